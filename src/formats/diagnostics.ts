@@ -1,0 +1,73 @@
+// The three levels of bad input (architecture.md): not this format → the detector moves on;
+// this format but broken → ParseError; recoverable lines → counted and reported once.
+import type { Diagnostic, ParseErrorInfo } from '../model/profile.ts';
+
+const SNIPPET_LIMIT = 120;
+
+/** Cuts untrusted text to a readable length for messages. */
+export function snippet(text: string): string {
+  return text.length > SNIPPET_LIMIT ? `${text.slice(0, SNIPPET_LIMIT)}…` : text;
+}
+
+/** "This is the format, but it is broken here." Carries file, line and the offending text. */
+export class ParseError extends Error {
+  override name = 'ParseError';
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly text: string,
+    readonly reason: string,
+  ) {
+    super(`${file}:${line}: ${reason}${text ? `: "${snippet(text)}"` : ''}`);
+  }
+
+  toInfo(): ParseErrorInfo {
+    return { file: this.file, line: this.line, text: snippet(this.text), message: this.reason };
+  }
+}
+
+/**
+ * Collects skipped lines per reason and reports each reason once, inferno-style:
+ * `ignored 3 lines with invalid format (first at line 12: "x y")`.
+ */
+export class DiagnosticSink {
+  private readonly byReason = new Map<string, { line: number; text: string; count: number }>();
+  private readonly notes: Diagnostic[] = [];
+
+  private lastReason: string | null = null;
+
+  skip(line: number, reason: string, text: string): void {
+    const entry = this.byReason.get(reason);
+    if (entry) entry.count++;
+    else this.byReason.set(reason, { line, text: snippet(text), count: 1 });
+    this.lastReason = reason;
+  }
+
+  /** Takes back the last skip (the driver reports a cut-short last line as truncation). */
+  unskip(): void {
+    if (this.lastReason === null) return;
+    const entry = this.byReason.get(this.lastReason)!;
+    if (--entry.count === 0) this.byReason.delete(this.lastReason);
+    this.lastReason = null;
+  }
+
+  /** A one-off remark that is not about skipped lines (e.g. "old format: no AllocBytes"). */
+  note(line: number, message: string): void {
+    this.notes.push({ line, message });
+  }
+
+  get skippedLines(): number {
+    let n = 0;
+    for (const e of this.byReason.values()) n += e.count;
+    return n;
+  }
+
+  list(): Diagnostic[] {
+    const skipped = [...this.byReason].map(([reason, e]) => ({
+      line: e.line,
+      count: e.count,
+      message: `ignored ${e.count} line${e.count === 1 ? '' : 's'} ${reason} (first at line ${e.line}: "${e.text}")`,
+    }));
+    return [...skipped, ...this.notes];
+  }
+}

@@ -1,0 +1,35 @@
+// The contract every format module fulfils. One module per format, each detecting itself
+// from content (never from the file name: Buck2's profile.csv holds several formats).
+import type { FormatName, Profile } from '../model/profile.ts';
+import type { DiagnosticSink } from './diagnostics.ts';
+
+/** What a detector sees: the first content lines (leading `#` comments and blanks removed). */
+export interface SniffInput {
+  /** Up to SNIFF_LINES lines, BOM and `\r` removed. */
+  lines: readonly string[];
+  /** True when `lines` holds the whole file. */
+  complete: boolean;
+}
+
+export const SNIFF_LINES = 32;
+
+export interface ParseContext {
+  /** The file's path, for messages. Untrusted text. */
+  file: string;
+  diagnostics: DiagnosticSink;
+}
+
+/** Consumes lines in order and produces the profile at the end. */
+export interface LineParser<P extends Profile = Profile> {
+  /** One physical line without terminator. Throws ParseError when the file is broken here. */
+  line(text: string, lineNo: number): void;
+  /** Called once after the last line. May throw ParseError. */
+  finish(): P;
+}
+
+export interface FormatSpec<P extends Profile = Profile> {
+  name: FormatName;
+  /** True when the content looks like this format; false means "try the next detector". */
+  sniff(input: SniffInput): boolean;
+  create(ctx: ParseContext): LineParser<P>;
+}

@@ -1,0 +1,261 @@
+// Drives one file from bytes to a ParsedFile: decompress → decode → lines → detect → parse.
+// The same session serves the CLI (Node streams), the worker (File.stream()) and tests.
+import type { FormatName, ParsedFile, Profile } from '../model/profile.ts';
+import { TreeBuildError } from '../model/call-tree.ts';
+import { DiagnosticSink, ParseError, snippet } from './diagnostics.ts';
+import { compressionOf, createInflater, MAGIC_LENGTH, type Compression, type Inflater } from './decompress.ts';
+import { FORMATS, detectFormat } from './detect.ts';
+import type { LineParser } from './format.ts';
+import { SNIFF_LINES } from './format.ts';
+import { LineScanner } from './lines.ts';
+
+/** Where the sniffing window stops even if fewer than SNIFF_LINES lines were seen. */
+const SNIFF_CHARS = 256 * 1024;
+
+type State = 'sniffing' | 'parsing' | 'done';
+
+/**
+ * A push-based parse of one file. Feed bytes (or text) as they arrive, then call finish().
+ *
+ * @example
+ *   const s = new ParseSession('flame.src', 20);
+ *   s.pushText('module;list 8\n');
+ *   s.finish().profile?.format; // 'heap-flame'
+ */
+export class ParseSession {
+  private state: State = 'sniffing';
+  private readonly diagnostics = new DiagnosticSink();
+  private readonly scanner: LineScanner;
+  private readonly decoder = new TextDecoder('utf-8');
+  private readonly sniffed: { text: string; lineNo: number }[] = [];
+  private sniffedChars = 0;
+  private parser: LineParser | null = null;
+  private format: FormatName | null = null;
+  private error: ParseError | null = null;
+  private truncated: { line: number; message: string } | null = null;
+  private pendingHead: Uint8Array | null = new Uint8Array(0);
+  private inflater: Inflater | null = null;
+  private compression: Compression | null = null;
+  private sawNul = false;
+  private finalLine = false;
+  bytesIn = 0;
+
+  constructor(
+    readonly path: string,
+    readonly size: number,
+  ) {
+    this.scanner = new LineScanner((text, lineNo) => this.onLine(text, lineNo));
+  }
+
+  /** True once the outcome is known (a ParseError stops the parse early). */
+  get stopped(): boolean {
+    return this.error !== null;
+  }
+
+  pushBytes(chunk: Uint8Array): void {
+    if (this.stopped) return;
+    this.bytesIn += chunk.length;
+    if (this.pendingHead) {
+      // Hold bytes until the magic number can be read.
+      const joined = new Uint8Array(this.pendingHead.length + chunk.length);
+      joined.set(this.pendingHead);
+      joined.set(chunk, this.pendingHead.length);
+      if (joined.length < MAGIC_LENGTH) {
+        this.pendingHead = joined;
+        return;
+      }
+      this.pendingHead = null;
+      this.startBytes(joined);
+      return;
+    }
+    this.routeBytes(chunk, false);
+  }
+
+  pushText(text: string): void {
+    if (this.stopped) return;
+    this.pendingHead = null;
+    this.bytesIn += text.length;
+    this.scanner.push(text);
+  }
+
+  private startBytes(head: Uint8Array): void {
+    this.compression = compressionOf(head);
+    if (this.compression) {
+      this.inflater = createInflater(this.compression, (data) => this.decodeBytes(data, false));
+    }
+    this.routeBytes(head, false);
+  }
+
+  private routeBytes(chunk: Uint8Array, final: boolean): void {
+    if (this.compression && !this.inflater) return; // the compressed stream broke earlier
+    if (this.inflater) {
+      try {
+        this.inflater.push(chunk, final);
+      } catch (e) {
+        this.truncated = {
+          line: this.scanner.linesSeen,
+          message: `the ${this.compression} stream is damaged or cut short after ${this.bytesIn} compressed bytes (${errorText(e)}); what was read before is shown`,
+        };
+        this.inflater = null;
+      }
+    } else {
+      this.decodeBytes(chunk, final);
+    }
+  }
+
+  private decodeBytes(data: Uint8Array, final: boolean): void {
+    if (this.state === 'sniffing' && !this.sawNul && data.subarray(0, 8192).includes(0)) this.sawNul = true;
+    const text = this.decoder.decode(data, { stream: !final });
+    if (text) this.scanner.push(text);
+  }
+
+  private onLine(text: string, lineNo: number): void {
+    if (this.state === 'sniffing') {
+      // Golden files start with `# @generated` comments; real outputs never do.
+      if (this.sniffed.length === 0 && (text.length === 0 || text.startsWith('#'))) return;
+      this.sniffed.push({ text, lineNo });
+      this.sniffedChars += text.length;
+      if (this.sniffed.length >= SNIFF_LINES || this.sniffedChars >= SNIFF_CHARS) this.detect(false);
+      return;
+    }
+    if (this.state === 'parsing') this.feed(text, lineNo);
+  }
+
+  private detect(complete: boolean): void {
+    const lines = this.sniffed.map((l) => l.text);
+    // A cut-short last line must not decide the format.
+    if (complete && !this.scanner.endedWithNewline && lines.length > 1) lines.pop();
+    const spec = this.sawNul ? null : detectFormat({ lines, complete });
+    if (!spec) {
+      this.state = 'done';
+      this.error = new ParseError(
+        this.path,
+        this.sniffed[0]?.lineNo ?? 0,
+        this.sawNul ? '' : (lines[0] ?? ''),
+        `${this.sawNul ? 'binary data' : 'not a profile peakscope knows'}; tried ${FORMATS.map((f) => f.name).join(', ')}`,
+      );
+      return;
+    }
+    this.format = spec.name;
+    this.parser = spec.create({ file: this.path, diagnostics: this.diagnostics });
+    this.state = 'parsing';
+    for (const l of this.sniffed.splice(0)) {
+      if (this.state !== 'parsing') break;
+      this.feed(l.text, l.lineNo);
+    }
+  }
+
+  private feed(text: string, lineNo: number): void {
+    const cutShort = this.finalLine && !this.scanner.endedWithNewline;
+    const skippedBefore = this.diagnostics.skippedLines;
+    try {
+      this.parser!.line(text, lineNo);
+    } catch (e) {
+      if (cutShort) this.markCutShort(text, lineNo);
+      else this.fail(e, lineNo, text);
+      return;
+    }
+    // A last line without terminator that the parser skipped: the file was cut short.
+    if (cutShort && this.diagnostics.skippedLines > skippedBefore) {
+      this.diagnostics.unskip();
+      this.markCutShort(text, lineNo);
+    }
+  }
+
+  private markCutShort(text: string, lineNo: number): void {
+    this.truncated = {
+      line: lineNo,
+      message: `the file ends mid-line at line ${lineNo}; that partial line was ignored: "${snippet(text)}"`,
+    };
+  }
+
+  private fail(e: unknown, lineNo: number, text: string): void {
+    this.state = 'done';
+    if (e instanceof ParseError) this.error = e;
+    else if (e instanceof TreeBuildError || e instanceof RangeError) {
+      this.error = new ParseError(this.path, lineNo, text, e.message);
+    } else throw e;
+  }
+
+  finish(): ParsedFile {
+    if (this.pendingHead && this.pendingHead.length > 0) this.startBytes(this.pendingHead);
+    this.pendingHead = null;
+    if (!this.stopped) {
+      if (this.inflater) this.routeBytes(new Uint8Array(0), true);
+      this.decodeBytes(new Uint8Array(0), true);
+      this.finalLine = true;
+      this.scanner.end();
+    }
+    let profile: Profile | null = null;
+    if (this.state === 'sniffing') {
+      if (this.sniffed.length === 0 && !this.sawNul) profile = { format: 'empty', reason: 'no-content' };
+      else this.detect(true);
+    }
+    if (this.state === 'parsing' && this.parser) {
+      try {
+        profile = this.parser.finish();
+      } catch (e) {
+        this.fail(e, this.scanner.linesSeen, '');
+      }
+    }
+    if (profile?.format === 'heap-flame' || profile?.format === 'time-flame') profile = placeholderOr(profile);
+    return {
+      path: this.path,
+      size: this.size,
+      profile: this.error ? null : profile,
+      error: this.error ? this.error.toInfo() : null,
+      diagnostics: this.diagnostics.list(),
+      truncated: this.truncated,
+      compression: this.compression,
+      ...(this.error && !this.format ? { triedFormats: FORMATS.map((f) => f.name) } : {}),
+    };
+  }
+}
+
+/** Buck2 writes `empty 1` for an empty flame (§9.2): that is no data, not a frame. */
+function placeholderOr(profile: Profile): Profile {
+  if (profile.format !== 'heap-flame' && profile.format !== 'time-flame') return profile;
+  const t = profile.tree;
+  const onlyEmpty = t.name.length === 2 && t.names[t.name[1]!] === 'empty' && t.self[1] === 1;
+  return onlyEmpty ? { format: 'empty', reason: 'flame-placeholder' } : profile;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export interface StreamOptions {
+  onProgress?: (bytesRead: number) => void;
+  signal?: AbortSignal;
+}
+
+/** Parses a stream of byte chunks (Node stream, File.stream() reader, …). */
+export async function parseChunks(
+  path: string,
+  size: number,
+  chunks: AsyncIterable<Uint8Array>,
+  options: StreamOptions = {},
+): Promise<ParsedFile> {
+  const session = new ParseSession(path, size);
+  for await (const chunk of chunks) {
+    options.signal?.throwIfAborted();
+    session.pushBytes(chunk);
+    options.onProgress?.(session.bytesIn);
+    if (session.stopped) break;
+  }
+  return session.finish();
+}
+
+/** Parses a whole string (tests, paste). */
+export function parseText(path: string, text: string): ParsedFile {
+  const session = new ParseSession(path, text.length);
+  session.pushText(text);
+  return session.finish();
+}
+
+/** Parses whole bytes (tests, small files). */
+export function parseBytes(path: string, bytes: Uint8Array): ParsedFile {
+  const session = new ParseSession(path, bytes.length);
+  session.pushBytes(bytes);
+  return session.finish();
+}

@@ -1,0 +1,196 @@
+// What each input file becomes once parsed: one plain-data variant per format.
+// Everything here is structured-clone safe (it crosses the worker boundary).
+import type { CallTree } from './call-tree.ts';
+import type { Bytes, Count, Seconds } from './units.ts';
+
+/** Format names are part of `peakscope report --json`'s contract. */
+export type FormatName =
+  | 'heap-summary'
+  | 'heap-flame'
+  | 'time-flame'
+  | 'statement'
+  | 'coverage'
+  | 'typecheck'
+  | 'bytecode'
+  | 'bytecode-pairs'
+  | 'event-log'
+  | 'targets'
+  | 'flame-svg'
+  | 'empty'
+  | 'unknown';
+
+/** A recoverable problem, reported once per kind: "ignored 3 lines …". */
+export interface Diagnostic {
+  /** First line where it happened (1-based; 0 when not tied to a line). */
+  line: number;
+  message: string;
+  /** How many lines it covers (1 when omitted). */
+  count?: number;
+}
+
+/** A file that is this format but broken (or no known format at all). */
+export interface ParseErrorInfo {
+  file: string;
+  line: number;
+  /** The offending text, cut to a readable length. */
+  text: string;
+  message: string;
+}
+
+/** One row of the heap summary CSV (§2). `allocBytes` is null in files older than 2022-10. */
+export interface SummaryRow {
+  name: string;
+  timeSeconds: Seconds;
+  timeRecSeconds: Seconds;
+  /** Starlark calls made *from* this function (not calls of it; formats.md §2.1). */
+  calls: Count;
+  callers: Count;
+  topCaller: string;
+  /** Distinct call stacks in which TopCaller called it, not a call count. */
+  topCallerCount: Count;
+  allocs: Count;
+  allocBytes: Bytes | null;
+  /** Per-type allocation counts, aligned with `HeapSummary.typeNames`. */
+  typeCounts: Count[];
+}
+
+export interface HeapSummary {
+  format: 'heap-summary';
+  typeNames: string[];
+  totals: SummaryRow;
+  functions: SummaryRow[];
+  /** The `"UNUSED CAPACITY"` row of 2022-10…2024-07 builds: not a function. */
+  unusedCapacity: { allocs: Count; bytes: Bytes | null } | null;
+}
+
+export interface HeapFlame {
+  format: 'heap-flame';
+  tree: CallTree;
+  /** Lines that carried a value (distinct stacks after summing duplicates may be fewer). */
+  stacks: number;
+  /** The `unused_capacity N` line of 2022-10…2024-07 builds, kept out of the tree. */
+  unusedCapacityBytes: Bytes | null;
+}
+
+export interface TimeFlame {
+  format: 'time-flame';
+  /** Milliseconds; the `root` frame is the tree root, `"module"` is unquoted to `module`. */
+  tree: CallTree;
+  stacks: number;
+}
+
+/** A 1-based span; `endColumn` is the column just after the last character. */
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface StatementRow {
+  file: string;
+  span: Span;
+  seconds: Seconds;
+  /** Timing segments, not executions; roughly doubled for calls since 2025-04 (§5). */
+  count: Count;
+}
+
+export interface StatementProfile {
+  format: 'statement';
+  totalSeconds: Seconds;
+  totalCount: Count;
+  rows: StatementRow[];
+}
+
+export interface CoverageProfile {
+  format: 'coverage';
+  spans: { file: string; span: Span }[];
+}
+
+export interface TypecheckProfile {
+  format: 'typecheck';
+  totalSeconds: Seconds;
+  rows: { name: string; seconds: Seconds }[];
+}
+
+export interface BytecodeProfile {
+  format: 'bytecode';
+  total: Count;
+  rows: { opcode: string; count: Count; ratio: number | null }[];
+}
+
+export interface BytecodePairsProfile {
+  format: 'bytecode-pairs';
+  rows: { first: string; second: string; count: Count; ratio: number | null }[];
+}
+
+/** One ended Load span: a BUCK file evaluation (§10). */
+export interface LoadRecord {
+  /** `module_id`, e.g. `root//foo/bar:BUCK`. */
+  moduleId: string;
+  cell: string;
+  /** Null when the load failed (including over the limit). */
+  peakBytes: Bytes | null;
+  error: string | null;
+  targetCount: Count | null;
+  durationMicros: number | null;
+}
+
+export interface EventLog {
+  format: 'event-log';
+  commandLine: string[] | null;
+  traceId: string | null;
+  loads: LoadRecord[];
+}
+
+export interface TargetsList {
+  format: 'targets';
+  ids: string[];
+}
+
+export interface FlameSvg {
+  format: 'flame-svg';
+  /** `Flame Graph - <mode> on <target>` when Buck2 wrote it. */
+  title: string | null;
+}
+
+/** No data: an empty file, or Buck2's `empty 1` placeholder for an empty flame (§9.2). */
+export interface EmptyProfile {
+  format: 'empty';
+  reason: 'no-content' | 'flame-placeholder';
+}
+
+export type Profile =
+  | HeapSummary
+  | HeapFlame
+  | TimeFlame
+  | StatementProfile
+  | CoverageProfile
+  | TypecheckProfile
+  | BytecodeProfile
+  | BytecodePairsProfile
+  | EventLog
+  | TargetsList
+  | FlameSvg
+  | EmptyProfile;
+
+/** A file after parsing: a profile (possibly partial) or an error, never both lost. */
+export interface ParsedFile {
+  /** Path as given (relative within a dropped folder). Untrusted text. */
+  path: string;
+  size: number;
+  profile: Profile | null;
+  error: ParseErrorInfo | null;
+  diagnostics: Diagnostic[];
+  /** Set when the input stopped early (cut short, decompression ended early). */
+  truncated: Diagnostic | null;
+  /** `gzip` or `zstd` when the bytes were compressed. */
+  compression: 'gzip' | 'zstd' | null;
+  /** Formats tried when none matched. */
+  triedFormats?: FormatName[];
+}
+
+/** The format of a parsed file as the report names it. */
+export function formatOf(file: ParsedFile): FormatName {
+  return file.profile ? file.profile.format : 'unknown';
+}
