@@ -163,10 +163,12 @@ export class ParseSession {
   }
 
   private markCutShort(text: string, lineNo: number): void {
-    this.truncated = {
-      line: lineNo,
-      message: `the file ends mid-line at line ${lineNo}; that partial line was ignored: "${snippet(text)}"`,
-    };
+    const partial = `that partial line was ignored: "${snippet(text)}"`;
+    // A broken gzip/zstd stream also ends mid-line: keep its reason, which says more.
+    const message = this.truncated
+      ? `${this.truncated.message}; it ends mid-line at line ${lineNo}, ${partial}`
+      : `the file ends mid-line at line ${lineNo}; ${partial}`;
+    this.truncated = { line: lineNo, message };
   }
 
   private fail(e: unknown, lineNo: number, text: string): void {
