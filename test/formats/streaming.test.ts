@@ -1,0 +1,126 @@
+// The streamed parse (bytes arriving in chunks of any size) must give exactly the tree and
+// the ParsedFile that one whole-buffer parse gives: on every real sample, every upstream
+// golden, and a generated heap flame cut at hostile places (inside CRLF pairs, inside
+// multi-byte UTF-8 characters, inside a gzip stream).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NodeKind } from '../../src/model/call-tree.ts';
+import type { ParsedFile } from '../../src/model/profile.ts';
+import { parseBytes, parseChunks } from '../../src/formats/parse-file.ts';
+import { generateHeapFlame, seededRandom } from '../../tools/bench/gen-heap-flame.ts';
+import { GOLDEN_DIR, SAMPLES_DIR } from '../golden.ts';
+
+function filesUnder(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((e) => {
+    const path = join(dir, e);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** Cuts `bytes` at the given ascending offsets (out-of-range and repeated ones ignored). */
+function cutAt(bytes: Uint8Array, offsets: readonly number[]): Uint8Array[] {
+  const cuts = [...new Set(offsets.filter((o) => o > 0 && o < bytes.length))].sort((a, b) => a - b);
+  const chunks: Uint8Array[] = [];
+  let start = 0;
+  for (const c of [...cuts, bytes.length]) {
+    chunks.push(bytes.subarray(start, c));
+    start = c;
+  }
+  return chunks;
+}
+
+/** Random chunk boundaries: sizes from 1 byte up to `maxChunk`. */
+function randomCuts(length: number, maxChunk: number, rng: () => number): number[] {
+  const cuts: number[] = [];
+  for (let at = 1 + Math.floor(rng() * maxChunk); at < length; at += 1 + Math.floor(rng() * maxChunk)) cuts.push(at);
+  return cuts;
+}
+
+async function* asStream(chunks: Uint8Array[]): AsyncGenerator<Uint8Array> {
+  for (const c of chunks) yield c;
+}
+
+function streamed(path: string, bytes: Uint8Array, cuts: readonly number[]): Promise<ParsedFile> {
+  return parseChunks(path, bytes.length, asStream(cutAt(bytes, cuts)));
+}
+
+const realFiles = [...filesUnder(SAMPLES_DIR), ...filesUnder(GOLDEN_DIR)];
+
+describe('streamed parse equals whole-file parse', () => {
+  it('finds the upstream goldens (and the samples once they land)', () => {
+    expect(realFiles.filter((f) => f.startsWith(GOLDEN_DIR)).length).toBeGreaterThanOrEqual(14);
+  });
+
+  it.each(realFiles.map((f) => [relative(join(SAMPLES_DIR, '..'), f), f]))('%s', async (_name, path) => {
+    const bytes = new Uint8Array(readFileSync(path));
+    const whole = parseBytes(path, bytes);
+    const rng = seededRandom(bytes.length);
+    // Tiny files are cut everywhere; big ones at a few sizes up to a quarter of the file.
+    const maxChunks = bytes.length < 4096 ? [1, 3, 7] : [17, 4099, Math.ceil(bytes.length / 4)];
+    for (const max of maxChunks) {
+      expect(await streamed(path, bytes, randomCuts(bytes.length, max, rng))).toEqual(whole);
+    }
+  });
+});
+
+describe('a generated heap flame in random chunks', () => {
+  let text = '';
+  const stats = generateHeapFlame(600_000, 7, (c) => (text += c));
+  const lf = new TextEncoder().encode(text);
+  const crlf = new TextEncoder().encode(text.replaceAll('\n', '\r\n'));
+  const gzip = new Uint8Array(gzipSync(lf, { level: 6 }));
+  const whole = parseBytes('flame.src', lf);
+
+  /** Offsets just inside each `\r\n` pair and each multi-byte UTF-8 character. */
+  const hostile = (bytes: Uint8Array): number[] => {
+    const at: number[] = [];
+    for (let i = 0; i < bytes.length; i++) {
+      if (bytes[i] === 13 || (bytes[i]! >= 0xc0 && bytes[i]! < 0xf8)) at.push(i + 1);
+    }
+    return at;
+  };
+
+  it('whole parse: the tree the generator promised (every stack ends in one type leaf)', () => {
+    expect(whole.error).toBeNull();
+    if (whole.profile?.format !== 'heap-flame') throw new Error(`got ${whole.profile?.format}`);
+    const tree = whole.profile.tree;
+    expect(whole.profile.stacks).toBe(stats.lines);
+    expect(tree.kind.filter((k) => k === NodeKind.Type).length).toBe(stats.distinctStacks);
+    expect(hostile(lf).length).toBeGreaterThan(100); // the names hold non-ASCII paths
+  });
+
+  /** The whole-file result as it reads for another encoding of the same text. */
+  const wholeAs = (bytes: Uint8Array, compression: ParsedFile['compression'] = null): ParsedFile => ({ ...whole, size: bytes.length, compression });
+
+  it('CRLF and LF files give the same tree', () => {
+    expect(parseBytes('flame.src', crlf)).toEqual(wholeAs(crlf));
+  });
+
+  it('cuts inside every CRLF pair and every multi-byte character', async () => {
+    expect(await streamed('flame.src', crlf, hostile(crlf))).toEqual(wholeAs(crlf));
+    expect(await streamed('flame.src', lf, hostile(lf))).toEqual(whole);
+  });
+
+  it('random chunk sizes, plain, CRLF and gzip', async () => {
+    expect(parseBytes('flame.src', gzip)).toEqual(wholeAs(gzip, 'gzip'));
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 16, max: 100_000 }), fc.integer(), async (maxChunk, seed) => {
+        const rng = seededRandom(seed);
+        expect(await streamed('flame.src', lf, randomCuts(lf.length, maxChunk, rng))).toEqual(whole);
+        expect(await streamed('flame.src', crlf, randomCuts(crlf.length, maxChunk, rng))).toEqual(wholeAs(crlf));
+        const fromGzip = await streamed('flame.src', gzip, randomCuts(gzip.length, Math.ceil(maxChunk / 8), rng));
+        expect(fromGzip).toEqual(wholeAs(gzip, 'gzip'));
+      }),
+      { numRuns: 6, seed: 20261125 },
+    );
+  }, 120_000);
+});
