@@ -1,1 +1,148 @@
-fn main(){}
+//! peakscope's sample generator: runs our Starlark programs under the real starlark-rust
+//! profiler (the `starlark` crate Buck2 embeds) and writes what `buck2 profile loading` would.
+//!
+//! Usage: `samplegen all <programs-dir> <out-dir>` regenerates every generated sample.
+
+mod event_log;
+mod natives;
+mod output;
+mod project;
+mod summary;
+
+use std::path::Path;
+
+use anyhow::Context;
+
+use crate::event_log::LoadRecord;
+use crate::project::Session;
+
+/// The five causes of the Buck2 guide "Debugging Excess Starlark Peak Memory".
+const CASES: [&str; 5] = [
+    "loop-invariant-call",
+    "huge-collection",
+    "materialize-then-process",
+    "dict-view-in-loop",
+    "rare-case-allocation",
+];
+const VARIANTS: [&str; 2] = ["before", "after"];
+const CAUSES_TRACE_ID: &str = "5a3c1f0e-2b7d-4c61-9e8a-0d4f6b2c7a11";
+const MONOREPO_TRACE_ID: &str = "8e1b7c42-96d0-4f3a-b5e2-3c9a0f61d7b4";
+/// Fixed `<YYYY-MM-DD-HH-MM>-<trace_id>` folder of the `--profile-patterns` sample.
+const PATTERNS_DIR: &str = "2026-11-25-10-00-8e1b7c42-96d0-4f3a-b5e2-3c9a0f61d7b4";
+const PATTERNS_MODE: &str = "heap-allocated";
+
+/// Profile `packages` of the project at `root` in every mode, merged like
+/// `buck2 profile loading --mode M -o out/M //pkg1: //pkg2: …`.
+fn profile_all_modes(root: &Path, packages: &[String], out: &Path) -> anyhow::Result<summary::Totals> {
+    let mut totals = summary::Totals::default();
+    for name in output::MODES {
+        let mode = output::parse_mode(name)?;
+        let session = Session::new(root, None);
+        let mut profiles = Vec::new();
+        for package in packages {
+            let result = session.eval_build_file(package, Some(&mode))?;
+            profiles.push(result.eval.profile.context("no profile collected")?);
+        }
+        let merged = output::merge(&profiles)?;
+        let targets: Vec<String> = packages.iter().map(|p| project::build_file_eval_kind(p)).collect();
+        output::write_profile_dir(&out.join(name), &merged, &targets)?;
+        totals.record(name, &merged)?;
+    }
+    Ok(totals)
+}
+
+/// Evaluate each package with GC on and no profiler, as a plain Buck2 load would.
+fn measure_peaks(root: &Path, packages: &[String], label: impl Fn(&str) -> String) -> anyhow::Result<Vec<LoadRecord>> {
+    let session = Session::new(root, None);
+    packages
+        .iter()
+        .map(|package| {
+            let r = session.eval_build_file(package, None)?;
+            Ok(LoadRecord {
+                package: label(package),
+                peak_allocated_bytes: r.eval.peak_allocated_bytes,
+                tick_count: r.eval.tick_count,
+                target_count: r.package.targets.len() as u64,
+                limit: r.package.peak_limit,
+            })
+        })
+        .collect()
+}
+
+fn write_log(path: &Path, trace_id: &str, records: &[LoadRecord]) -> anyhow::Result<String> {
+    let patterns: Vec<String> = records.iter().map(|r| format!("//{}:", r.package)).collect();
+    let text = event_log::render(trace_id, &patterns, records);
+    std::fs::create_dir_all(path.parent().unwrap())?;
+    std::fs::write(path, &text)?;
+    Ok(text)
+}
+
+/// Remove what a previous run generated, so renamed programs leave nothing stale behind.
+fn clean(out: &Path) -> anyhow::Result<()> {
+    for dir in CASES.iter().chain(&["monorepo", "event-logs"]) {
+        let path = out.join(dir);
+        if path.exists() {
+            std::fs::remove_dir_all(&path)?;
+        }
+    }
+    Ok(())
+}
+
+fn generate_all(programs: &Path, out: &Path) -> anyhow::Result<()> {
+    clean(out)?;
+    let root_only = vec![String::new()];
+    let mut rows = Vec::new();
+    let mut cause_records = Vec::new();
+    for case in CASES {
+        for variant in VARIANTS {
+            let root = programs.join(case).join(variant);
+            let totals = profile_all_modes(&root, &root_only, &out.join(case).join(variant))?;
+            let mut records = measure_peaks(&root, &root_only, |_| format!("{case}/{variant}"))?;
+            rows.push(summary::Row::new(&format!("{case}/{variant}"), totals, &records[0]));
+            cause_records.append(&mut records);
+            eprintln!("samplegen: {case}/{variant} done");
+        }
+    }
+    write_log(&out.join("event-logs/causes.json-lines"), CAUSES_TRACE_ID, &cause_records)?;
+
+    let mono_root = programs.join("monorepo");
+    let packages = project::find_packages(&mono_root)?;
+    let totals = profile_all_modes(&mono_root, &packages, &out.join("monorepo"))?;
+    let mono_records = measure_peaks(&mono_root, &packages, str::to_owned)?;
+    for r in &mono_records {
+        rows.push(summary::Row::new(&format!("monorepo/{}", r.package), summary::Totals::default(), r));
+    }
+    rows.push(summary::Row::merged("monorepo (all packages)", totals));
+    let log_path = out.join("event-logs/monorepo.json-lines");
+    let text = write_log(&log_path, MONOREPO_TRACE_ID, &mono_records)?;
+    event_log::write_compressed(&log_path, &text)?;
+    eprintln!("samplegen: monorepo done");
+
+    write_patterns(&mono_root, &packages, &out.join("monorepo/profile-patterns").join(PATTERNS_DIR))?;
+    let table = summary::render(&rows);
+    print!("{table}");
+    summary::splice_into_readme(&out.join("README.md"), &table)
+}
+
+/// `buck2 uquery … --profile-patterns load --profile-patterns-mode heap-allocated`: every
+/// evaluation whose identifier matches (`.bzl` modules and BUCK files) gets its own profile.
+fn write_patterns(root: &Path, packages: &[String], base: &Path) -> anyhow::Result<()> {
+    let mode = output::parse_mode(PATTERNS_MODE)?;
+    let session = Session::new(root, Some(mode.clone()));
+    let mut evals = Vec::new();
+    for package in packages {
+        let result = session.eval_build_file(package, Some(&mode))?;
+        // `.bzl` modules this BUCK file loaded for the first time finished before it.
+        evals.append(&mut session.bzl_profiles.borrow_mut());
+        evals.push((project::build_file_eval_kind(package), result.eval.profile.context("no profile")?));
+    }
+    output::write_patterns_tree(base, &evals)
+}
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["all", programs, out] => generate_all(Path::new(programs), Path::new(out)),
+        _ => anyhow::bail!("usage: samplegen all <programs-dir> <out-dir>"),
+    }
+}

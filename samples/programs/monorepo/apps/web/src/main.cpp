@@ -1,0 +1,1 @@
+// placeholder source so glob() has something to match
