@@ -1,0 +1,258 @@
+// Per-file Starlark peaks from Buck2 event logs (formats.md §10) and the profile-side figures
+// that can be set beside them, each labelled with what kind of bound it is.
+import { NodeKind, childrenOf, nodeName } from '../model/call-tree.ts';
+import type { EventLog, HeapFlame, HeapSummary, LoadRecord } from '../model/profile.ts';
+import { parseSize, type Bytes } from '../model/units.ts';
+
+/** Buck2's default per-file limit, `2 * (1 << 30)` (formats.md §10.2). */
+export const DEFAULT_PEAK_LIMIT: Bytes = 2 * 2 ** 30;
+
+export const PEAK_MEMORY_GUIDE = 'https://buck2.build/docs/users/faq/starlark_peak_mem/';
+
+/** One BUCK file as the event logs saw it (the largest of its loads). */
+export interface FilePeak {
+  /** `root//foo/bar:BUCK`. Untrusted text. */
+  moduleId: string;
+  /** `root//foo/bar`: the package part, for target patterns. */
+  packageId: string;
+  cell: string;
+  /** Measured peak (arena bytes, GC on); null when the load failed. */
+  peakBytes: Bytes | null;
+  /** For failed loads over the limit: the peak Buck2's error message states (rounded by Buck2). */
+  reportedBytes: Bytes | null;
+  /** peakBytes (else reportedBytes) / limit × 100. */
+  percentOfLimit: number | null;
+  targetCount: number | null;
+  durationMicros: number | null;
+  error: string | null;
+  /** The load failed because the peak exceeded the limit (read from the error text). */
+  overLimit: boolean;
+  /** How many ended Load spans this row merges (the same file loaded in several logs). */
+  loads: number;
+}
+
+export interface LimitError {
+  usedBytes: Bytes;
+  limitBytes: Bytes;
+}
+
+/**
+ * Reads Buck2's over-limit error text: `Starlark peak memory usage for F is 2.3 GiB which exceeds
+ * the limit 2.0 GiB! …`. Sizes are Buck2's humanized ones (` 80MiB`, `4.0MiB`). Null otherwise.
+ */
+export function parseLimitError(error: string): LimitError | null {
+  const usage = error.indexOf('Starlark peak memory usage for ');
+  if (usage < 0) return null;
+  const rest = error.slice(usage);
+  const isAt = rest.indexOf(' is ');
+  const exceeds = rest.indexOf(' which exceeds the limit ');
+  const bang = rest.indexOf('!', exceeds);
+  if (isAt < 0 || exceeds < isAt || bang < 0) return null;
+  const used = parseSize(rest.slice(isAt + 4, exceeds).trim());
+  const limit = parseSize(rest.slice(exceeds + ' which exceeds the limit '.length, bang).trim());
+  return used !== null && limit !== null ? { usedBytes: used, limitBytes: limit } : null;
+}
+
+/** `root//foo/bar:BUCK` → `root//foo/bar` (the build file name is after the last `:`). */
+export function packageOf(moduleId: string): string {
+  const colon = moduleId.lastIndexOf(':');
+  return colon > moduleId.indexOf('//') ? moduleId.slice(0, colon) : moduleId;
+}
+
+/**
+ * Every BUCK file evaluated in the given logs, one row per file (its largest load), sorted by
+ * peak descending; failed loads stay in the table, flagged when their error says the limit was
+ * exceeded, and sort by the size their error reports.
+ *
+ * @example with a `buck2 log show` line whose Load end says
+ *   {"module_id":"root//big:BUCK","starlark_peak_allocated_bytes":null,"error":"Starlark peak memory usage for root//big:BUCK is 2.3 GiB which exceeds the limit 2.0 GiB! …"}
+ *   computeFilePeaks([log])[0] // → { moduleId: 'root//big:BUCK', peakBytes: null, reportedBytes: 2469606195, overLimit: true, percentOfLimit: 115 }
+ */
+export function computeFilePeaks(logs: readonly EventLog[], limit: Bytes = DEFAULT_PEAK_LIMIT): FilePeak[] {
+  const byModule = new Map<string, FilePeak>();
+  for (const log of logs) {
+    for (const load of log.loads) {
+      const row = toFilePeak(load, limit);
+      const seen = byModule.get(row.moduleId);
+      if (!seen) byModule.set(row.moduleId, row);
+      else byModule.set(row.moduleId, { ...(sortKey(row) > sortKey(seen) ? row : seen), loads: seen.loads + 1 });
+    }
+  }
+  return [...byModule.values()].sort((a, b) => sortKey(b) - sortKey(a) || (a.moduleId < b.moduleId ? -1 : 1));
+}
+
+function sortKey(row: FilePeak): number {
+  return row.peakBytes ?? row.reportedBytes ?? -1;
+}
+
+function toFilePeak(load: LoadRecord, limit: Bytes): FilePeak {
+  const limitError = load.error ? parseLimitError(load.error) : null;
+  const reported = load.peakBytes === null ? limitError?.usedBytes ?? null : null;
+  const measured = load.peakBytes ?? reported;
+  return {
+    moduleId: load.moduleId, packageId: packageOf(load.moduleId), cell: load.cell,
+    peakBytes: load.peakBytes, reportedBytes: reported,
+    percentOfLimit: measured === null ? null : (measured / limit) * 100,
+    targetCount: load.targetCount, durationMicros: load.durationMicros, error: load.error,
+    overLimit: limitError !== null || (load.peakBytes !== null && load.peakBytes > limit),
+    loads: 1,
+  };
+}
+
+export interface HistogramBucket {
+  /** Inclusive lower edge in bytes. */
+  from: Bytes;
+  /** Exclusive upper edge; Infinity for the last bucket. */
+  to: Bytes;
+  count: number;
+  /** The bucket lies at or beyond the limit. */
+  overLimit: boolean;
+}
+
+/**
+ * Peaks binned on a power-of-two scale (peaks span KiB to GiB), from the smallest peak's power of
+ * two up to the limit, plus one "at or over the limit" bucket. Files without a known size are left out.
+ *
+ * @example peakHistogram(rows, 2 GiB) → [{ from: 1 MiB, to: 2 MiB, count: 3 }, …, { from: 2 GiB, to: Infinity, count: 1, overLimit: true }]
+ */
+export function peakHistogram(rows: readonly FilePeak[], limit: Bytes = DEFAULT_PEAK_LIMIT, maxBuckets = 16): HistogramBucket[] {
+  const sizes = rows.map(sortKey).filter((s) => s >= 0);
+  if (sizes.length === 0) return [];
+  const smallest = Math.max(1, sizes.reduce((a, b) => Math.min(a, b)));
+  let step = 1;
+  const from = 2 ** Math.floor(Math.log2(Math.min(smallest, limit / 2)));
+  while (Math.log2(limit / from) / step > maxBuckets - 1) step++;
+  const buckets: HistogramBucket[] = [];
+  for (let lower = from; lower < limit; lower *= 2 ** step) {
+    buckets.push({ from: lower, to: Math.min(lower * 2 ** step, limit), count: 0, overLimit: false });
+  }
+  buckets.push({ from: limit, to: Infinity, count: 0, overLimit: true });
+  for (const size of sizes) {
+    const bucket = buckets.find((b) => size >= b.from && size < b.to) ?? buckets[0]!;
+    bucket.count++;
+  }
+  return buckets;
+}
+
+export interface ProfileCommand {
+  mode: string;
+  command: string;
+  why: string;
+}
+
+/**
+ * The `buck2 profile loading` commands that profile one BUCK file, for the modes the viewer and
+ * the advisor use. The target pattern is the file's package (`root//foo/bar:`).
+ *
+ * @example profileCommands('root//foo/bar:BUCK')[0].command
+ *   // → 'buck2 profile loading --mode heap-allocated -o peakscope-profiles/foo-bar/heap-allocated root//foo/bar:'
+ */
+export function profileCommands(moduleId: string): ProfileCommand[] {
+  const pattern = `${packageOf(moduleId)}:`;
+  const dir = `peakscope-profiles/${packageOf(moduleId).replace(/^[^/]*\/\//, '').replace(/[^A-Za-z0-9._-]+/g, '-') || 'root'}`;
+  const modes: [string, string][] = [
+    ['heap-allocated', 'bytes per function and per stack (heap summary CSV + heap flame)'],
+    ['statement', 'time and count per statement: finds the loops'],
+    ['time-flame', 'time per stack'],
+  ];
+  return modes.map(([mode, why]) => ({ mode, why, command: `buck2 profile loading --mode ${mode} -o ${dir}/${mode} ${pattern}` }));
+}
+
+/** What kind of number a figure is. */
+export type BoundKind = 'measured' | 'upper-bound' | 'best-estimate';
+
+export interface PeakFigure {
+  label: string;
+  bytes: Bytes;
+  kind: BoundKind;
+  /** Why it is that kind of bound, in one sentence. */
+  explanation: string;
+}
+
+export interface TopLevelCall {
+  /** Frame name (`defs.bzl.my_macro`), or `module` for what top-level statements allocate themselves. */
+  name: string;
+  bytes: Bytes;
+  /** Share of everything the module allocated (0…1). */
+  share: number;
+}
+
+export interface PeakEstimate {
+  /** Children of `module` by bytes (heap flame only): the best estimate of what drove the peak. */
+  topLevelCalls: TopLevelCall[];
+  figures: PeakFigure[];
+  /** Event-log rows of the BUCK files this profile covers. */
+  measured: FilePeak[];
+  /** The honest-semantics sentences to show wherever these numbers are shown. */
+  notes: string[];
+}
+
+export const HONEST_NOTES: readonly string[] = [
+  'Heap profiles are recorded with garbage collection off: "allocated" counts every value ever allocated, garbage included, so it overstates the real peak.',
+  'Starlark collects garbage only between top-level statements of a BUCK file: whatever one top-level statement (and every call it makes) allocates stays alive until that statement ends.',
+  "The event log's peak is measured with GC on and counts Starlark arena bytes only; profile bytes also count memory values own outside the arena, so the two are close but not the same measure.",
+];
+
+/** `load/root//pkg` (since 2025-10) or `loading:root//pkg` (2024-06…2025-10) → `root//pkg`. */
+export function packageOfEvalId(id: string): string | null {
+  if (id.startsWith('load/')) return id.slice('load/'.length);
+  if (id.startsWith('loading:')) return id.slice('loading:'.length);
+  return null;
+}
+
+/**
+ * The figures a loading profile allows, each with its kind of bound: the ranking of top-level
+ * calls, the total allocated (upper bound) and, when event logs cover the same BUCK files (joined
+ * through `targets.txt` ids), the measured peak beside them.
+ *
+ * @example for upstream's heap flame golden:
+ *   estimatePeak({ heapFlame }).topLevelCalls // → [{ name: 'test.star.test', bytes: 3008 }, { name: 'module', bytes: 16 }]
+ */
+export function estimatePeak(input: {
+  heapFlame?: HeapFlame | null;
+  summary?: HeapSummary | null;
+  targetIds?: readonly string[];
+  filePeaks?: readonly FilePeak[];
+}): PeakEstimate {
+  const calls = input.heapFlame ? topLevelCalls(input.heapFlame) : [];
+  const figures: PeakFigure[] = [];
+  const total = input.heapFlame ? input.heapFlame.tree.total[0]! : input.summary?.totals.allocBytes ?? null;
+  if (calls[0]) {
+    figures.push({
+      label: `largest top-level call: ${calls[0].name}`, bytes: calls[0].bytes, kind: 'best-estimate',
+      explanation: 'nothing is collected inside one top-level call, so all it allocated was alive until it returned; calls of one function from several top-level statements are added together by the profiler',
+    });
+  }
+  if (total !== null) {
+    figures.push({ label: 'total allocated', bytes: total, kind: 'upper-bound', explanation: 'every allocation with GC off, garbage included' });
+  }
+  const packages = new Set((input.targetIds ?? []).map(packageOfEvalId).filter((p): p is string => p !== null));
+  const measured = (input.filePeaks ?? []).filter((row) => packages.has(row.packageId));
+  for (const row of measured) {
+    const bytes = row.peakBytes ?? row.reportedBytes;
+    if (bytes === null) continue;
+    figures.push({
+      label: `event-log peak of ${row.moduleId}`, bytes, kind: 'measured',
+      explanation: row.peakBytes === null ? 'as rounded in Buck2\'s over-limit error' : 'starlark_peak_allocated_bytes, GC on, arena bytes only',
+    });
+  }
+  return { topLevelCalls: calls, figures, measured, notes: [...HONEST_NOTES] };
+}
+
+/** Children of every `module` frame at the top of the tree, summed by name, largest first. */
+function topLevelCalls(flame: HeapFlame): TopLevelCall[] {
+  const tree = flame.tree;
+  const bytes = new Map<string, number>();
+  let moduleTotal = 0;
+  for (const top of childrenOf(tree, 0)) {
+    if (nodeName(tree, top) !== 'module' || tree.kind[top] !== NodeKind.Function) continue;
+    moduleTotal += tree.total[top]!;
+    for (const child of childrenOf(tree, top)) {
+      const name = tree.kind[child] === NodeKind.Type ? 'module' : nodeName(tree, child);
+      bytes.set(name, (bytes.get(name) ?? 0) + tree.total[child]!);
+    }
+  }
+  return [...bytes]
+    .map(([name, b]) => ({ name, bytes: b, share: moduleTotal > 0 ? b / moduleTotal : 0 }))
+    .sort((a, b) => b.bytes - a.bytes || (a.name < b.name ? -1 : 1));
+}

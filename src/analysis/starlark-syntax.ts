@@ -1,0 +1,201 @@
+// Small, pure helpers over @lezer/python syntax nodes for Starlark sources: positions, names,
+// assignment targets and constant folding. Nothing here evaluates source text.
+import type { SyntaxNode } from '@lezer/common';
+import type { Span } from '../model/profile.ts';
+
+/** Offsets → 1-based line and column (UTF-16 units; equal to Starlark's for ASCII sources). */
+export class LineMap {
+  private readonly starts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  get lineCount(): number {
+    return this.starts.length;
+  }
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+  }
+  span(from: number, to: number): Span {
+    const a = this.position(from);
+    const b = this.position(to);
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  }
+}
+
+/** Statement node names of the Python grammar that Starlark shares. */
+export const STATEMENTS = new Set([
+  'FunctionDefinition', 'ForStatement', 'WhileStatement', 'IfStatement', 'AssignStatement',
+  'UpdateStatement', 'ExpressionStatement', 'ReturnStatement', 'PassStatement', 'BreakStatement',
+  'ContinueStatement',
+]);
+export const COMPREHENSIONS = new Set(['ArrayComprehensionExpression', 'DictionaryComprehensionExpression', 'SetComprehensionExpression', 'ComprehensionExpression']);
+export const MUTATORS = new Set(['append', 'extend', 'insert', 'pop', 'remove', 'clear', 'update', 'setdefault', 'popitem']);
+export const VIEWS = new Set(['items', 'keys', 'values']);
+
+/** Text of a node, for names and short excerpts. */
+export function textOf(text: string, node: SyntaxNode, limit = 120): string {
+  const s = text.slice(node.from, node.to);
+  return s.length > limit ? `${s.slice(0, limit - 1)}…` : s;
+}
+
+/** Children of a node, in order. */
+export function childNodes(node: SyntaxNode): SyntaxNode[] {
+  const kids: SyntaxNode[] = [];
+  for (let c = node.firstChild; c; c = c.nextSibling) kids.push(c);
+  return kids;
+}
+
+/** Dotted name of a callee expression (`a.b.c`), '' when it is not a plain name chain. */
+export function calleeName(text: string, node: SyntaxNode): string {
+  const parts: string[] = [];
+  let n: SyntaxNode | null = node;
+  while (n && n.name === 'MemberExpression') {
+    const prop = n.lastChild;
+    if (!prop || prop.name !== 'PropertyName') return '';
+    parts.unshift(textOf(text, prop));
+    n = n.firstChild;
+  }
+  if (!n || n.name !== 'VariableName') return '';
+  parts.unshift(textOf(text, n));
+  return parts.join('.');
+}
+
+/** Identifiers read anywhere below `node` (keyword-argument names excluded), iteratively. */
+export function namesRead(text: string, node: SyntaxNode): string[] {
+  const names = new Set<string>();
+  const cursor = node.cursor();
+  const end = node.to;
+  do {
+    if (cursor.from >= end) break;
+    if (cursor.name === 'VariableName') {
+      const next = cursor.node.nextSibling;
+      const isKeyword = cursor.node.parent?.name === 'ArgList' && next?.name === 'AssignOp';
+      if (!isKeyword) names.add(text.slice(cursor.from, cursor.to));
+    }
+  } while (cursor.next());
+  return [...names];
+}
+
+/** Names bound by an assignment target (`a`, `a, b`, `(a, b)`), iteratively. */
+export function targetNames(text: string, nodes: readonly SyntaxNode[]): string[] {
+  const names: string[] = [];
+  const stack = [...nodes];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.name === 'VariableName') names.push(textOf(text, n));
+    else if (n.name === 'TupleExpression' || n.name === 'ParenthesizedExpression' || n.name === 'ArrayExpression') stack.push(...childNodes(n));
+  }
+  return names.reverse();
+}
+
+/** Integer value of a constant expression (`1 << 20`, `3 * 1024`, `(10)`), else null. Never evaluates code. */
+export function constantValue(text: string, node: SyntaxNode | null): number | null {
+  if (!node) return null;
+  if (node.name === 'Number') {
+    const v = Number(textOf(text, node).replace(/_/g, ''));
+    return Number.isSafeInteger(v) ? v : null;
+  }
+  if (node.name === 'ParenthesizedExpression') return constantValue(text, childNodes(node)[1] ?? null);
+  if (node.name !== 'BinaryExpression') return null;
+  const [left, op, right] = childNodes(node);
+  const a = constantValue(text, left ?? null);
+  const b = constantValue(text, right ?? null);
+  if (a === null || b === null || !op) return null;
+  const value = applyOperator(textOf(text, op), a, b);
+  return value !== null && Number.isSafeInteger(value) ? value : null;
+}
+
+function applyOperator(op: string, a: number, b: number): number | null {
+  switch (op) {
+    case '+': return a + b;
+    case '-': return a - b;
+    case '*': return a * b;
+    case '//': return b === 0 ? null : Math.floor(a / b);
+    case '<<': return b >= 0 && b < 53 ? a * 2 ** b : null;
+    default: return null;
+  }
+}
+
+
+/** True when a statement directly inside `body` is a `fail(…)` call. */
+export function bodyCallsFail(text: string, body: SyntaxNode): boolean {
+  return childNodes(body).some((statement) => {
+    const call = statement.name === 'ExpressionStatement' ? statement.firstChild : null;
+    return call?.name === 'CallExpression' && call.firstChild !== null && calleeName(text, call.firstChild) === 'fail';
+  });
+}
+
+/** Why evaluating an expression allocates: literals, comprehensions, calls, string building. */
+export function allocationReasons(text: string, expression: SyntaxNode): string[] {
+  const reasons: string[] = [];
+  const cursor = expression.cursor();
+  do {
+    if (cursor.from >= expression.to) break;
+    const node = cursor.node;
+    if (node.name === 'ArrayExpression') reasons.push('list literal');
+    else if (node.name === 'DictionaryExpression') reasons.push('dict literal');
+    else if (COMPREHENSIONS.has(node.name)) reasons.push('comprehension');
+    else if (node.name === 'CallExpression' && node.firstChild) reasons.push(`call ${calleeName(text, node.firstChild) || 'expression'}()`);
+    else if (classifyConstruct(text, node)?.kind === 'concat') reasons.push('string concatenation');
+    else if (classifyConstruct(text, node)?.kind === 'percent-format') reasons.push('string formatting');
+  } while (cursor.next());
+  return [...new Set(reasons)];
+}
+
+type ConstructKind = 'list' | 'dict' | 'list-comprehension' | 'dict-comprehension' | 'repeat' | 'concat' | 'percent-format' | 'format-call';
+
+/** What allocating construct a node is, with a constant size when one is written. */
+export function classifyConstruct(text: string, node: SyntaxNode): { kind: ConstructKind; sizeHint: number | null } | null {
+  switch (node.name) {
+    case 'ArrayExpression':
+      return { kind: 'list', sizeHint: childNodes(node).filter((k) => k.name !== '[' && k.name !== ']' && k.name !== ',').length };
+    case 'DictionaryExpression':
+      return { kind: 'dict', sizeHint: childNodes(node).filter((k) => k.name === ':').length };
+    case 'ArrayComprehensionExpression':
+    case 'DictionaryComprehensionExpression':
+      return { kind: node.name === 'ArrayComprehensionExpression' ? 'list-comprehension' : 'dict-comprehension', sizeHint: comprehensionSize(text, node) };
+    case 'BinaryExpression':
+      return classifyBinary(text, node);
+    case 'CallExpression': {
+      const callee = node.firstChild;
+      const isFormat = callee?.name === 'MemberExpression' && callee.firstChild?.name === 'String' && textOf(text, callee.lastChild!) === 'format';
+      return isFormat ? { kind: 'format-call', sizeHint: null } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+function classifyBinary(text: string, node: SyntaxNode): { kind: ConstructKind; sizeHint: number | null } | null {
+  const [left, op, right] = childNodes(node);
+  if (!left || !op || !right) return null;
+  const operator = textOf(text, op);
+  const isString = (n: SyntaxNode) => n.name === 'String' || n.name === 'FormatString';
+  if (operator === '+' && (isString(left) || isString(right))) return { kind: 'concat', sizeHint: null };
+  if (operator === '%' && isString(left)) return { kind: 'percent-format', sizeHint: null };
+  if (operator !== '*') return null;
+  const a = constantValue(text, left);
+  const b = constantValue(text, right);
+  // `xs * 1024` repeats a sequence; `3 * 4` or `n * m` (no constant beside a non-constant) is arithmetic.
+  if ((a === null) === (b === null)) return null;
+  return { kind: 'repeat', sizeHint: a ?? b };
+}
+
+/** `range(N)` with a constant N as the first iterable of a comprehension → N. */
+function comprehensionSize(text: string, node: SyntaxNode): number | null {
+  const kids = childNodes(node);
+  const iterable = kids[kids.findIndex((k) => k.name === 'in') + 1];
+  if (!iterable || iterable.name !== 'CallExpression' || !iterable.firstChild) return null;
+  if (calleeName(text, iterable.firstChild) !== 'range') return null;
+  const args = iterable.getChild('ArgList');
+  const values = args ? childNodes(args).filter((k) => !['(', ')', ','].includes(k.name)) : [];
+  if (values.length !== 1) return null;
+  return constantValue(text, values[0]!);
+}

@@ -1,0 +1,48 @@
+// Shared inputs for the analysis tests: upstream goldens (read in place, never copied) parsed by
+// the project's own parsers, and the real samples once they exist.
+import Papa from 'papaparse';
+import { parseText } from '../../src/formats/parse-file.ts';
+import type { HeapFlame, Span, StatementProfile } from '../../src/model/profile.ts';
+import { readGolden, readGoldenBody } from '../golden.ts';
+
+/** `7:13-19` / `3:5-9:1` → Span; test-side reader for the statement golden until its parser lands. */
+export function span(text: string): Span {
+  const [start, end = ''] = text.split('-');
+  const [line, column] = start!.split(':').map(Number) as [number, number];
+  const endParts = end.split(':').map(Number);
+  return endParts.length === 2
+    ? { line, column, endLine: endParts[0]!, endColumn: endParts[1]! }
+    : { line, column, endLine: line, endColumn: end === '' ? column : endParts[0]! };
+}
+
+/** `2:1-9:1`-style text of a span, for readable assertions. */
+export function spanText(s: Span | null | undefined): string {
+  if (!s) return '—';
+  return s.endLine !== s.line ? `${s.line}:${s.column}-${s.endLine}:${s.endColumn}` : `${s.line}:${s.column}-${s.endColumn}`;
+}
+
+/** A statement CSV, parsed by the project's parser when it recognises it, else read here. */
+export function statementProfile(text: string): StatementProfile {
+  const parsed = parseText('profile.csv', text);
+  if (parsed.profile?.format === 'statement') return parsed.profile;
+  const rows = Papa.parse<string[]>(text.trim(), { skipEmptyLines: true }).data.slice(1);
+  const [total, ...body] = rows;
+  return {
+    format: 'statement',
+    totalSeconds: Number(total![2]),
+    totalCount: Number(total![3]),
+    rows: body.map(([file, s, seconds, count]) => ({ file: file!, span: span(s!), seconds: Number(seconds), count: Number(count) })),
+  };
+}
+
+export function heapFlame(text: string): HeapFlame {
+  const parsed = parseText('flame.src', text);
+  if (parsed.profile?.format !== 'heap-flame') throw new Error(`not a heap flame: ${parsed.profile?.format}`);
+  return parsed.profile;
+}
+
+export const golden = {
+  source: () => readGolden('test.star'),
+  statement: () => statementProfile(readGoldenBody('statement.csv.golden')),
+  heapFlame: () => heapFlame(readGoldenBody('heap_flame_allocated.flame.golden')),
+};

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { computeFunctionTable } from '../../src/analysis/function-table.ts';
+import { findLoops, frameFile, nestRows, placeStatements, sourceFor, type FunctionBytes } from '../../src/analysis/loop-finder.ts';
+import { indexStarlarkSource } from '../../src/analysis/starlark-source.ts';
+import { golden, spanText } from './fixtures.ts';
+
+function bytesOf(): Map<string, FunctionBytes> {
+  return new Map(computeFunctionTable(golden.heapFlame().tree).map((f) => [f.name, { self: f.self, total: f.total }]));
+}
+
+describe('loop finder on the upstream goldens', () => {
+  const statement = golden.statement();
+  const source = indexStarlarkSource('test.star', golden.source());
+
+  it('places each statement in its def and loop through the source', () => {
+    const placed = placeStatements(statement, [source]);
+    const where = (line: number) => {
+      const p = placed.find((x) => x.row.span.line === line)!;
+      return `${p.functionName} def=${spanText(p.functionSpan)} loop=${spanText(p.loopSpan)}`;
+    };
+    expect(where(7)).toBe('test.star.inner def=2:1-8:1 loop=6:9-8:1');
+    expect(where(13)).toBe('test.star.test def=9:1-15:1 loop=11:5-14:1');
+    expect(where(16)).toBe('module def=— loop=—');
+  });
+
+  it('finds the two loops and ranks them by the bytes their function allocates', () => {
+    const loops = findLoops(statement, [source], bytesOf());
+    expect(loops.map((l) => `${l.kind} ${spanText(l.span)} ${l.functionName} ${l.headerCount}→${l.bodyCount} bytes=${l.functionBytes?.total}`)).toEqual([
+      'for 11:5-14:1 test.star.test 8→40 bytes=3008',
+      'for 6:9-9:1 test.star.inner 20→400 bytes=1760',
+    ]);
+    expect(loops[1]!.iterationsEstimate).toBe(20);
+    expect(loops[1]!.basis.join(' ')).toContain('timing segments');
+    expect(loops[0]!.basis.join(' ')).toContain('upper bound');
+  });
+
+  it('without sources infers the inner loop from counts and leaves top-level regions alone', () => {
+    const loops = findLoops(statement, [], bytesOf());
+    // 6:9 ran 20 times, its body 400: a loop. 11:5's body ran 40 vs 8 (5×): a loop too.
+    // The top-level 2:1-9:1 and 9:1-16:1 (defs) are never taken for loops.
+    expect(loops.map((l) => `${l.kind} ${spanText(l.span)} region=${spanText(l.functionSpan)}`)).toEqual([
+      'inferred 6:9-9:1 region=2:1-9:1',
+      'inferred 11:5-14:1 region=9:1-16:1',
+    ]);
+    expect(loops[0]!.functionName).toBeNull();
+    expect(loops[0]!.basis.join(' ')).toContain('give the sources');
+  });
+
+  it('nests statement spans with one sweep', () => {
+    const rows = statement.rows;
+    const parents = nestRows(rows);
+    const parentOf = (line: number) => {
+      const p = parents[rows.findIndex((r) => r.span.line === line)]!;
+      return p < 0 ? '—' : spanText(rows[p]!.span);
+    };
+    expect(parentOf(7)).toBe('6:9-9:1');
+    expect(parentOf(6)).toBe('3:5-9:1');
+    expect(parentOf(3)).toBe('2:1-9:1');
+    expect(parentOf(2)).toBe('—');
+  });
+
+  it('matches sources to profile file names by path suffix', () => {
+    const a = indexStarlarkSource('drop/repo/macros/defs.bzl', '');
+    const b = indexStarlarkSource('macros/defs.bzl', '');
+    expect(sourceFor('macros/defs.bzl', [a, b])).toBe(b);
+    expect(sourceFor('defs.bzl', [a])).toBe(a);
+    expect(sourceFor('other/defs.bzl', [a, b])).toBeNull();
+    expect(frameFile('prelude/a.bzl.my_macro')).toBe('prelude/a.bzl');
+    expect(frameFile('module')).toBeNull();
+  });
+});

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_PEAK_LIMIT, computeFilePeaks, estimatePeak, packageOfEvalId, parseLimitError, peakHistogram, profileCommands,
+} from '../../src/analysis/peaks.ts';
+import { parseText } from '../../src/formats/parse-file.ts';
+import type { EventLog } from '../../src/model/profile.ts';
+import { SAMPLES_DIR } from '../golden.ts';
+import { golden } from './fixtures.ts';
+
+function eventLog(path: string): EventLog {
+  const parsed = parseText(path, readFileSync(join(SAMPLES_DIR, path), 'utf8'));
+  if (parsed.profile?.format !== 'event-log') throw new Error(`not an event log: ${parsed.profile?.format}`);
+  return parsed.profile;
+}
+
+const GiB = 2 ** 30;
+
+describe('per-file peaks', () => {
+  const log = eventLog('edge-cases/event-log-snake-over-limit.json-lines');
+
+  it('lists every file, sorted by peak, with the over-limit failure flagged not dropped', () => {
+    const rows = computeFilePeaks([log]);
+    expect(rows.map((r) => `${r.moduleId} ${r.peakBytes} ${r.reportedBytes} ${r.overLimit} ${r.percentOfLimit?.toFixed(1)}`)).toEqual([
+      `root//big:BUCK null ${Math.round(2.3 * GiB)} true 115.0`,
+      'root//foo:BUCK 1610608640 null false 75.0',
+      'root//lib:TARGETS 52428800 null false 2.4',
+    ]);
+    expect(rows[1]).toMatchObject({ packageId: 'root//foo', targetCount: 42, durationMicros: 1500000, loads: 1 });
+  });
+
+  it('takes a settable limit', () => {
+    const rows = computeFilePeaks([log], 1 * GiB);
+    const foo = rows.find((r) => r.moduleId === 'root//foo:BUCK')!;
+    expect(foo.overLimit).toBe(true);
+    expect(foo.percentOfLimit).toBeCloseTo(150, 1);
+  });
+
+  it('merges the same file loaded in two logs into its largest load', () => {
+    const rows = computeFilePeaks([log, log]);
+    expect(rows).toHaveLength(3);
+    expect(rows.every((r) => r.loads === 2)).toBe(true);
+  });
+
+  it('reads Buck2 over-limit errors with fixed-width humanized sizes', () => {
+    expect(parseLimitError('Error evaluating build file: `root//a:BUCK`: Starlark peak memory usage for root//a:BUCK is  80MiB which exceeds the limit 4.0MiB! Please …'))
+      .toEqual({ usedBytes: 80 * 2 ** 20, limitBytes: 4 * 2 ** 20 });
+    expect(parseLimitError('Error: file not found')).toBeNull();
+  });
+
+  it('bins peaks on a power-of-two scale with an over-the-limit bucket', () => {
+    const buckets = peakHistogram(computeFilePeaks([log]));
+    expect(buckets.at(-1)).toEqual({ from: DEFAULT_PEAK_LIMIT, to: Infinity, count: 1, overLimit: true });
+    expect(buckets.reduce((n, b) => n + b.count, 0)).toBe(3);
+    expect(buckets.length).toBeLessThanOrEqual(16);
+    const lib = buckets.find((b) => 52428800 >= b.from && 52428800 < b.to)!;
+    expect(lib.count).toBe(1);
+    for (let i = 1; i < buckets.length; i++) expect(buckets[i]!.from).toBe(buckets[i - 1]!.to);
+  });
+
+  it('gives the buck2 profile loading commands for a file', () => {
+    const commands = profileCommands('root//foo/bar:BUCK').map((c) => c.command);
+    expect(commands[0]).toBe('buck2 profile loading --mode heap-allocated -o peakscope-profiles/foo-bar/heap-allocated root//foo/bar:');
+    expect(commands).toContain('buck2 profile loading --mode statement -o peakscope-profiles/foo-bar/statement root//foo/bar:');
+  });
+});
+
+describe('honest peak estimate', () => {
+  it('ranks the children of module and labels each figure with its kind of bound', () => {
+    const estimate = estimatePeak({ heapFlame: golden.heapFlame() });
+    expect(estimate.topLevelCalls.map((c) => `${c.name} ${c.bytes}`)).toEqual(['test.star.test 3008', 'module 16']);
+    expect(estimate.figures.map((f) => `${f.kind} ${f.bytes}`)).toEqual(['best-estimate 3008', 'upper-bound 3032']);
+    expect(estimate.notes.join(' ')).toContain('garbage collection off');
+    expect(estimate.notes.join(' ')).toContain('between top-level statements');
+  });
+
+  it('sets the event-log peak beside them when targets.txt names the same package', () => {
+    const filePeaks = computeFilePeaks([eventLog('edge-cases/event-log-snake-over-limit.json-lines')]);
+    const estimate = estimatePeak({ heapFlame: golden.heapFlame(), targetIds: ['load/root//foo'], filePeaks });
+    expect(estimate.figures.at(-1)).toMatchObject({ kind: 'measured', bytes: 1610608640, label: 'event-log peak of root//foo:BUCK' });
+    expect(packageOfEvalId('loading:root//x')).toBe('root//x');
+    expect(packageOfEvalId('analysis/x')).toBeNull();
+  });
+});
