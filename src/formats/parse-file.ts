@@ -210,6 +210,7 @@ export class ParseSession {
       truncated: this.truncated,
       compression: this.compression,
       ...(this.error && !this.format ? { triedFormats: FORMATS.map((f) => f.name) } : {}),
+      ...(this.format ? { detectedFormat: this.format } : {}),
     };
   }
 }

@@ -188,6 +188,8 @@ export interface ParsedFile {
   compression: 'gzip' | 'zstd' | null;
   /** Formats tried when none matched. */
   triedFormats?: FormatName[];
+  /** The format content detection chose, also when parsing then failed (`error` says where). */
+  detectedFormat?: FormatName;
 }
 
 /** The format of a parsed file as the report names it. */
