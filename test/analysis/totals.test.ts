@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  companionFlame,
+  computeTopFunctions,
+  computeTotals,
+  eventLogPeaks,
+  usageFromLimitError,
+} from '../../src/analysis/totals.ts';
+import { parseText } from '../../src/formats/parse-file.ts';
+import type { HeapFlame, HeapSummary, ParsedFile, Profile } from '../../src/model/profile.ts';
+import { readGoldenBody, SAMPLES_DIR } from '../golden.ts';
+
+function parsedGolden(name: string, path = name): ParsedFile {
+  const parsed = parseText(path, readGoldenBody(name));
+  expect(parsed.error).toBeNull();
+  return parsed;
+}
+
+function golden(name: string): Profile {
+  return parsedGolden(name).profile!;
+}
+
+const flame = () => golden('heap_flame_allocated.flame.golden') as HeapFlame;
+const summary = () => golden('heap_summary_allocated.csv.golden') as HeapSummary;
+
+describe('computeTotals on the upstream goldens', () => {
+  it.each([
+    ['heap_flame_allocated.flame.golden', { bytes: 3032, stacks: 7 }],
+    ['heap_summary_allocated.csv.golden', { allocBytes: 3024, allocs: 378, functions: 3 }],
+    ['time_flame.flame.golden', { milliseconds: 413 }],
+    ['statement.csv.golden', { seconds: 3.864, count: 552, statements: 14 }],
+    ['coverage.csv.golden', { spans: 14 }],
+    ['typecheck.csv.golden', { seconds: 0.14 }],
+    ['bytecode.csv.golden', { count: 745 }],
+  ])('%s', (name, totals) => {
+    expect(computeTotals(golden(name))).toEqual(totals);
+  });
+
+  it('sums bytecode pairs', () => {
+    const totals = computeTotals(golden('bytecode_pairs.csv.golden')) as { pairs: number; count: number };
+    expect(totals.pairs).toBeGreaterThan(0);
+    expect(totals.count).toBeGreaterThan(totals.pairs);
+  });
+
+  it('keeps unused capacity apart when an old flame has it', () => {
+    const old = parseText('flame.src', 'module;list 8\nunused_capacity 2222\n').profile!;
+    expect(computeTotals(old)).toEqual({ bytes: 8, stacks: 1, unusedCapacityBytes: 2222 });
+  });
+});
+
+describe('event-log totals and peaks', () => {
+  const log = parseText('log', readFileSync(join(SAMPLES_DIR, 'edge-cases', 'event-log-snake-over-limit.json-lines'), 'utf8')).profile!;
+
+  it('counts ended loads and failures and finds the highest peak', () => {
+    expect(computeTotals(log)).toEqual({ files: 3, failed: 1, maxPeakBytes: 1610608640, maxPeakFile: 'root//foo:BUCK' });
+  });
+
+  it('lists every peak in log order, failed ones with their error', () => {
+    const peaks = eventLogPeaks(log as Extract<Profile, { format: 'event-log' }>);
+    expect(peaks.map((p) => [p.file, p.bytes])).toEqual([
+      ['root//foo:BUCK', 1610608640],
+      ['root//big:BUCK', null],
+      ['root//lib:TARGETS', 52428800],
+    ]);
+    expect(peaks[1]!.error).toMatch(/exceeds the limit/);
+  });
+
+  it("reads the usage out of Buck2's over-the-limit message only", () => {
+    expect(usageFromLimitError(eventLogPeaks(log as Extract<Profile, { format: 'event-log' }>)[1]!.error!)).toBe(Math.round(2.3 * 1024 ** 3));
+    expect(usageFromLimitError('Starlark peak memory usage for x:BUCK is  80 MiB which exceeds the limit 64 MiB!')).toBe(80 * 1024 ** 2);
+    expect(usageFromLimitError('error: name `foo` is not defined')).toBeNull();
+  });
+});
+
+describe('computeTopFunctions', () => {
+  it('gives exact self and total for a heap flame, type leaves excluded', () => {
+    expect(computeTopFunctions(flame(), 10)).toEqual([
+      { name: 'module', selfBytes: 16, totalBytes: 3024 },
+      { name: 'test.star.test', selfBytes: 1248, totalBytes: 3008 },
+      { name: 'test.star.inner', selfBytes: 1760, totalBytes: 1760 },
+    ]);
+    expect(computeTopFunctions(flame(), 1)).toHaveLength(1);
+  });
+
+  it('orders a heap summary by AllocBytes; totals only with its flame', () => {
+    expect(computeTopFunctions(summary(), 10)).toEqual([
+      { name: 'test.star.inner', selfBytes: 1760, totalBytes: null },
+      { name: 'test.star.test', selfBytes: 1248, totalBytes: null },
+      { name: 'module', selfBytes: 16, totalBytes: null },
+    ]);
+    expect(computeTopFunctions(summary(), 10, flame()).map((f) => f.totalBytes)).toEqual([1760, 3008, 3024]);
+  });
+
+  it('lists nothing for a summary without an AllocBytes column (pre-2022-10)', () => {
+    const old = parseText('profile.csv', 'Function,Time(s),TimeRec(s),Calls,Callers,TopCaller,TopCallerCount,Allocs,list\n"TOTALS",0.1,0.1,0,0,"",0,5,5\n"module",0.1,0.1,0,1,"(root)",1,5,5\n').profile!;
+    expect(computeTopFunctions(old, 10)).toEqual([]);
+  });
+
+  it('lists nothing for formats without bytes per function', () => {
+    expect(computeTopFunctions(golden('time_flame.flame.golden'), 10)).toEqual([]);
+  });
+});
+
+describe('companionFlame', () => {
+  const summaryFile = (path: string) => parsedGolden('heap_summary_allocated.csv.golden', path);
+  const flameFile = (path: string, name = 'heap_flame_allocated.flame.golden') => parsedGolden(name, path);
+  const of = (set: ParsedFile[], s: ParsedFile) => companionFlame({ name: 'run', files: set }, s, s.profile as HeapSummary);
+
+  it('pairs profile.csv with the flame of the same -o folder', () => {
+    const s = summaryFile('run/heap-allocated/profile.csv');
+    const f = flameFile('run/heap-allocated/flame.src');
+    const other = flameFile('run/heap-flame-allocated/flame.src');
+    expect(of([s, other, f], s)).toBe(f.profile);
+  });
+
+  it('pairs by stem in a --profile-patterns folder', () => {
+    const s = summaryFile('run/load/root/a.profile');
+    const a = flameFile('run/load/root/a.src');
+    const b = flameFile('run/load/root/b.src');
+    expect(of([s, b, a], s)).toBe(a.profile);
+  });
+
+  it('refuses a flame that lacks the summary functions or is of the other kind', () => {
+    const s = summaryFile('run/heap-summary-allocated/profile.csv');
+    expect(of([s, flameFile('run/heap-flame-retained/flame.src')], s)).toBeNull();
+    expect(of([s, flameFile('run/x/flame.src', 'heap_flame_retained.flame.golden')], s)).toBeNull();
+    expect(of([s, flameFile('run/heap-flame-allocated/flame.src')], s)).not.toBeNull();
+  });
+
+  it('says nothing when two flames in the set could be it', () => {
+    const s = summaryFile('run/s/profile.csv');
+    expect(of([s, flameFile('run/p/flame.src'), flameFile('run/q/flame.src')], s)).toBeNull();
+  });
+});
