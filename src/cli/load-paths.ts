@@ -1,0 +1,103 @@
+// Files and directories given on the command line → parsed files, streamed from disk so a
+// multi-hundred-MB event log is never held whole. Walks are sorted and skip nothing: a path
+// that cannot be read stops the command with a one-line reason.
+import { createReadStream } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { parseChunks } from '../formats/parse-file.ts';
+import type { ParsedFile } from '../model/profile.ts';
+import { CliError, systemReason } from './command.ts';
+
+/** One file to parse: `path` as shown to the user (the argument plus `/`-joined names). */
+export interface InputFile {
+  path: string;
+  size: number;
+}
+
+/** The files found under one command-line argument, parsed. */
+export interface LoadedArgument {
+  argument: string;
+  files: ParsedFile[];
+}
+
+async function statOrFail(path: string) {
+  try {
+    return await stat(path);
+  } catch (e) {
+    throw new CliError(`cannot read "${path}": ${systemReason(e)}`);
+  }
+}
+
+async function readdirOrFail(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).sort();
+  } catch (e) {
+    throw new CliError(`cannot read directory "${dir}": ${systemReason(e)}`);
+  }
+}
+
+/**
+ * Every file under a directory in sorted depth-first order (`a`, `b/x`, `c`), iteratively.
+ * Symbolic links are followed; a directory already visited (a link loop) is not entered twice.
+ */
+export async function walkDirectory(root: string): Promise<InputFile[]> {
+  const files: InputFile[] = [];
+  const visited = new Set<string>([await realpath(root)]);
+  // A stack of pending entries, reversed so that sorted order is kept when popping.
+  const pending = (await readdirOrFail(root)).reverse().map((name) => `${root.replace(/\/+$/, '')}/${name}`);
+  while (pending.length > 0) {
+    const path = pending.pop()!;
+    const info = await statOrFail(path);
+    if (info.isFile()) {
+      files.push({ path, size: info.size });
+    } else if (info.isDirectory()) {
+      const real = await realpath(path);
+      if (visited.has(real)) continue;
+      visited.add(real);
+      const names = await readdirOrFail(path);
+      for (let i = names.length - 1; i >= 0; i--) pending.push(`${path}/${names[i]}`);
+    } else {
+      throw new CliError(`cannot read "${path}": not a regular file or directory`);
+    }
+  }
+  return files;
+}
+
+/** The files an argument names: itself, or everything under it. An empty directory is an error. */
+export async function listArgument(argument: string): Promise<InputFile[]> {
+  const info = await statOrFail(argument);
+  if (info.isFile()) return [{ path: argument, size: info.size }];
+  if (!info.isDirectory()) throw new CliError(`cannot read "${argument}": not a regular file or directory`);
+  const files = await walkDirectory(argument);
+  if (files.length === 0) throw new CliError(`"${argument}" is an empty directory: no profile files in it`);
+  return files;
+}
+
+/** Parses one file from a read stream; a read error (EACCES, EIO …) stops the command. */
+export async function parseFile(file: InputFile): Promise<ParsedFile> {
+  try {
+    return await parseChunks(file.path, file.size, createReadStream(file.path));
+  } catch (e) {
+    if (isSystemError(e)) throw new CliError(`cannot read "${file.path}": ${systemReason(e)}`);
+    throw e;
+  }
+}
+
+function isSystemError(e: unknown): boolean {
+  return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string';
+}
+
+/**
+ * Lists every argument first (so a missing path fails before any parsing), then parses the
+ * files one at a time.
+ */
+export async function loadPaths(argumentsGiven: readonly string[]): Promise<LoadedArgument[]> {
+  const listed: { argument: string; files: InputFile[] }[] = [];
+  for (const argument of argumentsGiven) listed.push({ argument, files: await listArgument(argument) });
+  const loaded: LoadedArgument[] = [];
+  for (const { argument, files } of listed) {
+    const parsed: ParsedFile[] = [];
+    for (const file of files) parsed.push(await parseFile(file));
+    loaded.push({ argument, files: parsed });
+  }
+  return loaded;
+}

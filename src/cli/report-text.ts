@@ -1,0 +1,108 @@
+// The human `peakscope report`: per profile set, each file's format and key figures in binary
+// units, its top functions, event-log peaks against Buck2's 2 GiB default limit, diagnostics.
+import { DEFAULT_PEAK_LIMIT_BYTES, type PeakEntry, type TopFunction } from '../analysis/totals.ts';
+import type { FormatName } from '../model/profile.ts';
+import { formatBytes, formatPercent, formatValue } from '../model/units.ts';
+import type { InputReport, SetReport } from './report-json.ts';
+
+/** How many functions the human report lists per file. */
+export const TEXT_TOP_FUNCTIONS = 5;
+
+/** File and frame names are untrusted: control characters (terminal escapes) are shown as `?`. */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+type T = Record<string, unknown>;
+const num = (t: T, key: string) => t[key] as number;
+
+function heapSummaryLine(t: T): string {
+  const bytes = t['allocBytes'] === null ? 'bytes not recorded (file older than 2022-10)' : formatBytes(num(t, 'allocBytes'));
+  return `heap summary: ${bytes} in ${plural(num(t, 'allocs'), 'allocation')} by ${plural(num(t, 'functions'), 'function')}${unusedLine(t)}`;
+}
+
+function unusedLine(t: T): string {
+  return t['unusedCapacityBytes'] != null ? `; unused capacity ${formatBytes(num(t, 'unusedCapacityBytes'))}` : '';
+}
+
+/** One line of key figures per format. */
+const DESCRIBE: Record<FormatName, (t: T) => string> = {
+  'heap-summary': heapSummaryLine,
+  'heap-flame': (t) => `heap flame: ${formatBytes(num(t, 'bytes'))} in ${plural(num(t, 'stacks'), 'stack')}${unusedLine(t)}`,
+  'time-flame': (t) => `time flame: ${formatValue(num(t, 'milliseconds'), 'milliseconds')}`,
+  statement: (t) =>
+    `statement profile: ${formatValue(num(t, 'seconds'), 'seconds')} in ${plural(num(t, 'statements'), 'statement')} (count ${num(t, 'count')})`,
+  coverage: (t) => `coverage: ${plural(num(t, 'spans'), 'statement span')}`,
+  typecheck: (t) => `typecheck profile: ${formatValue(num(t, 'seconds'), 'seconds')}`,
+  bytecode: (t) => `bytecode profile: ${plural(num(t, 'count'), 'instruction')} executed`,
+  'bytecode-pairs': (t) => `bytecode pairs: ${plural(num(t, 'pairs'), 'pair')} over ${plural(num(t, 'count'), 'instruction')}`,
+  'event-log': describeEventLog,
+  targets: (t) => `profiled targets list: ${plural(num(t, 'targets'), 'identifier')}`,
+  'flame-svg': (t) => `flame graph SVG${t['title'] ? `: "${printable(String(t['title']))}"` : ''} (its flame.src holds the data)`,
+  empty: () => 'empty: no data (an empty file or Buck2’s `empty 1` placeholder)',
+  unknown: () => 'not a profile peakscope knows',
+};
+
+function describeTotals(input: InputReport): string {
+  if (input.error && input.format !== 'unknown') return `${input.format}: could not be read`;
+  return DESCRIBE[input.format](input.totals as T);
+}
+
+function describeEventLog(t: T): string {
+  const max = t['maxPeakBytes'] === null ? 'no peak recorded' : `highest peak ${formatBytes(num(t, 'maxPeakBytes'))} (${printable(String(t['maxPeakFile']))})`;
+  return `event log: ${plural(num(t, 'files'), 'BUCK file')} loaded, ${num(t, 'failed')} failed; ${max}`;
+}
+
+function functionLines(top: readonly TopFunction[]): string[] {
+  if (top.length === 0) return [];
+  const rows = top.slice(0, TEXT_TOP_FUNCTIONS).map((f) => [formatBytes(f.selfBytes), f.totalBytes === null ? '—' : formatBytes(f.totalBytes), printable(f.name)]);
+  return table(['self', 'total', 'function'], rows);
+}
+
+/** Peaks, highest first, failed loads last with their error. */
+function peakLines(peaks: readonly PeakEntry[]): string[] {
+  if (peaks.length === 0) return [];
+  const sorted = [...peaks].sort((a, b) => (b.bytes ?? -1) - (a.bytes ?? -1));
+  const rows = sorted.map((p) =>
+    p.bytes === null
+      ? ['failed', '', `${printable(p.file)}: ${printable(p.error ?? 'no peak recorded')}`]
+      : [formatBytes(p.bytes), formatPercent(p.bytes, DEFAULT_PEAK_LIMIT_BYTES), printable(p.file)],
+  );
+  return table(['peak', 'of 2 GiB', 'BUCK file'], rows);
+}
+
+/** Right-aligned figures, a left-aligned last column. */
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : c.padStart(widths[i]!))).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
+function problemLines(input: InputReport): string[] {
+  const lines = input.diagnostics.map((d) => `! ${printable(d.message)}`);
+  if (input.truncated) lines.push(`! cut short: ${printable(input.truncated.message)}`);
+  if (input.error) lines.push(`✗ line ${input.error.line}: ${printable(input.error.message)}`);
+  return lines;
+}
+
+function inputLines(setName: string, input: InputReport): string[] {
+  const shown = setName && input.path.startsWith(`${setName}/`) ? input.path.slice(setName.length + 1) : input.path;
+  const body = [...functionLines(input.topFunctions), ...peakLines(input.peaks ?? []), ...problemLines(input)];
+  return [`  ${printable(shown)} — ${describeTotals(input)}`, ...body.map((l) => `      ${l}`)];
+}
+
+/** The whole human report. */
+export function renderReportText(sets: readonly SetReport[]): string {
+  const out: string[] = [];
+  for (const set of sets) {
+    out.push(`${set.name ? printable(set.name) : '(loose files)'}  (${plural(set.inputs.length, 'file')})`);
+    for (const input of set.inputs) out.push(...inputLines(set.name, input));
+    out.push('');
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,114 @@
+// `peakscope report [--json] [--max-peak SIZE] PATH...`: parse every file under the paths,
+// print the figures, and exit 0 (fine), 1 (an event-log peak over --max-peak) or 2 (an input
+// could not be read or holds no profile).
+import { parseArgs } from 'node:util';
+import { usageFromLimitError } from '../analysis/totals.ts';
+import { groupIntoSets } from '../model/profile-set.ts';
+import { formatBytes, parseSize, type Bytes } from '../model/units.ts';
+import { CliError, type CliIO, type Command } from './command.ts';
+import { loadPaths, type LoadedArgument } from './load-paths.ts';
+import { buildReportJson, buildSetReports, type InputReport } from './report-json.ts';
+import { printable, renderReportText } from './report-text.ts';
+
+const USAGE = `Usage: peakscope report [--json] [--max-peak SIZE] PATH...
+
+Summarises every profile file under the PATHs (files or directories, read recursively):
+format, totals, top functions by bytes, event-log peaks per BUCK file.
+
+Options:
+  --json            print the report as JSON (a stable format for scripts)
+  --max-peak SIZE   exit 1 when an event-log peak exceeds SIZE (e.g. 1.5GiB, 800MiB)
+  -h, --help        show this help
+
+Exit codes: 0 fine, 1 a --max-peak budget is exceeded, 2 an input could not be read or holds no profile.
+`;
+
+interface ReportOptions {
+  json: boolean;
+  maxPeak: Bytes | null;
+  paths: string[];
+  help: boolean;
+}
+
+function parseReportArgs(args: string[]): ReportOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, 'max-peak': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (e) {
+    throw new CliError(`${e instanceof Error ? e.message : String(e)}; see 'peakscope report --help'`);
+  }
+  const { values, positionals } = parsed;
+  const sizeText = values['max-peak'];
+  const maxPeak = sizeText === undefined ? null : parseSize(sizeText);
+  if (sizeText !== undefined && maxPeak === null) throw new CliError(`--max-peak "${sizeText}" is not a size such as 1.5GiB or 800MiB`);
+  if (!values.help && positionals.length === 0) throw new CliError("no PATH given; see 'peakscope report --help'");
+  return { json: values.json ?? false, maxPeak, paths: positionals, help: values.help ?? false };
+}
+
+/** Why an argument makes the exit code 2, or null: a broken profile, or no profile at all. */
+function argumentProblem(loaded: LoadedArgument): string | null {
+  const broken = loaded.files.find((f) => f.error && f.detectedFormat);
+  if (broken) {
+    return `"${broken.path}" (${broken.detectedFormat}) could not be read: line ${broken.error!.line}: ${broken.error!.message}`;
+  }
+  if (loaded.files.some((f) => f.profile && f.profile.format !== 'empty')) return null;
+  const first = loaded.files[0]!;
+  const why = first.error ? first.error.message : 'it holds no data';
+  return loaded.files.length === 1
+    ? `"${first.path}" is no profile: ${why}`
+    : `"${loaded.argument}" holds no profile: none of its ${loaded.files.length} files is one (first, "${first.path}": ${why})`;
+}
+
+interface OverBudget {
+  file: string;
+  bytes: Bytes;
+  /** True when the size comes from Buck2's rounded over-the-limit message (the load failed). */
+  fromError: boolean;
+}
+
+/** Event-log peaks above the budget, including failed loads whose limit error names a larger usage. */
+function overBudget(inputs: readonly InputReport[], budget: Bytes): OverBudget[] {
+  const over: OverBudget[] = [];
+  for (const peak of inputs.flatMap((i) => i.peaks ?? [])) {
+    const used = peak.bytes ?? (peak.error ? usageFromLimitError(peak.error) : null);
+    if (used !== null && used > budget) over.push({ file: peak.file, bytes: used, fromError: peak.bytes === null });
+  }
+  return over.sort((a, b) => b.bytes - a.bytes);
+}
+
+function budgetLine(over: readonly OverBudget[], budget: Bytes): string {
+  const files = over.map((o) => `${printable(o.file)} ${o.fromError ? 'failed at about ' : ''}${formatBytes(o.bytes)}`);
+  return `peakscope: ${over.length} BUCK file${over.length === 1 ? '' : 's'} over --max-peak ${formatBytes(budget)}: ${files.join(', ')}\n`;
+}
+
+async function runReport(args: string[], io: CliIO): Promise<number> {
+  const options = parseReportArgs(args);
+  if (options.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const loaded = await loadPaths(options.paths);
+  const setReports = buildSetReports(groupIntoSets(loaded.flatMap((a) => a.files)));
+  io.stdout(options.json ? `${JSON.stringify(buildReportJson(setReports), null, 2)}\n` : renderReportText(setReports));
+  const problems = loaded.map(argumentProblem).filter((p): p is string => p !== null);
+  if (problems.length > 0) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more inputs with problems)` : '';
+    throw new CliError(`${printable(problems[0]!)}${more}`);
+  }
+  if (options.maxPeak === null) return 0;
+  const over = overBudget(setReports.flatMap((s) => s.inputs), options.maxPeak);
+  if (over.length === 0) return 0;
+  io.stderr(budgetLine(over, options.maxPeak));
+  return 1;
+}
+
+export const reportCommand: Command = {
+  summary: 'summarise profiles and event logs (totals, top functions, per-file peaks); --json for scripts',
+  usage: USAGE,
+  run: runReport,
+};
+

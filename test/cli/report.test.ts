@@ -1,0 +1,153 @@
+// Runs the real CLI as a child process, the way users and scripts do.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readGoldenBody, REPO_ROOT, SAMPLES_DIR } from '../golden.ts';
+
+const BIN = join(REPO_ROOT, 'bin', 'peakscope.js');
+const EDGE = join(SAMPLES_DIR, 'edge-cases');
+// Starting node + tsx takes a moment on a busy 2-core machine: a guard, not an assertion.
+const SLOW = 60_000;
+
+function peakscope(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, PEAKSCOPE_DEBUG: '' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Goldens without their test header, under names that say nothing about their format. */
+const GOLDENS: Record<string, string> = {
+  'heap_flame_allocated.flame.golden': 'q1',
+  'heap_summary_allocated.csv.golden': 'zz',
+  'statement.csv.golden': 'data',
+  'time_flame.flame.golden': 'x.csv',
+  'coverage.csv.golden': 'out.txt',
+  'typecheck.csv.golden': 'a',
+  'bytecode.csv.golden': 'b.src',
+};
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'peakscope-report-'));
+  mkdirSync(join(dir, 'goldens'));
+  for (const [golden, name] of Object.entries(GOLDENS)) writeFileSync(join(dir, 'goldens', name), readGoldenBody(golden));
+  mkdirSync(join(dir, 'junk'));
+  writeFileSync(join(dir, 'junk', 'notes.txt'), 'just some notes\nnothing to see\n');
+  writeFileSync(join(dir, 'junk', 'blob.bin'), Buffer.from([0, 1, 2, 3, 0, 255]));
+  mkdirSync(join(dir, 'logs'));
+  copyFileSync(join(EDGE, 'event-log-snake-over-limit.json-lines'), join(dir, 'logs', 'l1'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+type Input = { path: string; format: string; totals: Record<string, unknown>; topFunctions: { name: string; selfBytes: number; totalBytes: number | null }[] };
+
+function reportJson(...paths: string[]): Input[] {
+  const r = peakscope('report', '--json', ...paths);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return (JSON.parse(r.stdout) as { inputs: Input[] }).inputs;
+}
+
+function byName(inputs: Input[], name: string): Input {
+  return inputs.find((i) => i.path.endsWith(`/${name}`))!;
+}
+
+describe('peakscope report --json on renamed goldens', () => {
+  it('detects every format by content and shows the must-show figures', { timeout: SLOW }, () => {
+    const inputs = reportJson(join(dir, 'goldens'));
+    expect(inputs.map((i) => i.path.slice(i.path.lastIndexOf('/') + 1))).toEqual(['a', 'b.src', 'data', 'out.txt', 'q1', 'x.csv', 'zz']);
+    const flame = byName(inputs, 'q1');
+    expect(flame.format).toBe('heap-flame');
+    expect(flame.totals).toEqual({ bytes: 3032, stacks: 7 });
+    expect(flame.topFunctions).toContainEqual({ name: 'test.star.test', selfBytes: 1248, totalBytes: 3008 });
+    const summary = byName(inputs, 'zz');
+    expect(summary.format).toBe('heap-summary');
+    expect(summary.totals).toEqual({ allocBytes: 3024, allocs: 378, functions: 3 });
+    // Its flame sits in the same folder, so the summary's functions get totals too.
+    expect(summary.topFunctions[1]).toEqual({ name: 'test.star.test', selfBytes: 1248, totalBytes: 3008 });
+    expect(byName(inputs, 'data')).toMatchObject({ format: 'statement', totals: { seconds: 3.864, count: 552, statements: 14 } });
+    expect(byName(inputs, 'x.csv')).toMatchObject({ format: 'time-flame', totals: { milliseconds: 413 } });
+    expect(byName(inputs, 'out.txt')).toMatchObject({ format: 'coverage', totals: { spans: 14 } });
+    expect(byName(inputs, 'a')).toMatchObject({ format: 'typecheck', totals: { seconds: 0.14 } });
+    expect(byName(inputs, 'b.src')).toMatchObject({ format: 'bytecode', totals: { count: 745 } });
+  });
+
+  it('reports event-log loads, failures and peaks', { timeout: SLOW }, () => {
+    const [log] = reportJson(join(dir, 'logs')) as (Input & { peaks: unknown[] })[];
+    expect(log!.format).toBe('event-log');
+    expect(log!.totals).toEqual({ files: 3, failed: 1, maxPeakBytes: 1610608640, maxPeakFile: 'root//foo:BUCK' });
+    expect(log!.peaks).toHaveLength(3);
+  });
+});
+
+describe('peakscope report exit codes', () => {
+  it('exits 2 with one line and no stack trace for a missing path', { timeout: SLOW }, () => {
+    const r = peakscope('report', join(dir, 'no-such-dir'));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^peakscope: cannot read ".*no-such-dir": no such file or directory\n$/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 1 when an event-log peak exceeds --max-peak, naming the files', { timeout: SLOW }, () => {
+    const r = peakscope('report', '--max-peak', '1KiB', join(dir, 'logs'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('root//foo:BUCK 1.5 GiB');
+    expect(r.stderr).toContain('root//lib:TARGETS 50 MiB');
+    // The failed load's own message says 2.3 GiB: over budget too.
+    expect(r.stderr).toContain('root//big:BUCK failed at about 2.3 GiB');
+  });
+
+  it('exits 0 when every peak is within --max-peak', { timeout: SLOW }, () => {
+    expect(peakscope('report', '--max-peak', '4GiB', join(dir, 'logs')).code).toBe(0);
+  });
+
+  it('exits 2 for a directory with only junk', { timeout: SLOW }, () => {
+    const r = peakscope('report', join(dir, 'junk'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^peakscope: ".*junk" holds no profile: none of its 2 files is one/);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('exits 2 for an event log that is broken, naming the line', { timeout: SLOW }, () => {
+    const r = peakscope('report', join(EDGE, 'event-log-peak-beyond-2pow53.json-lines'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\(event-log\) could not be read: line 3: starlark_peak_allocated_bytes is beyond 2\^53/);
+  });
+
+  it('exits 2 for a bad option or size', { timeout: SLOW }, () => {
+    expect(peakscope('report', '--max-peak', 'lots', join(dir, 'logs'))).toMatchObject({ code: 2, stdout: '' });
+    expect(peakscope('report', '--frobnicate', join(dir, 'logs')).code).toBe(2);
+    expect(peakscope('nonsense').stderr).toMatch(/^peakscope: unknown command "nonsense"/);
+  });
+
+  it('exits 2 naming an entry it cannot read instead of skipping it (a dangling link)', { timeout: SLOW }, () => {
+    const linked = join(dir, 'linked');
+    mkdirSync(linked);
+    writeFileSync(join(linked, 'a'), 'module;list 8\n');
+    symlinkSync(join(dir, 'gone'), join(linked, 'b'));
+    const r = peakscope('report', linked);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^peakscope: cannot read ".*linked\/b": no such file or directory\n$/);
+  });
+});
+
+describe('peakscope report (human output)', () => {
+  it('prints figures in binary units, top functions and peaks against the 2 GiB limit', { timeout: SLOW }, () => {
+    const r = peakscope('report', join(dir, 'goldens'), join(dir, 'logs'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('q1 — heap flame: 2.96 KiB in 7 stacks');
+    expect(r.stdout).toMatch(/1\.22 KiB\s+2\.94 KiB\s+test\.star\.test/);
+    expect(r.stdout).toContain('x.csv — time flame: 413 ms');
+    expect(r.stdout).toMatch(/1\.5 GiB\s+75%\s+root\/\/foo:BUCK/);
+    expect(r.stdout).toContain('failed            root//big:BUCK: Starlark peak memory usage');
+  });
+
+  it('prints usage for --help', { timeout: SLOW }, () => {
+    expect(peakscope('--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('report') });
+    expect(peakscope('report', '--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('--max-peak SIZE') });
+  });
+});
