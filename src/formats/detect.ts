@@ -1,15 +1,27 @@
 // Content sniffing: the ordered list of formats. The first whose sniff() accepts the head
 // of the file parses it. Order matters: specific headers first, folded stacks last.
 import type { FormatSpec, SniffInput } from './format.ts';
+import { bytecodeFormat } from './bytecode-csv.ts';
+import { bytecodePairsFormat } from './bytecode-pairs-csv.ts';
+import { coverageFormat } from './coverage.ts';
 import { eventLogFormat } from './event-log.ts';
 import { flameSvgFormat } from './flame-svg.ts';
 import { heapFlameFormat } from './heap-flame.ts';
+import { heapSummaryFormat } from './heap-summary-csv.ts';
+import { statementFormat } from './statement-csv.ts';
 import { targetsFormat } from './targets.ts';
 import { timeFlameFormat } from './time-flame.ts';
+import { typecheckFormat } from './typecheck-csv.ts';
 
 export const FORMATS: readonly FormatSpec[] = [
   eventLogFormat,
   flameSvgFormat,
+  heapSummaryFormat,
+  statementFormat,
+  typecheckFormat,
+  bytecodeFormat,
+  bytecodePairsFormat,
+  coverageFormat,
   timeFlameFormat,
   heapFlameFormat,
   targetsFormat,

@@ -23,6 +23,12 @@ export interface ParseContext {
 export interface LineParser<P extends Profile = Profile> {
   /** One physical line without terminator. Throws ParseError when the file is broken here. */
   line(text: string, lineNo: number): void;
+  /**
+   * Optional: settle what is still buffered from the lines so far. The driver calls it right
+   * after a last line that has no terminator, so a skip or error there reads as "cut short"
+   * (a CSV record left open inside quotes is only known to be broken once the input ends).
+   */
+  endOfInput?(): void;
   /** Called once after the last line. May throw ParseError. */
   finish(): P;
 }

@@ -146,10 +146,12 @@ export class ParseSession {
   }
 
   private feed(text: string, lineNo: number): void {
-    const cutShort = this.finalLine && !this.scanner.endedWithNewline;
+    // Only the very last line: small files are sniffed whole and replayed after finalLine is set.
+    const cutShort = this.finalLine && !this.scanner.endedWithNewline && lineNo === this.scanner.linesSeen;
     const skippedBefore = this.diagnostics.skippedLines;
     try {
       this.parser!.line(text, lineNo);
+      if (cutShort) this.parser!.endOfInput?.();
     } catch (e) {
       if (cutShort) this.markCutShort(text, lineNo);
       else this.fail(e, lineNo, text);

@@ -1,0 +1,46 @@
+// Bytecode-pairs CSV — formats.md §7; upstream writer: starlark `eval/runtime/profile/bc.rs`
+// (BcPairsProfileData::gen_csv).
+import type { BytecodePairsProfile } from '../model/profile.ts';
+import { NOT_A_NUMBER, RATIO_COLUMN, readRatio } from './bytecode-csv.ts';
+import { csvLineParser, headerSniff, missingColumns, readCount, type CsvTable } from './csv-records.ts';
+import type { FormatSpec } from './format.ts';
+
+const COLUMNS = ['Opcode[0]', 'Opcode[1]', 'Count'] as const;
+
+/**
+ * Reads how often one opcode followed another. No TOTAL row; only pairs that occurred.
+ *
+ * @example
+ *   Opcode[0],Opcode[1],Count,Count / Total
+ *   "CallFrozenNativePos","Continue",200,"0.269"
+ */
+class BytecodePairsTable implements CsvTable<BytecodePairsProfile> {
+  private col = { first: 0, second: 1, count: 2, ratio: 3 };
+  private readonly rows: BytecodePairsProfile['rows'] = [];
+
+  header(cells: string[]): string | null {
+    const missing = missingColumns(cells, COLUMNS);
+    if (missing.length > 0) return `bytecode-pairs header without ${missing.join(', ')}`;
+    const [first, second, count] = COLUMNS.map((name) => cells.indexOf(name)) as [number, number, number];
+    this.col = { first, second, count, ratio: cells.indexOf(RATIO_COLUMN) };
+    return null;
+  }
+
+  record(cells: string[]): string | null {
+    const count = readCount(cells[this.col.count]!);
+    const ratio = this.col.ratio < 0 ? null : readRatio(cells[this.col.ratio]!);
+    if (Number.isNaN(count) || ratio === undefined) return NOT_A_NUMBER;
+    this.rows.push({ first: cells[this.col.first]!, second: cells[this.col.second]!, count, ratio });
+    return null;
+  }
+
+  finish(): BytecodePairsProfile {
+    return { format: 'bytecode-pairs', rows: this.rows };
+  }
+}
+
+export const bytecodePairsFormat: FormatSpec<BytecodePairsProfile> = {
+  name: 'bytecode-pairs',
+  sniff: headerSniff('Opcode[0],Opcode[1],'),
+  create: (ctx) => csvLineParser(ctx, new BytecodePairsTable()),
+};

@@ -1,0 +1,284 @@
+// CSV records for the profiler's CSV outputs — formats.md §1.1 and pitfall 3; upstream writer:
+// starlark `eval/runtime/profile/csv.rs` (CsvWriter). Cells are decoded by papaparse.
+import Papa from 'papaparse';
+import type { Profile } from '../model/profile.ts';
+import { ParseError } from './diagnostics.ts';
+import type { LineParser, ParseContext } from './format.ts';
+
+/** What one CSV format does with the records; `csvLineParser` does the CSV part. */
+export interface CsvTable<P extends Profile> {
+  /** Reads the header; returns why the file cannot be this format, or null. */
+  header(cells: string[], lineNo: number): string | null;
+  /** Takes a record with as many cells as the header; returns why it was skipped, or null. */
+  record(cells: string[], lineNo: number): string | null;
+  /** The profile; may throw ParseError when a row the format needs never came. */
+  finish(): P;
+}
+
+/** Records are parsed in blocks of about this many characters (one Papa.parse per block). */
+const BLOCK_CHARS = 256 * 1024;
+/** A quoted cell open for longer than this is an unescaped quote, not a multi-line name. */
+const MAX_RECORD_LINES = 64;
+const QUOTE = 34;
+const COMMA = 44;
+const PAPA_OPTIONS = { delimiter: ',', newline: '\n', quoteChar: '"', escapeChar: '"', header: false } as const;
+
+const UNTERMINATED = 'with an unterminated quoted cell';
+const WRONG_CELLS = 'with a wrong number of cells';
+const EMPTY_LAST = 'with an empty last cell';
+const NOT_CSV = 'that are not valid CSV';
+
+/** One record in the making: its physical lines and where its quoting stands. */
+interface OpenRecord {
+  lines: string[];
+  lineNos: number[];
+  inQuotes: boolean;
+  cells: number;
+  lastCellEmpty: boolean;
+}
+
+/**
+ * Turns physical lines into CSV records and hands them to a table. Lines are joined while a
+ * quoted cell is open (RFC-4180 newlines inside quotes); complete records are batched into
+ * ~256 KiB blocks for papaparse; each record keeps its first line number for messages.
+ * Blank lines and `#` lines between records are dropped (golden headers, pitfall 2).
+ *
+ * @example
+ *   File,Span,Duration(s),Count        ← header(['File','Span','Duration(s)','Count'], 1)
+ *   "TOTAL","",3.864,552               ← record(['TOTAL','','3.864','552'], 2)
+ *   "a,b.bzl","7:13-19",2.800,400      ← record(['a,b.bzl','7:13-19','2.800','400'], 3)
+ */
+export function csvLineParser<P extends Profile>(ctx: ParseContext, table: CsvTable<P>): LineParser<P> {
+  return new CsvRecordReader(ctx, table);
+}
+
+class CsvRecordReader<P extends Profile> implements LineParser<P> {
+  private columns: number | null = null;
+  private open: OpenRecord | null = null;
+  private readonly replay: [string, number][] = [];
+  private blockTexts: string[] = [];
+  private blockLines: number[] = [];
+  private blockChars = 0;
+  private lenient = { rows: 0, firstLine: 0 };
+
+  constructor(
+    private readonly ctx: ParseContext,
+    private readonly table: CsvTable<P>,
+  ) {}
+
+  line(text: string, lineNo: number): void {
+    this.take(text, lineNo);
+    this.drainReplay();
+  }
+
+  /** The input ended: a record still inside quotes is broken (usually: the file was cut). */
+  endOfInput(): void {
+    while (this.open) {
+      const record = this.open;
+      this.open = null;
+      this.abandon(record);
+      this.drainReplay();
+    }
+  }
+
+  finish(): P {
+    this.endOfInput();
+    this.flushBlock();
+    if (this.columns === null) throw new ParseError(this.ctx.file, 0, '', 'no CSV header line');
+    if (this.lenient.rows > 0) {
+      this.ctx.diagnostics.note(
+        this.lenient.firstLine,
+        `read ${this.lenient.rows} row(s) with unescaped quotes leniently (starlark wrote them so before 2022-07)`,
+      );
+    }
+    return this.table.finish();
+  }
+
+  private drainReplay(): void {
+    for (let next = this.replay.shift(); next; next = this.replay.shift()) this.take(next[0], next[1]);
+  }
+
+  private take(text: string, lineNo: number): void {
+    let record = this.open;
+    if (record === null) {
+      if (text.length === 0 || text.charCodeAt(0) === 35 /* # */) return;
+      record = { lines: [], lineNos: [], inQuotes: false, cells: 1, lastCellEmpty: false };
+    }
+    record.lines.push(text);
+    record.lineNos.push(lineNo);
+    scanLine(text, record);
+    if (record.inQuotes) {
+      this.open = record;
+      if (record.lines.length > MAX_RECORD_LINES) this.abandonOpen();
+      return;
+    }
+    this.open = null;
+    // A multi-line record of the wrong width was an unescaped quote swallowing the next lines.
+    if (record.lines.length > 1 && record.cells !== this.columns) this.abandon(record);
+    else this.complete(record);
+  }
+
+  private abandonOpen(): void {
+    const record = this.open!;
+    this.open = null;
+    this.abandon(record);
+  }
+
+  /** Skips the record's first line and reads the lines after it again as fresh records. */
+  private abandon(record: OpenRecord): void {
+    this.ctx.diagnostics.skip(record.lineNos[0]!, UNTERMINATED, record.lines[0]!);
+    const again: [string, number][] = record.lines.slice(1).map((t, i) => [t, record.lineNos[i + 1]!]);
+    this.replay.unshift(...again);
+  }
+
+  private complete(record: OpenRecord): void {
+    const text = record.lines.length === 1 ? record.lines[0]! : record.lines.join('\n');
+    const lineNo = record.lineNos[0]!;
+    if (this.columns === null) return this.readHeader(text, lineNo);
+    // Shape checks happen here, line by line, so the driver can tell a cut-short last line.
+    if (record.cells !== this.columns) return this.ctx.diagnostics.skip(lineNo, WRONG_CELLS, text);
+    if (record.lastCellEmpty) return this.ctx.diagnostics.skip(lineNo, EMPTY_LAST, text);
+    this.blockTexts.push(text);
+    this.blockLines.push(lineNo);
+    this.blockChars += text.length + 1;
+    if (this.blockChars >= BLOCK_CHARS) this.flushBlock();
+  }
+
+  private readHeader(text: string, lineNo: number): void {
+    const cells = Papa.parse<string[]>(text, PAPA_OPTIONS).data[0] ?? [];
+    const problem = this.table.header(cells, lineNo);
+    if (problem !== null) throw new ParseError(this.ctx.file, lineNo, text, problem);
+    this.columns = cells.length;
+  }
+
+  private flushBlock(): void {
+    const texts = this.blockTexts;
+    const lineNos = this.blockLines;
+    if (texts.length === 0) return;
+    this.blockTexts = [];
+    this.blockLines = [];
+    this.blockChars = 0;
+    const result = Papa.parse<string[]>(texts.join('\n'), PAPA_OPTIONS);
+    const clean = result.data.length === texts.length && result.errors.every((e) => e.code === 'InvalidQuotes');
+    if (!clean) return this.parseOneByOne(texts, lineNos);
+    this.countLenient(result.errors, lineNos);
+    for (let i = 0; i < texts.length; i++) this.deliver(result.data[i]!, lineNos[i]!, texts[i]!);
+  }
+
+  /** The slow path for a block papaparse read differently from the line scan: exact blame. */
+  private parseOneByOne(texts: string[], lineNos: number[]): void {
+    for (let i = 0; i < texts.length; i++) {
+      const result = Papa.parse<string[]>(texts[i]!, PAPA_OPTIONS);
+      if (result.data.length !== 1 || result.errors.some((e) => e.code !== 'InvalidQuotes')) {
+        this.ctx.diagnostics.skip(lineNos[i]!, NOT_CSV, texts[i]!);
+        continue;
+      }
+      this.countLenient(result.errors, [lineNos[i]!]);
+      this.deliver(result.data[0]!, lineNos[i]!, texts[i]!);
+    }
+  }
+
+  private countLenient(errors: Papa.ParseError[], lineNos: number[]): void {
+    const rows = new Set(errors.map((e) => e.row ?? 0));
+    if (rows.size === 0) return;
+    if (this.lenient.rows === 0) this.lenient.firstLine = lineNos[Math.min(...rows)] ?? 0;
+    this.lenient.rows += rows.size;
+  }
+
+  private deliver(cells: string[], lineNo: number, text: string): void {
+    const problem = cells.length === this.columns ? this.table.record(cells, lineNo) : WRONG_CELLS;
+    if (problem !== null) this.ctx.diagnostics.skip(lineNo, problem, text);
+  }
+}
+
+/**
+ * Advances a record over one physical line the way papaparse will read it: `""` is an escaped
+ * quote, a quote followed by (blanks and) `,` or the end of the line closes a quoted cell, and
+ * any other quote inside a quoted cell is literal (pre-2022-07 writers did not escape quotes).
+ */
+function scanLine(text: string, record: OpenRecord): void {
+  const n = text.length;
+  let i = 0;
+  for (;;) {
+    if (record.inQuotes) {
+      i = closingQuote(text, i);
+      if (i < 0) return; // the quoted cell goes on in the next line
+      record.inQuotes = false;
+      record.lastCellEmpty = false;
+    } else if (i < n && text.charCodeAt(i) === QUOTE) {
+      record.inQuotes = true;
+      i++;
+      continue;
+    } else {
+      const comma = text.indexOf(',', i);
+      record.lastCellEmpty = i === n;
+      i = comma < 0 ? n : comma;
+    }
+    if (i >= n) return;
+    record.cells++; // text[i] is a delimiter
+    i++;
+  }
+}
+
+/** Index just after a quoted cell (at its `,` or the line end), or -1 while it stays open. */
+function closingQuote(text: string, from: number): number {
+  const n = text.length;
+  let q = text.indexOf('"', from);
+  while (q >= 0) {
+    if (text.charCodeAt(q + 1) === QUOTE) {
+      q = text.indexOf('"', q + 2);
+      continue;
+    }
+    let j = q + 1;
+    while (j < n && (text[j] === ' ' || text[j] === '\t')) j++;
+    if (j === n || text.charCodeAt(j) === COMMA) return j;
+    q = text.indexOf('"', q + 1);
+  }
+  return -1;
+}
+
+/** A non-negative integer cell (`244`), or NaN. */
+export function readCount(cell: string): number {
+  return /^\d+$/.test(cell) ? safeOrNaN(Number(cell)) : NaN;
+}
+
+/** A `%.3f` seconds cell (`0.378`), or NaN. */
+export function readSeconds(cell: string): number {
+  return /^\d+(\.\d+)?$/.test(cell) ? Number(cell) : NaN;
+}
+
+function safeOrNaN(n: number): number {
+  return Number.isSafeInteger(n) ? n : NaN;
+}
+
+/** The header names among `required` that are absent, for a "missing column" message. */
+export function missingColumns(header: readonly string[], required: readonly string[]): string[] {
+  return required.filter((name) => !header.includes(name));
+}
+
+/**
+ * The one `TOTAL`/`TOTALS` row of a table, which the profiler always writes first: a second
+ * one is skipped, a missing one makes the file a ParseError (it is incomplete).
+ */
+export class TotalRow<T> {
+  private value: T | null = null;
+
+  constructor(readonly name: string) {}
+
+  /** Keeps the row; returns the skip reason when one was kept already. */
+  take(value: T): string | null {
+    if (this.value !== null) return `with a second ${this.name} row`;
+    this.value = value;
+    return null;
+  }
+
+  require(ctx: ParseContext): T {
+    if (this.value !== null) return this.value;
+    throw new ParseError(ctx.file, 0, '', `no ${this.name} row: the profiler always writes one first, so the file is incomplete`);
+  }
+}
+
+/** A header check for sniffing: the first content line starts with this text. */
+export function headerSniff(prefix: string): (input: { lines: readonly string[] }) => boolean {
+  return ({ lines }) => lines.length > 0 && lines[0]!.startsWith(prefix);
+}

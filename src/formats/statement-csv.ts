@@ -1,0 +1,62 @@
+// Statement CSV — formats.md §5 (and §2.5 for pre-2022-07 unquoted spans); upstream writer:
+// starlark `eval/runtime/profile/stmt.rs` (StmtProfileData::write_to_string).
+import type { StatementProfile, StatementRow } from '../model/profile.ts';
+import { csvLineParser, headerSniff, missingColumns, readCount, readSeconds, TotalRow, type CsvTable } from './csv-records.ts';
+import type { FormatSpec, ParseContext } from './format.ts';
+import { parseSpan } from './spans.ts';
+
+const HEADER = 'File,Span,Duration(s),Count';
+const COLUMNS = ['File', 'Span', 'Duration(s)', 'Count'] as const;
+const NOT_A_NUMBER = 'with a duration or count that is not a number';
+const NOT_A_SPAN = 'with a span that is not L:C, L:C-C2 or L1:C1-L2:C2';
+
+/**
+ * Reads per-statement wall time. The `"TOTAL",""` row gives the totals; every other row is a
+ * statement, its span in one of three shapes (quoted since 2022-07, bare before). `Count` is
+ * timing segments, not executions (pitfall 10). File names may hold `:` and `,` (quoted).
+ *
+ * @example
+ *   File,Span,Duration(s),Count
+ *   "TOTAL","",3.864,552
+ *   "test.star","7:13-19",2.800,400
+ *   "test.star","3:5-9:1",0.280,40
+ */
+class StatementTable implements CsvTable<StatementProfile> {
+  private col = { file: 0, span: 1, seconds: 2, count: 3 };
+  private readonly total = new TotalRow<{ seconds: number; count: number }>('TOTAL');
+  private readonly rows: StatementRow[] = [];
+
+  constructor(private readonly ctx: ParseContext) {}
+
+  header(cells: string[]): string | null {
+    const missing = missingColumns(cells, COLUMNS);
+    if (missing.length > 0) return `statement header without ${missing.join(', ')}`;
+    const [file, span, seconds, count] = COLUMNS.map((name) => cells.indexOf(name)) as [number, number, number, number];
+    this.col = { file, span, seconds, count };
+    return null;
+  }
+
+  record(cells: string[]): string | null {
+    const file = cells[this.col.file]!;
+    const spanText = cells[this.col.span]!;
+    const seconds = readSeconds(cells[this.col.seconds]!);
+    const count = readCount(cells[this.col.count]!);
+    if (Number.isNaN(seconds) || Number.isNaN(count)) return NOT_A_NUMBER;
+    if (file === 'TOTAL' && spanText === '') return this.total.take({ seconds, count });
+    const span = parseSpan(spanText);
+    if (span === null) return NOT_A_SPAN;
+    this.rows.push({ file, span, seconds, count });
+    return null;
+  }
+
+  finish(): StatementProfile {
+    const total = this.total.require(this.ctx);
+    return { format: 'statement', totalSeconds: total.seconds, totalCount: total.count, rows: this.rows };
+  }
+}
+
+export const statementFormat: FormatSpec<StatementProfile> = {
+  name: 'statement',
+  sniff: headerSniff(HEADER),
+  create: (ctx) => csvLineParser(ctx, new StatementTable(ctx)),
+};

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { parseText } from '../../src/formats/parse-file.ts';
+import { readGolden, readGoldenBody } from '../golden.ts';
+import { parseAs, readEdgeCase } from './parse-as.ts';
+
+function statements(text: string) {
+  const { parsed, profile } = parseAs('statement', text);
+  return { parsed, stmt: profile };
+}
+
+
+describe('statement CSV', () => {
+  it('reads the upstream golden: TOTAL 3.864 s / 552, 14 statements, three span shapes', () => {
+    const { parsed, stmt } = statements(readGoldenBody('statement.csv.golden'));
+    expect(parsed.diagnostics).toEqual([]);
+    expect(stmt.totalSeconds).toBe(3.864);
+    expect(stmt.totalCount).toBe(552);
+    expect(stmt.rows).toHaveLength(14);
+    expect(stmt.rows[0]).toEqual({ file: 'test.star', span: { line: 7, column: 13, endLine: 7, endColumn: 19 }, seconds: 2.8, count: 400 });
+    expect(stmt.rows[1]!.span).toEqual({ line: 3, column: 5, endLine: 9, endColumn: 1 });
+    expect(stmt.rows.some((r) => r.file === 'TOTAL')).toBe(false);
+  });
+
+  it('reads the golden with its # @generated header', () => {
+    expect(statements(readGolden('statement.csv.golden')).stmt).toEqual(statements(readGoldenBody('statement.csv.golden')).stmt);
+  });
+
+  it('pitfall 10: Count is timing segments, kept as written (7:13-19 shows 400 for 200 noop() calls)', () => {
+    const { stmt } = statements(readGoldenBody('statement.csv.golden'));
+    expect(stmt.rows.find((r) => r.span.line === 7)!.count).toBe(400);
+    expect(stmt.rows.reduce((s, r) => s + r.count, 0)).toBe(stmt.totalCount);
+  });
+
+  it('pitfall 3: pre-2022-07 bare spans read the same as quoted ones', () => {
+    const bare = statements(readEdgeCase('statement-2022-unquoted-spans.csv')).stmt;
+    expect(bare).toEqual(statements(readGoldenBody('statement.csv.golden')).stmt);
+  });
+
+  it('pitfall 5: the pre-2021-10 bare TOTAL row with an empty span cell, and an empty L:C span', () => {
+    const { parsed, stmt } = statements(readEdgeCase('statement-2021-bare-total.csv'));
+    expect(parsed.diagnostics).toEqual([]);
+    expect(stmt).toMatchObject({ totalSeconds: 0.434, totalCount: 45 });
+    expect(stmt.rows.at(-1)!.span).toEqual({ line: 20, column: 1, endLine: 20, endColumn: 1 });
+  });
+
+  it('pitfall 3/10: a quoted file name with `:` and `,` stays whole', () => {
+    const { stmt } = statements('File,Span,Duration(s),Count\n"TOTAL","",0.500,3\n"cell//a:b,c.bzl","4:1-8",0.500,3\n');
+    expect(stmt.rows[0]).toMatchObject({ file: 'cell//a:b,c.bzl', span: { line: 4, column: 1, endLine: 4, endColumn: 8 } });
+  });
+
+  it('pitfall 3: a quoted file name with a newline inside is one record; line numbers stay right', () => {
+    const text = 'File,Span,Duration(s),Count\n"TOTAL","",0.500,3\n"odd\nname.bzl","4:1-8",0.200,1\n"b.bzl","x",0.300,2\n';
+    const { parsed, stmt } = statements(text);
+    expect(stmt.rows.map((r) => r.file)).toEqual(['odd\nname.bzl']);
+    expect(parsed.diagnostics[0]).toMatchObject({ line: 5, count: 1 });
+    expect(parsed.diagnostics[0]!.message).toMatch(/span that is not/);
+  });
+
+  it('pitfall 9: CRLF and a BOM', () => {
+    const { stmt } = statements(`\uFEFF${readGoldenBody('statement.csv.golden').replaceAll('\n', '\r\n')}`);
+    expect(stmt.rows).toHaveLength(14);
+    expect(stmt.totalSeconds).toBe(3.864);
+  });
+
+  it('skips and counts broken rows; a file without its TOTAL row is a ParseError', () => {
+    const { parsed, stmt } = statements('File,Span,Duration(s),Count\n"TOTAL","",0.500,3\n"a.bzl","1:1-4",0.200\n"a.bzl","1:1-4",abc,1\n"a.bzl","2:1-4",0.300,2\n');
+    expect(stmt.rows).toHaveLength(1);
+    expect(parsed.diagnostics.map((d) => d.line)).toEqual([3, 4]);
+    const noTotal = parseText('profile.csv', 'File,Span,Duration(s),Count\n"a.bzl","1:1-4",0.200,1\n');
+    expect(noTotal.profile).toBeNull();
+    expect(noTotal.error?.message).toMatch(/no TOTAL row/);
+  });
+
+  it('reports a file cut short mid-row as truncated', () => {
+    const body = readGoldenBody('statement.csv.golden');
+    const { parsed, stmt } = statements(body.slice(0, body.indexOf('"test.star","9:1-16:1"') + 25));
+    expect(stmt.rows).toHaveLength(13);
+    expect(parsed.truncated?.line).toBe(16);
+    expect(parsed.diagnostics).toEqual([]);
+  });
+});
