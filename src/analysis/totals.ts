@@ -2,11 +2,8 @@
 // shows), its top functions by bytes, and the per-file peaks of an event log.
 import type { EventLog, HeapFlame, HeapSummary, ParsedFile, Profile } from '../model/profile.ts';
 import { directoryOf, type ProfileSet } from '../model/profile-set.ts';
-import { parseSize, type Bytes, type Count, type Milliseconds, type Seconds } from '../model/units.ts';
+import type { Bytes, Count, Milliseconds, Seconds } from '../model/units.ts';
 import { computeFunctionTable } from './function-table.ts';
-
-/** Buck2's default per-file limit on `starlark_peak_allocated_bytes` (formats.md §10.2). */
-export const DEFAULT_PEAK_LIMIT_BYTES: Bytes = 2 * 1024 ** 3;
 
 /** Key figures per format; `unusedCapacityBytes` is present only in 2022-10…2024-07 files. */
 export type Totals =
@@ -98,16 +95,6 @@ export function eventLogPeaks(log: EventLog): PeakEntry[] {
   return log.loads.map((l) => ({ file: l.moduleId, bytes: l.peakBytes, error: l.error }));
 }
 
-/**
- * The usage in Buck2's over-the-limit error (formats.md §10.2), as precise as the message:
- * `Starlark peak memory usage for root//big:BUCK is 2.3 GiB which exceeds the limit 2.0 GiB!`
- * → 2469606195. Null for any other error.
- */
-export function usageFromLimitError(error: string): Bytes | null {
-  const m = /\bis\s+(\d+(?:\.\d+)?\s*(?:B|KiB|MiB|GiB|TiB))\s+which exceeds the limit/.exec(error);
-  return m ? parseSize(m[1]!) : null;
-}
-
 /** A function's bytes: `totalBytes` is null when the profile cannot say (a summary without its flame). */
 export interface TopFunction {
   name: string;
@@ -131,23 +118,34 @@ export function computeTopFunctions(profile: Profile, limit: number, flame: Heap
       .map((f) => ({ name: f.name, selfBytes: f.self, totalBytes: f.total }));
   }
   if (profile.format !== 'heap-summary' || profile.totals.allocBytes === null) return [];
-  const totals = flame ? new Map(computeFunctionTable(flame.tree).map((f) => [f.name, f.total])) : null;
+  const totals = flame ? flameTotals(flame) : null;
   return profile.functions
     .filter((r) => r.allocBytes !== null)
-    .map((r) => ({ name: r.name, selfBytes: r.allocBytes!, totalBytes: totals?.get(r.name) ?? null }))
+    // With the flame, a function that no stack with bytes passes through has exactly 0.
+    .map((r) => ({ name: r.name, selfBytes: r.allocBytes!, totalBytes: totals ? (totals.get(r.name) ?? 0) : null }))
     .sort((a, b) => b.selfBytes - a.selfBytes || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .slice(0, limit);
 }
 
-/** True when every function of the summary is a frame of the flame: the two can come from one run. */
-export function flameCoversSummary(summary: HeapSummary, flame: HeapFlame): boolean {
-  const frames = new Set(flame.tree.names);
-  return summary.functions.every((r) => frames.has(r.name));
+/**
+ * True when the flame gives every summary function exactly its `AllocBytes` as self bytes, as a
+ * summary and flame of one run do (golden: 16, 1248, 1760). This tells allocated from retained
+ * and one run from another without trusting file names. A function with 0 bytes has no line.
+ */
+export function flameMatchesSummary(summary: HeapSummary, flame: HeapFlame): boolean {
+  const self = new Map(computeFunctionTable(flame.tree).map((f) => [f.name, f.self]));
+  return summary.functions.every((r) => r.allocBytes !== null && (self.get(r.name) ?? 0) === r.allocBytes);
 }
 
-/** `retained` / `allocated` as far as a path says (mode folders, `heap_retained…` names). */
-function heapKindOf(path: string): 'retained' | 'allocated' | null {
-  return /retained/i.test(path) ? 'retained' : /allocated/i.test(path) ? 'allocated' : null;
+/** Total bytes per function name; a function no stack passes through has none. */
+function flameTotals(flame: HeapFlame): Map<string, Bytes> {
+  return new Map(computeFunctionTable(flame.tree).map((f) => [f.name, f.total]));
+}
+
+/** True when the flames give every summary function the same total (e.g. heap-allocated and heap-flame-allocated runs). */
+function flamesAgree(summary: HeapSummary, flames: readonly HeapFlame[]): boolean {
+  const [first, ...others] = flames.map(flameTotals);
+  return others.every((t) => summary.functions.every((r) => (t.get(r.name) ?? 0) === (first!.get(r.name) ?? 0)));
 }
 
 function stemOf(path: string): string {
@@ -159,21 +157,17 @@ function stemOf(path: string): string {
 /**
  * The heap flame of the same run as a heap summary, or null when the set cannot say which:
  * same folder and stem (`x.profile` ↔ `x.src`), else the only one in the folder, else the only
- * one in the set. Candidates must name every summary function and not contradict the path's
- * allocated/retained kind.
+ * one in the set, else any when all candidates agree on every function's total. Candidates must
+ * match the summary's self bytes exactly (`flameMatchesSummary`).
  */
 export function companionFlame(set: ProfileSet, summaryFile: ParsedFile, summary: HeapSummary): HeapFlame | null {
-  // Only the part below the set's folder can name a mode; the folders above it say nothing.
-  const kindOf = (f: ParsedFile) => heapKindOf(f.path.slice(set.name.length));
-  const kind = kindOf(summaryFile);
-  const candidates = set.files.filter((f): f is ParsedFile & { profile: HeapFlame } => {
-    if (f.profile?.format !== 'heap-flame' || !flameCoversSummary(summary, f.profile)) return false;
-    const flameKind = kindOf(f);
-    return kind === null || flameKind === null || kind === flameKind;
-  });
+  const candidates = set.files.filter(
+    (f): f is ParsedFile & { profile: HeapFlame } => f.profile?.format === 'heap-flame' && flameMatchesSummary(summary, f.profile),
+  );
   const dir = directoryOf(summaryFile.path);
   const sameDir = candidates.filter((f) => directoryOf(f.path) === dir);
   const sameStem = sameDir.filter((f) => stemOf(f.path) === stemOf(summaryFile.path));
   for (const group of [sameStem, sameDir, candidates]) if (group.length === 1) return group[0]!.profile;
-  return null;
+  const flames = candidates.map((f) => f.profile);
+  return flames.length > 1 && flamesAgree(summary, flames) ? flames[0]! : null;
 }

@@ -6,7 +6,6 @@ import {
   computeTopFunctions,
   computeTotals,
   eventLogPeaks,
-  usageFromLimitError,
 } from '../../src/analysis/totals.ts';
 import { parseText } from '../../src/formats/parse-file.ts';
 import type { HeapFlame, HeapSummary, ParsedFile, Profile } from '../../src/model/profile.ts';
@@ -66,12 +65,6 @@ describe('event-log totals and peaks', () => {
     ]);
     expect(peaks[1]!.error).toMatch(/exceeds the limit/);
   });
-
-  it("reads the usage out of Buck2's over-the-limit message only", () => {
-    expect(usageFromLimitError(eventLogPeaks(log as Extract<Profile, { format: 'event-log' }>)[1]!.error!)).toBe(Math.round(2.3 * 1024 ** 3));
-    expect(usageFromLimitError('Starlark peak memory usage for x:BUCK is  80 MiB which exceeds the limit 64 MiB!')).toBe(80 * 1024 ** 2);
-    expect(usageFromLimitError('error: name `foo` is not defined')).toBeNull();
-  });
 });
 
 describe('computeTopFunctions', () => {
@@ -122,15 +115,35 @@ describe('companionFlame', () => {
     expect(of([s, b, a], s)).toBe(a.profile);
   });
 
-  it('refuses a flame that lacks the summary functions or is of the other kind', () => {
+  it('refuses a flame whose self bytes differ from the summary (retained vs allocated), whatever the names say', () => {
     const s = summaryFile('run/heap-summary-allocated/profile.csv');
-    expect(of([s, flameFile('run/heap-flame-retained/flame.src')], s)).toBeNull();
-    expect(of([s, flameFile('run/x/flame.src', 'heap_flame_retained.flame.golden')], s)).toBeNull();
-    expect(of([s, flameFile('run/heap-flame-allocated/flame.src')], s)).not.toBeNull();
+    expect(of([s, flameFile('run/heap-flame-allocated/flame.src', 'heap_flame_retained.flame.golden')], s)).toBeNull();
+    expect(of([s, flameFile('run/heap-flame-retained/flame.src')], s)).not.toBeNull();
   });
 
-  it('says nothing when two flames in the set could be it', () => {
+  it('pairs a retained summary with its flame, where 0-byte functions have no line', () => {
+    const s = parsedGolden('heap_summary_retained.csv.golden', 'run/heap-summary-retained/profile.csv');
+    const allocated = flameFile('run/heap-flame-allocated/flame.src');
+    const retained = flameFile('run/heap-flame-retained/flame.src', 'heap_flame_retained.flame.golden');
+    const flame = of([s, allocated, retained], s);
+    expect(flame).toBe(retained.profile);
+    expect(computeTopFunctions(s.profile!, 10, flame)).toEqual([
+      { name: 'module', selfBytes: 16, totalBytes: 24 },
+      { name: 'test.star.test', selfBytes: 8, totalBytes: 8 },
+      { name: 'test.star.inner', selfBytes: 0, totalBytes: 0 },
+    ]);
+  });
+
+  it('takes either of two flames that agree on every total (heap-allocated and heap-flame-allocated runs)', () => {
+    const s = summaryFile('run/heap-summary-allocated/profile.csv');
+    const a = flameFile('run/heap-allocated/flame.src');
+    const b = flameFile('run/heap-flame-allocated/flame.src');
+    expect(of([s, a, b], s)).toBe(a.profile);
+  });
+
+  it('says nothing when two flames in the set could be it but disagree', () => {
     const s = summaryFile('run/s/profile.csv');
-    expect(of([s, flameFile('run/p/flame.src'), flameFile('run/q/flame.src')], s)).toBeNull();
+    const extra = parseText('run/q/flame.src', `${readGoldenBody('heap_flame_allocated.flame.golden')}module;test.star.test;test.star.inner;other.f;list 40\n`);
+    expect(of([s, flameFile('run/p/flame.src'), extra], s)).toBeNull();
   });
 });
