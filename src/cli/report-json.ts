@@ -70,14 +70,15 @@ function errorText(file: ParsedFile): string {
   return e.text ? `${e.message}: "${e.text}"` : e.message;
 }
 
-/** One set's inputs, in file order (the human report prints sets as groups). */
+/** One set's inputs, in file order, beside the parsed files they describe (`inputs[i]` ↔ `files[i]`). */
 export interface SetReport {
   name: string;
+  files: ParsedFile[];
   inputs: InputReport[];
 }
 
 export function buildSetReports(sets: readonly ProfileSet[]): SetReport[] {
-  return sets.map((set) => ({ name: set.name, inputs: set.files.map((file) => inputReport(set, file)) }));
+  return sets.map((set) => ({ name: set.name, files: set.files, inputs: set.files.map((file) => inputReport(set, file)) }));
 }
 
 /** The whole JSON document, files in set order. */

@@ -1,8 +1,9 @@
 // The human `peakscope report`: per profile set, each file's format and key figures in binary
 // units, its top functions, event-log peaks against Buck2's 2 GiB default limit, diagnostics.
-import { DEFAULT_PEAK_LIMIT_BYTES, type PeakEntry, type TopFunction } from '../analysis/totals.ts';
-import type { FormatName } from '../model/profile.ts';
-import { formatBytes, formatPercent, formatValue } from '../model/units.ts';
+import { computeFilePeaks } from '../analysis/peaks.ts';
+import type { TopFunction } from '../analysis/totals.ts';
+import type { FormatName, ParsedFile } from '../model/profile.ts';
+import { formatBytes, formatValue } from '../model/units.ts';
 import type { InputReport, SetReport } from './report-json.ts';
 
 /** How many functions the human report lists per file. */
@@ -35,7 +36,7 @@ const DESCRIBE: Record<FormatName, (t: T) => string> = {
   'heap-flame': (t) => `heap flame: ${formatBytes(num(t, 'bytes'))} in ${plural(num(t, 'stacks'), 'stack')}${unusedLine(t)}`,
   'time-flame': (t) => `time flame: ${formatValue(num(t, 'milliseconds'), 'milliseconds')}`,
   statement: (t) =>
-    `statement profile: ${formatValue(num(t, 'seconds'), 'seconds')} in ${plural(num(t, 'statements'), 'statement')} (count ${num(t, 'count')})`,
+    `statement profile: ${formatValue(num(t, 'seconds'), 'seconds')} in ${plural(num(t, 'statements'), 'statement')} (count ${formatValue(num(t, 'count'), 'count')})`,
   coverage: (t) => `coverage: ${plural(num(t, 'spans'), 'statement span')}`,
   typecheck: (t) => `typecheck profile: ${formatValue(num(t, 'seconds'), 'seconds')}`,
   bytecode: (t) => `bytecode profile: ${plural(num(t, 'count'), 'instruction')} executed`,
@@ -63,15 +64,22 @@ function functionLines(top: readonly TopFunction[]): string[] {
   return table(['self', 'total', 'function'], rows);
 }
 
-/** Peaks, highest first, failed loads last with their error. */
-function peakLines(peaks: readonly PeakEntry[]): string[] {
-  if (peaks.length === 0) return [];
-  const sorted = [...peaks].sort((a, b) => (b.bytes ?? -1) - (a.bytes ?? -1));
-  const rows = sorted.map((p) =>
-    p.bytes === null
-      ? ['failed', '', `${printable(p.file)}: ${printable(p.error ?? 'no peak recorded')}`]
-      : [formatBytes(p.bytes), formatPercent(p.bytes, DEFAULT_PEAK_LIMIT_BYTES), printable(p.file)],
-  );
+/** `75%`, `2.4%`, and `<0.1%` rather than a misleading `0%` for a small but real peak. */
+function percentText(percent: number): string {
+  if (percent > 0 && percent < 0.1) return '<0.1%';
+  return `${percent.toFixed(1).replace(/\.0$/, '')}%`;
+}
+
+/** Peaks per BUCK file, highest first; a failed load sorts by the size its error reports. */
+function peakLines(file: ParsedFile): string[] {
+  if (file.profile?.format !== 'event-log' || file.profile.loads.length === 0) return [];
+  const rows = computeFilePeaks([file.profile]).map((row) => {
+    const shown = row.peakBytes ?? row.reportedBytes;
+    const size = row.peakBytes !== null ? formatBytes(row.peakBytes) : shown !== null ? `failed, ~${formatBytes(shown)}` : 'failed';
+    const share = row.percentOfLimit === null ? '' : percentText(row.percentOfLimit);
+    const error = row.error === null ? '' : `: ${printable(row.error)}`;
+    return [size, share, `${printable(row.moduleId)}${error}`];
+  });
   return table(['peak', 'of 2 GiB', 'BUCK file'], rows);
 }
 
@@ -90,9 +98,9 @@ function problemLines(input: InputReport): string[] {
   return lines;
 }
 
-function inputLines(setName: string, input: InputReport): string[] {
+function inputLines(setName: string, input: InputReport, file: ParsedFile): string[] {
   const shown = setName && input.path.startsWith(`${setName}/`) ? input.path.slice(setName.length + 1) : input.path;
-  const body = [...functionLines(input.topFunctions), ...peakLines(input.peaks ?? []), ...problemLines(input)];
+  const body = [...functionLines(input.topFunctions), ...peakLines(file), ...problemLines(input)];
   return [`  ${printable(shown)} — ${describeTotals(input)}`, ...body.map((l) => `      ${l}`)];
 }
 
@@ -101,7 +109,7 @@ export function renderReportText(sets: readonly SetReport[]): string {
   const out: string[] = [];
   for (const set of sets) {
     out.push(`${set.name ? printable(set.name) : '(loose files)'}  (${plural(set.inputs.length, 'file')})`);
-    for (const input of set.inputs) out.push(...inputLines(set.name, input));
+    set.inputs.forEach((input, i) => out.push(...inputLines(set.name, input, set.files[i]!)));
     out.push('');
   }
   return `${out.join('\n')}\n`;

@@ -2,12 +2,12 @@
 // print the figures, and exit 0 (fine), 1 (an event-log peak over --max-peak) or 2 (an input
 // could not be read or holds no profile).
 import { parseArgs } from 'node:util';
-import { usageFromLimitError } from '../analysis/totals.ts';
+import { computeFilePeaks, type FilePeak } from '../analysis/peaks.ts';
 import { groupIntoSets } from '../model/profile-set.ts';
 import { formatBytes, parseSize, type Bytes } from '../model/units.ts';
 import { CliError, type CliIO, type Command } from './command.ts';
 import { loadPaths, type LoadedArgument } from './load-paths.ts';
-import { buildReportJson, buildSetReports, type InputReport } from './report-json.ts';
+import { buildReportJson, buildSetReports, type SetReport } from './report-json.ts';
 import { printable, renderReportText } from './report-text.ts';
 
 const USAGE = `Usage: peakscope report [--json] [--max-peak SIZE] PATH...
@@ -63,25 +63,16 @@ function argumentProblem(loaded: LoadedArgument): string | null {
     : `"${loaded.argument}" holds no profile: none of its ${loaded.files.length} files is one (first, "${first.path}": ${why})`;
 }
 
-interface OverBudget {
-  file: string;
-  bytes: Bytes;
-  /** True when the size comes from Buck2's rounded over-the-limit message (the load failed). */
-  fromError: boolean;
+/** BUCK files whose peak (or, for a failed load, the size its limit error reports) exceeds the budget. */
+function overBudget(sets: readonly SetReport[], budget: Bytes): FilePeak[] {
+  const logs = sets.flatMap((s) => s.files.flatMap((f) => (f.profile?.format === 'event-log' ? [f.profile] : [])));
+  return computeFilePeaks(logs).filter((row) => (row.peakBytes ?? row.reportedBytes ?? 0) > budget);
 }
 
-/** Event-log peaks above the budget, including failed loads whose limit error names a larger usage. */
-function overBudget(inputs: readonly InputReport[], budget: Bytes): OverBudget[] {
-  const over: OverBudget[] = [];
-  for (const peak of inputs.flatMap((i) => i.peaks ?? [])) {
-    const used = peak.bytes ?? (peak.error ? usageFromLimitError(peak.error) : null);
-    if (used !== null && used > budget) over.push({ file: peak.file, bytes: used, fromError: peak.bytes === null });
-  }
-  return over.sort((a, b) => b.bytes - a.bytes);
-}
-
-function budgetLine(over: readonly OverBudget[], budget: Bytes): string {
-  const files = over.map((o) => `${printable(o.file)} ${o.fromError ? 'failed at about ' : ''}${formatBytes(o.bytes)}`);
+function budgetLine(over: readonly FilePeak[], budget: Bytes): string {
+  const files = over.map((o) =>
+    o.peakBytes !== null ? `${printable(o.moduleId)} ${formatBytes(o.peakBytes)}` : `${printable(o.moduleId)} failed at about ${formatBytes(o.reportedBytes!)}`,
+  );
   return `peakscope: ${over.length} BUCK file${over.length === 1 ? '' : 's'} over --max-peak ${formatBytes(budget)}: ${files.join(', ')}\n`;
 }
 
@@ -100,7 +91,7 @@ async function runReport(args: string[], io: CliIO): Promise<number> {
     throw new CliError(`${printable(problems[0]!)}${more}`);
   }
   if (options.maxPeak === null) return 0;
-  const over = overBudget(setReports.flatMap((s) => s.inputs), options.maxPeak);
+  const over = overBudget(setReports, options.maxPeak);
   if (over.length === 0) return 0;
   io.stderr(budgetLine(over, options.maxPeak));
   return 1;
