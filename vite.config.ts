@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { samplesPlugin } from './tools/samples-plugin.ts';
 
 // One config for the app build and both test projects: `unit` (node, fast) and `e2e`
 // (node tests that serve the built dist/ with `vite preview` and drive Debian's Chromium).
@@ -7,6 +9,8 @@ export default defineConfig({
   base: './',
   build: { target: 'es2022', sourcemap: false },
   worker: { format: 'es' },
+  // samples/ served at ./samples/ in dev and preview, copied with a manifest into dist/.
+  plugins: [samplesPlugin(fileURLToPath(new URL('./samples', import.meta.url)))],
   test: {
     // .ci/run asks for a JSON report to print the `N passed, N failed` line CI reads.
     reporters: process.env.PEAKSCOPE_VITEST_JSON ? ['default', 'json'] : ['default'],

@@ -1,5 +1,7 @@
 // Files from one directory form one profile set (a `buck2 profile -o DIR`, one folder of a
-// `--profile-patterns-output` tree, or the loose files of one drop).
+// `--profile-patterns-output` tree, or the loose files of one drop). A directory named after
+// a profiler mode (`before/heap-allocated/`, `before/statement/`, …) is one `-o` output of a
+// run that profiled several modes, so it joins its parent's set.
 import type { ParsedFile } from './profile.ts';
 
 export interface ProfileSet {
@@ -8,6 +10,23 @@ export interface ProfileSet {
   files: ParsedFile[];
 }
 
+/** `buck2 profile --mode` values (formats.md §9.1), as folder names the samples and users use. */
+export const PROFILE_MODES = [
+  'heap-summary-allocated',
+  'heap-summary-retained',
+  'heap-flame-allocated',
+  'heap-flame-retained',
+  'heap-allocated',
+  'heap-retained',
+  'time-flame',
+  'statement',
+  'coverage',
+  'typecheck',
+  'bytecode',
+  'bytecode-pairs',
+] as const;
+export type ProfileMode = (typeof PROFILE_MODES)[number];
+
 /** Parent directory of a `/`-separated path ('' at top level). */
 export function directoryOf(path: string): string {
   const normalized = path.replace(/\\/g, '/');
@@ -15,11 +34,24 @@ export function directoryOf(path: string): string {
   return slash < 0 ? '' : normalized.slice(0, slash);
 }
 
-/** Groups files into sets by directory, in the order directories first appear. */
+/** The mode a file's folder is named after: `x/heap-allocated/flame.src` → `heap-allocated`. */
+export function modeOfPath(path: string): ProfileMode | null {
+  const dir = directoryOf(path);
+  const last = dir.slice(dir.lastIndexOf('/') + 1);
+  return (PROFILE_MODES as readonly string[]).includes(last) ? (last as ProfileMode) : null;
+}
+
+/** The set a file belongs to: its directory, with a trailing mode folder removed. */
+export function setNameOf(path: string): string {
+  const dir = directoryOf(path);
+  return modeOfPath(path) === null ? dir : directoryOf(dir);
+}
+
+/** Groups files into sets by `setNameOf`, in the order sets first appear. */
 export function groupIntoSets(files: readonly ParsedFile[]): ProfileSet[] {
   const sets = new Map<string, ProfileSet>();
   for (const file of files) {
-    const name = directoryOf(file.path);
+    const name = setNameOf(file.path);
     let set = sets.get(name);
     if (!set) {
       set = { name, files: [] };

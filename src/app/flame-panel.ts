@@ -1,0 +1,73 @@
+// Wires the flamegraph, its breadcrumb, legend, search status and totals line to the store.
+import { stackOf } from '../model/call-tree.ts';
+import { formatPercent } from '../model/units.ts';
+import * as breadcrumbView from '../views/breadcrumb.ts';
+import { describeWeight, frameDetails } from '../views/frame-details.ts';
+import * as flameView from '../views/flamegraph.ts';
+import { renderLegend } from '../views/legend.ts';
+import type { AppState, Store } from './store.ts';
+import { flameModel, METRIC_LABELS, type FlameModel } from './view-model.ts';
+
+export interface FlamePanelElements {
+  flame: HTMLElement;
+  breadcrumb: HTMLElement;
+  legend: HTMLElement;
+  summary: HTMLElement;
+  searchStatus: HTMLElement;
+  focusLine: HTMLElement;
+}
+
+const COLOR_TITLES = { type: 'Value types', file: 'Files', package: 'Packages' } as const;
+
+export function wireFlamePanel(store: Store, els: FlamePanelElements): (state: AppState) => FlameModel | null {
+  let flame: flameView.FlamegraphView | null = null;
+  let breadcrumb: ReturnType<typeof breadcrumbView.create> | null = null;
+
+  return (state) => {
+    const model = flameModel(state);
+    if (!model) {
+      flame?.destroy();
+      breadcrumb?.destroy();
+      flame = breadcrumb = null;
+      for (const el of [els.legend, els.summary, els.searchStatus, els.focusLine]) el.replaceChildren();
+      return null;
+    }
+    const functions = new Map(model.functions.map((r) => [r.name, r]));
+    const props: flameView.FlamegraphProps = {
+      tree: model.tree, weights: model.metric.total, unit: model.unit, allocs: model.allocs,
+      functionRow: (name) => functions.get(name) ?? null,
+      zoom: model.zoom, icicle: state.view.icicle, typeLeaves: state.view.typeLeaves, colorBy: state.view.color,
+      matchedNames: model.matchedNames, focused: state.focus, selectedName: state.view.selected,
+      onZoom: (node) => store.zoomTo(stackOf(model.tree, node)),
+      onLegend: (entries) => renderLegend(els.legend, COLOR_TITLES[state.view.color], entries, model.unit),
+    };
+    if (flame) flame.update(props);
+    else flame = flameView.create(els.flame, props);
+    const path = stackOf(model.tree, model.zoom);
+    const bcProps = { path, onZoom: (depth: number) => store.zoomTo(path.slice(0, depth)) };
+    if (breadcrumb) breadcrumb.update(bcProps);
+    else breadcrumb = breadcrumbView.create(els.breadcrumb, bcProps);
+    showSummary(els.summary, model);
+    showSearch(els.searchStatus, model);
+    els.focusLine.textContent = state.focus >= 0 && state.focus < model.tree.name.length ? frameDetails(props, state.focus).join(' · ') : '';
+    return model;
+  };
+}
+
+function showSummary(el: HTMLElement, model: FlameModel): void {
+  const total = model.metric.total[0]!;
+  const parts = [`${model.set.name || 'loose files'} — total ${METRIC_LABELS[model.metric.metric]}: ${describeWeight(total, model.unit)}`];
+  if (model.metric.estimated) parts.push('allocations per stack are estimated from the summary CSV (a function’s count is spread over its stacks by bytes)');
+  if (!model.zoomFound) parts.push('the linked zoom path is not in this profile; showing the nearest frame');
+  el.textContent = parts.join(' · ');
+}
+
+function showSearch(el: HTMLElement, model: FlameModel): void {
+  el.classList.toggle('error', model.searchError !== null);
+  if (model.searchError) el.textContent = model.searchError;
+  else if (!model.search) el.textContent = '';
+  else {
+    const s = model.search;
+    el.textContent = s.count === 0 ? 'no matches' : `${s.count.toLocaleString('en-US')} match${s.count === 1 ? '' : 'es'}: ${describeWeight(s.weight, model.unit)}, ${formatPercent(s.weight, model.metric.total[0]!)} of total`;
+  }
+}

@@ -1,0 +1,121 @@
+// Keyboard shortcuts (speedscope's set is the bar): `/` search, Enter / Shift+Enter next /
+// previous match, Esc clears, `0` resets zoom, arrows move between frames, `1`–`4` tabs,
+// `?` lists the keys.
+import { childrenOf, stackOf } from '../model/call-tree.ts';
+import { TABS, type Store } from './store.ts';
+import { flameModel } from './view-model.ts';
+
+export const KEYS: readonly [string, string][] = [
+  ['/', 'focus the search box'],
+  ['Enter / Shift+Enter', 'zoom to the next / previous match (or to the focused frame)'],
+  ['Esc', 'clear the search, close this list'],
+  ['0', 'reset zoom'],
+  ['← →', 'previous / next sibling frame'],
+  ['↑ ↓', 'parent / heaviest child (swapped in flame mode)'],
+  ['1 – 4', 'flamegraph, top functions, both, samples'],
+  ['?', 'show this list'],
+];
+
+export interface KeyboardElements {
+  search: HTMLInputElement;
+  flame: HTMLElement;
+  dialog: HTMLDialogElement;
+  keysButton: HTMLElement;
+}
+
+function fillDialog(dialog: HTMLDialogElement): void {
+  const table = document.createElement('table');
+  for (const [key, what] of KEYS) {
+    const row = table.insertRow();
+    const k = document.createElement('kbd');
+    k.textContent = key;
+    row.insertCell().append(k);
+    row.insertCell().textContent = what;
+  }
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.textContent = 'Close';
+  close.addEventListener('click', () => dialog.close());
+  const h = document.createElement('h2');
+  h.textContent = 'Keyboard shortcuts';
+  dialog.replaceChildren(h, table, close);
+}
+
+export function wireKeyboard(store: Store, els: KeyboardElements): void {
+  fillDialog(els.dialog);
+  els.keysButton.addEventListener('click', () => els.dialog.showModal());
+  let matchIndex = -1;
+  let lastSearch = '';
+
+  function zoomToMatch(step: number): boolean {
+    const model = flameModel(store.get());
+    if (!model?.search || model.search.nodes.length === 0) return false;
+    if (store.get().view.search !== lastSearch) matchIndex = -1;
+    lastSearch = store.get().view.search;
+    const n = model.search.nodes.length;
+    matchIndex = (((matchIndex + step) % n) + n) % n;
+    const node = model.search.nodes[matchIndex]!;
+    store.updateView({ zoom: stackOf(model.tree, node) });
+    store.focusFrame(node);
+    return true;
+  }
+
+  function move(key: string): void {
+    const model = flameModel(store.get());
+    if (!model) return;
+    const tree = model.tree;
+    const from = store.get().focus >= 0 && store.get().focus < tree.name.length ? store.get().focus : model.zoom;
+    const icicle = store.get().view.icicle;
+    const down = (key === 'ArrowDown') === icicle;
+    let to = from;
+    if (key === 'ArrowLeft' || key === 'ArrowRight') {
+      const siblings = from === 0 ? [0] : childrenOf(tree, tree.parent[from]!);
+      const i = siblings.indexOf(from) + (key === 'ArrowRight' ? 1 : -1);
+      to = siblings[Math.max(0, Math.min(siblings.length - 1, i))]!;
+    } else if (down) {
+      const kids = childrenOf(tree, from);
+      to = kids.reduce((best, c) => (best < 0 || model.metric.total[c]! > model.metric.total[best]! ? c : best), -1);
+      if (to < 0) to = from;
+    } else if (from > 0) to = tree.parent[from]!;
+    // Leaving the zoomed subtree upwards zooms out to keep the frame in view.
+    if (to < model.zoom || to >= tree.end[model.zoom]!) store.updateView({ zoom: stackOf(tree, to) });
+    store.focusFrame(to);
+  }
+
+  document.addEventListener('keydown', (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target as HTMLElement;
+        if (target === els.search) {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        store.search(els.search.value);
+        zoomToMatch(event.shiftKey ? -1 : 1);
+      } else if (event.key === 'Escape') {
+        els.search.value = '';
+        store.search('');
+        els.search.blur();
+      }
+      return;
+    }
+    if (target.matches('input, select, textarea') || els.dialog.open) return;
+    const key = event.key;
+    if (key === '/') {
+      event.preventDefault();
+      els.search.focus();
+      els.search.select();
+    } else if (key === 'Escape') store.search('');
+    else if (key === '0') store.zoomTo([]);
+    else if (key === '?') els.dialog.showModal();
+    else if (/^[1-4]$/.test(key)) store.updateView({ tab: TABS[Number(key) - 1]! });
+    else if (key === 'Enter' && !target.matches('button, a, tr')) {
+      if (!zoomToMatch(event.shiftKey ? -1 : 1)) {
+        const model = flameModel(store.get());
+        const focus = store.get().focus;
+        if (model && focus >= 0) store.updateView({ zoom: stackOf(model.tree, focus) });
+      }
+    } else if (key.startsWith('Arrow') && (target === els.flame || target === document.body)) {
+      event.preventDefault();
+      move(key);
+    }
+  });
+}

@@ -1,0 +1,84 @@
+// The page's side of the parse worker: one worker, one job at a time per call, progress into
+// the store, cancel by abort message with terminate-and-respawn as the fallback.
+import type { LoadedSetData, ParseInput, WorkerRequest, WorkerResponse } from '../worker/protocol.ts';
+import type { Store } from './store.ts';
+
+/** A worker that does not confirm a cancel within this time is terminated and respawned. */
+const CANCEL_GRACE_MS = 400;
+
+export type LoadOutcome = { status: 'done'; sets: LoadedSetData[] } | { status: 'cancelled' } | { status: 'failed'; message: string };
+
+interface Pending {
+  resolve(outcome: LoadOutcome): void;
+}
+
+export class Loader {
+  private worker: Worker | null = null;
+  private nextJob = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(private readonly store: Store) {}
+
+  private spawn(): Worker {
+    const worker = new Worker(new URL('../worker/parse-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<WorkerResponse>) => this.receive(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.failAll(`the parser stopped unexpectedly: ${event.message || 'unknown error'}`);
+    };
+    return worker;
+  }
+
+  private receive(message: WorkerResponse): void {
+    if (message.type === 'progress') {
+      this.store.loadProgress(message.jobId, message.bytesRead, message.totalBytes);
+      return;
+    }
+    const pending = this.pending.get(message.jobId);
+    if (!pending) return;
+    this.pending.delete(message.jobId);
+    if (message.type === 'done') pending.resolve({ status: 'done', sets: message.sets });
+    else if (message.type === 'cancelled') pending.resolve({ status: 'cancelled' });
+    else pending.resolve({ status: 'failed', message: message.message });
+  }
+
+  private failAll(message: string): void {
+    for (const [jobId, p] of this.pending) {
+      this.pending.delete(jobId);
+      p.resolve({ status: 'failed', message });
+    }
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  /** Parses inputs in the worker; the store shows progress under `label` meanwhile. */
+  load(inputs: ParseInput[], label: string): { jobId: number; done: Promise<LoadOutcome> } {
+    const jobId = this.nextJob++;
+    const totalBytes = inputs.reduce((sum, i) => sum + (i.kind === 'file' ? i.file.size : 0), 0);
+    this.store.loadStarted(jobId, label, totalBytes);
+    this.worker ??= this.spawn();
+    const done = new Promise<LoadOutcome>((resolve) => this.pending.set(jobId, { resolve }));
+    this.post({ type: 'parse', jobId, inputs });
+    return { jobId, done };
+  }
+
+  /** Stops a job: the worker stops reading; if it does not answer in time it is replaced. */
+  cancel(jobId: number): void {
+    const pending = this.pending.get(jobId);
+    if (!pending) return;
+    this.post({ type: 'cancel', jobId });
+    setTimeout(() => {
+      if (!this.pending.has(jobId)) return;
+      this.pending.delete(jobId);
+      this.worker?.terminate();
+      this.worker = null;
+      // Other jobs died with the worker.
+      this.failAll('the parser was restarted after a cancel');
+      pending.resolve({ status: 'cancelled' });
+    }, CANCEL_GRACE_MS);
+  }
+
+  private post(request: WorkerRequest): void {
+    this.worker!.postMessage(request);
+  }
+}

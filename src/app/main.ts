@@ -1,0 +1,101 @@
+// The single page: wires inputs, the worker, the store, the URL hash and the views.
+import './style.css';
+import * as functionTableView from '../views/function-table.ts';
+import * as progressView from '../views/progress.ts';
+import * as sideListView from '../views/side-list.ts';
+import { heaviestNodeOf } from '../views/tree-search.ts';
+import { stackOf } from '../model/call-tree.ts';
+import { wireFlamePanel } from './flame-panel.ts';
+import { initialView, syncHash } from './hash-sync.ts';
+import { wireInputs } from './input.ts';
+import { wireKeyboard } from './keyboard.ts';
+import { Loader } from './loader.ts';
+import { Loading } from './loading.ts';
+import { renderNotices } from './notices.ts';
+import { loadDefaultSample, wireGallery } from './samples.ts';
+import { Store, type AppState } from './store.ts';
+import { wireToolbar } from './toolbar.ts';
+import { currentSet, flameModel } from './view-model.ts';
+
+function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  return document.getElementById(id) as T;
+}
+
+const store = new Store();
+const loading = new Loading(store, new Loader(store));
+
+wireInputs(byId('drop'), byId<HTMLInputElement>('files'), byId<HTMLInputElement>('folder'), {
+  onFiles: (files, origin) => loading.files(files, origin),
+  onError: (message) => store.notify(message),
+});
+
+const progress = progressView.create(byId('progress'), { loading: null, onCancel: () => loading.cancel() });
+const sideListProps = {
+  onSelect: (id: number) => {
+    const set = store.get().sets.find((s) => s.id === id);
+    if (set) store.selectSet(set.name);
+  },
+  onRemove: (id: number) => store.removeSet(id),
+};
+const sideList = sideListView.create(byId('sets'), { sets: [], currentId: null, ...sideListProps });
+const renderToolbar = wireToolbar(store);
+const renderFlame = wireFlamePanel(store, {
+  flame: byId('flame'), breadcrumb: byId('breadcrumb'), legend: byId('legend'), summary: byId('summary'),
+  searchStatus: byId('search-status'), focusLine: byId('focus-line'),
+});
+const renderGallery = wireGallery(byId('gallery'), (url) => store.updateView({ url, tab: 'flame', set: null, zoom: [], selected: null, search: '' }));
+
+/** Table row → select the function and zoom the flamegraph to its heaviest stack. */
+function selectFunction(name: string): void {
+  const model = flameModel(store.get());
+  const view = store.get().view;
+  const tab = view.tab === 'table' ? 'flame' : view.tab;
+  if (!model) return store.updateView({ selected: name, tab });
+  const node = heaviestNodeOf(model.tree, model.metric.total, name);
+  store.updateView({ selected: name, tab, zoom: node > 0 ? stackOf(model.tree, node) : view.zoom });
+}
+
+let table: ReturnType<typeof functionTableView.create> | null = null;
+
+function render(state: AppState): void {
+  const tab = state.view.tab;
+  renderToolbar(state);
+  byId('toolbar').hidden = tab === 'samples' || tab === 'table';
+  for (const id of ['breadcrumb', 'legend', 'focus-line', 'flame']) byId(id).hidden = tab !== 'flame' && tab !== 'both';
+  byId('table').hidden = tab !== 'table' && tab !== 'both';
+  byId('gallery').hidden = tab !== 'samples';
+  const model = byId('flame').hidden ? flameModel(state) : renderFlame(state);
+  const rows = model?.functions ?? currentSet(state)?.functions?.rows ?? null;
+  if (rows && !byId('table').hidden) {
+    const props = { rows, unit: model?.functionsUnit ?? 'bytes', selected: state.view.selected, onSelect: selectFunction } as const;
+    if (table) table.update(props);
+    else table = functionTableView.create(byId('table'), props);
+  }
+  const set = currentSet(state);
+  sideList.update({ sets: state.sets, currentId: set?.id ?? null, ...sideListProps });
+  progress.update({ loading: state.loading, onCancel: () => loading.cancel() });
+  renderNotices(byId('notices'), state.notices, (id) => store.dismiss(id));
+  renderGallery(state);
+  byId('empty').textContent = state.sets.length === 0 && !state.loading ? 'Drop a profile to begin, or pick one of the samples (4).' : set && !model && tab !== 'samples' ? 'This set has no call tree to draw (no heap or time flame); its files are listed on the left.' : '';
+}
+
+/** URLs loaded in this page: going back to one selects its sets instead of loading it again. */
+const loadedUrls = new Set<string>();
+function loadUrl(url: string, keepView: boolean): void {
+  if (loadedUrls.has(url)) return;
+  loadedUrls.add(url);
+  void loading.url(url, keepView).then((ok) => {
+    if (!ok) loadedUrls.delete(url);
+  });
+}
+
+store.subscribe((state, previous) => {
+  if (state.view.url && state.view.url !== previous.view.url) loadUrl(state.view.url, state.view.set !== null);
+  render(state);
+});
+wireKeyboard(store, { search: byId<HTMLInputElement>('search'), flame: byId('flame'), dialog: byId<HTMLDialogElement>('keys'), keysButton: byId('keys-button') });
+const start = initialView();
+syncHash(store);
+store.setView(start);
+render(store.get());
+if (!start.url) void loadDefaultSample(loading);

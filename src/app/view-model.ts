@@ -1,0 +1,89 @@
+// What the views get, derived from the store: the selected set, the metric's tree and
+// weights, the zoomed node, search matches. Memoised per input so unchanged parts keep their
+// identity (views compare props by reference to skip work).
+import type { FunctionStats } from '../analysis/function-table.ts';
+import type { CallTree } from '../model/call-tree.ts';
+import type { MetricUnit } from '../model/units.ts';
+import { makeMatcher, matchNames, nodeAtPath, searchTree, type SearchResult } from '../views/tree-search.ts';
+import type { MetricName, MetricWeights } from '../worker/protocol.ts';
+import type { AppState, LoadedSet } from './store.ts';
+
+export const METRIC_LABELS: Record<MetricName, string> = {
+  bytes: 'allocated bytes',
+  retained: 'retained bytes',
+  allocs: 'allocations',
+  time: 'time',
+};
+
+export const METRIC_UNITS: Record<MetricName, MetricUnit> = {
+  bytes: 'bytes',
+  retained: 'bytes',
+  allocs: 'count',
+  time: 'milliseconds',
+};
+
+export interface FlameModel {
+  set: LoadedSet;
+  metric: MetricWeights;
+  tree: CallTree;
+  unit: MetricUnit;
+  zoom: number;
+  /** False when the URL named a stack that is not in this tree (we stop where it diverges). */
+  zoomFound: boolean;
+  allocs: Float64Array | null;
+  matchedNames: Uint8Array | null;
+  search: SearchResult | null;
+  searchError: string | null;
+  functions: FunctionStats[];
+  functionsUnit: MetricUnit;
+}
+
+/** The set the view names, else the first one. */
+export function currentSet(state: AppState): LoadedSet | null {
+  return state.sets.find((s) => s.name === state.view.set) ?? state.sets[0] ?? null;
+}
+
+function treeOf(set: LoadedSet, metric: MetricWeights): CallTree | null {
+  const p = set.files[metric.fileIndex]?.profile;
+  return p && (p.format === 'heap-flame' || p.format === 'time-flame') ? p.tree : null;
+}
+
+/** Memoises a function of a few arguments on reference equality of the last call. */
+function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  let lastArgs: A | null = null;
+  let last: R;
+  return (...args: A) => {
+    if (!lastArgs || args.some((a, i) => a !== lastArgs![i])) {
+      last = fn(...args);
+      lastArgs = args;
+    }
+    return last;
+  };
+}
+
+const matchesFor = memo((tree: CallTree, weights: Float64Array, term: string, regex: boolean) => {
+  if (!term) return { matchedNames: null, search: null, searchError: null };
+  const matcher = makeMatcher(term, regex);
+  if (!matcher.ok) return { matchedNames: null, search: null, searchError: matcher.message };
+  const matchedNames = matchNames(tree, matcher.test);
+  return { matchedNames, search: searchTree(tree, weights, matchedNames), searchError: null };
+});
+
+const zoomFor = memo((tree: CallTree, zoomKey: string) => nodeAtPath(tree, zoomKey ? zoomKey.split('\u0000') : []));
+
+/** The flamegraph's inputs for the current state, or null when the set has no call tree. */
+export function flameModel(state: AppState): FlameModel | null {
+  const set = currentSet(state);
+  if (!set || set.metrics.length === 0) return null;
+  const metric = set.metrics.find((m) => m.metric === state.view.metric) ?? set.metrics[0]!;
+  const tree = treeOf(set, metric);
+  if (!tree) return null;
+  const zoom = zoomFor(tree, state.view.zoom.join('\u0000'));
+  const allocs = set.metrics.find((m) => m.metric === 'allocs' && m.fileIndex === metric.fileIndex)?.total ?? null;
+  return {
+    set, metric, tree, unit: METRIC_UNITS[metric.metric], zoom: zoom.node, zoomFound: zoom.complete, allocs,
+    ...matchesFor(tree, metric.total, state.view.search, state.view.regex),
+    functions: set.functions?.rows ?? [],
+    functionsUnit: METRIC_UNITS[set.functions?.metric ?? 'bytes'],
+  };
+}

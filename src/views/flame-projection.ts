@@ -1,0 +1,146 @@
+// Pruning before rendering: a typed-array CallTree becomes a small fresh `{name, value,
+// children}` tree for d3-flame-graph, starting at the zoomed node and walking only frames at
+// least ~1 px wide; narrower siblings merge into one "N small frames" node per parent.
+// Cost is bounded by what fits on screen, never by the size of the whole tree.
+import { NodeKind, nodeName, type CallTree } from '../model/call-tree.ts';
+import { fileOfFrame, packageOfFrame } from './frame-colors.ts';
+
+export type ColorBy = 'type' | 'file' | 'package';
+
+/** One frame as d3-flame-graph gets it. d3-flame-graph mutates it, so make it fresh per render. */
+export interface FlameDatum {
+  name: string;
+  /** Total weight (subtree included); children never sum to more. */
+  value: number;
+  children: FlameDatum[];
+  /** The tree node it stands for; for a merged node, its heaviest member. */
+  node: number;
+  /** Set on "N small frames" nodes. */
+  merged: { count: number } | null;
+  /** Ancestors of the zoomed node: drawn full width and faded (d3-flame-graph reads `fade`). */
+  fade: boolean;
+  matched: boolean;
+  colorKey: string;
+}
+
+export interface ProjectionOptions {
+  /** The zoomed node (0 = the whole tree). */
+  root: number;
+  widthPx: number;
+  /** Frames narrower than this merge into their parent's "small frames" node. */
+  minFramePx?: number;
+  typeLeaves: boolean;
+  colorBy: ColorBy;
+  /** Per name id: 1 when the search matches that name. */
+  matchedNames?: Uint8Array | null;
+  /** Label of the root node. */
+  rootName?: string;
+}
+
+export interface Projection {
+  root: FlameDatum;
+  /** Data nodes created (merged ones included). */
+  frames: number;
+  /** Self weight of the drawn frames by colour key, for the legend. */
+  weightByKey: Map<string, number>;
+}
+
+/** `3 small frames` — the text of a merged node; the tooltip adds the weight. */
+export function smallFramesName(count: number): string {
+  return `${count} small frame${count === 1 ? '' : 's'}`;
+}
+
+/** Projects the subtree under `options.root` (with its ancestors as a faded chain). */
+export function projectFlame(tree: CallTree, weights: Float64Array, options: ProjectionOptions): Projection {
+  const minWeight = (weights[options.root]! * (options.minFramePx ?? 1)) / Math.max(1, options.widthPx);
+  const weightByKey = new Map<string, number>();
+  const datum = (node: number, fade: boolean): FlameDatum => ({
+    name: node === 0 ? (options.rootName ?? 'all') : nodeName(tree, node),
+    value: weights[options.root]!,
+    children: [],
+    node,
+    merged: null,
+    fade,
+    matched: node > 0 && options.matchedNames?.[tree.name[node]!] === 1,
+    colorKey: '',
+  });
+  // The faded chain from the root down to the zoomed node.
+  const chain: number[] = [];
+  for (let n = options.root; n > 0; n = tree.parent[n]!) chain.push(n);
+  chain.push(0);
+  chain.reverse();
+  const top = datum(0, chain.length > 1);
+  let parent = top;
+  for (const n of chain.slice(1)) {
+    const d = datum(n, n !== options.root);
+    parent.children.push(d);
+    parent = d;
+  }
+  let frames = chain.length;
+  const stack: FlameDatum[] = [parent];
+  while (stack.length > 0) {
+    const d = stack.pop()!;
+    frames += expand(tree, weights, d, minWeight, options, weightByKey, stack);
+  }
+  return { root: top, frames, weightByKey };
+}
+
+/** Adds the wide children of `d` (pushing them on `stack`) and one merged node; returns how many. */
+function expand(
+  tree: CallTree, weights: Float64Array, d: FlameDatum, minWeight: number,
+  options: ProjectionOptions, weightByKey: Map<string, number>, stack: FlameDatum[],
+): number {
+  const node = d.node;
+  d.value = weights[node]!;
+  let childWeight = 0;
+  let heaviestType = -1;
+  let small = { count: 0, weight: 0, heaviest: -1, matched: false };
+  let added = 0;
+  for (let c = node + 1; c < tree.end[node]!; c = tree.end[c]!) {
+    const w = weights[c]!;
+    const isType = tree.kind[c] === NodeKind.Type;
+    if (isType && (heaviestType < 0 || w > weights[heaviestType]!)) heaviestType = c;
+    if (isType && !options.typeLeaves) continue;
+    childWeight += w;
+    if (w <= 0) continue;
+    const matched = options.matchedNames?.[tree.name[c]!] === 1;
+    if (w >= minWeight) {
+      const child: FlameDatum = { name: nodeName(tree, c), value: w, children: [], node: c, merged: null, fade: false, matched, colorKey: '' };
+      d.children.push(child);
+      stack.push(child);
+      added++;
+    } else {
+      if (small.heaviest < 0 || w > weights[small.heaviest]!) small.heaviest = c;
+      small = { ...small, count: small.count + 1, weight: small.weight + w, matched: small.matched || matched };
+    }
+  }
+  d.colorKey = colorKeyOf(tree, node, heaviestType, options.colorBy);
+  addWeight(weightByKey, d.colorKey, d.value - childWeight);
+  if (small.count > 0) {
+    const merged = small.count === 1;
+    d.children.push({
+      name: merged ? nodeName(tree, small.heaviest) : smallFramesName(small.count),
+      value: small.weight, children: [], node: small.heaviest, fade: false, matched: small.matched,
+      merged: merged ? null : { count: small.count },
+      colorKey: merged ? colorKeyOf(tree, small.heaviest, -1, options.colorBy) : '',
+    });
+    added++;
+  }
+  return added;
+}
+
+function addWeight(map: Map<string, number>, key: string, weight: number): void {
+  if (weight > 0) map.set(key, (map.get(key) ?? 0) + weight);
+}
+
+/** A type leaf is its type; a function takes its heaviest type leaf, its file or its package. */
+function colorKeyOf(tree: CallTree, node: number, heaviestType: number, colorBy: ColorBy): string {
+  if (node === 0) return '';
+  const name = nodeName(tree, node);
+  if (colorBy === 'type') {
+    if (tree.kind[node] === NodeKind.Type) return name;
+    return heaviestType >= 0 ? nodeName(tree, heaviestType) : '';
+  }
+  if (tree.kind[node] === NodeKind.Type) return colorKeyOf(tree, tree.parent[node]!, -1, colorBy);
+  return colorBy === 'file' ? fileOfFrame(name) : packageOfFrame(name);
+}

@@ -1,0 +1,167 @@
+// The flamegraph: the one adapter around d3-flame-graph (toolchain.md). It gets a fresh
+// pruned projection on every render (the `Node$1` bug), our own search matcher (never its
+// `new RegExp(term)`), our text-only tooltip, and our own click handling (zoom re-projects
+// from the clicked node instead of walking the whole tree).
+import { select } from 'd3';
+import flamegraph, { type FlameGraph, type FrameNode } from 'd3-flame-graph';
+import type { CallTree } from '../model/call-tree.ts';
+import { formatPercent } from '../model/units.ts';
+import { assignColors, MATCH_COLOR, SMALL_COLOR, type LegendEntry } from './frame-colors.ts';
+import { describeWeight, frameDetails, smallFramesDetails, type FrameContext } from './frame-details.ts';
+import { projectFlame, type ColorBy, type FlameDatum } from './flame-projection.ts';
+import { createTooltip } from './tooltip.ts';
+
+export interface FlamegraphProps extends FrameContext {
+  tree: CallTree;
+  /** The zoomed node (0 = everything). */
+  zoom: number;
+  icicle: boolean;
+  typeLeaves: boolean;
+  colorBy: ColorBy;
+  /** Per name id, 1 when the search matches; null when there is no search. */
+  matchedNames: Uint8Array | null;
+  /** Keyboard focus (-1 = none) and the function picked in the table. */
+  focused: number;
+  selectedName: string | null;
+  onZoom(node: number): void;
+  onLegend?(entries: LegendEntry[]): void;
+}
+
+export interface FlamegraphView {
+  update(props: FlamegraphProps): void;
+  destroy(): void;
+  /** Node ids drawn right now (for keyboard moves that stay on screen). */
+  drawn(): ReadonlySet<number>;
+}
+
+const CELL_HEIGHT = 18;
+const TRANSITION_MS = 120;
+
+/** Keys of props whose change needs a new projection (the rest restyle the drawn frames). */
+const LAYOUT_KEYS = ['tree', 'weights', 'zoom', 'icicle', 'typeLeaves', 'colorBy'] as const;
+
+/** d3-flame-graph sets `highlight` on search matches. */
+type Frame = FrameNode<FlameDatum> & { highlight?: boolean };
+
+export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphView {
+  const chartEl = document.createElement('div');
+  chartEl.className = 'flame-chart';
+  el.appendChild(chartEl);
+  const tooltip = createTooltip(document.body);
+  let props = initial;
+  let chart: FlameGraph<FlameDatum> | null = null;
+  let root: FlameDatum | null = null;
+  let width = 0;
+  const drawn = new Set<number>();
+
+  const detailsOf = (d: FlameDatum): string[] =>
+    d.merged ? smallFramesDetails(props, d.merged.count, d.value, d.node) : frameDetails(props, d.node);
+
+  // d3-flame-graph calls show/hide on hover; we fill our own element with text.
+  const hoverTip = Object.assign(() => {}, {
+    show(event: MouseEvent, d: Frame) {
+      tooltip.show(detailsOf(d.data), event.clientX, event.clientY);
+      return hoverTip;
+    },
+    hide() {
+      tooltip.hide();
+      return hoverTip;
+    },
+  });
+
+  function frameOf(target: EventTarget | null): Frame | null {
+    const g = (target as Element | null)?.closest?.('g.frame');
+    return g ? (select(g).datum() as Frame) : null;
+  }
+
+  // Capture phase: we zoom by re-projecting, so d3-flame-graph's own click-zoom never runs.
+  chartEl.addEventListener(
+    'click',
+    (event) => {
+      const frame = frameOf(event.target);
+      if (!frame) return;
+      event.stopPropagation();
+      tooltip.hide();
+      props.onZoom(frame.data.node);
+    },
+    true,
+  );
+
+  function render(): void {
+    chart?.destroy();
+    chartEl.replaceChildren();
+    width = Math.max(200, Math.floor(chartEl.clientWidth || el.clientWidth || 960));
+    const projection = projectFlame(props.tree, props.weights, {
+      root: props.zoom, widthPx: width, typeLeaves: props.typeLeaves, colorBy: props.colorBy, matchedNames: props.matchedNames,
+    });
+    root = projection.root;
+    const colors = assignColors(projection.weightByKey);
+    props.onLegend?.(colors.legend);
+    chart = flamegraph<FlameDatum>()
+      .width(width)
+      .cellHeight(CELL_HEIGHT)
+      .minFrameSize(1)
+      .transitionDuration(TRANSITION_MS)
+      .inverted(props.icicle)
+      .sort((a, b) => (a.data.merged ? 1 : b.data.merged ? -1 : b.data.value - a.data.value))
+      .tooltip(hoverTip)
+      .setSearchMatch((d) => d.data.matched)
+      .setColorMapper((d: Frame) => (d.highlight ? MATCH_COLOR : d.data.merged ? SMALL_COLOR : colors.colorOf(d.data.colorKey)));
+    select(chartEl).datum(root).call(chart);
+    if (props.matchedNames) chart.search('match');
+    select(chartEl).select('svg').attr('role', 'group').attr('aria-label', 'flamegraph; click a frame to zoom');
+    label();
+  }
+
+  /** aria-labels, the focused frame and the selected function's frames. */
+  function label(): void {
+    drawn.clear();
+    const total = props.weights[0]!;
+    select(chartEl)
+      .selectAll<SVGGElement, Frame>('g.frame')
+      .each(function (d) {
+        drawn.add(d.data.node);
+        const g = select(this);
+        g.attr('aria-label', `${d.data.name}: ${describeWeight(d.data.value, props.unit)}, ${formatPercent(d.data.value, total)}`);
+        g.classed('focused', !d.data.merged && d.data.node === props.focused);
+        g.classed('selected', !d.data.merged && props.selectedName !== null && d.data.name === props.selectedName);
+      });
+  }
+
+  /** Marks matches on the current projection (bounded by what is drawn) and re-runs the search. */
+  function rematch(): void {
+    if (!root || !chart) return;
+    const stack = [root];
+    while (stack.length > 0) {
+      const d = stack.pop()!;
+      d.matched = props.matchedNames !== null && d.node > 0 && !d.merged && props.matchedNames[props.tree.name[d.node]!] === 1;
+      stack.push(...d.children);
+    }
+    if (props.matchedNames) chart.search('match');
+    else chart.clear();
+    label();
+  }
+
+  const resize = new ResizeObserver(() => {
+    if (Math.floor(chartEl.clientWidth) !== width && chartEl.clientWidth > 0) render();
+  });
+  resize.observe(chartEl);
+  render();
+
+  return {
+    update(next) {
+      const previous = props;
+      props = next;
+      if (LAYOUT_KEYS.some((k) => previous[k] !== next[k])) render();
+      else if (previous.matchedNames !== next.matchedNames) rematch();
+      else label();
+    },
+    destroy() {
+      resize.disconnect();
+      chart?.destroy();
+      tooltip.destroy();
+      chartEl.remove();
+    },
+    drawn: () => drawn,
+  };
+}

@@ -1,0 +1,79 @@
+// The words shown for one frame (tooltip, keyboard focus line, aria-label): plain strings, so
+// a view can only ever set them with textContent.
+import type { FunctionStats } from '../analysis/function-table.ts';
+import { NodeKind, nodeName, type CallTree } from '../model/call-tree.ts';
+import { formatPercent, formatValue, type MetricUnit } from '../model/units.ts';
+import { fileOfFrame } from './frame-colors.ts';
+
+export interface FrameContext {
+  tree: CallTree;
+  weights: Float64Array;
+  unit: MetricUnit;
+  /** Per-node allocation counts, when the set has a heap summary to join. */
+  allocs: Float64Array | null;
+  /** Per-function figures (table rows), looked up by frame name. */
+  functionRow: (name: string) => FunctionStats | null;
+}
+
+/** `3.0 KiB (3,032 bytes)` or `12 ms`: human and exact, so totals can be checked. */
+export function describeWeight(value: number, unit: MetricUnit): string {
+  const human = formatValue(value, unit);
+  return unit === 'bytes' ? `${human} (${Math.round(value).toLocaleString('en-US')} bytes)` : human;
+}
+
+/** Weight recorded in the frame itself: its own value plus its type leaves. */
+export function selfWeight(ctx: FrameContext, node: number): number {
+  let children = 0;
+  for (let c = node + 1; c < ctx.tree.end[node]!; c = ctx.tree.end[c]!) {
+    if (ctx.tree.kind[c] !== NodeKind.Type) children += ctx.weights[c]!;
+  }
+  return ctx.weights[node]! - children;
+}
+
+/** The value types a frame allocated directly, heaviest first: `dict 63%, list 21%`. */
+export function typeMix(ctx: FrameContext, node: number, limit = 4): string {
+  const parts: { name: string; w: number }[] = [];
+  let sum = 0;
+  for (let c = node + 1; c < ctx.tree.end[node]!; c = ctx.tree.end[c]!) {
+    if (ctx.tree.kind[c] !== NodeKind.Type) continue;
+    parts.push({ name: nodeName(ctx.tree, c), w: ctx.weights[c]! });
+    sum += ctx.weights[c]!;
+  }
+  parts.sort((a, b) => b.w - a.w);
+  const shown = parts.slice(0, limit).map((p) => `${p.name} ${formatPercent(p.w, sum)}`);
+  if (parts.length > limit) shown.push(`${parts.length - limit} more`);
+  return shown.join(', ');
+}
+
+/** Lines for a frame's tooltip; the first is the name. */
+export function frameDetails(ctx: FrameContext, node: number): string[] {
+  const { tree, weights, unit } = ctx;
+  const name = node === 0 ? 'all' : nodeName(tree, node);
+  const value = weights[node]!;
+  const parent = node === 0 ? -1 : tree.parent[node]!;
+  const lines = [name];
+  if (tree.kind[node] === NodeKind.Type) lines.push(`value type, allocated directly by ${parent > 0 ? nodeName(tree, parent) : 'the module (no function)'}`);
+  else if (node > 0) lines.push(`file: ${fileOfFrame(name) || '(none: module top level)'}`);
+  lines.push(describeWeight(value, unit));
+  lines.push(`${formatPercent(value, weights[0]!)} of total${parent >= 0 ? `, ${formatPercent(value, weights[parent]!)} of parent` : ''}`);
+  if (tree.kind[node] !== NodeKind.Type) lines.push(`self: ${describeWeight(selfWeight(ctx, node), unit)}`);
+  if (ctx.allocs) lines.push(`allocations: ≈${Math.round(ctx.allocs[node]!).toLocaleString('en-US')} on this stack`);
+  const row = node > 0 ? ctx.functionRow(name)?.summary : null;
+  if (row) {
+    lines.push(`function (summary CSV): ${row.allocs.toLocaleString('en-US')} allocations, ${row.calls.toLocaleString('en-US')} calls made`);
+    if (row.calls > 0 && unit === 'bytes') lines.push(`bytes per call made: ${formatValue(Math.round(value / row.calls), unit)}`);
+  }
+  const mix = node > 0 ? typeMix(ctx, node) : '';
+  if (mix) lines.push(`types: ${mix}`);
+  return lines;
+}
+
+/** Lines for a merged "N small frames" node. */
+export function smallFramesDetails(ctx: FrameContext, count: number, value: number, heaviest: number): string[] {
+  return [
+    `${count} small frames`,
+    `${describeWeight(value, ctx.unit)}, ${formatPercent(value, ctx.weights[0]!)} of total`,
+    'each narrower than a pixel at this zoom',
+    `click to zoom into the largest: ${nodeName(ctx.tree, heaviest)}`,
+  ];
+}

@@ -1,0 +1,82 @@
+// Files and sets in words for the side list: what each file is, what went wrong where, and
+// which profiler modes are missing with the exact command that produces them.
+import type { FormatName, ParsedFile } from '../model/profile.ts';
+import { modeOfPath, type ProfileMode } from '../model/profile-set.ts';
+import { formatBytes } from '../model/units.ts';
+
+const FORMAT_WORDS: Record<FormatName, string> = {
+  'heap-summary': 'heap summary CSV (per function)',
+  'heap-flame': 'heap flame (bytes per stack and type)',
+  'time-flame': 'time flame (ms per stack)',
+  statement: 'statement CSV (time per statement)',
+  coverage: 'coverage (statements that ran)',
+  typecheck: 'typecheck CSV',
+  bytecode: 'bytecode CSV',
+  'bytecode-pairs': 'bytecode pairs CSV',
+  'event-log': 'buck2 event log',
+  targets: 'targets.txt (what was profiled)',
+  'flame-svg': 'flame SVG (inferno)',
+  empty: 'empty',
+  unknown: 'not a known profile',
+};
+
+export interface FileWords {
+  what: string;
+  /** The error that stopped the parse, with file and line. */
+  problem: string | null;
+  /** Truncation and skipped lines, each a sentence. */
+  warnings: string[];
+}
+
+/** `flame.src`: heap flame (bytes per stack and type), 1.2 KiB, gzip. */
+export function describeFile(file: ParsedFile): FileWords {
+  const format = file.profile?.format ?? 'unknown';
+  let what = FORMAT_WORDS[format];
+  if (file.profile?.format === 'empty') what = file.profile.reason === 'flame-placeholder' ? 'empty flame (Buck2 wrote its `empty 1` placeholder)' : 'empty file';
+  const mode = modeOfPath(file.path);
+  const parts = [what, formatBytes(file.size)];
+  if (file.compression) parts.push(file.compression);
+  if (mode) parts.push(`--mode ${mode}`);
+  const e = file.error;
+  const problem = e
+    ? `${e.file}${e.line > 0 ? ` line ${e.line}` : ''}: ${e.message}${e.text ? ` — found "${e.text}"` : ''}${file.triedFormats ? ` (tried ${file.triedFormats.join(', ')})` : ''}`
+    : null;
+  const warnings = file.diagnostics.map((d) => `${file.path}: ${d.message}`);
+  if (file.truncated) warnings.unshift(`${file.path}: truncated — ${file.truncated.message}`);
+  return { what: parts.join(', '), problem, warnings };
+}
+
+export interface MissingMode {
+  mode: ProfileMode;
+  why: string;
+  command: string;
+}
+
+/** `load/root//foo/bar` (targets.txt) → `root//foo/bar:`; null when unknown. */
+export function packagePattern(files: readonly ParsedFile[]): string | null {
+  for (const f of files) {
+    if (f.profile?.format !== 'targets') continue;
+    for (const id of f.profile.ids) {
+      const m = /^load[/:](.+)$/.exec(id);
+      if (m) return `${m[1]!.replace(/:[^/]*$/, '')}:`;
+    }
+  }
+  return null;
+}
+
+/** Modes whose output would add something to this set, with the command that makes it. */
+export function missingModes(setName: string, files: readonly ParsedFile[]): MissingMode[] {
+  const has = (format: FormatName) => files.some((f) => f.profile?.format === format);
+  const pkg = packagePattern(files) ?? '//pkg:';
+  const out = setName || 'out';
+  const command = (mode: ProfileMode) => `buck2 profile loading --mode ${mode} -o ${out}/${mode} ${pkg}`;
+  const missing: { mode: ProfileMode; why: string }[] = [];
+  const flame = has('heap-flame');
+  const summary = has('heap-summary');
+  if (!flame && !summary) missing.push({ mode: 'heap-allocated', why: 'bytes per stack and per function' });
+  else if (!flame) missing.push({ mode: 'heap-flame-allocated', why: 'bytes per stack (the flamegraph)' });
+  else if (!summary) missing.push({ mode: 'heap-summary-allocated', why: 'allocations and calls per function' });
+  if (!has('statement')) missing.push({ mode: 'statement', why: 'time per statement (finds the loops)' });
+  if (!has('time-flame')) missing.push({ mode: 'time-flame', why: 'time per stack' });
+  return missing.map((m) => ({ ...m, command: command(m.mode) }));
+}

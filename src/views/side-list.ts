@@ -1,0 +1,79 @@
+// The side list: every loaded set, its files (what each is, its size, its problems in words)
+// and the profiler modes it lacks with the command to produce them. Text via textContent only.
+import type { ParsedFile } from '../model/profile.ts';
+import { describeFile, missingModes } from './set-words.ts';
+
+export interface SideListSet {
+  id: number;
+  name: string;
+  origin: string;
+  files: readonly ParsedFile[];
+}
+
+export interface SideListProps {
+  sets: readonly SideListSet[];
+  currentId: number | null;
+  onSelect(id: number): void;
+  onRemove(id: number): void;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function fileItem(file: ParsedFile): HTMLLIElement {
+  const words = describeFile(file);
+  const li = el('li', 'file');
+  li.append(el('span', 'path', file.path), el('span', 'what', ` — ${words.what}`));
+  if (words.problem) li.append(el('span', 'problem', words.problem));
+  for (const w of words.warnings) li.append(el('span', 'warning', w));
+  return li;
+}
+
+function setBlock(set: SideListSet, props: SideListProps): HTMLElement {
+  const block = el('section', set.id === props.currentId ? 'set current' : 'set');
+  block.dataset.setId = String(set.id);
+  const head = el('div', 'set-head');
+  const name = el('button', 'set-name', set.name || '(loose files)');
+  name.type = 'button';
+  name.addEventListener('click', () => props.onSelect(set.id));
+  const remove = el('button', 'remove', '×');
+  remove.type = 'button';
+  remove.title = 'Remove this set';
+  remove.setAttribute('aria-label', `Remove ${set.name || 'loose files'}`);
+  remove.addEventListener('click', () => props.onRemove(set.id));
+  head.append(name, el('span', 'what', `(${set.origin})`), remove);
+  const list = el('ul', 'files');
+  list.append(...set.files.map(fileItem));
+  block.append(head, list);
+  const missing = missingModes(set.name, set.files);
+  if (missing.length > 0) {
+    const box = el('div', 'missing');
+    box.append(el('div', 'what', 'Missing modes:'));
+    for (const m of missing) box.append(el('div', '', `${m.mode} — ${m.why}`), el('code', '', m.command));
+    block.append(box);
+  }
+  return block;
+}
+
+export function create(host: HTMLElement, initial: SideListProps): { update(p: SideListProps): void; destroy(): void } {
+  let props = initial;
+  const root = el('div', 'side-list');
+  host.appendChild(root);
+  function render(): void {
+    const title = el('h2', '', props.sets.length === 0 ? 'No profiles loaded' : `Profile sets (${props.sets.length})`);
+    root.replaceChildren(title, ...props.sets.map((s) => setBlock(s, props)));
+  }
+  render();
+  return {
+    update(next) {
+      const changed = next.sets !== props.sets || next.currentId !== props.currentId;
+      props = next;
+      if (changed) render();
+    },
+    destroy: () => root.remove(),
+  };
+}

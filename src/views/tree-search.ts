@@ -1,0 +1,89 @@
+// Finding frames in a CallTree: by stack path (URL state), by search text (literal unless the
+// user asks for a regex), by function name (table selection). Loops only, no recursion.
+import { NodeKind, type CallTree } from '../model/call-tree.ts';
+
+/**
+ * The node at a stack path, or the deepest node reached when the path stops matching.
+ *
+ * @example nodeAtPath(tree, ['module', 'test.star.test']) // { node: 2, complete: true }
+ */
+export function nodeAtPath(tree: CallTree, path: readonly string[]): { node: number; complete: boolean } {
+  let node = 0;
+  for (const frame of path) {
+    let found = -1;
+    for (let c = node + 1; c < tree.end[node]!; c = tree.end[c]!) {
+      if (tree.names[tree.name[c]!] === frame) {
+        found = c;
+        break;
+      }
+    }
+    if (found < 0) return { node, complete: false };
+    node = found;
+  }
+  return { node, complete: true };
+}
+
+export type Matcher = { ok: true; test: (name: string) => boolean } | { ok: false; message: string };
+
+/**
+ * A matcher for search text. Literal and case-insensitive by default, so `dict.items(` is
+ * just text; with `regex`, an invalid pattern becomes a message instead of an exception.
+ */
+export function makeMatcher(term: string, regex: boolean): Matcher {
+  if (!regex) {
+    const needle = term.toLowerCase();
+    return { ok: true, test: (name) => name.toLowerCase().includes(needle) };
+  }
+  try {
+    const re = new RegExp(term, 'i');
+    return { ok: true, test: (name) => re.test(name) };
+  } catch (e) {
+    return { ok: false, message: `not a valid regular expression: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/** Per name id of the string table: 1 when the name matches. Cost: distinct names, not nodes. */
+export function matchNames(tree: CallTree, test: (name: string) => boolean): Uint8Array {
+  const matched = new Uint8Array(tree.names.length);
+  tree.names.forEach((name, id) => {
+    if (test(name)) matched[id] = 1;
+  });
+  return matched;
+}
+
+export interface SearchResult {
+  /** Weight under matched frames, each stack counted once (nested matches not again). */
+  weight: number;
+  /** Matched nodes in pre-order (nested ones included), up to `limit`. */
+  nodes: number[];
+  count: number;
+}
+
+/** Sums matched weight and lists matches in one pre-order pass. */
+export function searchTree(tree: CallTree, weights: Float64Array, matchedNames: Uint8Array, limit = 10_000): SearchResult {
+  const nodes: number[] = [];
+  let weight = 0;
+  let count = 0;
+  let coveredUntil = 0; // inside a matched subtree until this index
+  for (let i = 1; i < tree.name.length; i++) {
+    if (matchedNames[tree.name[i]!] !== 1) continue;
+    count++;
+    if (nodes.length < limit) nodes.push(i);
+    if (i >= coveredUntil) {
+      weight += weights[i]!;
+      coveredUntil = tree.end[i]!;
+    }
+  }
+  return { weight, nodes, count };
+}
+
+/** The node of a function with the most weight (its heaviest stack), or -1. */
+export function heaviestNodeOf(tree: CallTree, weights: Float64Array, name: string): number {
+  const id = tree.names.indexOf(name);
+  if (id < 0) return -1;
+  let best = -1;
+  for (let i = 1; i < tree.name.length; i++) {
+    if (tree.name[i] === id && tree.kind[i] !== NodeKind.Type && (best < 0 || weights[i]! > weights[best]!)) best = i;
+  }
+  return best;
+}

@@ -1,0 +1,85 @@
+// One parse job: read every input as a byte stream through `parseChunks`, report progress,
+// stop when aborted. Free of worker globals so it runs under Node in tests.
+import { parseChunks } from '../formats/parse-file.ts';
+import type { ParsedFile } from '../model/profile.ts';
+import type { ParseInput } from './protocol.ts';
+
+/** Progress posts are thinned to one per this many bytes (and one per file end). */
+const PROGRESS_STEP = 1 << 20;
+
+export interface JobCallbacks {
+  onProgress(bytesRead: number, totalBytes: number, path: string): void;
+  signal: AbortSignal;
+  /** Injected for tests; the worker uses the global fetch. */
+  fetch?: typeof fetch;
+}
+
+/** Reads a ReadableStream as an async iterable (without relying on stream async iteration). */
+export async function* chunksOf(stream: ReadableStream<Uint8Array>, signal: AbortSignal): AsyncIterable<Uint8Array> {
+  const reader = stream.getReader();
+  const stop = () => void reader.cancel().catch(() => {});
+  signal.addEventListener('abort', stop);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    signal.removeEventListener('abort', stop);
+    reader.releaseLock();
+  }
+}
+
+/** A file that could not be read at all (network, CORS, HTTP status): an error, not a crash. */
+function unreadable(path: string, message: string): ParsedFile {
+  return {
+    path, size: 0, profile: null, diagnostics: [], truncated: null, compression: null,
+    error: { file: path, line: 0, text: '', message },
+  };
+}
+
+async function openInput(input: ParseInput, cb: JobCallbacks): Promise<{ stream: ReadableStream<Uint8Array>; size: number } | string> {
+  if (input.kind === 'file') return { stream: input.file.stream() as ReadableStream<Uint8Array>, size: input.file.size };
+  let response: Response;
+  try {
+    response = await (cb.fetch ?? fetch)(input.url, { signal: cb.signal, credentials: 'omit' });
+  } catch (e) {
+    if (cb.signal.aborted) throw e;
+    return `could not fetch ${input.url}: the server did not answer or does not allow cross-origin reads (CORS)`;
+  }
+  if (!response.ok || !response.body) return `could not fetch ${input.url}: HTTP ${response.status} ${response.statusText}`;
+  return { stream: response.body, size: Number(response.headers.get('content-length') ?? 0) };
+}
+
+/** Parses inputs in order; one file's failure never loses the others. Throws when aborted. */
+export async function runParseJob(inputs: readonly ParseInput[], cb: JobCallbacks): Promise<ParsedFile[]> {
+  const known = inputs.map((i) => (i.kind === 'file' ? i.file.size : 0));
+  let totalBytes = known.reduce((a, b) => a + b, 0);
+  let doneBytes = 0;
+  const results: ParsedFile[] = [];
+  for (const input of inputs) {
+    cb.signal.throwIfAborted();
+    const opened = await openInput(input, cb);
+    if (typeof opened === 'string') {
+      results.push(unreadable(input.path, opened));
+      continue;
+    }
+    if (input.kind === 'url') totalBytes += opened.size;
+    let lastPost = 0;
+    const parsed = await parseChunks(input.path, opened.size, chunksOf(opened.stream, cb.signal), {
+      signal: cb.signal,
+      onProgress: (read) => {
+        if (read - lastPost < PROGRESS_STEP) return;
+        lastPost = read;
+        cb.onProgress(doneBytes + read, Math.max(totalBytes, doneBytes + read), input.path);
+      },
+    });
+    cb.signal.throwIfAborted();
+    doneBytes += input.kind === 'file' ? input.file.size : parsed.size;
+    if (parsed.size === 0 && input.kind === 'url') parsed.size = doneBytes;
+    cb.onProgress(doneBytes, Math.max(totalBytes, doneBytes), input.path);
+    results.push(parsed);
+  }
+  return results;
+}

@@ -1,0 +1,69 @@
+// The only definition of the messages between the page (app/) and the parse worker.
+// Everything here is plain objects and typed arrays (structured-clone safe): no classes,
+// no functions. Call-tree buffers travel as transferables, so the worker's copy is detached.
+import type { FunctionStats } from '../analysis/function-table.ts';
+import type { CallTree } from '../model/call-tree.ts';
+import type { ParsedFile } from '../model/profile.ts';
+
+/** One input to parse: a File from a drop/picker/paste, or a same-origin or CORS URL. */
+export type ParseInput =
+  | { kind: 'file'; path: string; file: Blob }
+  | { kind: 'url'; path: string; url: string };
+
+/** Page → worker. */
+export type WorkerRequest =
+  | { type: 'parse'; jobId: number; inputs: ParseInput[] }
+  | { type: 'cancel'; jobId: number };
+
+/** Weights per node of a set's main call tree, for one metric. */
+export interface MetricWeights {
+  metric: MetricName;
+  /** Which file's tree these weights lay over (index in `LoadedSetData.files`). */
+  fileIndex: number;
+  /** Total weight per node (subtree included), aligned with the tree's pre-order arrays. */
+  total: Float64Array;
+  /** True when some values were estimated rather than read (allocations spread over stacks). */
+  estimated: boolean;
+}
+
+/** What a flamegraph can be weighted by. `calls` exists only per function (table, tooltip). */
+export type MetricName = 'bytes' | 'retained' | 'allocs' | 'time';
+
+/** A profile set as the worker hands it over: parsed files plus what was derived from them. */
+export interface LoadedSetData {
+  /** The directory the files came from, mode folders folded ('' for loose files). Untrusted. */
+  name: string;
+  files: ParsedFile[];
+  /** Per function, from the allocated heap flame (else the time flame) joined with the summary. */
+  functions: { metric: MetricName; rows: FunctionStats[] } | null;
+  metrics: MetricWeights[];
+}
+
+/** Worker → page. */
+export type WorkerResponse =
+  | { type: 'progress'; jobId: number; bytesRead: number; totalBytes: number; path: string }
+  | { type: 'done'; jobId: number; sets: LoadedSetData[] }
+  | { type: 'cancelled'; jobId: number }
+  | { type: 'failed'; jobId: number; message: string };
+
+/** The buffers of a call tree, for `postMessage(…, transfer)`. */
+export function treeBuffers(tree: CallTree): ArrayBuffer[] {
+  return [tree.name, tree.parent, tree.depth, tree.end, tree.kind, tree.self, tree.total].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
+}
+
+/** Every transferable buffer in a finished job, each listed once. */
+export function transferablesOf(sets: readonly LoadedSetData[]): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const set of sets) {
+    for (const file of set.files) {
+      const p = file.profile;
+      if (p && (p.format === 'heap-flame' || p.format === 'time-flame')) {
+        for (const b of treeBuffers(p.tree)) buffers.add(b);
+      }
+    }
+    for (const m of set.metrics) buffers.add(m.total.buffer as ArrayBuffer);
+  }
+  return [...buffers];
+}

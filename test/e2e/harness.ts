@@ -1,0 +1,106 @@
+// Shared browser harness for e2e tests: builds dist/ once when missing, serves it with
+// `vite preview` on 127.0.0.1 (random port), drives Debian's Chromium through playwright-core
+// (toolchain.md), and records console errors, failed requests and requests to other origins.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+import { REPO_ROOT } from '../golden.ts';
+
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-output', 'screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+let building: Promise<void> | null = null;
+
+/** Builds dist/ if it is missing (once per process). */
+export function ensureBuilt(): Promise<void> {
+  if (existsSync(join(REPO_ROOT, 'dist', 'index.html'))) return Promise.resolve();
+  building ??= build({ root: REPO_ROOT, logLevel: 'warn' }).then(() => undefined);
+  return building;
+}
+
+/** What a page did that a test may want to assert on. */
+export interface PageLog {
+  consoleErrors: string[];
+  /** Requests that failed or answered with an HTTP error status. */
+  failedRequests: string[];
+  /** Requests to any origin other than the app's own. */
+  foreignRequests: string[];
+}
+
+export interface Harness {
+  baseUrl: string;
+  origin: string;
+  context: BrowserContext;
+  /** Opens the app (optionally with a hash) and returns the page with its log. */
+  open(hash?: string, viewport?: { width: number; height: number }): Promise<{ page: Page; log: PageLog }>;
+  screenshot(page: Page, name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Starts preview + Chromium. Call `close()` in afterAll. */
+export async function startHarness(): Promise<Harness> {
+  await ensureBuilt();
+  const server: PreviewServer = await preview({ root: REPO_ROOT, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
+  const baseUrl = server.resolvedUrls?.local[0];
+  if (!baseUrl) throw new Error('vite preview did not report a URL');
+  const origin = new URL(baseUrl).origin;
+  const profile = mkdtempSync(join(tmpdir(), 'e2e-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 }, args: CHROMIUM_ARGS,
+  });
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    baseUrl, origin, context,
+    async open(hash = '', viewport) {
+      const page = await context.newPage();
+      if (viewport) await page.setViewportSize(viewport);
+      const log: PageLog = { consoleErrors: [], failedRequests: [], foreignRequests: [] };
+      page.on('console', (m) => {
+        if (m.type() === 'error') log.consoleErrors.push(m.text());
+      });
+      page.on('pageerror', (e) => log.consoleErrors.push(String(e)));
+      page.on('requestfailed', (r) => log.failedRequests.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+      page.on('response', (r) => {
+        if (r.status() >= 400) log.failedRequests.push(`${r.url()} HTTP ${r.status()}`);
+      });
+      page.on('request', (r) => {
+        const url = r.url();
+        if (/^https?:/.test(url) && new URL(url).origin !== origin) log.foreignRequests.push(url);
+      });
+      await page.goto(baseUrl + hash);
+      return { page, log };
+    },
+    async screenshot(page, name) {
+      const path = join(SCREENSHOT_DIR, `${name}.png`);
+      await page.screenshot({ path, fullPage: false });
+      return path;
+    },
+    async close() {
+      await context.close();
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls until `check` returns a truthy value (d3 transitions settle a few frames later). */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000, what = 'condition'): Promise<NonNullable<T>> {
+  const until = Date.now() + timeoutMs;
+  let last: unknown = null;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value as NonNullable<T>;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
