@@ -3,9 +3,7 @@
 import type { EventLog, HeapSummary, Span, StatementProfile, SummaryRow } from '../model/profile.ts';
 import type { Bytes } from '../model/units.ts';
 import { byChange, joinDeltas, type Delta } from './diff.ts';
-
-/** Buck2's default per-file limit, 2 GiB (formats.md §10.2). */
-export const DEFAULT_PEAK_LIMIT: Bytes = 2 * 2 ** 30;
+import { computeFilePeaks, DEFAULT_PEAK_LIMIT } from './peaks.ts';
 
 /** One figure on both sides. */
 export interface Change {
@@ -133,31 +131,10 @@ export interface PeakDelta {
   nowOverLimit: boolean;
   /** The target's load error, if any (e.g. Buck2's "exceeds the limit" message). */
   targetError: string | null;
+  /** The usage Buck2's over-the-limit error names, as precise as its message (e.g. 2.3 GiB). */
+  targetUsageFromError: Bytes | null;
   /** Present in only one log (DICE caches loads, so this is common). */
   onlyIn: 'base' | 'target' | null;
-}
-
-interface FilePeak {
-  peak: Bytes | null;
-  error: string | null;
-}
-
-/** The highest peak of each file in one log (a file can load more than once). */
-function peaksByFile(log: EventLog): Map<string, FilePeak> {
-  const files = new Map<string, FilePeak>();
-  for (const load of log.loads) {
-    const seen = files.get(load.moduleId);
-    const peak = Math.max(seen?.peak ?? -1, load.peakBytes ?? -1);
-    files.set(load.moduleId, { peak: peak < 0 ? null : peak, error: seen?.error ?? load.error });
-  }
-  return files;
-}
-
-const LIMIT_ERROR = /exceeds the limit/i;
-
-function isOverLimit(file: FilePeak | undefined, limit: Bytes): boolean {
-  if (!file) return false;
-  return (file.peak !== null && file.peak > limit) || (file.error !== null && LIMIT_ERROR.test(file.error));
 }
 
 /**
@@ -167,23 +144,25 @@ function isOverLimit(file: FilePeak | undefined, limit: Bytes): boolean {
  * @example base load `root//a:BUCK` 100 MiB, target 150 MiB → { delta: 52428800, overLimit: false }
  */
 export function peakDeltas(base: EventLog, target: EventLog, limit: Bytes = DEFAULT_PEAK_LIMIT): PeakDelta[] {
-  const before = peaksByFile(base);
-  const after = peaksByFile(target);
+  const byFile = (log: EventLog) => new Map(computeFilePeaks([log], limit).map((row) => [row.moduleId, row]));
+  const before = byFile(base);
+  const after = byFile(target);
   const files = new Set([...before.keys(), ...after.keys()]);
   const rows = [...files].map((file): PeakDelta => {
     const b = before.get(file);
     const t = after.get(file);
-    const basePeak = b?.peak ?? null;
-    const targetPeak = t?.peak ?? null;
-    const overLimit = isOverLimit(t, limit);
+    const basePeak = b?.peakBytes ?? null;
+    const targetPeak = t?.peakBytes ?? null;
+    const overLimit = t?.overLimit ?? false;
     return {
       file,
       basePeak,
       targetPeak,
       delta: basePeak !== null && targetPeak !== null ? targetPeak - basePeak : null,
       overLimit,
-      nowOverLimit: overLimit && b !== undefined && !isOverLimit(b, limit),
+      nowOverLimit: overLimit && b !== undefined && !b.overLimit,
       targetError: t?.error ?? null,
+      targetUsageFromError: t?.reportedBytes ?? null,
       onlyIn: b && t ? null : b ? 'base' : 'target',
     };
   });

@@ -4,8 +4,9 @@ import type { ProfileSet } from '../model/profile-set.ts';
 import type { HeapFlame, HeapSummary, Profile, TimeFlame } from '../model/profile.ts';
 import type { Bytes } from '../model/units.ts';
 import { diffCallTrees, functionDeltas, typeDeltas, type Delta, type DiffTree, type FunctionDelta } from './diff.ts';
+import { DEFAULT_PEAK_LIMIT } from './peaks.ts';
 import {
-  DEFAULT_PEAK_LIMIT, peakDeltas, statementDeltas, summaryDeltas, summaryTypeDeltas,
+  peakDeltas, statementDeltas, summaryDeltas, summaryTypeDeltas,
   type PeakDelta, type StatementDelta, type SummaryComparison,
 } from './diff-profiles.ts';
 
@@ -33,6 +34,11 @@ export interface SetComparison {
 
 type FormatOf<F extends Profile['format']> = Extract<Profile, { format: F }>;
 
+/** Buck2's merged profile of a `--profile-patterns` tree. */
+const MERGED = /(^|\/)merged\.[^/]*$/;
+/** A retained-mode output folder: allocated is what a fix usually changes, so it comes first. */
+const RETAINED = /retained/i;
+
 interface Picked<F extends Profile['format']> {
   path: string;
   profile: FormatOf<F>;
@@ -41,14 +47,16 @@ interface Picked<F extends Profile['format']> {
 /**
  * The profiles of one format to compare: the same relative path on both sides when there is
  * one (a heap-allocated and a heap-retained flame cannot be told apart by content, only by
- * where they were written), else Buck2's `merged.*`, else the first of each side.
+ * where they were written); among several, Buck2's `merged.*`, else one whose path does not
+ * say `retained`, else the first.
  */
 export function pickPair<F extends Profile['format']>(base: ProfileSet, target: ProfileSet, format: F): { b: Picked<F> | null; t: Picked<F> | null } {
   const baseFiles = filesOf(base, format);
   const targetFiles = filesOf(target, format);
   const targetByPath = new Map(targetFiles.map((f) => [f.relative, f]));
   const common = baseFiles.filter((f) => targetByPath.has(f.relative));
-  const preferred = (files: typeof baseFiles) => files.find((f) => /(^|\/)merged\.[^/]*$/.test(f.relative)) ?? files[0];
+  const preferred = (files: typeof baseFiles) =>
+    files.find((f) => MERGED.test(f.relative)) ?? files.find((f) => !RETAINED.test(f.relative)) ?? files[0];
   const b = preferred(common) ?? preferred(baseFiles);
   const t = (b && targetByPath.get(b.relative)) ?? preferred(targetFiles);
   return { b: b ? b.picked : null, t: t ? t.picked : null };

@@ -2,6 +2,7 @@
 // binary units, biggest changes first.
 import type { FlameComparison, SetComparison } from '../analysis/diff-sets.ts';
 import type { Delta } from '../analysis/diff.ts';
+import { formatSpan } from '../formats/spans.ts';
 import { formatValue, type MetricUnit } from '../model/units.ts';
 
 /** Rows per table; the JSON output has them all. */
@@ -28,7 +29,7 @@ export function renderDiffText(c: SetComparison, paths: { base: string; target: 
   if (c.timeFlame) out.push(...flameSection('time flame', c.timeFlame));
   if (c.statements) {
     out.push('', 'statements (seconds):');
-    out.push(...table(['statement', 'base', 'target', 'change'], c.statements, (d) => cells(d, 'seconds'), (d) => `${d.name}:${d.span.line}:${d.span.column}`));
+    out.push(...table(['statement', 'base', 'target', 'change'], c.statements, (d) => cells(d, 'seconds'), (d) => `${d.name}:${formatSpan(d.span)}`));
   }
   if (c.peaks) out.push('', 'per-file peaks:', ...peakLines(c));
   for (const note of c.notes) out.push('', `note: ${note}`);
@@ -48,12 +49,17 @@ function flameSection(title: string, f: FlameComparison): string[] {
 function peakLines(c: SetComparison): string[] {
   return table(['file', 'base', 'target', 'change'], c.peaks!, (p) => [
     p.basePeak === null ? '—' : formatValue(p.basePeak, 'bytes'),
-    p.targetPeak === null ? (p.overLimit ? 'failed: over limit' : '—') : formatValue(p.targetPeak, 'bytes'),
+    p.targetPeak === null ? (p.overLimit ? failedText(p.targetUsageFromError) : '—') : formatValue(p.targetPeak, 'bytes'),
     (p.delta === null ? '' : signed(p.delta, 'bytes')) + (p.nowOverLimit ? '  NOW OVER LIMIT' : p.overLimit ? '  over limit' : ''),
   ], (p) => p.file);
 }
 
 const nameOf = (d: Delta) => d.name;
+
+/** A load that failed over the limit, with the usage its error names when it names one. */
+export function failedText(usage: number | null): string {
+  return usage === null ? 'failed: over limit' : `failed: over limit at ${formatValue(usage, 'bytes')}`;
+}
 
 /** `3 KiB → 1 KiB (-2 KiB, -66.7%)`. */
 function changeText(d: Delta, unit: MetricUnit): string {

@@ -1,12 +1,27 @@
 // `peakscope diff [--json] [--fail-on-increase PCT] BASE TARGET`: compares two profiles (files
 // or directories) and gates CI on memory growth.
 import { compareSets, hasAnything, type SetComparison } from '../analysis/diff-sets.ts';
-import type { Delta } from '../analysis/diff.ts';
+import { DiffError, type Delta } from '../analysis/diff.ts';
 import type { ProfileSet } from '../model/profile-set.ts';
 import { formatBytes } from '../model/units.ts';
+import { CliError, type CliIO, type Command } from './command.ts';
 import { renderDiffText } from './diff-text.ts';
+import { loadPaths, type LoadedArgument } from './load-paths.ts';
 
-export const DIFF_USAGE = 'usage: peakscope diff [--json] [--fail-on-increase PCT] BASE TARGET';
+export const DIFF_USAGE = `Usage: peakscope diff [--json] [--fail-on-increase PCT] BASE TARGET
+
+Compares two profiles: files, or directories such as two \`buck2 profile -o\` outputs or two
+folders of event logs. Profiles of the same kind are paired (the same relative path first):
+heap flames, time flames, heap summary CSVs, statement CSVs and event logs.
+
+Options:
+  --json                  print {"totals", "functions", "types", "peaks"} in bytes; deltas are
+                          target - base, negative when memory went down
+  --fail-on-increase PCT  exit 1 when the total or a per-file peak grew by more than PCT percent
+  -h, --help              this text
+
+Exit codes: 0 compared (and within budget); 1 --fail-on-increase exceeded; 2 bad input.
+`;
 
 export interface DiffOptions {
   json: boolean;
@@ -17,12 +32,13 @@ export interface DiffOptions {
 }
 
 /** Parses the arguments after `diff`; a string is the one-line reason they are wrong. */
-export function parseDiffArgs(argv: readonly string[]): DiffOptions | string {
+export function parseDiffArgs(argv: readonly string[]): DiffOptions | 'help' | string {
   const paths: string[] = [];
   let json = false;
   let failOnIncrease: number | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') return 'help';
     if (arg === '--json') json = true;
     else if (arg === '--fail-on-increase' || arg.startsWith('--fail-on-increase=')) {
       const text = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
@@ -122,45 +138,51 @@ function growthText(row: BytesRow): string {
 }
 
 /** Where the two sides come from: the CLI's path loader, or a test's stand-in. */
-export type LoadSide = (path: string) => Promise<ProfileSet>;
+export type LoadSides = (base: string, target: string) => Promise<[ProfileSet, ProfileSet]>;
 
-export interface DiffIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
+/** Both arguments through the shared path loader; paths inside a set are `ARG/relative`. */
+export const loadSidesFromDisk: LoadSides = async (base, target) => {
+  const [b, t] = await loadPaths([base, target]);
+  const asSet = (loaded: LoadedArgument): ProfileSet => ({ name: loaded.argument.replace(/\/+$/, ''), files: loaded.files });
+  return [asSet(b!), asSet(t!)];
+};
 
 /**
  * Runs the command: 0 compared (and within budget), 1 a budget exceeded, 2 bad input with a
- * one-line reason on stderr.
+ * one-line reason on stderr. Unexpected errors propagate to the dispatcher.
  */
-export async function runDiff(argv: readonly string[], load: LoadSide, io: DiffIo): Promise<number> {
+export async function runDiff(argv: readonly string[], load: LoadSides, io: CliIO): Promise<number> {
   const options = parseDiffArgs(argv);
-  if (typeof options === 'string') {
-    io.stderr(`peakscope diff: ${options}\n${DIFF_USAGE}\n`);
-    return 2;
+  if (options === 'help') {
+    io.stdout(DIFF_USAGE);
+    return 0;
   }
+  if (typeof options === 'string') throw new CliError(`diff: ${options}; see 'peakscope diff --help'`);
   let comparison: SetComparison;
   try {
-    comparison = compareSets(await load(options.base), await load(options.target));
-  } catch (error) {
-    io.stderr(`peakscope diff: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 2;
+    comparison = compareSets(...(await load(options.base, options.target)));
+  } catch (e) {
+    throw e instanceof DiffError ? new CliError(`diff: ${e.message}`) : e;
   }
   const problem = !hasAnything(comparison)
     ? 'hold no profile of the same kind'
     : (options.json || options.failOnIncrease !== null) && !hasBytes(comparison)
       ? 'hold no memory profile of the same kind (heap flame, heap summary CSV or event log)'
       : null;
-  if (problem) {
-    io.stderr(`peakscope diff: ${options.base} and ${options.target} ${problem}${noteText(comparison)}\n`);
-    return 2;
-  }
+  if (problem) throw new CliError(`diff: "${options.base}" and "${options.target}" ${problem}${noteText(comparison)}`);
   const json = diffJson(comparison);
   const failures = options.failOnIncrease === null ? [] : increaseFailures(comparison, json, options.failOnIncrease);
   io.stdout(options.json ? `${JSON.stringify(json, null, 2)}\n` : renderDiffText(comparison, options));
   for (const reason of failures) io.stderr(`peakscope diff: ${reason}\n`);
   return failures.length > 0 ? 1 : 0;
 }
+
+/** The `diff` entry of the dispatch table. */
+export const diffCommand: Command = {
+  summary: 'compare two profiles or directories (functions, types, per-file peaks); --fail-on-increase for CI',
+  usage: DIFF_USAGE,
+  run: (args, io) => runDiff(args, loadSidesFromDisk, io),
+};
 
 function hasBytes(c: SetComparison): boolean {
   return c.heapFlame !== null || c.summary?.measures === 'bytes' || c.peaks !== null;

@@ -1,12 +1,13 @@
 // `peakscope <command> …`: a small dispatch table. Every failure ends as one line on stderr
 // and exit code 2, never a stack trace (set PEAKSCOPE_DEBUG=1 to see one).
 import { CliError, oneLine, type CliIO, type Command } from './command.ts';
+import { diffCommand } from './diff.ts';
 import { reportCommand } from './report.ts';
 
 const COMMANDS: Record<string, Command> = {
   report: reportCommand,
   // open: the viewer adds `openCommand` from './open.ts' here.
-  // diff: comes later, as `diffCommand` from './diff.ts'.
+  diff: diffCommand,
 };
 
 function usage(): string {

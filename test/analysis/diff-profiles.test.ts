@@ -114,6 +114,7 @@ describe('peakDeltas on two event logs (hand-made edge cases)', () => {
     expect(big.overLimit).toBe(true);
     expect(big.nowOverLimit).toBe(false); // not loaded in the base: unknown before
     expect(big.targetError).toMatch(/exceeds the limit/);
+    expect(big.targetUsageFromError).toBe(Math.round(2.3 * 2 ** 30));
   });
 
   it('says which file now exceeds the limit and puts it first', () => {
