@@ -1,0 +1,56 @@
+// Colours of a differential flamegraph: a diverging red/blue scale (ColorBrewer RdBu, which
+// ColorBrewer marks colour-blind safe; test/views/diff-colors.test.ts checks it under simulated
+// protan-, deuter- and tritanopia): blue where memory went down, red where it went up.
+import { interpolateRdBu } from 'd3';
+import { changeOf, shareDelta, type ChangeStatus, type DiffTree } from '../analysis/diff.ts';
+
+/** Absolute bytes, or each side's share of its own total (normalised). */
+export type DiffScale = 'absolute' | 'share';
+
+/** Frames whose weight did not change at all: neutral, and distinct from a faint change. */
+export const UNCHANGED_COLOR = '#d8d8d8';
+
+/**
+ * How far from the neutral middle the strongest change goes: RdBu's darkest ends would hide
+ * the black frame labels, so the scale stops at 0.5 ± REACH.
+ */
+const REACH = 0.38;
+
+/**
+ * The colour of a change in [-1, 1] (−1 the largest drop, +1 the largest growth). The square
+ * root lifts small changes off the neutral middle so they stay visible.
+ *
+ * @example changeColor(-1) // a saturated blue; changeColor(1) // a saturated red
+ */
+export function changeColor(change: number): string {
+  if (change === 0 || !Number.isFinite(change)) return UNCHANGED_COLOR;
+  const t = Math.sign(change) * Math.sqrt(Math.min(1, Math.abs(change)));
+  return interpolateRdBu(0.5 - REACH * t);
+}
+
+/** Per node: the change (absolute delta or share delta) scaled to [-1, 1] by the largest one. */
+export function scaledChanges(diff: DiffTree, scale: DiffScale): Float64Array {
+  const n = diff.base.name.length;
+  const changes = new Float64Array(n);
+  let largest = 0;
+  for (let i = 1; i < n; i++) {
+    changes[i] = scale === 'share' ? shareDelta(diff, i) : diff.target.total[i]! - diff.base.total[i]!;
+    largest = Math.max(largest, Math.abs(changes[i]!));
+  }
+  if (largest > 0) for (let i = 1; i < n; i++) changes[i] = changes[i]! / largest;
+  return changes;
+}
+
+export interface DiffColoring {
+  colorOf(node: number): string;
+  statusOf(node: number): ChangeStatus;
+}
+
+/** The colour mapper a differential flamegraph uses. */
+export function diffColoring(diff: DiffTree, scale: DiffScale): DiffColoring {
+  const changes = scaledChanges(diff, scale);
+  return {
+    colorOf: (node) => (node === 0 ? UNCHANGED_COLOR : changeColor(changes[node]!)),
+    statusOf: (node) => changeOf(diff, node),
+  };
+}
