@@ -28,13 +28,19 @@ const WRONG_CELLS = 'with a wrong number of cells';
 const EMPTY_LAST = 'with an empty last cell';
 const NOT_CSV = 'that are not valid CSV';
 
-/** One record in the making: its physical lines and where its quoting stands. */
-interface OpenRecord {
-  lines: string[];
-  lineNos: number[];
+/** Where the quoting of a record stands after the lines scanned so far. */
+interface RecordShape {
   inQuotes: boolean;
   cells: number;
   lastCellEmpty: boolean;
+  /** A quote inside a quoted cell was read as a literal character (an unescaped quote). */
+  literalQuote: boolean;
+}
+
+/** A record whose quoted cell goes on over more lines. */
+interface OpenRecord extends RecordShape {
+  lines: string[];
+  lineNos: number[];
 }
 
 /**
@@ -55,6 +61,8 @@ export function csvLineParser<P extends Profile>(ctx: ParseContext, table: CsvTa
 class CsvRecordReader<P extends Profile> implements LineParser<P> {
   private columns: number | null = null;
   private open: OpenRecord | null = null;
+  /** Reused for the usual one-line record, so a million rows make no garbage here. */
+  private readonly shape: RecordShape = { inQuotes: false, cells: 1, lastCellEmpty: false, literalQuote: false };
   private readonly replay: [string, number][] = [];
   private blockTexts: string[] = [];
   private blockLines: number[] = [];
@@ -68,7 +76,7 @@ class CsvRecordReader<P extends Profile> implements LineParser<P> {
 
   line(text: string, lineNo: number): void {
     this.take(text, lineNo);
-    this.drainReplay();
+    if (this.replay.length > 0) this.drainReplay();
   }
 
   /** The input ended: a record still inside quotes is broken (usually: the file was cut). */
@@ -99,29 +107,29 @@ class CsvRecordReader<P extends Profile> implements LineParser<P> {
   }
 
   private take(text: string, lineNo: number): void {
-    let record = this.open;
-    if (record === null) {
-      if (text.length === 0 || text.charCodeAt(0) === 35 /* # */) return;
-      record = { lines: [], lineNos: [], inQuotes: false, cells: 1, lastCellEmpty: false };
-    }
+    if (this.open !== null) return this.continueOpen(text, lineNo);
+    if (text.length === 0 || text.charCodeAt(0) === 35 /* # */) return;
+    const shape = this.shape;
+    shape.inQuotes = false;
+    shape.cells = 1;
+    shape.lastCellEmpty = false;
+    shape.literalQuote = false;
+    scanLine(text, shape);
+    if (!shape.inQuotes) return this.complete(text, lineNo, shape);
+    this.open = { ...shape, lines: [text], lineNos: [lineNo] };
+  }
+
+  private continueOpen(text: string, lineNo: number): void {
+    const record = this.open!;
     record.lines.push(text);
     record.lineNos.push(lineNo);
     scanLine(text, record);
-    if (record.inQuotes) {
-      this.open = record;
-      if (record.lines.length > MAX_RECORD_LINES) this.abandonOpen();
-      return;
-    }
+    if (record.inQuotes && record.lines.length <= MAX_RECORD_LINES) return;
     this.open = null;
-    // A multi-line record of the wrong width was an unescaped quote swallowing the next lines.
-    if (record.lines.length > 1 && record.cells !== this.columns) this.abandon(record);
-    else this.complete(record);
-  }
-
-  private abandonOpen(): void {
-    const record = this.open!;
-    this.open = null;
-    this.abandon(record);
+    // A multi-line record that is too wide or needed a literal quote was an unescaped quote
+    // swallowing the next lines, not a newline inside a name.
+    if (record.inQuotes || record.cells !== this.columns || record.literalQuote) this.abandon(record);
+    else this.complete(record.lines.join('\n'), record.lineNos[0]!, record);
   }
 
   /** Skips the record's first line and reads the lines after it again as fresh records. */
@@ -131,9 +139,7 @@ class CsvRecordReader<P extends Profile> implements LineParser<P> {
     this.replay.unshift(...again);
   }
 
-  private complete(record: OpenRecord): void {
-    const text = record.lines.length === 1 ? record.lines[0]! : record.lines.join('\n');
-    const lineNo = record.lineNos[0]!;
+  private complete(text: string, lineNo: number, record: RecordShape): void {
     if (this.columns === null) return this.readHeader(text, lineNo);
     // Shape checks happen here, line by line, so the driver can tell a cut-short last line.
     if (record.cells !== this.columns) return this.ctx.diagnostics.skip(lineNo, WRONG_CELLS, text);
@@ -196,12 +202,12 @@ class CsvRecordReader<P extends Profile> implements LineParser<P> {
  * quote, a quote followed by (blanks and) `,` or the end of the line closes a quoted cell, and
  * any other quote inside a quoted cell is literal (pre-2022-07 writers did not escape quotes).
  */
-function scanLine(text: string, record: OpenRecord): void {
+function scanLine(text: string, record: RecordShape): void {
   const n = text.length;
   let i = 0;
   for (;;) {
     if (record.inQuotes) {
-      i = closingQuote(text, i);
+      i = closingQuote(text, i, record);
       if (i < 0) return; // the quoted cell goes on in the next line
       record.inQuotes = false;
       record.lastCellEmpty = false;
@@ -221,7 +227,7 @@ function scanLine(text: string, record: OpenRecord): void {
 }
 
 /** Index just after a quoted cell (at its `,` or the line end), or -1 while it stays open. */
-function closingQuote(text: string, from: number): number {
+function closingQuote(text: string, from: number, record: RecordShape): number {
   const n = text.length;
   let q = text.indexOf('"', from);
   while (q >= 0) {
@@ -230,8 +236,9 @@ function closingQuote(text: string, from: number): number {
       continue;
     }
     let j = q + 1;
-    while (j < n && (text[j] === ' ' || text[j] === '\t')) j++;
+    while (j < n && text[j]!.trim() === '') j++; // papaparse allows blanks after a closing quote
     if (j === n || text.charCodeAt(j) === COMMA) return j;
+    record.literalQuote = true;
     q = text.indexOf('"', q + 1);
   }
   return -1;

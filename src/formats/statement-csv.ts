@@ -25,6 +25,8 @@ class StatementTable implements CsvTable<StatementProfile> {
   private col = { file: 0, span: 1, seconds: 2, count: 3 };
   private readonly total = new TotalRow<{ seconds: number; count: number }>('TOTAL');
   private readonly rows: StatementRow[] = [];
+  /** One string per file name: a million rows name a few thousand files. */
+  private readonly fileNames = new Map<string, string>();
 
   constructor(private readonly ctx: ParseContext) {}
 
@@ -45,7 +47,9 @@ class StatementTable implements CsvTable<StatementProfile> {
     if (file === 'TOTAL' && spanText === '') return this.total.take({ seconds, count });
     const span = parseSpan(spanText);
     if (span === null) return NOT_A_SPAN;
-    this.rows.push({ file, span, seconds, count });
+    let name = this.fileNames.get(file);
+    if (name === undefined) this.fileNames.set(file, (name = file));
+    this.rows.push({ file: name, span, seconds, count });
     return null;
   }
 

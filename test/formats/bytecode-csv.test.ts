@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/formats/parse-file.ts';
 import { readGolden, readGoldenBody } from '../golden.ts';
-import { parseAs, readEdgeCase } from './parse-as.ts';
+import { parseAs, readEdgeCase, readSample, samplesOfMode } from './parse-as.ts';
 
 function bytecode(text: string) {
   const { parsed, profile } = parseAs('bytecode', text);
@@ -57,5 +57,12 @@ describe('bytecode CSV', () => {
     expect(bc.rows).toHaveLength(bc.rows.length);
     expect(parsed.truncated?.line).toBe(body.trimEnd().split('\n').length);
     expect(parsed.diagnostics).toEqual([]);
+  });
+
+  it.each(samplesOfMode('bytecode'))('real sample %s: clean parse, TOTAL is the sum of the counts', (path) => {
+    const { parsed, bc } = bytecode(readSample(path));
+    expect(parsed.diagnostics).toEqual([]);
+    expect(bc.rows.reduce((s, r) => s + r.count, 0)).toBe(bc.total);
+    for (const r of bc.rows) expect(Math.abs(r.ratio! - r.count / bc.total)).toBeLessThanOrEqual(0.0005 + 1e-9);
   });
 });

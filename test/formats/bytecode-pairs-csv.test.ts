@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readGolden, readGoldenBody } from '../golden.ts';
-import { parseAs, readEdgeCase } from './parse-as.ts';
+import { parseAs, readEdgeCase, readSample, samplesOfMode } from './parse-as.ts';
 
 function pairs(text: string) {
   const { parsed, profile } = parseAs('bytecode-pairs', text);
@@ -33,5 +33,12 @@ describe('bytecode-pairs CSV', () => {
     expect(bp.rows).toEqual([{ first: 'A', second: 'C', count: 2, ratio: 0.5 }]);
     expect(parsed.diagnostics[0]).toMatchObject({ line: 2, count: 1 });
     expect(parsed.truncated?.line).toBe(4);
+  });
+
+  it.each(samplesOfMode('bytecode-pairs'))('real sample %s: clean parse, ratios are count / sum', (path) => {
+    const { parsed, bp } = pairs(readSample(path));
+    expect(parsed.diagnostics).toEqual([]);
+    const total = bp.rows.reduce((s, r) => s + r.count, 0);
+    for (const r of bp.rows) expect(Math.abs(r.ratio! - r.count / total)).toBeLessThanOrEqual(0.0005 + 1e-9);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readGolden, readGoldenBody } from '../golden.ts';
-import { parseAs, readEdgeCase } from './parse-as.ts';
+import { parseAs, readSample, samplesOfMode } from './parse-as.ts';
 
 function coverage(text: string) {
   const { parsed, profile } = parseAs('coverage', text);
@@ -43,5 +43,16 @@ describe('coverage', () => {
     const { parsed, cov } = coverage(body.slice(0, body.lastIndexOf('test.star:20:1-11') + 11));
     expect(cov.spans).toHaveLength(13);
     expect(parsed.truncated?.line).toBe(14);
+  });
+
+  const coverageSamples = samplesOfMode('coverage');
+
+  it.each(coverageSamples)('real sample %s: clean parse, the same statements as the statement profile', (path) => {
+    const { parsed, cov } = coverage(readSample(path));
+    expect(parsed.diagnostics).toEqual([]);
+    const statement = parseAs('statement', readSample(path.replace('/coverage/', '/statement/'))).profile;
+    const key = (r: { file: string; span: { line: number; column: number; endLine: number; endColumn: number } }) =>
+      `${r.file}:${r.span.line}:${r.span.column}-${r.span.endLine}:${r.span.endColumn}`;
+    expect(new Set(cov.spans.map(key))).toEqual(new Set(statement.rows.map(key)));
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/formats/parse-file.ts';
 import type { HeapSummary } from '../../src/model/profile.ts';
 import { readGolden, readGoldenBody } from '../golden.ts';
-import { parseAs, readEdgeCase } from './parse-as.ts';
+import { findSamples, parseAs, readEdgeCase, readSample, samplesOfMode } from './parse-as.ts';
 
 function summary(text: string) {
   const { parsed, profile } = parseAs('heap-summary', text);
@@ -139,5 +139,44 @@ describe('heap summary CSV', () => {
     expect(heap.functions).toHaveLength(2);
     expect(parsed.truncated?.line).toBe(5);
     expect(parsed.diagnostics).toEqual([]);
+  });
+
+  const heapSamples = ['heap-summary-allocated', 'heap-summary-retained', 'heap-allocated'].flatMap(samplesOfMode);
+  // `--profile-patterns-mode heap-allocated` writes gen_csv() as `<eval-kind>.profile` files.
+  const patternProfiles = findSamples('.profile');
+
+  it('finds the real heap summary samples', () => {
+    expect(heapSamples.length).toBeGreaterThanOrEqual(11);
+    expect(patternProfiles.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each([...heapSamples, ...patternProfiles])('real sample %s: clean parse, TOTALS equal the column sums', (path) => {
+    const { parsed, heap } = summary(readSample(path));
+    expect(parsed.diagnostics).toEqual([]);
+    expect(heap.functions.length).toBeGreaterThan(0);
+    const sum = (pick: (r: (typeof heap.functions)[number]) => number) => heap.functions.reduce((s, r) => s + pick(r), 0);
+    expect(sum((r) => r.allocs)).toBe(heap.totals.allocs);
+    expect(sum((r) => r.allocBytes!)).toBe(heap.totals.allocBytes);
+    expect(sum((r) => r.calls)).toBe(heap.totals.calls);
+    heap.typeNames.forEach((_, i) => expect(sum((r) => r.typeCounts[i]!)).toBe(heap.totals.typeCounts[i]));
+  });
+
+  it('pitfall 6: Calls and TopCallerCount are kept as written (outgoing calls; distinct stacks)', () => {
+    const { heap } = summary(readGoldenBody('heap_summary_allocated.csv.golden'));
+    // test.star.inner is called 20 times but makes no calls; `module` calls test 4 times.
+    expect(heap.functions.find((f) => f.name === 'test.star.inner')).toMatchObject({ calls: 0, topCallerCount: 1 });
+    expect(heap.functions.find((f) => f.name === 'module')).toMatchObject({ calls: 4, timeRecSeconds: 0.378 });
+  });
+
+  it('pitfall 6: the heap flame total exceeds TOTALS.AllocBytes by the root-level allocations', () => {
+    const flame = parseAs('heap-flame', readGoldenBody('heap_flame_allocated.flame.golden')).profile;
+    const { heap } = summary(readGoldenBody('heap_summary_allocated.csv.golden'));
+    expect(flame.tree.total[0]! - heap.totals.allocBytes!).toBe(8); // `range 8`
+  });
+
+  it('pitfall 9: a last row without a newline is complete, not truncated', () => {
+    const { parsed, heap } = summary(readGoldenBody('heap_summary_allocated.csv.golden').trimEnd());
+    expect(parsed.truncated).toBeNull();
+    expect(heap.functions).toHaveLength(3);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/formats/parse-file.ts';
 import { readGolden, readGoldenBody } from '../golden.ts';
-import { parseAs, readEdgeCase } from './parse-as.ts';
+import { parseAs, readEdgeCase, readSample, samplesOfMode } from './parse-as.ts';
 
 function statements(text: string) {
   const { parsed, profile } = parseAs('statement', text);
@@ -77,5 +77,36 @@ describe('statement CSV', () => {
     expect(stmt.rows).toHaveLength(13);
     expect(parsed.truncated?.line).toBe(16);
     expect(parsed.diagnostics).toEqual([]);
+  });
+
+  const statementSamples = samplesOfMode('statement');
+
+  it('finds the real statement samples', () => {
+    expect(statementSamples.length).toBeGreaterThanOrEqual(11);
+  });
+
+  it.each(statementSamples)('real sample %s: clean parse, TOTAL count is the sum, seconds within rounding', (path) => {
+    const { parsed, stmt } = statements(readSample(path));
+    expect(parsed.diagnostics).toEqual([]);
+    expect(stmt.rows.reduce((s, r) => s + r.count, 0)).toBe(stmt.totalCount);
+    const seconds = stmt.rows.reduce((s, r) => s + r.seconds, 0);
+    // Each cell is rounded to 1 ms on its own (%.3f), so the sum may drift by 0.5 ms a row.
+    expect(Math.abs(seconds - stmt.totalSeconds)).toBeLessThanOrEqual(0.0005 * (stmt.rows.length + 1) + 1e-9);
+  });
+
+  it('pitfall 8: the empty statement profile (header and a zero TOTAL row) has no rows', () => {
+    const { stmt } = statements('File,Span,Duration(s),Count\n"TOTAL","",0.000,0\n');
+    expect(stmt).toEqual({ format: 'statement', totalSeconds: 0, totalCount: 0, rows: [] });
+  });
+
+  it('pitfall 9: non-ASCII file names, and a last row without a newline is not truncated', () => {
+    const { parsed, stmt } = statements('File,Span,Duration(s),Count\n"TOTAL","",0.500,3\n"données/ä.bzl","4:1-8",0.500,3');
+    expect(stmt.rows[0]!.file).toBe('données/ä.bzl');
+    expect(parsed.truncated).toBeNull();
+  });
+
+  it('reads the GC pseudo statement whose file is a Rust source path', () => {
+    const { stmt } = statements('File,Span,Duration(s),Count\n"TOTAL","",0.500,3\n"starlark/src/eval/runtime/evaluator.rs","512:17-60",0.500,3\n');
+    expect(stmt.rows[0]!.file).toBe('starlark/src/eval/runtime/evaluator.rs');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/formats/parse-file.ts';
 import { readGolden, readGoldenBody } from '../golden.ts';
-import { parseAs, readEdgeCase } from './parse-as.ts';
+import { parseAs, readEdgeCase, readSample, samplesOfMode } from './parse-as.ts';
 
 function typecheck(text: string) {
   const { parsed, profile } = parseAs('typecheck', text);
@@ -37,5 +37,11 @@ describe('typecheck CSV', () => {
     const { parsed, tc } = typecheck('Function,Time (s)\n"TOTAL",0.140\n"inner",0.140\n"oth');
     expect(tc.rows).toHaveLength(1);
     expect(parsed.truncated?.line).toBe(4);
+  });
+
+  it.each(samplesOfMode('typecheck'))('real sample %s: clean parse', (path) => {
+    const { parsed, tc } = typecheck(readSample(path));
+    expect(parsed.diagnostics).toEqual([]);
+    expect(tc.totalSeconds).toBeGreaterThanOrEqual(0);
   });
 });

@@ -1,0 +1,136 @@
+import Papa from 'papaparse';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { csvLineParser, readCount, readSeconds, type CsvTable } from '../../src/formats/csv-records.ts';
+import { DiagnosticSink, ParseError } from '../../src/formats/diagnostics.ts';
+import { splitLines } from '../../src/formats/lines.ts';
+import type { EmptyProfile } from '../../src/model/profile.ts';
+
+/** A table that keeps what it is given; it refuses a `Broken` header and rows starting `bad`. */
+function recordingTable() {
+  const seen = { header: [] as string[], records: [] as (string | number)[][] };
+  const table: CsvTable<EmptyProfile> = {
+    header(cells) {
+      seen.header = cells;
+      return cells[0] === 'Broken' ? 'not this table' : null;
+    },
+    record(cells, line) {
+      if (cells[0] === 'bad') return 'refused by the table';
+      seen.records.push([line, ...cells]);
+      return null;
+    },
+    finish: () => ({ format: 'empty', reason: 'no-content' }),
+  };
+  return { seen, table };
+}
+
+/** Feeds text line by line the way the driver does, and returns what the table saw. */
+function read(text: string) {
+  const { seen, table } = recordingTable();
+  const diagnostics = new DiagnosticSink();
+  const parser = csvLineParser({ file: 'x.csv', diagnostics }, table);
+  splitLines(text).forEach((line, i) => parser.line(line, i + 1));
+  parser.finish();
+  return { header: seen.header, records: seen.records, diagnostics: diagnostics.list() };
+}
+
+describe('CSV records', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('reads the header and quoted cells with commas and doubled quotes', () => {
+    const { header, records, diagnostics } = read('A,B / C,D[0]\n"x,y",1,"say ""hi"""\n');
+    expect(header).toEqual(['A', 'B / C', 'D[0]']);
+    expect(records).toEqual([[2, 'x,y', '1', 'say "hi"']]);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('pitfall 3: joins a quoted cell over lines with \\n and keeps the first line number', () => {
+    const { records } = read('A,B\n"one\r\ntwo\n\nthree",1\n"z",2\n');
+    expect(records).toEqual([
+      [2, 'one\ntwo\n\nthree', '1'],
+      [6, 'z', '2'],
+    ]);
+  });
+
+  it('pitfall 2: drops blank and # lines between records, never inside quotes', () => {
+    const { records } = read('A,B\n\n# note\n"a\n# kept",1\n\n"b",2\n');
+    expect(records).toEqual([
+      [4, 'a\n# kept', '1'],
+      [7, 'b', '2'],
+    ]);
+  });
+
+  it('pitfall 3: reads pre-2022-07 unescaped quotes leniently and says so once', () => {
+    const { records, diagnostics } = read('A,B,C\n"say "hi" now",1,2\n"a "b, c" d",3,4\n"ok",5,6\n');
+    expect(records).toEqual([
+      [2, 'say "hi" now', '1', '2'],
+      [3, 'a "b, c" d', '3', '4'],
+      [4, 'ok', '5', '6'],
+    ]);
+    expect(diagnostics).toEqual([{ line: 2, message: expect.stringMatching(/2 row\(s\) with unescaped quotes/) }]);
+  });
+
+  it('pitfall 3: an unescaped quote that leaves a cell open costs its own line only', () => {
+    const { records, diagnostics } = read('A,B\n"say "hi"",1\n"b",2\n"c",3\n');
+    expect(records).toEqual([
+      [3, 'b', '2'],
+      [4, 'c', '3'],
+    ]);
+    expect(diagnostics).toEqual([{ line: 2, count: 1, message: expect.stringMatching(/unterminated quoted cell/) }]);
+  });
+
+  it('a stray quote does not swallow the rest of the file', () => {
+    const rows = Array.from({ length: 100 }, (_, i) => `x${i},${i}`);
+    const { records, diagnostics } = read(`A,B\n"abc\n${rows.join('\n')}\n`);
+    expect(records).toHaveLength(100);
+    expect(records[99]).toEqual([102, 'x99', '99']);
+    expect(diagnostics[0]).toMatchObject({ line: 2, count: 1 });
+  });
+
+  it('skips and counts records of the wrong width or with an empty last cell, once per reason', () => {
+    const { records, diagnostics } = read('A,B\n"a",1\n"b"\n"c",2,3\n"d",\n"bad",4\n"e",5\n');
+    expect(records.map((r) => r[1])).toEqual(['a', 'e']);
+    expect(diagnostics.map((d) => [d.line, d.count])).toEqual([
+      [3, 2],
+      [5, 1],
+      [6, 1],
+    ]);
+    expect(diagnostics[0]!.message).toMatch(/^ignored 2 lines with a wrong number of cells \(first at line 3: ""b""\)/);
+  });
+
+  it('keeps line numbers right across 256 KiB blocks (a 1 MiB file)', () => {
+    const rows = Array.from({ length: 20000 }, (_, i) => `"${'f'.repeat(40)}/file${i}.bzl","${i + 1}:1-9",0.001,1`);
+    rows[15000] = '"broken",1';
+    const { records, diagnostics } = read(`File,Span,Duration(s),Count\n${rows.join('\n')}\n`);
+    expect(records).toHaveLength(19999);
+    expect(records[19998]![0]).toBe(20001);
+    expect(records[19998]![2]).toBe('20000:1-9');
+    expect(diagnostics).toEqual([expect.objectContaining({ line: 15002, count: 1 })]);
+  });
+
+  it('falls back to one record at a time when papaparse reads a block differently', () => {
+    const real = Papa.parse.bind(Papa);
+    let calls = 0;
+    vi.spyOn(Papa, 'parse').mockImplementation(((input: string, config: Papa.ParseConfig) => {
+      const result = real(input, config) as Papa.ParseResult<string[]>;
+      // The block (the second call, after the header) comes back one row short.
+      return ++calls === 2 ? { ...result, data: result.data.slice(1) } : result;
+    }) as typeof Papa.parse);
+    const { records } = read('A,B\n"a",1\n"b",2\n');
+    expect(records).toEqual([
+      [2, 'a', '1'],
+      [3, 'b', '2'],
+    ]);
+    expect(calls).toBe(4);
+  });
+
+  it('throws ParseError when the table refuses the header', () => {
+    expect(() => read('Broken,B\n"a",1\n')).toThrow(ParseError);
+  });
+
+  it('reads integer and seconds cells strictly', () => {
+    expect([readCount('244'), readCount('0')]).toEqual([244, 0]);
+    for (const bad of ['', '-1', '1.0', '1e3', ' 1', '99999999999999999999']) expect(readCount(bad), bad).toBeNaN();
+    expect([readSeconds('0.378'), readSeconds('12345.678'), readSeconds('3')]).toEqual([0.378, 12345.678, 3]);
+    for (const bad of ['', '-0.1', '.5', '1e-3', 'NaN', '0.1s']) expect(readSeconds(bad), bad).toBeNaN();
+  });
+});
