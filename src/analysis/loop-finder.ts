@@ -183,7 +183,9 @@ export function findLoops(
     loops.push(describeLoop(block, kind, total, functionBytes));
   }
   const weight = (l: FoundLoop) => l.functionBytes?.total ?? l.functionBytes?.self ?? -1;
-  return loops.sort((a, b) => weight(b) - weight(a) || b.seconds - a.seconds);
+  // Milliseconds: sums of 3-decimal seconds differ in the last float bits; ties go to the outer loop.
+  const ms = (l: FoundLoop) => Math.round(l.seconds * 1000);
+  return loops.sort((a, b) => weight(b) - weight(a) || ms(b) - ms(a) || compareStart(a.span, b.span));
 }
 
 /** A statement with the statements nested in it, from one nesting sweep per file. */

@@ -6,7 +6,8 @@ import type { SyntaxNode } from '@lezer/common';
 import type { Span } from '../model/profile.ts';
 import {
   COMPREHENSIONS, LineMap, MUTATORS, STATEMENTS, VIEWS, allocationReasons, bodyCallsFail, calleeName,
-  childNodes, classifyConstruct, namesRead, targetNames, textOf,
+  childNodes, classifyConstruct, constantArguments, evaluateSize, isBinding, namesRead, targetNames, textOf,
+  type SizeExpr,
 } from './starlark-syntax.ts';
 
 export interface SourceDef {
@@ -54,6 +55,8 @@ export interface SourceStatement {
 export interface SourceCall {
   /** Dotted callee as written: `noop`, `d.items`, `ctx.actions.write`; '' when computed. */
   callee: string;
+  /** The call as written, cut to 80 characters (for messages; untrusted text). */
+  text: string;
   span: Span;
   statement: number;
   def: number | null;
@@ -63,12 +66,17 @@ export interface SourceCall {
   argNames: string[];
   /** `items`, `keys` or `values` for a dict-view method call. */
   viewMethod: 'items' | 'keys' | 'values' | null;
+  /** Constant arguments: positional by index, keyword by name (null when not a constant). */
+  positional: (number | null)[];
+  keyword: Record<string, number | null>;
 }
 
 export interface FailCheck {
   /** The `if` statement whose body calls `fail(`. */
   statement: number;
   conditionSpan: Span;
+  /** The block that runs when the check fails (the first branch). */
+  bodySpan: Span;
   /** Why evaluating the condition allocates: `list literal`, `call check()`, … */
   conditionAllocates: string[];
   def: number | null;
@@ -81,8 +89,19 @@ export interface Construct {
   statement: number;
   def: number | null;
   loop: number | null;
-  /** A constant size when one is written: `range(1 << 20)` → 1048576, `xs * 1024` → 1024. */
+  /** Element count as written, names kept: `range(n * m)` → n * m, `[1] * k` → 1 * k. */
+  size: SizeExpr | null;
+  /** The size when it is a constant: `range(1 << 20)` → 1048576, `xs * 1024` → 1024. */
   sizeHint: number | null;
+}
+
+/** An identifier read (not bound) somewhere: for "used only in the fail branch" questions. */
+export interface NameRead {
+  name: string;
+  line: number;
+  column: number;
+  statement: number;
+  def: number | null;
 }
 
 export interface SourceIndex {
@@ -94,6 +113,7 @@ export interface SourceIndex {
   calls: SourceCall[];
   failChecks: FailCheck[];
   constructs: Construct[];
+  reads: NameRead[];
   /** Parse errors the grammar recovered from (Starlark-only syntax, or broken files). */
   syntaxErrors: number;
 }
@@ -129,7 +149,7 @@ class SourceIndexer {
     this.lines = new LineMap(text);
     this.index = {
       path, lineCount: this.lines.lineCount, defs: [], loops: [], statements: [], calls: [],
-      failChecks: [], constructs: [], syntaxErrors: 0,
+      failChecks: [], constructs: [], reads: [], syntaxErrors: 0,
     };
   }
 
@@ -144,6 +164,7 @@ class SourceIndexer {
         if (COMPREHENSIONS.has(node.name)) this.enterComprehension(node);
         if (node.name === 'CallExpression') this.enterCall(node);
         if (node.name === 'IfStatement') this.enterIf(node);
+        if (node.name === 'VariableName' && !isBinding(node)) this.noteRead(node);
         this.noteConstruct(node);
       },
       leave: (ref) => {
@@ -277,8 +298,8 @@ class SourceIndexer {
     const argNames = [...(args ? namesRead(this.text, args) : []), ...(receiver ? namesRead(this.text, receiver) : [])];
     if (receiver?.name === 'VariableName' && MUTATORS.has(method)) this.noteAssigned(node.from, [textOf(this.text, receiver)]);
     this.index.calls.push({
-      callee, span: this.span(node), statement: this.statement, def: this.def, loop: this.loopAt(node.from),
-      argNames: [...new Set(argNames)], viewMethod: VIEWS.has(method) && args !== null && childNodes(args).length === 2 ? (method as 'items' | 'keys' | 'values') : null,
+      callee, text: textOf(this.text, node, 80), span: this.span(node), statement: this.statement, def: this.def, loop: this.loopAt(node.from),
+      ...constantArguments(this.text, args), argNames: [...new Set(argNames)], viewMethod: VIEWS.has(method) && args !== null && childNodes(args).length === 2 ? (method as 'items' | 'keys' | 'values') : null,
     });
   }
 
@@ -289,16 +310,21 @@ class SourceIndexer {
     const body = kids.find((k) => k.name === 'Body');
     if (!condition || !body || !bodyCallsFail(this.text, body)) return;
     this.index.failChecks.push({
-      statement: this.statement, conditionSpan: this.span(condition),
+      statement: this.statement, conditionSpan: this.span(condition), bodySpan: this.span(body),
       conditionAllocates: allocationReasons(this.text, condition), def: this.def, loop: this.loopAt(node.from),
     });
+  }
+
+  private noteRead(node: SyntaxNode): void {
+    const { line, column } = this.lines.position(node.from);
+    this.index.reads.push({ name: textOf(this.text, node), line, column, statement: this.statement, def: this.def });
   }
 
   private noteConstruct(node: SyntaxNode): void {
     const found = classifyConstruct(this.text, node);
     if (!found) return;
     this.index.constructs.push({
-      ...found, span: this.span(node), statement: this.statement, def: this.def, loop: this.loopAt(node.from),
+      ...found, sizeHint: evaluateSize(found.size), span: this.span(node), statement: this.statement, def: this.def, loop: this.loopAt(node.from),
     });
   }
 }

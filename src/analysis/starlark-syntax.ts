@@ -151,51 +151,152 @@ export function allocationReasons(text: string, expression: SyntaxNode): string[
 
 type ConstructKind = 'list' | 'dict' | 'list-comprehension' | 'dict-comprehension' | 'repeat' | 'concat' | 'percent-format' | 'format-call';
 
-/** What allocating construct a node is, with a constant size when one is written. */
-export function classifyConstruct(text: string, node: SyntaxNode): { kind: ConstructKind; sizeHint: number | null } | null {
+/** A size as written, folded from the syntax tree: numbers, names and + - * // <<. */
+export type SizeExpr =
+  | { op: 'num'; value: number }
+  | { op: 'name'; name: string }
+  | { op: 'bin'; operator: string; left: SizeExpr; right: SizeExpr };
+
+/** The size expression of a node, null when it is not built from numbers, names and arithmetic. */
+export function sizeExpression(text: string, node: SyntaxNode | null): SizeExpr | null {
+  if (!node) return null;
+  if (node.name === 'Number') {
+    const value = constantValue(text, node);
+    return value === null ? null : { op: 'num', value };
+  }
+  if (node.name === 'VariableName') return { op: 'name', name: textOf(text, node) };
+  if (node.name === 'ParenthesizedExpression') return sizeExpression(text, childNodes(node)[1] ?? null);
+  if (node.name !== 'BinaryExpression') return null;
+  const [left, op, right] = childNodes(node);
+  const a = sizeExpression(text, left ?? null);
+  const b = sizeExpression(text, right ?? null);
+  return a && b && op ? { op: 'bin', operator: textOf(text, op), left: a, right: b } : null;
+}
+
+/** Value of a size expression with known names (a def's constant arguments), else null. Iterative. */
+export function evaluateSize(expr: SizeExpr | null, names: ReadonlyMap<string, number> = new Map()): number | null {
+  if (!expr) return null;
+  const values: (number | null)[] = [];
+  const stack: [SizeExpr, boolean][] = [[expr, false]];
+  while (stack.length > 0) {
+    const [e, expanded] = stack.pop()!;
+    if (e.op === 'num') values.push(e.value);
+    else if (e.op === 'name') values.push(names.get(e.name) ?? null);
+    else if (!expanded) stack.push([e, true], [e.right, false], [e.left, false]);
+    else {
+      const b = values.pop()!;
+      const a = values.pop()!;
+      const v = a === null || b === null ? null : applyOperator(e.operator, a, b);
+      values.push(v !== null && Number.isSafeInteger(v) ? v : null);
+    }
+  }
+  return values[0] ?? null;
+}
+
+const num = (value: number): SizeExpr => ({ op: 'num', value });
+const times = (left: SizeExpr, right: SizeExpr): SizeExpr => ({ op: 'bin', operator: '*', left, right });
+
+/** What allocating construct a node is, with its element count as written (`range(n)`, `[x] * n`). */
+export function classifyConstruct(text: string, node: SyntaxNode): { kind: ConstructKind; size: SizeExpr | null } | null {
   switch (node.name) {
     case 'ArrayExpression':
-      return { kind: 'list', sizeHint: childNodes(node).filter((k) => k.name !== '[' && k.name !== ']' && k.name !== ',').length };
+      return { kind: 'list', size: num(childNodes(node).filter((k) => k.name !== '[' && k.name !== ']' && k.name !== ',').length) };
     case 'DictionaryExpression':
-      return { kind: 'dict', sizeHint: childNodes(node).filter((k) => k.name === ':').length };
+      return { kind: 'dict', size: num(childNodes(node).filter((k) => k.name === ':').length) };
     case 'ArrayComprehensionExpression':
     case 'DictionaryComprehensionExpression':
-      return { kind: node.name === 'ArrayComprehensionExpression' ? 'list-comprehension' : 'dict-comprehension', sizeHint: comprehensionSize(text, node) };
+      return { kind: node.name === 'ArrayComprehensionExpression' ? 'list-comprehension' : 'dict-comprehension', size: comprehensionSize(text, node) };
     case 'BinaryExpression':
       return classifyBinary(text, node);
     case 'CallExpression': {
       const callee = node.firstChild;
       const isFormat = callee?.name === 'MemberExpression' && callee.firstChild?.name === 'String' && textOf(text, callee.lastChild!) === 'format';
-      return isFormat ? { kind: 'format-call', sizeHint: null } : null;
+      return isFormat ? { kind: 'format-call', size: null } : null;
     }
     default:
       return null;
   }
 }
 
-function classifyBinary(text: string, node: SyntaxNode): { kind: ConstructKind; sizeHint: number | null } | null {
+const SEQUENCES = new Set(['ArrayExpression', 'TupleExpression', 'ArrayComprehensionExpression']);
+
+function classifyBinary(text: string, node: SyntaxNode): { kind: ConstructKind; size: SizeExpr | null } | null {
   const [left, op, right] = childNodes(node);
   if (!left || !op || !right) return null;
   const operator = textOf(text, op);
   const isString = (n: SyntaxNode) => n.name === 'String' || n.name === 'FormatString';
-  if (operator === '+' && (isString(left) || isString(right))) return { kind: 'concat', sizeHint: null };
-  if (operator === '%' && isString(left)) return { kind: 'percent-format', sizeHint: null };
+  if (operator === '+' && (isString(left) || isString(right))) return { kind: 'concat', size: null };
+  if (operator === '%' && isString(left)) return { kind: 'percent-format', size: null };
   if (operator !== '*') return null;
+  // `[x] * n` repeats a literal sequence: n times its length.
+  for (const [sequence, count] of [[left, right], [right, left]] as const) {
+    if (!SEQUENCES.has(sequence.name)) continue;
+    const length = classifyConstruct(text, sequence)?.size ?? null;
+    const times_ = sizeExpression(text, count);
+    return { kind: 'repeat', size: length && times_ ? times(length, times_) : times_ };
+  }
+  // `xs * 1024`: a constant beside a non-constant is taken for a repeat of xs (`n * m` is arithmetic).
   const a = constantValue(text, left);
   const b = constantValue(text, right);
-  // `xs * 1024` repeats a sequence; `3 * 4` or `n * m` (no constant beside a non-constant) is arithmetic.
   if ((a === null) === (b === null)) return null;
-  return { kind: 'repeat', sizeHint: a ?? b };
+  return { kind: 'repeat', size: num((a ?? b)!) };
 }
 
-/** `range(N)` with a constant N as the first iterable of a comprehension → N. */
-function comprehensionSize(text: string, node: SyntaxNode): number | null {
+/** Element count of a comprehension over `range(n)` or `range(a, b)`: its size expression. */
+function comprehensionSize(text: string, node: SyntaxNode): SizeExpr | null {
   const kids = childNodes(node);
   const iterable = kids[kids.findIndex((k) => k.name === 'in') + 1];
   if (!iterable || iterable.name !== 'CallExpression' || !iterable.firstChild) return null;
   if (calleeName(text, iterable.firstChild) !== 'range') return null;
   const args = iterable.getChild('ArgList');
   const values = args ? childNodes(args).filter((k) => !['(', ')', ','].includes(k.name)) : [];
-  if (values.length !== 1) return null;
-  return constantValue(text, values[0]!);
+  const exprs = values.map((v) => sizeExpression(text, v));
+  if (exprs.length === 1) return exprs[0]!;
+  if (exprs.length === 2 && exprs[0] && exprs[1]) return { op: 'bin', operator: '-', left: exprs[1], right: exprs[0] };
+  return null;
+}
+
+/** Constant arguments of a call: positional by index and keyword by name (null when not constant). */
+export function constantArguments(text: string, args: SyntaxNode | null): { positional: (number | null)[]; keyword: Record<string, number | null> } {
+  const positional: (number | null)[] = [];
+  const keyword: Record<string, number | null> = {};
+  const kids = args ? childNodes(args).filter((k) => !['(', ')', ','].includes(k.name)) : [];
+  for (let i = 0; i < kids.length; i++) {
+    const kid = kids[i]!;
+    if (kid.name === 'VariableName' && kids[i + 1]?.name === 'AssignOp') {
+      keyword[textOf(text, kid)] = constantValue(text, kids[i + 2] ?? null);
+      i += 2;
+    } else if (kid.name !== '*' && kid.name !== '**') {
+      positional.push(constantValue(text, kid));
+    }
+  }
+  return { positional, keyword };
+}
+
+/** True when a VariableName binds rather than reads: targets, def names, params, keyword names. */
+export function isBinding(node: SyntaxNode): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  const next = node.nextSibling;
+  switch (parent.name) {
+    case 'FunctionDefinition':
+    case 'ParamList':
+      return true;
+    case 'ArgList':
+      return next?.name === 'AssignOp';
+    case 'AssignStatement':
+      for (let n = next; n; n = n.nextSibling) if (n.name === 'AssignOp') return true;
+      return false;
+    case 'ForStatement':
+      for (let n = next; n; n = n.nextSibling) if (n.name === 'in') return true;
+      return false;
+    default:
+      if (!COMPREHENSIONS.has(parent.name)) return false;
+      // Between a `for` and its `in`.
+      for (let n = next; n; n = n.nextSibling) {
+        if (n.name === 'in') return true;
+        if (n.name === 'for') return false;
+      }
+      return false;
+  }
 }

@@ -1,9 +1,13 @@
 // Shared inputs for the analysis tests: upstream goldens (read in place, never copied) parsed by
 // the project's own parsers, and the real samples once they exist.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import Papa from 'papaparse';
-import { parseText } from '../../src/formats/parse-file.ts';
-import type { HeapFlame, Span, StatementProfile } from '../../src/model/profile.ts';
-import { readGolden, readGoldenBody } from '../golden.ts';
+import { groupRuns, isStarlarkSourcePath, type Run } from '../../src/analysis/advisor.ts';
+import { parseBytes, parseText } from '../../src/formats/parse-file.ts';
+import { groupIntoSets, type ProfileSet } from '../../src/model/profile-set.ts';
+import type { HeapFlame, ParsedFile, Span, StatementProfile } from '../../src/model/profile.ts';
+import { REPO_ROOT, readGolden, readGoldenBody } from '../golden.ts';
 
 /** `7:13-19` / `3:5-9:1` → Span; test-side reader for the statement golden until its parser lands. */
 export function span(text: string): Span {
@@ -46,3 +50,31 @@ export const golden = {
   statement: () => statementProfile(readGoldenBody('statement.csv.golden')),
   heapFlame: () => heapFlame(readGoldenBody('heap_flame_allocated.flame.golden')),
 };
+
+/** Every file under some folders of samples/, parsed (profiles) or kept as text (Starlark sources). */
+export function loadSampleFolders(...folders: string[]): { sets: ProfileSet[]; sources: { path: string; text: string }[] } {
+  const files: ParsedFile[] = [];
+  const sources: { path: string; text: string }[] = [];
+  const pending = folders.map((f) => `samples/${f}`);
+  while (pending.length > 0) {
+    const path = pending.pop()!;
+    const full = join(REPO_ROOT, path);
+    if (statSync(full).isDirectory()) {
+      for (const name of readdirSync(full).sort().reverse()) pending.push(`${path}/${name}`);
+    } else if (isStarlarkSourcePath(path)) {
+      sources.push({ path, text: readFileSync(full, 'utf8') });
+    } else {
+      files.push(parseBytes(path, new Uint8Array(readFileSync(full))));
+    }
+  }
+  return { sets: groupIntoSets(files), sources };
+}
+
+/** The run of one case variant (`loop-invariant-call`, `before`) with all sample programs as candidate sources. */
+export function sampleRun(caseName: string, variant: string): Run {
+  const { sets } = loadSampleFolders(`${caseName}/${variant}`);
+  const { sources } = loadSampleFolders('programs');
+  const runs = groupRuns(sets, sources);
+  if (runs.length !== 1) throw new Error(`expected one run, got ${runs.map((r) => r.name).join(', ')}`);
+  return runs[0]!;
+}

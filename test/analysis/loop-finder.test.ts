@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeFunctionTable } from '../../src/analysis/function-table.ts';
-import { findLoops, frameFile, nestRows, placeStatements, sourceFor, type FunctionBytes } from '../../src/analysis/loop-finder.ts';
+import { HOT_LOOP_RATIO, findLoops, frameFile, nestRows, placeStatements, sourceFor, type FunctionBytes } from '../../src/analysis/loop-finder.ts';
 import { indexStarlarkSource } from '../../src/analysis/starlark-source.ts';
-import { golden, spanText } from './fixtures.ts';
+import { golden, sampleRun, spanText } from './fixtures.ts';
 
 function bytesOf(): Map<string, FunctionBytes> {
   return new Map(computeFunctionTable(golden.heapFlame().tree).map((f) => [f.name, { self: f.self, total: f.total }]));
@@ -67,5 +67,21 @@ describe('loop finder on the upstream goldens', () => {
     expect(sourceFor('other/defs.bzl', [a, b])).toBeNull();
     expect(frameFile('prelude/a.bzl.my_macro')).toBe('prelude/a.bzl');
     expect(frameFile('module')).toBeNull();
+  });
+});
+
+describe('loop finder on a real sample (loop-invariant-call, before)', () => {
+  it('ranks the loop whose function allocates most first and marks the inner loops hot', () => {
+    const run = sampleRun('loop-invariant-call', 'before');
+    const bytes = new Map(computeFunctionTable(run.input.heapFlame!.tree).map((f) => [f.name, { self: f.self, total: f.total }]));
+    const loops = findLoops(run.input.statement!, run.input.sources, bytes);
+    expect(loops.map((l) => `${spanText(l.span)} ${l.functionName}`)).toEqual([
+      '18:5-26:1 defs.bzl.cxx_libraries',
+      '8:5-15:1 defs.bzl.platform_flag_table',
+      '9:9-15:1 defs.bzl.platform_flag_table',
+    ]);
+    const inner = loops[2]!;
+    expect(inner.iterationsEstimate).toBeGreaterThanOrEqual(HOT_LOOP_RATIO);
+    expect(inner.timeShare).toBeGreaterThan(0.5);
   });
 });

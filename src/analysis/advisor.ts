@@ -1,0 +1,154 @@
+// The advisor: one rule per cause of Buck2's guide "Debugging Excess Starlark Peak Memory", run
+// over the profiles of one run joined with its sources. Also groups loaded files into runs.
+import type { ProfileSet } from '../model/profile-set.ts';
+import type { HeapFlame, HeapSummary, Profile, StatementProfile, CoverageProfile } from '../model/profile.ts';
+import { frameFile } from './loop-finder.ts';
+import { packageOfEvalId } from './peaks.ts';
+import { RuleContext, type AdviceInput, type Cause, type Confidence, type Finding } from './rules/context.ts';
+import { findDictViewsInLoops } from './rules/dict-view-in-loop.ts';
+import { findHugeCollections } from './rules/huge-collection.ts';
+import { findLoopInvariantCalls } from './rules/loop-invariant-call.ts';
+import { findMaterializeThenProcess } from './rules/materialize-then-process.ts';
+import { findRareCaseAllocations } from './rules/rare-case-allocation.ts';
+import { indexStarlarkSource, type SourceIndex } from './starlark-source.ts';
+
+export type { AdviceInput, Cause, Confidence, Finding };
+export { GUIDE_LINKS } from './rules/context.ts';
+
+export const CAUSES: readonly Cause[] = [
+  'loop-invariant-call', 'huge-collection', 'materialize-then-process', 'dict-view-in-loop', 'rare-case-allocation',
+];
+
+const RULES: readonly ((ctx: RuleContext) => Finding[])[] = [
+  findLoopInvariantCalls, findHugeCollections, findMaterializeThenProcess, findDictViewsInLoops, findRareCaseAllocations,
+];
+
+const CONFIDENCE_ORDER: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
+
+/**
+ * Runs every rule over one run and returns its findings, most confident first, then by bytes.
+ * Without sources there are none: every rule needs the syntax tree to name a statement.
+ *
+ * @example advise({ heapFlame, summary: null, statement, coverage: null, sources: [defsBzl, buck] })
+ *   // → [{ cause: 'loop-invariant-call', function: 'defs.bzl.cxx_libraries', file: 'defs.bzl', span: 20:9-58, … }]
+ */
+export function advise(input: AdviceInput): Finding[] {
+  if (input.sources.length === 0) return [];
+  const ctx = new RuleContext(input);
+  return RULES.flatMap((rule) => rule(ctx)).sort(
+    (a, b) => CONFIDENCE_ORDER[a.confidence] - CONFIDENCE_ORDER[b.confidence] || b.bytes - a.bytes,
+  );
+}
+
+/** Build files and extension files Buck2 evaluates: these are sources, not profiles. */
+export function isStarlarkSourcePath(path: string): boolean {
+  const name = path.slice(path.replace(/\\/g, '/').lastIndexOf('/') + 1);
+  if (['BUCK', 'BUCK.v2', 'TARGETS', 'TARGETS.v2'].includes(name)) return true;
+  return name.endsWith('.bzl') || name.endsWith('.star') || name.endsWith('.bxl');
+}
+
+/** One run: the profile sets of one `buck2 profile` target set, with the sources it names. */
+export interface Run {
+  /** The directory holding the run's mode folders (or the set itself). Untrusted text. */
+  name: string;
+  sets: ProfileSet[];
+  input: AdviceInput;
+  targetIds: string[];
+}
+
+const MODE_FOLDERS = new Set([
+  'heap-allocated', 'heap-retained', 'heap-summary-allocated', 'heap-summary-retained', 'heap-flame-allocated',
+  'heap-flame-retained', 'time-flame', 'statement', 'coverage', 'bytecode', 'bytecode-pairs', 'typecheck', 'none',
+]);
+
+function parentOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
+
+function lastSegment(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/**
+ * Groups profile sets into runs (`<run>/<mode>/…` folders, as `buck2 profile -o <run>/<mode>`
+ * writes them, form one run) and attaches the sources each run's file names point at. When
+ * several sources end with the same file name (`defs.bzl` in many sample programs), the one whose
+ * folders share most names with the run's folder wins.
+ */
+export function groupRuns(sets: readonly ProfileSet[], sources: readonly { path: string; text: string }[]): Run[] {
+  const runs = new Map<string, ProfileSet[]>();
+  for (const set of sets) {
+    const key = MODE_FOLDERS.has(lastSegment(set.name)) ? parentOf(set.name) : set.name;
+    runs.set(key, [...(runs.get(key) ?? []), set]);
+  }
+  const indexed = new Map<string, SourceIndex>();
+  const indexOf = (source: { path: string; text: string }) => {
+    let index = indexed.get(source.path);
+    if (!index) indexed.set(source.path, (index = indexStarlarkSource(source.path, source.text)));
+    return index;
+  };
+  return [...runs].map(([name, runSets]) => {
+    const profiles = collectProfiles(runSets);
+    const names = fileNamesOf(profiles);
+    const chosen = names.map((file) => bestSource(file, name, sources)).filter((s): s is { path: string; text: string } => s !== null);
+    const unique = [...new Map(chosen.map((s) => [s.path, s])).values()];
+    return { name, sets: runSets, targetIds: profiles.targetIds, input: { ...profiles.input, sources: unique.map(indexOf) } };
+  });
+}
+
+interface Collected {
+  input: Omit<AdviceInput, 'sources'>;
+  targetIds: string[];
+}
+
+/** The profiles of a run that the rules read; retained heap data is left out (it is not what was allocated). */
+function collectProfiles(sets: readonly ProfileSet[]): Collected {
+  let heapFlame: HeapFlame | null = null;
+  let summary: HeapSummary | null = null;
+  let statement: StatementProfile | null = null;
+  let coverage: CoverageProfile | null = null;
+  const targetIds: string[] = [];
+  for (const set of sets) {
+    const retained = lastSegment(set.name).includes('retained');
+    for (const file of set.files) {
+      const profile: Profile | null = file.profile;
+      if (profile?.format === 'heap-flame' && !retained) heapFlame ??= profile;
+      else if (profile?.format === 'heap-summary' && !retained) summary ??= profile;
+      else if (profile?.format === 'statement') statement ??= profile;
+      else if (profile?.format === 'coverage') coverage ??= profile;
+      else if (profile?.format === 'targets') for (const id of profile.ids) if (!targetIds.includes(id)) targetIds.push(id);
+    }
+  }
+  return { input: { heapFlame, summary, statement, coverage }, targetIds };
+}
+
+/** File names the run's profiles mention: statement and coverage files, frame files, build files of its targets. */
+function fileNamesOf({ input, targetIds }: Collected): string[] {
+  const names = new Set<string>();
+  for (const row of input.statement?.rows ?? []) names.add(row.file);
+  for (const { file } of input.coverage?.spans ?? []) names.add(file);
+  for (const name of input.heapFlame?.tree.names ?? input.summary?.functions.map((f) => f.name) ?? []) {
+    const file = frameFile(name);
+    if (file) names.add(file);
+  }
+  for (const id of targetIds) {
+    const pkg = packageOfEvalId(id);
+    const path = pkg === null ? null : pkg.slice(pkg.indexOf('//') + 2);
+    if (path !== null) for (const build of ['BUCK', 'BUCK.v2', 'TARGETS']) names.add(path ? `${path}/${build}` : build);
+  }
+  return [...names];
+}
+
+function bestSource<S extends { path: string }>(file: string, runName: string, sources: readonly S[]): S | null {
+  const runFolders = new Set(runName.split('/').filter(Boolean));
+  let best: S | null = null;
+  let bestScore = -1;
+  for (const source of sources) {
+    const path = source.path.replace(/\\/g, '/');
+    if (path !== file && !path.endsWith(`/${file}`)) continue;
+    const score = parentOf(path).split('/').filter((folder) => runFolders.has(folder)).length;
+    if (score > bestScore) [best, bestScore] = [source, score];
+  }
+  return best;
+}

@@ -1,0 +1,233 @@
+// What every advisor rule sees: the profiles of one run, the matched sources, and the joins
+// between them (function bytes, statement rows by span, function entries).
+import { NodeKind, nodeName } from '../../model/call-tree.ts';
+import { formatBytes, formatPercent } from '../../model/units.ts';
+import type {
+  CoverageProfile, HeapFlame, HeapSummary, Span, StatementProfile, StatementRow,
+} from '../../model/profile.ts';
+import { computeFunctionTable } from '../function-table.ts';
+import { frameFile, frameNameOf, type FunctionBytes } from '../loop-finder.ts';
+import type { SourceDef, SourceIndex, SourceStatement } from '../starlark-source.ts';
+
+export type Cause = 'loop-invariant-call' | 'huge-collection' | 'materialize-then-process' | 'dict-view-in-loop' | 'rare-case-allocation';
+export type Confidence = 'high' | 'medium' | 'low';
+
+const GUIDE = 'https://buck2.build/docs/users/faq/starlark_peak_mem/';
+
+/** The guide section each cause comes from. */
+export const GUIDE_LINKS: Record<Cause, string> = {
+  'loop-invariant-call': `${GUIDE}#repeatedly-allocating-memory-unnecessarily-in-a-loop`,
+  'huge-collection': `${GUIDE}#simply-allocating-very-big-data-structures`,
+  'materialize-then-process': `${GUIDE}#algorithmically-inefficient-code`,
+  'dict-view-in-loop': `${GUIDE}#usage-of-inefficient-library-calls`,
+  'rare-case-allocation': `${GUIDE}#allocating-for-rare-cases`,
+};
+
+/** One piece of advice, with the evidence that backs it. */
+export interface Finding {
+  cause: Cause;
+  /** Profiler frame name of the function to change (`defs.bzl.cxx_libraries`, `module`). */
+  function: string;
+  /** The file as the profiles name it (project-relative path). */
+  file: string;
+  /** The statement to change, as the statement profile spans it. */
+  span: Span;
+  /** Bytes the evidence attributes to the cause (what exactly is said in `evidence`). */
+  bytes: number;
+  confidence: Confidence;
+  message: string;
+  /** Why this confidence. */
+  confidenceReason: string;
+  evidence: string[];
+  guide: string;
+  /** Path of the matched source file as given (for the source view). */
+  sourcePath: string;
+  functionSpan: Span | null;
+  loopSpan: Span | null;
+}
+
+/** The profiles of one run (one `buck2 profile loading` target set) and its sources. */
+export interface AdviceInput {
+  heapFlame: HeapFlame | null;
+  summary: HeapSummary | null;
+  statement: StatementProfile | null;
+  coverage: CoverageProfile | null;
+  sources: SourceIndex[];
+}
+
+/** A function whose bytes are at least this share of the total is "costly". */
+export const COSTLY_SHARE = 0.25;
+
+/** Joins a rule needs, computed once per run. */
+export class RuleContext {
+  readonly functionBytes = new Map<string, FunctionBytes>();
+  /** Self bytes per function per value type (heap flame only). */
+  readonly selfByType = new Map<string, Map<string, number>>();
+  readonly totalBytes: number;
+  private readonly rows = new Map<string, StatementRow>();
+  private readonly covered = new Set<string>();
+  private readonly knownFiles = new Set<string>();
+
+  constructor(readonly input: AdviceInput) {
+    const flame = input.heapFlame;
+    if (flame) this.indexFlame(flame);
+    else for (const row of input.summary?.functions ?? []) this.functionBytes.set(row.name, { self: row.allocBytes ?? 0, total: null });
+    this.totalBytes = flame ? flame.tree.total[0]! : input.summary?.totals.allocBytes ?? 0;
+    for (const name of this.functionBytes.keys()) {
+      const file = frameFile(name);
+      if (file) this.knownFiles.add(file);
+    }
+    for (const row of input.statement?.rows ?? []) {
+      this.rows.set(spanKey(row.file, row.span), row);
+      this.knownFiles.add(row.file);
+    }
+    for (const { file, span } of input.coverage?.spans ?? []) {
+      this.covered.add(spanKey(file, span));
+      this.knownFiles.add(file);
+    }
+  }
+
+  private indexFlame(flame: HeapFlame): void {
+    const tree = flame.tree;
+    for (const f of computeFunctionTable(tree)) this.functionBytes.set(f.name, { self: f.self, total: f.total });
+    for (let i = 1; i < tree.name.length; i++) {
+      const parent = tree.parent[i]!;
+      if (tree.kind[i] !== NodeKind.Type || parent <= 0) continue;
+      const fn = nodeName(tree, parent);
+      const types = this.selfByType.get(fn) ?? new Map<string, number>();
+      types.set(nodeName(tree, i), (types.get(nodeName(tree, i)) ?? 0) + tree.total[i]!);
+      this.selfByType.set(fn, types);
+    }
+  }
+
+  /** The file name the profiles use for a source: the longest known name its path ends with. */
+  profileFileOf(source: SourceIndex): string {
+    const path = source.path.replace(/\\/g, '/');
+    let best = '';
+    for (const file of this.knownFiles) {
+      if ((path === file || path.endsWith(`/${file}`)) && file.length > best.length) best = file;
+    }
+    return best || path.slice(path.lastIndexOf('/') + 1);
+  }
+
+  /** Frame name of the def enclosing a statement (`module` at top level). */
+  functionOf(source: SourceIndex, def: number | null): string {
+    return frameNameOf(this.profileFileOf(source), def === null ? null : source.defs[def]!);
+  }
+
+  /** The statement profile row that starts where a source statement starts. */
+  row(source: SourceIndex, statement: SourceStatement): StatementRow | null {
+    return this.rows.get(spanKey(this.profileFileOf(source), statement.span)) ?? null;
+  }
+
+  /** Whether a statement ran: true/false from the statement or coverage profile, null when neither is given. */
+  ran(source: SourceIndex, statement: SourceStatement): boolean | null {
+    if (!this.input.statement && !this.input.coverage) return null;
+    const key = spanKey(this.profileFileOf(source), statement.span);
+    return this.rows.has(key) || this.covered.has(key);
+  }
+
+  /**
+   * How often a def was entered, estimated from the statement profile: the smallest count among
+   * the statements directly in its body that are in no loop (each runs once per entry; a Count is
+   * 1–3 timing segments per run). Null without a statement profile or when none of them ran.
+   */
+  entries(source: SourceIndex, def: number | null): number | null {
+    let smallest: number | null = null;
+    const directlyInBody = (s: SourceStatement) =>
+      def === null ? s.parent === null : s.def === def && s.parent !== null && source.statements[s.parent]!.kind === 'FunctionDefinition';
+    for (const s of source.statements) {
+      if (!directlyInBody(s)) continue;
+      const count = this.row(source, s)?.count;
+      if (count !== undefined && (smallest === null || count < smallest)) smallest = count;
+    }
+    return smallest;
+  }
+
+  /** Bytes of a function: total (callees included) from the flame, else self from the summary. */
+  bytesOf(functionName: string): number | null {
+    const b = this.functionBytes.get(functionName);
+    return b ? b.total ?? b.self : null;
+  }
+
+  /** Share of all allocated bytes (0 when nothing is known). */
+  share(bytes: number | null): number {
+    return bytes !== null && this.totalBytes > 0 ? bytes / this.totalBytes : 0;
+  }
+
+  /** The def of a source by name, for resolving a call's callee. */
+  defNamed(source: SourceIndex, name: string): SourceDef | null {
+    return source.defs.find((d) => d.name === name && d.kind === 'def') ?? null;
+  }
+}
+
+function spanKey(file: string, span: Span): string {
+  return `${file}\0${span.line}:${span.column}`;
+}
+
+/** `20:9-58` / `8:5-15:1`: a span as the statement profile prints it. */
+export function spanLabel(span: Span): string {
+  return span.endLine !== span.line ? `${span.line}:${span.column}-${span.endLine}:${span.endColumn}` : `${span.line}:${span.column}-${span.endColumn}`;
+}
+
+/** The parts of a finding every rule fills the same way, for a statement of a source. */
+export function findingAt(
+  ctx: RuleContext,
+  source: SourceIndex,
+  statementIndex: number,
+  cause: Cause,
+): Pick<Finding, 'cause' | 'function' | 'file' | 'span' | 'guide' | 'sourcePath' | 'functionSpan' | 'loopSpan'> {
+  const statement = source.statements[statementIndex]!;
+  const loop = statement.loop === null ? null : source.loops[statement.loop]!;
+  return {
+    cause,
+    function: ctx.functionOf(source, statement.def),
+    file: ctx.profileFileOf(source),
+    span: ctx.row(source, statement)?.span ?? statement.span,
+    guide: GUIDE_LINKS[cause],
+    sourcePath: source.path,
+    functionSpan: statement.def === null ? null : source.defs[statement.def]!.span,
+    loopSpan: loop?.span ?? null,
+  };
+}
+
+/** Every open loop from the innermost one outwards. */
+export function loopChain(source: SourceIndex, loop: number | null): number[] {
+  const chain: number[] = [];
+  for (let l = loop; l !== null; l = source.loops[l]!.parent) chain.push(l);
+  return chain;
+}
+
+/** How a rule words its second kind of evidence (after the heap profile). */
+export interface SecondEvidence {
+  yes: string;
+  none: string;
+}
+
+const RAN_OFTEN: SecondEvidence = { yes: 'the statement profile shows it ran many times', none: 'no statement profile to count runs' };
+
+/** Confidence from how many kinds of evidence agree: syntax is always there; heap and statement data add. */
+export function confidenceFrom(
+  heapAgrees: boolean | null,
+  secondAgrees: boolean | null,
+  second: SecondEvidence = RAN_OFTEN,
+): { confidence: Confidence; reason: string } {
+  const parts = [
+    'the syntax tree shows the pattern',
+    heapAgrees === null ? 'no heap profile to weigh it' : heapAgrees ? 'the heap profile shows the bytes' : 'the heap profile shows only a small share of bytes',
+    secondAgrees ? second.yes : second.none,
+  ];
+  const agreeing = (heapAgrees ? 1 : 0) + (secondAgrees ? 1 : 0);
+  const confidence: Confidence = agreeing === 2 ? 'high' : agreeing === 1 ? 'medium' : 'low';
+  return { confidence, reason: parts.join('; ') };
+}
+
+/** "`f` itself allocated 13.2 MiB (100% of all, GC off): string 7.66 MiB, …" — the bytes line of a finding. */
+export function bytesEvidence(ctx: RuleContext, functionName: string, bytes: number, scope: 'self' | 'total', withTypes = false): string {
+  const types = withTypes
+    ? [...(ctx.selfByType.get(functionName) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1]).map(([t, b]) => `${t} ${formatBytes(b)}`).join(', ')
+    : '';
+  const verb = scope === 'self' ? 'itself allocated' : 'allocated';
+  const tail = scope === 'total' ? ', callees included' : '';
+  return `${functionName} ${verb} ${formatBytes(bytes)} (${formatPercent(bytes, ctx.totalBytes)} of all, GC off)${tail}${types ? `: ${types}` : ''}`;
+}
