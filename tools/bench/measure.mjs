@@ -1,0 +1,106 @@
+// The benchmark's measurements in headless Chromium (playwright-core, Debian's chromium):
+// load-to-paint, long tasks, heap, interaction repaint times and worker throughput.
+import { initScript, timeInteraction, timeWorker } from './probes.mjs';
+
+const LOAD_TIMEOUT_MS = 15 * 60_000;
+
+/** Main-thread JS heap after a forced GC (CDP), and the UA's whole-page figure with workers. */
+async function heapAfterLoad(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const total = await page.evaluate(async () => {
+    if (!self.crossOriginIsolated || !performance.measureUserAgentSpecificMemory) return null;
+    return (await performance.measureUserAgentSpecificMemory()).bytes;
+  });
+  await cdp.detach();
+  return { mainHeapBytes: usedSize, pageMemoryBytes: total };
+}
+
+/**
+ * Opens `url` in a fresh context and waits for the painted flamegraph. Returns the timings
+ * and, when `keep` is set, the still-open page (for interactions) with a close function.
+ */
+export async function loadToPaint(browser, app, url, { keep = false, until = 'paintedAt' } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(initScript, app);
+  await page.goto(url);
+  try {
+    await page.waitForFunction((key) => window.__bench[key] > 0, until, { timeout: LOAD_TIMEOUT_MS, polling: 250 });
+  } catch (e) {
+    await context.close();
+    return { app, error: `no ${until}: ${e.message.split('\n')[0]}; page errors: ${errors.join(' | ') || 'none'}` };
+  }
+  const bench = await page.evaluate(() => window.__bench);
+  // The parse window ends when the worker's result arrives (peakscope); the task that
+  // receives it (deserialise, build the view, first render) is reported on its own.
+  // speedscope parses on the main thread, so its window runs to the paint.
+  if (!bench.paintedAt) bench.paintedAt = bench.parsedAt;
+  const parseEnd = bench.parsedAt || bench.paintedAt;
+  const ends = ([start, d]) => start + d;
+  const longest = (tasks) => Math.max(0, ...tasks.map(([, d]) => d));
+  const duringParse = bench.parsedAt ? bench.longTasks.filter((t) => ends(t) <= parseEnd) : bench.longTasks.filter(([start]) => start < parseEnd);
+  const resultTask = bench.parsedAt ? bench.longTasks.filter((t) => t[0] <= parseEnd && ends(t) >= parseEnd) : [];
+  const result = {
+    app,
+    loadToPaintMs: bench.paintedAt,
+    parsedAtMs: bench.parsedAt || null,
+    longestTaskDuringParseMs: longest(duringParse),
+    resultTaskMs: longest(resultTask),
+    longestTaskToPaintMs: longest(bench.longTasks.filter(([start]) => start < bench.paintedAt)),
+    longTasksToPaint: bench.longTasks.filter(([start]) => start < bench.paintedAt).length,
+    ...(await heapAfterLoad(context, page)),
+    pageErrors: errors,
+  };
+  if (!keep) {
+    await context.close();
+    return result;
+  }
+  return { ...result, page, close: () => context.close() };
+}
+
+/** Repeats zoom-in, zoom-out and search `rounds` times; returns the times per kind. */
+export async function interactions(page, rounds) {
+  const times = { 'zoom-in': [], 'zoom-out': [], search: [] };
+  const errors = [];
+  for (let i = 0; i < rounds; i++) {
+    for (const kind of Object.keys(times)) {
+      const r = await page.evaluate(timeInteraction, { kind, seed: 1000 + i });
+      if (r.error) errors.push(r.error);
+      else times[kind].push(r);
+      await page.waitForTimeout(150);
+    }
+  }
+  return { times, errors };
+}
+
+/** Median and 95th percentile of a list of numbers. */
+export function percentiles(values) {
+  const v = [...values].sort((a, b) => a - b);
+  if (v.length === 0) return { median: NaN, p95: NaN, n: 0 };
+  const at = (q) => v[Math.min(v.length - 1, Math.ceil(q * v.length) - 1)];
+  return { median: at(0.5), p95: at(0.95), n: v.length };
+}
+
+/** Worker wall time for the app's parse worker and for the decode + count-lines bound. */
+export async function workerThroughput(browser, origin, { fileUrl, appWorkerUrl, runs }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${origin}/bench/index.html`);
+  const out = { lowerBoundMs: [], parseMs: [], nodes: 0, errors: [] };
+  for (let i = 0; i < runs; i++) {
+    const lower = await page.evaluate(timeWorker, { workerUrl: `${origin}/bench/lower-bound-worker.js`, fileUrl, lowerBound: true });
+    const parse = await page.evaluate(timeWorker, { workerUrl: appWorkerUrl, fileUrl, lowerBound: false });
+    if (lower.error || parse.error) out.errors.push(lower.error ?? parse.error);
+    else {
+      out.lowerBoundMs.push(lower.ms);
+      out.parseMs.push(parse.ms);
+      out.nodes = parse.nodes;
+    }
+  }
+  await context.close();
+  return out;
+}

@@ -1,0 +1,142 @@
+// What the benchmark injects into pages. Everything here runs inside Chromium: the init
+// script (long tasks, worker "done" time, first painted flamegraph) and the interaction
+// timers. Painted means: the page shows the flamegraph and one more frame was rendered.
+
+/**
+ * Installed with addInitScript before any page script. `app` is 'peakscope' or 'speedscope'.
+ * peakscope is painted when a flamegraph rect has a width (d3-flame-graph's SVG);
+ * speedscope when it has set `document.title` to "<profile> - speedscope" (done right after
+ * import, application.tsx) and its WebGL canvas exists, plus one frame for the canvas draw.
+ */
+export function initScript(app) {
+  const bench = { app, longTasks: [], paintedAt: 0, parsedAt: 0, firstProgressAt: 0 };
+  window.__bench = bench;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) bench.longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  // The parse window ends when peakscope's worker posts its result.
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (e) => {
+        const type = e.data && e.data.type;
+        if (type === 'progress' && !bench.firstProgressAt) bench.firstProgressAt = performance.now();
+        if (type === 'done' && !bench.parsedAt) bench.parsedAt = performance.now();
+      });
+    }
+  };
+  const shown =
+    app === 'peakscope'
+      ? () => {
+          const rect = document.querySelector('#flame svg g.frame rect');
+          return rect !== null && Number(rect.getAttribute('width')) > 0;
+        }
+      : () => document.title.endsWith(' - speedscope') && document.querySelector('canvas') !== null;
+  let extraFrames = app === 'speedscope' ? 1 : 0;
+  const tick = () => {
+    if (!shown() || extraFrames-- > 0) return void requestAnimationFrame(tick);
+    // A message posted from rAF is handled after that frame is painted.
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => (bench.paintedAt = performance.now());
+    channel.port2.postMessage(0);
+  };
+  requestAnimationFrame(tick);
+}
+
+/**
+ * Times one interaction on peakscope's flamegraph, in the page: from the trigger to the
+ * frame painted after the first DOM change it causes ("first"), and to the first frame
+ * after which nothing changed any more ("settled", which includes the 120 ms transition).
+ */
+export function timeInteraction({ kind, seed }) {
+  let state = seed >>> 0;
+  const random = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 4294967296);
+  const host = document.getElementById('flame');
+  const frames = [...host.querySelectorAll('svg g.frame')].filter((g) => {
+    const d = g.__data__;
+    const w = Number(g.querySelector('rect')?.getAttribute('width'));
+    return d && d.data && !d.data.merged && d.data.node > 0 && w > 20 && w < host.clientWidth * 0.9;
+  });
+  let trigger;
+  if (kind === 'zoom-in') {
+    if (frames.length === 0) return Promise.resolve({ error: 'no frame to click' });
+    const g = frames[Math.floor(random() * frames.length)];
+    trigger = () => g.querySelector('rect').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+  } else if (kind === 'zoom-out') {
+    trigger = () => document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '0', bubbles: true }));
+  } else {
+    // The regex toggle searches at once (typing waits out a 120 ms debounce first).
+    const names = frames.map((g) => g.__data__.data.name).filter((n) => n && n.includes('.bzl.'));
+    const name = names.length ? names[Math.floor(random() * names.length)] : 'merge';
+    const term = name.slice(name.lastIndexOf('.') + 1);
+    const search = document.getElementById('search');
+    const regex = document.getElementById('regex');
+    trigger = () => {
+      search.value = term;
+      regex.checked = !regex.checked;
+      regex.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+  }
+  return new Promise((resolve) => {
+    let first = 0;
+    let lastChange = 0;
+    let t0 = 0;
+    const observer = new MutationObserver(() => {
+      lastChange = performance.now();
+      if (first) return;
+      first = -1;
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          first = performance.now() - t0;
+          watchSettle();
+        };
+        channel.port2.postMessage(0);
+      });
+    });
+    const watchSettle = () => {
+      let seen = lastChange;
+      const frame = () => {
+        if (lastChange === seen || performance.now() - t0 > 5000) {
+          observer.disconnect();
+          return resolve({ first, settled: performance.now() - t0 });
+        }
+        seen = lastChange;
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    };
+    observer.observe(host, { subtree: true, childList: true, attributes: true });
+    setTimeout(() => {
+      if (first === 0) {
+        observer.disconnect();
+        resolve({ error: `${kind}: nothing changed within 5 s` });
+      }
+    }, 5000);
+    t0 = performance.now();
+    trigger();
+  });
+}
+
+/**
+ * Runs one worker job in the harness page on the file held in memory as a Blob (what a
+ * dropped file is), so the figure is parse throughput, not loopback HTTP throughput.
+ */
+export async function timeWorker({ workerUrl, fileUrl, lowerBound }) {
+  window.__blobs ??= {};
+  window.__blobs[fileUrl] ??= await (await fetch(fileUrl)).blob();
+  const blob = window.__blobs[fileUrl];
+  return new Promise((resolve) => {
+    const worker = lowerBound ? new Worker(workerUrl) : new Worker(workerUrl, { type: 'module' });
+    const started = performance.now();
+    worker.onerror = (e) => resolve({ error: e.message || 'worker error' });
+    worker.onmessage = (e) => {
+      if (lowerBound) resolve({ ms: e.data.ms, lines: e.data.lines });
+      else if (e.data.type === 'done') resolve({ ms: performance.now() - started, nodes: e.data.sets[0]?.files[0]?.profile?.tree?.name.length ?? 0 });
+      else if (e.data.type === 'failed') resolve({ error: e.data.message });
+      if (e.data.type !== 'progress') worker.terminate();
+    };
+    worker.postMessage(lowerBound ? { blob } : { type: 'parse', jobId: 1, inputs: [{ kind: 'file', path: 'bench.src', file: blob }] });
+  });
+}

@@ -1,0 +1,136 @@
+// `npm run bench [-- --quick] [-- --big-log] [-- --rebuild]`: peakscope against speedscope on
+// the same generated files, in one headless Chromium, served from 127.0.0.1. Method and
+// results: docs/performance.md. `--quick` does the 100 MB heap flame only and ends with
+// `load-to-paint speedscope/peakscope: X.XX`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { interactions, loadToPaint, percentiles, workerThroughput } from './measure.mjs';
+import { startServer } from './server.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '..', '..');
+const OUT = join(HERE, 'out');
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const MB = 1e6;
+
+function run(cmd, argv) {
+  const r = spawnSync(cmd, argv, { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed`);
+}
+
+/** Builds dist/ when it is missing, older than a source file, or when asked. */
+function ensureBuild() {
+  const built = join(ROOT, 'dist', 'index.html');
+  const newest = (dir) => readdirSync(dir, { recursive: true }).reduce((t, f) => Math.max(t, statSync(join(dir, f)).mtimeMs), 0);
+  if (args.has('--rebuild') || !existsSync(built) || newest(join(ROOT, 'src')) > statSync(built).mtimeMs) {
+    run('npx', ['vite', 'build', '--logLevel', 'warn']);
+  }
+}
+
+/** Gzipped size of the JS that index.html loads up front, and of the lazily loaded worker. */
+function bundleSizes() {
+  const dist = join(ROOT, 'dist');
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const eager = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const gz = (f) => gzipSync(readFileSync(join(dist, f))).length;
+  const workers = readdirSync(join(dist, 'assets')).filter((f) => /worker.*\.js$/.test(f));
+  return {
+    firstLoadJsGzipBytes: eager.reduce((s, f) => s + gz(f), 0),
+    firstLoadFiles: eager,
+    workerJsGzipBytes: workers.reduce((s, f) => s + gz(`assets/${f}`), 0),
+    workerFile: workers[0] ?? null,
+  };
+}
+
+const fmt = (n, digits = 0) => (n === null || n === undefined || Number.isNaN(n) ? '—' : n.toFixed(digits));
+const median = (v) => percentiles(v).median;
+
+/** Everything measured on one heap flame file. */
+async function benchFlame(browser, origin, file, sizes) {
+  const fileUrl = `${origin}/inputs/${file}`;
+  const bytes = statSync(join(OUT, file)).size;
+  const runs = bytes > 200 * MB ? 1 : 3;
+  const throughput = await workerThroughput(browser, origin, { fileUrl, appWorkerUrl: `${origin}/app/assets/${sizes.workerFile}`, runs });
+  const peak = await loadToPaint(browser, 'peakscope', `${origin}/app/index.html#url=${encodeURIComponent(fileUrl)}`, { keep: true });
+  let inter = null;
+  if (peak.page) {
+    inter = await interactions(peak.page, quick ? 10 : 20);
+    await peak.close();
+    delete peak.page;
+    delete peak.close;
+  }
+  const speed = await loadToPaint(browser, 'speedscope', `${origin}/speedscope/index.html#profileURL=${encodeURIComponent(fileUrl)}`);
+  return { file, bytes, throughput, peakscope: peak, speedscope: speed, interactions: inter };
+}
+
+function report(results, sizes, env) {
+  const lines = [`machine: ${env.cores} cores (${env.cpu}), Chromium ${env.chromium}, Node ${env.node}`];
+  lines.push(`first-load JS: ${fmt(sizes.firstLoadJsGzipBytes / 1024, 1)} kB gzip (${sizes.firstLoadFiles.join(', ')}); worker ${fmt(sizes.workerJsGzipBytes / 1024, 1)} kB gzip, loaded on the first parse`);
+  lines.push('');
+  lines.push('| file | MB | peakscope load→paint ms | speedscope load→paint ms | ratio | worker parse MB/s | decode+count MB/s | share | longest main-thread task during parse ms (p / s) | JS memory after load MB, page + workers (p / s) | memory ratio s/p | main-thread JS heap MB (p / s) |');
+  lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of results) {
+    const p = r.peakscope;
+    const s = r.speedscope;
+    const parseMBs = r.bytes / MB / (median(r.throughput.parseMs) / 1000);
+    const lowerMBs = r.bytes / MB / (median(r.throughput.lowerBoundMs) / 1000);
+    lines.push(`| ${r.file} | ${fmt(r.bytes / MB)} | ${p.error ?? fmt(p.loadToPaintMs)} | ${s.error ?? fmt(s.loadToPaintMs)} | ${fmt(s.loadToPaintMs / p.loadToPaintMs, 2)} | ${fmt(parseMBs)} | ${fmt(lowerMBs)} | ${fmt((100 * parseMBs) / lowerMBs)} % | ${fmt(p.longestTaskDuringParseMs)} / ${fmt(s.longestTaskDuringParseMs)} | ${fmt(p.pageMemoryBytes / MB)} / ${fmt(s.pageMemoryBytes / MB)} | ${fmt(s.pageMemoryBytes / p.pageMemoryBytes, 1)} | ${fmt(p.mainHeapBytes / MB)} / ${fmt(s.mainHeapBytes / MB)} |`);
+  }
+  lines.push('');
+  lines.push('| file | tree nodes | zoom in first / settled ms (median, p95) | zoom out first / settled | search first / settled | result task / longest task to paint ms |');
+  lines.push('|---|---|---|---|---|---|');
+  for (const r of results) {
+    const t = r.interactions?.times;
+    const cell = (k) => {
+      if (!t) return '—';
+      const f = percentiles(t[k].map((x) => x.first));
+      const s = percentiles(t[k].map((x) => x.settled));
+      return `${fmt(f.median)}, ${fmt(f.p95)} / ${fmt(s.median)}, ${fmt(s.p95)} (n=${f.n})`;
+    };
+    lines.push(`| ${r.file} | ${r.throughput.nodes} | ${cell('zoom-in')} | ${cell('zoom-out')} | ${cell('search')} | ${fmt(r.peakscope.resultTaskMs)} / ${fmt(r.peakscope.longestTaskToPaintMs)} |`);
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  run('node', ['--import', 'tsx', join(HERE, 'gen-inputs.ts'), ...(quick ? ['--quick'] : []), ...(args.has('--big-log') ? ['--big-log'] : [])]);
+  ensureBuild();
+  const sizes = bundleSizes();
+  const server = await startServer({
+    '/app/': join(ROOT, 'dist'),
+    '/speedscope/': join(ROOT, 'node_modules', 'speedscope', 'dist', 'release'),
+    '/inputs/': OUT,
+    '/bench/': join(HERE, 'harness'),
+  });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless=new', '--enable-blink-features=ForceEagerMeasureMemory'],
+  });
+  const env = { cores: cpus().length, cpu: cpus()[0]?.model ?? '?', chromium: browser.version(), node: process.version };
+  const files = quick ? ['heap-flame-100mb.src'] : ['heap-flame-10mb.src', 'heap-flame-100mb.src', 'heap-flame-300mb.src'];
+  const results = [];
+  try {
+    for (const file of files) {
+      console.log(`measuring ${file} …`);
+      results.push(await benchFlame(browser, server.origin, file, sizes));
+    }
+    const extra = quick ? [] : await import('./bench-other.mjs').then((m) => m.benchOtherInputs(browser, server.origin, args.has('--big-log')));
+    const text = report(results, sizes, env);
+    writeFileSync(join(OUT, `results-${quick ? 'quick' : 'full'}.json`), JSON.stringify({ env, sizes, results, extra }, null, 2));
+    console.log(`\n${text}`);
+    for (const e of extra) console.log(`${e.file}: ${e.summary}`);
+    const ratio = results.find((r) => r.file === 'heap-flame-100mb.src');
+    console.log(`load-to-paint speedscope/peakscope: ${fmt(ratio.speedscope.loadToPaintMs / ratio.peakscope.loadToPaintMs, 2)}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();

@@ -1,0 +1,67 @@
+// One local static server for the benchmark, on 127.0.0.1 only: the built app (/app/),
+// speedscope's npm release (/speedscope/), the generated inputs (/inputs/) and the bench's
+// own harness pages (/bench/). Files stream from disk with Content-Length, never cached.
+import { createReadStream, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+};
+
+/** Resolves a URL path under one of the mounts, refusing anything that climbs out. */
+function resolvePath(mounts, urlPath) {
+  for (const [prefix, dir] of Object.entries(mounts)) {
+    if (!urlPath.startsWith(prefix)) continue;
+    let rest = decodeURIComponent(urlPath.slice(prefix.length)) || 'index.html';
+    if (rest.endsWith('/')) rest += 'index.html';
+    const path = normalize(join(dir, rest));
+    if (path === dir || path.startsWith(dir + sep)) return path;
+  }
+  return null;
+}
+
+/**
+ * Starts the server; resolves to { origin, close }. Cross-origin isolation headers let
+ * pages call performance.measureUserAgentSpecificMemory() (which counts workers too).
+ */
+export function startServer(mounts) {
+  const server = createServer((req, res) => {
+    const path = resolvePath(mounts, new URL(req.url, 'http://x').pathname);
+    let size = -1;
+    try {
+      if (path) size = statSync(path).isFile() ? statSync(path).size : -1;
+    } catch {
+      size = -1;
+    }
+    if (size < 0) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'content-length': String(size),
+      'cache-control': 'no-store',
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-embedder-policy': 'require-corp',
+      'cross-origin-resource-policy': 'same-origin',
+    });
+    if (req.method === 'HEAD') return void res.end();
+    createReadStream(path, { highWaterMark: 1 << 20 }).pipe(res);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({ origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
