@@ -19,7 +19,9 @@ const CASES: Record<string, { title: string; description: string }> = {
 /** Modes a sample loads, in preference order; `heap-allocated` holds flame and summary both. */
 const HEAP_MODES = [['heap-allocated'], ['heap-flame-allocated', 'heap-summary-allocated']];
 const EXTRA_MODES = ['statement', 'time-flame'];
+/** `time-flame/profile.csv` repeats `flame.src` (formats.md §9.2), so flame modes skip it. */
 const FILE_NAMES = ['flame.src', 'profile.csv', 'targets.txt'];
+const SKIP = new Set(['time-flame/profile.csv']);
 const DEFAULT_SAMPLE = 'loop-invariant-call/before';
 
 export interface SampleEntry {
@@ -68,10 +70,11 @@ export function buildCatalog(root: string): SampleCatalog {
   const samples: SampleEntry[] = [];
   for (const { id, caseName, variant } of sampleDirs(root)) {
     const entries: { path: string; url: string }[] = [];
-    for (const mode of modesOf(join(root, id))) {
+    for (const [i, mode] of modesOf(join(root, id)).entries()) {
       for (const name of FILE_NAMES) {
         const disk = join(root, id, mode, name);
-        if (!existsSync(disk)) continue;
+        // One targets.txt says what was profiled; every mode folder repeats it.
+        if (!existsSync(disk) || SKIP.has(`${mode}/${name}`) || (name === 'targets.txt' && i > 0)) continue;
         files.set(posix.join(id, mode, name), disk);
         entries.push({ path: posix.join(id, mode, name), url: posix.join(mode, name) });
       }
@@ -98,6 +101,7 @@ function middleware(root: string): Connect.NextHandleFunction {
       res.end(json);
     } else if (disk) {
       res.setHeader('content-type', 'text/plain; charset=utf-8');
+      res.setHeader('content-length', String(statSync(disk).size));
       createReadStream(disk).pipe(res);
     } else next();
   };

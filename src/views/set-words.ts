@@ -1,5 +1,6 @@
 // Files and sets in words for the side list: what each file is, what went wrong where, and
 // which profiler modes are missing with the exact command that produces them.
+import { computeTotals } from '../analysis/totals.ts';
 import type { FormatName, ParsedFile } from '../model/profile.ts';
 import { modeOfPath, type ProfileMode } from '../model/profile-set.ts';
 import { formatBytes } from '../model/units.ts';
@@ -22,6 +23,8 @@ const FORMAT_WORDS: Record<FormatName, string> = {
 
 export interface FileWords {
   what: string;
+  /** The file's key figures, exactly as `peakscope report --json` gives them, or ''. */
+  totals: string;
   /** The error that stopped the parse, with file and line. */
   problem: string | null;
   /** Truncation and skipped lines, each a sentence. */
@@ -39,11 +42,33 @@ export function describeFile(file: ParsedFile): FileWords {
   if (mode) parts.push(`--mode ${mode}`);
   const e = file.error;
   const problem = e
-    ? `${e.file}${e.line > 0 ? ` line ${e.line}` : ''}: ${e.message}${e.text ? ` — found "${e.text}"` : ''}${file.triedFormats ? ` (tried ${file.triedFormats.join(', ')})` : ''}`
+    ? `${e.file}${e.line > 0 ? ` line ${e.line}` : ''}: ${e.message}${e.text ? ` — found "${e.text}"` : ''}`
     : null;
   const warnings = file.diagnostics.map((d) => `${file.path}: ${d.message}`);
   if (file.truncated) warnings.unshift(`${file.path}: truncated — ${file.truncated.message}`);
-  return { what: parts.join(', '), problem, warnings };
+  return { what: parts.join(', '), totals: file.profile ? totalsInWords(computeTotals(file.profile)) : '', problem, warnings };
+}
+
+const exact = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * `computeTotals` in words, every number exact so it can be checked against the report:
+ * `{ bytes: 3032, stacks: 7 }` → `bytes 3,032 (2.96 KiB) · stacks 7`.
+ */
+export function totalsInWords(totals: object): string {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(totals)) {
+    if (typeof value === 'number') {
+      const human = /bytes/i.test(key) ? ` (${formatBytes(value)})` : '';
+      parts.push(`${wordsOf(key)} ${Number.isInteger(value) ? exact(value) : String(value)}${human}`);
+    } else if (typeof value === 'string') parts.push(`${wordsOf(key)} ${value}`);
+  }
+  return parts.join(' · ');
+}
+
+/** `maxPeakBytes` → `max peak bytes`. */
+function wordsOf(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
 }
 
 export interface MissingMode {

@@ -24,10 +24,17 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
   return e;
 }
 
-function fileItem(file: ParsedFile): HTMLLIElement {
+/** The path below the set's folder: the set name is already the heading. */
+function shortPath(path: string, setName: string): string {
+  return setName && path.startsWith(`${setName}/`) ? path.slice(setName.length + 1) : path;
+}
+
+function fileItem(file: ParsedFile, setName: string): HTMLLIElement {
   const words = describeFile(file);
   const li = el('li', 'file');
-  li.append(el('span', 'path', file.path), el('span', 'what', ` — ${words.what}`));
+  li.title = file.path;
+  li.append(el('span', 'path', shortPath(file.path, setName)), el('span', 'what', ` — ${words.what}`));
+  if (words.totals) li.append(el('span', 'totals', words.totals));
   if (words.problem) li.append(el('span', 'problem', words.problem));
   for (const w of words.warnings) li.append(el('span', 'warning', w));
   return li;
@@ -47,7 +54,7 @@ function setBlock(set: SideListSet, props: SideListProps): HTMLElement {
   remove.addEventListener('click', () => props.onRemove(set.id));
   head.append(name, el('span', 'what', `(${set.origin})`), remove);
   const list = el('ul', 'files');
-  list.append(...set.files.map(fileItem));
+  list.append(...set.files.map((f) => fileItem(f, set.name)));
   block.append(head, list);
   const missing = missingModes(set.name, set.files);
   if (missing.length > 0) {

@@ -67,17 +67,20 @@ export async function runParseJob(inputs: readonly ParseInput[], cb: JobCallback
     }
     if (input.kind === 'url') totalBytes += opened.size;
     let lastPost = 0;
+    let bytesRead = 0;
     const parsed = await parseChunks(input.path, opened.size, chunksOf(opened.stream, cb.signal), {
       signal: cb.signal,
       onProgress: (read) => {
+        bytesRead = read;
         if (read - lastPost < PROGRESS_STEP) return;
         lastPost = read;
         cb.onProgress(doneBytes + read, Math.max(totalBytes, doneBytes + read), input.path);
       },
     });
     cb.signal.throwIfAborted();
+    // A server that sends no Content-Length: the size is what was read.
+    if (parsed.size === 0) parsed.size = bytesRead;
     doneBytes += input.kind === 'file' ? input.file.size : parsed.size;
-    if (parsed.size === 0 && input.kind === 'url') parsed.size = doneBytes;
     cb.onProgress(doneBytes, Math.max(totalBytes, doneBytes), input.path);
     results.push(parsed);
   }

@@ -101,6 +101,18 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000,
       last = e;
     }
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Waits until the flamegraph's rect widths stop changing (its transitions have ended). */
+export async function flameSettled(page: Page, timeoutMs = 10_000): Promise<void> {
+  const widths = () => page.evaluate(() => [...document.querySelectorAll('g.frame rect')].map((r) => r.getAttribute('width')).join());
+  let last = '';
+  await eventually(async () => {
+    const now = await widths();
+    const same = now !== '' && now === last;
+    last = now;
+    return same;
+  }, timeoutMs, 'the flamegraph to settle');
 }

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { parseText } from '../../src/formats/parse-file.ts';
+import { CallTreeBuilder, type CallTree } from '../../src/model/call-tree.ts';
+import { projectFlame, type FlameDatum } from '../../src/views/flame-projection.ts';
+import { nodeAtPath } from '../../src/views/tree-search.ts';
+import { readGoldenBody } from '../golden.ts';
+
+function golden(): CallTree {
+  const parsed = parseText('flame.src', readGoldenBody('heap_flame_allocated.flame.golden'));
+  if (parsed.profile?.format !== 'heap-flame') throw new Error('not a heap flame');
+  return parsed.profile.tree;
+}
+
+/** `name value` lines, indented per level, like describeTree. */
+function describe_(d: FlameDatum, depth = 0, out: string[] = []): string[] {
+  out.push(`${'  '.repeat(depth)}${d.name} ${d.value}${d.fade ? ' (faded)' : ''}${d.merged ? ` (merged ${d.merged.count})` : ''}`);
+  for (const c of d.children) describe_(c, depth + 1, out);
+  return out;
+}
+
+describe('flame projection', () => {
+  const tree = golden();
+
+  it('projects the whole golden tree when every frame is wide enough', () => {
+    const p = projectFlame(tree, tree.total, { root: 0, widthPx: 3032, typeLeaves: true, colorBy: 'type' });
+    expect(describe_(p.root)).toEqual([
+      'all 3032',
+      '  range 8',
+      '  module 3024',
+      '    function 16',
+      '    test.star.test 3008',
+      '      dict 192',
+      '      list 384',
+      '      array 480',
+      '      tuple 192',
+      '      test.star.inner 1760',
+      '        dict 1760',
+    ]);
+    expect(p.frames).toBe(11);
+  });
+
+  it('merges frames narrower than a pixel into one node per parent', () => {
+    // 100 px for 3032 bytes: a pixel is 30.32 bytes, so range (8) and function (16) are narrow.
+    const p = projectFlame(tree, tree.total, { root: 0, widthPx: 100, typeLeaves: true, colorBy: 'type' });
+    const lines = describe_(p.root);
+    expect(lines.slice(0, 4)).toEqual(['all 3032', '  module 3024', '    test.star.test 3008', '      dict 192']);
+    // A lone narrow child keeps its own name; it is not a "1 small frames" node.
+    expect(lines).toContain('  range 8');
+    expect(lines).toContain('    function 16');
+  });
+
+  it('names a merged node after how many frames it holds and keeps their weight', () => {
+    const b = new CallTreeBuilder('bytes');
+    b.addStack(['module', 'big'], 'list', 1000);
+    for (let i = 0; i < 5; i++) b.addStack(['module', `tiny${i}`], 'list', 1);
+    const t = b.build();
+    const p = projectFlame(t, t.total, { root: 0, widthPx: 100, typeLeaves: true, colorBy: 'type' });
+    const module = p.root.children[0]!;
+    const merged = module.children.find((c) => c.merged)!;
+    expect([merged.name, merged.value, merged.merged!.count]).toEqual(['5 small frames', 5, 5]);
+    expect(t.names[t.name[merged.node]!]).toMatch(/^tiny/);
+  });
+
+  it('starts at the zoomed node, with its ancestors as a faded full-width chain', () => {
+    const zoom = nodeAtPath(tree, ['module', 'test.star.test']).node;
+    const p = projectFlame(tree, tree.total, { root: zoom, widthPx: 3008, typeLeaves: true, colorBy: 'type' });
+    expect(describe_(p.root).slice(0, 4)).toEqual(['all 3008 (faded)', '  module 3008 (faded)', '    test.star.test 3008', '      dict 192']);
+  });
+
+  it('folds type leaves into their function when asked', () => {
+    const p = projectFlame(tree, tree.total, { root: 0, widthPx: 3032, typeLeaves: false, colorBy: 'type' });
+    expect(describe_(p.root)).toEqual(['all 3032', '  module 3024', '    test.star.test 3008', '      test.star.inner 1760']);
+  });
+
+  it('colours functions by their heaviest type, by file or by package', () => {
+    const byType = projectFlame(tree, tree.total, { root: 0, widthPx: 3032, typeLeaves: true, colorBy: 'type' });
+    const test = byType.root.children[1]!.children[1]!;
+    expect([test.name, test.colorKey]).toEqual(['test.star.test', 'array']);
+    const byFile = projectFlame(tree, tree.total, { root: 0, widthPx: 3032, typeLeaves: true, colorBy: 'file' });
+    expect(byFile.root.children[1]!.children[1]!.colorKey).toBe('test.star');
+    expect([...byFile.weightByKey.keys()].sort()).toEqual(['', 'test.star']);
+  });
+
+  it('marks frames whose name matches the search', () => {
+    const matched = new Uint8Array(tree.names.length);
+    matched[tree.names.indexOf('dict')] = 1;
+    const p = projectFlame(tree, tree.total, { root: 0, widthPx: 3032, typeLeaves: true, colorBy: 'type', matchedNames: matched });
+    const names: string[] = [];
+    const stack = [p.root];
+    while (stack.length) {
+      const d = stack.pop()!;
+      if (d.matched) names.push(d.name);
+      stack.push(...d.children);
+    }
+    expect(names).toEqual(['dict', 'dict']);
+  });
+
+  it('draws a bounded number of frames from a tree of 200,000 nodes', () => {
+    const b = new CallTreeBuilder('bytes');
+    let seed = 7;
+    const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    for (let i = 0; i < 25_000; i++) {
+      const depth = 3 + Math.floor(rand() * 10);
+      const frames = ['module'];
+      for (let d = 0; d < depth; d++) frames.push(`f${Math.floor(rand() * (d < 2 ? 20 : 3000))}.bzl.g`);
+      b.addStack(frames, 'list', 1 + Math.floor(rand() * 100));
+    }
+    const t = b.build();
+    expect(t.name.length).toBeGreaterThan(100_000);
+    const p = projectFlame(t, t.total, { root: 0, widthPx: 1200, typeLeaves: true, colorBy: 'file' });
+    // Each depth holds at most ~width wide frames plus one merged node per drawn parent.
+    expect(p.frames).toBeLessThan(6000);
+    let sum = 0;
+    for (const c of p.root.children) sum += c.value;
+    expect(sum).toBe(t.total[0]);
+  });
+});

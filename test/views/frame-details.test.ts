@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { computeFunctionTable } from '../../src/analysis/function-table.ts';
+import { parseText } from '../../src/formats/parse-file.ts';
+import { frameDetails, selfWeight, smallFramesDetails, typeMix, type FrameContext } from '../../src/views/frame-details.ts';
+import { fileOfFrame, packageOfFrame, assignColors, OTHER_COLOR } from '../../src/views/frame-colors.ts';
+import { nodeAtPath } from '../../src/views/tree-search.ts';
+import { allocationWeights } from '../../src/worker/assemble.ts';
+import { readGoldenBody } from '../golden.ts';
+
+function context(): FrameContext {
+  const flame = parseText('f', readGoldenBody('heap_flame_allocated.flame.golden')).profile;
+  const summary = parseText('s', readGoldenBody('heap_summary_allocated.csv.golden')).profile;
+  if (flame?.format !== 'heap-flame' || summary?.format !== 'heap-summary') throw new Error('formats');
+  const rows = new Map(computeFunctionTable(flame.tree, summary).map((r) => [r.name, r]));
+  return {
+    tree: flame.tree, weights: flame.tree.total, unit: 'bytes',
+    allocs: allocationWeights(flame.tree, summary).total, functionRow: (n) => rows.get(n) ?? null,
+  };
+}
+
+describe('frame details', () => {
+  const ctx = context();
+  const test = nodeAtPath(ctx.tree, ['module', 'test.star.test']).node;
+
+  it('gives name, file, bytes, shares, self, allocations, calls and type mix as text', () => {
+    expect(frameDetails(ctx, test)).toEqual([
+      'test.star.test',
+      'file: test.star',
+      '2.94 KiB (3,008 bytes)',
+      '99.2% of total, 99.5% of parent',
+      'self: 1.22 KiB (1,248 bytes)',
+      'allocations: ≈376 on this stack',
+      'function (summary CSV): 156 allocations, 20 calls made',
+      'bytes per call made: 150 B',
+      'types: array 38.5%, list 30.8%, dict 15.4%, tuple 15.4%',
+    ]);
+    expect(selfWeight(ctx, test)).toBe(1248);
+    expect(typeMix(ctx, test, 2)).toBe('array 38.5%, list 30.8%, 2 more');
+  });
+
+  it('describes a type leaf by who allocated it', () => {
+    const dict = nodeAtPath(ctx.tree, ['module', 'test.star.test', 'test.star.inner', 'dict']).node;
+    expect(frameDetails(ctx, dict).slice(0, 2)).toEqual(['dict', 'value type, allocated directly by test.star.inner']);
+    const range = nodeAtPath(ctx.tree, ['range']).node;
+    expect(frameDetails(ctx, range)[1]).toBe('value type, allocated directly by the module (no function)');
+  });
+
+  it('describes a merged node with its count, weight and click target', () => {
+    expect(smallFramesDetails(ctx, 3, 24, test)).toEqual([
+      '3 small frames', '24 B (24 bytes), 0.8% of total', 'each narrower than a pixel at this zoom', 'click to zoom into the largest: test.star.test',
+    ]);
+  });
+});
+
+describe('frame colours', () => {
+  it('reads the file and package out of Buck2 frame names', () => {
+    expect(fileOfFrame('prelude/cxx/cxx.bzl.cxx_library')).toBe('prelude/cxx/cxx.bzl');
+    expect(packageOfFrame('prelude/cxx/cxx.bzl.cxx_library')).toBe('prelude/cxx');
+    expect(packageOfFrame('defs.bzl.f')).toBe('//');
+    expect(fileOfFrame('module')).toBe('');
+  });
+
+  it('colours the heaviest keys first and the rest as one "other" entry', () => {
+    const weights = new Map([['a', 5], ['b', 9], ['c', 1], ['', 100]]);
+    const { colorOf, legend } = assignColors(weights, ['#111', '#222']);
+    expect(legend).toEqual([
+      { key: 'b', color: '#111', weight: 9 },
+      { key: 'a', color: '#222', weight: 5 },
+      { key: '1 more', color: OTHER_COLOR, weight: 1 },
+    ]);
+    expect(colorOf('c')).toBe(OTHER_COLOR);
+  });
+});

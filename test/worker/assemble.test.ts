@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { computeTotals } from '../../src/analysis/totals.ts';
+import { parseText } from '../../src/formats/parse-file.ts';
+import type { HeapSummary, ParsedFile } from '../../src/model/profile.ts';
+import { allocationWeights, assembleSets, mainFiles } from '../../src/worker/assemble.ts';
+import { readGoldenBody, SAMPLES_DIR } from '../golden.ts';
+
+function sample(path: string): ParsedFile {
+  return parseText(path, readFileSync(join(SAMPLES_DIR, path), 'utf8'));
+}
+
+const BEFORE = 'loop-invariant-call/before';
+const beforeFiles = () =>
+  ['heap-allocated/flame.src', 'heap-allocated/profile.csv', 'heap-allocated/targets.txt', 'heap-flame-retained/flame.src', 'statement/profile.csv', 'time-flame/flame.src'].map(
+    (p) => sample(`${BEFORE}/${p}`),
+  );
+
+describe('assembling sets in the worker', () => {
+  it('puts the mode folders of one run into one set and picks each role', () => {
+    const sets = assembleSets(beforeFiles());
+    expect(sets.map((s) => s.name)).toEqual([BEFORE]);
+    const main = mainFiles(sets[0]!.files);
+    expect(main).toEqual({ allocated: 0, retained: 3, summary: 1, time: 5 });
+    expect(sets[0]!.metrics.map((m) => m.metric)).toEqual(['bytes', 'retained', 'allocs', 'time']);
+  });
+
+  it('weights bytes by the allocated flame, with the same total the report gives', () => {
+    const [set] = assembleSets(beforeFiles());
+    const bytes = set!.metrics.find((m) => m.metric === 'bytes')!;
+    const flame = set!.files[bytes.fileIndex]!;
+    expect(bytes.total[0]).toBe((computeTotals(flame.profile!) as { bytes: number }).bytes);
+    expect(set!.functions!.rows.map((r) => r.name)).toEqual(['module', 'defs.bzl.cxx_libraries', 'defs.bzl.platform_flag_table']);
+    expect(set!.functions!.rows[2]!.summary!.allocs).toBe(840200);
+  });
+
+  it('spreads summary allocation counts over stacks: the functions’ counts add up to the CSV’s', () => {
+    const [set] = assembleSets(beforeFiles());
+    const allocs = set!.metrics.find((m) => m.metric === 'allocs')!;
+    const summary = set!.files[1]!.profile as HeapSummary;
+    // Every type column of every function lands on a flame leaf of the same function.
+    const typed = summary.functions.reduce((sum, r) => sum + r.typeCounts.reduce((a, b) => a + b, 0), 0);
+    expect(allocs.total[0]).toBeCloseTo(typed, 6);
+    expect(allocs.estimated).toBe(false);
+  });
+
+  it('joins the upstream golden summary and flame exactly', () => {
+    const flame = parseText('g/flame.src', readGoldenBody('heap_flame_allocated.flame.golden'));
+    const summary = parseText('g/profile.csv', readGoldenBody('heap_summary_allocated.csv.golden'));
+    if (flame.profile?.format !== 'heap-flame' || summary.profile?.format !== 'heap-summary') throw new Error('formats');
+    const { total } = allocationWeights(flame.profile.tree, summary.profile);
+    // 378 allocations in TOTALS; `range` (root level) has none in the CSV.
+    expect(total[0]).toBe(378);
+  });
+
+  it('keeps a failed file beside the ones that loaded', () => {
+    const broken = parseText('x/broken.csv', 'Function,Time(s),TimeRec(s),Calls\n"a",zz\n');
+    const sets = assembleSets([broken, sample(`${BEFORE}/heap-allocated/flame.src`)]);
+    const files = sets.flatMap((s) => s.files);
+    expect(files).toHaveLength(2);
+    expect(sets.find((s) => s.name === BEFORE)!.metrics.map((m) => m.metric)).toEqual(['bytes']);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { runParseJob } from '../../src/worker/parse-job.ts';
+import { readGoldenBody } from '../golden.ts';
+
+const golden = () => readGoldenBody('heap_flame_allocated.flame.golden');
+
+describe('parse job', () => {
+  it('parses blobs as streams and reports progress up to the total', async () => {
+    const progress: [number, number][] = [];
+    const files = await runParseJob(
+      [{ kind: 'file', path: 'a/flame.src', file: new Blob([golden()]) }, { kind: 'file', path: 'a/empty.txt', file: new Blob([]) }],
+      { signal: new AbortController().signal, onProgress: (read, total) => progress.push([read, total]) },
+    );
+    expect(files.map((f) => f.profile?.format)).toEqual(['heap-flame', 'empty']);
+    const size = golden().length;
+    expect(progress.at(-1)).toEqual([size, size]);
+  });
+
+  it('stops when aborted', async () => {
+    const controller = new AbortController();
+    const big = new Blob([golden().repeat(20_000)]);
+    const job = runParseJob([{ kind: 'file', path: 'big.src', file: big }], {
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    await expect(job).rejects.toThrow();
+  });
+
+  it('turns an unreachable or failing URL into a per-file error and keeps the other files', async () => {
+    const fetchImpl = (async (url: string) => {
+      if (String(url).includes('down')) throw new TypeError('Failed to fetch');
+      if (String(url).includes('missing')) return new Response('x', { status: 404, statusText: 'Not Found' });
+      return new Response(golden());
+    }) as unknown as typeof fetch;
+    const files = await runParseJob(
+      [
+        { kind: 'url', path: 'down.src', url: 'https://down.test/f' },
+        { kind: 'url', path: 'missing.src', url: 'https://h.test/missing' },
+        { kind: 'url', path: 'ok.src', url: 'https://h.test/ok' },
+      ],
+      { signal: new AbortController().signal, onProgress: () => {}, fetch: fetchImpl },
+    );
+    expect(files.map((f) => f.error?.message ?? f.profile?.format)).toEqual([
+      'could not fetch https://down.test/f: the server did not answer or does not allow cross-origin reads (CORS)',
+      'could not fetch https://h.test/missing: HTTP 404 Not Found',
+      'heap-flame',
+    ]);
+    expect(files[2]!.size).toBe(golden().length);
+  });
+});
