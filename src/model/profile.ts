@@ -88,16 +88,23 @@ export interface Span {
 }
 
 export interface StatementRow {
+  /** Code-map file name (Buck2: project-relative path; the GC pseudo statement: a Rust path). */
   file: string;
   span: Span;
   seconds: Seconds;
-  /** Timing segments, not executions; roughly doubled for calls since 2025-04 (§5). */
+  /**
+   * Timing segments attributed to the statement, NOT how often it ran: every `before_stmt`
+   * starts a segment, and since 2025-04-22 later call instructions of a statement fire it
+   * too, so statements with calls roughly double (golden `7:13-19`: 400 for 200 calls, §5).
+   */
   count: Count;
 }
 
 export interface StatementProfile {
   format: 'statement';
+  /** The `"TOTAL"` row as written; the rows, each rounded to 1 ms, may not add up to it exactly. */
   totalSeconds: Seconds;
+  /** The TOTAL row's count: total timing segments, not executions. */
   totalCount: Count;
   rows: StatementRow[];
 }

@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { csvLineParser, readCount, readSeconds, type CsvTable } from '../../src/formats/csv-records.ts';
 import { DiagnosticSink, ParseError } from '../../src/formats/diagnostics.ts';
 import { splitLines } from '../../src/formats/lines.ts';
+import { parseChunks, parseText } from '../../src/formats/parse-file.ts';
+import { formatSpan } from '../../src/formats/spans.ts';
 import type { EmptyProfile } from '../../src/model/profile.ts';
 
 /** A table that keeps what it is given; it refuses a `Broken` header and rows starting `bad`. */
@@ -132,5 +135,69 @@ describe('CSV records', () => {
     for (const bad of ['', '-1', '1.0', '1e3', ' 1', '99999999999999999999']) expect(readCount(bad), bad).toBeNaN();
     expect([readSeconds('0.378'), readSeconds('12345.678'), readSeconds('3')]).toEqual([0.378, 12345.678, 3]);
     for (const bad of ['', '-0.1', '.5', '1e-3', 'NaN', '0.1s']) expect(readSeconds(bad), bad).toBeNaN();
+  });
+
+  /** starlark's quote_str_for_csv (csv.rs): wrap in quotes, double the quotes inside. */
+  const quote = (text: string) => `"${text.replaceAll('"', '""')}"`;
+  // Names with the characters that matter to CSV; `\r` is left out because line splitting
+  // drops a `\r` before `\n` everywhere, inside quotes too.
+  const nameChars = fc.constantFrom('a', 'Z', '/', '.', ':', ',', '"', '\n', ' ', '#', 'é', '1');
+  const statementRow = fc.record({
+    file: fc.string({ unit: nameChars, maxLength: 12 }),
+    span: fc.record({ line: fc.integer({ min: 1, max: 999 }), column: fc.integer({ min: 1, max: 99 }) }),
+    millis: fc.integer({ min: 0, max: 99_999 }),
+    count: fc.integer({ min: 0, max: 1_000_000 }),
+  });
+
+  it('pitfall 3: any file name written the upstream way reads back unchanged (property)', () => {
+    fc.assert(
+      fc.property(fc.array(statementRow, { maxLength: 8 }), fc.boolean(), (rows, finalNewline) => {
+        const lines = rows.map((r) => {
+          const span = formatSpan({ line: r.span.line, column: r.span.column, endLine: r.span.line, endColumn: r.span.column + 1 });
+          return `${quote(r.file)},${quote(span)},${(r.millis / 1000).toFixed(3)},${r.count}`;
+        });
+        const text = ['File,Span,Duration(s),Count', '"TOTAL","",0.000,0', ...lines].join('\n') + (finalNewline ? '\n' : '');
+        const parsed = parseText('profile.csv', text);
+        expect(parsed.diagnostics).toEqual([]);
+        expect(parsed.truncated).toBeNull();
+        if (parsed.profile?.format !== 'statement') throw new Error(`got ${parsed.profile?.format}`);
+        expect(parsed.profile.rows.map((r) => [r.file, r.span.line, r.seconds * 1000, r.count])).toEqual(
+          rows.map((r) => [r.file, r.span.line, expect.closeTo(r.millis, 6), r.count]),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws anything but a reported ParseError on damaged input (property)', () => {
+    const junk = fc.string({ unit: fc.constantFrom('"', ',', '\n', '\r', 'x', '1', '.', ':', '-', '#', ' '), maxLength: 80 });
+    const header = fc.constantFrom(
+      'Function,Time(s),TimeRec(s),Calls,Callers,TopCaller,TopCallerCount,Allocs,AllocBytes,dict\n"TOTALS",0.1,0.1,0,0,"",0,1,8,1\n',
+      'File,Span,Duration(s),Count\n"TOTAL","",0.1,1\n',
+      'Opcode,Count,Count / Total\n"TOTAL",1,"1.000"\n',
+      'Opcode[0],Opcode[1],Count,Count / Total\n',
+      'Function,Time (s)\n"TOTAL",0.1\n',
+    );
+    fc.assert(
+      fc.property(header, junk, (head, tail) => {
+        const parsed = parseText('profile.csv', head + tail);
+        expect(parsed.profile !== null || parsed.error !== null).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('pitfall 11: a byte stream cut anywhere (inside quotes, CRLF, UTF-8) parses like the whole text', async () => {
+    const text = '\uFEFFFile,Span,Duration(s),Count\r\n"TOTAL","",0.300,3\r\n"dé\r\n""x"",y.bzl","1:1-9",0.100,1\r\n"ä:b.bzl","2:1-3:1",0.200,2\r\n';
+    const bytes = new TextEncoder().encode(text);
+    const whole = parseText('profile.csv', text);
+    expect(whole.profile?.format === 'statement' && whole.profile.rows.map((r) => r.file)).toEqual(['dé\n"x",y.bzl', 'ä:b.bzl']);
+    for (let size = 1; size <= 9; size++) {
+      async function* chunks() {
+        for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+      }
+      const streamed = await parseChunks('profile.csv', bytes.length, chunks());
+      expect({ ...streamed, size: whole.size }, `chunks of ${size}`).toEqual(whole);
+    }
   });
 });
