@@ -34,7 +34,7 @@ describe('targets list', () => {
 
   it('does not claim other formats', () => {
     expect(sniff('load/root//a', 'module;list 8')).not.toBe('targets');
-    expect(sniff('test.star:2:1-9:1')).toBeNull();
+    expect(sniff('test.star:2:1-9:1')).toBe('coverage');
     expect(sniff('hello world')).toBeNull();
     expect(sniff('loader/x')).toBeNull();
     expect(sniff('load/')).toBeNull();
