@@ -2,11 +2,12 @@
 // and exit code 2, never a stack trace (set PEAKSCOPE_DEBUG=1 to see one).
 import { CliError, oneLine, type CliIO, type Command } from './command.ts';
 import { diffCommand } from './diff.ts';
+import { openCommand } from './open.ts';
 import { reportCommand } from './report.ts';
 
 const COMMANDS: Record<string, Command> = {
   report: reportCommand,
-  // open: the viewer adds `openCommand` from './open.ts' here.
+  open: openCommand,
   diff: diffCommand,
 };
 
