@@ -213,6 +213,8 @@ export function estimatePeak(input: {
   summary?: HeapSummary | null;
   targetIds?: readonly string[];
   filePeaks?: readonly FilePeak[];
+  /** The run's folder: joins by name when targets.txt does not name the logged package. */
+  runName?: string;
 }): PeakEstimate {
   const calls = input.heapFlame ? topLevelCalls(input.heapFlame) : [];
   const figures: PeakFigure[] = [];
@@ -224,10 +226,12 @@ export function estimatePeak(input: {
     });
   }
   if (total !== null) {
-    figures.push({ label: 'total allocated', bytes: total, kind: 'upper-bound', explanation: 'every allocation with GC off, garbage included' });
+    figures.push({
+      label: 'total allocated', bytes: total, kind: 'upper-bound',
+      explanation: 'every allocation with GC off, garbage included: an upper bound of the values alive at once, in the profile\'s measure; the event-log peak counts arena bytes (chunk space included) and can come out a little higher',
+    });
   }
-  const packages = new Set((input.targetIds ?? []).map(packageOfEvalId).filter((p): p is string => p !== null));
-  const measured = (input.filePeaks ?? []).filter((row) => packages.has(row.packageId));
+  const measured = matchFilePeaks(input.filePeaks ?? [], input.targetIds ?? [], input.runName ?? '');
   for (const row of measured) {
     const bytes = row.peakBytes ?? row.reportedBytes;
     if (bytes === null) continue;
@@ -237,6 +241,21 @@ export function estimatePeak(input: {
     });
   }
   return { topLevelCalls: calls, figures, measured, notes: [...HONEST_NOTES] };
+}
+
+/**
+ * Event-log rows of the BUCK files a run profiled: by its targets.txt ids (`load/root//pkg` ↔
+ * `root//pkg:BUCK`), else by name (a run folder ending in `pkg/path` ↔ `root//pkg/path:BUCK`).
+ */
+export function matchFilePeaks(rows: readonly FilePeak[], targetIds: readonly string[], runName: string): FilePeak[] {
+  const packages = new Set(targetIds.map(packageOfEvalId).filter((p): p is string => p !== null));
+  const byTargets = rows.filter((row) => packages.has(row.packageId));
+  if (byTargets.length > 0) return byTargets;
+  const folder = `/${runName.replace(/\\/g, '/').replace(/\/+$/, '')}`;
+  return rows.filter((row) => {
+    const path = row.packageId.slice(row.packageId.indexOf('//') + 2);
+    return path !== '' && folder.endsWith(`/${path}`);
+  });
 }
 
 /** Children of every `module` frame at the top of the tree, summed by name, largest first. */

@@ -2,7 +2,8 @@
 // multi-hundred-MB event log is never held whole. Walks are sorted and skip nothing: a path
 // that cannot be read stops the command with a one-line reason.
 import { createReadStream } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { isStarlarkSourcePath } from '../analysis/advisor.ts';
 import { parseChunks } from '../formats/parse-file.ts';
 import type { ParsedFile } from '../model/profile.ts';
 import { CliError, systemReason } from './command.ts';
@@ -17,6 +18,8 @@ export interface InputFile {
 export interface LoadedArgument {
   argument: string;
   files: ParsedFile[];
+  /** `.bzl`/`BUCK`/`TARGETS` files: Starlark sources for the advisor, kept as text, not parsed as profiles. */
+  sources: { path: string; text: string }[];
 }
 
 async function statOrFail(path: string) {
@@ -82,6 +85,14 @@ export async function parseFile(file: InputFile): Promise<ParsedFile> {
   }
 }
 
+async function readSource(file: InputFile): Promise<string> {
+  try {
+    return await readFile(file.path, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot read "${file.path}": ${systemReason(e)}`);
+  }
+}
+
 function isSystemError(e: unknown): boolean {
   return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string';
 }
@@ -96,8 +107,12 @@ export async function loadPaths(argumentsGiven: readonly string[]): Promise<Load
   const loaded: LoadedArgument[] = [];
   for (const { argument, files } of listed) {
     const parsed: ParsedFile[] = [];
-    for (const file of files) parsed.push(await parseFile(file));
-    loaded.push({ argument, files: parsed });
+    const sources: { path: string; text: string }[] = [];
+    for (const file of files) {
+      if (isStarlarkSourcePath(file.path)) sources.push({ path: file.path, text: await readSource(file) });
+      else parsed.push(await parseFile(file));
+    }
+    loaded.push({ argument, files: parsed, sources });
   }
   return loaded;
 }

@@ -7,13 +7,15 @@ import { groupIntoSets } from '../model/profile-set.ts';
 import { formatBytes, parseSize, type Bytes } from '../model/units.ts';
 import { CliError, type CliIO, type Command } from './command.ts';
 import { loadPaths, type LoadedArgument } from './load-paths.ts';
+import { analyseReport, renderAnalysisText } from './report-analysis.ts';
 import { buildReportJson, buildSetReports, type SetReport } from './report-json.ts';
 import { printable, renderReportText } from './report-text.ts';
 
 const USAGE = `Usage: peakscope report [--json] [--max-peak SIZE] PATH...
 
 Summarises every profile file under the PATHs (files or directories, read recursively):
-format, totals, top functions by bytes, event-log peaks per BUCK file.
+format, totals, top functions by bytes, event-log peaks per BUCK file, and findings
+from the advisor when the .bzl/BUCK sources are under the PATHs too.
 
 Options:
   --json            print the report as JSON (a stable format for scripts)
@@ -51,6 +53,7 @@ function parseReportArgs(args: string[]): ReportOptions {
 
 /** Why an argument makes the exit code 2, or null: a broken profile, or no profile at all. */
 function argumentProblem(loaded: LoadedArgument): string | null {
+  if (loaded.files.length === 0 && loaded.sources.length > 0) return null; // a folder of .bzl/BUCK sources
   const broken = loaded.files.find((f) => f.error && f.detectedFormat);
   if (broken) {
     return `"${broken.path}" (${broken.detectedFormat}) could not be read: line ${broken.error!.line}: ${broken.error!.message}`;
@@ -83,8 +86,12 @@ async function runReport(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const loaded = await loadPaths(options.paths);
-  const setReports = buildSetReports(groupIntoSets(loaded.flatMap((a) => a.files)));
-  io.stdout(options.json ? `${JSON.stringify(buildReportJson(setReports), null, 2)}\n` : renderReportText(setReports));
+  const files = loaded.flatMap((a) => a.files);
+  const setReports = buildSetReports(groupIntoSets(files));
+  const analysis = analyseReport(files, loaded.flatMap((a) => a.sources));
+  io.stdout(options.json
+    ? `${JSON.stringify({ ...buildReportJson(setReports), ...analysis }, null, 2)}\n`
+    : `${renderReportText(setReports)}${renderAnalysisText(analysis)}`);
   const problems = loaded.map(argumentProblem).filter((p): p is string => p !== null);
   if (problems.length > 0) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more inputs with problems)` : '';

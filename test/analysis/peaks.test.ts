@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_PEAK_LIMIT, computeFilePeaks, estimatePeak, packageOfEvalId, parseLimitError, peakHistogram, profileCommands,
+  DEFAULT_PEAK_LIMIT, computeFilePeaks, estimatePeak, matchFilePeaks, packageOfEvalId, parseLimitError, peakHistogram, profileCommands,
 } from '../../src/analysis/peaks.ts';
 import { parseText } from '../../src/formats/parse-file.ts';
 import type { EventLog } from '../../src/model/profile.ts';
@@ -81,5 +81,23 @@ describe('honest peak estimate', () => {
     expect(estimate.figures.at(-1)).toMatchObject({ kind: 'measured', bytes: 1610608640, label: 'event-log peak of root//foo:BUCK' });
     expect(packageOfEvalId('loading:root//x')).toBe('root//x');
     expect(packageOfEvalId('analysis/x')).toBeNull();
+  });
+});
+
+describe('joining event-log peaks to a profiled run', () => {
+  const rows = computeFilePeaks([eventLog('event-logs/causes.json-lines'), eventLog('event-logs/monorepo.json-lines')]);
+
+  it('joins by targets.txt ids (monorepo) and by folder name (cause samples, whose targets say load/root//)', () => {
+    expect(matchFilePeaks(rows, ['load/root//libs/core', 'load/root//apps/web'], 'samples/monorepo').map((r) => r.moduleId).sort())
+      .toEqual(['root//apps/web:BUCK', 'root//libs/core:BUCK']);
+    expect(matchFilePeaks(rows, ['load/root//'], 'samples/huge-collection/before').map((r) => r.moduleId)).toEqual(['root//huge-collection/before:BUCK']);
+    expect(matchFilePeaks(rows, ['load/root//'], 'samples/elsewhere')).toEqual([]);
+  });
+
+  it('flags the monorepo load that failed over its limit', () => {
+    const search = rows.find((r) => r.moduleId === 'root//services/search:BUCK')!;
+    expect(search.peakBytes).toBeNull();
+    expect(search.overLimit).toBe(true);
+    expect(search.reportedBytes).toBeGreaterThan(0);
   });
 });
