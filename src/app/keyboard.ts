@@ -104,7 +104,10 @@ export function wireKeyboard(store: Store, els: KeyboardElements): void {
       els.search.focus();
       els.search.select();
     } else if (key === 'Escape') store.search('');
-    else if (key === '0') store.zoomTo([]);
+    else if (key === '0') {
+      store.zoomTo([]);
+      store.focusFrame(-1);
+    }
     else if (key === '?') els.dialog.showModal();
     else if (/^[1-4]$/.test(key)) store.updateView({ tab: TABS[Number(key) - 1]! });
     else if (key === 'Enter' && !target.matches('button, a, tr')) {

@@ -39,6 +39,8 @@ export interface Harness {
   context: BrowserContext;
   /** Opens the app (optionally with a hash) and returns the page with its log. */
   open(hash?: string, viewport?: { width: number; height: number }): Promise<{ page: Page; log: PageLog }>;
+  /** Opens any URL (e.g. a `peakscope open` server) with the same logging; `origin` is its own. */
+  visit(url: string, viewport?: { width: number; height: number }): Promise<{ page: Page; log: PageLog }>;
   screenshot(page: Page, name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -55,9 +57,13 @@ export async function startHarness(): Promise<Harness> {
     executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 }, args: CHROMIUM_ARGS,
   });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  return {
+  const harness: Harness = {
     baseUrl, origin, context,
-    async open(hash = '', viewport) {
+    open(hash = '', viewport) {
+      return harness.visit(baseUrl + hash, viewport);
+    },
+    async visit(url, viewport) {
+      const own = new URL(url).origin;
       const page = await context.newPage();
       if (viewport) await page.setViewportSize(viewport);
       const log: PageLog = { consoleErrors: [], failedRequests: [], foreignRequests: [] };
@@ -70,10 +76,9 @@ export async function startHarness(): Promise<Harness> {
         if (r.status() >= 400) log.failedRequests.push(`${r.url()} HTTP ${r.status()}`);
       });
       page.on('request', (r) => {
-        const url = r.url();
-        if (/^https?:/.test(url) && new URL(url).origin !== origin) log.foreignRequests.push(url);
+        if (/^https?:/.test(r.url()) && new URL(r.url()).origin !== own) log.foreignRequests.push(r.url());
       });
-      await page.goto(baseUrl + hash);
+      await page.goto(url);
       return { page, log };
     },
     async screenshot(page, name) {
@@ -87,6 +92,7 @@ export async function startHarness(): Promise<Harness> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+  return harness;
 }
 
 /** Polls until `check` returns a truthy value (d3 transitions settle a few frames later). */
