@@ -1,6 +1,6 @@
 // The advisor: one rule per cause of Buck2's guide "Debugging Excess Starlark Peak Memory", run
 // over the profiles of one run joined with its sources. Also groups loaded files into runs.
-import type { ProfileSet } from '../model/profile-set.ts';
+import { modeOfPath, type ProfileSet } from '../model/profile-set.ts';
 import type { HeapFlame, HeapSummary, Profile, StatementProfile, CoverageProfile } from '../model/profile.ts';
 import { frameFile } from './loop-finder.ts';
 import { packageOfEvalId } from './peaks.ts';
@@ -49,39 +49,27 @@ export function isStarlarkSourcePath(path: string): boolean {
 
 /** One run: the profile sets of one `buck2 profile` target set, with the sources it names. */
 export interface Run {
-  /** The directory holding the run's mode folders (or the set itself). Untrusted text. */
+  /** The set's name: the directory holding the run's mode folders. Untrusted text. */
   name: string;
   sets: ProfileSet[];
   input: AdviceInput;
   targetIds: string[];
 }
 
-const MODE_FOLDERS = new Set([
-  'heap-allocated', 'heap-retained', 'heap-summary-allocated', 'heap-summary-retained', 'heap-flame-allocated',
-  'heap-flame-retained', 'time-flame', 'statement', 'coverage', 'bytecode', 'bytecode-pairs', 'typecheck', 'none',
-]);
-
 function parentOf(path: string): string {
   const slash = path.lastIndexOf('/');
   return slash < 0 ? '' : path.slice(0, slash);
 }
 
-function lastSegment(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
 /**
- * Groups profile sets into runs (`<run>/<mode>/…` folders, as `buck2 profile -o <run>/<mode>`
- * writes them, form one run) and attaches the sources each run's file names point at. When
- * several sources end with the same file name (`defs.bzl` in many sample programs), the one whose
- * folders share most names with the run's folder wins.
+ * Makes each profile set a run (`groupIntoSets` already folds `<run>/<mode>/` folders into one
+ * set) and attaches the sources its file names point at. When several sources end with the same
+ * file name (`defs.bzl` in many sample programs), the one whose folders share most names with
+ * the run's folder wins.
  */
 export function groupRuns(sets: readonly ProfileSet[], sources: readonly { path: string; text: string }[]): Run[] {
   const runs = new Map<string, ProfileSet[]>();
-  for (const set of sets) {
-    const key = MODE_FOLDERS.has(lastSegment(set.name)) ? parentOf(set.name) : set.name;
-    runs.set(key, [...(runs.get(key) ?? []), set]);
-  }
+  for (const set of sets) runs.set(set.name, [...(runs.get(set.name) ?? []), set]);
   const indexed = new Map<string, SourceIndex>();
   const indexOf = (source: { path: string; text: string }) => {
     let index = indexed.get(source.path);
@@ -110,8 +98,9 @@ function collectProfiles(sets: readonly ProfileSet[]): Collected {
   let coverage: CoverageProfile | null = null;
   const targetIds: string[] = [];
   for (const set of sets) {
-    const retained = lastSegment(set.name).includes('retained');
     for (const file of set.files) {
+      // Retained and allocated heap data cannot be told apart by content; the mode folder says which.
+      const retained = modeOfPath(file.path)?.endsWith('-retained') ?? false;
       const profile: Profile | null = file.profile;
       if (profile?.format === 'heap-flame' && !retained) heapFlame ??= profile;
       else if (profile?.format === 'heap-summary' && !retained) summary ??= profile;
