@@ -4,6 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { isStarlarkSourcePath } from '../analysis/advisor.ts';
+import { notAProfileReason } from '../formats/file-names.ts';
 import { parseChunks } from '../formats/parse-file.ts';
 import type { ParsedFile } from '../model/profile.ts';
 import { CliError, systemReason } from './command.ts';
@@ -20,6 +21,8 @@ export interface LoadedArgument {
   files: ParsedFile[];
   /** `.bzl`/`BUCK`/`TARGETS` files: Starlark sources for the advisor, kept as text, not parsed as profiles. */
   sources: { path: string; text: string }[];
+  /** Files found in a folder that are plainly not profiles (a README, a package's C++ sources). */
+  skipped: { path: string; reason: string }[];
 }
 
 async function statOrFail(path: string) {
@@ -108,11 +111,14 @@ export async function loadPaths(argumentsGiven: readonly string[]): Promise<Load
   for (const { argument, files } of listed) {
     const parsed: ParsedFile[] = [];
     const sources: { path: string; text: string }[] = [];
+    const skipped: { path: string; reason: string }[] = [];
     for (const file of files) {
+      const notProfile = file.path === argument ? null : notAProfileReason(file.path);
       if (isStarlarkSourcePath(file.path)) sources.push({ path: file.path, text: await readSource(file) });
+      else if (notProfile) skipped.push({ path: file.path, reason: notProfile });
       else parsed.push(await parseFile(file));
     }
-    loaded.push({ argument, files: parsed, sources });
+    loaded.push({ argument, files: parsed, sources, skipped });
   }
   return loaded;
 }

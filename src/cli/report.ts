@@ -51,9 +51,16 @@ function parseReportArgs(args: string[]): ReportOptions {
   return { json: values.json ?? false, maxPeak, paths: positionals, help: values.help ?? false };
 }
 
+function skippedText(skipped: readonly { path: string; reason: string }[]): string {
+  if (skipped.length === 0) return '';
+  const shown = skipped.slice(0, 3).map((s) => printable(s.path)).join(', ');
+  return `\nSkipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} that are not profiles (documentation, other languages' sources): ${shown}${skipped.length > 3 ? ', …' : ''}\n`;
+}
+
 /** Why an argument makes the exit code 2, or null: a broken profile, or no profile at all. */
 function argumentProblem(loaded: LoadedArgument): string | null {
   if (loaded.files.length === 0 && loaded.sources.length > 0) return null; // a folder of .bzl/BUCK sources
+  if (loaded.files.length === 0) return `"${loaded.argument}" holds no profile: only files that are not profiles (${loaded.skipped[0]?.reason ?? 'none'})`;
   const broken = loaded.files.find((f) => f.error && f.detectedFormat);
   if (broken) {
     return `"${broken.path}" (${broken.detectedFormat}) could not be read: line ${broken.error!.line}: ${broken.error!.message}`;
@@ -89,9 +96,10 @@ async function runReport(args: string[], io: CliIO): Promise<number> {
   const files = loaded.flatMap((a) => a.files);
   const setReports = buildSetReports(groupIntoSets(files));
   const analysis = analyseReport(files, loaded.flatMap((a) => a.sources));
+  const skipped = loaded.flatMap((a) => a.skipped);
   io.stdout(options.json
-    ? `${JSON.stringify({ ...buildReportJson(setReports), ...analysis }, null, 2)}\n`
-    : `${renderReportText(setReports)}${renderAnalysisText(analysis)}`);
+    ? `${JSON.stringify({ ...buildReportJson(setReports), ...analysis, skipped }, null, 2)}\n`
+    : `${renderReportText(setReports)}${renderAnalysisText(analysis)}${skippedText(skipped)}`);
   const problems = loaded.map(argumentProblem).filter((p): p is string => p !== null);
   if (problems.length > 0) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more inputs with problems)` : '';
