@@ -11,6 +11,9 @@ export default defineConfig({
   worker: { format: 'es' },
   // samples/ served at ./samples/ in dev and preview, copied with a manifest into dist/.
   plugins: [samplesPlugin(fileURLToPath(new URL('./samples', import.meta.url)))],
+  // Pre-bundle what the worker and lazily reached modules import, so the dev server does not
+  // discover them after the first load and reload the page (aborting the sample's requests).
+  optimizeDeps: { include: ['d3', 'd3-flame-graph', 'papaparse', 'fflate', 'fzstd', '@lezer/python', '@lezer/common'] },
   test: {
     // .ci/run asks for a JSON report to print the `N passed, N failed` line CI reads.
     reporters: process.env.PEAKSCOPE_VITEST_JSON ? ['default', 'json'] : ['default'],

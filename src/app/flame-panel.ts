@@ -1,4 +1,5 @@
 // Wires the flamegraph, its breadcrumb, legend, search status and totals line to the store.
+import type { FunctionStats } from '../analysis/function-table.ts';
 import { stackOf } from '../model/call-tree.ts';
 import { formatPercent } from '../model/units.ts';
 import * as breadcrumbView from '../views/breadcrumb.ts';
@@ -19,6 +20,17 @@ export interface FlamePanelElements {
 
 const COLOR_TITLES = { type: 'Value types', file: 'Files', package: 'Packages' } as const;
 
+/** Table rows by name, built once per set rather than once per redraw. */
+const functionsByName = memoByArray((rows: readonly FunctionStats[]) => new Map(rows.map((r) => [r.name, r])));
+
+function memoByArray<A extends object, R>(fn: (a: A) => R): (a: A) => R {
+  const cache = new WeakMap<A, R>();
+  return (a) => {
+    if (!cache.has(a)) cache.set(a, fn(a));
+    return cache.get(a)!;
+  };
+}
+
 export function wireFlamePanel(store: Store, els: FlamePanelElements): (state: AppState) => FlameModel | null {
   let flame: flameView.FlamegraphView | null = null;
   let breadcrumb: ReturnType<typeof breadcrumbView.create> | null = null;
@@ -32,7 +44,7 @@ export function wireFlamePanel(store: Store, els: FlamePanelElements): (state: A
       for (const el of [els.legend, els.summary, els.searchStatus, els.focusLine]) el.replaceChildren();
       return null;
     }
-    const functions = new Map(model.functions.map((r) => [r.name, r]));
+    const functions = functionsByName(model.functions);
     const props: flameView.FlamegraphProps = {
       tree: model.tree, weights: model.metric.total, unit: model.unit, allocs: model.allocs,
       functionRow: (name) => functions.get(name) ?? null,

@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readGoldenBody } from '../golden.ts';
-import { eventually, startHarness, type Harness } from './harness.ts';
+import { readGoldenBody, REPO_ROOT } from '../golden.ts';
+import { eventually, flameSettled, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -33,5 +37,32 @@ describe('the viewer', () => {
     expect(log.failedRequests).toEqual([]);
     expect(log.consoleErrors).toEqual([]);
     await page.close();
+  });
+});
+
+describe('npm start', () => {
+  it('serves the source through the dev server and opens with the default real sample', async () => {
+    // A fresh dependency cache, as on a first `npm start` after `npm ci`.
+    const cacheDir = mkdtempSync(join(tmpdir(), 'vite-cache-'));
+    const server = await createServer({ root: REPO_ROOT, cacheDir, logLevel: 'warn', server: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
+    await server.listen();
+    try {
+      const url = server.resolvedUrls!.local[0]!;
+      const { page, log } = await h.visit(url);
+      // The dev server compiles on first request: allow it time on a shared 2-core machine.
+      await page.locator('g.frame[name="defs.bzl.platform_flag_table"]').first().waitFor({ timeout: 45_000 });
+      await flameSettled(page);
+      expect(await page.locator('.set .set-name').allTextContents()).toEqual(['loop-invariant-call/before']);
+      const files = await page.locator('.set .file .path').allTextContents();
+      expect(files).toEqual(expect.arrayContaining(['heap-allocated/flame.src', 'heap-allocated/profile.csv', 'statement/profile.csv']));
+      expect(log.foreignRequests).toEqual([]);
+      expect(log.failedRequests).toEqual([]);
+      expect(log.consoleErrors).toEqual([]);
+      await h.screenshot(page, 'npm-start');
+      await page.close();
+    } finally {
+      await server.close();
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 });
