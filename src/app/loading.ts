@@ -14,12 +14,12 @@ export class Loading {
   ) {}
 
   /** Parses inputs; `keepView` keeps the hash's view (zoom, search…) for a restored link. */
-  async run(inputs: ParseInput[], label: string, origin: string, keepView = false): Promise<boolean> {
+  async run(inputs: ParseInput[], label: string, origin: string, keepView = false, url: string | null = null): Promise<boolean> {
     if (inputs.length === 0) return false;
     const { jobId, done } = this.loader.load(inputs, label);
     const outcome = await done;
     if (outcome.status === 'done') {
-      this.store.loadFinished(jobId, outcome.sets, origin, keepView);
+      this.store.loadFinished(jobId, outcome.sets, origin, keepView, url);
       const failed = outcome.sets.flatMap((s) => s.files).filter((f) => f.error).length;
       this.store.loadEnded(jobId, failed > 0 ? `${failed} of ${inputs.length} file${inputs.length === 1 ? '' : 's'} could not be read; see the list on the left` : null);
       return true;
@@ -46,7 +46,7 @@ export class Loading {
       return false;
     }
     const sameOrigin = checked.url.origin === location.origin;
-    return this.run(inputs, checked.url.href, sameOrigin ? 'link' : checked.url.host, keepView);
+    return this.run(inputs, checked.url.href, sameOrigin ? 'link' : checked.url.host, keepView, text);
   }
 
   cancel(): void {

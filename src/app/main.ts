@@ -5,6 +5,7 @@ import * as progressView from '../views/progress.ts';
 import * as sideListView from '../views/side-list.ts';
 import { heaviestNodeOf } from '../views/tree-search.ts';
 import { stackOf } from '../model/call-tree.ts';
+import { wireDiffPanel } from './diff-panel.ts';
 import { wireFlamePanel } from './flame-panel.ts';
 import { initialView, syncHash } from './hash-sync.ts';
 import { wireInputs } from './input.ts';
@@ -43,6 +44,7 @@ const renderFlame = wireFlamePanel(store, {
   flame: byId('flame'), breadcrumb: byId('breadcrumb'), legend: byId('legend'), summary: byId('summary'),
   searchStatus: byId('search-status'), focusLine: byId('focus-line'),
 });
+const renderDiff = wireDiffPanel(store, byId('diff'), (url) => loadUrl(url, true));
 const renderGallery = wireGallery(byId('gallery'), (url) => store.updateView({ url, tab: 'flame', set: null, zoom: [], selected: null, search: '' }));
 
 /** Table row → select the function and zoom the flamegraph to its heaviest stack. */
@@ -60,10 +62,11 @@ let table: ReturnType<typeof functionTableView.create> | null = null;
 function render(state: AppState): void {
   const tab = state.view.tab;
   renderToolbar(state);
-  byId('toolbar').hidden = tab === 'samples' || tab === 'table';
+  byId('toolbar').hidden = tab === 'samples' || tab === 'table' || tab === 'diff';
   for (const id of ['breadcrumb', 'legend', 'focus-line', 'flame']) byId(id).hidden = tab !== 'flame' && tab !== 'both';
   byId('table').hidden = tab !== 'table' && tab !== 'both';
   byId('gallery').hidden = tab !== 'samples';
+  byId('summary').hidden = tab === 'diff';
   const model = byId('flame').hidden ? flameModel(state) : renderFlame(state);
   const rows = model?.functions ?? currentSet(state)?.functions?.rows ?? null;
   if (rows && !byId('table').hidden) {
@@ -76,7 +79,8 @@ function render(state: AppState): void {
   progress.update({ loading: state.loading, onCancel: () => loading.cancel() });
   renderNotices(byId('notices'), state.notices, (id) => store.dismiss(id));
   renderGallery(state);
-  byId('empty').textContent = state.sets.length === 0 && !state.loading ? 'Drop a profile to begin, or pick one of the samples (4).' : set && !model && tab !== 'samples' ? 'This set has no call tree to draw (no heap or time flame); its files are listed on the left.' : '';
+  renderDiff(state);
+  byId('empty').textContent = state.sets.length === 0 && !state.loading ? 'Drop a profile to begin, or pick one of the samples (4).' : set && !model && tab !== 'samples' && tab !== 'diff' ? 'This set has no call tree to draw (no heap or time flame); its files are listed on the left.' : '';
 }
 
 /** URLs loaded in this page: going back to one selects its sets instead of loading it again. */
@@ -91,14 +95,11 @@ function loadUrl(url: string, keepView: boolean): void {
 
 store.subscribe((state, previous) => {
   if (state.view.url && state.view.url !== previous.view.url) loadUrl(state.view.url, state.view.set !== null);
-  // Progress ticks change only the loading state: redraw the bar, not the panels.
-  const onlyProgress = state.view === previous.view && state.sets === previous.sets && state.focus === previous.focus && state.notices === previous.notices;
-  if (onlyProgress) progress.update({ loading: state.loading, onCancel: () => loading.cancel() });
-  else render(state);
+  render(state);
 });
 wireKeyboard(store, { search: byId<HTMLInputElement>('search'), flame: byId('flame'), dialog: byId<HTMLDialogElement>('keys'), keysButton: byId('keys-button') });
 const start = initialView();
 syncHash(store);
 store.setView(start);
 render(store.get());
-if (!start.url) void loadDefaultSample(loading);
+if (!start.url && !start.diff?.baseUrl && !start.diff?.targetUrl) void loadDefaultSample(loading);

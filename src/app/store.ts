@@ -1,8 +1,9 @@
 // The one state store: plain state, explicit actions, subscribers told after every change.
 import type { LoadedSetData, MetricName } from '../worker/protocol.ts';
+import type { DiffView } from './diff-state.ts';
 
 /** The tabs of the main area; `1`–`4` on the keyboard pick them in this order. */
-export const TABS = ['flame', 'table', 'both', 'samples'] as const;
+export const TABS = ['flame', 'table', 'both', 'samples', 'diff'] as const;
 export type Tab = (typeof TABS)[number];
 
 export const COLOR_MODES = ['type', 'file', 'package'] as const;
@@ -26,6 +27,8 @@ export interface ViewState {
   icicle: boolean;
   typeLeaves: boolean;
   color: ColorMode;
+  /** The Compare tab (base and target sets, how their difference is drawn); absent until used. */
+  diff?: DiffView;
 }
 
 export interface LoadedSet extends LoadedSetData {
@@ -33,6 +36,8 @@ export interface LoadedSet extends LoadedSetData {
   id: number;
   /** Where it came from, for the side list (“drop”, “paste”, a URL, a sample). */
   origin: string;
+  /** The `#url=` it was loaded from, so a link to a comparison can load it again. */
+  url: string | null;
 }
 
 export interface LoadingState {
@@ -98,8 +103,8 @@ export class Store {
   }
 
   /** Adds the sets of a finished load; selects the first new one unless the view names one. */
-  loadFinished(jobId: number, sets: LoadedSetData[], origin: string, keepView = false): void {
-    const added = sets.map((s) => ({ ...s, id: this.nextId++, origin }));
+  loadFinished(jobId: number, sets: LoadedSetData[], origin: string, keepView = false, url: string | null = null): void {
+    const added = sets.map((s) => ({ ...s, id: this.nextId++, origin, url }));
     const loading = this.state.loading?.jobId === jobId ? null : this.state.loading;
     const view = keepView || added.length === 0 ? this.state.view : { ...this.state.view, set: added[0]!.name, zoom: [], selected: null, metric: null };
     this.set({ ...this.state, sets: [...this.state.sets, ...added], loading, view, focus: keepView ? this.state.focus : -1 });

@@ -3,6 +3,7 @@
 // checked against their allowed values, and the rest stays text (never HTML, never code).
 import { COLOR_MODES, DEFAULT_VIEW, TABS, type ColorMode, type Tab, type ViewState } from './store.ts';
 import type { MetricName } from '../worker/protocol.ts';
+import { DEFAULT_DIFF, isDiffNavigation, readDiffParams, writeDiffParams } from './diff-state.ts';
 
 const METRICS: readonly MetricName[] = ['bytes', 'retained', 'allocs', 'time'];
 /** Frames are joined with `;`, which folded stacks never allow inside a frame name. */
@@ -38,6 +39,7 @@ export function parseHash(hash: string): ViewState {
     icicle: text('flame') !== '1',
     typeLeaves: text('types') !== 'off',
     color: oneOf<ColorMode>(COLOR_MODES, text('color')) ?? DEFAULT_VIEW.color,
+    diff: readDiffParams(text) ?? undefined,
   };
 }
 
@@ -55,6 +57,7 @@ export function formatHash(view: ViewState): string {
   if (!view.icicle) params.set('flame', '1');
   if (!view.typeLeaves) params.set('types', 'off');
   if (view.color !== DEFAULT_VIEW.color) params.set('color', view.color);
+  if (view.diff) writeDiffParams(params, view.diff);
   const s = params.toString();
   return s ? `#${s}` : '';
 }
@@ -66,6 +69,7 @@ export function isNavigation(before: ViewState, after: ViewState): boolean {
     before.tab !== after.tab ||
     before.zoom.join(FRAME_SEPARATOR) !== after.zoom.join(FRAME_SEPARATOR) ||
     before.selected !== after.selected ||
-    before.metric !== after.metric
+    before.metric !== after.metric ||
+    isDiffNavigation(before.diff ?? DEFAULT_DIFF, after.diff ?? DEFAULT_DIFF)
   );
 }

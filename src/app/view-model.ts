@@ -49,7 +49,7 @@ function treeOf(set: LoadedSet, metric: MetricWeights): CallTree | null {
 }
 
 /** Memoises a function of a few arguments on reference equality of the last call. */
-function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+export function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
   let lastArgs: A | null = null;
   let last: R;
   return (...args: A) => {

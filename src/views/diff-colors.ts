@@ -1,8 +1,9 @@
 // Colours of a differential flamegraph: a diverging red/blue scale (ColorBrewer RdBu, which
 // ColorBrewer marks colour-blind safe; test/views/diff-colors.test.ts checks it under simulated
 // protan-, deuter- and tritanopia): blue where memory went down, red where it went up.
-import { interpolateRdBu } from 'd3';
+import { interpolateRdBu, type Selection } from 'd3';
 import { changeOf, shareDelta, type ChangeStatus, type DiffTree } from '../analysis/diff.ts';
+import { diffFrameDetails, diffFrameLabel } from './diff-details.ts';
 
 /** Absolute bytes, or each side's share of its own total (normalised). */
 export type DiffScale = 'absolute' | 'share';
@@ -41,16 +42,35 @@ export function scaledChanges(diff: DiffTree, scale: DiffScale): Float64Array {
   return changes;
 }
 
-export interface DiffColoring {
+/** What a differential flamegraph needs per frame; `views/flamegraph.ts` takes it as `diff`. */
+export interface DiffFrames {
   colorOf(node: number): string;
   statusOf(node: number): ChangeStatus;
+  /** Tooltip lines: name, status, base, target, change, shares. */
+  details(node: number): string[];
+  /** A short aria-label. */
+  label(node: number): string;
 }
 
-/** The colour mapper a differential flamegraph uses. */
-export function diffColoring(diff: DiffTree, scale: DiffScale): DiffColoring {
+/** The colour mapper and words of a differential flamegraph. */
+export function diffFrames(diff: DiffTree, scale: DiffScale): DiffFrames {
   const changes = scaledChanges(diff, scale);
   return {
     colorOf: (node) => (node === 0 ? UNCHANGED_COLOR : changeColor(changes[node]!)),
     statusOf: (node) => changeOf(diff, node),
+    details: (node) => diffFrameDetails(diff, node),
+    label: (node) => diffFrameLabel(diff, node),
   };
+}
+
+/**
+ * Marks a drawn frame (a d3 selection of its `g.frame`) for the diff: its aria-label says the
+ * change in words, and `diff-new` / `diff-gone` classes outline frames that exist on one side
+ * only, so the mark does not rest on colour alone.
+ */
+export function markChange(g: Selection<SVGGElement, unknown, null, undefined>, diff: DiffFrames, node: number): void {
+  const status = diff.statusOf(node);
+  g.attr('aria-label', diff.label(node));
+  g.classed('diff-new', status === 'new');
+  g.classed('diff-gone', status === 'gone');
 }

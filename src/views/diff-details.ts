@@ -22,7 +22,9 @@ export function signedValue(value: number, unit: DiffTree['unit']): string {
 export function relativeChange(base: number, target: number): string {
   if (base === 0) return '';
   const pct = ((target - base) / base) * 100;
-  return `${pct > 0 ? '+' : ''}${Math.abs(pct) < 10 ? pct.toFixed(1) : pct.toFixed(0)}%`;
+  // One decimal near 0, and near -100% cut toward zero: -99.99% must not read as -100%.
+  if (pct < -99 && pct > -100) return `${(Math.trunc(pct * 10) / 10).toFixed(1)}%`;
+  return `${pct > 0 ? '+' : ''}${pct.toFixed(Math.abs(pct) < 10 ? 1 : 0)}%`;
 }
 
 /**

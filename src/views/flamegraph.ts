@@ -10,6 +10,7 @@ import { assignColors, MATCH_COLOR, SMALL_COLOR, type LegendEntry } from './fram
 import { describeWeight, frameDetails, smallFramesDetails, type FrameContext } from './frame-details.ts';
 import { projectFlame, type ColorBy, type FlameDatum } from './flame-projection.ts';
 import { createTooltip } from './tooltip.ts';
+import { markChange, type DiffFrames } from './diff-colors.ts';
 
 export interface FlamegraphProps extends FrameContext {
   tree: CallTree;
@@ -25,6 +26,8 @@ export interface FlamegraphProps extends FrameContext {
   selectedName: string | null;
   onZoom(node: number): void;
   onLegend?(entries: LegendEntry[]): void;
+  /** A differential flamegraph: colours, tooltips and labels by change (views/diff-colors.ts). */
+  diff?: DiffFrames | null;
 }
 
 export interface FlamegraphView {
@@ -38,7 +41,7 @@ const CELL_HEIGHT = 18;
 const TRANSITION_MS = 120;
 
 /** Keys of props whose change needs a new projection (the rest restyle the drawn frames). */
-const LAYOUT_KEYS = ['tree', 'weights', 'zoom', 'icicle', 'typeLeaves', 'colorBy'] as const;
+const LAYOUT_KEYS = ['tree', 'weights', 'zoom', 'icicle', 'typeLeaves', 'colorBy', 'diff'] as const;
 
 /** d3-flame-graph sets `highlight` on search matches. */
 type Frame = FrameNode<FlameDatum> & { highlight?: boolean };
@@ -55,6 +58,7 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
   const drawn = new Set<number>();
 
   const detailsOf = (d: FlameDatum): string[] =>
+    props.diff && !d.merged ? props.diff.details(d.node) :
     d.merged ? smallFramesDetails(props, d.merged.count, d.value, d.node) : frameDetails(props, d.node);
 
   // d3-flame-graph calls show/hide on hover; we fill our own element with text.
@@ -106,7 +110,7 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
       .sort((a, b) => (a.data.merged ? 1 : b.data.merged ? -1 : b.data.value - a.data.value))
       .tooltip(hoverTip)
       .setSearchMatch((d) => d.data.matched)
-      .setColorMapper((d: Frame) => (d.highlight ? MATCH_COLOR : d.data.merged ? SMALL_COLOR : colors.colorOf(d.data.colorKey)));
+      .setColorMapper((d: Frame) => (d.highlight ? MATCH_COLOR : d.data.merged ? SMALL_COLOR : props.diff ? props.diff.colorOf(d.data.node) : colors.colorOf(d.data.colorKey)));
     select(chartEl).datum(root).call(chart);
     if (props.matchedNames) chart.search('match');
     select(chartEl).select('svg').attr('role', 'group').attr('aria-label', 'flamegraph; click a frame to zoom');
@@ -125,6 +129,7 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
         g.attr('aria-label', `${d.data.name}: ${describeWeight(d.data.value, props.unit)}, ${formatPercent(d.data.value, total)}`);
         g.classed('focused', !d.data.merged && d.data.node === props.focused);
         g.classed('selected', !d.data.merged && props.selectedName !== null && d.data.name === props.selectedName);
+        if (props.diff && !d.data.merged) markChange(g, props.diff, d.data.node);
       });
   }
 

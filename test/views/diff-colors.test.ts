@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { diffCallTrees } from '../../src/analysis/diff.ts';
 import { parseText } from '../../src/formats/parse-file.ts';
 import { stackOf, type CallTree } from '../../src/model/call-tree.ts';
-import { changeColor, diffColoring, scaledChanges, UNCHANGED_COLOR } from '../../src/views/diff-colors.ts';
-import { diffFrameDetails, diffFrameLabel } from '../../src/views/diff-details.ts';
+import { changeColor, diffFrames, scaledChanges, UNCHANGED_COLOR } from '../../src/views/diff-colors.ts';
+import { diffFrameDetails, diffFrameLabel, relativeChange } from '../../src/views/diff-details.ts';
 import { readGoldenBody } from '../golden.ts';
 
 // Machado, Oliveira & Fernandes (2009) simulation matrices at full severity, on linear RGB.
@@ -61,7 +61,7 @@ describe('diff palette', () => {
 
 describe('diff colouring of the golden pair', () => {
   it('colours the shrunk path at full strength and leaves the rest neutral', () => {
-    const colors = diffColoring(diff, 'absolute');
+    const colors = diffFrames(diff, 'absolute');
     const shrunk = changeColor(-1);
     expect(colors.colorOf(node('module;test.star.test;test.star.inner'))).toBe(shrunk);
     expect(colors.colorOf(node('module'))).toBe(shrunk);
@@ -81,5 +81,13 @@ describe('diff colouring of the golden pair', () => {
       'test.star.inner', 'shrank', 'base: 1.72 KiB', 'target: 176 B', 'change: -1.55 KiB (-90%)', 'share of total: 58% → 12.2%',
     ]);
     expect(diffFrameLabel(diff, inner)).toBe('test.star.inner: shrank, 1.72 KiB → 176 B');
+    expect(diffFrames(diff, 'share').details(inner)).toEqual(diffFrameDetails(diff, inner));
+  });
+});
+
+describe('relativeChange', () => {
+  it('keeps near-total drops from reading as -100%', () => {
+    expect([relativeChange(5_800_000, 48), relativeChange(100, 0), relativeChange(1760, 176)]).toEqual(['-99.9%', '-100%', '-90%']);
+    expect([relativeChange(100, 105), relativeChange(100, 127), relativeChange(0, 8)]).toEqual(['+5.0%', '+27%', '']);
   });
 });
