@@ -1,13 +1,37 @@
 // Shared reading of folded-stack lines (`a;b;c 42`, formats.md §1.2): the value follows the
 // LAST space (frame names may contain spaces); frames are split on `;` with no escaping.
 
+export const SPACE = 32;
+
+/**
+ * Where the trailing run of ASCII digits starts (line.length when there is none). Scanning
+ * char codes from the end finds the value without slicing or a regex on the hot path.
+ */
+export function valueStart(line: string): number {
+  let i = line.length;
+  while (i > 0) {
+    const c = line.charCodeAt(i - 1);
+    if (c < 48 || c > 57) break;
+    i--;
+  }
+  return i;
+}
+
+/** The integer `line[from, end)` (ASCII digits only); exact up to 2^53, like Number(). */
+export function parseDigits(line: string, from: number): number {
+  // Up to 15 digits stay below 2^53, so the running sum is exact; longer runs go through
+  // Number() so a too-large value rounds exactly as before and is rejected by the builder.
+  if (line.length - from > 15) return Number(line.slice(from));
+  let value = 0;
+  for (let i = from; i < line.length; i++) value = value * 10 + (line.charCodeAt(i) - 48);
+  return value;
+}
+
 /** `a;b c;d 42` → value 42 at index of the last space; null when the line has no value. */
 export function splitFoldedLine(line: string): { stack: string; value: number } | null {
-  const space = line.lastIndexOf(' ');
-  if (space < 0) return null;
-  const digits = line.slice(space + 1);
-  if (!/^\d+$/.test(digits)) return null;
-  return { stack: line.slice(0, space), value: Number(digits) };
+  const digits = valueStart(line);
+  if (digits === line.length || digits === 0 || line.charCodeAt(digits - 1) !== SPACE) return null;
+  return { stack: line.slice(0, digits - 1), value: parseDigits(line, digits) };
 }
 
 /** True when a line looks like `<stack> <integer>`. */

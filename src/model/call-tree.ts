@@ -28,8 +28,97 @@ export class TreeBuildError extends Error {
   override name = 'TreeBuildError';
 }
 
-/** Child keys pack (parent, name) into one safe integer: parent * 2^22 + name. */
-const NAME_LIMIT = 1 << 22;
+/** How many first children `childNamed` compares before falling back to the tables. */
+const SCAN_CHILDREN = 4;
+
+/** Typed-array columns that double when full (no per-node boxing while building). */
+class GrowableColumns {
+  name = new Int32Array(1024);
+  parent = new Int32Array(1024);
+  kind = new Uint8Array(1024);
+  self = new Float64Array(1024);
+  firstChild = new Int32Array(1024);
+  lastChild = new Int32Array(1024);
+  nextSibling = new Int32Array(1024);
+  count = 0;
+
+  /** Appends a node and returns its index. */
+  add(nameId: number, parent: number, kind: number): number {
+    if (this.count === this.name.length) this.grow();
+    const node = this.count++;
+    this.name[node] = nameId;
+    this.parent[node] = parent;
+    this.kind[node] = kind;
+    this.firstChild[node] = -1;
+    this.lastChild[node] = -1;
+    this.nextSibling[node] = -1;
+    return node;
+  }
+
+  private grow(): void {
+    const size = this.name.length * 2;
+    const widen = <T extends Int32Array | Uint8Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.name = widen(this.name, (n) => new Int32Array(n));
+    this.parent = widen(this.parent, (n) => new Int32Array(n));
+    this.kind = widen(this.kind, (n) => new Uint8Array(n));
+    this.self = widen(this.self, (n) => new Float64Array(n));
+    this.firstChild = widen(this.firstChild, (n) => new Int32Array(n));
+    this.lastChild = widen(this.lastChild, (n) => new Int32Array(n));
+    this.nextSibling = widen(this.nextSibling, (n) => new Int32Array(n));
+  }
+}
+
+/**
+ * (parent, name) → child node, open addressing over Int32Arrays: a JS Map keyed by
+ * parent * 2^22 + name leaves the small-integer range on big trees and was the hot spot.
+ */
+class ChildTable {
+  private mask = (1 << 12) - 1;
+  private keyParent = new Int32Array(this.mask + 1).fill(-1);
+  private keyName = new Int32Array(this.mask + 1);
+  private value = new Int32Array(this.mask + 1);
+  private size = 0;
+
+  private slot(parent: number, nameId: number): number {
+    let i = (Math.imul(parent, 0x9e3779b1) ^ Math.imul(nameId, 0x85ebca77)) & this.mask;
+    while (this.keyParent[i] !== -1 && (this.keyParent[i] !== parent || this.keyName[i] !== nameId)) {
+      i = (i + 1) & this.mask;
+    }
+    return i;
+  }
+
+  get(parent: number, nameId: number): number {
+    const i = this.slot(parent, nameId);
+    return this.keyParent[i] === -1 ? -1 : this.value[i]!;
+  }
+
+  set(parent: number, nameId: number, node: number): void {
+    if (++this.size * 2 > this.mask) this.grow();
+    const i = this.slot(parent, nameId);
+    this.keyParent[i] = parent;
+    this.keyName[i] = nameId;
+    this.value[i] = node;
+  }
+
+  private grow(): void {
+    const { keyParent, keyName, value } = this;
+    this.mask = this.mask * 2 + 1;
+    this.keyParent = new Int32Array(this.mask + 1).fill(-1);
+    this.keyName = new Int32Array(this.mask + 1);
+    this.value = new Int32Array(this.mask + 1);
+    for (let i = 0; i < keyParent.length; i++) {
+      if (keyParent[i] === -1) continue;
+      const j = this.slot(keyParent[i]!, keyName[i]!);
+      this.keyParent[j] = keyParent[i]!;
+      this.keyName[j] = keyName[i]!;
+      this.value[j] = value[i]!;
+    }
+  }
+}
 
 /**
  * The only way to make a CallTree. It rejects NaN, infinite, negative and (for bytes, counts
@@ -44,18 +133,13 @@ const NAME_LIMIT = 1 << 22;
 export class CallTreeBuilder {
   private readonly names: string[] = [];
   private readonly nameIds = new Map<string, number>();
-  private readonly children = new Map<number, number>();
-  private readonly nodeName: number[] = [-1];
-  private readonly nodeParent: number[] = [-1];
-  private readonly nodeKind: number[] = [NodeKind.Root];
-  private readonly nodeSelf: number[] = [0];
-  private readonly firstChild: number[] = [-1];
-  private readonly lastChild: number[] = [-1];
-  private readonly nextSibling: number[] = [-1];
+  private readonly children = new ChildTable();
+  private readonly nodes = new GrowableColumns();
   private readonly integral: boolean;
 
   constructor(readonly unit: MetricUnit) {
     this.integral = unit !== 'seconds';
+    this.nodes.add(-1, -1, NodeKind.Root);
   }
 
   /** Index of a name in the string table. */
@@ -63,7 +147,6 @@ export class CallTreeBuilder {
     let id = this.nameIds.get(name);
     if (id === undefined) {
       id = this.names.length;
-      if (id >= NAME_LIMIT) throw new TreeBuildError(`more than ${NAME_LIMIT} distinct frame names`);
       this.names.push(name);
       this.nameIds.set(name, id);
     }
@@ -72,34 +155,43 @@ export class CallTreeBuilder {
 
   /** The child of `parent` named `nameId`, created (as `kind`) when missing. Root is node 0. */
   child(parent: number, nameId: number, kind: NodeKind = NodeKind.Function): number {
-    const key = parent * NAME_LIMIT + nameId;
-    const found = this.children.get(key);
-    if (found !== undefined) return found;
-    const node = this.nodeName.length;
-    this.children.set(key, node);
-    this.nodeName.push(nameId);
-    this.nodeParent.push(parent);
-    this.nodeKind.push(kind);
-    this.nodeSelf.push(0);
-    this.firstChild.push(-1);
-    this.lastChild.push(-1);
-    this.nextSibling.push(-1);
-    const last = this.lastChild[parent]!;
-    if (last === -1) this.firstChild[parent] = node;
-    else this.nextSibling[last] = node;
-    this.lastChild[parent] = node;
+    const found = this.children.get(parent, nameId);
+    if (found !== -1) return found;
+    const n = this.nodes;
+    const node = n.add(nameId, parent, kind);
+    this.children.set(parent, nameId, node);
+    const last = n.lastChild[parent]!;
+    if (last === -1) n.firstChild[parent] = node;
+    else n.nextSibling[last] = node;
+    n.lastChild[parent] = node;
     return node;
+  }
+
+  /**
+   * `child(parent, intern(text.slice(start, end)), kind)`, but first compares the name with
+   * the parent's first few children in place: type leaves (`dict`, `list`) and a function's
+   * usual callees are found without slicing, hashing or a table probe.
+   */
+  childNamed(parent: number, text: string, start: number, end: number, kind: NodeKind): number {
+    const n = this.nodes;
+    const length = end - start;
+    let c = n.firstChild[parent]!;
+    for (let tries = 0; c !== -1 && tries < SCAN_CHILDREN; tries++, c = n.nextSibling[c]!) {
+      const name = this.names[n.name[c]!]!;
+      if (name.length === length && text.startsWith(name, start)) return c;
+    }
+    return this.child(parent, this.intern(text.slice(start, end)), kind);
   }
 
   /** Adds weight to a node's self value. */
   addSelf(node: number, weight: number): void {
-    if (!Number.isFinite(weight) || weight < 0) {
+    if (!(weight >= 0) || weight === Infinity) {
       throw new TreeBuildError(`weight must be a finite non-negative number, got ${weight}`);
     }
     if (this.integral && !Number.isSafeInteger(weight)) {
       throw new TreeBuildError(`weight must be a whole number below 2^53, got ${weight}`);
     }
-    this.nodeSelf[node]! += weight;
+    this.nodes.self[node]! += weight;
   }
 
   /** Adds a whole stack (outermost first) with an optional type leaf. */
@@ -111,25 +203,33 @@ export class CallTreeBuilder {
   }
 
   get nodeCount(): number {
-    return this.nodeName.length;
+    return this.nodes.count;
+  }
+
+  /** Builder node index at each pre-order position (first-seen child first), without a stack. */
+  private preOrder(): Int32Array {
+    const { firstChild, nextSibling, parent } = this.nodes;
+    const order = new Int32Array(this.nodes.count);
+    let next = 0;
+    for (let node = 0; node !== -1; ) {
+      order[next++] = node;
+      if (firstChild[node] !== -1) {
+        node = firstChild[node]!;
+        continue;
+      }
+      while (node !== -1 && nextSibling[node] === -1) node = parent[node]!;
+      if (node !== -1) node = nextSibling[node]!;
+    }
+    return order;
   }
 
   /** Lays the tree out in pre-order and computes totals, iteratively. */
   build(): CallTree {
-    const n = this.nodeName.length;
-    const order = new Int32Array(n); // pre-order position → builder node
+    const n = this.nodes.count;
+    const src = this.nodes;
+    const order = this.preOrder();
     const position = new Int32Array(n); // builder node → pre-order position
-    const stack: number[] = [0];
-    let next = 0;
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      order[next] = node;
-      position[node] = next++;
-      // Push children in reverse so the first-seen child is visited first.
-      const kids: number[] = [];
-      for (let c = this.firstChild[node]!; c !== -1; c = this.nextSibling[c]!) kids.push(c);
-      for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]!);
-    }
+    for (let i = 0; i < n; i++) position[order[i]!] = i;
     const tree: CallTree = {
       unit: this.unit,
       names: this.names.slice(),
@@ -143,12 +243,12 @@ export class CallTreeBuilder {
     };
     for (let i = 0; i < n; i++) {
       const node = order[i]!;
-      const parentNode = this.nodeParent[node]!;
-      tree.name[i] = this.nodeName[node]!;
+      const parentNode = src.parent[node]!;
+      tree.name[i] = src.name[node]!;
       tree.parent[i] = parentNode === -1 ? -1 : position[parentNode]!;
       tree.depth[i] = parentNode === -1 ? 0 : tree.depth[tree.parent[i]!]! + 1;
-      tree.kind[i] = this.nodeKind[node]!;
-      tree.self[i] = this.nodeSelf[node]!;
+      tree.kind[i] = src.kind[node]!;
+      tree.self[i] = src.self[node]!;
       tree.total[i] = tree.self[i]!;
       tree.end[i] = i + 1;
     }

@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NodeKind } from '../../src/model/call-tree.ts';
+import { CallTreeBuilder, describeTree, NodeKind, type CallTree } from '../../src/model/call-tree.ts';
 import type { ParsedFile } from '../../src/model/profile.ts';
 import { parseBytes, parseChunks } from '../../src/formats/parse-file.ts';
 import { generateHeapFlame, seededRandom } from '../../tools/bench/gen-heap-flame.ts';
@@ -53,6 +53,24 @@ function streamed(path: string, bytes: Uint8Array, cuts: readonly number[]): Pro
   return parseChunks(path, bytes.length, asStream(cutAt(bytes, cuts)));
 }
 
+/**
+ * The obvious fold of a heap flame (split every line, add every stack from the root): the
+ * oracle for the parser's prefix-reusing fast path.
+ */
+function naiveHeapFlameTree(text: string): CallTree {
+  const b = new CallTreeBuilder('bytes');
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^(.*) (\d+)$/.exec(line);
+    if (!m || m[1] === 'unused_capacity') continue;
+    if (m[1] === '(unknown)') b.addSelf(0, Number(m[2]));
+    else {
+      const frames = m[1]!.split(';');
+      b.addStack(frames.slice(0, -1), frames.at(-1)!, Number(m[2]));
+    }
+  }
+  return b.build();
+}
+
 const realFiles = [...filesUnder(SAMPLES_DIR), ...filesUnder(GOLDEN_DIR)];
 
 describe('streamed parse equals whole-file parse', () => {
@@ -63,6 +81,10 @@ describe('streamed parse equals whole-file parse', () => {
   it.each(realFiles.map((f) => [relative(join(SAMPLES_DIR, '..'), f), f]))('%s', async (_name, path) => {
     const bytes = new Uint8Array(readFileSync(path));
     const whole = parseBytes(path, bytes);
+    if (whole.profile?.format === 'heap-flame' && whole.compression === null) {
+      const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '').replace(/^(#[^\n]*\n)+\n/, '');
+      expect(describeTree(whole.profile.tree)).toEqual(describeTree(naiveHeapFlameTree(text)));
+    }
     const rng = seededRandom(bytes.length);
     // Tiny files are cut everywhere; big ones at a few sizes up to a quarter of the file.
     const maxChunks = bytes.length < 4096 ? [1, 3, 7] : [17, 4099, Math.ceil(bytes.length / 4)];
@@ -96,6 +118,7 @@ describe('a generated heap flame in random chunks', () => {
     expect(whole.profile.stacks).toBe(stats.lines);
     expect(tree.kind.filter((k) => k === NodeKind.Type).length).toBe(stats.distinctStacks);
     expect(hostile(lf).length).toBeGreaterThan(100); // the names hold non-ASCII paths
+    expect(describeTree(tree)).toEqual(describeTree(naiveHeapFlameTree(text)));
   });
 
   /** The whole-file result as it reads for another encoding of the same text. */
