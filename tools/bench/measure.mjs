@@ -85,20 +85,26 @@ export function percentiles(values) {
   return { median: at(0.5), p95: at(0.95), n: v.length };
 }
 
-/** Worker wall time for the app's parse worker and for the decode + count-lines bound. */
-export async function workerThroughput(browser, origin, { fileUrl, appWorkerUrl, runs }) {
+/**
+ * Worker wall times on one in-memory file: the decode + count-lines bound, parseChunks alone
+ * (bundled from src/ by run.mjs) and the app's own worker (parse, derive, transfer).
+ */
+export async function workerThroughput(browser, origin, { fileUrl, appWorkerUrl, parseWorkerUrl, runs }) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${origin}/bench/index.html`);
-  const out = { lowerBoundMs: [], parseMs: [], nodes: 0, errors: [] };
+  const out = { lowerBoundMs: [], parseMs: [], appWorkerMs: [], nodes: 0, chunks: 0, largestChunk: 0, errors: [] };
   for (let i = 0; i < runs; i++) {
-    const lower = await page.evaluate(timeWorker, { workerUrl: `${origin}/bench/lower-bound-worker.js`, fileUrl, lowerBound: true });
-    const parse = await page.evaluate(timeWorker, { workerUrl: appWorkerUrl, fileUrl, lowerBound: false });
-    if (lower.error || parse.error) out.errors.push(lower.error ?? parse.error);
+    const lower = await page.evaluate(timeWorker, { workerUrl: `${origin}/bench/lower-bound-worker.js`, fileUrl, kind: 'lower' });
+    const parse = await page.evaluate(timeWorker, { workerUrl: parseWorkerUrl, fileUrl, kind: 'parse' });
+    const app = await page.evaluate(timeWorker, { workerUrl: appWorkerUrl, fileUrl, kind: 'app' });
+    const error = lower.error ?? parse.error ?? app.error;
+    if (error) out.errors.push(error);
     else {
       out.lowerBoundMs.push(lower.ms);
       out.parseMs.push(parse.ms);
-      out.nodes = parse.nodes;
+      out.appWorkerMs.push(app.ms);
+      Object.assign(out, { nodes: parse.nodes, chunks: parse.chunks, largestChunk: parse.largestChunk });
     }
   }
   await context.close();

@@ -122,21 +122,23 @@ export function timeInteraction({ kind, seed }) {
 /**
  * Runs one worker job in the harness page on the file held in memory as a Blob (what a
  * dropped file is), so the figure is parse throughput, not loopback HTTP throughput.
+ * kind: 'lower' (decode + count lines), 'parse' (parseChunks only), 'app' (the app's worker:
+ * parse, derive, transfer).
  */
-export async function timeWorker({ workerUrl, fileUrl, lowerBound }) {
+export async function timeWorker({ workerUrl, fileUrl, kind }) {
   window.__blobs ??= {};
   window.__blobs[fileUrl] ??= await (await fetch(fileUrl)).blob();
   const blob = window.__blobs[fileUrl];
   return new Promise((resolve) => {
-    const worker = lowerBound ? new Worker(workerUrl) : new Worker(workerUrl, { type: 'module' });
+    const worker = kind === 'lower' ? new Worker(workerUrl) : new Worker(workerUrl, { type: 'module' });
     const started = performance.now();
     worker.onerror = (e) => resolve({ error: e.message || 'worker error' });
     worker.onmessage = (e) => {
-      if (lowerBound) resolve({ ms: e.data.ms, lines: e.data.lines });
+      if (kind !== 'app') resolve(e.data);
       else if (e.data.type === 'done') resolve({ ms: performance.now() - started, nodes: e.data.sets[0]?.files[0]?.profile?.tree?.name.length ?? 0 });
       else if (e.data.type === 'failed') resolve({ error: e.data.message });
       if (e.data.type !== 'progress') worker.terminate();
     };
-    worker.postMessage(lowerBound ? { blob } : { type: 'parse', jobId: 1, inputs: [{ kind: 'file', path: 'bench.src', file: blob }] });
+    worker.postMessage(kind === 'app' ? { type: 'parse', jobId: 1, inputs: [{ kind: 'file', path: 'bench.src', file: blob }] } : { blob });
   });
 }
