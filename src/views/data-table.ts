@@ -1,0 +1,131 @@
+// A real <table> sortable by clicking a column header (aria-sort says how), rows selectable by
+// click or Enter, long tables cut at a row limit the caption states. The sandwich, types and
+// statements tables are all this view with their own columns. Cells get text only.
+import { el } from './dom.ts';
+
+/** A column: how to read a row's raw value (also what CSV gets) and how to show it. */
+export interface Column<R> {
+  key: string;
+  label: string;
+  /** Header tooltip: what the number means. */
+  title: string;
+  value(row: R): number | string | null;
+  /** Text for a number (defaults to en-US grouping). */
+  format?(value: number, row: R): string;
+}
+
+export interface DataTableProps<R> {
+  rows: readonly R[];
+  columns: readonly Column<R>[];
+  caption: string;
+  /** Identity of a row for selection; null = the row cannot be selected. */
+  rowKey(row: R): string | null;
+  selected: string | null;
+  onSelect?(key: string): void;
+  /** Initial sort; the user's later choice is kept across updates. */
+  sort: { key: string; descending: boolean };
+  /** Rows drawn at most (all rows are still sorted and exported). */
+  limit?: number;
+}
+
+export interface DataTable<R> {
+  update(props: DataTableProps<R>): void;
+  /** The header and every row in the current order, as raw values (for CSV). */
+  snapshot(): { header: string[]; rows: (number | string | null)[][] };
+  destroy(): void;
+}
+
+const DEFAULT_LIMIT = 1000;
+
+/** Compares raw cell values: nulls last, numbers by value, text by code point. */
+export function compareCells(x: number | string | null, y: number | string | null, descending: boolean): number {
+  if (x === y) return 0;
+  if (x === null) return 1;
+  if (y === null) return -1;
+  return (x < y ? -1 : 1) * (descending ? -1 : 1);
+}
+
+/** Rows in the order of `sort`, stable (equal cells keep the given order). */
+export function sortRows<R>(rows: readonly R[], columns: readonly Column<R>[], sort: { key: string; descending: boolean }): R[] {
+  const col = columns.find((c) => c.key === sort.key) ?? columns[0]!;
+  return rows
+    .map((row, i) => ({ row, i, v: col.value(row) }))
+    .sort((a, b) => compareCells(a.v, b.v, sort.descending) || a.i - b.i)
+    .map((x) => x.row);
+}
+
+export function create<R>(host: HTMLElement, initial: DataTableProps<R>, className = ''): DataTable<R> {
+  let props = initial;
+  let sort = { ...initial.sort };
+  let ordered: R[] = [];
+  const table = el('table', `data-table ${className}`.trim());
+  const caption = table.createCaption();
+  const head = table.createTHead().insertRow();
+  const body = table.createTBody();
+  host.append(table);
+
+  function drawHeader(): void {
+    head.replaceChildren(
+      ...props.columns.map((col) => {
+        const th = el('th');
+        th.scope = 'col';
+        th.title = col.title;
+        th.setAttribute('aria-sort', col.key === sort.key ? (sort.descending ? 'descending' : 'ascending') : 'none');
+        const button = el('button', '', col.label);
+        button.type = 'button';
+        button.dataset.key = col.key;
+        button.addEventListener('click', () => {
+          const numeric = props.rows.length > 0 && typeof col.value(props.rows[0]!) === 'number';
+          sort = { key: col.key, descending: sort.key === col.key ? !sort.descending : numeric };
+          render();
+        });
+        th.append(button);
+        return th;
+      }),
+    );
+  }
+
+  function rowElement(row: R): HTMLTableRowElement {
+    const key = props.rowKey(row);
+    const tr = el('tr', key !== null && key === props.selected ? 'selected' : '');
+    if (key !== null && props.onSelect) {
+      tr.dataset.key = key;
+      tr.tabIndex = 0;
+    }
+    for (const col of props.columns) {
+      const v = col.value(row);
+      const text = v === null ? '—' : typeof v === 'number' ? (col.format?.(v, row) ?? v.toLocaleString('en-US')) : v;
+      tr.append(el('td', typeof v === 'string' ? '' : 'num', text));
+    }
+    return tr;
+  }
+
+  function render(): void {
+    ordered = sortRows(props.rows, props.columns, sort);
+    const limit = props.limit ?? DEFAULT_LIMIT;
+    caption.textContent = ordered.length > limit ? `${props.caption} (first ${limit.toLocaleString('en-US')} of ${ordered.length.toLocaleString('en-US')} rows shown; CSV has all)` : props.caption;
+    drawHeader();
+    body.replaceChildren(...ordered.slice(0, limit).map(rowElement));
+  }
+
+  const pick = (event: Event) => {
+    const key = (event.target as Element).closest('tr')?.dataset.key;
+    if (key !== undefined) props.onSelect?.(key);
+  };
+  body.addEventListener('click', pick);
+  body.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') pick(event);
+  });
+
+  render();
+  return {
+    update(next) {
+      const same = next.rows === props.rows && next.columns === props.columns && next.caption === props.caption;
+      props = next;
+      if (!same) return render();
+      for (const tr of body.rows) tr.classList.toggle('selected', tr.dataset.key !== undefined && tr.dataset.key === next.selected);
+    },
+    snapshot: () => ({ header: props.columns.map((c) => c.label), rows: ordered.map((r) => props.columns.map((c) => c.value(r))) }),
+    destroy: () => table.remove(),
+  };
+}

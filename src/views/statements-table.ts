@@ -1,0 +1,71 @@
+// The statement profile (formats.md §5) as a sortable <table>: file, span, time, share of the
+// TOTAL row's time and Count. Count is timing segments, not executions, and the header says so.
+import type { Span, StatementProfile, StatementRow } from '../model/profile.ts';
+import { formatPercent, formatValue } from '../model/units.ts';
+import * as dataTable from './data-table.ts';
+import { el } from './dom.ts';
+
+export interface StatementsTableProps {
+  profile: StatementProfile | null;
+  /** The statement file's path (untrusted text), for the caption. */
+  path: string | null;
+  /** How a span is written (`7:13-19`); given by the app, which owns the format code. */
+  spanText(span: Span): string;
+  /** The selected row's key (`file:span`). */
+  selected: string | null;
+  onSelect(key: string): void;
+}
+
+/** A row's identity: `file:span` as the coverage format writes it. */
+export function statementKey(row: StatementRow, spanText: (span: Span) => string): string {
+  return `${row.file}:${spanText(row.span)}`;
+}
+
+function columnsFor(props: StatementsTableProps): dataTable.Column<StatementRow>[] {
+  const total = props.profile?.totalSeconds ?? 0;
+  return [
+    { key: 'file', label: 'File', title: 'code-map file name (Buck2: project-relative path)', value: (r) => r.file },
+    { key: 'line', label: 'Line', title: 'first line of the statement', value: (r) => r.span.line },
+    { key: 'span', label: 'Span', title: 'line:column-column or line:column-line:column, 1-based, end exclusive', value: (r) => props.spanText(r.span) },
+    { key: 'seconds', label: 'Time', title: 'wall time attributed to the statement (Duration(s))', value: (r) => r.seconds, format: (v) => formatValue(v, 'seconds') },
+    { key: 'share', label: 'Share', title: 'of the TOTAL row’s time', value: (r) => (total > 0 ? r.seconds / total : 0), format: (v) => formatPercent(v, 1) },
+    { key: 'count', label: 'Count (segments)', title: 'timing segments attributed to the statement, NOT how often it ran (since 2025-04 a statement with calls counts about twice)', value: (r) => r.count },
+  ];
+}
+
+function captionOf(props: StatementsTableProps): string {
+  const p = props.profile;
+  if (!p) return '';
+  return `${p.rows.length.toLocaleString('en-US')} statements in ${props.path ?? 'the statement profile'}; TOTAL ${formatValue(p.totalSeconds, 'seconds')}, ${p.totalCount.toLocaleString('en-US')} segments`;
+}
+
+export function create(host: HTMLElement, initial: StatementsTableProps): { update(p: StatementsTableProps): void; destroy(): void; table: dataTable.DataTable<StatementRow> } {
+  let props = initial;
+  let columns = columnsFor(props);
+  const box = el('section', 'statements-panel');
+  const note = el('p', 'empty');
+  const wrap = el('div', 'table-wrap');
+  box.append(note, wrap);
+  host.append(box);
+  const tableProps = (): dataTable.DataTableProps<StatementRow> => ({
+    rows: props.profile?.rows ?? [], columns, caption: captionOf(props),
+    rowKey: (r) => statementKey(r, props.spanText), selected: props.selected, onSelect: (key) => props.onSelect(key),
+    sort: { key: 'seconds', descending: true },
+  });
+  const table = dataTable.create(wrap, tableProps(), 'statements-table');
+  const render = () => {
+    note.textContent = props.profile ? '' : 'No statement profile in this set. Run buck2 profile loading --mode statement -o DIR <targets> and drop DIR here.';
+    wrap.hidden = !props.profile;
+    table.update(tableProps());
+  };
+  render();
+  return {
+    update(next) {
+      if (next.profile !== props.profile) columns = columnsFor(next);
+      props = next;
+      render();
+    },
+    destroy: () => box.remove(),
+    table,
+  };
+}

@@ -1,0 +1,65 @@
+// Bytes and counts per value type as a sortable <table>: bytes from the heap flame's type
+// leaves, counts from the summary CSV of the same run. A row click highlights that type's
+// leaves in the flamegraph (an exact-name search). Text only.
+import type { TypeRow, TypeTable } from '../analysis/type-table.ts';
+import { formatBytes, formatPercent } from '../model/units.ts';
+import * as dataTable from './data-table.ts';
+import { el } from './dom.ts';
+
+export interface TypesTableProps {
+  table: TypeTable | null;
+  /** Where the bytes and counts come from, for the caption (file paths; untrusted text). */
+  flamePath: string | null;
+  summaryPath: string | null;
+  selected: string | null;
+  onSelect(type: string): void;
+}
+
+export const TYPE_COLUMNS: readonly dataTable.Column<TypeRow>[] = [
+  { key: 'type', label: 'Type', title: 'Starlark value type (the last frame of a heap flame line)', value: (r) => r.type },
+  { key: 'bytes', label: 'Bytes', title: 'sum of this type’s leaves in the heap flame', value: (r) => r.bytes, format: formatBytes },
+  { key: 'share', label: 'Share', title: 'of all bytes in the heap flame', value: (r) => r.share, format: (v) => formatPercent(v, 1) },
+  { key: 'count', label: 'Values', title: 'values allocated: the summary CSV column of this type (TOTALS row)', value: (r) => r.count },
+  { key: 'perValue', label: 'Bytes per value', title: 'bytes ÷ values: the average size of one value', value: (r) => r.bytesPerValue, format: (v) => formatBytes(Math.round(v)) },
+  { key: 'stacks', label: 'Stacks', title: 'distinct call stacks that allocated this type', value: (r) => r.stacks },
+  { key: 'top', label: 'Top allocator', title: 'the function that allocated the most bytes of this type itself', value: (r) => r.topFunction || '(top level)' },
+  { key: 'topBytes', label: 'Its bytes', title: 'bytes of this type the top allocator allocated itself', value: (r) => r.topFunctionBytes, format: formatBytes },
+];
+
+function captionOf(props: TypesTableProps): string {
+  const t = props.table;
+  if (!t) return '';
+  const parts = [`${t.rows.length} value types, ${formatBytes(t.totalBytes)} (${t.totalBytes.toLocaleString('en-US')} bytes) in ${props.flamePath ?? 'the heap flame'}`];
+  if (t.totalCount !== null) parts.push(`${t.totalCount.toLocaleString('en-US')} values counted in ${props.summaryPath ?? 'the summary'} (it leaves out allocations made outside any function)`);
+  else parts.push('no heap summary of the same run is loaded, so there are no counts');
+  return parts.join('; ');
+}
+
+export function create(host: HTMLElement, initial: TypesTableProps): { update(p: TypesTableProps): void; destroy(): void; table: dataTable.DataTable<TypeRow> } {
+  let props = initial;
+  const box = el('section', 'types-panel');
+  const note = el('p', 'empty');
+  const wrap = el('div', 'table-wrap');
+  box.append(note, wrap);
+  host.append(box);
+  const tableProps = (): dataTable.DataTableProps<TypeRow> => ({
+    rows: props.table?.rows ?? [], columns: TYPE_COLUMNS, caption: captionOf(props),
+    rowKey: (r) => r.type, selected: props.selected, onSelect: (type) => props.onSelect(type),
+    sort: { key: 'bytes', descending: true },
+  });
+  const table = dataTable.create(wrap, tableProps(), 'types-table');
+  const render = () => {
+    note.textContent = props.table ? '' : 'Value types need a heap flame (heap-allocated, heap-flame-allocated or a retained mode); this set has none.';
+    wrap.hidden = !props.table;
+    table.update(tableProps());
+  };
+  render();
+  return {
+    update(next) {
+      props = next;
+      render();
+    },
+    destroy: () => box.remove(),
+    table,
+  };
+}
