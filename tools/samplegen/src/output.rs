@@ -49,22 +49,51 @@ fn write(path: &Path, text: &str) -> anyhow::Result<()> {
     std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))
 }
 
-/// Buck2 replaces an empty flame profile by this line ("inferno does not like empty flamegraphs").
-fn flame_src(profile: String) -> String {
-    if profile.is_empty() { "empty 1\n".to_owned() } else { profile }
+/// Buck2's `write_starlark_flamegraph`: an empty profile becomes `empty 1` ("inferno does not like
+/// empty flamegraphs"), then `<prefix>.src` gets the folded text and `<prefix>.svg` inferno's SVG.
+/// One option differs from Buck2's defaults: `deterministic` colours (hashed from frame names
+/// instead of random), so reruns give identical bytes.
+fn write_flame(prefix: &Path, profile: String, title: Option<String>) -> anyhow::Result<()> {
+    let profile = if profile.is_empty() { "empty 1\n".to_owned() } else { profile };
+    let mut options = inferno::flamegraph::Options::default();
+    options.deterministic = true;
+    if let Some(title) = title {
+        options.title = title;
+    }
+    let mut svg = Vec::new();
+    inferno::flamegraph::from_reader(&mut options, profile.as_bytes(), &mut svg)
+        .context("inferno could not draw the flame graph")?;
+    write(&with_ext(prefix, ".src"), &profile)?;
+    std::fs::write(with_ext(prefix, ".svg"), svg).context("writing flame.svg")
+}
+
+fn with_ext(prefix: &Path, ext: &str) -> std::path::PathBuf {
+    let mut p = prefix.as_os_str().to_owned();
+    p.push(ext);
+    p.into()
+}
+
+/// Buck2's SVG title: `Flame Graph - <mode> on <target>` (`… and N more` for several).
+fn title(data: &ProfileData, targets: &[String]) -> String {
+    let base = format!("Flame Graph - {}", data.profile_mode());
+    match targets {
+        [] => base,
+        [one] => format!("{base} on {one}"),
+        [first, rest @ ..] => format!("{base} on {first} and {} more", rest.len()),
+    }
 }
 
 fn is_heap_flame_only(data: &ProfileData) -> bool {
     matches!(data.profile_mode(), ProfileMode::HeapFlameAllocated | ProfileMode::HeapFlameRetained)
 }
 
-/// `buck2 profile loading --mode M -o DIR`: `targets.txt`, `flame.src` for flame modes and
-/// `profile.csv` for every mode except heap-flame-*. No `flame.svg` (see samples/README.md).
+/// `buck2 profile loading --mode M -o DIR`: `targets.txt`, `flame.src` + `flame.svg` for flame
+/// modes and `profile.csv` for every mode except heap-flame-*.
 pub fn write_profile_dir(dir: &Path, data: &ProfileData, targets: &[String]) -> anyhow::Result<()> {
     let listing: String = targets.iter().map(|t| format!("{t}\n")).collect();
     write(&dir.join("targets.txt"), &listing)?;
     if let Some(flame) = flame(data)? {
-        write(&dir.join("flame.src"), &flame_src(flame))?;
+        write_flame(&dir.join("flame"), flame, Some(title(data, targets)))?;
     }
     if !is_heap_flame_only(data) {
         write(&dir.join("profile.csv"), &csv(data)?)?;
@@ -82,15 +111,11 @@ pub fn eval_kind_path(kind: &str) -> String {
     path.strip_suffix('/').map(str::to_owned).unwrap_or(path)
 }
 
+/// `--profile-patterns` files: `<prefix>.profile` always, `.src`/`.svg` (default title) for flames.
 fn write_prefixed(prefix: &Path, data: &ProfileData) -> anyhow::Result<()> {
-    let with_ext = |ext: &str| {
-        let mut p = prefix.as_os_str().to_owned();
-        p.push(ext);
-        std::path::PathBuf::from(p)
-    };
-    write(&with_ext(".profile"), &csv(data)?)?;
+    write(&with_ext(prefix, ".profile"), &csv(data)?)?;
     if let Some(flame) = flame(data)? {
-        write(&with_ext(".src"), &flame_src(flame))?;
+        write_flame(prefix, flame, None)?;
     }
     Ok(())
 }
