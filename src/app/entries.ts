@@ -62,5 +62,13 @@ function relativePath(entry: EntryLike): string {
 
 /** Files from an `<input type=file>`: folder pickers give `webkitRelativePath`. */
 export function pickedFromList(list: FileList | readonly File[]): PickedFile[] {
-  return Array.from(list, (file) => ({ path: file.webkitRelativePath || file.name, file }));
+  return Array.from(list, (file) => ({ path: file.webkitRelativePath || plainName(file.name), file }));
+}
+
+/**
+ * A lone file's name never holds a folder: a `/` or `\` in it (possible for a File made by a
+ * page or a DataTransfer) becomes `∕` so it cannot pose as a path and split into sets.
+ */
+export function plainName(name: string): string {
+  return name.replace(/[\\/]/g, '\u2215');
 }

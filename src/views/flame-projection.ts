@@ -15,8 +15,9 @@ export interface FlameDatum {
   children: FlameDatum[];
   /** The tree node it stands for; for a merged node, its heaviest member. */
   node: number;
-  /** Set on "N small frames" nodes. */
-  merged: { count: number } | null;
+  /** Set on nodes that stand for several frames: narrow siblings, levels below the depth
+   *  limit, or ancestors above the ones drawn. `count` is how many frames or levels. */
+  merged: { kind: 'small' | 'deeper' | 'above'; count: number } | null;
   /** Ancestors of the zoomed node: drawn full width and faded (d3-flame-graph reads `fade`). */
   fade: boolean;
   matched: boolean;
@@ -35,7 +36,15 @@ export interface ProjectionOptions {
   matchedNames?: Uint8Array | null;
   /** Label of the root node. */
   rootName?: string;
+  /** Levels drawn below the zoomed node; deeper stacks end in a "more levels" node. */
+  maxDepth?: number;
+  /** Ancestors drawn above the zoomed node; farther ones fold into one "levels above" node. */
+  maxAncestors?: number;
 }
+
+/** Deep recursion (thousands of levels) must not become thousands of SVG rows. */
+export const MAX_DEPTH = 200;
+export const MAX_ANCESTORS = 16;
 
 export interface Projection {
   root: FlameDatum;
@@ -64,25 +73,52 @@ export function projectFlame(tree: CallTree, weights: Float64Array, options: Pro
     matched: node > 0 && options.matchedNames?.[tree.name[node]!] === 1,
     colorKey: '',
   });
-  // The faded chain from the root down to the zoomed node.
+  // The faded chain from the root down to the zoomed node; a long one keeps its nearest part.
   const chain: number[] = [];
   for (let n = options.root; n > 0; n = tree.parent[n]!) chain.push(n);
-  chain.push(0);
+  const keep = (options.maxAncestors ?? MAX_ANCESTORS) + 1;
+  const skipped = Math.max(0, chain.length - keep);
+  chain.length = Math.min(chain.length, keep);
   chain.reverse();
-  const top = datum(0, chain.length > 1);
+  const top = datum(0, chain.length > 0);
   let parent = top;
-  for (const n of chain.slice(1)) {
+  if (skipped > 0) {
+    // Clicking the fold zooms out to the ancestor just above the kept ones.
+    const fold: FlameDatum = { ...datum(tree.parent[chain[0]!]!, true), name: `⋯ ${skipped} levels above`, merged: { kind: 'above', count: skipped } };
+    parent.children.push(fold);
+    parent = fold;
+  }
+  for (const n of chain) {
     const d = datum(n, n !== options.root);
     parent.children.push(d);
     parent = d;
   }
-  let frames = chain.length;
+  let frames = chain.length + 1 + (skipped > 0 ? 1 : 0);
+  const depthLimit = tree.depth[options.root]! + (options.maxDepth ?? MAX_DEPTH);
   const stack: FlameDatum[] = [parent];
   while (stack.length > 0) {
     const d = stack.pop()!;
-    frames += expand(tree, weights, d, minWeight, options, weightByKey, stack);
+    if (tree.depth[d.node]! >= depthLimit && !d.merged) frames += addDeeper(tree, weights, d, options.typeLeaves);
+    else frames += expand(tree, weights, d, minWeight, options, weightByKey, stack);
   }
   return { root: top, frames, weightByKey };
+}
+
+/** At the depth limit: one "more levels" node over all children; a click zooms into the heaviest. */
+function addDeeper(tree: CallTree, weights: Float64Array, d: FlameDatum, typeLeaves: boolean): number {
+  let heaviest = -1;
+  let sum = 0;
+  let count = 0;
+  for (let c = d.node + 1; c < tree.end[d.node]!; c = tree.end[c]!) {
+    if (!typeLeaves && tree.kind[c] === NodeKind.Type) continue;
+    count++;
+    sum += weights[c]!;
+    if (heaviest < 0 || weights[c]! > weights[heaviest]!) heaviest = c;
+  }
+  d.value = weights[d.node]!;
+  if (heaviest < 0 || sum <= 0) return 0;
+  d.children.push({ name: '⋯ deeper frames', value: sum, children: [], node: heaviest, merged: { kind: 'deeper', count }, fade: false, matched: false, colorKey: '' });
+  return 1;
 }
 
 /** Adds the wide children of `d` (pushing them on `stack`) and one merged node; returns how many. */
@@ -121,7 +157,7 @@ function expand(
     d.children.push({
       name: merged ? nodeName(tree, small.heaviest) : smallFramesName(small.count),
       value: small.weight, children: [], node: small.heaviest, fade: false, matched: small.matched,
-      merged: merged ? null : { count: small.count },
+      merged: merged ? null : { kind: 'small', count: small.count },
       colorKey: merged ? colorKeyOf(tree, small.heaviest, -1, options.colorBy) : '',
     });
     added++;

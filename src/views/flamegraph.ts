@@ -7,7 +7,7 @@ import flamegraph, { type FlameGraph, type FrameNode } from 'd3-flame-graph';
 import type { CallTree } from '../model/call-tree.ts';
 import { formatPercent } from '../model/units.ts';
 import { assignColors, MATCH_COLOR, SMALL_COLOR, type LegendEntry } from './frame-colors.ts';
-import { describeWeight, frameDetails, smallFramesDetails, type FrameContext } from './frame-details.ts';
+import { describeWeight, frameDetails, mergedDetails, type FrameContext } from './frame-details.ts';
 import { projectFlame, type ColorBy, type FlameDatum } from './flame-projection.ts';
 import { createTooltip } from './tooltip.ts';
 import { markChange, type DiffFrames } from './diff-colors.ts';
@@ -59,7 +59,7 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
 
   const detailsOf = (d: FlameDatum): string[] =>
     props.diff && !d.merged ? props.diff.details(d.node) :
-    d.merged ? smallFramesDetails(props, d.merged.count, d.value, d.node) : frameDetails(props, d.node);
+    d.merged ? mergedDetails(props, d.merged, d.value, d.node) : frameDetails(props, d.node);
 
   // d3-flame-graph calls show/hide on hover; we fill our own element with text.
   const hoverTip = Object.assign(() => {}, {

@@ -68,12 +68,11 @@ export function frameDetails(ctx: FrameContext, node: number): string[] {
   return lines;
 }
 
-/** Lines for a merged "N small frames" node. */
-export function smallFramesDetails(ctx: FrameContext, count: number, value: number, heaviest: number): string[] {
-  return [
-    `${count} small frames`,
-    `${describeWeight(value, ctx.unit)}, ${formatPercent(value, ctx.weights[0]!)} of total`,
-    'each narrower than a pixel at this zoom',
-    `click to zoom into the largest: ${nodeName(ctx.tree, heaviest)}`,
-  ];
+/** Lines for a node that stands for several frames (see `FlameDatum.merged`). */
+export function mergedDetails(ctx: FrameContext, merged: { kind: 'small' | 'deeper' | 'above'; count: number }, value: number, target: number): string[] {
+  const weight = `${describeWeight(value, ctx.unit)}, ${formatPercent(value, ctx.weights[0]!)} of total`;
+  const name = nodeName(ctx.tree, target);
+  if (merged.kind === 'above') return [`${merged.count} levels above`, 'ancestors of the zoomed frame, folded', `click to zoom out to ${name}`];
+  if (merged.kind === 'deeper') return ['deeper frames', weight, 'stacks go deeper than the levels drawn', `click to zoom into the heaviest: ${name}`];
+  return [`${merged.count} small frames`, weight, 'each narrower than a pixel at this zoom', `click to zoom into the largest: ${name}`];
 }

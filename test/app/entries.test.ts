@@ -56,4 +56,8 @@ describe('directory walker', () => {
     const loose = new File(['b'], 'x.csv');
     expect(pickedFromList([inFolder, loose]).map((p) => p.path)).toEqual(['out/heap-allocated/flame.src', 'x.csv']);
   });
+
+  it('never lets a lone file name pose as a path', () => {
+    expect(pickedFromList([new File(['a'], '<b>deep</b>.src'), new File(['b'], '..\\x.csv')]).map((p) => p.path)).toEqual(['<b>deep<\u2215b>.src', '..\u2215x.csv']);
+  });
 });

@@ -65,6 +65,28 @@ describe('navigation', () => {
     await page.close();
   });
 
+  it('switches icicle/flame, type leaves and colours, with a legend', async () => {
+    const page = await openSample();
+    const rootY = () => page.locator('g.frame[name="all"]').first().evaluate((g) => g.getBoundingClientRect().y);
+    const moduleY = () => page.locator('g.frame[name="module"]').first().evaluate((g) => g.getBoundingClientRect().y);
+    expect(await rootY()).toBeLessThan(await moduleY());
+    await page.locator('#flame-toggle').check();
+    await eventually(async () => (await rootY()) > (await moduleY()), 5000, 'root at the bottom');
+    expect(await hashOf(page)).toContain('flame=1');
+    expect(await page.locator('g.frame[name="string"]').count()).toBe(1);
+    await page.locator('#types-toggle').uncheck();
+    await eventually(async () => (await page.locator('g.frame[name="string"]').count()) === 0, 5000, 'type leaves folded');
+    // Folded type leaves count as their function's own bytes, coloured by its heaviest type.
+    expect(await page.locator('#legend').textContent()).toMatch(/^Value types:string 31\.6 MiB/);
+    await page.locator('#color').selectOption('file');
+    await eventually(async () => (await page.locator('#legend').textContent())?.startsWith('Files:defs.bzl'), 5000, 'file legend');
+    await page.locator('#color').selectOption('package');
+    await eventually(async () => (await page.locator('#legend').textContent())?.startsWith('Packages://'), 5000, 'package legend');
+    await flameSettled(page);
+    await h.screenshot(page, 'flame-mode-by-package');
+    await page.close();
+  });
+
   it('answers the keyboard: / Enter Esc 0 arrows 1–4 ?', async () => {
     const page = await openSample();
     await page.keyboard.press('/');

@@ -40,6 +40,23 @@ describe('the viewer', () => {
   });
 });
 
+describe('hostile shapes', () => {
+  it('draws a 20,000-level recursion as a bounded number of frames, and names stay text', async () => {
+    const { page, log } = await h.open();
+    const deep = ['module', ...Array.from({ length: 20_000 }, () => 'r.bzl.recurse')].join(';');
+    const text = `${deep};list 4096\nmodule;<img src=x onerror=alert(1)>.bzl.f;dict 2048\n`;
+    await page.locator('input[type=file]').first().setInputFiles({ name: '<b>deep</b>.src', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await page.locator('g.frame[name="⋯ deeper frames"]').first().waitFor();
+    expect(await page.locator('g.frame').count()).toBeLessThan(260);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('.file .path', { hasText: '<b>deep<\u2215b>.src' }).count()).toBe(1);
+    await page.locator('g.frame[name="⋯ deeper frames"]').first().click();
+    await eventually(async () => (await page.locator('g.frame', { hasText: 'levels above' }).count()) === 1, 8000, 'zoomed past the depth limit');
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('npm start', () => {
   it('serves the source through the dev server and opens with the default real sample', async () => {
     // A fresh dependency cache, as on a first `npm start` after `npm ci`.

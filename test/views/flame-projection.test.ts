@@ -95,6 +95,26 @@ describe('flame projection', () => {
     expect(names).toEqual(['dict', 'dict']);
   });
 
+  it('cuts deep recursion at the depth limit and folds far ancestors when zoomed deep', () => {
+    const b = new CallTreeBuilder('bytes');
+    const frames = ['module', ...Array.from({ length: 5000 }, () => 'r.bzl.recurse')];
+    b.addStack(frames, 'list', 100);
+    b.addStack(['module', 'other.bzl.f'], 'dict', 1);
+    const t = b.build();
+    const p = projectFlame(t, t.total, { root: 0, widthPx: 1000, typeLeaves: true, colorBy: 'type', maxDepth: 50 });
+    expect(p.frames).toBeLessThan(60);
+    let d = p.root;
+    while (d.children.length > 0) d = d.children.find((c) => c.value === 100) ?? d.children[0]!;
+    expect([d.name, d.merged?.kind, t.depth[d.node]]).toEqual(['⋯ deeper frames', 'deeper', 51]);
+    // Zoomed 3000 levels down: the chain above shows its nearest 16 ancestors and one fold.
+    const deep = projectFlame(t, t.total, { root: d.node + 2950, widthPx: 1000, typeLeaves: true, colorBy: 'type' });
+    const chain: string[] = [];
+    for (let c = deep.root; c.fade; c = c.children[0]!) chain.push(c.name);
+    expect(chain[0]).toBe('all');
+    expect(chain[1]).toBe(`⋯ ${3000 - 16} levels above`);
+    expect(chain).toHaveLength(2 + 16);
+  });
+
   it('draws a bounded number of frames from a tree of 200,000 nodes', () => {
     const b = new CallTreeBuilder('bytes');
     let seed = 7;

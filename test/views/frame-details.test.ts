@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeFunctionTable } from '../../src/analysis/function-table.ts';
 import { parseText } from '../../src/formats/parse-file.ts';
-import { frameDetails, selfWeight, smallFramesDetails, typeMix, type FrameContext } from '../../src/views/frame-details.ts';
+import { frameDetails, mergedDetails, selfWeight, typeMix, type FrameContext } from '../../src/views/frame-details.ts';
 import { fileOfFrame, packageOfFrame, assignColors, OTHER_COLOR } from '../../src/views/frame-colors.ts';
 import { nodeAtPath } from '../../src/views/tree-search.ts';
 import { allocationWeights } from '../../src/worker/assemble.ts';
@@ -46,9 +46,11 @@ describe('frame details', () => {
   });
 
   it('describes a merged node with its count, weight and click target', () => {
-    expect(smallFramesDetails(ctx, 3, 24, test)).toEqual([
+    expect(mergedDetails(ctx, { kind: 'small', count: 3 }, 24, test)).toEqual([
       '3 small frames', '24 B (24 bytes), 0.8% of total', 'each narrower than a pixel at this zoom', 'click to zoom into the largest: test.star.test',
     ]);
+    expect(mergedDetails(ctx, { kind: 'deeper', count: 1 }, 3008, test)[2]).toBe('stacks go deeper than the levels drawn');
+    expect(mergedDetails(ctx, { kind: 'above', count: 40 }, 3008, test)).toEqual(['40 levels above', 'ancestors of the zoomed frame, folded', 'click to zoom out to test.star.test']);
   });
 });
 
