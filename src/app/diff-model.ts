@@ -6,13 +6,27 @@ import { diffWidths } from '../analysis/diff.ts';
 import { diffFrames, type DiffFrames } from '../views/diff-colors.ts';
 import { nodeAtPath } from '../views/tree-search.ts';
 import { DEFAULT_DIFF, type DiffView } from './diff-state.ts';
+import type { ProfileSet } from '../model/profile-set.ts';
 import type { AppState, LoadedSet } from './store.ts';
 import { memo } from './view-model.ts';
 
+/**
+ * Something to compare: a loaded set, or one file of a set that holds several profiles of one
+ * kind (two files dropped together land in one set of loose files).
+ */
+export interface Side {
+  /** A set name or a file path; this is what `base=`/`target=` hold. Untrusted text. */
+  name: string;
+  kind: 'set' | 'file';
+  set: ProfileSet;
+  /** The `#url=` the set came from, if any. */
+  url: string | null;
+}
+
 export interface DiffModel {
   view: DiffView;
-  base: LoadedSet;
-  target: LoadedSet;
+  base: Side;
+  target: Side;
   comparison: SetComparison;
   /** The pair of trees drawn (heap unless the view asks for time and it exists), or null. */
   flame: FlameComparison | null;
@@ -21,17 +35,44 @@ export interface DiffModel {
   zoom: number;
 }
 
-/** The sets the comparison names, else a default: `…/before` and `…/after` of one case, else the first two. */
-export function pickSides(state: AppState): { base: LoadedSet | null; target: LoadedSet | null } {
+const COMPARABLE = new Set(['heap-flame', 'time-flame', 'heap-summary', 'statement', 'event-log']);
+
+/** Every loaded set (first of each name), and the files of sets holding two or more of a kind. */
+export const sidesOf = memo((sets: readonly LoadedSet[]): Side[] => {
+  const sides: Side[] = [];
+  const seen = new Set<string>();
+  for (const set of sets) {
+    if (!seen.has(set.name)) sides.push({ name: set.name, kind: 'set', set, url: set.url });
+    seen.add(set.name);
+    const counts = new Map<string, number>();
+    for (const f of set.files) if (f.profile) counts.set(f.profile.format, (counts.get(f.profile.format) ?? 0) + 1);
+    for (const file of set.files) {
+      const format = file.profile?.format ?? '';
+      if (!COMPARABLE.has(format) || counts.get(format)! < 2 || seen.has(file.path)) continue;
+      seen.add(file.path);
+      sides.push({ name: file.path, kind: 'file', set: { name: file.path, files: [file] }, url: set.url });
+    }
+  }
+  return sides;
+});
+
+/**
+ * The sides the comparison names, else a default: `…/before` and `…/after` of one case, else
+ * the first two sets, else (one set of loose files) its first two comparable files.
+ */
+export function pickSides(state: AppState): { base: Side | null; target: Side | null } {
   const view = state.view.diff ?? DEFAULT_DIFF;
-  const byName = (name: string | null) => (name === null ? null : (state.sets.find((s) => s.name === name) ?? null));
+  const sides = sidesOf(state.sets);
+  const byName = (name: string | null) => (name === null ? null : (sides.find((s) => s.name === name) ?? null));
   if (view.base !== null || view.target !== null) return { base: byName(view.base), target: byName(view.target) };
-  const before = state.sets.find((s) => /(^|\/)before$/.test(s.name) && byName(s.name.replace(/before$/, 'after')));
+  const before = sides.find((s) => s.kind === 'set' && /(^|\/)before$/.test(s.name) && byName(s.name.replace(/before$/, 'after')));
   if (before) return { base: before, target: byName(before.name.replace(/before$/, 'after')) };
-  return { base: state.sets[0] ?? null, target: state.sets[1] ?? null };
+  const sets = sides.filter((s) => s.kind === 'set');
+  const pair = sets.length >= 2 ? sets : sides.filter((s) => s.kind === 'file');
+  return { base: pair[0] ?? null, target: pair[1] ?? null };
 }
 
-const comparisonOf = memo((base: LoadedSet, target: LoadedSet) => compareSets(base, target));
+const comparisonOf = memo((base: ProfileSet, target: ProfileSet) => compareSets(base, target));
 const widthsOf = memo((flame: FlameComparison, width: DiffView['width']) => diffWidths(flame.diff, width));
 const framesOf = memo((flame: FlameComparison, scale: DiffView['scale']) => diffFrames(flame.diff, scale));
 
@@ -40,7 +81,7 @@ export function diffModel(state: AppState): DiffModel | null {
   const { base, target } = pickSides(state);
   if (!base || !target) return null;
   const view = state.view.diff ?? DEFAULT_DIFF;
-  const comparison = comparisonOf(base, target);
+  const comparison = comparisonOf(base.set, target.set);
   const flame = view.tree === 'time' ? (comparison.timeFlame ?? comparison.heapFlame) : (comparison.heapFlame ?? comparison.timeFlame);
   return {
     view, base, target, comparison, flame,

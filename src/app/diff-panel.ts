@@ -9,7 +9,7 @@ import { changeColor, UNCHANGED_COLOR } from '../views/diff-colors.ts';
 import { relativeChange, signedValue } from '../views/diff-details.ts';
 import * as diffTablesView from '../views/diff-tables.ts';
 import * as flameView from '../views/flamegraph.ts';
-import { diffModel, pickSides, type DiffModel } from './diff-model.ts';
+import { diffModel, pickSides, sidesOf, type DiffModel } from './diff-model.ts';
 import { DEFAULT_DIFF, type DiffView } from './diff-state.ts';
 import type { AppState, Store } from './store.ts';
 
@@ -46,7 +46,7 @@ function buildControls(host: HTMLElement, change: (c: Partial<DiffView>, state: 
   row.append(base.wrap, swap, target.wrap, tree.wrap, width.wrap, scale.wrap);
   host.appendChild(row);
   const state = () => store.get();
-  const urlOf = (name: string) => state().sets.find((s) => s.name === name)?.url ?? null;
+  const urlOf = (name: string) => sidesOf(state().sets).find((s) => s.name === name)?.url ?? null;
   base.el.addEventListener('change', () => change({ base: base.el.value, baseUrl: urlOf(base.el.value), zoom: [] }, state()));
   target.el.addEventListener('change', () => change({ target: target.el.value, targetUrl: urlOf(target.el.value), zoom: [] }, state()));
   swap.addEventListener('click', () => {
@@ -95,7 +95,8 @@ function summaryLines(model: DiffModel): string[] {
     const base = f.diff.base.total[0]!;
     const target = f.diff.target.total[0]!;
     const pct = relativeChange(base, target);
-    lines.push(`${f.format === 'heap-flame' ? 'allocated bytes' : 'time'}: ${formatValue(base, f.diff.unit)} → ${formatValue(target, f.diff.unit)} (${signedValue(target - base, f.diff.unit)}${pct ? `, ${pct}` : ''})`);
+    const exact = f.diff.unit === 'bytes' ? ` = ${(target - base).toLocaleString('en-US')} bytes` : '';
+    lines.push(`${f.format === 'heap-flame' ? 'allocated bytes' : 'time'}: ${formatValue(base, f.diff.unit)} → ${formatValue(target, f.diff.unit)} (${signedValue(target - base, f.diff.unit)}${exact}${pct ? `, ${pct}` : ''})`);
     lines.push(`flamegraph of ${f.basePath} against ${f.targetPath}`);
   } else lines.push('no heap or time flame in both sets: tables only');
   return [...lines, ...model.comparison.notes];
@@ -159,7 +160,7 @@ export function wireDiffPanel(store: Store, host: HTMLElement, loadUrl: (url: st
     if (host.hidden) return;
     ensureLoaded(state);
     const model = diffModel(state);
-    const names = [...new Set(state.sets.map((s) => s.name))];
+    const names = sidesOf(state.sets).map((s) => s.name);
     const sides = pickSides(state);
     syncOptions(controls.base, names, sides.base?.name ?? null);
     syncOptions(controls.target, names, sides.target?.name ?? null);

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAUSES } from '../analysis/diff-fixtures.ts';
+import { readGoldenBody } from '../golden.ts';
 import { eventually, flameSettled, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -44,6 +45,26 @@ function tableRows(page: Page, table: string): Promise<[string, string][]> {
 }
 
 describe('the Compare tab', () => {
+  it('compares two dropped files: the golden heap flame and a copy with inner\'s dict shrunk to 176 bytes', async () => {
+    const { page, log } = await h.open();
+    const golden = readGoldenBody('heap_flame_allocated.flame.golden');
+    const shrunk = golden.replace('test.star.inner;dict 1760', 'test.star.inner;dict 176');
+    await page.locator('.set-name').first().waitFor(); // the default sample, so the drop is a second load
+    await page.locator('input[type=file]').first().setInputFiles([
+      { name: 'golden.src', mimeType: 'text/plain', buffer: Buffer.from(golden) },
+      { name: 'shrunk.src', mimeType: 'text/plain', buffer: Buffer.from(shrunk) },
+    ]);
+    await page.locator('.set-name', { hasText: '(loose files)' }).waitFor();
+    await compare(page, 'golden.src', 'shrunk.src');
+    expect(await page.locator('.diff-summary').textContent()).toContain('2.96 KiB → 1.41 KiB (-1.55 KiB = -1,584 bytes, -52%)');
+    const functions = Object.fromEntries(await tableRows(page, 'diff-functions'));
+    expect([functions['test.star.inner'], functions['module'], functions['test.star.test']]).toEqual(['-1.55 KiB', '-1.55 KiB', '-1.55 KiB']);
+    expect(await page.locator('.diff-flame g.frame[name="test.star.inner"]').first().getAttribute('aria-label')).toBe('test.star.inner: shrank, 1.72 KiB → 176 B');
+    await h.screenshot(page, 'diff-golden-dropped');
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   it.each(CAUSES)('shows the drop of $name at the fixed function and type', async (cause) => {
     const { page, log } = await openPair(cause.name);
     await compare(page, `${cause.name}/before`, `${cause.name}/after`);
