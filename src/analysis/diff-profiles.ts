@@ -138,7 +138,7 @@ export interface PeakDelta {
 }
 
 /**
- * Per-file peak deltas from two event logs, newly over the limit first, then biggest growth: which files grew, which
+ * Per-file peak deltas from two event logs: newly over the limit first, then growth, each by size: which files grew, which
  * now exceed the limit (by peak, or by Buck2's "exceeds the limit" load error).
  *
  * @example base load `root//a:BUCK` 100 MiB, target 150 MiB → { delta: 52428800, overLimit: false }
@@ -166,7 +166,10 @@ export function peakDeltas(base: EventLog, target: EventLog, limit: Bytes = DEFA
       onlyIn: b && t ? null : b ? 'base' : 'target',
     };
   });
+  const grew = (r: PeakDelta) => Number((r.delta ?? 0) > 0);
   return rows.sort(
-    (x, y) => Number(y.nowOverLimit) - Number(x.nowOverLimit) || (y.delta ?? 0) - (x.delta ?? 0) || (x.file < y.file ? -1 : 1),
+    (x, y) =>
+      Number(y.nowOverLimit) - Number(x.nowOverLimit) || grew(y) - grew(x) ||
+      Math.abs(y.delta ?? 0) - Math.abs(x.delta ?? 0) || (x.file < y.file ? -1 : 1),
   );
 }

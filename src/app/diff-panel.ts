@@ -68,7 +68,7 @@ function syncOptions(el: HTMLSelectElement, names: string[], value: string | nul
 }
 
 /** The legend: the diverging scale, then the outline marks of frames on one side only. */
-function buildLegend(host: HTMLElement): void {
+function buildLegend(host: HTMLElement): HTMLElement {
   const legend = document.createElement('div');
   legend.className = 'diff-legend legend';
   const swatch = (color: string, text: string, cls = '') => {
@@ -85,6 +85,7 @@ function buildLegend(host: HTMLElement): void {
     swatch('#fff', 'new (solid outline)', 'new'), swatch('#fff', 'gone (dashed outline, width "by the larger side")', 'gone'),
   );
   host.appendChild(legend);
+  return legend;
 }
 
 /** `base → target: total 6.33 MiB → 178 KiB (-6.16 MiB, -97.3%)`, plus what was compared. */
@@ -113,7 +114,7 @@ export function wireDiffPanel(store: Store, host: HTMLElement, loadUrl: (url: st
   const summary = document.createElement('div');
   summary.className = 'summary diff-summary';
   host.appendChild(summary);
-  buildLegend(host);
+  const legend = buildLegend(host);
   const crumbs = document.createElement('nav');
   crumbs.className = 'breadcrumb';
   crumbs.setAttribute('aria-label', 'Compare zoom path');
@@ -138,7 +139,7 @@ export function wireDiffPanel(store: Store, host: HTMLElement, loadUrl: (url: st
 
   const drawFlame = (state: AppState, model: DiffModel) => {
     const f = model.flame;
-    flameHost.hidden = crumbs.hidden = !f;
+    flameHost.hidden = crumbs.hidden = legend.hidden = !f;
     if (!f) return;
     const tree = f.diff.base;
     const props: flameView.FlamegraphProps = {
@@ -171,7 +172,7 @@ export function wireDiffPanel(store: Store, host: HTMLElement, loadUrl: (url: st
     controls.tree.disabled = !(model?.comparison.heapFlame && model.comparison.timeFlame);
     if (!model) {
       summary.textContent = state.loading ? 'Loading…' : 'Load two profile sets (for example a case before and after its fix) to compare them.';
-      flameHost.hidden = crumbs.hidden = tablesHost.hidden = true;
+      flameHost.hidden = crumbs.hidden = tablesHost.hidden = legend.hidden = true;
       return;
     }
     summary.replaceChildren(...summaryLines(model).map((text) => Object.assign(document.createElement('div'), { textContent: text })));

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CAUSES } from '../analysis/diff-fixtures.ts';
+import { CAUSES, splitCausesLog } from '../analysis/diff-fixtures.ts';
 import { readGoldenBody } from '../golden.ts';
 import { eventually, flameSettled, startHarness, type Harness } from './harness.ts';
 
@@ -89,6 +89,28 @@ describe('the Compare tab', () => {
     expect(log.consoleErrors).toEqual([]);
     expect(log.failedRequests).toEqual([]);
     expect(log.foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  it('compares per-file peaks of two dropped event logs, with no flamegraph to draw', async () => {
+    const { page, log } = await h.open();
+    const { before, after } = splitCausesLog();
+    await page.locator('.set-name').first().waitFor();
+    await page.locator('input[type=file]').first().setInputFiles([
+      { name: 'before.json-lines', mimeType: 'text/plain', buffer: Buffer.from(before) },
+      { name: 'after.json-lines', mimeType: 'text/plain', buffer: Buffer.from(after) },
+    ]);
+    await page.locator('.set-name', { hasText: '(loose files)' }).waitFor();
+    await page.locator('[role=tab][data-tab=diff]').click();
+    await page.locator('select[name=diff-base]').selectOption('before.json-lines');
+    await page.locator('select[name=diff-target]').selectOption('after.json-lines');
+    await page.locator('table[data-table=diff-peaks]').waitFor();
+    const peaks = await tableRows(page, 'diff-peaks');
+    expect(peaks.map(([file]) => file).sort()).toEqual(CAUSES.map((c) => `root//${c.name}:BUCK`).sort());
+    expect(peaks.every(([, change]) => /^-\d/.test(change))).toBe(true);
+    expect(await page.locator('.diff-flame').isHidden()).toBe(true);
+    await h.screenshot(page, 'diff-event-logs');
+    expect(log.consoleErrors).toEqual([]);
     await page.close();
   });
 
