@@ -94,6 +94,8 @@ export function create(el: HTMLElement, initial: FunctionTableProps): { update(p
           const td = tr.insertCell();
           const v = col.value(r);
           td.textContent = v === null ? '—' : typeof v === 'number' ? col.format(v, props.unit) : v;
+          // The exact figure behind a rounded one, as `peakscope report --json` gives it.
+          if (typeof v === 'number') td.title = Number.isInteger(v) ? v.toLocaleString('en-US') : v.toFixed(1);
           if (typeof v === 'number' || v === null) td.className = 'num';
         }
         return tr;

@@ -55,14 +55,20 @@ function setBlock(set: SideListSet, props: SideListProps): HTMLElement {
   head.append(name, el('span', 'what', `(${set.origin})`), remove);
   const list = el('ul', 'files');
   list.append(...set.files.map((f) => fileItem(f, set.name)));
-  block.append(head, list);
+  // Other sets fold to one line unless a file has a problem worth seeing at once.
+  const problems = set.files.filter((f) => f.error || f.truncated).length;
+  const details = el('details', '');
+  details.open = set.id === props.currentId || problems > 0;
+  const count = `${set.files.length} file${set.files.length === 1 ? '' : 's'}`;
+  details.append(el('summary', '', problems > 0 ? `${count}, ${problems} with problems` : count), list);
   const missing = missingModes(set.name, set.files);
   if (missing.length > 0) {
     const box = el('div', 'missing');
     box.append(el('div', 'what', 'Missing modes:'));
     for (const m of missing) box.append(el('div', '', `${m.mode} — ${m.why}`), el('code', '', m.command));
-    block.append(box);
+    details.append(box);
   }
+  block.append(head, details);
   return block;
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
 import { readGoldenBody, REPO_ROOT } from '../golden.ts';
 import { eventually, flameSettled, startHarness, type Harness } from './harness.ts';
 
@@ -36,6 +37,35 @@ describe('the viewer', () => {
     expect(log.foreignRequests).toEqual([]);
     expect(log.failedRequests).toEqual([]);
     expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('totals', () => {
+  it('shows the same totals and top functions as `peakscope report --json` on the same files', async () => {
+    const dir = join(REPO_ROOT, 'samples', 'materialize-then-process', 'before', 'heap-allocated');
+    let out = '';
+    const code = await main(['report', '--json', dir], { stdout: (t) => void (out += t), stderr: () => {} });
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as { inputs: { path: string; format: string; totals: Record<string, number>; topFunctions: { name: string; selfBytes: number; totalBytes: number }[] }[] };
+    const { page } = await h.open();
+    await page.locator('g.frame').first().waitFor();
+    await page.locator('input[type=file]').first().setInputFiles(['flame.src', 'profile.csv', 'targets.txt'].map((f) => join(dir, f)));
+    await eventually(async () => (await page.locator('.set').count()) === 2, 8000, 'the second set');
+    const sideText = (await page.locator('.set.current').textContent()) ?? '';
+    const exact = (n: number) => n.toLocaleString('en-US');
+    const flame = report.inputs.find((i) => i.format === 'heap-flame')!;
+    const summary = report.inputs.find((i) => i.format === 'heap-summary')!;
+    expect(sideText).toContain(`bytes ${exact(flame.totals.bytes!)}`);
+    expect(sideText).toContain(`stacks ${exact(flame.totals.stacks!)}`);
+    expect(sideText).toContain(`alloc bytes ${exact(summary.totals.allocBytes!)}`);
+    expect(sideText).toContain(`allocs ${exact(summary.totals.allocs!)}`);
+    expect(await page.locator('#summary').textContent()).toContain(`(${exact(flame.totals.bytes!)} bytes)`);
+    await page.keyboard.press('2');
+    for (const f of flame.topFunctions) {
+      const row = page.locator(`table.function-table tr[data-name="${f.name}"]`);
+      expect([f.name, await row.locator('td').nth(1).getAttribute('title'), await row.locator('td').nth(2).getAttribute('title')]).toEqual([f.name, exact(f.selfBytes), exact(f.totalBytes)]);
+    }
     await page.close();
   });
 });
