@@ -103,83 +103,105 @@ function summaryLines(model: DiffModel): string[] {
   return [...lines, ...model.comparison.notes];
 }
 
-/** Wires the tab; returns the render function main.ts calls on every state change. */
-export function wireDiffPanel(store: Store, host: HTMLElement, loadUrl: (url: string) => void): (state: AppState) => void {
-  const change = (c: Partial<DiffView>, state: AppState) => {
+/** The tab's parts; each redraws only what changed. */
+class DiffPanel {
+  private readonly controls: Controls;
+  private readonly summary = Object.assign(document.createElement('div'), { className: 'summary diff-summary' });
+  private readonly legend: HTMLElement;
+  private readonly crumbs = Object.assign(document.createElement('nav'), { className: 'breadcrumb' });
+  private readonly flameHost = Object.assign(document.createElement('div'), { className: 'flame diff-flame' });
+  private readonly tablesHost = Object.assign(document.createElement('div'), { className: 'table-wrap' });
+  private readonly requested = new Set<string>();
+  private flame: flameView.FlamegraphView | null = null;
+  private breadcrumb: ReturnType<typeof breadcrumbView.create> | null = null;
+  private tables: ReturnType<typeof diffTablesView.create> | null = null;
+  private tabled: DiffModel['comparison'] | null = null;
+
+  constructor(
+    private readonly store: Store,
+    private readonly host: HTMLElement,
+    private readonly loadUrl: (url: string) => void,
+  ) {
+    this.controls = buildControls(host, (c, state) => this.change(c, state), store);
+    host.appendChild(this.summary);
+    this.legend = buildLegend(host);
+    this.crumbs.setAttribute('aria-label', 'Compare zoom path');
+    host.append(this.crumbs, this.flameHost, this.tablesHost);
+  }
+
+  /** Applies a change on top of what is shown (defaults included), so the URL names it all. */
+  private change(c: Partial<DiffView>, state: AppState): void {
     const { base, target } = pickSides(state);
-    const current = { ...DEFAULT_DIFF, base: base?.name ?? null, target: target?.name ?? null, baseUrl: base?.url ?? null, targetUrl: target?.url ?? null, ...state.view.diff };
-    store.updateView({ diff: { ...current, ...c } });
-  };
-  const controls = buildControls(host, change, store);
-  const summary = document.createElement('div');
-  summary.className = 'summary diff-summary';
-  host.appendChild(summary);
-  const legend = buildLegend(host);
-  const crumbs = document.createElement('nav');
-  crumbs.className = 'breadcrumb';
-  crumbs.setAttribute('aria-label', 'Compare zoom path');
-  const flameHost = document.createElement('div');
-  flameHost.className = 'flame diff-flame';
-  const tablesHost = document.createElement('div');
-  tablesHost.className = 'table-wrap';
-  host.append(crumbs, flameHost, tablesHost);
-  const requested = new Set<string>();
-  let flame: flameView.FlamegraphView | null = null;
-  let breadcrumb: ReturnType<typeof breadcrumbView.create> | null = null;
-  let tables: ReturnType<typeof diffTablesView.create> | null = null;
-  let tabled: DiffModel['comparison'] | null = null;
+    const shown = { ...DEFAULT_DIFF, base: base?.name ?? null, target: target?.name ?? null, baseUrl: base?.url ?? null, targetUrl: target?.url ?? null };
+    this.store.updateView({ diff: { ...shown, ...state.view.diff, ...c } });
+  }
 
-  const ensureLoaded = (state: AppState) => {
+  /** A shared link names the URLs the sets came from: load those not loaded yet, once. */
+  private ensureLoaded(state: AppState): void {
     for (const url of [state.view.diff?.baseUrl, state.view.diff?.targetUrl]) {
-      if (!url || requested.has(url) || state.sets.some((s) => s.url === url)) continue;
-      requested.add(url);
-      loadUrl(url);
+      if (!url || this.requested.has(url) || state.sets.some((s) => s.url === url)) continue;
+      this.requested.add(url);
+      this.loadUrl(url);
     }
-  };
+  }
 
-  const drawFlame = (state: AppState, model: DiffModel) => {
+  private syncControls(state: AppState, model: DiffModel | null): void {
+    const names = sidesOf(state.sets).map((s) => s.name);
+    const sides = pickSides(state);
+    syncOptions(this.controls.base, names, sides.base?.name ?? null);
+    syncOptions(this.controls.target, names, sides.target?.name ?? null);
+    const view = { ...DEFAULT_DIFF, ...state.view.diff };
+    this.controls.tree.value = view.tree;
+    this.controls.width.value = view.width;
+    this.controls.scale.value = view.scale;
+    this.controls.tree.disabled = !(model?.comparison.heapFlame && model.comparison.timeFlame);
+  }
+
+  private drawFlame(state: AppState, model: DiffModel): void {
     const f = model.flame;
-    flameHost.hidden = crumbs.hidden = legend.hidden = !f;
+    this.flameHost.hidden = this.crumbs.hidden = this.legend.hidden = !f;
     if (!f) return;
     const tree = f.diff.base;
     const props: flameView.FlamegraphProps = {
       tree, weights: model.widths!, unit: f.diff.unit, allocs: null, functionRow: () => null,
       zoom: model.zoom, icicle: state.view.icicle, typeLeaves: state.view.typeLeaves, colorBy: 'type',
       matchedNames: null, focused: -1, selectedName: null, diff: model.frames,
-      onZoom: (node) => change({ zoom: stackOf(tree, node) }, store.get()),
+      onZoom: (node) => this.change({ zoom: stackOf(tree, node) }, this.store.get()),
     };
-    if (flame) flame.update(props);
-    else flame = flameView.create(flameHost, props);
+    if (this.flame) this.flame.update(props);
+    else this.flame = flameView.create(this.flameHost, props);
     const path = stackOf(tree, model.zoom);
-    const crumbProps = { path, onZoom: (depth: number) => change({ zoom: path.slice(0, depth) }, store.get()) };
-    if (breadcrumb) breadcrumb.update(crumbProps);
-    else breadcrumb = breadcrumbView.create(crumbs, crumbProps);
-  };
+    const crumbProps = { path, onZoom: (depth: number) => this.change({ zoom: path.slice(0, depth) }, this.store.get()) };
+    if (this.breadcrumb) this.breadcrumb.update(crumbProps);
+    else this.breadcrumb = breadcrumbView.create(this.crumbs, crumbProps);
+  }
 
-  return (state) => {
-    host.hidden = state.view.tab !== 'diff';
-    if (host.hidden) return;
-    ensureLoaded(state);
+  private drawTables(model: DiffModel): void {
+    this.tablesHost.hidden = false;
+    if (!this.tables) this.tables = diffTablesView.create(this.tablesHost, { comparison: model.comparison });
+    else if (this.tabled !== model.comparison) this.tables.update({ comparison: model.comparison });
+    this.tabled = model.comparison;
+  }
+
+  render(state: AppState): void {
+    this.host.hidden = state.view.tab !== 'diff';
+    if (this.host.hidden) return;
+    this.ensureLoaded(state);
     const model = diffModel(state);
-    const names = sidesOf(state.sets).map((s) => s.name);
-    const sides = pickSides(state);
-    syncOptions(controls.base, names, sides.base?.name ?? null);
-    syncOptions(controls.target, names, sides.target?.name ?? null);
-    const view = { ...DEFAULT_DIFF, ...state.view.diff };
-    controls.tree.value = view.tree;
-    controls.width.value = view.width;
-    controls.scale.value = view.scale;
-    controls.tree.disabled = !(model?.comparison.heapFlame && model.comparison.timeFlame);
+    this.syncControls(state, model);
     if (!model) {
-      summary.textContent = state.loading ? 'Loading…' : 'Load two profile sets (for example a case before and after its fix) to compare them.';
-      flameHost.hidden = crumbs.hidden = tablesHost.hidden = legend.hidden = true;
+      this.summary.textContent = state.loading ? 'Loading…' : 'Load two profile sets (for example a case before and after its fix) to compare them.';
+      this.flameHost.hidden = this.crumbs.hidden = this.tablesHost.hidden = this.legend.hidden = true;
       return;
     }
-    summary.replaceChildren(...summaryLines(model).map((text) => Object.assign(document.createElement('div'), { textContent: text })));
-    drawFlame(state, model);
-    tablesHost.hidden = false;
-    if (!tables) tables = diffTablesView.create(tablesHost, { comparison: model.comparison });
-    else if (tabled !== model.comparison) tables.update({ comparison: model.comparison });
-    tabled = model.comparison;
-  };
+    this.summary.replaceChildren(...summaryLines(model).map((text) => Object.assign(document.createElement('div'), { textContent: text })));
+    this.drawFlame(state, model);
+    this.drawTables(model);
+  }
+}
+
+/** Wires the tab; returns the render function main.ts calls on every state change. */
+export function wireDiffPanel(store: Store, host: HTMLElement, loadUrl: (url: string) => void): (state: AppState) => void {
+  const panel = new DiffPanel(store, host, loadUrl);
+  return (state) => panel.render(state);
 }
