@@ -96,12 +96,30 @@ export function projectFlame(tree: CallTree, weights: Float64Array, options: Pro
   let frames = chain.length + 1 + (skipped > 0 ? 1 : 0);
   const depthLimit = tree.depth[options.root]! + (options.maxDepth ?? MAX_DEPTH);
   const stack: FlameDatum[] = [parent];
+  const visited: FlameDatum[] = [];
   while (stack.length > 0) {
     const d = stack.pop()!;
+    visited.push(d);
     if (tree.depth[d.node]! >= depthLimit && !d.merged) frames += addDeeper(tree, weights, d, options.typeLeaves);
     else frames += expand(tree, weights, d, minWeight, options, weightByKey, stack);
   }
+  if (options.colorBy === 'type') inheritTypeColors(visited);
   return { root: top, frames, weightByKey };
+}
+
+/**
+ * A function that allocates nothing itself takes the type colour of its heaviest drawn child,
+ * so a call chain shows the type it ends in. Children come after parents in `visited`, so one
+ * backward pass settles every chain.
+ */
+function inheritTypeColors(visited: readonly FlameDatum[]): void {
+  for (let i = visited.length - 1; i >= 0; i--) {
+    const d = visited[i]!;
+    if (d.colorKey !== '' || d.node === 0) continue;
+    let best: FlameDatum | null = null;
+    for (const c of d.children) if (!c.merged && c.colorKey !== '' && (!best || c.value > best.value)) best = c;
+    if (best) d.colorKey = best.colorKey;
+  }
 }
 
 /** At the depth limit: one "more levels" node over all children; a click zooms into the heaviest. */

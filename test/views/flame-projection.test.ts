@@ -76,6 +76,14 @@ describe('flame projection', () => {
     const byType = projectFlame(tree, tree.total, { root: 0, widthPx: 3032, typeLeaves: true, colorBy: 'type' });
     const test = byType.root.children[1]!.children[1]!;
     expect([test.name, test.colorKey]).toEqual(['test.star.test', 'array']);
+    // module allocated a function value itself: its own type wins over its children's.
+    const module = byType.root.children[1]!;
+    expect([module.name, module.colorKey]).toEqual(['module', 'function']);
+    const b = new CallTreeBuilder('bytes');
+    b.addStack(['module', 'a.bzl.wrapper', 'a.bzl.work'], 'dict', 100);
+    const chain = b.build();
+    const wrapper = projectFlame(chain, chain.total, { root: 0, widthPx: 100, typeLeaves: true, colorBy: 'type' }).root.children[0]!.children[0]!;
+    expect([wrapper.name, wrapper.colorKey]).toEqual(['a.bzl.wrapper', 'dict']);
     const byFile = projectFlame(tree, tree.total, { root: 0, widthPx: 3032, typeLeaves: true, colorBy: 'file' });
     expect(byFile.root.children[1]!.children[1]!.colorKey).toBe('test.star');
     expect([...byFile.weightByKey.keys()].sort()).toEqual(['', 'test.star']);
