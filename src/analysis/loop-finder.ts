@@ -83,6 +83,21 @@ export function sourceFor(file: string, sources: readonly SourceIndex[]): Source
   return best;
 }
 
+/**
+ * The file name profiles use for a source path: the longest of the known names (statement files,
+ * frame files) that the path ends with, else its last segment.
+ *
+ * @example profileFileFor('drop/programs/x/macros/defs.bzl', ['defs.bzl', 'macros/defs.bzl']) // → 'macros/defs.bzl'
+ */
+export function profileFileFor(sourcePath: string, known: Iterable<string>): string {
+  const path = sourcePath.replace(/\\/g, '/');
+  let best = '';
+  for (const file of known) {
+    if ((path === file || path.endsWith(`/${file}`)) && file.length > best.length) best = file;
+  }
+  return best || path.slice(path.lastIndexOf('/') + 1);
+}
+
 /** Statement of a source starting at the same line and column as a profile span. */
 function statementAt(source: SourceIndex, span: Span): number {
   return source.statements.findIndex((s) => s.span.line === span.line && s.span.column === span.column);

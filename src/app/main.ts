@@ -5,6 +5,7 @@ import * as progressView from '../views/progress.ts';
 import * as sideListView from '../views/side-list.ts';
 import { heaviestNodeOf } from '../views/tree-search.ts';
 import { stackOf } from '../model/call-tree.ts';
+import { wireAnalysisPanels } from './analysis-panels.ts';
 import { wireDiffPanel } from './diff-panel.ts';
 import { wireFlamePanel } from './flame-panel.ts';
 import { initialView, syncHash } from './hash-sync.ts';
@@ -58,6 +59,7 @@ function selectFunction(name: string): void {
 }
 
 let table: ReturnType<typeof functionTableView.create> | null = null;
+const renderAnalysis = wireAnalysisPanels(store, document.querySelector<HTMLElement>('.content')!, selectFunction);
 
 function render(state: AppState): void {
   const tab = state.view.tab;
@@ -80,6 +82,7 @@ function render(state: AppState): void {
   renderNotices(byId('notices'), state.notices, (id) => store.dismiss(id));
   renderGallery(state);
   renderDiff(state);
+  renderAnalysis(state);
   byId('empty').textContent = state.sets.length === 0 && !state.loading ? 'Drop a profile to begin, or pick one of the samples (4).' : set && !model && tab !== 'samples' && tab !== 'diff' ? 'This set has no call tree to draw (no heap or time flame); its files are listed on the left.' : '';
 }
 

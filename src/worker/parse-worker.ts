@@ -3,6 +3,7 @@
 import { assembleSets } from './assemble.ts';
 import { runParseJob } from './parse-job.ts';
 import { transferablesOf, type WorkerRequest, type WorkerResponse } from './protocol.ts';
+import { analyseSets, readSources, splitSources } from './set-analysis.ts';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -19,11 +20,12 @@ async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'par
   const controller = new AbortController();
   running.set(jobId, controller);
   try {
-    const files = await runParseJob(request.inputs, {
+    const { sources, profiles } = splitSources(request.inputs);
+    const files = await runParseJob(profiles, {
       signal: controller.signal,
       onProgress: (bytesRead, totalBytes, path) => post({ type: 'progress', jobId, bytesRead, totalBytes, path }),
     });
-    const sets = assembleSets(files);
+    const sets = analyseSets(assembleSets(files), await readSources(sources, controller.signal));
     post({ type: 'done', jobId, sets }, transferablesOf(sets));
   } catch (e) {
     if (controller.signal.aborted) post({ type: 'cancelled', jobId });

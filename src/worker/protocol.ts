@@ -4,6 +4,7 @@
 import type { FunctionStats } from '../analysis/function-table.ts';
 import type { CallTree } from '../model/call-tree.ts';
 import type { ParsedFile } from '../model/profile.ts';
+import type { SetAnalysis } from './set-analysis.ts';
 
 /** One input to parse: a File from a drop/picker/paste, or a same-origin or CORS URL. */
 export type ParseInput =
@@ -37,6 +38,8 @@ export interface LoadedSetData {
   /** Per function, from the allocated heap flame (else the time flame) joined with the summary. */
   functions: { metric: MetricName; rows: FunctionStats[] } | null;
   metrics: MetricWeights[];
+  /** Advisor findings, loops, peak figures and matched sources (set-analysis.ts). */
+  analysis?: SetAnalysis;
 }
 
 /** Worker → page. */

@@ -6,7 +6,7 @@ import type {
   CoverageProfile, HeapFlame, HeapSummary, Span, StatementProfile, StatementRow,
 } from '../../model/profile.ts';
 import { computeFunctionTable } from '../function-table.ts';
-import { frameFile, frameNameOf, type FunctionBytes } from '../loop-finder.ts';
+import { frameFile, frameNameOf, profileFileFor, type FunctionBytes } from '../loop-finder.ts';
 import type { SourceDef, SourceIndex, SourceStatement } from '../starlark-source.ts';
 
 export type Cause = 'loop-invariant-call' | 'huge-collection' | 'materialize-then-process' | 'dict-view-in-loop' | 'rare-case-allocation';
@@ -102,12 +102,7 @@ export class RuleContext {
 
   /** The file name the profiles use for a source: the longest known name its path ends with. */
   profileFileOf(source: SourceIndex): string {
-    const path = source.path.replace(/\\/g, '/');
-    let best = '';
-    for (const file of this.knownFiles) {
-      if ((path === file || path.endsWith(`/${file}`)) && file.length > best.length) best = file;
-    }
-    return best || path.slice(path.lastIndexOf('/') + 1);
+    return profileFileFor(source.path, this.knownFiles);
   }
 
   /** Frame name of the def enclosing a statement (`module` at top level). */

@@ -1,0 +1,33 @@
+// The one small DOM helper the analysis views share: an element with a class and text content
+// (never HTML: names, paths and messages are untrusted text).
+
+/** `el('td', 'num', '1.5 MiB')` → `<td class="num">1.5 MiB</td>` built with textContent. */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** An external link that opens in a new tab; `href` must be an https URL we built ourselves. */
+export function externalLink(href: string, text: string): HTMLAnchorElement {
+  const a = el('a', '', text);
+  if (href.startsWith('https://')) a.href = href;
+  a.target = '_blank';
+  a.rel = 'noopener noreferrer';
+  return a;
+}
+
+export interface Panel<P> {
+  update(props: P): void;
+  destroy(): void;
+}
+
+/** A view's `create`: a `<section id class>` appended to `root`, redrawn by `render` on every update. */
+export function mountPanel<P>(root: HTMLElement, id: string, className: string, initial: P, render: (box: HTMLElement, props: P) => void): Panel<P> {
+  const box = el('section', className);
+  box.id = id;
+  root.append(box);
+  render(box, initial);
+  return { update: (props) => render(box, props), destroy: () => box.remove() };
+}

@@ -1,0 +1,69 @@
+// The advisor's findings, each with its evidence, confidence and a link to the Buck2 guide, and
+// the peak figures with the kind of bound each is. A click on a finding asks the app to show its
+// function in the flamegraph and its statement in the source view. Text only.
+import type { Finding } from '../analysis/advisor.ts';
+import type { PeakEstimate } from '../analysis/peaks.ts';
+import { spanLabel } from '../analysis/rules/context.ts';
+import { formatBytes } from '../model/units.ts';
+import { type Panel, el, externalLink, mountPanel } from './dom.ts';
+
+export interface FindingsPanelProps {
+  findings: readonly Finding[];
+  /** Index of the finding shown in the source view, or -1. */
+  selected: number;
+  /** Whether Starlark sources were given (without them the rules cannot name a statement). */
+  hasSources: boolean;
+  estimate: PeakEstimate | null;
+  onSelect(index: number): void;
+}
+
+const KIND_WORDS = { 'best-estimate': 'best estimate', 'upper-bound': 'upper bound', measured: 'measured' } as const;
+
+function findingItem(f: Finding, index: number, props: FindingsPanelProps): HTMLLIElement {
+  const li = el('li', `finding confidence-${f.confidence}${index === props.selected ? ' selected' : ''}`);
+  li.dataset.cause = f.cause;
+  const head = el('button', 'finding-head');
+  head.type = 'button';
+  head.append(
+    el('span', 'cause', f.cause),
+    el('span', 'confidence', f.confidence),
+    el('span', 'where', `${f.file}:${spanLabel(f.span)} in ${f.function}`),
+    el('span', 'bytes', formatBytes(f.bytes)),
+  );
+  head.addEventListener('click', () => props.onSelect(index));
+  const evidence = el('ul', 'evidence');
+  for (const line of f.evidence) evidence.append(el('li', '', line));
+  const why = el('p', 'why', `How sure: ${f.confidence} — ${f.confidenceReason}.`);
+  const guide = el('p', 'guide');
+  guide.append('Guide: ', externalLink(f.guide, 'Debugging Excess Starlark Peak Memory'));
+  li.append(head, el('p', 'message', f.message), evidence, why, guide);
+  return li;
+}
+
+function estimateSection(estimate: PeakEstimate): HTMLElement {
+  const section = el('section', 'peak-estimate');
+  section.append(el('h3', '', 'What drove the peak'));
+  const table = el('table', 'estimate-table');
+  for (const fig of estimate.figures) {
+    const row = table.insertRow();
+    row.append(el('td', 'num', formatBytes(fig.bytes)), el('td', `kind ${fig.kind}`, KIND_WORDS[fig.kind]), el('td', '', `${fig.label}: ${fig.explanation}`));
+  }
+  const calls = el('ol', 'top-level-calls');
+  for (const c of estimate.topLevelCalls.slice(0, 5)) calls.append(el('li', '', `${c.name} — ${formatBytes(c.bytes)} (${(c.share * 100).toFixed(1)}%)`));
+  const notes = el('ul', 'honest-notes');
+  for (const n of estimate.notes) notes.append(el('li', '', n));
+  section.append(table, el('p', 'calls-title', 'Top-level calls (children of module) by bytes:'), calls, notes);
+  return section;
+}
+
+export function create(root: HTMLElement, initial: FindingsPanelProps): Panel<FindingsPanelProps> {
+  return mountPanel(root, 'findings', 'findings-panel', initial, (box, props) => {
+    const title = el('h2', '', props.findings.length > 0 ? `Findings (${props.findings.length})` : 'Findings');
+    const list = el('ol', 'finding-list');
+    props.findings.forEach((f, i) => list.append(findingItem(f, i, props)));
+    const empty = props.findings.length > 0 ? [] : [el('p', 'empty-findings', props.hasSources
+      ? 'No rule fired on this set: no pattern of the guide both appears in the sources and carries a large share of the bytes.'
+      : 'Drop the .bzl/BUCK sources (or the folder holding them) together with the profiles to get findings at a function and statement.')];
+    box.replaceChildren(title, ...empty, list, ...(props.estimate ? [estimateSection(props.estimate)] : []));
+  });
+}

@@ -1,0 +1,74 @@
+// A Starlark source with the profiles laid over it: per-line time and count heat from the
+// statement profile, per-function bytes in the gutter at each `def`, loops marked, the chosen
+// statement highlighted. A click on a line asks the app to select that line's function. Text only.
+import type { Span } from '../model/profile.ts';
+import { type Panel, el, mountPanel } from './dom.ts';
+
+export interface LineFigures {
+  seconds: number;
+  count: number;
+}
+
+export interface SourceViewProps {
+  /** Path as given (untrusted text). */
+  path: string;
+  text: string;
+  /** Statement figures by 1-based line (a statement counts on the line it starts). */
+  lines: ReadonlyMap<number, LineFigures>;
+  /** Gutter text by line: the bytes of the function a `def` line starts. */
+  gutter: ReadonlyMap<number, string>;
+  loops: readonly { span: Span; label: string }[];
+  highlight: Span | null;
+  /** A line of the file was clicked. */
+  onLine(line: number): void;
+}
+
+function within(span: Span, line: number): boolean {
+  return line >= span.line && (line < span.endLine || (line === span.endLine && (span.endColumn > 1 || span.line === span.endLine)));
+}
+
+function heat(value: number, max: number): string {
+  const alpha = max > 0 ? Math.min(1, value / max) : 0;
+  return alpha > 0 ? `rgba(214, 69, 65, ${(0.08 + alpha * 0.62).toFixed(3)})` : '';
+}
+
+function row(props: SourceViewProps, line: number, code: string, max: { seconds: number; count: number }): HTMLTableRowElement {
+  const tr = el('tr', 'src-line');
+  tr.dataset.line = String(line);
+  const figures = props.lines.get(line);
+  const loop = props.loops.find((l) => l.span.line === line);
+  if (props.loops.some((l) => within(l.span, line))) tr.classList.add('in-loop');
+  if (props.highlight && within(props.highlight, line)) tr.classList.add('hl');
+  const time = el('td', 'heat time', figures ? `${(figures.seconds * 1000).toFixed(0)} ms` : '');
+  time.style.background = heat(figures?.seconds ?? 0, max.seconds);
+  const count = el('td', 'heat count', figures ? figures.count.toLocaleString('en-US') : '');
+  count.style.background = heat(figures?.count ?? 0, max.count);
+  const mark = el('td', 'loop-mark', loop ? '↻' : '');
+  if (loop) {
+    mark.title = loop.label;
+    tr.classList.add('loop-head');
+  }
+  tr.append(el('td', 'gutter', props.gutter.get(line) ?? ''), time, count, mark, el('td', 'line-no', String(line)), el('td', 'code', code));
+  tr.addEventListener('click', () => props.onLine(line));
+  return tr;
+}
+
+export function create(root: HTMLElement, initial: SourceViewProps): Panel<SourceViewProps> {
+  return mountPanel(root, 'source-view', 'source-view', initial, (box, props) => {
+    const figures = [...props.lines.values()];
+    const max = { seconds: Math.max(0, ...figures.map((f) => f.seconds)), count: Math.max(0, ...figures.map((f) => f.count)) };
+    const table = el('table', 'source');
+    const head = table.createTHead().insertRow();
+    for (const [label, title] of [['bytes', 'allocated by the function a def starts (heap profile, GC off)'], ['time', 'statement time on this line'], ['count', 'statement Count: timing segments, not runs'], ['', 'loop'], ['', ''], [props.path, '']] as const) {
+      const th = el('th', '', label);
+      th.title = title;
+      head.append(th);
+    }
+    const body = table.createTBody();
+    props.text.split('\n').forEach((code, i) => body.append(row(props, i + 1, code.replace(/\r$/, ''), max)));
+    box.replaceChildren(table);
+    // Scroll the view itself, not the page: the flamegraph above stays where the user left it.
+    const hl = box.querySelector<HTMLElement>('tr.hl');
+    if (hl) box.scrollTop = Math.max(0, hl.offsetTop - box.clientHeight / 2);
+  });
+}

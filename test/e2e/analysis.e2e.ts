@@ -1,0 +1,87 @@
+// The advisor in the browser: a "before" sample run dropped as a folder with its sources shows
+// its finding; clicking it shows the loop in the source view and the function in the flamegraph.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLES_DIR } from '../golden.ts';
+import { eventually, flameSettled, startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+let work: string;
+beforeAll(async () => {
+  h = await startHarness();
+  work = mkdtempSync(join(tmpdir(), 'peakscope-analysis-'));
+});
+afterAll(async () => {
+  await h?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** A folder as a user would pick it: the run's mode folders and the program's sources beside them. */
+function runFolder(cause: string): string {
+  // Not named after the cause: the default sample's set is `loop-invariant-call/before` already.
+  const root = join(work, `dropped-${cause}`);
+  cpSync(join(SAMPLES_DIR, cause, 'before'), join(root, 'before'), { recursive: true });
+  cpSync(join(SAMPLES_DIR, 'programs', cause, 'before'), join(root, 'sources', cause, 'before'), { recursive: true });
+  return root;
+}
+
+const selectedFrames = (page: Page) => page.evaluate(() => [...document.querySelectorAll('g.frame.selected')].map((g) => g.getAttribute('name')));
+const highlighted = (page: Page) => page.evaluate(() => [...document.querySelectorAll('#source-view tr.hl')].map((r) => Number((r as HTMLElement).dataset.line)));
+
+describe('findings, source view and flamegraph together', () => {
+  it('shows the loop-invariant-call finding and links it to the source and the flamegraph', async () => {
+    const { page, log } = await h.open('', { width: 1400, height: 1000 });
+    // Let the default sample finish loading first, so it cannot take the view after our folder.
+    await page.locator('g.frame').first().waitFor({ timeout: 20_000 });
+    await page.locator('input[type=file][webkitdirectory]').setInputFiles(runFolder('loop-invariant-call'));
+    await page.locator('.set .set-name', { hasText: 'dropped-loop-invariant-call/before' }).click({ timeout: 20_000 });
+    const finding = page.locator('#findings .finding[data-cause="loop-invariant-call"]');
+    await finding.waitFor({ timeout: 20_000 });
+    expect(await finding.locator('.where').textContent()).toBe('defs.bzl:20:9-58 in defs.bzl.cxx_libraries');
+    expect(await page.locator('#findings .honest-notes').textContent()).toContain('garbage collection off');
+
+    await finding.locator('.finding-head').click();
+    await eventually(async () => (await selectedFrames(page)).includes('defs.bzl.cxx_libraries'), 10_000, 'the function selected in the flamegraph');
+    await flameSettled(page);
+    expect(await highlighted(page)).toEqual([20]);
+    // The loop around the call: its header is marked, its body (the call's line) is inside it.
+    expect(await page.locator('#source-view tr.loop-head[data-line="18"] .loop-mark').textContent()).toBe('↻');
+    expect(await page.locator('#source-view tr[data-line="20"]').getAttribute('class')).toContain('in-loop');
+    expect(await page.locator('#source-view tr[data-line="17"] .gutter').textContent()).toMatch(/MiB$/);
+    await h.screenshot(page, 'analysis-finding-clicked');
+
+    // A frame click opens its def; a line click selects its function.
+    await page.locator('g.frame[name="defs.bzl.platform_flag_table"]').first().click();
+    await eventually(async () => (await highlighted(page)).includes(5), 10_000, 'the def of platform_flag_table');
+    await page.locator('#source-view tr[data-line="24"]').click();
+    await eventually(async () => (await selectedFrames(page)).includes('defs.bzl.cxx_libraries'), 10_000, 'line 24 selecting cxx_libraries');
+    await flameSettled(page);
+    expect(await page.locator('g.frame[name="defs.bzl.platform_flag_table"] rect').first().evaluate((r) => Number(r.getAttribute('width')))).toBeGreaterThan(100);
+    await h.screenshot(page, 'analysis-line-clicked');
+    expect(log.consoleErrors).toEqual([]);
+    expect(log.foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  it('shows per-file peaks from an event log, flags the over-limit failure, gives the profile commands', async () => {
+    const { page, log } = await h.open('', { width: 1400, height: 900 });
+    await page.locator('input[type=file]').first().setInputFiles(join(SAMPLES_DIR, 'event-logs', 'monorepo.json-lines'));
+    const table = page.locator('#peaks table.peaks-table');
+    await table.waitFor({ timeout: 20_000 });
+    const modules = await table.locator('tbody button.module').allTextContents();
+    expect(modules[0]).toBe('root//services/search:BUCK');
+    expect(await table.locator('tbody tr').first().getAttribute('class')).toContain('over-limit');
+    expect(await page.locator('#peaks .peak-histogram .bucket').count()).toBeGreaterThan(1);
+    await table.locator('button.module', { hasText: 'root//libs/core:BUCK' }).click();
+    await eventually(async () => (await page.locator('#peaks .profile-commands pre').allTextContents()).join('\n').includes('buck2 profile loading --mode heap-allocated -o peakscope-profiles/libs-core/heap-allocated root//libs/core:'), 10_000, 'the commands');
+    await page.locator('#peaks .limit input').fill('1MiB');
+    await page.locator('#peaks .limit input').press('Enter');
+    await eventually(async () => (await table.locator('tbody tr.over-limit').count()) >= 2, 10_000, 'core over a 1 MiB limit');
+    await h.screenshot(page, 'analysis-peaks');
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
