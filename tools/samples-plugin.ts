@@ -16,6 +16,10 @@ const CASES: Record<string, { title: string; description: string }> = {
   monorepo: { title: 'Monorepo', description: 'Many packages profiled together.' },
 };
 
+/** `buck2 log show` outputs: every BUCK file's peak; the monorepo one zstd-compressed as saved. */
+const EVENT_LOGS = { dir: 'event-logs', files: ['causes.json-lines', 'monorepo.json-lines.zst'] };
+const EVENT_LOG_INFO = { title: 'Event logs', description: 'Per-file Starlark peaks from buck2 log show, one over its limit.' };
+
 /** Modes a sample loads, in preference order; `heap-allocated` holds flame and summary both. */
 const HEAP_MODES = [['heap-allocated'], ['heap-flame-allocated', 'heap-summary-allocated']];
 const EXTRA_MODES = ['statement', 'time-flame'];
@@ -83,6 +87,14 @@ export function buildCatalog(root: string): SampleCatalog {
     generated.set(posix.join(id, 'manifest.json'), JSON.stringify({ title: `${info.title}${variant ? `, ${variant}` : ''}`, files: entries }, null, 1));
     samples.push({ id, title: info.title, description: info.description, variant: variant || 'profile', manifest: posix.join(id, 'manifest.json'), files: entries.length });
   }
+  const logs = EVENT_LOGS.files.filter((f) => existsSync(join(root, EVENT_LOGS.dir, f)));
+  if (logs.length > 0) {
+    const entries = logs.map((f) => ({ path: posix.join(EVENT_LOGS.dir, f), url: f }));
+    for (const e of entries) files.set(e.path, join(root, e.path));
+    const manifest = posix.join(EVENT_LOGS.dir, 'manifest.json');
+    generated.set(manifest, JSON.stringify({ title: EVENT_LOG_INFO.title, files: entries }, null, 1));
+    samples.push({ id: EVENT_LOGS.dir, ...EVENT_LOG_INFO, variant: 'logs', manifest, files: entries.length });
+  }
   const defaultId = samples.some((s) => s.id === DEFAULT_SAMPLE) ? DEFAULT_SAMPLE : (samples[0]?.id ?? null);
   generated.set('index.json', JSON.stringify({ default: defaultId, samples }, null, 1));
   return { files, generated };
@@ -100,7 +112,7 @@ function middleware(root: string): Connect.NextHandleFunction {
       res.setHeader('content-type', 'application/json');
       res.end(json);
     } else if (disk) {
-      res.setHeader('content-type', 'text/plain; charset=utf-8');
+      res.setHeader('content-type', /\.(gz|zst)$/.test(disk) ? 'application/octet-stream' : 'text/plain; charset=utf-8');
       res.setHeader('content-length', String(statSync(disk).size));
       createReadStream(disk).pipe(res);
     } else next();

@@ -70,6 +70,8 @@ function render(state: AppState): void {
   byId('gallery').hidden = tab !== 'samples';
   byId('summary').hidden = tab === 'diff';
   const model = byId('flame').hidden ? flameModel(state) : renderFlame(state);
+  // Without a call tree there is nothing for the flamegraph controls to act on.
+  if (!model) byId('toolbar').hidden = true;
   const rows = model?.functions ?? currentSet(state)?.functions?.rows ?? null;
   if (rows && !byId('table').hidden) {
     const props = { rows, unit: model?.functionsUnit ?? 'bytes', selected: state.view.selected, onSelect: selectFunction } as const;
@@ -98,7 +100,10 @@ function loadUrl(url: string, keepView: boolean): void {
 
 store.subscribe((state, previous) => {
   if (state.view.url && state.view.url !== previous.view.url) loadUrl(state.view.url, state.view.set !== null);
-  render(state);
+  // Progress ticks change only the loading state: redraw the bar, not the panels.
+  const onlyProgress = state.view === previous.view && state.sets === previous.sets && state.focus === previous.focus && state.notices === previous.notices;
+  if (onlyProgress) progress.update({ loading: state.loading, onCancel: () => loading.cancel() });
+  else render(state);
 });
 wireKeyboard(store, { search: byId<HTMLInputElement>('search'), flame: byId('flame'), dialog: byId<HTMLDialogElement>('keys'), keysButton: byId('keys-button') });
 const start = initialView();

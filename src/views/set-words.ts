@@ -89,9 +89,13 @@ export function packagePattern(files: readonly ParsedFile[]): string | null {
   return null;
 }
 
+/** What `buck2 profile` writes; a set with none of these (event logs only) needs no modes. */
+const PROFILER_FORMATS: readonly FormatName[] = ['heap-summary', 'heap-flame', 'time-flame', 'statement', 'coverage', 'typecheck', 'bytecode', 'bytecode-pairs', 'targets', 'flame-svg'];
+
 /** Modes whose output would add something to this set, with the command that makes it. */
 export function missingModes(setName: string, files: readonly ParsedFile[]): MissingMode[] {
   const has = (format: FormatName) => files.some((f) => f.profile?.format === format);
+  if (!PROFILER_FORMATS.some(has)) return [];
   const pkg = packagePattern(files) ?? '//pkg:';
   const out = setName || 'out';
   const command = (mode: ProfileMode) => `buck2 profile loading --mode ${mode} -o ${out}/${mode} ${pkg}`;

@@ -161,6 +161,24 @@ describe('loading', () => {
     await page.close();
   });
 
+  it('offers the bundled samples, before and after, and loads one by a shareable link', async () => {
+    const { page, log } = await h.open();
+    await page.locator('g.frame').first().waitFor();
+    await page.keyboard.press('4');
+    await page.locator('.gallery-item').first().waitFor();
+    const titles = await page.locator('.gallery-item h3').allTextContents();
+    expect(titles).toEqual(expect.arrayContaining(['Loop-invariant call', 'Huge collection', 'Materialise, then process', 'dict.items() in a hot loop', 'Allocating for a rare case']));
+    await h.screenshot(page, 'gallery');
+    await page.locator('.gallery-item', { hasText: 'Huge collection' }).getByRole('link', { name: /^after/ }).click();
+    await eventually(async () => (await setNames(page)).includes('huge-collection/after'), 8000, 'the after sample');
+    expect(await page.locator('.set.current .set-name').textContent()).toBe('huge-collection/after');
+    expect(decodeURIComponent(new URL(page.url()).hash)).toMatch(/url=http:\/\/127\.0\.0\.1:\d+\/samples\/huge-collection\/after\/manifest\.json/);
+    await page.locator('g.frame[name="module"]').first().waitFor();
+    expect(log.foreignRequests).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   it('loads what `peakscope open` serves', async () => {
     const dir = join(SAMPLES_DIR, 'dict-view-in-loop', 'after');
     const server = await startOpenServer(await listInputs([dir]), join(REPO_ROOT, 'dist'));

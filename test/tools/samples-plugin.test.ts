@@ -23,6 +23,12 @@ describe('samples plugin', () => {
     for (const f of manifest.files) expect(catalog.files.has(f.path)).toBe(true);
   });
 
+  it('offers the event logs, the monorepo one compressed as saved', () => {
+    const catalog = buildCatalog(SAMPLES_DIR);
+    const manifest = JSON.parse(catalog.generated.get('event-logs/manifest.json')!);
+    expect(manifest.files.map((f: { url: string }) => f.url)).toEqual(['causes.json-lines', 'monorepo.json-lines.zst']);
+  });
+
   it('serves only what the manifests list, never other files of the folder', () => {
     const root = mkdtempSync(join(tmpdir(), 'samples-'));
     try {

@@ -37,7 +37,12 @@ describe('files and sets in words', () => {
       { mode: 'statement', why: 'time per statement (finds the loops)', command: `buck2 profile loading --mode statement -o monorepo/statement ${pkg}` },
       { mode: 'time-flame', why: 'time per stack', command: `buck2 profile loading --mode time-flame -o monorepo/time-flame ${pkg}` },
     ]);
-    expect(missingModes('', [])[0]!.command).toBe('buck2 profile loading --mode heap-allocated -o out/heap-allocated //pkg:');
+    const targets = parseText('x/targets.txt', 'load/root//a/b\n');
+    expect(missingModes('', [targets])[0]!.command).toBe('buck2 profile loading --mode heap-allocated -o out/heap-allocated root//a/b:');
+  });
+
+  it('asks for no profiler modes when a set holds only event logs', () => {
+    expect(missingModes('event-logs', [sample('event-logs/causes.json-lines')])).toEqual([]);
   });
 
   it('writes totals with exact numbers and human sizes', () => {
