@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { assembleSets } from '../../src/worker/assemble.ts';
+import { analyseSets, splitSources } from '../../src/worker/set-analysis.ts';
+import type { ParseInput } from '../../src/worker/protocol.ts';
+import { loadSampleFolders } from '../analysis/fixtures.ts';
+
+describe('set analysis in the worker', () => {
+  it('takes BUCK, TARGETS and .bzl inputs as sources and the rest as profiles', () => {
+    const input = (path: string): ParseInput => ({ kind: 'file', path, file: new Blob(['']) });
+    const { sources, profiles } = splitSources(['a/BUCK', 'a/defs.bzl', 'a/statement/profile.csv', 'b/TARGETS', 'flame.src'].map(input));
+    expect(sources.map((s) => s.path)).toEqual(['a/BUCK', 'a/defs.bzl', 'b/TARGETS']);
+    expect(profiles.map((s) => s.path)).toEqual(['a/statement/profile.csv', 'flame.src']);
+  });
+
+  it('attaches findings, loops, peak figures and the matched sources to each set of a load', () => {
+    const { sets } = loadSampleFolders('dict-view-in-loop/before', 'event-logs/causes.json-lines');
+    const { sources } = loadSampleFolders('programs/dict-view-in-loop');
+    const analysed = analyseSets(assembleSets(sets.flatMap((s) => s.files)), sources);
+    const run = analysed.find((s) => s.name === 'samples/dict-view-in-loop/before')!;
+    expect(run.analysis!.findings.map((f) => f.cause)).toEqual(['dict-view-in-loop']);
+    expect(run.analysis!.sources.map((s) => s.path)).toEqual(expect.arrayContaining(['samples/programs/dict-view-in-loop/before/defs.bzl']));
+    expect(run.analysis!.sources.every((s) => s.text.length > 0)).toBe(true);
+    expect(run.analysis!.loops.length).toBeGreaterThan(0);
+    expect(run.analysis!.estimate!.figures.map((f) => f.kind)).toEqual(['best-estimate', 'upper-bound', 'measured']);
+    const logs = analysed.find((s) => s.name === 'samples/event-logs')!;
+    expect(logs.analysis!.hasEventLog).toBe(true);
+    expect(logs.analysis!.findings).toEqual([]);
+    expect(structuredClone(run.analysis)).toEqual(run.analysis);
+  });
+});
