@@ -15,7 +15,8 @@ export const NOT_A_NUMBER = 'with a count or ratio that is not a number';
  */
 export function readRatio(cell: string): number | null | undefined {
   if (cell === 'NaN') return null;
-  return /^\d+(\.\d+)?$/.test(cell) ? Number(cell) : undefined;
+  const ratio = /^\d+(\.\d+)?$/.test(cell) ? Number(cell) : NaN;
+  return Number.isFinite(ratio) ? ratio : undefined;
 }
 
 /**

@@ -244,19 +244,30 @@ function closingQuote(text: string, from: number, record: RecordShape): number {
   return -1;
 }
 
-/** A non-negative integer cell (`244`), or NaN. */
+/**
+ * A non-negative integer cell (`244`), or NaN. Digits beyond 2^53 throw a RangeError (the
+ * driver's ParseError): skipping the row would silently lose bytes, rounding would misstate them.
+ */
 export function readCount(cell: string): number {
-  return /^\d+$/.test(cell) ? safeOrNaN(Number(cell)) : NaN;
+  if (!/^\d+$/.test(cell)) return NaN;
+  const n = Number(cell);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`${snippetOf(cell)} is beyond 2^53 and cannot be read exactly`);
+  return n;
 }
 
-/** A `%.3f` seconds cell (`0.378`), or NaN. */
+function snippetOf(cell: string): string {
+  return cell.length > 24 ? `${cell.slice(0, 24)}… (${cell.length} digits)` : cell;
+}
+
+/** A `%.3f` seconds cell (`0.378`), or NaN (also for 400 digits, which would be Infinity). */
 export function readSeconds(cell: string): number {
-  return /^\d+(\.\d+)?$/.test(cell) ? Number(cell) : NaN;
+  return /^\d+(\.\d+)?$/.test(cell) ? finiteOrNaN(Number(cell)) : NaN;
 }
 
-function safeOrNaN(n: number): number {
-  return Number.isSafeInteger(n) ? n : NaN;
+function finiteOrNaN(n: number): number {
+  return Number.isFinite(n) ? n : NaN;
 }
+
 
 /** The header names among `required` that are absent, for a "missing column" message. */
 export function missingColumns(header: readonly string[], required: readonly string[]): string[] {

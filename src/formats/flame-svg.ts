@@ -30,11 +30,18 @@ export function decodeXmlText(text: string): string {
  */
 export class FlameSvgParser implements LineParser<FlameSvg> {
   private title: string | null = null;
+  private closed = false;
 
   line(text: string): void {
+    this.closed = text.includes('</svg>');
     if (this.title !== null || !text.includes('id="title"')) return;
     const m = TITLE.exec(text);
     if (m) this.title = decodeXmlText(m[1]!).trim();
+  }
+
+  /** A last line without terminator that does not close the document: the file was cut short. */
+  endOfInput(): void {
+    if (!this.closed) throw new Error('the SVG document is not closed');
   }
 
   finish(): FlameSvg {

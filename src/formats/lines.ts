@@ -1,6 +1,12 @@
 // A line scanner over decoded text chunks: the one place input is split into lines, so
 // every parser serves the CLI, the worker and files of hundreds of MB alike.
 
+/**
+ * Longest line accepted: far above any profile line (the 100k-frame stack is 2.6M chars),
+ * well below V8's string limit (2^29 - 24), so a huge one-line file fails with a message.
+ */
+export const MAX_LINE_LENGTH = 64 * 1024 * 1024;
+
 /** Receives each physical line without its terminator; lineNo is 1-based. */
 export type LineSink = (text: string, lineNo: number) => void;
 
@@ -13,13 +19,19 @@ export type LineSink = (text: string, lineNo: number) => void;
  *   s.push('a 4\r\nb'); s.push(' 2\n'); s.end(); // 1 "a 4", 2 "b 2"
  */
 export class LineScanner {
-  private tail = '';
+  /** The unfinished line, as pieces: joining only when its end arrives keeps long lines linear. */
+  private pending: string[] = [];
+  private pendingLength = 0;
   private lineNo = 0;
   private first = true;
   /** True when the text seen so far ended with a line terminator. */
   endedWithNewline = false;
 
-  constructor(private readonly sink: LineSink) {}
+  constructor(
+    private readonly sink: LineSink,
+    /** Longer lines throw a RangeError naming the line (a JS string cannot grow without end). */
+    private readonly maxLineLength = MAX_LINE_LENGTH,
+  ) {}
 
   push(chunk: string): void {
     if (chunk.length === 0) return;
@@ -27,27 +39,39 @@ export class LineScanner {
       this.first = false;
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
     }
-    let text = this.tail.length > 0 ? this.tail + chunk : chunk;
     let start = 0;
     for (;;) {
-      const nl = text.indexOf('\n', start);
+      const nl = chunk.indexOf('\n', start);
       if (nl < 0) break;
-      const stop = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      this.sink(text.slice(start, stop), ++this.lineNo);
+      this.emit(this.takePending(chunk.slice(start, nl)));
       start = nl + 1;
     }
-    this.tail = start < text.length ? text.slice(start) : '';
-    this.endedWithNewline = this.tail.length === 0;
-    text = '';
+    if (start < chunk.length) {
+      this.pendingLength += chunk.length - start;
+      if (this.pendingLength > this.maxLineLength) {
+        throw new RangeError(`line ${this.lineNo + 1} is longer than ${this.maxLineLength} characters`);
+      }
+      this.pending.push(start === 0 ? chunk : chunk.slice(start));
+    }
+    this.endedWithNewline = this.pending.length === 0;
   }
 
   /** Flushes a last line that has no terminator. */
   end(): void {
-    if (this.tail.length > 0) {
-      const t = this.tail.endsWith('\r') ? this.tail.slice(0, -1) : this.tail;
-      this.tail = '';
-      this.sink(t, ++this.lineNo);
-    }
+    if (this.pending.length > 0) this.emit(this.takePending(''));
+  }
+
+  private takePending(last: string): string {
+    if (this.pending.length === 0) return last;
+    this.pending.push(last);
+    const line = this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
+    return line;
+  }
+
+  private emit(line: string): void {
+    this.sink(line.endsWith('\r') ? line.slice(0, -1) : line, ++this.lineNo);
   }
 
   get linesSeen(): number {

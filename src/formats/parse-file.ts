@@ -26,7 +26,8 @@ export class ParseSession {
   private state: State = 'sniffing';
   private readonly diagnostics = new DiagnosticSink();
   private readonly scanner: LineScanner;
-  private readonly decoder = new TextDecoder('utf-8');
+  private decoder = new TextDecoder('utf-8');
+  private utf16 = false;
   private readonly sniffed: { text: string; lineNo: number }[] = [];
   private sniffedChars = 0;
   private parser: LineParser | null = null;
@@ -75,11 +76,17 @@ export class ParseSession {
     if (this.stopped) return;
     this.pendingHead = null;
     this.bytesIn += text.length;
-    this.scanner.push(text);
+    this.scan(text);
   }
 
   private startBytes(head: Uint8Array): void {
     this.compression = compressionOf(head);
+    // A UTF-16 byte-order mark (PowerShell 5's `>` writes UTF-16LE): decode it, do not call it binary.
+    const bom = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
+    if (bom) {
+      this.decoder = new TextDecoder(bom);
+      this.utf16 = true;
+    }
     if (this.compression) {
       this.inflater = createInflater(this.compression, (data) => this.decodeBytes(data, false));
     }
@@ -104,9 +111,19 @@ export class ParseSession {
   }
 
   private decodeBytes(data: Uint8Array, final: boolean): void {
-    if (this.state === 'sniffing' && !this.sawNul && data.subarray(0, 8192).includes(0)) this.sawNul = true;
+    if (this.state === 'sniffing' && !this.sawNul && !this.utf16 && data.subarray(0, 8192).includes(0)) this.sawNul = true;
     const text = this.decoder.decode(data, { stream: !final });
-    if (text) this.scanner.push(text);
+    if (text) this.scan(text);
+  }
+
+  /** Splits text into lines; a line too long to hold as a string ends the parse with a message. */
+  private scan(text: string): void {
+    try {
+      this.scanner.push(text);
+    } catch (e) {
+      if (!(e instanceof RangeError) || this.state === 'done') throw e;
+      this.fail(e, this.scanner.linesSeen + 1, '');
+    }
   }
 
   private onLine(text: string, lineNo: number): void {
