@@ -1,5 +1,5 @@
 // Keyboard shortcuts (speedscope's set is the bar): `/` search, Enter / Shift+Enter next /
-// previous match, Esc clears, `0` resets zoom, arrows move between frames, `1`–`4` tabs,
+// previous match, Esc clears, `0` resets zoom, arrows move between frames, `1`–`8` tabs,
 // `?` lists the keys.
 import { childrenOf, stackOf } from '../model/call-tree.ts';
 import { TABS, type Store } from './store.ts';
@@ -12,7 +12,7 @@ export const KEYS: readonly [string, string][] = [
   ['0', 'reset zoom'],
   ['← →', 'previous / next sibling frame'],
   ['↑ ↓', 'parent / heaviest child (swapped in flame mode)'],
-  ['1 – 4', 'flamegraph, top functions, both, samples'],
+  ['1 – 8', 'tabs: flamegraph, top functions, both, samples, compare, callers/callees, types, statements'],
   ['?', 'show this list'],
 ];
 
@@ -109,7 +109,7 @@ export function wireKeyboard(store: Store, els: KeyboardElements): void {
       store.focusFrame(-1);
     }
     else if (key === '?') els.dialog.showModal();
-    else if (/^[1-4]$/.test(key)) store.updateView({ tab: TABS[Number(key) - 1]! });
+    else if (/^[1-8]$/.test(key) && Number(key) <= TABS.length) store.updateView({ tab: TABS[Number(key) - 1]! });
     else if (key === 'Enter' && !target.matches('button, a, tr')) {
       if (!zoomToMatch(event.shiftKey ? -1 : 1)) {
         const model = flameModel(store.get());

@@ -16,6 +16,7 @@ import { Loading } from './loading.ts';
 import { renderNotices } from './notices.ts';
 import { loadDefaultSample, wireGallery } from './samples.ts';
 import { Store, type AppState } from './store.ts';
+import { wireTablesPanel } from './tables-panel.ts';
 import { wireToolbar } from './toolbar.ts';
 import { currentSet, flameModel } from './view-model.ts';
 
@@ -47,6 +48,7 @@ const renderFlame = wireFlamePanel(store, {
 });
 const renderDiff = wireDiffPanel(store, byId('diff'), (url) => loadUrl(url, true));
 const renderGallery = wireGallery(byId('gallery'), (url) => store.updateView({ url, tab: 'flame', set: null, zoom: [], selected: null, search: '' }));
+const tablesPanel = wireTablesPanel(store, byId('tables'));
 
 /** Table row → select the function and zoom the flamegraph to its heaviest stack. */
 function selectFunction(name: string): void {
@@ -64,7 +66,7 @@ const renderAnalysis = wireAnalysisPanels(store, document.querySelector<HTMLElem
 function render(state: AppState): void {
   const tab = state.view.tab;
   renderToolbar(state);
-  byId('toolbar').hidden = tab === 'samples' || tab === 'table' || tab === 'diff';
+  byId('toolbar').hidden = tab === 'samples' || tab === 'table' || tab === 'diff' || tab === 'statements';
   for (const id of ['breadcrumb', 'legend', 'focus-line', 'flame']) byId(id).hidden = tab !== 'flame' && tab !== 'both';
   byId('table').hidden = tab !== 'table' && tab !== 'both';
   byId('gallery').hidden = tab !== 'samples';
@@ -85,6 +87,7 @@ function render(state: AppState): void {
   renderGallery(state);
   renderDiff(state);
   renderAnalysis(state);
+  tablesPanel.render(state);
   byId('empty').textContent = state.sets.length === 0 && !state.loading ? 'Drop a profile to begin, or pick one of the samples (4).' : set && !model && tab !== 'samples' && tab !== 'diff' ? 'This set has no call tree to draw (no heap or time flame); its files are listed on the left.' : '';
 }
 

@@ -2,8 +2,8 @@
 import type { LoadedSetData, MetricName } from '../worker/protocol.ts';
 import type { DiffView } from './diff-state.ts';
 
-/** The tabs of the main area; `1`–`4` on the keyboard pick them in this order. */
-export const TABS = ['flame', 'table', 'both', 'samples', 'diff'] as const;
+/** The tabs of the main area; `1`–`8` on the keyboard pick them in this order. */
+export const TABS = ['flame', 'table', 'both', 'samples', 'diff', 'sandwich', 'types', 'statements'] as const;
 export type Tab = (typeof TABS)[number];
 
 export const COLOR_MODES = ['type', 'file', 'package'] as const;

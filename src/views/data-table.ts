@@ -28,10 +28,19 @@ export interface DataTableProps<R> {
   limit?: number;
 }
 
+/** A table's content for export: raw values (CSV) and the text shown (HTML snapshot). */
+export interface TableSnapshot {
+  caption: string;
+  header: string[];
+  values: (number | string | null)[][];
+  text: string[][];
+  numeric: boolean[];
+}
+
 export interface DataTable<R> {
   update(props: DataTableProps<R>): void;
-  /** The header and every row in the current order, as raw values (for CSV). */
-  snapshot(): { header: string[]; rows: (number | string | null)[][] };
+  /** Every row in the current order (not cut at the limit). */
+  snapshot(): TableSnapshot;
   destroy(): void;
 }
 
@@ -54,11 +63,29 @@ export function sortRows<R>(rows: readonly R[], columns: readonly Column<R>[], s
     .map((x) => x.row);
 }
 
+/** A cell as shown: '—' for no value, numbers through the column's format. */
+export function cellText<R>(col: Column<R>, row: R): string {
+  const v = col.value(row);
+  return v === null ? '—' : typeof v === 'number' ? (col.format?.(v, row) ?? v.toLocaleString('en-US')) : v;
+}
+
+/** Rows (already in order) as an export snapshot. */
+export function tableSnapshot<R>(caption: string, rows: readonly R[], columns: readonly Column<R>[]): TableSnapshot {
+  return {
+    caption,
+    header: columns.map((c) => c.label),
+    values: rows.map((r) => columns.map((c) => c.value(r))),
+    text: rows.map((r) => columns.map((c) => cellText(c, r))),
+    numeric: columns.map((c) => rows.length > 0 && typeof c.value(rows[0]!) !== 'string'),
+  };
+}
+
 export function create<R>(host: HTMLElement, initial: DataTableProps<R>, className = ''): DataTable<R> {
   let props = initial;
   let sort = { ...initial.sort };
   let ordered: R[] = [];
-  const table = el('table', `data-table ${className}`.trim());
+  // Shares the top functions table's look (style.css `.function-table`).
+  const table = el('table', `data-table function-table ${className}`.trim());
   const caption = table.createCaption();
   const head = table.createTHead().insertRow();
   const body = table.createTBody();
@@ -94,8 +121,10 @@ export function create<R>(host: HTMLElement, initial: DataTableProps<R>, classNa
     }
     for (const col of props.columns) {
       const v = col.value(row);
-      const text = v === null ? '—' : typeof v === 'number' ? (col.format?.(v, row) ?? v.toLocaleString('en-US')) : v;
-      tr.append(el('td', typeof v === 'string' ? '' : 'num', text));
+      const td = el('td', typeof v === 'string' ? '' : 'num', cellText(col, row));
+      // The exact figure behind a rounded one (as `peakscope report --json` gives it).
+      if (typeof v === 'number') td.title = Number.isInteger(v) ? v.toLocaleString('en-US') : String(v);
+      tr.append(td);
     }
     return tr;
   }
@@ -125,7 +154,7 @@ export function create<R>(host: HTMLElement, initial: DataTableProps<R>, classNa
       if (!same) return render();
       for (const tr of body.rows) tr.classList.toggle('selected', tr.dataset.key !== undefined && tr.dataset.key === next.selected);
     },
-    snapshot: () => ({ header: props.columns.map((c) => c.label), rows: ordered.map((r) => props.columns.map((c) => c.value(r))) }),
+    snapshot: () => tableSnapshot(props.caption, ordered, props.columns),
     destroy: () => table.remove(),
   };
 }

@@ -55,6 +55,7 @@ export function create(host: HTMLElement, initial: StatementsTableProps): { upda
   const table = dataTable.create(wrap, tableProps(), 'statements-table');
   const render = () => {
     note.textContent = props.profile ? '' : 'No statement profile in this set. Run buck2 profile loading --mode statement -o DIR <targets> and drop DIR here.';
+    note.hidden = Boolean(props.profile);
     wrap.hidden = !props.profile;
     table.update(tableProps());
   };

@@ -50,6 +50,7 @@ export function create(host: HTMLElement, initial: TypesTableProps): { update(p:
   const table = dataTable.create(wrap, tableProps(), 'types-table');
   const render = () => {
     note.textContent = props.table ? '' : 'Value types need a heap flame (heap-allocated, heap-flame-allocated or a retained mode); this set has none.';
+    note.hidden = Boolean(props.table);
     wrap.hidden = !props.table;
     table.update(tableProps());
   };

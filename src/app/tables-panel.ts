@@ -1,0 +1,138 @@
+// The table tabs: callers/callees of the selected function (sandwich), value types, and
+// statements. Each view is created when its tab is first shown; the derivations are memoised
+// on their inputs, so a redraw of the page does not recompute them.
+import './tables-panel.css';
+import { computeSandwich } from '../analysis/callers-callees.ts';
+import { flameMatchesSummary } from '../analysis/totals.ts';
+import { computeTypeTable } from '../analysis/type-table.ts';
+import { formatSpan } from '../formats/spans.ts';
+import { stackOf } from '../model/call-tree.ts';
+import type { HeapFlame, HeapSummary, StatementProfile } from '../model/profile.ts';
+import type { TableSnapshot } from '../views/data-table.ts';
+import * as sandwichView from '../views/sandwich.ts';
+import * as statementsView from '../views/statements-table.ts';
+import { heaviestNodeOf } from '../views/tree-search.ts';
+import * as typesView from '../views/types-table.ts';
+import type { AppState, Store, Tab } from './store.ts';
+import { currentSet, flameModel, type FlameModel } from './view-model.ts';
+import type { MetricName } from '../worker/protocol.ts';
+
+/** The tabs this panel draws. */
+export const TABLE_TABS: readonly Tab[] = ['sandwich', 'types', 'statements'];
+
+/** Memoises on reference equality of the arguments of the last call. */
+function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  let last: { args: A; value: R } | null = null;
+  return (...args: A) => {
+    if (!last || args.some((a, i) => a !== last!.args[i])) last = { args, value: fn(...args) };
+    return last.value;
+  };
+}
+
+const sandwichOf = memo(computeSandwich);
+const typeTableOf = memo(computeTypeTable);
+const namesOf = memo((rows: FlameModel['functions']) => rows.map((r) => r.name));
+
+/** The heap flame the types table reads (the flamegraph's when it is one) and its metric. */
+function typeSource(state: AppState): { flame: HeapFlame; path: string; metric: MetricName; summary: HeapSummary | null; summaryPath: string | null } | null {
+  const set = currentSet(state);
+  if (!set) return null;
+  const heapMetrics = set.metrics.filter((m) => set.files[m.fileIndex]?.profile?.format === 'heap-flame');
+  const metric = heapMetrics.find((m) => m.metric === state.view.metric) ?? heapMetrics[0];
+  if (!metric) return null;
+  const file = set.files[metric.fileIndex]!;
+  const flame = file.profile as HeapFlame;
+  const summaryFile = set.files.find((f) => f.profile?.format === 'heap-summary' && flameMatchesSummary(f.profile, flame));
+  return { flame, path: file.path, metric: metric.metric, summary: (summaryFile?.profile as HeapSummary | undefined) ?? null, summaryPath: summaryFile?.path ?? null };
+}
+
+function heaviestSelf(rows: FlameModel['functions']): string | null {
+  return rows.reduce<FlameModel['functions'][number] | null>((best, r) => (!best || r.self > best.self ? r : best), null)?.name ?? null;
+}
+
+/** `^dict$` with regex characters of the name escaped: an exact-name search. */
+export function exactNamePattern(name: string): string {
+  return `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+}
+
+export interface TablesPanel {
+  render(state: AppState): void;
+  /** What the current tab's tables hold, for CSV and the HTML snapshot; [] when none. */
+  snapshots(state: AppState): TableSnapshot[];
+}
+
+export function wireTablesPanel(store: Store, host: HTMLElement): TablesPanel {
+  const parts = { sandwich: document.createElement('div'), types: document.createElement('div'), statements: document.createElement('div') };
+  host.append(parts.sandwich, parts.types, parts.statements);
+  let sandwich: ReturnType<typeof sandwichView.create> | null = null;
+  let types: ReturnType<typeof typesView.create> | null = null;
+  let statements: ReturnType<typeof statementsView.create> | null = null;
+  let statementSelected: string | null = null;
+
+  const showInFlame = (name: string) => {
+    const model = flameModel(store.get());
+    const node = model ? heaviestNodeOf(model.tree, model.metric.total, name) : -1;
+    store.updateView({ selected: name, tab: 'flame', ...(model && node > 0 ? { zoom: stackOf(model.tree, node) } : {}) });
+  };
+
+  function drawSandwich(state: AppState): void {
+    const model = flameModel(state);
+    // Without a selection: the function that allocated (or spent) the most itself.
+    const requested = state.view.selected ?? (model ? heaviestSelf(model.functions) : null);
+    const props: sandwichView.SandwichProps = {
+      sandwich: model && requested ? sandwichOf(model.tree, model.metric.total, requested) : null,
+      requested, names: model ? namesOf(model.functions) : [], unit: model?.unit ?? 'bytes',
+      grandTotal: model?.metric.total[0] ?? 0,
+      onPick: (name) => store.selectFunction(name), onShowInFlame: showInFlame,
+    };
+    if (sandwich) sandwich.update(props);
+    else sandwich = sandwichView.create(parts.sandwich, props);
+  }
+
+  function drawTypes(state: AppState): void {
+    const source = typeSource(state);
+    const table = source ? typeTableOf(source.flame.tree, source.summary) : null;
+    const searched = state.view.regex ? table?.rows.find((r) => exactNamePattern(r.type) === state.view.search) : undefined;
+    const props: typesView.TypesTableProps = {
+      table, flamePath: source?.path ?? null, summaryPath: source?.summaryPath ?? null, selected: searched?.type ?? null,
+      // A row highlights that type's leaves in the flamegraph (exact-name search over the whole tree).
+      onSelect: (type) => store.updateView({ search: exactNamePattern(type), regex: true, zoom: [], tab: 'flame', metric: source?.metric ?? null }),
+    };
+    if (types) types.update(props);
+    else types = typesView.create(parts.types, props);
+  }
+
+  function drawStatements(state: AppState): void {
+    const file = currentSet(state)?.files.find((f) => f.profile?.format === 'statement') ?? null;
+    const props: statementsView.StatementsTableProps = {
+      profile: (file?.profile as StatementProfile | undefined) ?? null, path: file?.path ?? null, spanText: formatSpan,
+      selected: statementSelected,
+      onSelect: (key) => {
+        statementSelected = key;
+        drawStatements(store.get());
+      },
+    };
+    if (statements) statements.update(props);
+    else statements = statementsView.create(parts.statements, props);
+  }
+
+  return {
+    render(state) {
+      const tab = state.view.tab;
+      host.hidden = !TABLE_TABS.includes(tab);
+      parts.sandwich.hidden = tab !== 'sandwich';
+      parts.types.hidden = tab !== 'types';
+      parts.statements.hidden = tab !== 'statements';
+      if (tab === 'sandwich') drawSandwich(state);
+      else if (tab === 'types') drawTypes(state);
+      else if (tab === 'statements') drawStatements(state);
+    },
+    snapshots(state) {
+      const tab = state.view.tab;
+      if (tab === 'sandwich' && sandwich) return sandwich.tables().map((t) => t.snapshot());
+      if (tab === 'types' && types) return [types.table.snapshot()];
+      if (tab === 'statements' && statements) return [statements.table.snapshot()];
+      return [];
+    },
+  };
+}
