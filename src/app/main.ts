@@ -7,6 +7,7 @@ import { heaviestNodeOf } from '../views/tree-search.ts';
 import { stackOf } from '../model/call-tree.ts';
 import { wireAnalysisPanels } from './analysis-panels.ts';
 import { wireDiffPanel } from './diff-panel.ts';
+import { wireExport } from './export.ts';
 import { wireFlamePanel } from './flame-panel.ts';
 import { initialView, syncHash } from './hash-sync.ts';
 import { wireInputs } from './input.ts';
@@ -49,6 +50,7 @@ const renderFlame = wireFlamePanel(store, {
 const renderDiff = wireDiffPanel(store, byId('diff'), (url) => loadUrl(url, true));
 const renderGallery = wireGallery(byId('gallery'), (url) => store.updateView({ url, tab: 'flame', set: null, zoom: [], selected: null, search: '' }));
 const tablesPanel = wireTablesPanel(store, byId('tables'));
+const renderExport = wireExport(store, byId('export'), { flame: byId('flame'), summary: byId('summary'), tables: tablesPanel });
 
 /** Table row → select the function and zoom the flamegraph to its heaviest stack. */
 function selectFunction(name: string): void {
@@ -88,6 +90,7 @@ function render(state: AppState): void {
   renderDiff(state);
   renderAnalysis(state);
   tablesPanel.render(state);
+  renderExport(state);
   byId('empty').textContent = state.sets.length === 0 && !state.loading ? 'Drop a profile to begin, or pick one of the samples (4).' : set && !model && tab !== 'samples' && tab !== 'diff' ? 'This set has no call tree to draw (no heap or time flame); its files are listed on the left.' : '';
 }
 

@@ -1,0 +1,60 @@
+// The current flamegraph as export data: the same pruned projection and colours the live chart
+// draws (flame-projection.ts, frame-colors.ts), flattened to columns for the SVG/PNG export and
+// the HTML snapshot, and serialised as a standalone SVG with XMLSerializer (never by string
+// concatenation, so `<`, `&` and quotes in frame names stay text).
+import { formatValue } from '../model/units.ts';
+import { assignColors, MATCH_COLOR, SMALL_COLOR } from './frame-colors.ts';
+import { frameDetails, mergedDetails, type FrameContext } from './frame-details.ts';
+import { projectFlame, type ColorBy, type FlameDatum } from './flame-projection.ts';
+import { snapshotProgram, type SnapshotData, type SnapshotFrames } from './export-snapshot.ts';
+
+export interface FlameExportInput extends FrameContext {
+  zoom: number;
+  widthPx: number;
+  icicle: boolean;
+  typeLeaves: boolean;
+  colorBy: ColorBy;
+  matchedNames: Uint8Array | null;
+}
+
+/** Height of one frame row, as the live chart (views/flamegraph.ts). */
+export const EXPORT_CELL_HEIGHT = 18;
+
+/** Children in the live chart's order: heaviest first, the "N small frames" node last. */
+function ordered(children: FlameDatum[]): FlameDatum[] {
+  return [...children].sort((a, b) => (a.merged ? 1 : b.merged ? -1 : b.value - a.value));
+}
+
+/**
+ * The frames the chart shows for `input`, in pre-order, plus the legend. The zoomed frame is
+ * `zoom` in the result; the frames before it are its ancestors.
+ */
+export function exportFrames(input: FlameExportInput): { frames: SnapshotFrames; zoom: number; legend: SnapshotData['legend'] } {
+  const projection = projectFlame(input.tree, input.weights, {
+    root: input.zoom, widthPx: input.widthPx, typeLeaves: input.typeLeaves, colorBy: input.colorBy, matchedNames: input.matchedNames,
+  });
+  const colors = assignColors(projection.weightByKey);
+  const frames: SnapshotFrames = { name: [], value: [], parent: [], color: [], detail: [] };
+  let zoom = 0;
+  const stack: { d: FlameDatum; parent: number }[] = [{ d: projection.root, parent: -1 }];
+  while (stack.length > 0) {
+    const { d, parent } = stack.pop()!;
+    const index = frames.name.length;
+    if (d.node === input.zoom && !d.merged) zoom = index;
+    frames.name.push(d.name);
+    frames.value.push(d.value);
+    frames.parent.push(parent);
+    frames.color.push(d.matched ? MATCH_COLOR : d.merged ? SMALL_COLOR : colors.colorOf(d.colorKey));
+    frames.detail.push((d.merged ? mergedDetails(input, d.merged, d.value, d.node) : frameDetails(input, d.node)).join('\n'));
+    const kids = ordered(d.children);
+    for (let k = kids.length - 1; k >= 0; k--) stack.push({ d: kids[k]!, parent: index });
+  }
+  const legend = colors.legend.map((e) => ({ key: e.key, color: e.color, text: formatValue(e.weight, input.unit) }));
+  return { frames, zoom, legend };
+}
+
+/** A standalone SVG document (XML declaration, xmlns, inline attributes) of the data's flamegraph. */
+export function flameSvgText(doc: Document, data: SnapshotData): string {
+  const svg = snapshotProgram().drawFlame(doc, data, data.zoom);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
+}
