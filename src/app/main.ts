@@ -18,6 +18,7 @@ import { renderNotices } from './notices.ts';
 import { loadDefaultSample, wireGallery } from './samples.ts';
 import { Store, type AppState } from './store.ts';
 import { wireTablesPanel } from './tables-panel.ts';
+import { wireTheme } from './theme.ts';
 import { wireToolbar } from './toolbar.ts';
 import { currentSet, flameModel } from './view-model.ts';
 
@@ -49,6 +50,7 @@ const renderFlame = wireFlamePanel(store, {
 });
 const renderDiff = wireDiffPanel(store, byId('diff'), (url) => loadUrl(url, true));
 const renderGallery = wireGallery(byId('gallery'), (url) => store.updateView({ url, tab: 'flame', set: null, zoom: [], selected: null, search: '' }));
+wireTheme(byId<HTMLSelectElement>('theme'));
 const tablesPanel = wireTablesPanel(store, byId('tables'));
 const renderExport = wireExport(store, byId('export'), { flame: byId('flame'), summary: byId('summary'), tables: tablesPanel });
 

@@ -39,6 +39,7 @@ export interface FlamegraphView {
 
 const CELL_HEIGHT = 18;
 const TRANSITION_MS = 120;
+const RESIZE_DEBOUNCE_MS = 150;
 
 /** Keys of props whose change needs a new projection (the rest restyle the drawn frames). */
 const LAYOUT_KEYS = ['tree', 'weights', 'zoom', 'icicle', 'typeLeaves', 'colorBy', 'diff'] as const;
@@ -55,6 +56,7 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
   let chart: FlameGraph<FlameDatum> | null = null;
   let root: FlameDatum | null = null;
   let width = 0;
+  let drawnHidden = false;
   const drawn = new Set<number>();
 
   const detailsOf = (d: FlameDatum): string[] =>
@@ -94,6 +96,7 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
   function render(): void {
     chart?.destroy();
     chartEl.replaceChildren();
+    drawnHidden = chartEl.clientWidth === 0;
     width = Math.max(200, Math.floor(chartEl.clientWidth || el.clientWidth || 960));
     const projection = projectFlame(props.tree, props.weights, {
       root: props.zoom, widthPx: width, typeLeaves: props.typeLeaves, colorBy: props.colorBy, matchedNames: props.matchedNames,
@@ -147,8 +150,14 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
     label();
   }
 
+  // Dragging a window edge fires many resizes: redraw once they pause. A chart that was drawn
+  // while hidden (no width of its own) redraws at once when it is shown.
+  let resizeTimer: ReturnType<typeof setTimeout> | undefined;
   const resize = new ResizeObserver(() => {
-    if (Math.floor(chartEl.clientWidth) !== width && chartEl.clientWidth > 0) render();
+    clearTimeout(resizeTimer);
+    const fresh = () => Math.floor(chartEl.clientWidth) !== width && chartEl.clientWidth > 0;
+    if (fresh() && drawnHidden) render();
+    else resizeTimer = setTimeout(() => fresh() && render(), RESIZE_DEBOUNCE_MS);
   });
   resize.observe(chartEl);
   render();
@@ -163,6 +172,7 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
     },
     destroy() {
       resize.disconnect();
+      clearTimeout(resizeTimer);
       chart?.destroy();
       tooltip.destroy();
       chartEl.remove();

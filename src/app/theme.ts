@@ -1,0 +1,55 @@
+// Light, dark or the system's choice (prefers-color-scheme): a picker in the header, kept in
+// localStorage. The resolved theme goes on <html data-theme>, which theme.css reads; the
+// flamegraph keeps its palette (dark labels on mid-tone fills read on both backgrounds).
+import './theme.css';
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type ThemeChoice = (typeof THEMES)[number];
+
+export const THEME_STORAGE_KEY = 'peakscope.theme';
+
+/** The stored choice; anything else (missing, tampered, storage blocked) is 'system'. */
+export function storedTheme(storage: Pick<Storage, 'getItem'> | null): ThemeChoice {
+  let value: string | null = null;
+  try {
+    value = storage?.getItem(THEME_STORAGE_KEY) ?? null;
+  } catch {
+    value = null; // storage can throw when the browser blocks it
+  }
+  return (THEMES as readonly string[]).includes(value ?? '') ? (value as ThemeChoice) : 'system';
+}
+
+/** 'light' or 'dark' for a choice, given whether the system prefers dark. */
+export function resolveTheme(choice: ThemeChoice, systemDark: boolean): 'light' | 'dark' {
+  return choice === 'system' ? (systemDark ? 'dark' : 'light') : choice;
+}
+
+function safeStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Applies the stored theme now and wires the header picker and the system setting. */
+export function wireTheme(picker: HTMLSelectElement): void {
+  const dark = window.matchMedia('(prefers-color-scheme: dark)');
+  let choice = storedTheme(safeStorage());
+  const apply = () => {
+    document.documentElement.dataset.theme = resolveTheme(choice, dark.matches);
+    document.documentElement.dataset.themeChoice = choice;
+    picker.value = choice;
+  };
+  picker.addEventListener('change', () => {
+    choice = (THEMES as readonly string[]).includes(picker.value) ? (picker.value as ThemeChoice) : 'system';
+    try {
+      safeStorage()?.setItem(THEME_STORAGE_KEY, choice);
+    } catch {
+      // Not persisted when storage is blocked; the page still switches.
+    }
+    apply();
+  });
+  dark.addEventListener('change', apply);
+  apply();
+}
