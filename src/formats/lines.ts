@@ -22,6 +22,7 @@ export class LineScanner {
   /** The unfinished line, as pieces: joining only when its end arrives keeps long lines linear. */
   private pending: string[] = [];
   private pendingLength = 0;
+  private pendingNul = false;
   private lineNo = 0;
   private first = true;
   /** True when the text seen so far ended with a line terminator. */
@@ -51,7 +52,9 @@ export class LineScanner {
       if (this.pendingLength > this.maxLineLength) {
         throw new RangeError(`line ${this.lineNo + 1} is longer than ${this.maxLineLength} characters`);
       }
-      this.pending.push(start === 0 ? chunk : chunk.slice(start));
+      const piece = start === 0 ? chunk : chunk.slice(start);
+      if (!this.pendingNul && piece.includes('\0')) this.pendingNul = true;
+      this.pending.push(piece);
     }
     this.endedWithNewline = this.pending.length === 0;
   }
@@ -67,11 +70,17 @@ export class LineScanner {
     const line = this.pending.join('');
     this.pending = [];
     this.pendingLength = 0;
+    this.pendingNul = false;
     return line;
   }
 
   private emit(line: string): void {
     this.sink(line.endsWith('\r') ? line.slice(0, -1) : line, ++this.lineNo);
+  }
+
+  /** True when the unfinished line read so far holds a NUL (binary input, no need to read on). */
+  get pendingHasNul(): boolean {
+    return this.pendingNul;
   }
 
   get linesSeen(): number {

@@ -27,7 +27,6 @@ export class ParseSession {
   private readonly diagnostics = new DiagnosticSink();
   private readonly scanner: LineScanner;
   private decoder = new TextDecoder('utf-8');
-  private utf16 = false;
   private readonly sniffed: { text: string; lineNo: number }[] = [];
   private sniffedChars = 0;
   private parser: LineParser | null = null;
@@ -83,10 +82,7 @@ export class ParseSession {
     this.compression = compressionOf(head);
     // A UTF-16 byte-order mark (PowerShell 5's `>` writes UTF-16LE): decode it, do not call it binary.
     const bom = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
-    if (bom) {
-      this.decoder = new TextDecoder(bom);
-      this.utf16 = true;
-    }
+    if (bom) this.decoder = new TextDecoder(bom);
     if (this.compression) {
       this.inflater = createInflater(this.compression, (data) => this.decodeBytes(data, false));
     }
@@ -111,7 +107,6 @@ export class ParseSession {
   }
 
   private decodeBytes(data: Uint8Array, final: boolean): void {
-    if (this.state === 'sniffing' && !this.sawNul && !this.utf16 && data.subarray(0, 8192).includes(0)) this.sawNul = true;
     const text = this.decoder.decode(data, { stream: !final });
     if (text) this.scan(text);
   }
@@ -124,10 +119,22 @@ export class ParseSession {
       if (!(e instanceof RangeError) || this.state === 'done') throw e;
       this.fail(e, this.scanner.linesSeen + 1, '');
     }
+    // A NUL in the line being read decides now (a core dump or /dev/zero has no line ends).
+    if (this.state === 'sniffing' && this.scanner.pendingHasNul) this.refuseBinary();
+  }
+
+  /**
+   * NUL in a head line means binary. Judged per line, never per chunk, so the answer does not
+   * depend on where a stream's chunks were cut.
+   */
+  private refuseBinary(): void {
+    this.sawNul = true;
+    this.detect(false);
   }
 
   private onLine(text: string, lineNo: number): void {
     if (this.state === 'sniffing') {
+      if (text.includes('\0')) return this.refuseBinary();
       // Golden files start with `# @generated` comments; real outputs never do.
       if (this.sniffed.length === 0 && (text.length === 0 || text.startsWith('#'))) return;
       this.sniffed.push({ text, lineNo });

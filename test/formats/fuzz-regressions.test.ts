@@ -123,3 +123,12 @@ describe('the fuzzer itself', () => {
     expect(seeds.every((s, i) => s.bytes.length === before[i]!.length && s.bytes.every((b, j) => b === before[i]![j]))).toBe(true);
   });
 });
+
+describe('binary input', () => {
+  it('stops at the first chunk with a NUL instead of reading a line-less stream to its end', () => {
+    const session = new ParseSession('core', 1 << 30);
+    session.pushBytes(new Uint8Array(64 * 1024));
+    expect(session.stopped).toBe(true);
+    expect(session.finish().error?.message).toMatch(/^binary data; tried /);
+  });
+});
