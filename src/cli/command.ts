@@ -28,7 +28,10 @@ export function systemReason(e: unknown): string {
   return oneLine(m ? m[1]! : message);
 }
 
-/** Collapses whitespace and line breaks so a message stays on one line. */
+/**
+ * Collapses whitespace and line breaks so a message stays on one line, and shows other control
+ * characters as `?`: a file named `a\x1b[2J` must not clear or rewrite the user's terminal.
+ */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/\s+/g, ' ').trim().replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
