@@ -63,6 +63,26 @@ export function smallFramesName(count: number): string {
 export function projectFlame(tree: CallTree, weights: Float64Array, options: ProjectionOptions): Projection {
   const minWeight = (weights[options.root]! * (options.minFramePx ?? 1)) / Math.max(1, options.widthPx);
   const weightByKey = new Map<string, number>();
+  const { top, zoomed, frames: chainFrames } = ancestorChain(tree, weights, options);
+  let frames = chainFrames;
+  const depthLimit = tree.depth[options.root]! + (options.maxDepth ?? MAX_DEPTH);
+  const stack: FlameDatum[] = [zoomed];
+  const visited: FlameDatum[] = [];
+  while (stack.length > 0) {
+    const d = stack.pop()!;
+    visited.push(d);
+    if (tree.depth[d.node]! >= depthLimit && !d.merged) frames += addDeeper(tree, weights, d, options.typeLeaves);
+    else frames += expand(tree, weights, d, minWeight, options, weightByKey, stack);
+  }
+  if (options.colorBy === 'type') inheritTypeColors(visited);
+  return { root: top, frames, weightByKey };
+}
+
+/**
+ * The faded chain from the root down to the zoomed node, every link as wide as the zoomed
+ * node; a long chain keeps its nearest ancestors and folds the rest into one node.
+ */
+function ancestorChain(tree: CallTree, weights: Float64Array, options: ProjectionOptions): { top: FlameDatum; zoomed: FlameDatum; frames: number } {
   const datum = (node: number, fade: boolean): FlameDatum => ({
     name: node === 0 ? (options.rootName ?? 'all') : nodeName(tree, node),
     value: weights[options.root]!,
@@ -73,7 +93,6 @@ export function projectFlame(tree: CallTree, weights: Float64Array, options: Pro
     matched: node > 0 && options.matchedNames?.[tree.name[node]!] === 1,
     colorKey: '',
   });
-  // The faded chain from the root down to the zoomed node; a long one keeps its nearest part.
   const chain: number[] = [];
   for (let n = options.root; n > 0; n = tree.parent[n]!) chain.push(n);
   const keep = (options.maxAncestors ?? MAX_ANCESTORS) + 1;
@@ -93,18 +112,7 @@ export function projectFlame(tree: CallTree, weights: Float64Array, options: Pro
     parent.children.push(d);
     parent = d;
   }
-  let frames = chain.length + 1 + (skipped > 0 ? 1 : 0);
-  const depthLimit = tree.depth[options.root]! + (options.maxDepth ?? MAX_DEPTH);
-  const stack: FlameDatum[] = [parent];
-  const visited: FlameDatum[] = [];
-  while (stack.length > 0) {
-    const d = stack.pop()!;
-    visited.push(d);
-    if (tree.depth[d.node]! >= depthLimit && !d.merged) frames += addDeeper(tree, weights, d, options.typeLeaves);
-    else frames += expand(tree, weights, d, minWeight, options, weightByKey, stack);
-  }
-  if (options.colorBy === 'type') inheritTypeColors(visited);
-  return { root: top, frames, weightByKey };
+  return { top, zoomed: parent, frames: chain.length + 1 + (skipped > 0 ? 1 : 0) };
 }
 
 /**
