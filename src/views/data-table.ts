@@ -158,3 +158,30 @@ export function create<R>(host: HTMLElement, initial: DataTableProps<R>, classNa
     destroy: () => table.remove(),
   };
 }
+
+/** A table in its own section, or a note in its place when there is nothing to tabulate. */
+export interface TableSection<R> {
+  /** Shows the table with `props`, or `note` instead when it is not null. */
+  show(props: DataTableProps<R>, note: string | null): void;
+  table: DataTable<R>;
+  destroy(): void;
+}
+
+export function createSection<R>(host: HTMLElement, sectionClass: string, tableClass: string, initial: DataTableProps<R>): TableSection<R> {
+  const box = el('section', sectionClass);
+  const note = el('p', 'empty');
+  const wrap = el('div', 'table-wrap');
+  box.append(note, wrap);
+  host.append(box);
+  const table = create(wrap, initial, tableClass);
+  return {
+    show(props, text) {
+      note.textContent = text ?? '';
+      note.hidden = text === null;
+      wrap.hidden = text !== null;
+      table.update(props);
+    },
+    table,
+    destroy: () => box.remove(),
+  };
+}

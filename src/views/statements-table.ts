@@ -3,7 +3,6 @@
 import type { Span, StatementProfile, StatementRow } from '../model/profile.ts';
 import { formatPercent, formatValue } from '../model/units.ts';
 import * as dataTable from './data-table.ts';
-import { el } from './dom.ts';
 
 export interface StatementsTableProps {
   profile: StatementProfile | null;
@@ -33,6 +32,8 @@ function columnsFor(props: StatementsTableProps): dataTable.Column<StatementRow>
   ];
 }
 
+const NO_STATEMENTS = 'No statement profile in this set. Run buck2 profile loading --mode statement -o DIR <targets> and drop DIR here.';
+
 function captionOf(props: StatementsTableProps): string {
   const p = props.profile;
   if (!p) return '';
@@ -42,23 +43,13 @@ function captionOf(props: StatementsTableProps): string {
 export function create(host: HTMLElement, initial: StatementsTableProps): { update(p: StatementsTableProps): void; destroy(): void; table: dataTable.DataTable<StatementRow> } {
   let props = initial;
   let columns = columnsFor(props);
-  const box = el('section', 'statements-panel');
-  const note = el('p', 'empty');
-  const wrap = el('div', 'table-wrap');
-  box.append(note, wrap);
-  host.append(box);
   const tableProps = (): dataTable.DataTableProps<StatementRow> => ({
     rows: props.profile?.rows ?? [], columns, caption: captionOf(props),
     rowKey: (r) => statementKey(r, props.spanText), selected: props.selected, onSelect: (key) => props.onSelect(key),
     sort: { key: 'seconds', descending: true },
   });
-  const table = dataTable.create(wrap, tableProps(), 'statements-table');
-  const render = () => {
-    note.textContent = props.profile ? '' : 'No statement profile in this set. Run buck2 profile loading --mode statement -o DIR <targets> and drop DIR here.';
-    note.hidden = Boolean(props.profile);
-    wrap.hidden = !props.profile;
-    table.update(tableProps());
-  };
+  const section = dataTable.createSection(host, 'statements-panel', 'statements-table', tableProps());
+  const render = () => section.show(tableProps(), props.profile ? null : NO_STATEMENTS);
   render();
   return {
     update(next) {
@@ -66,7 +57,7 @@ export function create(host: HTMLElement, initial: StatementsTableProps): { upda
       props = next;
       render();
     },
-    destroy: () => box.remove(),
-    table,
+    destroy: section.destroy,
+    table: section.table,
   };
 }

@@ -4,7 +4,6 @@
 import type { TypeRow, TypeTable } from '../analysis/type-table.ts';
 import { formatBytes, formatPercent } from '../model/units.ts';
 import * as dataTable from './data-table.ts';
-import { el } from './dom.ts';
 
 export interface TypesTableProps {
   table: TypeTable | null;
@@ -26,6 +25,8 @@ export const TYPE_COLUMNS: readonly dataTable.Column<TypeRow>[] = [
   { key: 'topBytes', label: 'Its bytes', title: 'bytes of this type the top allocator allocated itself', value: (r) => r.topFunctionBytes, format: formatBytes },
 ];
 
+const NO_FLAME = 'Value types need a heap flame (heap-allocated, heap-flame-allocated or a retained mode); this set has none.';
+
 function captionOf(props: TypesTableProps): string {
   const t = props.table;
   if (!t) return '';
@@ -37,30 +38,20 @@ function captionOf(props: TypesTableProps): string {
 
 export function create(host: HTMLElement, initial: TypesTableProps): { update(p: TypesTableProps): void; destroy(): void; table: dataTable.DataTable<TypeRow> } {
   let props = initial;
-  const box = el('section', 'types-panel');
-  const note = el('p', 'empty');
-  const wrap = el('div', 'table-wrap');
-  box.append(note, wrap);
-  host.append(box);
   const tableProps = (): dataTable.DataTableProps<TypeRow> => ({
     rows: props.table?.rows ?? [], columns: TYPE_COLUMNS, caption: captionOf(props),
     rowKey: (r) => r.type, selected: props.selected, onSelect: (type) => props.onSelect(type),
     sort: { key: 'bytes', descending: true },
   });
-  const table = dataTable.create(wrap, tableProps(), 'types-table');
-  const render = () => {
-    note.textContent = props.table ? '' : 'Value types need a heap flame (heap-allocated, heap-flame-allocated or a retained mode); this set has none.';
-    note.hidden = Boolean(props.table);
-    wrap.hidden = !props.table;
-    table.update(tableProps());
-  };
+  const section = dataTable.createSection(host, 'types-panel', 'types-table', tableProps());
+  const render = () => section.show(tableProps(), props.table ? null : NO_FLAME);
   render();
   return {
     update(next) {
       props = next;
       render();
     },
-    destroy: () => box.remove(),
-    table,
+    destroy: section.destroy,
+    table: section.table,
   };
 }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { computeFunctionTable } from '../../src/analysis/function-table.ts';
+import { parseText } from '../../src/formats/parse-file.ts';
+import { compareCells, sortRows, tableSnapshot, type Column } from '../../src/views/data-table.ts';
+import { functionTableSnapshot } from '../../src/views/export-tables.ts';
+import { readGoldenBody } from '../golden.ts';
+
+interface Row { name: string; bytes: number | null }
+const columns: Column<Row>[] = [
+  { key: 'name', label: 'Name', title: '', value: (r) => r.name },
+  { key: 'bytes', label: 'Bytes', title: '', value: (r) => r.bytes, format: (v) => `${v} B` },
+];
+const rows: Row[] = [{ name: 'b', bytes: 2 }, { name: 'a', bytes: null }, { name: 'c', bytes: 2 }, { name: 'd', bytes: 10 }];
+
+describe('data table', () => {
+  it('sorts numbers by value with nulls last either way, keeping ties in their order', () => {
+    expect(sortRows(rows, columns, { key: 'bytes', descending: true }).map((r) => r.name)).toEqual(['d', 'b', 'c', 'a']);
+    expect(sortRows(rows, columns, { key: 'bytes', descending: false }).map((r) => r.name)).toEqual(['b', 'c', 'd', 'a']);
+    expect(sortRows(rows, columns, { key: 'name', descending: false }).map((r) => r.name)).toEqual(['a', 'b', 'c', 'd']);
+    expect([compareCells(null, 1, true), compareCells(1, null, false), compareCells('x', 'x', true)]).toEqual([1, -1, 0]);
+  });
+
+  it('snapshots raw values for CSV and shown text for the HTML snapshot', () => {
+    const snap = tableSnapshot('cap', rows.slice(0, 2), columns);
+    expect(snap).toEqual({
+      caption: 'cap', header: ['Name', 'Bytes'],
+      values: [['b', 2], ['a', null]], text: [['b', '2 B'], ['a', '—']], numeric: [false, true],
+    });
+  });
+
+  it('exports the top functions of the heap flame golden in the table’s order, with units in the header', () => {
+    const p = parseText('flame.src', readGoldenBody('heap_flame_allocated.flame.golden')).profile;
+    if (p?.format !== 'heap-flame') throw new Error('not a heap flame');
+    const snap = functionTableSnapshot(computeFunctionTable(p.tree), 'bytes');
+    expect(snap.header).toEqual(['Function', 'Self (bytes)', 'Total (bytes)', 'Allocations', 'Calls made', 'Top caller']);
+    expect(snap.values).toEqual([
+      ['module', 16, 3024, null, null, '(top level)'],
+      ['test.star.test', 1248, 3008, null, null, 'module'],
+      ['test.star.inner', 1760, 1760, null, null, 'test.star.test'],
+    ]);
+    expect(functionTableSnapshot(computeFunctionTable(p.tree), 'bytes', 2).caption).toBe('Top 2 of 3 functions');
+  });
+});
