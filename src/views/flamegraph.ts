@@ -129,7 +129,9 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
       .each(function (d) {
         drawn.add(d.data.node);
         const g = select(this);
-        g.attr('aria-label', `${d.data.name}: ${describeWeight(d.data.value, props.unit)}, ${formatPercent(d.data.value, total)}`);
+        // Faded ancestors are drawn as wide as the zoomed frame; their label keeps their own weight.
+        const value = d.data.merged ? d.data.value : props.weights[d.data.node]!;
+        g.attr('aria-label', `${d.data.name}: ${describeWeight(value, props.unit)}, ${formatPercent(value, total)}`);
         g.classed('focused', !d.data.merged && d.data.node === props.focused);
         g.classed('selected', !d.data.merged && props.selectedName !== null && d.data.name === props.selectedName);
         if (props.diff && !d.data.merged) markChange(g, props.diff, d.data.node);

@@ -40,6 +40,8 @@ describe('navigation', () => {
     await page.locator('g.frame[name="test.star.inner"]').first().click();
     await eventually(async () => (await width(page, 'test.star.inner')) > before * 1.5, 5000, 'zoom to widen inner');
     expect(await page.locator('#breadcrumb').textContent()).toBe('all›module›test.star.test›test.star.inner');
+    // A faded ancestor is drawn full width but says its own size.
+    expect(await page.locator('g.frame[name="module"]').first().getAttribute('aria-label')).toBe('module: 2.95 KiB (3,024 bytes), 99.7%');
     expect(await hashOf(page)).toContain('zoom=module;test.star.test;test.star.inner');
     await page.locator('#breadcrumb button', { hasText: 'module' }).click();
     await eventually(async () => (await page.locator('#breadcrumb .current').textContent()) === 'module', 5000, 'breadcrumb zoom out');
