@@ -6,7 +6,10 @@ import type { Store } from './store.ts';
 /** A worker that does not confirm a cancel within this time is terminated and respawned. */
 const CANCEL_GRACE_MS = 400;
 
-export type LoadOutcome = { status: 'done'; sets: LoadedSetData[] } | { status: 'cancelled' } | { status: 'failed'; message: string };
+export type LoadOutcome =
+  | { status: 'done'; sets: LoadedSetData[]; warnings: string[] }
+  | { status: 'cancelled' }
+  | { status: 'failed'; message: string };
 
 interface Pending {
   resolve(outcome: LoadOutcome): void;
@@ -37,7 +40,7 @@ export class Loader {
     const pending = this.pending.get(message.jobId);
     if (!pending) return;
     this.pending.delete(message.jobId);
-    if (message.type === 'done') pending.resolve({ status: 'done', sets: message.sets });
+    if (message.type === 'done') pending.resolve({ status: 'done', sets: message.sets, warnings: message.warnings });
     else if (message.type === 'cancelled') pending.resolve({ status: 'cancelled' });
     else pending.resolve({ status: 'failed', message: message.message });
   }

@@ -20,6 +20,7 @@ export class Loading {
     const outcome = await done;
     if (outcome.status === 'done') {
       this.store.loadFinished(jobId, outcome.sets, origin, keepView, url);
+      for (const warning of outcome.warnings) this.store.notify(`Loading ${label}: ${warning}`);
       const failed = outcome.sets.flatMap((s) => s.files).filter((f) => f.error).length;
       this.store.loadEnded(jobId, failed > 0 ? `${failed} of ${inputs.length} file${inputs.length === 1 ? '' : 's'} could not be read; see the list on the left` : null);
       return true;

@@ -45,7 +45,8 @@ export interface LoadedSetData {
 /** Worker → page. */
 export type WorkerResponse =
   | { type: 'progress'; jobId: number; bytesRead: number; totalBytes: number; path: string }
-  | { type: 'done'; jobId: number; sets: LoadedSetData[] }
+  /** `warnings`: what went wrong after parsing (e.g. an analysis step) without losing the sets. */
+  | { type: 'done'; jobId: number; sets: LoadedSetData[]; warnings: string[] }
   | { type: 'cancelled'; jobId: number }
   | { type: 'failed'; jobId: number; message: string };
 

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { runLoadJob } from '../../src/worker/load-job.ts';
+import { readGoldenBody } from '../golden.ts';
+
+const cb = () => ({ signal: new AbortController().signal, onProgress: () => {} });
+
+describe('load job', () => {
+  it('keeps the sets when the analysis step fails, and says so', async () => {
+    const inputs = [{ kind: 'file' as const, path: 'run/flame.src', file: new Blob([readGoldenBody('heap_flame_allocated.flame.golden')]) }];
+    const { sets, warnings } = await runLoadJob(inputs, cb(), () => {
+      throw new Error('boom');
+    });
+    expect(sets.map((s) => s.name)).toEqual(['run']);
+    expect(sets[0]!.metrics.map((m) => m.metric)).toEqual(['bytes']);
+    expect(warnings).toEqual(['the analysis of this load failed (boom); the profiles are shown without findings']);
+  });
+
+  it('reads .bzl and BUCK files as sources, not as profiles', async () => {
+    const inputs = [
+      { kind: 'file' as const, path: 'run/flame.src', file: new Blob([readGoldenBody('heap_flame_allocated.flame.golden')]) },
+      { kind: 'file' as const, path: 'run/test.star.bzl', file: new Blob(['def f():\n    return 1\n']) },
+    ];
+    const { sets, warnings } = await runLoadJob(inputs, cb());
+    expect(warnings).toEqual([]);
+    expect(sets.flatMap((s) => s.files.map((f) => f.path))).toEqual(['run/flame.src']);
+  });
+});
