@@ -25,7 +25,6 @@ export class HeapFlameParser implements LineParser<HeapFlame> {
   // previous line's text, its function frames' end offsets and their nodes are kept: a line
   // only interns and looks up the frames after the first character that differs.
   private prevText = '';
-  private prevStackEnd = 0;
   private prevEnds = new Int32Array(64);
   private prevNodes = new Int32Array(64);
   private prevDepth = 0;
@@ -90,7 +89,6 @@ export class HeapFlameParser implements LineParser<HeapFlame> {
       start = semi + 1;
     }
     this.prevText = text;
-    this.prevStackEnd = stackEnd;
     this.prevDepth = depth;
     return b.childNamed(node, text, start, stackEnd, NodeKind.Type);
   }

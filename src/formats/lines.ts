@@ -75,7 +75,8 @@ export class LineScanner {
   }
 
   private emit(line: string): void {
-    this.sink(line.endsWith('\r') ? line.slice(0, -1) : line, ++this.lineNo);
+    // A char-code test: String.prototype.endsWith is several times slower per call here.
+    this.sink(line.length > 0 && line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line, ++this.lineNo);
   }
 
   /** True when the unfinished line read so far holds a NUL (binary input, no need to read on). */

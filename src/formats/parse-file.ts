@@ -172,7 +172,8 @@ export class ParseSession {
   private feed(text: string, lineNo: number): void {
     // Only the very last line: small files are sniffed whole and replayed after finalLine is set.
     const cutShort = this.finalLine && !this.scanner.endedWithNewline && lineNo === this.scanner.linesSeen;
-    const skippedBefore = this.diagnostics.skippedLines;
+    // skippedLines sums a Map: read it only for the one line where it matters.
+    const skippedBefore = cutShort ? this.diagnostics.skippedLines : 0;
     try {
       this.parser!.line(text, lineNo);
       if (cutShort) this.parser!.endOfInput?.();

@@ -28,6 +28,12 @@ export class TreeBuildError extends Error {
   override name = 'TreeBuildError';
 }
 
+/** `text.startsWith(name, start)` by char codes: V8's startsWith with a position is several times slower here. */
+function sameChars(text: string, start: number, name: string): boolean {
+  for (let i = 0; i < name.length; i++) if (text.charCodeAt(start + i) !== name.charCodeAt(i)) return false;
+  return true;
+}
+
 /** How many first children `childNamed` compares before falling back to the tables. */
 const SCAN_CHILDREN = 4;
 
@@ -178,7 +184,7 @@ export class CallTreeBuilder {
     let c = n.firstChild[parent]!;
     for (let tries = 0; c !== -1 && tries < SCAN_CHILDREN; tries++, c = n.nextSibling[c]!) {
       const name = this.names[n.name[c]!]!;
-      if (name.length === length && text.startsWith(name, start)) return c;
+      if (name.length === length && sameChars(text, start, name)) return c;
     }
     return this.child(parent, this.intern(text.slice(start, end)), kind);
   }
