@@ -1,5 +1,6 @@
 // One load from inputs to sets: parse the profiles, read the Starlark sources, assemble the
 // sets, attach the analysis. Free of worker globals so tests run it under Node.
+import { notAProfileReason } from '../formats/file-names.ts';
 import type { JobCallbacks } from './parse-job.ts';
 import { runParseJob } from './parse-job.ts';
 import { assembleSets } from './assemble.ts';
@@ -19,13 +20,29 @@ export async function runLoadJob(
   analyse: (sets: LoadedSetData[], sources: readonly SourceText[]) => LoadedSetData[] = analyseSets,
 ): Promise<LoadResult> {
   const { sources, profiles } = splitSources(inputs);
-  const files = await runParseJob(profiles, cb);
+  const { kept, skipped } = skipNonProfiles(profiles);
+  const files = await runParseJob(kept, cb);
   const assembled = assembleSets(files);
   const texts = await readSources(sources, cb.signal);
+  const warnings = skipped.length > 0 ? [skippedWarning(skipped)] : [];
   try {
-    return { sets: analyse(assembled, texts), warnings: [] };
+    return { sets: analyse(assembled, texts), warnings };
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return { sets: assembled, warnings: [`the analysis of this load failed (${why}); the profiles are shown without findings`] };
+    return { sets: assembled, warnings: [...warnings, `the analysis of this load failed (${why}); the profiles are shown without findings`] };
   }
+}
+
+/**
+ * Files that came inside a dropped folder and are plainly not profiles (a README, a package's
+ * C++ sources) are left out and named in a warning; a file dropped on its own is always parsed.
+ */
+function skipNonProfiles(inputs: readonly ParseInput[]): { kept: ParseInput[]; skipped: ParseInput[] } {
+  const skipped = inputs.filter((i) => i.path.includes('/') && notAProfileReason(i.path) !== null);
+  return { kept: inputs.filter((i) => !skipped.includes(i)), skipped };
+}
+
+function skippedWarning(skipped: readonly ParseInput[]): string {
+  const names = skipped.slice(0, 3).map((i) => i.path).join(', ');
+  return `skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} that are not profiles (documentation, other languages' sources): ${names}${skipped.length > 3 ? ', …' : ''}`;
 }

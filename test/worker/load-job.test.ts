@@ -24,4 +24,16 @@ describe('load job', () => {
     expect(warnings).toEqual([]);
     expect(sets.flatMap((s) => s.files.map((f) => f.path))).toEqual(['run/flame.src']);
   });
+
+  it('leaves out a README and C++ sources found in a dropped folder, and names them', async () => {
+    const inputs = [
+      { kind: 'file' as const, path: 'pkg/flame.src', file: new Blob([readGoldenBody('heap_flame_allocated.flame.golden')]) },
+      { kind: 'file' as const, path: 'pkg/README.md', file: new Blob(['# notes\n']) },
+      { kind: 'file' as const, path: 'pkg/src/main.cpp', file: new Blob(['int main() {}\n']) },
+      { kind: 'file' as const, path: 'notes.md', file: new Blob(['module;list 8\n']) },
+    ];
+    const { sets, warnings } = await runLoadJob(inputs, cb());
+    expect(sets.flatMap((s) => s.files.map((f) => f.path)).sort()).toEqual(['notes.md', 'pkg/flame.src']);
+    expect(warnings).toEqual(["skipped 2 files that are not profiles (documentation, other languages' sources): pkg/README.md, pkg/src/main.cpp"]);
+  });
 });
