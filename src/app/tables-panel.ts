@@ -37,7 +37,8 @@ const namesOf = memo((rows: FlameModel['functions']) => rows.map((r) => r.name))
 function typeSource(state: AppState): { flame: HeapFlame; path: string; metric: MetricName; summary: HeapSummary | null; summaryPath: string | null } | null {
   const set = currentSet(state);
   if (!set) return null;
-  const heapMetrics = set.metrics.filter((m) => set.files[m.fileIndex]?.profile?.format === 'heap-flame');
+  // Byte-weighted heap flames only: the table shows bytes, and a row click searches by them.
+  const heapMetrics = set.metrics.filter((m) => (m.metric === 'bytes' || m.metric === 'retained') && set.files[m.fileIndex]?.profile?.format === 'heap-flame');
   const metric = heapMetrics.find((m) => m.metric === state.view.metric) ?? heapMetrics[0];
   if (!metric) return null;
   const file = set.files[metric.fileIndex]!;
