@@ -3,17 +3,19 @@
 // on their inputs, so a redraw of the page does not recompute them.
 import './tables-panel.css';
 import { computeSandwich } from '../analysis/callers-callees.ts';
+import { placeStatements } from '../analysis/loop-finder.ts';
+import { indexStarlarkSource } from '../analysis/starlark-source.ts';
 import { flameMatchesSummary } from '../analysis/totals.ts';
 import { computeTypeTable } from '../analysis/type-table.ts';
 import { formatSpan } from '../formats/spans.ts';
 import { stackOf } from '../model/call-tree.ts';
-import type { HeapFlame, HeapSummary, StatementProfile } from '../model/profile.ts';
+import type { HeapFlame, HeapSummary, StatementProfile, StatementRow } from '../model/profile.ts';
 import type { TableSnapshot } from '../views/data-table.ts';
 import * as sandwichView from '../views/sandwich.ts';
 import * as statementsView from '../views/statements-table.ts';
 import { heaviestNodeOf } from '../views/tree-search.ts';
 import * as typesView from '../views/types-table.ts';
-import type { AppState, Store, Tab } from './store.ts';
+import type { AppState, LoadedSet, Store, Tab } from './store.ts';
 import { currentSet, flameModel, type FlameModel } from './view-model.ts';
 import type { MetricName } from '../worker/protocol.ts';
 
@@ -47,8 +49,23 @@ function typeSource(state: AppState): { flame: HeapFlame; path: string; metric: 
   return { flame, path: file.path, metric: metric.metric, summary: (summaryFile?.profile as HeapSummary | undefined) ?? null, summaryPath: summaryFile?.path ?? null };
 }
 
+/** A stable lookup function per placement map, so the table's columns are rebuilt only when it changes. */
+const functionsOf = memo((functions: Map<StatementRow, string | null> | null) => (row: StatementRow) => functions?.get(row) ?? null);
+
 function heaviestSelf(rows: FlameModel['functions']): string | null {
   return rows.reduce<FlameModel['functions'][number] | null>((best, r) => (!best || r.self > best.self ? r : best), null)?.name ?? null;
+}
+
+/** Each statement's function, per set and statement profile (sources indexed once). */
+const placements = new WeakMap<LoadedSet, Map<StatementRow, string | null>>();
+function functionsOfStatements(set: LoadedSet, profile: StatementProfile): Map<StatementRow, string | null> {
+  let found = placements.get(set);
+  if (!found) {
+    const sources = (set.analysis?.sources ?? []).map((s) => indexStarlarkSource(s.path, s.text));
+    found = new Map(placeStatements(profile, sources).map((p) => [p.row, p.functionName]));
+    placements.set(set, found);
+  }
+  return found;
 }
 
 /** `^dict$` with regex characters of the name escaped: an exact-name search. */
@@ -104,13 +121,21 @@ export function wireTablesPanel(store: Store, host: HTMLElement): TablesPanel {
   }
 
   function drawStatements(state: AppState): void {
-    const file = currentSet(state)?.files.find((f) => f.profile?.format === 'statement') ?? null;
+    const set = currentSet(state);
+    const file = set?.files.find((f) => f.profile?.format === 'statement') ?? null;
+    const profile = (file?.profile as StatementProfile | undefined) ?? null;
+    const functions = set && profile ? functionsOfStatements(set, profile) : null;
     const props: statementsView.StatementsTableProps = {
-      profile: (file?.profile as StatementProfile | undefined) ?? null, path: file?.path ?? null, spanText: formatSpan,
-      selected: statementSelected,
+      profile, path: file?.path ?? null, spanText: formatSpan, selected: statementSelected,
+      functionOf: functionsOf(functions),
       onSelect: (key) => {
         statementSelected = key;
-        drawStatements(store.get());
+        // A statement whose function is a frame of the call tree: select it there.
+        const row = profile?.rows.find((r) => statementsView.statementKey(r, formatSpan) === key);
+        const name = row ? functions?.get(row) : null;
+        const model = flameModel(store.get());
+        if (name && model?.functions.some((f) => f.name === name)) showInFlame(name);
+        else drawStatements(store.get());
       },
     };
     if (statements) statements.update(props);

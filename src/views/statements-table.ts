@@ -1,5 +1,6 @@
 // The statement profile (formats.md §5) as a sortable <table>: file, span, time, share of the
-// TOTAL row's time and Count. Count is timing segments, not executions, and the header says so.
+// TOTAL row's time, Count and the enclosing function. Count is timing segments, not executions,
+// and the header says so. A row click selects its function in the flamegraph when it is known.
 import type { Span, StatementProfile, StatementRow } from '../model/profile.ts';
 import { formatPercent, formatValue } from '../model/units.ts';
 import * as dataTable from './data-table.ts';
@@ -10,6 +11,11 @@ export interface StatementsTableProps {
   path: string | null;
   /** How a span is written (`7:13-19`); given by the app, which owns the format code. */
   spanText(span: Span): string;
+  /**
+   * The profiler frame of the function a statement is in (`defs.bzl.f`, `module`), when the
+   * loop finder can place it (exactly with the .bzl/BUCK sources dropped, else top level only).
+   */
+  functionOf(row: StatementRow): string | null;
   /** The selected row's key (`file:span`). */
   selected: string | null;
   onSelect(key: string): void;
@@ -28,6 +34,7 @@ function columnsFor(props: StatementsTableProps): dataTable.Column<StatementRow>
     { key: 'span', label: 'Span', title: 'line:column-column or line:column-line:column, 1-based, end exclusive', value: (r) => props.spanText(r.span) },
     { key: 'seconds', label: 'Time', title: 'wall time attributed to the statement (Duration(s))', value: (r) => r.seconds, format: (v) => formatValue(v, 'seconds') },
     { key: 'share', label: 'Share', title: 'of the TOTAL row’s time', value: (r) => (total > 0 ? r.seconds / total : 0), format: (v) => formatPercent(v, 1) },
+    { key: 'function', label: 'Function', title: 'the function the statement is in (from the dropped sources; without them only top-level statements are placed)', value: (r) => props.functionOf(r) },
     { key: 'count', label: 'Count (segments)', title: 'timing segments attributed to the statement, NOT how often it ran (since 2025-04 a statement with calls counts about twice)', value: (r) => r.count },
   ];
 }
@@ -53,7 +60,7 @@ export function create(host: HTMLElement, initial: StatementsTableProps): { upda
   render();
   return {
     update(next) {
-      if (next.profile !== props.profile) columns = columnsFor(next);
+      if (next.profile !== props.profile || next.functionOf !== props.functionOf) columns = columnsFor(next);
       props = next;
       render();
     },

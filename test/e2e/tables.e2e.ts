@@ -2,10 +2,12 @@
 // types and statements show what `peakscope report --json` says about the same files, sort, and
 // select in the flamegraph. Screenshots of each tab go to test-output/screenshots/.
 import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../golden.ts';
+import { REPO_ROOT, SAMPLES_DIR } from '../golden.ts';
 import { eventually, flameSettled, startHarness, type Harness } from './harness.ts';
 
 interface ReportInput {
@@ -33,7 +35,18 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
 });
+
+let work = '';
+/** The loop-invariant-call run with its .bzl/BUCK sources beside it, as a user would pick the folder. */
+function runWithSources(): string {
+  work = mkdtempSync(join(tmpdir(), 'peakscope-tables-'));
+  const root = join(work, 'dropped-run');
+  cpSync(join(SAMPLES_DIR, 'loop-invariant-call', 'before'), join(root, 'before'), { recursive: true });
+  cpSync(join(SAMPLES_DIR, 'programs', 'loop-invariant-call', 'before'), join(root, 'sources'), { recursive: true });
+  return root;
+}
 
 const exact = (n: number) => n.toLocaleString('en-US');
 const fromExact = (text: string | null) => Number((text ?? '').replace(/,/g, ''));
@@ -120,10 +133,28 @@ describe('statements', () => {
     expect(caption).toContain(`${statements.totals.statements} statements`);
     expect(caption).toContain(`TOTAL ${statements.totals.seconds} s, ${exact(statements.totals.count!)} segments`);
     await page.locator('table.statements-table th button[data-key="count"]').click();
-    const counts = await columnTitles(page, 'table.statements-table', 5);
+    const counts = await columnTitles(page, 'table.statements-table', 6);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(await page.locator('#toolbar').isHidden()).toBe(true);
     await h.screenshot(page, 'tables-statements');
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('statements with their sources', () => {
+  it('names the function of each statement and selects it in the flamegraph on a click', async () => {
+    const { page, log } = await h.open();
+    await page.locator('g.frame').first().waitFor({ timeout: 20_000 });
+    await page.locator('input[type=file][webkitdirectory]').setInputFiles(runWithSources());
+    await page.locator('.set .set-name', { hasText: 'dropped-run/before' }).click({ timeout: 20_000 });
+    await page.keyboard.press('8');
+    const row = page.locator('table.statements-table tbody tr[data-key="defs.bzl:20:9-58"]');
+    expect(await row.locator('td').nth(5).textContent()).toBe('defs.bzl.cxx_libraries');
+    await h.screenshot(page, 'tables-statements-sources');
+    await row.click();
+    await page.locator('g.frame.selected[name="defs.bzl.cxx_libraries"]').first().waitFor();
+    expect(await page.locator('[role=tab][aria-selected=true]').getAttribute('data-tab')).toBe('flame');
     expect(log.consoleErrors).toEqual([]);
     await page.close();
   });
