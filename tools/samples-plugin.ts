@@ -2,7 +2,7 @@
 // serves them at ./samples/, and at build it copies the needed files plus a generated
 // `samples/index.json` and one `manifest.json` per sample into dist/. Only files listed in the
 // generated manifests are ever served (no directory listing, no path from the request).
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 
@@ -48,6 +48,23 @@ function isDir(path: string): boolean {
   return existsSync(path) && statSync(path).isDirectory();
 }
 
+/** The Starlark program behind a sample (`samples/programs/<id>/`: BUCK and .bzl files), so the
+ * advisor and the source view work on the gallery samples as on a dropped run with its sources. */
+function programSources(root: string, id: string): string[] {
+  const found: string[] = [];
+  const pending = [posix.join('programs', id)];
+  while (pending.length > 0) {
+    const dir = pending.pop()!;
+    if (!isDir(join(root, dir))) continue;
+    for (const name of readdirSync(join(root, dir)).sort()) {
+      const path = posix.join(dir, name);
+      if (isDir(join(root, path))) pending.push(path);
+      else if (name === 'BUCK' || name.endsWith('.bzl')) found.push(path);
+    }
+  }
+  return found.sort();
+}
+
 /** The mode folders of one sample that the app loads. */
 function modesOf(dir: string): string[] {
   const heap = HEAP_MODES.find((modes) => modes.some((m) => isDir(join(dir, m)))) ?? [];
@@ -82,6 +99,10 @@ export function buildCatalog(root: string): SampleCatalog {
         files.set(posix.join(id, mode, name), disk);
         entries.push({ path: posix.join(id, mode, name), url: posix.join(mode, name) });
       }
+    }
+    for (const path of programSources(root, id)) {
+      files.set(path, join(root, path));
+      entries.push({ path, url: posix.relative(id, path) });
     }
     const info = CASES[caseName]!;
     generated.set(posix.join(id, 'manifest.json'), JSON.stringify({ title: `${info.title}${variant ? `, ${variant}` : ''}`, files: entries }, null, 1));

@@ -23,6 +23,19 @@ describe('samples plugin', () => {
     for (const f of manifest.files) expect(catalog.files.has(f.path)).toBe(true);
   });
 
+  it('ships each sample with the Starlark program behind it, so the advisor has its sources', () => {
+    const catalog = buildCatalog(SAMPLES_DIR);
+    const manifest = JSON.parse(catalog.generated.get('loop-invariant-call/before/manifest.json')!);
+    const sources = manifest.files.filter((f: { path: string }) => f.path.startsWith('programs/'));
+    expect(sources.map((f: { path: string; url: string }) => [f.path, f.url])).toEqual([
+      ['programs/loop-invariant-call/before/BUCK', '../../programs/loop-invariant-call/before/BUCK'],
+      ['programs/loop-invariant-call/before/defs.bzl', '../../programs/loop-invariant-call/before/defs.bzl'],
+    ]);
+    const monorepo = JSON.parse(catalog.generated.get('monorepo/manifest.json')!);
+    expect(monorepo.files.some((f: { path: string }) => f.path === 'programs/monorepo/build_defs/cxx.bzl')).toBe(true);
+    expect(monorepo.files.some((f: { path: string }) => f.path.endsWith('.cpp'))).toBe(false);
+  });
+
   it('offers the event logs, the monorepo one compressed as saved', () => {
     const catalog = buildCatalog(SAMPLES_DIR);
     const manifest = JSON.parse(catalog.generated.get('event-logs/manifest.json')!);
