@@ -3,14 +3,22 @@
 // host such as GitHub Pages allows; it cannot change at run time, so `connect-src` admits any
 // http(s) origin for the user-given `#url=` and the app itself fetches nothing else but its own
 // origin (url-loader.ts refuses other schemes and manifest entries on another origin).
+import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
+import { SNAPSHOT_CSS } from '../src/views/export-html.ts';
+
+/**
+ * The HTML export builds its file in a document made by `createHTMLDocument`, which inherits
+ * this policy: the snapshot's one <style> (a constant) is allowed by its hash, nothing else.
+ */
+const SNAPSHOT_STYLE = `'sha256-${createHash('sha256').update(SNAPSHOT_CSS).digest('base64')}'`;
 
 /** The policy of the built page. */
 export const BUILD_CSP: Readonly<Record<string, readonly string[]>> = {
   'default-src': ["'none'"],
   // Only our own bundled modules: no inline script, no eval, no other host.
   'script-src': ["'self'"],
-  'style-src': ["'self'"],
+  'style-src': ["'self'", SNAPSHOT_STYLE],
   // data: for the PNG export (the SVG is drawn through an <img>).
   'img-src': ["'self'", 'data:'],
   // 'self' for the samples; http(s) for the one URL the user puts in `#url=`.
@@ -33,7 +41,12 @@ const DEV_ADDITIONS: Readonly<Record<string, readonly string[]>> = {
 /** The policy as a header value: `default-src 'none'; script-src 'self'; …`. */
 export function cspPolicy(dev = false): string {
   return Object.entries(BUILD_CSP)
-    .map(([directive, sources]) => [directive, ...sources, ...(dev ? (DEV_ADDITIONS[directive] ?? []) : [])].join(' '))
+    .map(([directive, sources]) => {
+      const extra = dev ? (DEV_ADDITIONS[directive] ?? []) : [];
+      // A hash in a list makes browsers ignore 'unsafe-inline', so the dev additions drop hashes.
+      const kept = extra.includes("'unsafe-inline'") ? sources.filter((s) => !s.startsWith("'sha256-")) : sources;
+      return [directive, ...kept, ...extra].join(' ');
+    })
     .join('; ');
 }
 
