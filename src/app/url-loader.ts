@@ -29,7 +29,7 @@ export function isManifestUrl(url: URL): boolean {
   return /manifest\.json$/i.test(url.pathname);
 }
 
-/** Validates fetched JSON as a manifest; paths stay untrusted text. */
+/** Validates fetched JSON as a manifest; paths stay untrusted text, URLs stay on its origin. */
 export function parseManifest(json: unknown, manifestUrl: URL): ParseInput[] | string {
   const files = (json as Manifest | null)?.files;
   if (!Array.isArray(files)) return 'the manifest has no "files" list';
@@ -38,6 +38,8 @@ export function parseManifest(json: unknown, manifestUrl: URL): ParseInput[] | s
     if (typeof f?.path !== 'string' || typeof f?.url !== 'string') return 'a manifest entry lacks "path" or "url"';
     const checked = checkUrl(f.url, manifestUrl.href);
     if (!checked.ok) return `manifest entry ${f.path}: ${checked.message}`;
+    // The page connects only to its own origin and the one the user named (docs/reliability.md).
+    if (checked.url.origin !== manifestUrl.origin) return `manifest entry ${f.path}: ${checked.url.origin} is not the manifest's own origin`;
     inputs.push({ kind: 'url', path: f.path, url: checked.url.href });
   }
   return inputs;

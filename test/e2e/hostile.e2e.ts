@@ -2,7 +2,7 @@
 // view, tooltip, table, source view, advisor message and export of the built app in Chromium:
 // zero dialogs, zero `__pwn` calls, zero CSP violations (an injected handler would raise one
 // even where the policy stops it), zero injected elements.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -137,6 +137,126 @@ describe('the hostile corpus', () => {
       await expectClean(w, `hash: ${p.what}`);
       await page.close();
     }
+  });
+});
+
+/** Names shown in a frame list that are payloads (as frames). */
+const PAYLOAD_FRAMES = new Set(HOSTILE.map((p) => asFrame(p.text)));
+
+/** Clicks the centre of the first visible frame named `name`. */
+async function clickFrame(page: Page, name: string): Promise<void> {
+  const box = await page.locator('#flame g.frame').evaluateAll((gs, n) => {
+    const g = gs.find((x) => x.getAttribute('name') === n && x.querySelector('rect')!.getBoundingClientRect().width >= 3);
+    const b = g?.querySelector('rect')!.getBoundingClientRect();
+    return b ? [b.x + b.width / 2, b.y + b.height / 2] : null;
+  }, name);
+  if (box) await page.mouse.click(box[0]!, box[1]!);
+}
+
+/** Picks an entry of the Export menu; returns the saved file's path. */
+async function exported(page: Page, kind: string): Promise<string> {
+  await page.locator('.export-menu summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`.export-items button[data-export="${kind}"]`).click()]);
+  const path = join(work, `export-${kind}-${download.suggestedFilename()}`);
+  await download.saveAs(path);
+  return path;
+}
+
+describe('the hostile corpus through every view', () => {
+  it('flamegraph, tooltips, zoom, breadcrumb, search, tables, peaks, notices and every export', { timeout: 240_000 }, async () => {
+    const { page, log } = await h.open('', { width: 1400, height: 1000 });
+    const w = await watched(page);
+    await page.locator('#flame g.frame').first().waitFor({ timeout: 20_000 }); // the default sample first
+    await page.locator('input[type=file]').first().setInputFiles(writeLooseFiles(work));
+    await eventually(async () => (await frameNames(page)).some((n) => PAYLOAD_FRAMES.has(n)), 20_000, 'the hostile flame');
+    await flameSettled(page);
+    const shown = (await frameNames(page)).filter((n) => PAYLOAD_FRAMES.has(n));
+    expect(shown.length).toBeGreaterThan(30);
+    // Narrow frames are pruned from drawing; every frame wide enough to point at is hovered.
+    expect((await hoverEveryFrame(page)).filter((t) => PAYLOAD_FRAMES.has(t)).length).toBeGreaterThan(15);
+    await expectClean(w, 'flamegraph and tooltips');
+
+    const wide = await page.locator('#flame g.frame').evaluateAll((gs) =>
+      gs.filter((g) => g.querySelector('rect')!.getBoundingClientRect().width >= 20).map((g) => g.getAttribute('name') ?? ''));
+    for (const name of wide.filter((n) => PAYLOAD_FRAMES.has(n)).slice(0, 6)) {
+      await clickFrame(page, name);
+      await flameSettled(page);
+      expect(await page.locator('#breadcrumb').textContent()).toContain(name.slice(0, 40));
+      await page.keyboard.press('0');
+      await flameSettled(page);
+    }
+    await expectClean(w, 'zoom and breadcrumb');
+
+    for (const p of HOSTILE.slice(0, 64)) {
+      await page.locator('#search').fill(p.text);
+      await page.locator('#search-status').textContent();
+    }
+    await page.locator('#regex').check();
+    for (const text of ['.*+?^${}()|[]\\', '(a+)+$', '<img src=x onerror=__pwn(1)>', '[']) await page.locator('#search').fill(text);
+    await page.locator('#regex').uncheck();
+    await page.locator('#search').fill('');
+    await expectClean(w, 'search');
+
+    for (const key of ['2', '6', '7', '8', '3', '5', '1']) {
+      await page.keyboard.press(key);
+      await page.waitForTimeout(300);
+      await expectClean(w, `tab ${key}`);
+    }
+    await page.keyboard.press('2');
+    for (const row of (await page.locator('table.function-table tbody tr').all()).slice(0, 5)) await row.click();
+    await page.keyboard.press('6');
+    await expectClean(w, 'table rows and callers/callees');
+
+    const modules = page.locator('#peaks button.module');
+    await modules.first().waitFor({ timeout: 20_000 });
+    for (const m of (await modules.all()).slice(0, 5)) await m.click();
+    expect((await page.locator('#peaks').textContent())!.length).toBeGreaterThan(100);
+    await expectClean(w, 'peaks table');
+    expect(await page.locator('.file .problem').count()).toBeGreaterThan(0);
+
+    await page.keyboard.press('1');
+    await flameSettled(page);
+    for (const kind of ['svg', 'html', 'folded', 'csv']) {
+      if (kind === 'csv') await page.keyboard.press('2'); // the CSV is of the table shown
+      const path = await exported(page, kind);
+      if (kind === 'folded' || kind === 'csv') {
+        expect(readFileSync(path, 'utf8')).toContain(shown[0]!.slice(0, 40));
+        continue;
+      }
+      const opened = await watched(await h.context.newPage());
+      await opened.page.goto(pathToFileURL(path).href);
+      await opened.page.locator('g.frame').first().waitFor();
+      const titles = await opened.page.locator('g.frame title').evaluateAll((ts) => ts.map((t) => t.textContent!.split('\n')[0]!));
+      expect(titles.filter((t) => PAYLOAD_FRAMES.has(t)).length).toBeGreaterThan(15);
+      await expectClean(opened, `exported ${kind}`);
+      await opened.page.close();
+    }
+    await expectClean(w, 'after exports');
+    expect(log.consoleErrors).toEqual([]);
+    await h.screenshot(page, 'hostile-views');
+    await page.close();
+  });
+
+  it('advisor findings and the source view of a run whose .bzl file, folder and source lines are payloads', { timeout: 120_000 }, async () => {
+    const { page } = await h.open('', { width: 1400, height: 1000 });
+    const w = await watched(page);
+    await page.locator('#flame g.frame').first().waitFor({ timeout: 20_000 });
+    await page.locator('input[type=file][webkitdirectory]').setInputFiles(hostileRun(work));
+    await page.locator('.set .set-name', { hasText: 'dropped-' }).click({ timeout: 20_000 });
+    const finding = page.locator('#findings .finding[data-cause="loop-invariant-call"]');
+    await finding.waitFor({ timeout: 20_000 });
+    expect(await finding.locator('.where').textContent()).toContain(HOSTILE_BZL);
+    await finding.locator('.finding-head').click();
+    await page.locator('#source-view tr.hl').first().waitFor({ timeout: 10_000 });
+    const source = (await page.locator('#source-view').textContent())!;
+    // Odd payloads went in as `# <payload>` comment lines: each must read back as written.
+    const missing = HOSTILE.filter((p, i) => i % 2 === 1 && !source.includes(`# ${p.text.replace(/[\r\n]/g, ' ').slice(0, 40)}`));
+    expect(missing.map((p) => p.what)).toEqual([]);
+    await page.locator(`#flame g.frame[name="${HOSTILE_BZL}.platform_flag_table"]`).first().click();
+    await page.locator('#source-view tr[data-line="24"]').click();
+    await expectClean(w, 'findings and source view');
+    await h.screenshot(page, 'hostile-source-view');
+    await page.close();
   });
 });
 
