@@ -139,6 +139,29 @@ export class RuleContext {
     return smallest;
   }
 
+  /** Bytes a function allocated itself, from the flame or the summary; null when it is not in them. */
+  selfBytesOf(functionName: string): number | null {
+    return this.functionBytes.get(functionName)?.self ?? null;
+  }
+
+  /**
+   * Whether the heap profiles call these bytes costly (at least COSTLY_SHARE of all): null
+   * without a heap flame or summary, so a rule can tell "not costly" from "not known".
+   */
+  isCostly(bytes: number | null): boolean | null {
+    return this.input.heapFlame || this.input.summary ? this.share(bytes) >= COSTLY_SHARE : null;
+  }
+
+  /**
+   * A statement's profile row and how often it ran per entry of its function (row Count /
+   * `entries`, 1–3 segments per run); `perEntry` is null when either is unknown.
+   */
+  runsPerEntry(source: SourceIndex, statement: SourceStatement): StatementRuns {
+    const row = this.row(source, statement);
+    const entries = this.entries(source, statement.def);
+    return { row, entries, perEntry: row && entries ? row.count / entries : null };
+  }
+
   /** Bytes of a function: total (callees included) from the flame, else self from the summary. */
   bytesOf(functionName: string): number | null {
     const b = this.functionBytes.get(functionName);
@@ -154,6 +177,13 @@ export class RuleContext {
   defNamed(source: SourceIndex, name: string): SourceDef | null {
     return source.defs.find((d) => d.name === name && d.kind === 'def') ?? null;
   }
+}
+
+/** What the statement profile says about one source statement (`RuleContext.runsPerEntry`). */
+export interface StatementRuns {
+  row: StatementRow | null;
+  entries: number | null;
+  perEntry: number | null;
 }
 
 function spanKey(file: string, span: Span): string {

@@ -2,7 +2,7 @@
 // a hot loop; each call builds a new list (guide: "Usage of inefficient library calls").
 import { formatBytes, formatPercent } from '../../model/units.ts';
 import type { SourceCall, SourceIndex } from '../starlark-source.ts';
-import { COSTLY_SHARE, confidenceFrom, findingAt, loopChain, type Finding, type RuleContext } from './context.ts';
+import { confidenceFrom, findingAt, loopChain, type Finding, type RuleContext } from './context.ts';
 
 /** A view call is hot when it ran at least this many times per entry of its function. */
 const HOT_CALLS = 10;
@@ -10,6 +10,7 @@ const HOT_CALLS = 10;
 /** Types a view call allocates: the list, its backing array and, for `.items()`, one tuple per entry. */
 const VIEW_TYPES = ['tuple', 'list', 'array'];
 
+/** `.items()`/`.keys()`/`.values()` calls inside loops, judged by their function's list/tuple bytes and how often they ran. */
 export function findDictViewsInLoops(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const source of ctx.input.sources) {
@@ -25,12 +26,9 @@ export function findDictViewsInLoops(ctx: RuleContext): Finding[] {
 function judge(ctx: RuleContext, source: SourceIndex, call: SourceCall): Finding | null {
   const base = findingAt(ctx, source, call.statement, 'dict-view-in-loop');
   const types = ctx.selfByType.get(base.function);
-  const viewBytes = types ? VIEW_TYPES.reduce((sum, t) => sum + (types.get(t) ?? 0), 0) : ctx.functionBytes.get(base.function)?.self ?? null;
-  const heapAgrees = ctx.input.heapFlame || ctx.input.summary ? ctx.share(viewBytes) >= COSTLY_SHARE : null;
-  const statement = source.statements[call.statement]!;
-  const row = ctx.row(source, statement);
-  const entries = ctx.entries(source, statement.def);
-  const perEntry = row && entries ? row.count / entries : null;
+  const viewBytes = types ? VIEW_TYPES.reduce((sum, t) => sum + (types.get(t) ?? 0), 0) : ctx.selfBytesOf(base.function);
+  const heapAgrees = ctx.isCostly(viewBytes);
+  const { row, perEntry } = ctx.runsPerEntry(source, source.statements[call.statement]!);
   const statementsAgree = ctx.input.statement ? perEntry !== null && perEntry >= HOT_CALLS : null;
   if (heapAgrees === false || statementsAgree === false) return null;
   const receiver = call.callee.slice(0, call.callee.lastIndexOf('.'));

@@ -2,7 +2,7 @@
 // allocating very big data-structures!").
 import { evaluateSize } from '../starlark-syntax.ts';
 import type { Construct, SourceIndex } from '../starlark-source.ts';
-import { COSTLY_SHARE, bytesEvidence, confidenceFrom, findingAt, type Finding, type RuleContext } from './context.ts';
+import { bytesEvidence, confidenceFrom, findingAt, type Finding, type RuleContext } from './context.ts';
 
 /** A collection of at least this many elements is "very large" for one BUCK-file statement. */
 export const HUGE_ELEMENTS = 10_000;
@@ -48,11 +48,9 @@ function sizeOf(ctx: RuleContext, source: SourceIndex, construct: Construct, par
     return { construct, elements: written, how };
   }
   if (!construct.kind.endsWith('comprehension') || construct.loop !== null) return null;
-  const statement = source.statements[construct.statement]!;
-  const row = ctx.row(source, statement);
-  const entries = ctx.entries(source, statement.def);
-  if (!row || !entries) return null;
-  return { construct, elements: Math.round(row.count / entries), how: `estimated from the statement's Count ${row.count} per ${entries} entries of its function (1–2 segments per element)` };
+  const { row, entries, perEntry } = ctx.runsPerEntry(source, source.statements[construct.statement]!);
+  if (perEntry === null) return null;
+  return { construct, elements: Math.round(perEntry), how: `estimated from the statement's Count ${row!.count} per ${entries} entries of its function (1–2 segments per element)` };
 }
 
 /** Statements that build one collection of at least HUGE_ELEMENTS elements, in functions whose own allocations are large. */
@@ -76,8 +74,8 @@ export function findHugeCollections(ctx: RuleContext): Finding[] {
 
 function judge(ctx: RuleContext, source: SourceIndex, statement: number, sized: Sized): Finding | null {
   const base = findingAt(ctx, source, statement, 'huge-collection');
-  const self = ctx.functionBytes.get(base.function)?.self ?? null;
-  const heapAgrees = ctx.input.heapFlame || ctx.input.summary ? ctx.share(self) >= COSTLY_SHARE : null;
+  const self = ctx.selfBytesOf(base.function);
+  const heapAgrees = ctx.isCostly(self);
   if (heapAgrees === false) return null;
   const fromConstants = !sized.how.startsWith('estimated');
   const { confidence, reason } = confidenceFrom(heapAgrees, fromConstants, {

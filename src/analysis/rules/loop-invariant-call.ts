@@ -2,7 +2,7 @@
 // not change in it (guide: "Repeatedly allocating memory unnecessarily in a loop").
 import { formatBytes } from '../../model/units.ts';
 import type { SourceCall, SourceDef, SourceIndex } from '../starlark-source.ts';
-import { COSTLY_SHARE, bytesEvidence, confidenceFrom, findingAt, spanLabel, type Finding, type RuleContext } from './context.ts';
+import { bytesEvidence, confidenceFrom, findingAt, spanLabel, type Finding, type RuleContext } from './context.ts';
 
 /** A call runs "repeatedly" when its statement ran at least this many times per entry of its function. */
 const MIN_REPEATS = 2;
@@ -41,12 +41,9 @@ export function findLoopInvariantCalls(ctx: RuleContext): Finding[] {
 function judge(ctx: RuleContext, source: SourceIndex, call: SourceCall, callee: { source: SourceIndex; def: SourceDef }): Finding | null {
   const calleeName = ctx.functionOf(callee.source, callee.source.defs.indexOf(callee.def));
   const bytes = ctx.bytesOf(calleeName);
-  const heapAgrees = ctx.input.heapFlame || ctx.input.summary ? ctx.share(bytes) >= COSTLY_SHARE : null;
+  const heapAgrees = ctx.isCostly(bytes);
   if (heapAgrees === false) return null;
-  const statement = source.statements[call.statement]!;
-  const row = ctx.row(source, statement);
-  const entries = ctx.entries(source, statement.def);
-  const repeats = row && entries ? row.count / entries : null;
+  const { row, entries, perEntry: repeats } = ctx.runsPerEntry(source, source.statements[call.statement]!);
   const statementsAgree = ctx.input.statement ? repeats !== null && repeats >= MIN_REPEATS : null;
   if (statementsAgree === false) return null;
   const loop = source.loops[call.loop!]!;

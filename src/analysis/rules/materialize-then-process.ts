@@ -2,7 +2,7 @@
 // then iterated, instead of processing each item as it is made (guide: "Algorithmically
 // inefficient code").
 import type { SourceIndex, SourceStatement } from '../starlark-source.ts';
-import { COSTLY_SHARE, bytesEvidence, confidenceFrom, findingAt, type Finding, type RuleContext } from './context.ts';
+import { bytesEvidence, confidenceFrom, findingAt, type Finding, type RuleContext } from './context.ts';
 import { calledDef } from './loop-invariant-call.ts';
 
 /** Fewer items than this are not worth streaming. */
@@ -51,11 +51,10 @@ export function findMaterializeThenProcess(ctx: RuleContext): Finding[] {
 function judge(ctx: RuleContext, source: SourceIndex, index: number, statement: SourceStatement, kind: string, consumer: number): Finding | null {
   const base = findingAt(ctx, source, index, 'materialize-then-process');
   const bytes = ctx.bytesOf(base.function);
-  const heapAgrees = ctx.input.heapFlame || ctx.input.summary ? ctx.share(bytes) >= COSTLY_SHARE : null;
+  const heapAgrees = ctx.isCostly(bytes);
   if (heapAgrees === false) return null;
-  const row = ctx.row(source, statement);
-  const entries = ctx.entries(source, statement.def);
-  const items = row && entries ? Math.round(row.count / entries) : null;
+  const { row, entries, perEntry } = ctx.runsPerEntry(source, statement);
+  const items = perEntry === null ? null : Math.round(perEntry);
   const statementsAgree = ctx.input.statement ? items !== null && items >= MIN_ITEMS : null;
   if (statementsAgree === false) return null;
   const { confidence, reason } = confidenceFrom(heapAgrees, statementsAgree);

@@ -3,7 +3,7 @@
 import type { Span } from '../../model/profile.ts';
 import { spanContains } from '../loop-finder.ts';
 import type { FailCheck, SourceIndex } from '../starlark-source.ts';
-import { COSTLY_SHARE, bytesEvidence, confidenceFrom, findingAt, type Finding, type RuleContext } from './context.ts';
+import { bytesEvidence, confidenceFrom, findingAt, type Finding, type RuleContext } from './context.ts';
 
 /** Two shapes: an allocating `if` condition guarding `fail`, or a value built for `fail` alone. */
 export function findRareCaseAllocations(ctx: RuleContext): Finding[] {
@@ -54,8 +54,8 @@ function failBranchRan(ctx: RuleContext, source: SourceIndex, check: FailCheck):
 
 function judge(ctx: RuleContext, source: SourceIndex, statement: number, check: FailCheck, what: string): Finding | null {
   const base = findingAt(ctx, source, statement, 'rare-case-allocation');
-  const self = ctx.functionBytes.get(base.function)?.self ?? null;
-  const heapAgrees = ctx.input.heapFlame || ctx.input.summary ? ctx.share(self) >= COSTLY_SHARE : null;
+  const self = ctx.selfBytesOf(base.function);
+  const heapAgrees = ctx.isCostly(self);
   const failRan = failBranchRan(ctx, source, check);
   if (heapAgrees === false || failRan === true) return null;
   const row = ctx.row(source, source.statements[statement]!);
