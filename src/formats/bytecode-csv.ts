@@ -1,12 +1,13 @@
 // Bytecode CSV — formats.md §7; upstream writer: starlark `eval/runtime/profile/bc.rs`
 // (BcProfileData::gen_csv).
 import type { BytecodeProfile } from '../model/profile.ts';
-import { csvLineParser, missingColumns, readCount, TotalRow, type CsvTable } from './csv-records.ts';
+import { csvLineParser, type CsvTable } from './csv-records.ts';
+import { findColumns, readCount, TotalRow } from './csv-table.ts';
 import type { FormatSpec, ParseContext } from './format.ts';
 
 /** Optional: added 2022-05-22. Time columns (before 2022-06-11) are ignored. */
 export const RATIO_COLUMN = 'Count / Total';
-const COLUMNS = ['Opcode', 'Count'] as const;
+const COLUMNS = { opcode: 'Opcode', count: 'Count' };
 export const NOT_A_NUMBER = 'with a count or ratio that is not a number';
 
 /**
@@ -36,9 +37,9 @@ class BytecodeTable implements CsvTable<BytecodeProfile> {
   constructor(private readonly ctx: ParseContext) {}
 
   header(cells: string[]): string | null {
-    const missing = missingColumns(cells, COLUMNS);
-    if (missing.length > 0) return `bytecode header without ${missing.join(', ')}`;
-    this.col = { opcode: cells.indexOf('Opcode'), count: cells.indexOf('Count'), ratio: cells.indexOf(RATIO_COLUMN) };
+    const found = findColumns('bytecode', cells, COLUMNS, { ratio: RATIO_COLUMN });
+    if ('problem' in found) return found.problem;
+    this.col = found.columns;
     return null;
   }
 

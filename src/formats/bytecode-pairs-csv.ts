@@ -2,10 +2,11 @@
 // (BcPairsProfileData::gen_csv).
 import type { BytecodePairsProfile } from '../model/profile.ts';
 import { NOT_A_NUMBER, RATIO_COLUMN, readRatio } from './bytecode-csv.ts';
-import { csvLineParser, headerSniff, missingColumns, readCount, type CsvTable } from './csv-records.ts';
+import { csvLineParser, type CsvTable } from './csv-records.ts';
+import { findColumns, headerSniff, readCount } from './csv-table.ts';
 import type { FormatSpec } from './format.ts';
 
-const COLUMNS = ['Opcode[0]', 'Opcode[1]', 'Count'] as const;
+const COLUMNS = { first: 'Opcode[0]', second: 'Opcode[1]', count: 'Count' };
 
 /**
  * Reads how often one opcode followed another. No TOTAL row; only pairs that occurred.
@@ -19,10 +20,9 @@ class BytecodePairsTable implements CsvTable<BytecodePairsProfile> {
   private readonly rows: BytecodePairsProfile['rows'] = [];
 
   header(cells: string[]): string | null {
-    const missing = missingColumns(cells, COLUMNS);
-    if (missing.length > 0) return `bytecode-pairs header without ${missing.join(', ')}`;
-    const [first, second, count] = COLUMNS.map((name) => cells.indexOf(name)) as [number, number, number];
-    this.col = { first, second, count, ratio: cells.indexOf(RATIO_COLUMN) };
+    const found = findColumns('bytecode-pairs', cells, COLUMNS, { ratio: RATIO_COLUMN });
+    if ('problem' in found) return found.problem;
+    this.col = found.columns;
     return null;
   }
 

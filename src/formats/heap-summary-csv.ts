@@ -1,11 +1,12 @@
 // Heap summary CSV — formats.md §2 (and §2.5 for older shapes); upstream writer: starlark
 // `values/layout/heap/profile/summary_by_function.rs` (HeapSummaryByFunction::gen_csv).
 import type { HeapSummary, SummaryRow } from '../model/profile.ts';
-import { csvLineParser, headerSniff, missingColumns, readCount, readSeconds, TotalRow, type CsvTable } from './csv-records.ts';
+import { csvLineParser, type CsvTable } from './csv-records.ts';
+import { findColumns, headerSniff, readCount, readSeconds, TotalRow } from './csv-table.ts';
 import type { FormatSpec, ParseContext } from './format.ts';
 
-/** The fixed columns; every other header is a per-type allocation COUNT column (pitfall 4). */
-const FIXED = {
+/** The fixed columns present since the first summary; `AllocBytes` came in 2022-10-13. */
+const REQUIRED = {
   name: 'Function',
   time: 'Time(s)',
   timeRec: 'TimeRec(s)',
@@ -14,12 +15,10 @@ const FIXED = {
   topCaller: 'TopCaller',
   topCallerCount: 'TopCallerCount',
   allocs: 'Allocs',
-  allocBytes: 'AllocBytes',
-} as const;
-type FixedKey = keyof typeof FIXED;
-const FIXED_NAMES: readonly string[] = Object.values(FIXED);
-/** `AllocBytes` came in 2022-10-13; older files have the rest. */
-const REQUIRED = FIXED_NAMES.filter((n) => n !== FIXED.allocBytes);
+};
+const OPTIONAL = { allocBytes: 'AllocBytes' };
+/** Every other header is a per-type allocation COUNT column (pitfall 4). */
+const FIXED_NAMES: readonly string[] = [...Object.values(REQUIRED), ...Object.values(OPTIONAL)];
 
 const TOTALS = 'TOTALS';
 const UNUSED_CAPACITY = 'UNUSED CAPACITY';
@@ -36,7 +35,7 @@ const NOT_A_NUMBER = 'with a cell that is not a number';
  *   "module",0.070,0.378,4,1,"(root)",1,2,16,0,2
  */
 class HeapSummaryTable implements CsvTable<HeapSummary> {
-  private col = {} as Record<FixedKey, number>;
+  private col = {} as Record<keyof typeof REQUIRED | keyof typeof OPTIONAL, number>;
   private typeColumns: number[] = [];
   private typeNames: string[] = [];
   private readonly totals = new TotalRow<SummaryRow>(TOTALS);
@@ -46,9 +45,9 @@ class HeapSummaryTable implements CsvTable<HeapSummary> {
   constructor(private readonly ctx: ParseContext) {}
 
   header(cells: string[], lineNo: number): string | null {
-    const missing = missingColumns(cells, REQUIRED);
-    if (missing.length > 0) return `heap summary header without ${missing.join(', ')}`;
-    for (const key of Object.keys(FIXED) as FixedKey[]) this.col[key] = cells.indexOf(FIXED[key]);
+    const found = findColumns('heap summary', cells, REQUIRED, OPTIONAL);
+    if ('problem' in found) return found.problem;
+    this.col = found.columns;
     cells.forEach((name, i) => {
       if (FIXED_NAMES.includes(name) || this.typeNames.includes(name)) return;
       this.typeNames.push(name);

@@ -1,12 +1,13 @@
 // Statement CSV — formats.md §5 (and §2.5 for pre-2022-07 unquoted spans); upstream writer:
 // starlark `eval/runtime/profile/stmt.rs` (StmtProfileData::write_to_string).
 import type { StatementProfile, StatementRow } from '../model/profile.ts';
-import { csvLineParser, headerSniff, missingColumns, readCount, readSeconds, TotalRow, type CsvTable } from './csv-records.ts';
+import { csvLineParser, type CsvTable } from './csv-records.ts';
+import { findColumns, headerSniff, readCount, readSeconds, TotalRow } from './csv-table.ts';
 import type { FormatSpec, ParseContext } from './format.ts';
 import { parseSpan } from './spans.ts';
 
 const HEADER = 'File,Span,Duration(s),Count';
-const COLUMNS = ['File', 'Span', 'Duration(s)', 'Count'] as const;
+const COLUMNS = { file: 'File', span: 'Span', seconds: 'Duration(s)', count: 'Count' };
 const NOT_A_NUMBER = 'with a duration or count that is not a number';
 const NOT_A_SPAN = 'with a span that is not L:C, L:C-C2 or L1:C1-L2:C2';
 
@@ -31,10 +32,9 @@ class StatementTable implements CsvTable<StatementProfile> {
   constructor(private readonly ctx: ParseContext) {}
 
   header(cells: string[]): string | null {
-    const missing = missingColumns(cells, COLUMNS);
-    if (missing.length > 0) return `statement header without ${missing.join(', ')}`;
-    const [file, span, seconds, count] = COLUMNS.map((name) => cells.indexOf(name)) as [number, number, number, number];
-    this.col = { file, span, seconds, count };
+    const found = findColumns('statement', cells, COLUMNS);
+    if ('problem' in found) return found.problem;
+    this.col = found.columns;
     return null;
   }
 

@@ -1,10 +1,11 @@
 // Typecheck CSV — formats.md §8; upstream writer: starlark `eval/runtime/profile/typecheck.rs`.
 import type { TypecheckProfile } from '../model/profile.ts';
-import { csvLineParser, headerSniff, missingColumns, readSeconds, TotalRow, type CsvTable } from './csv-records.ts';
+import { csvLineParser, type CsvTable } from './csv-records.ts';
+import { findColumns, headerSniff, readSeconds, TotalRow } from './csv-table.ts';
 import type { FormatSpec, ParseContext } from './format.ts';
 
 // Note the space in `Time (s)`: the heap summary writes `Time(s)`.
-const COLUMNS = ['Function', 'Time (s)'] as const;
+const COLUMNS = { name: 'Function', seconds: 'Time (s)' };
 const NOT_A_NUMBER = 'with a time that is not a number';
 
 /**
@@ -24,9 +25,9 @@ class TypecheckTable implements CsvTable<TypecheckProfile> {
   constructor(private readonly ctx: ParseContext) {}
 
   header(cells: string[]): string | null {
-    const missing = missingColumns(cells, COLUMNS);
-    if (missing.length > 0) return `typecheck header without ${missing.join(', ')}`;
-    this.col = { name: cells.indexOf(COLUMNS[0]), seconds: cells.indexOf(COLUMNS[1]) };
+    const found = findColumns('typecheck', cells, COLUMNS);
+    if ('problem' in found) return found.problem;
+    this.col = found.columns;
     return null;
   }
 

@@ -61,6 +61,13 @@ describe('heap summary CSV', () => {
     expect(parsed.error?.message).toMatch(/no TOTALS row/);
   });
 
+  it('a header without a fixed column is a ParseError naming each absent one (never read as a type column)', () => {
+    const parsed = parseText('profile.csv', 'Function,Time(s),TimeRec(s),Callers,TopCaller,TopCallerCount,dict\n"TOTALS",0.378,0.378,0,"",0,244\n');
+    expect(parsed.profile).toBeNull();
+    expect(parsed.detectedFormat).toBe('heap-summary');
+    expect(parsed.error).toMatchObject({ line: 1, message: 'heap summary header without Calls, Allocs' });
+  });
+
   it('pitfall 4: type columns are found by name in any order and any number', () => {
     const text = [
       'Function,Time(s),TimeRec(s),Calls,Callers,TopCaller,TopCallerCount,Allocs,AllocBytes,function,Artifact,bxl.Context,string,typing.Any,dict',
