@@ -184,7 +184,7 @@ export function wireExport(store: Store, host: HTMLElement, els: ExportElements)
   list.append(...buttons);
   menu.append(summary, list);
   host.append(menu);
-  return (state) => {
+  const refresh = (state: AppState) => {
     ctx.flameWidth(); // remember the width while the chart is visible
     // The Compare tab draws its own (differential) flamegraph, which these exports do not cover.
     const flame = flameModel(state) !== null && state.view.tab !== 'diff';
@@ -192,4 +192,9 @@ export function wireExport(store: Store, host: HTMLElement, els: ExportElements)
     const table = functions || ctx.tables.snapshots(state).length > 0;
     for (const b of buttons) b.disabled = b.dataset.export === 'csv' ? !table : !flame;
   };
+  // Opening the menu checks again what applies, so it never depends on the last page render.
+  menu.addEventListener('toggle', () => {
+    if (menu.open) refresh(store.get());
+  });
+  return refresh;
 }
