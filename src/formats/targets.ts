@@ -2,7 +2,7 @@
 // upstream writer: buck2 `app/buck2_profile/src/lib.rs` (write_starlark_profile), identifiers
 // from `StarlarkEvalKind`'s Display in `app/buck2_interpreter/src/dice/starlark_provider.rs`.
 import type { TargetsList } from '../model/profile.ts';
-import type { FormatSpec, LineParser, ParseContext } from './format.ts';
+import { lineListFormat } from './line-list.ts';
 
 /**
  * Current identifiers (`load/root//query/a`, `analysis/pkg/name/cfg`, `load_bzl/…`, `bxl/…`,
@@ -20,36 +20,16 @@ export function isEvalIdentifier(line: string): boolean {
 
 /**
  * Reads one identifier per line; `all_keys.list` has no trailing newline, which is fine here.
- * Blank lines are ignored; other lines are skipped and reported once.
+ * Blank lines are ignored; other lines are skipped and reported once. Every sniffed line must be
+ * an identifier.
  *
  * @example
  *   load/root//query/a
  *   analysis/simple/ddd/<unspecified>
  *   → ids ['load/root//query/a', 'analysis/simple/ddd/<unspecified>']
  */
-export class TargetsParser implements LineParser<TargetsList> {
-  private readonly ids: string[] = [];
-
-  constructor(private readonly ctx: ParseContext) {}
-
-  line(text: string, lineNo: number): void {
-    if (text.length === 0) return;
-    if (isEvalIdentifier(text)) this.ids.push(text);
-    else this.ctx.diagnostics.skip(lineNo, 'that are not Buck2 evaluation identifiers', text);
-  }
-
-  finish(): TargetsList {
-    return { format: 'targets', ids: this.ids };
-  }
-}
-
-export const targetsFormat: FormatSpec<TargetsList> = {
-  name: 'targets',
-  // Every sniffed line must be an identifier: a list like this is short and regular, and
-  // a looser test would claim other text files.
-  sniff: ({ lines }) => {
-    const content = lines.filter((l) => l.length > 0);
-    return content.length > 0 && content.every(isEvalIdentifier);
-  },
-  create: (ctx) => new TargetsParser(ctx),
-};
+export const targetsFormat = lineListFormat<string, TargetsList>('targets', {
+  read: (line) => (isEvalIdentifier(line) ? line : null),
+  notAnItem: 'that are not Buck2 evaluation identifiers',
+  profile: (ids) => ({ format: 'targets', ids }),
+});
