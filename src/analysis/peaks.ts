@@ -7,8 +7,6 @@ import { parseSize, type Bytes } from '../model/units.ts';
 /** Buck2's default per-file limit, `2 * (1 << 30)` (formats.md §10.2). */
 export const DEFAULT_PEAK_LIMIT: Bytes = 2 * 2 ** 30;
 
-export const PEAK_MEMORY_GUIDE = 'https://buck2.build/docs/users/faq/starlark_peak_mem/';
-
 /** One BUCK file as the event logs saw it (the largest of its loads). */
 export interface FilePeak {
   /** `root//foo/bar:BUCK`. Untrusted text. */

@@ -198,8 +198,3 @@ export interface ParsedFile {
   /** The format content detection chose, also when parsing then failed (`error` says where). */
   detectedFormat?: FormatName;
 }
-
-/** The format of a parsed file as the report names it. */
-export function formatOf(file: ParsedFile): FormatName {
-  return file.profile ? file.profile.format : 'unknown';
-}
