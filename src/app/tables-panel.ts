@@ -73,27 +73,52 @@ export function exactNamePattern(name: string): string {
   return `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
 }
 
+/** What the current tab's tables hold, for CSV and the HTML snapshot. */
 export interface TablesPanel {
   render(state: AppState): void;
-  /** What the current tab's tables hold, for CSV and the HTML snapshot; [] when none. */
+  /** [] when the tab shows none of these tables. */
   snapshots(state: AppState): TableSnapshot[];
 }
 
-export function wireTablesPanel(store: Store, host: HTMLElement): TablesPanel {
-  const parts = { sandwich: document.createElement('div'), types: document.createElement('div'), statements: document.createElement('div') };
-  host.append(parts.sandwich, parts.types, parts.statements);
-  let sandwich: ReturnType<typeof sandwichView.create> | null = null;
-  let types: ReturnType<typeof typesView.create> | null = null;
-  let statements: ReturnType<typeof statementsView.create> | null = null;
-  let statementSelected: string | null = null;
+/** The three tabs, one method each; views are made when their tab is first shown. */
+class TablesPanelView implements TablesPanel {
+  private readonly parts = { sandwich: document.createElement('div'), types: document.createElement('div'), statements: document.createElement('div') };
+  private sandwich: ReturnType<typeof sandwichView.create> | null = null;
+  private types: ReturnType<typeof typesView.create> | null = null;
+  private statements: ReturnType<typeof statementsView.create> | null = null;
+  private statementSelected: string | null = null;
 
-  const showInFlame = (name: string) => {
-    const model = flameModel(store.get());
+  constructor(private readonly store: Store, private readonly host: HTMLElement) {
+    host.append(this.parts.sandwich, this.parts.types, this.parts.statements);
+  }
+
+  render(state: AppState): void {
+    const tab = state.view.tab;
+    this.host.hidden = !TABLE_TABS.includes(tab);
+    this.parts.sandwich.hidden = tab !== 'sandwich';
+    this.parts.types.hidden = tab !== 'types';
+    this.parts.statements.hidden = tab !== 'statements';
+    if (tab === 'sandwich') this.drawSandwich(state);
+    else if (tab === 'types') this.drawTypes(state);
+    else if (tab === 'statements') this.drawStatements(state);
+  }
+
+  snapshots(state: AppState): TableSnapshot[] {
+    const tab = state.view.tab;
+    if (tab === 'sandwich' && this.sandwich) return this.sandwich.tables().map((t) => t.snapshot());
+    if (tab === 'types' && this.types) return [this.types.table.snapshot()];
+    if (tab === 'statements' && this.statements) return [this.statements.table.snapshot()];
+    return [];
+  }
+
+  /** Selects a function and zooms the flamegraph to its heaviest stack. */
+  private showInFlame(name: string): void {
+    const model = flameModel(this.store.get());
     const node = model ? heaviestNodeOf(model.tree, model.metric.total, name) : -1;
-    store.updateView({ selected: name, tab: 'flame', ...(model && node > 0 ? { zoom: stackOf(model.tree, node) } : {}) });
-  };
+    this.store.updateView({ selected: name, tab: 'flame', ...(model && node > 0 ? { zoom: stackOf(model.tree, node) } : {}) });
+  }
 
-  function drawSandwich(state: AppState): void {
+  private drawSandwich(state: AppState): void {
     const model = flameModel(state);
     // Without a selection: the function that allocated (or spent) the most itself.
     const requested = state.view.selected ?? (model ? heaviestSelf(model.functions) : null);
@@ -101,64 +126,48 @@ export function wireTablesPanel(store: Store, host: HTMLElement): TablesPanel {
       sandwich: model && requested ? sandwichOf(model.tree, model.metric.total, requested) : null,
       requested, names: model ? namesOf(model.functions) : [], unit: model?.unit ?? 'bytes',
       grandTotal: model?.metric.total[0] ?? 0,
-      onPick: (name) => store.selectFunction(name), onShowInFlame: showInFlame,
+      onPick: (name) => this.store.selectFunction(name), onShowInFlame: (name) => this.showInFlame(name),
     };
-    if (sandwich) sandwich.update(props);
-    else sandwich = sandwichView.create(parts.sandwich, props);
+    if (this.sandwich) this.sandwich.update(props);
+    else this.sandwich = sandwichView.create(this.parts.sandwich, props);
   }
 
-  function drawTypes(state: AppState): void {
+  private drawTypes(state: AppState): void {
     const source = typeSource(state);
     const table = source ? typeTableOf(source.flame.tree, source.summary) : null;
     const searched = state.view.regex ? table?.rows.find((r) => exactNamePattern(r.type) === state.view.search) : undefined;
     const props: typesView.TypesTableProps = {
       table, flamePath: source?.path ?? null, summaryPath: source?.summaryPath ?? null, selected: searched?.type ?? null,
       // A row highlights that type's leaves in the flamegraph (exact-name search over the whole tree).
-      onSelect: (type) => store.updateView({ search: exactNamePattern(type), regex: true, zoom: [], tab: 'flame', metric: source?.metric ?? null }),
+      onSelect: (type) => this.store.updateView({ search: exactNamePattern(type), regex: true, zoom: [], tab: 'flame', metric: source?.metric ?? null }),
     };
-    if (types) types.update(props);
-    else types = typesView.create(parts.types, props);
+    if (this.types) this.types.update(props);
+    else this.types = typesView.create(this.parts.types, props);
   }
 
-  function drawStatements(state: AppState): void {
+  private drawStatements(state: AppState): void {
     const set = currentSet(state);
     const file = set?.files.find((f) => f.profile?.format === 'statement') ?? null;
     const profile = (file?.profile as StatementProfile | undefined) ?? null;
     const functions = set && profile ? functionsOfStatements(set, profile) : null;
     const props: statementsView.StatementsTableProps = {
-      profile, path: file?.path ?? null, spanText: formatSpan, selected: statementSelected,
-      functionOf: functionsOf(functions),
-      onSelect: (key) => {
-        statementSelected = key;
-        // A statement whose function is a frame of the call tree: select it there.
-        const row = profile?.rows.find((r) => statementsView.statementKey(r, formatSpan) === key);
-        const name = row ? functions?.get(row) : null;
-        const model = flameModel(store.get());
-        if (name && model?.functions.some((f) => f.name === name)) showInFlame(name);
-        else drawStatements(store.get());
-      },
+      profile, path: file?.path ?? null, spanText: formatSpan, selected: this.statementSelected,
+      functionOf: functionsOf(functions), onSelect: (key) => this.pickStatement(key, profile, functions),
     };
-    if (statements) statements.update(props);
-    else statements = statementsView.create(parts.statements, props);
+    if (this.statements) this.statements.update(props);
+    else this.statements = statementsView.create(this.parts.statements, props);
   }
 
-  return {
-    render(state) {
-      const tab = state.view.tab;
-      host.hidden = !TABLE_TABS.includes(tab);
-      parts.sandwich.hidden = tab !== 'sandwich';
-      parts.types.hidden = tab !== 'types';
-      parts.statements.hidden = tab !== 'statements';
-      if (tab === 'sandwich') drawSandwich(state);
-      else if (tab === 'types') drawTypes(state);
-      else if (tab === 'statements') drawStatements(state);
-    },
-    snapshots(state) {
-      const tab = state.view.tab;
-      if (tab === 'sandwich' && sandwich) return sandwich.tables().map((t) => t.snapshot());
-      if (tab === 'types' && types) return [types.table.snapshot()];
-      if (tab === 'statements' && statements) return [statements.table.snapshot()];
-      return [];
-    },
-  };
+  /** A statement whose function is a frame of the call tree is selected there; others only marked. */
+  private pickStatement(key: string, profile: StatementProfile | null, functions: Map<StatementRow, string | null> | null): void {
+    this.statementSelected = key;
+    const row = profile?.rows.find((r) => statementsView.statementKey(r, formatSpan) === key);
+    const name = row ? functions?.get(row) : null;
+    if (name && flameModel(this.store.get())?.functions.some((f) => f.name === name)) this.showInFlame(name);
+    else this.drawStatements(this.store.get());
+  }
+}
+
+export function wireTablesPanel(store: Store, host: HTMLElement): TablesPanel {
+  return new TablesPanelView(store, host);
 }

@@ -80,9 +80,47 @@ export function tableSnapshot<R>(caption: string, rows: readonly R[], columns: r
   };
 }
 
+type Sort = { key: string; descending: boolean };
+
+/** Header cells whose buttons sort; a new column starts descending for numbers, ascending for text. */
+function headerCells<R>(props: DataTableProps<R>, sort: Sort, onSort: (next: Sort) => void): HTMLTableCellElement[] {
+  return props.columns.map((col) => {
+    const th = el('th');
+    th.scope = 'col';
+    th.title = col.title;
+    th.setAttribute('aria-sort', col.key === sort.key ? (sort.descending ? 'descending' : 'ascending') : 'none');
+    const button = el('button', '', col.label);
+    button.type = 'button';
+    button.dataset.key = col.key;
+    button.addEventListener('click', () => {
+      const numeric = props.rows.length > 0 && typeof col.value(props.rows[0]!) === 'number';
+      onSort({ key: col.key, descending: sort.key === col.key ? !sort.descending : numeric });
+    });
+    th.append(button);
+    return th;
+  });
+}
+
+/** A row with text cells; numbers carry their exact figure as a title (as `peakscope report --json` gives it). */
+function rowElement<R>(props: DataTableProps<R>, row: R): HTMLTableRowElement {
+  const key = props.rowKey(row);
+  const tr = el('tr', key !== null && key === props.selected ? 'selected' : '');
+  if (key !== null && props.onSelect) {
+    tr.dataset.key = key;
+    tr.tabIndex = 0;
+  }
+  for (const col of props.columns) {
+    const v = col.value(row);
+    const td = el('td', typeof v === 'string' ? '' : 'num', cellText(col, row));
+    if (typeof v === 'number') td.title = Number.isInteger(v) ? v.toLocaleString('en-US') : String(v);
+    tr.append(td);
+  }
+  return tr;
+}
+
 export function create<R>(host: HTMLElement, initial: DataTableProps<R>, className = ''): DataTable<R> {
   let props = initial;
-  let sort = { ...initial.sort };
+  let sort: Sort = { ...initial.sort };
   let ordered: R[] = [];
   // Shares the top functions table's look (style.css `.function-table`).
   const table = el('table', `data-table function-table ${className}`.trim());
@@ -91,50 +129,16 @@ export function create<R>(host: HTMLElement, initial: DataTableProps<R>, classNa
   const body = table.createTBody();
   host.append(table);
 
-  function drawHeader(): void {
-    head.replaceChildren(
-      ...props.columns.map((col) => {
-        const th = el('th');
-        th.scope = 'col';
-        th.title = col.title;
-        th.setAttribute('aria-sort', col.key === sort.key ? (sort.descending ? 'descending' : 'ascending') : 'none');
-        const button = el('button', '', col.label);
-        button.type = 'button';
-        button.dataset.key = col.key;
-        button.addEventListener('click', () => {
-          const numeric = props.rows.length > 0 && typeof col.value(props.rows[0]!) === 'number';
-          sort = { key: col.key, descending: sort.key === col.key ? !sort.descending : numeric };
-          render();
-        });
-        th.append(button);
-        return th;
-      }),
-    );
-  }
-
-  function rowElement(row: R): HTMLTableRowElement {
-    const key = props.rowKey(row);
-    const tr = el('tr', key !== null && key === props.selected ? 'selected' : '');
-    if (key !== null && props.onSelect) {
-      tr.dataset.key = key;
-      tr.tabIndex = 0;
-    }
-    for (const col of props.columns) {
-      const v = col.value(row);
-      const td = el('td', typeof v === 'string' ? '' : 'num', cellText(col, row));
-      // The exact figure behind a rounded one (as `peakscope report --json` gives it).
-      if (typeof v === 'number') td.title = Number.isInteger(v) ? v.toLocaleString('en-US') : String(v);
-      tr.append(td);
-    }
-    return tr;
-  }
-
   function render(): void {
     ordered = sortRows(props.rows, props.columns, sort);
     const limit = props.limit ?? DEFAULT_LIMIT;
-    caption.textContent = ordered.length > limit ? `${props.caption} (first ${limit.toLocaleString('en-US')} of ${ordered.length.toLocaleString('en-US')} rows shown; CSV has all)` : props.caption;
-    drawHeader();
-    body.replaceChildren(...ordered.slice(0, limit).map(rowElement));
+    const count = (n: number) => n.toLocaleString('en-US');
+    caption.textContent = ordered.length > limit ? `${props.caption} (first ${count(limit)} of ${count(ordered.length)} rows shown; CSV has all)` : props.caption;
+    head.replaceChildren(...headerCells(props, sort, (next) => {
+      sort = next;
+      render();
+    }));
+    body.replaceChildren(...ordered.slice(0, limit).map((row) => rowElement(props, row)));
   }
 
   const pick = (event: Event) => {

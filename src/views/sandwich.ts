@@ -55,9 +55,8 @@ function summaryText(props: SandwichProps): string {
   return `${s.name}: ${total}, ${formatValue(s.self, props.unit)} itself, ${times}. Recursion is counted once.`;
 }
 
-export function create(host: HTMLElement, initial: SandwichProps): { update(p: SandwichProps): void; destroy(): void; tables(): dataTable.DataTable<Row>[] } {
-  let props = initial;
-  const box = el('section', 'sandwich');
+/** The picker row: a function name input with suggestions, and "Show in flamegraph". */
+function buildHead(): { head: HTMLElement; input: HTMLInputElement; names: HTMLDataListElement; show: HTMLButtonElement } {
   const head = el('div', 'sandwich-head');
   const label = el('label', '', 'Function ');
   const input = el('input');
@@ -72,26 +71,34 @@ export function create(host: HTMLElement, initial: SandwichProps): { update(p: S
   const show = el('button', '', 'Show in flamegraph');
   show.type = 'button';
   head.append(label, show);
+  return { head, input, names, show };
+}
+
+function tableProps(props: SandwichProps, rows: Row[], caption: string): dataTable.DataTableProps<Row> {
+  return {
+    rows, columns: columns(props), caption, selected: null,
+    rowKey: (r) => (r.kind === 'frame' ? r.name : null), onSelect: (name) => props.onPick(name),
+    sort: { key: 'weight', descending: true },
+  };
+}
+
+export function create(host: HTMLElement, initial: SandwichProps): { update(p: SandwichProps): void; destroy(): void; tables(): dataTable.DataTable<Row>[] } {
+  let props = initial;
+  const { head, input, names, show } = buildHead();
   const summary = el('p', 'sandwich-summary');
   const callersHost = el('div', 'table-wrap');
   const calleesHost = el('div', 'table-wrap');
+  const box = el('section', 'sandwich');
   box.append(head, summary, el('h3', '', 'Callers: who calls it'), callersHost, el('h3', '', 'Callees: what it calls'), calleesHost);
   host.append(box);
-
   input.addEventListener('change', () => {
     if (props.names.includes(input.value)) props.onPick(input.value);
   });
   show.addEventListener('click', () => {
     if (props.sandwich) props.onShowInFlame(props.sandwich.name);
   });
-
-  const tableProps = (rows: Row[], caption: string): dataTable.DataTableProps<Row> => ({
-    rows, columns: columns(props), caption, selected: null,
-    rowKey: (r) => (r.kind === 'frame' ? r.name : null), onSelect: (name) => props.onPick(name),
-    sort: { key: 'weight', descending: true },
-  });
-  const callers = dataTable.create(callersHost, tableProps([], ''), 'sandwich-callers');
-  const callees = dataTable.create(calleesHost, tableProps([], ''), 'sandwich-callees');
+  const callers = dataTable.create(callersHost, tableProps(props, [], ''), 'sandwich-callers');
+  const callees = dataTable.create(calleesHost, tableProps(props, [], ''), 'sandwich-callees');
   let drawnNames: readonly string[] = [];
 
   function render(): void {
@@ -103,8 +110,8 @@ export function create(host: HTMLElement, initial: SandwichProps): { update(p: S
     if (document.activeElement !== input) input.value = s?.name ?? props.requested ?? '';
     show.disabled = !s;
     summary.textContent = summaryText(props);
-    callers.update(tableProps(s ? callerRows(s) : [], s ? `Callers of ${s.name}` : 'Callers'));
-    callees.update(tableProps(s ? calleeRows(s) : [], s ? `Callees of ${s.name}` : 'Callees'));
+    callers.update(tableProps(props, s ? callerRows(s) : [], s ? `Callers of ${s.name}` : 'Callers'));
+    callees.update(tableProps(props, s ? calleeRows(s) : [], s ? `Callees of ${s.name}` : 'Callees'));
   }
 
   render();
