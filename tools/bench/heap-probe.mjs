@@ -23,13 +23,13 @@ export class HeapProbe {
     return new HeapProbe(await browser.newBrowserCDPSession(), origin);
   }
 
-  send(sessionId, method, params = {}) {
+  send(sessionId, method, params = {}, timeoutMs = 5000) {
     const id = ++this.nextId;
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
       this.cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(() => resolve(null));
-      // A worker that ends while asked never answers.
-      setTimeout(() => this.waiting.delete(id) && resolve(null), 5000);
+      // A worker that ends while asked never answers; a busy main thread answers late.
+      setTimeout(() => this.waiting.delete(id) && resolve(null), timeoutMs);
     });
   }
 
@@ -53,10 +53,15 @@ export class HeapProbe {
   async measure({ collect = false } = {}) {
     let page = 0;
     let workers = 0;
+    const timeout = collect ? 180_000 : 5000;
     for (const t of await this.targets()) {
-      if (collect) await this.send(t.sessionId, 'HeapProfiler.collectGarbage');
-      const u = await this.send(t.sessionId, 'Runtime.getHeapUsage');
-      if (!u) continue;
+      if (collect) await this.send(t.sessionId, 'HeapProfiler.collectGarbage', {}, timeout);
+      const u = await this.send(t.sessionId, 'Runtime.getHeapUsage', {}, timeout);
+      // A page that does not answer at all is a failed measurement, not an empty page.
+      if (!u) {
+        if (t.type === 'page') return { page: NaN, workers: NaN, total: NaN };
+        continue;
+      }
       const bytes = u.usedSize + (u.backingStorageSize ?? 0);
       if (t.type === 'page') page += bytes;
       else workers += bytes;

@@ -100,7 +100,7 @@ export function timeInteraction({ kind, seed }) {
       const frame = () => {
         if (lastChange === seen || performance.now() - t0 > 5000) {
           observer.disconnect();
-          return resolve({ first, settled: performance.now() - t0 });
+          return resolve({ first, settled: performance.now() - t0, frames: host.querySelectorAll('svg g.frame').length });
         }
         seen = lastChange;
         requestAnimationFrame(frame);

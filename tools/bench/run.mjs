@@ -105,8 +105,8 @@ function report(results, sizes, env) {
     lines.push(`| ${r.file} | ${fmt(r.bytes / MB)} | ${p.error ?? fmt(p.loadToPaintMs)} | ${s.error ?? fmt(s.loadToPaintMs)} | ${fmt(s.loadToPaintMs / p.loadToPaintMs, 2)} | ${fmt(parseMBs)} | ${fmt(lowerMBs)} | ${fmt((100 * parseMBs) / lowerMBs)} % | ${fmt(appMBs)} | ${fmt(p.longestTaskDuringParseMs)} / ${fmt(s.longestTaskDuringParseMs)} | ${fmt(p.memoryAfterLoadBytes / MB)} / ${fmt(s.memoryAfterLoadBytes / MB)} | ${fmt(s.memoryAfterLoadBytes / p.memoryAfterLoadBytes, 1)} | ${fmt(p.peakDuringLoadBytes / MB)} / ${fmt(s.peakDuringLoadBytes / MB)} |`);
   }
   lines.push('');
-  lines.push('| file | tree nodes | zoom in first / settled ms (median, p95) | zoom out first / settled | search first / settled | result task / longest task to paint ms |');
-  lines.push('|---|---|---|---|---|---|');
+  lines.push('| file | tree nodes | frames drawn (median) | zoom in first / settled ms (median, p95) | zoom out first / settled | search first / settled | result task / longest task to paint ms |');
+  lines.push('|---|---|---|---|---|---|---|');
   for (const r of results) {
     const t = r.interactions?.times;
     const cell = (k) => {
@@ -115,7 +115,8 @@ function report(results, sizes, env) {
       const s = percentiles(t[k].map((x) => x.settled));
       return `${fmt(f.median)}, ${fmt(f.p95)} / ${fmt(s.median)}, ${fmt(s.p95)} (n=${f.n})`;
     };
-    lines.push(`| ${r.file} | ${r.throughput.nodes} | ${cell('zoom-in')} | ${cell('zoom-out')} | ${cell('search')} | ${fmt(r.peakscope.resultTaskMs)} / ${fmt(r.peakscope.longestTaskToPaintMs)} |`);
+    const drawn = t ? percentiles(Object.values(t).flat().map((x) => x.frames ?? NaN)) : null;
+    lines.push(`| ${r.file} | ${r.throughput.nodes} | ${drawn ? fmt(drawn.median) : '—'} | ${cell('zoom-in')} | ${cell('zoom-out')} | ${cell('search')} | ${fmt(r.peakscope.resultTaskMs)} / ${fmt(r.peakscope.longestTaskToPaintMs)} |`);
   }
   return lines.join('\n');
 }
