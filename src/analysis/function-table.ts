@@ -1,6 +1,7 @@
 // Per-function figures from a call tree, optionally joined with the heap summary CSV.
 import { NodeKind, type CallTree } from '../model/call-tree.ts';
-import type { HeapSummary, SummaryRow } from '../model/profile.ts';
+import type { HeapFlame, HeapSummary, SummaryRow } from '../model/profile.ts';
+import type { FunctionBytes } from './loop-finder.ts';
 
 export interface FunctionStats {
   name: string;
@@ -58,6 +59,17 @@ export function computeFunctionTable(tree: CallTree, summary: HeapSummary | null
     table.push({ name, self: self[id]!, total: total[id]!, topCaller: topKey(callers.get(id)), summary: rows?.get(name) ?? null });
   }
   return table.sort((a, b) => b.total - a.total || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * Bytes each function allocated, by frame name: self and total from a heap flame when there is
+ * one, else self alone from the summary CSV's AllocBytes (0 in files written before it existed).
+ *
+ * @example functionBytesOf(goldenHeapFlame, null).get('test.star.inner') // → { self: 1760, total: 1760 }
+ */
+export function functionBytesOf(heapFlame: HeapFlame | null, summary: HeapSummary | null): Map<string, FunctionBytes> {
+  if (heapFlame) return new Map(computeFunctionTable(heapFlame.tree).map((f) => [f.name, { self: f.self, total: f.total }]));
+  return new Map((summary?.functions ?? []).map((row) => [row.name, { self: row.allocBytes ?? 0, total: null }]));
 }
 
 function topKey(counts: Map<string, number> | undefined): string {

@@ -1,8 +1,8 @@
 // The analysis half of `peakscope report`: advisor findings, per-file peaks from event logs, and
 // per-run peak estimates with what kind of bound each figure is. JSON and human text.
 import { advise, groupRuns, type Finding } from '../analysis/advisor.ts';
-import { computeFunctionTable } from '../analysis/function-table.ts';
-import { findLoops, type FunctionBytes } from '../analysis/loop-finder.ts';
+import { functionBytesOf } from '../analysis/function-table.ts';
+import { findLoops } from '../analysis/loop-finder.ts';
 import { DEFAULT_PEAK_LIMIT, HONEST_NOTES, computeFilePeaks, estimatePeak, type FilePeak, type PeakFigure, type TopLevelCall } from '../analysis/peaks.ts';
 import { spanLabel } from '../analysis/rules/context.ts';
 import { groupIntoSets } from '../model/profile-set.ts';
@@ -50,11 +50,6 @@ function spanOrNull(span: Span | null): string | null {
   return span ? spanLabel(span) : null;
 }
 
-function runBytes(input: ReturnType<typeof groupRuns>[number]['input']): Map<string, FunctionBytes> {
-  if (input.heapFlame) return new Map(computeFunctionTable(input.heapFlame.tree).map((f) => [f.name, { self: f.self, total: f.total }]));
-  return new Map((input.summary?.functions ?? []).map((r) => [r.name, { self: r.allocBytes ?? 0, total: null }]));
-}
-
 /**
  * Everything the analysis adds to a report, from the parsed files and the Starlark sources found
  * under the same paths.
@@ -74,7 +69,7 @@ export function analyseReport(files: readonly ParsedFile[], sources: readonly { 
     }
     if (!input.heapFlame && !input.summary && !input.statement) continue;
     const estimate = estimatePeak({ heapFlame: input.heapFlame, summary: input.summary, targetIds: run.targetIds, filePeaks, runName: run.name });
-    const loops = input.statement ? findLoops(input.statement, input.sources, runBytes(input)) : [];
+    const loops = input.statement ? findLoops(input.statement, input.sources, functionBytesOf(input.heapFlame, input.summary)) : [];
     runs.push({
       name: run.name, sources: input.sources.map((s) => s.path), topLevelCalls: estimate.topLevelCalls, figures: estimate.figures,
       hotLoops: loops.slice(0, HOT_LOOPS_PER_RUN).map((l) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeFunctionTable } from '../../src/analysis/function-table.ts';
+import { computeFunctionTable, functionBytesOf } from '../../src/analysis/function-table.ts';
 import { CallTreeBuilder } from '../../src/model/call-tree.ts';
 import { parseText } from '../../src/formats/parse-file.ts';
 import { readGoldenBody } from '../golden.ts';
@@ -31,4 +31,20 @@ describe('function table', () => {
     b.addStack(['module', 'b', 'h'], 'list', 9);
     expect(computeFunctionTable(b.build()).find((r) => r.name === 'h')!.topCaller).toBe('b');
   });
+
+  it('gives function bytes from the heap flame when there is one, else self bytes from the summary', () => {
+    const flame = parseText('flame.src', readGoldenBody('heap_flame_allocated.flame.golden')).profile;
+    const summary = parseText('profile.csv', readGoldenBody('heap_summary_allocated.csv.golden')).profile;
+    if (flame?.format !== 'heap-flame' || summary?.format !== 'heap-summary') throw new Error('goldens not read');
+    expect(Object.fromEntries(functionBytesOf(flame, summary))).toEqual({
+      module: { self: 16, total: 3024 },
+      'test.star.test': { self: 1248, total: 3008 },
+      'test.star.inner': { self: 1760, total: 1760 },
+    });
+    const fromSummary = functionBytesOf(null, summary);
+    expect([...fromSummary.values()].every((b) => b.total === null)).toBe(true);
+    expect(fromSummary.get('test.star.inner')).toEqual({ self: summary.functions.find((f) => f.name === 'test.star.inner')!.allocBytes, total: null });
+    expect(functionBytesOf(null, null).size).toBe(0);
+  });
 });
+

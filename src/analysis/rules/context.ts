@@ -5,7 +5,7 @@ import { formatBytes, formatPercent } from '../../model/units.ts';
 import type {
   CoverageProfile, HeapFlame, HeapSummary, Span, StatementProfile, StatementRow,
 } from '../../model/profile.ts';
-import { computeFunctionTable } from '../function-table.ts';
+import { functionBytesOf } from '../function-table.ts';
 import { frameFile, frameNameOf, profileFileFor, type FunctionBytes } from '../loop-finder.ts';
 import type { SourceDef, SourceIndex, SourceStatement } from '../starlark-source.ts';
 
@@ -60,7 +60,7 @@ export const COSTLY_SHARE = 0.25;
 
 /** Joins a rule needs, computed once per run. */
 export class RuleContext {
-  readonly functionBytes = new Map<string, FunctionBytes>();
+  readonly functionBytes: Map<string, FunctionBytes>;
   /** Self bytes per function per value type (heap flame only). */
   readonly selfByType = new Map<string, Map<string, number>>();
   readonly totalBytes: number;
@@ -70,8 +70,8 @@ export class RuleContext {
 
   constructor(readonly input: AdviceInput) {
     const flame = input.heapFlame;
-    if (flame) this.indexFlame(flame);
-    else for (const row of input.summary?.functions ?? []) this.functionBytes.set(row.name, { self: row.allocBytes ?? 0, total: null });
+    this.functionBytes = functionBytesOf(flame, input.summary);
+    if (flame) this.indexTypes(flame);
     this.totalBytes = flame ? flame.tree.total[0]! : input.summary?.totals.allocBytes ?? 0;
     for (const name of this.functionBytes.keys()) {
       const file = frameFile(name);
@@ -87,9 +87,8 @@ export class RuleContext {
     }
   }
 
-  private indexFlame(flame: HeapFlame): void {
+  private indexTypes(flame: HeapFlame): void {
     const tree = flame.tree;
-    for (const f of computeFunctionTable(tree)) this.functionBytes.set(f.name, { self: f.self, total: f.total });
     for (let i = 1; i < tree.name.length; i++) {
       const parent = tree.parent[i]!;
       if (tree.kind[i] !== NodeKind.Type || parent <= 0) continue;
