@@ -97,19 +97,7 @@ export function targetNames(text: string, nodes: readonly SyntaxNode[]): string[
 
 /** Integer value of a constant expression (`1 << 20`, `3 * 1024`, `(10)`), else null. Never evaluates code. */
 export function constantValue(text: string, node: SyntaxNode | null): number | null {
-  if (!node) return null;
-  if (node.name === 'Number') {
-    const v = Number(textOf(text, node).replace(/_/g, ''));
-    return Number.isSafeInteger(v) ? v : null;
-  }
-  if (node.name === 'ParenthesizedExpression') return constantValue(text, childNodes(node)[1] ?? null);
-  if (node.name !== 'BinaryExpression') return null;
-  const [left, op, right] = childNodes(node);
-  const a = constantValue(text, left ?? null);
-  const b = constantValue(text, right ?? null);
-  if (a === null || b === null || !op) return null;
-  const value = applyOperator(textOf(text, op), a, b);
-  return value !== null && Number.isSafeInteger(value) ? value : null;
+  return evaluateSize(sizeExpression(text, node));
 }
 
 function applyOperator(op: string, a: number, b: number): number | null {
@@ -122,7 +110,6 @@ function applyOperator(op: string, a: number, b: number): number | null {
     default: return null;
   }
 }
-
 
 /** True when a statement directly inside `body` is a `fail(…)` call. */
 export function bodyCallsFail(text: string, body: SyntaxNode): boolean {
@@ -149,7 +136,8 @@ export function allocationReasons(text: string, expression: SyntaxNode): string[
   return [...new Set(reasons)];
 }
 
-type ConstructKind = 'list' | 'dict' | 'list-comprehension' | 'dict-comprehension' | 'repeat' | 'concat' | 'percent-format' | 'format-call';
+/** The allocating constructs the advisor weighs (`Construct.kind` in starlark-source.ts). */
+export type ConstructKind = 'list' | 'dict' | 'list-comprehension' | 'dict-comprehension' | 'repeat' | 'concat' | 'percent-format' | 'format-call';
 
 /** A size as written, folded from the syntax tree: numbers, names and + - * // <<. */
 export type SizeExpr =
@@ -161,8 +149,8 @@ export type SizeExpr =
 export function sizeExpression(text: string, node: SyntaxNode | null): SizeExpr | null {
   if (!node) return null;
   if (node.name === 'Number') {
-    const value = constantValue(text, node);
-    return value === null ? null : { op: 'num', value };
+    const value = Number(textOf(text, node).replace(/_/g, ''));
+    return Number.isSafeInteger(value) ? { op: 'num', value } : null;
   }
   if (node.name === 'VariableName') return { op: 'name', name: textOf(text, node) };
   if (node.name === 'ParenthesizedExpression') return sizeExpression(text, childNodes(node)[1] ?? null);

@@ -1,0 +1,212 @@
+// The one-pass indexer behind `indexStarlarkSource` (starlark-source.ts, which defines what the
+// index holds): walks the @lezer/python tree of a Starlark file and records defs, loops,
+// statements, calls, `fail` checks, allocating constructs and name reads with their spans.
+import { parser } from '@lezer/python';
+import type { SyntaxNode } from '@lezer/common';
+import type { Span } from '../model/profile.ts';
+import type { SourceIndex, SourceLoop } from './starlark-source.ts';
+import {
+  COMPREHENSIONS, LineMap, MUTATORS, STATEMENTS, VIEWS, allocationReasons, bodyCallsFail, calleeName,
+  childNodes, classifyConstruct, constantArguments, evaluateSize, isBinding, namesRead, targetNames, textOf,
+} from './starlark-syntax.ts';
+
+interface OpenLoop {
+  index: number;
+  /** Offset ranges evaluated once per iteration. */
+  body: [number, number][];
+}
+
+/**
+ * Builds a SourceIndex in one pass over the syntax tree, with explicit context stacks for the
+ * open defs, loops and statements (lezer's iterate is iterative, so deep files cannot overflow).
+ */
+export class SourceIndexer {
+  private readonly lines: LineMap;
+  private readonly index: SourceIndex;
+  private readonly defStack: { index: number; node: SyntaxNode }[] = [];
+  private readonly loopStack: (OpenLoop & { node: SyntaxNode })[] = [];
+  private readonly statementStack: { index: number; node: SyntaxNode }[] = [];
+
+  constructor(path: string, private readonly text: string) {
+    this.lines = new LineMap(text);
+    this.index = {
+      path, lineCount: this.lines.lineCount, defs: [], loops: [], statements: [], calls: [],
+      failChecks: [], constructs: [], reads: [], syntaxErrors: 0,
+    };
+  }
+
+  run(): SourceIndex {
+    parser.parse(this.text).iterate({
+      enter: (ref) => {
+        const node = ref.node;
+        if (ref.type.isError) this.index.syntaxErrors++;
+        if (STATEMENTS.has(node.name)) this.enterStatement(node);
+        if (node.name === 'FunctionDefinition' || node.name === 'LambdaExpression') this.enterDef(node);
+        if (node.name === 'ForStatement' || node.name === 'WhileStatement') this.enterLoopStatement(node);
+        if (COMPREHENSIONS.has(node.name)) this.enterComprehension(node);
+        if (node.name === 'CallExpression') this.enterCall(node);
+        if (node.name === 'IfStatement') this.enterIf(node);
+        if (node.name === 'VariableName' && !isBinding(node)) this.noteRead(node);
+        this.noteConstruct(node);
+      },
+      leave: (ref) => {
+        const pop = <T extends { node: SyntaxNode }>(stack: T[]) => {
+          const top = stack[stack.length - 1];
+          if (top && top.node.from === ref.from && top.node.to === ref.to && top.node.name === ref.name) stack.pop();
+        };
+        pop(this.loopStack);
+        pop(this.defStack);
+        pop(this.statementStack);
+      },
+    });
+    return this.index;
+  }
+
+  private span(node: SyntaxNode): Span {
+    return this.lines.span(node.from, node.to);
+  }
+
+  private get def(): number | null {
+    return this.defStack[this.defStack.length - 1]?.index ?? null;
+  }
+
+  private get statement(): number {
+    return this.statementStack[this.statementStack.length - 1]?.index ?? -1;
+  }
+
+  /** Innermost open loop that evaluates `offset` once per iteration. */
+  private loopAt(offset: number): number | null {
+    for (let i = this.loopStack.length - 1; i >= 0; i--) {
+      const loop = this.loopStack[i]!;
+      if (loop.body.some(([from, to]) => offset >= from && offset < to)) return loop.index;
+    }
+    return null;
+  }
+
+  /** Records names as (re)bound inside every open loop whose body holds `offset`. */
+  private noteAssigned(offset: number, names: readonly string[]): void {
+    for (const loop of this.loopStack) {
+      if (!loop.body.some(([from, to]) => offset >= from && offset < to)) continue;
+      const assigned = this.index.loops[loop.index]!.assigned;
+      for (const name of names) if (!assigned.includes(name)) assigned.push(name);
+    }
+  }
+
+  private enterStatement(node: SyntaxNode): void {
+    const kids = childNodes(node);
+    let assigns: string[] = [];
+    if (node.name === 'AssignStatement') {
+      const lastOp = kids.map((k) => k.name).lastIndexOf('AssignOp');
+      assigns = targetNames(this.text, kids.slice(0, Math.max(lastOp, 0)));
+    } else if (node.name === 'UpdateStatement') {
+      assigns = targetNames(this.text, kids.slice(0, 1));
+    } else if (node.name === 'FunctionDefinition') {
+      assigns = targetNames(this.text, kids.filter((k) => k.name === 'VariableName').slice(0, 1));
+    }
+    this.noteAssigned(node.from, assigns);
+    const index = this.index.statements.length;
+    this.index.statements.push({
+      kind: node.name, span: this.span(node), parent: this.statementStack.length > 0 ? this.statement : null,
+      def: this.def, loop: this.loopAt(node.from), assigns,
+    });
+    this.statementStack.push({ index, node });
+  }
+
+  private enterDef(node: SyntaxNode): void {
+    const kids = childNodes(node);
+    const isLambda = node.name === 'LambdaExpression';
+    const nameNode = isLambda ? null : kids.find((k) => k.name === 'VariableName');
+    const paramList = kids.find((k) => k.name === 'ParamList');
+    const params = paramList ? childNodes(paramList).filter((k) => k.name === 'VariableName').map((k) => textOf(this.text, k)) : [];
+    const index = this.index.defs.length;
+    this.index.defs.push({
+      name: nameNode ? textOf(this.text, nameNode) : 'lambda', kind: isLambda ? 'lambda' : 'def',
+      span: this.span(node), params, parent: this.def,
+    });
+    this.defStack.push({ index, node });
+  }
+
+  private openLoop(node: SyntaxNode, loop: Omit<SourceLoop, 'parent' | 'depth' | 'def' | 'statement' | 'assigned'>, body: [number, number][]): void {
+    const parent = this.loopAt(node.from);
+    const depth = parent === null ? 0 : this.index.loops[parent]!.depth + 1;
+    const index = this.index.loops.length;
+    this.index.loops.push({ ...loop, parent, depth, def: this.def, statement: this.statement, assigned: [...loop.targets] });
+    this.loopStack.push({ index, body, node });
+    this.noteAssigned(node.from, loop.targets);
+  }
+
+  private enterLoopStatement(node: SyntaxNode): void {
+    const kids = childNodes(node);
+    const body = kids.find((k) => k.name === 'Body');
+    const inAt = kids.findIndex((k) => k.name === 'in');
+    const isFor = node.name === 'ForStatement';
+    const targets = isFor && inAt > 0 ? targetNames(this.text, kids.slice(1, inAt)) : [];
+    const iterableNode = isFor ? kids[inAt + 1] : kids[1];
+    this.openLoop(node, {
+      kind: isFor ? 'for' : 'while', span: this.span(node),
+      headerSpan: this.lines.span(node.from, body ? body.from : node.to), targets,
+      iterable: iterableNode ? textOf(this.text, iterableNode) : '',
+    }, body ? [[body.from, body.to]] : []);
+  }
+
+  private enterComprehension(node: SyntaxNode): void {
+    const kids = childNodes(node);
+    const firstFor = kids.findIndex((k) => k.name === 'for');
+    const firstIn = kids.findIndex((k) => k.name === 'in');
+    if (firstFor < 0 || firstIn < firstFor) return;
+    const iterableNode = kids[firstIn + 1];
+    const targets: string[] = [];
+    kids.forEach((k, i) => {
+      if (k.name !== 'for') return;
+      const end = kids.findIndex((x, j) => j > i && x.name === 'in');
+      targets.push(...targetNames(this.text, kids.slice(i + 1, end < 0 ? i + 1 : end)));
+    });
+    const element: [number, number] = [node.from + 1, kids[firstFor]!.from];
+    const rest: [number, number] = [iterableNode ? iterableNode.to : node.to, node.to];
+    this.openLoop(node, {
+      kind: 'comprehension', span: this.span(node),
+      headerSpan: this.lines.span(kids[firstFor]!.from, iterableNode ? iterableNode.to : node.to), targets,
+      iterable: iterableNode ? textOf(this.text, iterableNode) : '',
+    }, [element, rest]);
+  }
+
+  private enterCall(node: SyntaxNode): void {
+    const calleeNode = node.firstChild;
+    const args = node.getChild('ArgList');
+    if (!calleeNode) return;
+    const callee = calleeName(this.text, calleeNode);
+    const method = calleeNode.name === 'MemberExpression' ? textOf(this.text, calleeNode.lastChild!) : '';
+    const receiver = calleeNode.name === 'MemberExpression' ? calleeNode.firstChild : null;
+    const argNames = [...(args ? namesRead(this.text, args) : []), ...(receiver ? namesRead(this.text, receiver) : [])];
+    if (receiver?.name === 'VariableName' && MUTATORS.has(method)) this.noteAssigned(node.from, [textOf(this.text, receiver)]);
+    this.index.calls.push({
+      callee, text: textOf(this.text, node, 80), span: this.span(node), statement: this.statement, def: this.def, loop: this.loopAt(node.from),
+      ...constantArguments(this.text, args), argNames: [...new Set(argNames)], viewMethod: VIEWS.has(method) && args !== null && childNodes(args).length === 2 ? (method as 'items' | 'keys' | 'values') : null,
+    });
+  }
+
+  /** `if cond: … fail(…)`: the check the guide's "allocating for rare cases" is about. */
+  private enterIf(node: SyntaxNode): void {
+    const kids = childNodes(node);
+    const condition = kids[1];
+    const body = kids.find((k) => k.name === 'Body');
+    if (!condition || !body || !bodyCallsFail(this.text, body)) return;
+    this.index.failChecks.push({
+      statement: this.statement, conditionSpan: this.span(condition), bodySpan: this.span(body),
+      conditionAllocates: allocationReasons(this.text, condition), def: this.def, loop: this.loopAt(node.from),
+    });
+  }
+
+  private noteRead(node: SyntaxNode): void {
+    const { line, column } = this.lines.position(node.from);
+    this.index.reads.push({ name: textOf(this.text, node), line, column, statement: this.statement, def: this.def });
+  }
+
+  private noteConstruct(node: SyntaxNode): void {
+    const found = classifyConstruct(this.text, node);
+    if (!found) return;
+    this.index.constructs.push({
+      ...found, sizeHint: evaluateSize(found.size), span: this.span(node), statement: this.statement, def: this.def, loop: this.loopAt(node.from),
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import { parser } from '@lezer/python';
+import type { SyntaxNode } from '@lezer/common';
+import { describe, expect, it } from 'vitest';
+import { constantValue, evaluateSize, sizeExpression } from '../../src/analysis/starlark-syntax.ts';
+
+/** The expression node of `x = <expr>`, the only statement of a one-line source. */
+function expression(expr: string): { text: string; node: SyntaxNode } {
+  const text = `x = ${expr}\n`;
+  const assign = parser.parse(text).topNode.firstChild!;
+  return { text, node: assign.lastChild! };
+}
+
+describe('Starlark constant folding', () => {
+  it.each([
+    ['1 << 20', 1048576],
+    ['3 * 1024', 3072],
+    ['(10)', 10],
+    ['1_000 + 24', 1024],
+    ['7 // 2', 3],
+    ['10 - 3 * 2', 4],
+  ])('folds %s to %i', (expr, value) => {
+    const { text, node } = expression(expr);
+    expect(constantValue(text, node)).toBe(value);
+  });
+
+  it.each(['n * 2', '7 // 0', '1 << 60', '2 ** 8', '3.5 * 2', '"a" * 3', '99999999999999999 + 1'])(
+    'gives null for %s (a name, a bad or unknown operator, a float, a string, beyond 2^53)',
+    (expr) => {
+      const { text, node } = expression(expr);
+      expect(constantValue(text, node)).toBeNull();
+    },
+  );
+
+  it('keeps names in a size expression and folds it once they are known', () => {
+    const { text, node } = expression('(shards + 1) * per_shard');
+    const size = sizeExpression(text, node);
+    expect(evaluateSize(size)).toBeNull();
+    expect(evaluateSize(size, new Map([['shards', 49], ['per_shard', 200]]))).toBe(10_000);
+    expect(evaluateSize(size, new Map([['shards', 49]]))).toBeNull();
+  });
+});
