@@ -2,13 +2,13 @@
 // print the figures, and exit 0 (fine), 1 (an event-log peak over --max-peak) or 2 (an input
 // could not be read or holds no profile).
 import { parseArgs } from 'node:util';
-import { computeFilePeaks, type FilePeak } from '../analysis/peaks.ts';
+import type { FilePeak } from '../analysis/peaks.ts';
 import { groupIntoSets } from '../model/profile-set.ts';
 import { formatBytes, parseSize, type Bytes } from '../model/units.ts';
 import { CliError, type CliIO, type Command } from './command.ts';
 import { loadPaths, type LoadedArgument } from './load-paths.ts';
 import { analyseReport, renderAnalysisText } from './report-analysis.ts';
-import { buildReportJson, buildSetReports, type SetReport } from './report-json.ts';
+import { buildReportJson, buildSetReports } from './report-json.ts';
 import { printable, renderReportText } from './report-text.ts';
 
 const USAGE = `Usage: peakscope report [--json] [--max-peak SIZE] PATH...
@@ -74,9 +74,8 @@ function argumentProblem(loaded: LoadedArgument): string | null {
 }
 
 /** BUCK files whose peak (or, for a failed load, the size its limit error reports) exceeds the budget. */
-function overBudget(sets: readonly SetReport[], budget: Bytes): FilePeak[] {
-  const logs = sets.flatMap((s) => s.files.flatMap((f) => (f.profile?.format === 'event-log' ? [f.profile] : [])));
-  return computeFilePeaks(logs).filter((row) => (row.peakBytes ?? row.reportedBytes ?? 0) > budget);
+function overBudget(filePeaks: readonly FilePeak[], budget: Bytes): FilePeak[] {
+  return filePeaks.filter((row) => (row.peakBytes ?? row.reportedBytes ?? 0) > budget);
 }
 
 function budgetLine(over: readonly FilePeak[], budget: Bytes): string {
@@ -106,7 +105,7 @@ async function runReport(args: string[], io: CliIO): Promise<number> {
     throw new CliError(`${printable(problems[0]!)}${more}`);
   }
   if (options.maxPeak === null) return 0;
-  const over = overBudget(setReports, options.maxPeak);
+  const over = overBudget(analysis.filePeaks, options.maxPeak);
   if (over.length === 0) return 0;
   io.stderr(budgetLine(over, options.maxPeak));
   return 1;
