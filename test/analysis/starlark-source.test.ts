@@ -66,4 +66,12 @@ describe('indexStarlarkSource', () => {
     expect(idx.syntaxErrors).toBeGreaterThan(0);
     expect(idx.defs.length).toBeLessThanOrEqual(1);
   });
+
+  it('keeps indexing the statements after a broken one', () => {
+    const idx = indexStarlarkSource('BUCK', 'def f(:\n    pass\nxs = [0] * 1024\nfor k, v in d.items():\n    g(k)\n');
+    expect(idx.syntaxErrors).toBe(1);
+    expect(idx.constructs.find((c) => c.kind === 'repeat')).toMatchObject({ sizeHint: 1024, span: { line: 3 } });
+    expect(idx.loops.map((l) => [l.kind, l.targets, l.iterable, l.span.line])).toEqual([['for', ['k', 'v'], 'd.items()', 4]]);
+    expect(idx.calls.map((c) => [c.callee, c.viewMethod, c.loop])).toEqual([['d.items', 'items', null], ['g', null, 0]]);
+  });
 });
