@@ -15,6 +15,7 @@ import { indexStarlarkSource, type SourceIndex } from './starlark-source.ts';
 export type { AdviceInput, Cause, Confidence, Finding };
 export { GUIDE_LINKS } from './rules/context.ts';
 
+/** Every cause the advisor knows, in the guide's order (one rule each; the viewer lists them so). */
 export const CAUSES: readonly Cause[] = [
   'loop-invariant-call', 'huge-collection', 'materialize-then-process', 'dict-view-in-loop', 'rare-case-allocation',
 ];

@@ -47,6 +47,7 @@ export interface FoundLoop {
 /** A loop is hot when its body ran at least this many times as often as the loop started. */
 export const HOT_LOOP_RATIO = 4;
 
+/** The caveat every count-based estimate carries (formats.md pitfall 10), shown beside it. */
 export const COUNT_CAVEAT =
   'statement Count counts timing segments, not runs; since 2025-04 statements with calls get about 2 per run, so ratios are good to a factor of about 2–3';
 

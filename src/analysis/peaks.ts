@@ -185,6 +185,7 @@ export interface PeakEstimate {
   notes: string[];
 }
 
+/** What the peak figures mean and do not mean, shown once wherever they are (report, viewer). */
 export const HONEST_NOTES: readonly string[] = [
   'Heap profiles are recorded with garbage collection off: "allocated" counts every value ever allocated, garbage included, so it overstates the real peak.',
   'Starlark collects garbage only between top-level statements of a BUCK file: whatever one top-level statement (and every call it makes) allocates stays alive until that statement ends.',

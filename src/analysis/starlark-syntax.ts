@@ -35,8 +35,11 @@ export const STATEMENTS = new Set([
   'UpdateStatement', 'ExpressionStatement', 'ReturnStatement', 'PassStatement', 'BreakStatement',
   'ContinueStatement',
 ]);
+/** Comprehension node names: each opens a loop the indexer tracks like a `for`. */
 export const COMPREHENSIONS = new Set(['ArrayComprehensionExpression', 'DictionaryComprehensionExpression', 'SetComprehensionExpression', 'ComprehensionExpression']);
+/** Methods that change their receiver in place, so a loop calling them "assigns" the receiver. */
 export const MUTATORS = new Set(['append', 'extend', 'insert', 'pop', 'remove', 'clear', 'update', 'setdefault', 'popitem']);
+/** Dict methods that build a new list on every call (the dict-view-in-loop rule). */
 export const VIEWS = new Set(['items', 'keys', 'values']);
 
 /** Text of a node, for names and short excerpts. */

@@ -132,6 +132,7 @@ async function runOpen(args: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
+/** The `open` entry of the dispatch table. */
 export const openCommand: Command = {
   summary: 'serve the viewer on 127.0.0.1 with these files loaded and open the browser',
   usage: USAGE,

@@ -77,6 +77,7 @@ export interface SetReport {
   inputs: InputReport[];
 }
 
+/** The per-file entries of each set, in file order: what both the JSON and the text report are made from. */
 export function buildSetReports(sets: readonly ProfileSet[]): SetReport[] {
   return sets.map((set) => ({ name: set.name, files: set.files, inputs: set.files.map((file) => inputReport(set, file)) }));
 }

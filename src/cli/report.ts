@@ -111,6 +111,7 @@ async function runReport(args: string[], io: CliIO): Promise<number> {
   return 1;
 }
 
+/** The `report` entry of the dispatch table. */
 export const reportCommand: Command = {
   summary: 'summarise profiles and event logs (totals, top functions, per-file peaks); --json for scripts',
   usage: USAGE,

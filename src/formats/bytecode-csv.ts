@@ -8,6 +8,7 @@ import type { FormatSpec, ParseContext } from './format.ts';
 /** Optional: added 2022-05-22. Time columns (before 2022-06-11) are ignored. */
 export const RATIO_COLUMN = 'Count / Total';
 const COLUMNS = { opcode: 'Opcode', count: 'Count' };
+/** Skip reason shared with the bytecode-pairs table (same Count and ratio cells). */
 export const NOT_A_NUMBER = 'with a count or ratio that is not a number';
 
 /**
@@ -58,6 +59,7 @@ class BytecodeTable implements CsvTable<BytecodeProfile> {
   }
 }
 
+/** Bytecode CSV: sniffed by its `Opcode,Count` header, read by BytecodeTable. */
 export const bytecodeFormat: FormatSpec<BytecodeProfile> = {
   name: 'bytecode',
   // `Opcode,Count` also covers the 2022-05 header with time columns; pairs start `Opcode[0]`.

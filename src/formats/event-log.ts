@@ -190,6 +190,7 @@ function isEventLogHead(lines: readonly string[]): boolean {
   return isObject(v) && (isInvocation(v) || isObject(v['Event']) || isCamelCaseEvent(v));
 }
 
+/** Buck2 event log (JSON lines): sniffed by its first line, read by EventLogParser. */
 export const eventLogFormat: FormatSpec<EventLog> = {
   name: 'event-log',
   sniff: ({ lines }) => isEventLogHead(lines),

@@ -56,6 +56,7 @@ function isSvgHead(lines: readonly string[]): boolean {
   return first.startsWith('<?xml') && lines.some((l) => l.includes('<svg') || l.includes('<!DOCTYPE svg'));
 }
 
+/** Buck2's flame.svg: sniffed by an SVG head (`<svg`, `<!DOCTYPE svg`, or `<?xml` before one), read by FlameSvgParser (title only). */
 export const flameSvgFormat: FormatSpec<FlameSvg> = {
   name: 'flame-svg',
   sniff: ({ lines }) => isSvgHead(lines),

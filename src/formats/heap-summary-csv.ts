@@ -95,6 +95,7 @@ class HeapSummaryTable implements CsvTable<HeapSummary> {
   }
 }
 
+/** Heap summary CSV (allocated or retained): sniffed by its fixed header start, read by HeapSummaryTable. */
 export const heapSummaryFormat: FormatSpec<HeapSummary> = {
   name: 'heap-summary',
   // Allocated and retained look the same; only the file's origin tells them apart (pitfall 1).

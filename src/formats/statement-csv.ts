@@ -59,6 +59,7 @@ class StatementTable implements CsvTable<StatementProfile> {
   }
 }
 
+/** Statement CSV: sniffed by its `File,Span,Duration(s),Count` header, read by StatementTable. */
 export const statementFormat: FormatSpec<StatementProfile> = {
   name: 'statement',
   sniff: headerSniff(HEADER),

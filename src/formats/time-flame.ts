@@ -59,6 +59,7 @@ function isTimeFlameLine(line: string): boolean {
   return (line.startsWith(`${ROOT_FRAME};`) || /^root \d+$/.test(line)) && isFoldedLine(line);
 }
 
+/** Time flame (folded, milliseconds): sniffed by its first line, read by TimeFlameParser. */
 export const timeFlameFormat: FormatSpec<TimeFlame> = {
   name: 'time-flame',
   sniff: ({ lines }) => lines.length > 0 && isTimeFlameLine(lines[0]!),

@@ -45,6 +45,7 @@ class TypecheckTable implements CsvTable<TypecheckProfile> {
   }
 }
 
+/** Typecheck CSV: sniffed by its `Function,Time (s)` header, read by TypecheckTable. */
 export const typecheckFormat: FormatSpec<TypecheckProfile> = {
   name: 'typecheck',
   sniff: headerSniff('Function,Time (s)'),
