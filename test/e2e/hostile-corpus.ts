@@ -88,6 +88,7 @@ const other: Payload[] = [
   { what: 'spreadsheet DDE', text: "+cmd|' /C calc'!A0" },
   { what: 'spreadsheet at-formula', text: '@SUM(1+1)' },
   { what: 'regex metacharacters', text: '.*+?^${}()|[]\\' },
+  { what: 'a name that makes `(a+)+$` backtrack for ever', text: `a.bzl.${'a'.repeat(40)}!` },
   { what: 'quotes and backslashes', text: '\\" onmouseover=__pwn(56) x=\\"' },
   { what: 'very long name', text: `long${'A'.repeat(5000)}` },
   { what: 'very long markup', text: '<b class=pwn>'.repeat(800) },
