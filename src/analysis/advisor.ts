@@ -4,7 +4,7 @@ import { modeOfPath, type ProfileSet } from '../model/profile-set.ts';
 import type { HeapFlame, HeapSummary, Profile, StatementProfile, CoverageProfile } from '../model/profile.ts';
 import { frameFile } from './loop-finder.ts';
 import { packageOfEvalId } from './peaks.ts';
-import { RuleContext, type AdviceInput, type Cause, type Confidence, type Finding } from './rules/context.ts';
+import { CAUSES, RuleContext, type AdviceInput, type Cause, type Confidence, type Finding } from './rules/context.ts';
 import { findDictViewsInLoops } from './rules/dict-view-in-loop.ts';
 import { findHugeCollections } from './rules/huge-collection.ts';
 import { findLoopInvariantCalls } from './rules/loop-invariant-call.ts';
@@ -13,16 +13,16 @@ import { findRareCaseAllocations } from './rules/rare-case-allocation.ts';
 import { indexStarlarkSource, type SourceIndex } from './starlark-source.ts';
 
 export type { AdviceInput, Cause, Confidence, Finding };
-export { GUIDE_LINKS } from './rules/context.ts';
+export { CAUSES, GUIDE_LINKS } from './rules/context.ts';
 
-/** Every cause the advisor knows, in the guide's order (one rule each; the viewer lists them so). */
-export const CAUSES: readonly Cause[] = [
-  'loop-invariant-call', 'huge-collection', 'materialize-then-process', 'dict-view-in-loop', 'rare-case-allocation',
-];
-
-const RULES: readonly ((ctx: RuleContext) => Finding[])[] = [
-  findLoopInvariantCalls, findHugeCollections, findMaterializeThenProcess, findDictViewsInLoops, findRareCaseAllocations,
-];
+/** The rule of each cause; a Record so a cause without a rule does not compile. */
+const RULES: Record<Cause, (ctx: RuleContext) => Finding[]> = {
+  'loop-invariant-call': findLoopInvariantCalls,
+  'huge-collection': findHugeCollections,
+  'materialize-then-process': findMaterializeThenProcess,
+  'dict-view-in-loop': findDictViewsInLoops,
+  'rare-case-allocation': findRareCaseAllocations,
+};
 
 const CONFIDENCE_ORDER: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
 
@@ -36,7 +36,7 @@ const CONFIDENCE_ORDER: Record<Confidence, number> = { high: 0, medium: 1, low: 
 export function advise(input: AdviceInput): Finding[] {
   if (input.sources.length === 0) return [];
   const ctx = new RuleContext(input);
-  return RULES.flatMap((rule) => rule(ctx)).sort(
+  return CAUSES.flatMap((cause) => RULES[cause](ctx)).sort(
     (a, b) => CONFIDENCE_ORDER[a.confidence] - CONFIDENCE_ORDER[b.confidence] || b.bytes - a.bytes,
   );
 }

@@ -9,7 +9,9 @@ import { functionBytesOf } from '../function-table.ts';
 import { frameFile, frameNameOf, profileFileFor, type FunctionBytes } from '../loop-finder.ts';
 import type { SourceDef, SourceIndex, SourceStatement } from '../starlark-source.ts';
 
-export type Cause = 'loop-invariant-call' | 'huge-collection' | 'materialize-then-process' | 'dict-view-in-loop' | 'rare-case-allocation';
+/** Every cause the advisor knows, one rule each (GUIDE_LINKS names the guide section of each). */
+export const CAUSES = ['loop-invariant-call', 'huge-collection', 'materialize-then-process', 'dict-view-in-loop', 'rare-case-allocation'] as const;
+export type Cause = (typeof CAUSES)[number];
 export type Confidence = 'high' | 'medium' | 'low';
 
 const GUIDE = 'https://buck2.build/docs/users/faq/starlark_peak_mem/';
