@@ -3,7 +3,7 @@
 import { modeOfPath, type ProfileSet } from '../model/profile-set.ts';
 import type { HeapFlame, HeapSummary, Profile, StatementProfile, CoverageProfile } from '../model/profile.ts';
 import { frameFile } from './loop-finder.ts';
-import { packageOfEvalId } from './peaks.ts';
+import { packageOfEvalId, pathInCell } from './peaks.ts';
 import { CAUSES, RuleContext, type AdviceInput, type Cause, type Confidence, type Finding } from './rules/context.ts';
 import { findDictViewsInLoops } from './rules/dict-view-in-loop.ts';
 import { findHugeCollections } from './rules/huge-collection.ts';
@@ -124,7 +124,7 @@ function fileNamesOf({ input, targetIds }: Collected): string[] {
   }
   for (const id of targetIds) {
     const pkg = packageOfEvalId(id);
-    const path = pkg === null ? null : pkg.slice(pkg.indexOf('//') + 2);
+    const path = pkg === null ? null : pathInCell(pkg);
     if (path !== null) for (const build of ['BUCK', 'BUCK.v2', 'TARGETS']) names.add(path ? `${path}/${build}` : build);
   }
   return [...names];

@@ -58,6 +58,15 @@ export function packageOf(moduleId: string): string {
 }
 
 /**
+ * `root//foo/bar` → `foo/bar`: a package's path inside its cell ('' for the cell root), as
+ * folders and build-file paths name it. Text without a cell (`foo/bar`) is already a path.
+ */
+export function pathInCell(pkg: string): string {
+  const at = pkg.indexOf('//');
+  return at < 0 ? pkg : pkg.slice(at + 2);
+}
+
+/**
  * Every BUCK file evaluated in the given logs, one row per file (its largest load), sorted by
  * peak descending; failed loads stay in the table, flagged when their error says the limit was
  * exceeded, and sort by the size their error reports.
@@ -147,7 +156,7 @@ export interface ProfileCommand {
  */
 export function profileCommands(moduleId: string): ProfileCommand[] {
   const pattern = `${packageOf(moduleId)}:`;
-  const dir = `peakscope-profiles/${packageOf(moduleId).replace(/^[^/]*\/\//, '').replace(/[^A-Za-z0-9._-]+/g, '-') || 'root'}`;
+  const dir = `peakscope-profiles/${pathInCell(packageOf(moduleId)).replace(/[^A-Za-z0-9._-]+/g, '-') || 'root'}`;
   const modes: [string, string][] = [
     ['heap-allocated', 'bytes per function and per stack (heap summary CSV + heap flame)'],
     ['statement', 'time and count per statement: finds the loops'],
@@ -252,7 +261,7 @@ export function matchFilePeaks(rows: readonly FilePeak[], targetIds: readonly st
   if (byTargets.length > 0) return byTargets;
   const folder = `/${runName.replace(/\\/g, '/').replace(/\/+$/, '')}`;
   return rows.filter((row) => {
-    const path = row.packageId.slice(row.packageId.indexOf('//') + 2);
+    const path = pathInCell(row.packageId);
     return path !== '' && folder.endsWith(`/${path}`);
   });
 }

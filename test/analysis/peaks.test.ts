@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_PEAK_LIMIT, computeFilePeaks, estimatePeak, matchFilePeaks, packageOfEvalId, parseLimitError, peakHistogram, profileCommands,
+  DEFAULT_PEAK_LIMIT, computeFilePeaks, estimatePeak, matchFilePeaks, packageOfEvalId, parseLimitError, pathInCell, peakHistogram, profileCommands,
 } from '../../src/analysis/peaks.ts';
 import { parseText } from '../../src/formats/parse-file.ts';
 import type { EventLog } from '../../src/model/profile.ts';
@@ -81,6 +81,10 @@ describe('honest peak estimate', () => {
     expect(estimate.figures.at(-1)).toMatchObject({ kind: 'measured', bytes: 1610608640, label: 'event-log peak of root//foo:BUCK' });
     expect(packageOfEvalId('loading:root//x')).toBe('root//x');
     expect(packageOfEvalId('analysis/x')).toBeNull();
+  });
+
+  it('names a package by its path inside the cell, the cell root as empty', () => {
+    expect(['root//foo/bar', 'prelude//', 'cell//a//b', 'foo/bar'].map(pathInCell)).toEqual(['foo/bar', '', 'a//b', 'foo/bar']);
   });
 });
 
