@@ -8,7 +8,7 @@ import { generateHeapFlame } from './gen-heap-flame.ts';
 import { generateEventLog, generateStatementCsv } from './gen-other.ts';
 
 /** Bump when any generator's output changes, so stale files are rebuilt. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 const SEED = 20261125;
 const MB = 1_000_000;
 
