@@ -2,7 +2,7 @@
 // over the profiles of one run joined with its sources. Also groups loaded files into runs.
 import { modeOfPath, type ProfileSet } from '../model/profile-set.ts';
 import type { HeapFlame, HeapSummary, Profile, StatementProfile, CoverageProfile } from '../model/profile.ts';
-import { frameFile } from './loop-finder.ts';
+import { frameFile, pathNamesFile } from './loop-finder.ts';
 import { packageOfEvalId, pathInCell } from './peaks.ts';
 import { CAUSES, RuleContext, type AdviceInput, type Cause, type Confidence, type Finding } from './rules/context.ts';
 import { findDictViewsInLoops } from './rules/dict-view-in-loop.ts';
@@ -135,9 +135,8 @@ function bestSource<S extends { path: string }>(file: string, runName: string, s
   let best: S | null = null;
   let bestScore = -1;
   for (const source of sources) {
-    const path = source.path.replace(/\\/g, '/');
-    if (path !== file && !path.endsWith(`/${file}`)) continue;
-    const score = parentOf(path).split('/').filter((folder) => runFolders.has(folder)).length;
+    if (!pathNamesFile(source.path, file)) continue;
+    const score = parentOf(source.path.replace(/\\/g, '/')).split('/').filter((folder) => runFolders.has(folder)).length;
     if (score > bestScore) [best, bestScore] = [source, score];
   }
   return best;

@@ -70,16 +70,25 @@ export function frameFile(frame: string): string | null {
 }
 
 /**
- * The source that a profile's code-map file name refers to: equal paths, or the longest source
- * path that ends with `/<file>` (Buck2 names files by project-relative path; a dropped folder
- * adds its own prefix).
+ * Whether a dropped file's path names the profile's file (Buck2 names files by project-relative
+ * path; a dropped folder adds its own prefix): equal, or ending with `/<file>`. Backslashes of
+ * Windows paths count as slashes.
+ *
+ * @example pathNamesFile('drop\\macros\\defs.bzl', 'macros/defs.bzl') // → true; ('xdefs.bzl', 'defs.bzl') → false
+ */
+export function pathNamesFile(path: string, file: string): boolean {
+  const slashed = path.replace(/\\/g, '/');
+  return slashed === file || slashed.endsWith(`/${file}`);
+}
+
+/**
+ * The source that a profile's code-map file name refers to: of the source paths that name it,
+ * the shortest (the one whose own prefix adds least).
  */
 export function sourceFor(file: string, sources: readonly SourceIndex[]): SourceIndex | null {
   let best: SourceIndex | null = null;
   for (const source of sources) {
-    const path = source.path.replace(/\\/g, '/');
-    if (path !== file && !path.endsWith(`/${file}`)) continue;
-    if (!best || path.length < best.path.length) best = source;
+    if (pathNamesFile(source.path, file) && (!best || source.path.length < best.path.length)) best = source;
   }
   return best;
 }
@@ -91,11 +100,11 @@ export function sourceFor(file: string, sources: readonly SourceIndex[]): Source
  * @example profileFileFor('drop/programs/x/macros/defs.bzl', ['defs.bzl', 'macros/defs.bzl']) // → 'macros/defs.bzl'
  */
 export function profileFileFor(sourcePath: string, known: Iterable<string>): string {
-  const path = sourcePath.replace(/\\/g, '/');
   let best = '';
   for (const file of known) {
-    if ((path === file || path.endsWith(`/${file}`)) && file.length > best.length) best = file;
+    if (pathNamesFile(sourcePath, file) && file.length > best.length) best = file;
   }
+  const path = sourcePath.replace(/\\/g, '/');
   return best || path.slice(path.lastIndexOf('/') + 1);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeFunctionTable } from '../../src/analysis/function-table.ts';
-import { HOT_LOOP_RATIO, findLoops, frameFile, nestRows, placeStatements, sourceFor, type FunctionBytes } from '../../src/analysis/loop-finder.ts';
+import { HOT_LOOP_RATIO, findLoops, frameFile, nestRows, pathNamesFile, placeStatements, profileFileFor, sourceFor, type FunctionBytes } from '../../src/analysis/loop-finder.ts';
 import { indexStarlarkSource } from '../../src/analysis/starlark-source.ts';
 import { golden, sampleRun, spanText } from './fixtures.ts';
 
@@ -83,5 +83,22 @@ describe('loop finder on a real sample (loop-invariant-call, before)', () => {
     const inner = loops[2]!;
     expect(inner.iterationsEstimate).toBeGreaterThanOrEqual(HOT_LOOP_RATIO);
     expect(inner.timeShare).toBeGreaterThan(0.5);
+  });
+});
+
+describe('matching dropped source paths to the files profiles name', () => {
+  it('takes equal paths and paths ending with /file, Windows slashes included, never a longer name', () => {
+    expect(pathNamesFile('drop\\macros\\defs.bzl', 'macros/defs.bzl')).toBe(true);
+    expect(pathNamesFile('defs.bzl', 'defs.bzl')).toBe(true);
+    expect(pathNamesFile('drop/xdefs.bzl', 'defs.bzl')).toBe(false);
+    expect(pathNamesFile('drop/defs.bzl', 'macros/defs.bzl')).toBe(false);
+  });
+
+  it('picks the shortest source for a file, and the longest known file name for a source', () => {
+    const sources = ['a/b/macros/defs.bzl', 'b/macros/defs.bzl', 'b/other/defs.bzl'].map((p) => indexStarlarkSource(p, ''));
+    expect(sourceFor('macros/defs.bzl', sources)?.path).toBe('b/macros/defs.bzl');
+    expect(sourceFor('BUCK', sources)).toBeNull();
+    expect(profileFileFor('drop/programs/x/macros/defs.bzl', ['defs.bzl', 'macros/defs.bzl'])).toBe('macros/defs.bzl');
+    expect(profileFileFor('drop\\BUCK', [])).toBe('BUCK');
   });
 });
