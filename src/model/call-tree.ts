@@ -1,5 +1,6 @@
 // Allocation-weighted call trees as plain typed arrays, so they cross the worker boundary
 // as transferable buffers and walk without recursion (stacks can be 100k frames deep).
+import { ChildTable, GrowableColumns } from './tree-columns.ts';
 import type { MetricUnit } from './units.ts';
 
 /** What a node stands for. Type leaves (`dict`, `list`, …) end heap-flame stacks. */
@@ -37,95 +38,6 @@ function sameChars(text: string, start: number, name: string): boolean {
 /** How many first children `childNamed` compares before falling back to the tables. */
 const SCAN_CHILDREN = 4;
 
-/** Typed-array columns that double when full (no per-node boxing while building). */
-class GrowableColumns {
-  name = new Int32Array(1024);
-  parent = new Int32Array(1024);
-  kind = new Uint8Array(1024);
-  self = new Float64Array(1024);
-  firstChild = new Int32Array(1024);
-  lastChild = new Int32Array(1024);
-  nextSibling = new Int32Array(1024);
-  count = 0;
-
-  /** Appends a node and returns its index. */
-  add(nameId: number, parent: number, kind: number): number {
-    if (this.count === this.name.length) this.grow();
-    const node = this.count++;
-    this.name[node] = nameId;
-    this.parent[node] = parent;
-    this.kind[node] = kind;
-    this.firstChild[node] = -1;
-    this.lastChild[node] = -1;
-    this.nextSibling[node] = -1;
-    return node;
-  }
-
-  private grow(): void {
-    const size = this.name.length * 2;
-    const widen = <T extends Int32Array | Uint8Array | Float64Array>(a: T, make: (n: number) => T): T => {
-      const b = make(size);
-      b.set(a);
-      return b;
-    };
-    this.name = widen(this.name, (n) => new Int32Array(n));
-    this.parent = widen(this.parent, (n) => new Int32Array(n));
-    this.kind = widen(this.kind, (n) => new Uint8Array(n));
-    this.self = widen(this.self, (n) => new Float64Array(n));
-    this.firstChild = widen(this.firstChild, (n) => new Int32Array(n));
-    this.lastChild = widen(this.lastChild, (n) => new Int32Array(n));
-    this.nextSibling = widen(this.nextSibling, (n) => new Int32Array(n));
-  }
-}
-
-/**
- * (parent, name) → child node, open addressing over Int32Arrays: a JS Map keyed by
- * parent * 2^22 + name leaves the small-integer range on big trees and was the hot spot.
- */
-class ChildTable {
-  private mask = (1 << 12) - 1;
-  private keyParent = new Int32Array(this.mask + 1).fill(-1);
-  private keyName = new Int32Array(this.mask + 1);
-  private value = new Int32Array(this.mask + 1);
-  private size = 0;
-
-  private slot(parent: number, nameId: number): number {
-    let i = (Math.imul(parent, 0x9e3779b1) ^ Math.imul(nameId, 0x85ebca77)) & this.mask;
-    while (this.keyParent[i] !== -1 && (this.keyParent[i] !== parent || this.keyName[i] !== nameId)) {
-      i = (i + 1) & this.mask;
-    }
-    return i;
-  }
-
-  get(parent: number, nameId: number): number {
-    const i = this.slot(parent, nameId);
-    return this.keyParent[i] === -1 ? -1 : this.value[i]!;
-  }
-
-  set(parent: number, nameId: number, node: number): void {
-    if (++this.size * 2 > this.mask) this.grow();
-    const i = this.slot(parent, nameId);
-    this.keyParent[i] = parent;
-    this.keyName[i] = nameId;
-    this.value[i] = node;
-  }
-
-  private grow(): void {
-    const { keyParent, keyName, value } = this;
-    this.mask = this.mask * 2 + 1;
-    this.keyParent = new Int32Array(this.mask + 1).fill(-1);
-    this.keyName = new Int32Array(this.mask + 1);
-    this.value = new Int32Array(this.mask + 1);
-    for (let i = 0; i < keyParent.length; i++) {
-      if (keyParent[i] === -1) continue;
-      const j = this.slot(keyParent[i]!, keyName[i]!);
-      this.keyParent[j] = keyParent[i]!;
-      this.keyName[j] = keyName[i]!;
-      this.value[j] = value[i]!;
-    }
-  }
-}
-
 /**
  * The only way to make a CallTree. It rejects NaN, infinite, negative and (for bytes, counts
  * and milliseconds) non-integer weights, sums duplicate stacks, and keeps children in the
@@ -161,17 +73,33 @@ export class CallTreeBuilder {
 
   /** The child of `parent` named `nameId`, created (as `kind`) when missing. Root is node 0. */
   child(parent: number, nameId: number, kind: NodeKind = NodeKind.Function): number {
-    const found = this.children.get(parent, nameId);
-    if (found !== -1) return found;
     const n = this.nodes;
+    let c = n.firstChild[parent]!;
+    for (let tries = 0; c !== -1 && tries < SCAN_CHILDREN; tries++, c = n.nextSibling[c]!) {
+      if (n.name[c] === nameId) return c;
+    }
+    return this.overflowChild(parent, nameId, kind);
+  }
+
+  /**
+   * Past the first SCAN_CHILDREN children of a parent, children are indexed in the hash
+   * table; most parents never get there, so most lookups and insertions touch no table.
+   */
+  private overflowChild(parent: number, nameId: number, kind: NodeKind): number {
+    const n = this.nodes;
+    if (n.childCount[parent]! > SCAN_CHILDREN) {
+      const found = this.children.get(parent, nameId);
+      if (found !== -1) return found;
+    }
     const node = n.add(nameId, parent, kind);
-    this.children.set(parent, nameId, node);
+    if (n.childCount[parent]!++ >= SCAN_CHILDREN) this.children.set(parent, nameId, node);
     const last = n.lastChild[parent]!;
     if (last === -1) n.firstChild[parent] = node;
     else n.nextSibling[last] = node;
     n.lastChild[parent] = node;
     return node;
   }
+
 
   /**
    * `child(parent, intern(text.slice(start, end)), kind)`, but first compares the name with
@@ -186,7 +114,7 @@ export class CallTreeBuilder {
       const name = this.names[n.name[c]!]!;
       if (name.length === length && sameChars(text, start, name)) return c;
     }
-    return this.child(parent, this.intern(text.slice(start, end)), kind);
+    return this.overflowChild(parent, this.intern(text.slice(start, end)), kind);
   }
 
   /** Adds weight to a node's self value. */
