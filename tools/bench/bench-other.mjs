@@ -21,7 +21,7 @@ export async function benchOtherInputs(browser, origin, { bigLog, appWorkerUrl, 
     const workerText = worker && worker.parseMs.length
       ? `in memory: parse ${percentiles(worker.parseMs).median.toFixed(0)} ms (${mbs(worker.parseMs[0])} MB/s), decode+count ${worker.lowerBoundMs[0].toFixed(0)} ms, app worker incl. analysis ${worker.appWorkerMs[0].toFixed(0)} ms; `
       : worker ? `worker errors: ${worker.errors.join(', ')}; ` : '';
-    const r = await loadToPaint(browser, 'peakscope', `${origin}/app/index.html#url=${encodeURIComponent(`${origin}/inputs/${file}`)}`, { until: 'parsedAt' });
+    const r = await loadToPaint(browser, 'peakscope', `${origin}/app/index.html#url=${encodeURIComponent(`${origin}/inputs/${file}`)}`, { until: 'parsedAt', samplePeak: true });
     const summary = workerText + (r.error
       ? r.error
       : `by #url=: ${(bytes / MB).toFixed(0)} MB parsed in the worker in ${r.parsedAtMs.toFixed(0)} ms from navigation (${(bytes / MB / (r.parsedAtMs / 1000)).toFixed(0)} MB/s incl. page start); JS memory after load ${(r.memoryAfterLoadBytes / MB).toFixed(0)} MB (page ${(r.mainThreadBytes / MB).toFixed(0)}, workers ${(r.workerBytes / MB).toFixed(0)}), peak during load ${(r.peakDuringLoadBytes / MB).toFixed(0)} MB; longest main-thread task ${r.longestTaskDuringParseMs.toFixed(0)} ms`);

@@ -26,10 +26,14 @@ export class HeapProbe {
   send(sessionId, method, params = {}, timeoutMs = 5000) {
     const id = ++this.nextId;
     return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      this.cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(() => resolve(null));
       // A worker that ends while asked never answers; a busy main thread answers late.
-      setTimeout(() => this.waiting.delete(id) && resolve(null), timeoutMs);
+      const timer = setTimeout(() => this.waiting.delete(id) && resolve(null), timeoutMs);
+      timer.unref();
+      this.waiting.set(id, (result) => {
+        clearTimeout(timer);
+        resolve(result);
+      });
+      this.cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(() => resolve(null));
     });
   }
 

@@ -9,14 +9,15 @@ const LOAD_TIMEOUT_MS = 15 * 60_000;
  * Opens `url` in a fresh context and waits for the painted flamegraph. Returns the timings
  * and, when `keep` is set, the still-open page (for interactions) with a close function.
  */
-export async function loadToPaint(browser, app, url, { keep = false, until = 'paintedAt' } = {}) {
+export async function loadToPaint(browser, app, url, { keep = false, until = 'paintedAt', samplePeak = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.addInitScript(initScript, app);
   const probe = await HeapProbe.open(browser, new URL(url).origin);
-  const sampler = probe.sample();
+  // Sampling talks to the page and its worker during the load, so timed loads skip it.
+  const sampler = samplePeak ? probe.sample() : { stop: async () => null };
   await page.goto(url);
   try {
     await page.waitForFunction((key) => window.__bench[key] > 0, until, { timeout: LOAD_TIMEOUT_MS, polling: 250 });
@@ -51,8 +52,8 @@ export async function loadToPaint(browser, app, url, { keep = false, until = 'pa
     memoryAfterLoadBytes: after.total,
     mainThreadBytes: after.page,
     workerBytes: after.workers,
-    // Sampled every 400 ms during the load, garbage included.
-    peakDuringLoadBytes: peak.total,
+    // Sampled every 400 ms during the load (only when asked), garbage included.
+    peakDuringLoadBytes: peak ? peak.total : null,
     pageErrors: errors,
   };
   if (!keep) {

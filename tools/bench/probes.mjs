@@ -125,10 +125,10 @@ export function timeInteraction({ kind, seed }) {
  * kind: 'lower' (decode + count lines), 'parse' (parseChunks only), 'app' (the app's worker:
  * parse, derive, transfer).
  */
-export async function timeWorker({ workerUrl, fileUrl, kind }) {
+export async function timeWorker({ workerUrl, fileUrl, kind, viaUrl = false }) {
   window.__blobs ??= {};
-  window.__blobs[fileUrl] ??= await (await fetch(fileUrl)).blob();
-  const blob = window.__blobs[fileUrl];
+  if (!viaUrl) window.__blobs[fileUrl] ??= await (await fetch(fileUrl)).blob();
+  const blob = viaUrl ? null : window.__blobs[fileUrl];
   return new Promise((resolve) => {
     const worker = kind === 'lower' ? new Worker(workerUrl) : new Worker(workerUrl, { type: 'module' });
     const started = performance.now();
@@ -139,6 +139,7 @@ export async function timeWorker({ workerUrl, fileUrl, kind }) {
       else if (e.data.type === 'failed') resolve({ error: e.data.message });
       if (e.data.type !== 'progress') worker.terminate();
     };
-    worker.postMessage(kind === 'app' ? { type: 'parse', jobId: 1, inputs: [{ kind: 'file', path: 'bench.src', file: blob }] } : { blob });
+    const input = viaUrl ? { kind: 'url', path: 'bench.src', url: fileUrl } : { kind: 'file', path: 'bench.src', file: blob };
+    worker.postMessage(kind === 'app' ? { type: 'parse', jobId: 1, inputs: [input] } : viaUrl ? { url: fileUrl } : { blob });
   });
 }

@@ -1,8 +1,9 @@
-// The parse lower bound: stream the Blob, decode UTF-8 and count lines, nothing else.
+// The parse lower bound: stream the Blob (or the URL), decode UTF-8 and count lines, nothing else.
 // Same browser, same worker setup, same in-memory file as the real parse, so the ratio is fair.
 self.onmessage = async (event) => {
   const started = performance.now();
-  const reader = event.data.blob.stream().getReader();
+  const { blob, url } = event.data;
+  const reader = (blob ? blob.stream() : (await fetch(url)).body).getReader();
   const decoder = new TextDecoder();
   let bytes = 0;
   let lines = 0;
