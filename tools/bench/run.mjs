@@ -66,6 +66,8 @@ function bundleSizes() {
 
 const fmt = (n, digits = 0) => (n === null || n === undefined || Number.isNaN(n) ? '—' : n.toFixed(digits));
 const median = (v) => percentiles(v).median;
+/** Megabytes, or a dash for a figure not measured in this mode (null). */
+const mb = (bytes) => (bytes === null || bytes === undefined ? '—' : fmt(bytes / MB));
 
 /** Loads a URL `runs` times; returns the run with the median load-to-paint plus every time. */
 async function medianLoad(browser, app, url, runs, options = {}) {
@@ -121,7 +123,7 @@ function report(results, sizes, env) {
     const parseMBs = r.bytes / MB / (median(r.throughput.parseMs) / 1000);
     const lowerMBs = r.bytes / MB / (median(r.throughput.lowerBoundMs) / 1000);
     const appMBs = r.bytes / MB / (median(r.throughput.appWorkerMs) / 1000);
-    lines.push(`| ${r.file} | ${fmt(r.bytes / MB)} | ${p.error ?? fmt(p.loadToPaintMs)} | ${s.error ?? fmt(s.loadToPaintMs)} | ${fmt(s.loadToPaintMs / p.loadToPaintMs, 2)} | ${fmt(parseMBs)} | ${fmt(lowerMBs)} | ${fmt((100 * parseMBs) / lowerMBs)} % | ${fmt(appMBs)} | ${fmt(p.longestTaskDuringParseMs)} / ${fmt(s.longestTaskDuringParseMs)} | ${fmt(p.memoryAfterLoadBytes / MB)} / ${fmt(s.memoryAfterLoadBytes / MB)} | ${fmt(s.memoryAfterLoadBytes / p.memoryAfterLoadBytes, 1)} | ${fmt(p.peakDuringLoadBytes / MB)} / ${fmt(s.peakDuringLoadBytes / MB)} |`);
+    lines.push(`| ${r.file} | ${fmt(r.bytes / MB)} | ${p.error ?? fmt(p.loadToPaintMs)} | ${s.error ?? fmt(s.loadToPaintMs)} | ${fmt(s.loadToPaintMs / p.loadToPaintMs, 2)} | ${fmt(parseMBs)} | ${fmt(lowerMBs)} | ${fmt((100 * parseMBs) / lowerMBs)} % | ${fmt(appMBs)} | ${fmt(p.longestTaskDuringParseMs)} / ${fmt(s.longestTaskDuringParseMs)} | ${fmt(p.memoryAfterLoadBytes / MB)} / ${fmt(s.memoryAfterLoadBytes / MB)} | ${fmt(s.memoryAfterLoadBytes / p.memoryAfterLoadBytes, 1)} | ${mb(p.peakDuringLoadBytes)} / ${mb(s.peakDuringLoadBytes)} |`);
   }
   lines.push('');
   lines.push('| file | tree nodes | frames drawn (median) | zoom in first / settled ms (median, p95) | zoom out first / settled | search first / settled | result task / longest task to paint ms |');
