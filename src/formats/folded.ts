@@ -1,6 +1,7 @@
 // Shared reading of folded-stack lines (`a;b;c 42`, formats.md §1.2): the value follows the
 // LAST space (frame names may contain spaces); frames are split on `;` with no escaping.
 
+/** Char code of the space that separates a folded stack from its value. */
 export const SPACE = 32;
 
 /**

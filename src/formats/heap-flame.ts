@@ -23,7 +23,7 @@ export class HeapFlameParser implements LineParser<HeapFlame> {
   private unusedCapacity: number | null = null;
   // Consecutive lines share long prefixes (the writer walks the tree depth-first), so the
   // previous line's text, its function frames' end offsets and their nodes are kept: a line
-  // only interns and looks up the frames after the first character that differs.
+  // only interns and looks up the frames after the ones it shares with the line before.
   private prevText = '';
   private prevEnds = new Int32Array(64);
   private prevNodes = new Int32Array(64);
