@@ -122,9 +122,19 @@ function statementAt(source: SourceIndex, span: Span): number {
  *   placeStatements(profile, [index]).find((p) => p.row.span.line === 7)
  *   // → { functionName: 'test.star.inner', functionSpan: 2:1-8:1, loopSpan: 6:9-8:1 }
  */
+/** Items grouped by file in first-seen order (in place: a statement CSV can have a million rows). */
+function groupByFile<T>(items: readonly T[], fileOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(fileOf(item));
+    if (group) group.push(item);
+    else groups.set(fileOf(item), [item]);
+  }
+  return groups;
+}
+
 export function placeStatements(profile: StatementProfile, sources: readonly SourceIndex[]): PlacedStatement[] {
-  const byFile = new Map<string, StatementRow[]>();
-  for (const row of profile.rows) byFile.set(row.file, [...(byFile.get(row.file) ?? []), row]);
+  const byFile = groupByFile(profile.rows, (row) => row.file);
   const placed: PlacedStatement[] = [];
   for (const [file, rows] of byFile) {
     const source = sourceFor(file, sources);
@@ -224,8 +234,7 @@ interface Block {
 }
 
 function blocksOf(placed: readonly PlacedStatement[]): Block[] {
-  const byFile = new Map<string, PlacedStatement[]>();
-  for (const p of placed) byFile.set(p.row.file, [...(byFile.get(p.row.file) ?? []), p]);
+  const byFile = groupByFile(placed, (p) => p.row.file);
   const blocks: Block[] = [];
   for (const group of byFile.values()) {
     const parents = nestRows(group.map((p) => p.row));
