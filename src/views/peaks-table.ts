@@ -83,14 +83,27 @@ function limitInput(props: PeaksTableProps): HTMLElement {
   return label;
 }
 
+/** Rows drawn at most: a big build's log has hundreds of thousands of BUCK files. */
+export const SHOWN_ROWS = 500;
+
+/**
+ * The heaviest SHOWN_ROWS files plus every failed load (rows come sorted by peak), so the DOM
+ * stays small while no failure is hidden; the histogram still counts every file.
+ */
+export function rowsToShow(rows: readonly FilePeak[]): readonly FilePeak[] {
+  return rows.length <= SHOWN_ROWS ? rows : rows.filter((r, i) => i < SHOWN_ROWS || r.error !== null);
+}
+
 export function create(root: HTMLElement, initial: PeaksTableProps): Panel<PeaksTableProps> {
   return mountPanel(root, 'peaks', 'peaks-panel', initial, (box, props) => {
     const table = el('table', 'peaks-table');
-    table.createCaption().textContent = `${props.rows.length} BUCK file(s), highest peak first. Peaks are Buck2's starlark_peak_allocated_bytes: measured with GC on, Starlark arena bytes only.`;
+    const shown = rowsToShow(props.rows);
+    const count = shown.length === props.rows.length ? `${props.rows.length} BUCK file(s)` : `${shown.length} of ${props.rows.length} BUCK files (the ${SHOWN_ROWS} highest peaks and every failed load; \`peakscope report\` lists all)`;
+    table.createCaption().textContent = `${count}, highest peak first. Peaks are Buck2's starlark_peak_allocated_bytes: measured with GC on, Starlark arena bytes only.`;
     const head = table.createTHead().insertRow();
     for (const h of ['BUCK file', 'peak', '% of limit', 'gauge', 'targets', 'duration', 'error']) head.append(el('th', '', h));
     const body = table.createTBody();
-    for (const row of props.rows) body.append(peakRow(row, props));
+    for (const row of shown) body.append(peakRow(row, props));
     const selected = props.rows.find((r) => r.moduleId === props.selected);
     box.replaceChildren(el('h2', '', 'Per-file peaks (event log)'), limitInput(props), histogram(props), table, ...(selected ? [commandsFor(selected.moduleId)] : []));
   });
