@@ -24,6 +24,14 @@ export interface LineParser<P extends Profile = Profile> {
   /** One physical line without terminator. Throws ParseError when the file is broken here. */
   line(text: string, lineNo: number): void;
   /**
+   * Optional fast path, the same as line() for the UTF-8 bytes `bytes[start, end)` of one line
+   * (terminator removed). The driver switches to it after sniffing when the input is UTF-8.
+   * The bytes may be overwritten after the next chunkDone(); the line before is still readable.
+   */
+  lineBytes?(bytes: Uint8Array, start: number, end: number, lineNo: number): void;
+  /** Called after each chunk of byte lines: copy what must outlive the chunk's bytes. */
+  chunkDone?(): void;
+  /**
    * Optional: settle what is still buffered from the lines so far. The driver calls it right
    * after a last line that has no terminator, so a skip or error there reads as "cut short"
    * (a CSV record left open inside quotes is only known to be broken once the input ends).

@@ -79,6 +79,13 @@ export class LineScanner {
     this.sink(line.length > 0 && line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line, ++this.lineNo);
   }
 
+  /** Continues after lines read elsewhere (as bytes); the text so far ended on a whole line. */
+  resumeAt(linesSeen: number): void {
+    this.lineNo = linesSeen;
+    this.first = false;
+    this.endedWithNewline = true;
+  }
+
   /** True when the unfinished line read so far holds a NUL (binary input, no need to read on). */
   get pendingHasNul(): boolean {
     return this.pendingNul;

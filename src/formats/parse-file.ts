@@ -7,10 +7,7 @@ import { compressionOf, createInflater, MAGIC_LENGTH, type Compression, type Inf
 import { FORMATS, detectFormat } from './detect.ts';
 import type { LineParser } from './format.ts';
 import { SNIFF_LINES } from './format.ts';
-import { LineScanner } from './lines.ts';
-
-/** Bytes decoded at a time (see decodeBytes). */
-const DECODE_SLICE = 256 * 1024;
+import { LineSource } from './line-source.ts';
 
 /** Where the sniffing window stops even if fewer than SNIFF_LINES lines were seen. */
 const SNIFF_CHARS = 256 * 1024;
@@ -28,8 +25,7 @@ type State = 'sniffing' | 'parsing' | 'done';
 export class ParseSession {
   private state: State = 'sniffing';
   private readonly diagnostics = new DiagnosticSink();
-  private readonly scanner: LineScanner;
-  private decoder = new TextDecoder('utf-8');
+  private readonly source: LineSource;
   private readonly sniffed: { text: string; lineNo: number }[] = [];
   private sniffedChars = 0;
   private parser: LineParser | null = null;
@@ -47,7 +43,11 @@ export class ParseSession {
     readonly path: string,
     readonly size: number,
   ) {
-    this.scanner = new LineScanner((text, lineNo) => this.onLine(text, lineNo));
+    this.source = new LineSource({
+      line: (text, lineNo) => this.onLine(text, lineNo),
+      afterSlice: () => this.afterSlice(),
+      failLine: (e, lineNo, text) => this.fail(e, lineNo, text),
+    });
   }
 
   /** True once the outcome is known (a ParseError stops the parse early). */
@@ -85,7 +85,7 @@ export class ParseSession {
     this.compression = compressionOf(head);
     // A UTF-16 byte-order mark (PowerShell 5's `>` writes UTF-16LE): decode it, do not call it binary.
     const bom = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
-    if (bom) this.decoder = new TextDecoder(bom);
+    if (bom) this.source.decodeAs(bom);
     if (this.compression) {
       this.inflater = createInflater(this.compression, (data) => this.decodeBytes(data, false));
     }
@@ -99,7 +99,7 @@ export class ParseSession {
         this.inflater.push(chunk, final);
       } catch (e) {
         this.truncated = {
-          line: this.scanner.linesSeen,
+          line: this.source.linesSeen,
           message: `the ${this.compression} stream is damaged or cut short after ${this.bytesIn} compressed bytes (${errorText(e)}); what was read before is shown`,
         };
         this.inflater = null;
@@ -110,26 +110,29 @@ export class ParseSession {
   }
 
   private decodeBytes(data: Uint8Array, final: boolean): void {
-    // Big chunks (Blob streams give 2 MiB) are decoded in slices, so each slice's text is
-    // still in the CPU cache when the line scanner and the parser read it.
-    for (let at = 0; at < data.length || (final && at === 0); at += DECODE_SLICE) {
-      const end = Math.min(data.length, at + DECODE_SLICE);
-      const text = this.decoder.decode(data.subarray(at, end), { stream: !(final && end === data.length) });
-      if (text) this.scan(text);
-      if (this.stopped) return;
+    this.readLines(() => this.source.pushBytes(data, final));
+  }
+
+  private scan(text: string): void {
+    this.readLines(() => this.source.pushText(text));
+    this.afterSlice();
+  }
+
+  /** Runs the line source; a line too long to hold ends the parse with a message. */
+  private readLines(read: () => void): void {
+    try {
+      read();
+    } catch (e) {
+      if (!(e instanceof RangeError) || this.state === 'done') throw e;
+      this.fail(e, this.source.linesSeen + 1, '');
     }
   }
 
-  /** Splits text into lines; a line too long to hold as a string ends the parse with a message. */
-  private scan(text: string): void {
-    try {
-      this.scanner.push(text);
-    } catch (e) {
-      if (!(e instanceof RangeError) || this.state === 'done') throw e;
-      this.fail(e, this.scanner.linesSeen + 1, '');
-    }
+  /** After each decoded slice: false once the outcome is known. */
+  private afterSlice(): boolean {
     // A NUL in the line being read decides now (a core dump or /dev/zero has no line ends).
-    if (this.state === 'sniffing' && this.scanner.pendingHasNul) this.refuseBinary();
+    if (this.state === 'sniffing' && this.source.pendingHasNul) this.refuseBinary();
+    return !this.stopped;
   }
 
   /**
@@ -157,7 +160,7 @@ export class ParseSession {
   private detect(complete: boolean): void {
     const lines = this.sniffed.map((l) => l.text);
     // A cut-short last line must not decide the format.
-    if (complete && !this.scanner.endedWithNewline && lines.length > 1) lines.pop();
+    if (complete && !this.source.endedWithNewline && lines.length > 1) lines.pop();
     const spec = this.sawNul ? null : detectFormat({ lines, complete });
     if (!spec) {
       this.state = 'done';
@@ -176,11 +179,12 @@ export class ParseSession {
       if (this.state !== 'parsing') break;
       this.feed(l.text, l.lineNo);
     }
+    if (this.state === 'parsing' && !complete) this.source.readBytesWith(this.parser);
   }
 
   private feed(text: string, lineNo: number): void {
     // Only the very last line: small files are sniffed whole and replayed after finalLine is set.
-    const cutShort = this.finalLine && !this.scanner.endedWithNewline && lineNo === this.scanner.linesSeen;
+    const cutShort = this.finalLine && !this.source.endedWithNewline && lineNo === this.source.linesSeen;
     // skippedLines sums a Map: read it only for the one line where it matters.
     const skippedBefore = cutShort ? this.diagnostics.skippedLines : 0;
     try {
@@ -220,9 +224,9 @@ export class ParseSession {
     this.pendingHead = null;
     if (!this.stopped) {
       if (this.inflater) this.routeBytes(new Uint8Array(0), true);
-      this.decodeBytes(new Uint8Array(0), true);
+      this.readLines(() => this.source.flush());
       this.finalLine = true;
-      this.scanner.end();
+      this.source.end();
     }
     let profile: Profile | null = null;
     if (this.state === 'sniffing') {
@@ -233,7 +237,7 @@ export class ParseSession {
       try {
         profile = this.parser.finish();
       } catch (e) {
-        this.fail(e, this.scanner.linesSeen, '');
+        this.fail(e, this.source.linesSeen, '');
       }
     }
     if (profile?.format === 'heap-flame' || profile?.format === 'time-flame') profile = placeholderOr(profile);

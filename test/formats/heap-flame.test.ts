@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { describeTree } from '../../src/model/call-tree.ts';
-import { parseText } from '../../src/formats/parse-file.ts';
+import { HeapFlameParser } from '../../src/formats/heap-flame.ts';
+import { ParseSession, parseText } from '../../src/formats/parse-file.ts';
 import { readGolden, readGoldenBody } from '../golden.ts';
 
 function heapFlame(text: string) {
@@ -82,5 +83,66 @@ describe('heap flame', () => {
     const parsed = parseText('flame.src', 'module;list 8\nmodule;dict 4\nmodule;tup');
     expect(parsed.profile?.format).toBe('heap-flame');
     expect(parsed.truncated?.line).toBe(3);
+  });
+});
+
+/**
+ * Parses a heap flame whose head (40 plain lines, enough to detect it) is one chunk and whose
+ * `body` is a second one: the driver reads the body as bytes (`lineBytes`), never decoded.
+ */
+function viaBytePath(body: Uint8Array | string) {
+  const head = new TextEncoder().encode('module;a.bzl.f;list 8\n'.repeat(40));
+  const rest = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+  const session = new ParseSession('flame.src', head.length + rest.length);
+  const spy = vi.spyOn(HeapFlameParser.prototype, 'lineBytes');
+  session.pushBytes(head);
+  session.pushBytes(rest);
+  const parsed = session.finish();
+  const byteLines = spy.mock.calls.length;
+  spy.mockRestore();
+  if (parsed.profile?.format !== 'heap-flame') throw new Error(`got ${parsed.profile?.format ?? parsed.error?.message}`);
+  return { parsed, tree: parsed.profile.tree, byteLines };
+}
+
+describe('heap flame read as bytes', () => {
+  it('takes the byte path after the head and gives the tree the text path gives', () => {
+    const body = 'module;a.bzl.f;b.bzl.g;dict 16\r\nmodule;a.bzl.f;list 4\nmodule;c.bzl.h;dict 2\n(unknown) 3\nunused_capacity 7\n';
+    const { parsed, byteLines } = viaBytePath(body);
+    expect(byteLines).toBeGreaterThanOrEqual(5);
+    const text = parseText('flame.src', `${'module;a.bzl.f;list 8\n'.repeat(40)}${body}`);
+    expect(parsed.profile).toEqual(text.profile);
+  });
+
+  it('gives names whose bytes differ but decode alike (invalid UTF-8) one node, as the text path does', () => {
+    const body = new Uint8Array([...new TextEncoder().encode('module;'), 0xff, ...new TextEncoder().encode('.bzl;dict 8\nmodule;'), 0xfe, ...new TextEncoder().encode('.bzl;dict 8\n')]);
+    const { tree } = viaBytePath(body);
+    expect(describeTree(tree)).toContain('  - \uFFFD.bzl (total: 16, self: 0)');
+  });
+
+  it('tells apart names of one length that share their first, middle and last four bytes', () => {
+    const { tree } = viaBytePath('module;aaaa1bbbb2cccc;dict 1\nmodule;aaaa2bbbb1cccc;dict 2\nmodule;aaaa1bbbb2cccc;dict 4\n');
+    const lines = describeTree(tree);
+    expect(lines).toContain('  - aaaa1bbbb2cccc (total: 5, self: 0)');
+    expect(lines).toContain('  - aaaa2bbbb1cccc (total: 2, self: 0)');
+  });
+
+  it('reads many stacks without a `;` in linear time', () => {
+    // Each `range 8` line once searched for its next `;` to the end of the chunk (quadratic).
+    const { tree } = viaBytePath('range 8\n'.repeat(200_000));
+    expect(tree.total[0]).toBe(320 + 1_600_000);
+  });
+
+  it('reports a bad byte count on the byte path with its line and text', () => {
+    const { parsed } = (() => {
+      const head = new TextEncoder().encode('module;list 8\n'.repeat(40));
+      const session = new ParseSession('flame.src', 0);
+      session.pushBytes(head);
+      session.pushBytes(new TextEncoder().encode('module;dict 99999999999999999999\nmodule;list 1\n'));
+      return { parsed: session.finish() };
+    })();
+    expect(parsed.profile).toBeNull();
+    expect(parsed.error?.line).toBe(41);
+    expect(parsed.error?.text).toBe('module;dict 99999999999999999999');
+    expect(parsed.error?.message).toMatch(/2\^53/);
   });
 });

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { interactions, loadToPaint, percentiles, workerThroughput } from './measure.mjs';
+import { buildParseOnlyWorker } from './parse-only-build.mjs';
 import { startServer } from './server.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -31,22 +32,6 @@ function ensureBuild() {
   if (args.has('--rebuild') || !existsSync(built) || newest(join(ROOT, 'src')) > statSync(built).mtimeMs) {
     run('npx', ['vite', 'build', '--logLevel', 'warn']);
   }
-}
-
-/** Bundles the parse-only harness worker from src/ (same code the app's worker runs). */
-async function buildParseOnlyWorker() {
-  const { build } = await import('vite');
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      lib: { entry: join(HERE, 'harness', 'parse-only-worker.ts'), formats: ['es'], fileName: () => 'parse-only-worker.js' },
-      outDir: OUT,
-      emptyOutDir: false,
-      copyPublicDir: false,
-      target: 'es2022',
-    },
-  });
 }
 
 /** Gzipped size of the JS that index.html loads up front, and of the lazily loaded worker. */
@@ -145,7 +130,7 @@ function report(results, sizes, env) {
 async function main() {
   run('node', ['--import', 'tsx', join(HERE, 'gen-inputs.ts'), ...(quick ? ['--quick'] : []), ...(args.has('--big-log') ? ['--big-log'] : [])]);
   ensureBuild();
-  await buildParseOnlyWorker();
+  await buildParseOnlyWorker(OUT);
   const sizes = bundleSizes();
   const server = await startServer({
     '/app/': join(ROOT, 'dist'),

@@ -1,0 +1,41 @@
+// `node tools/bench/parse-ab.mjs [file] [runs]`: the browser's parse throughput alone, for
+// quick before/after checks between optimisation rounds (the full method is run.mjs): bundles
+// the parse-only worker from src/, then times the decode+count bound and parseChunks on the
+// file held as a Blob, alternating, in one Chromium.
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { statSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { buildParseOnlyWorker } from './parse-only-build.mjs';
+import { timeWorker } from './probes.mjs';
+import { startServer } from './server.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const OUT = join(HERE, 'out');
+const file = process.argv[2] ?? 'heap-flame-100mb.src';
+const runs = Number(process.argv[3] ?? 5);
+
+await buildParseOnlyWorker(OUT);
+const server = await startServer({ '/inputs/': OUT, '/bench/': join(HERE, 'harness') });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless=new'] });
+try {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${server.origin}/bench/index.html`);
+  const fileUrl = `${server.origin}/inputs/${file}`;
+  const mb = statSync(join(OUT, file)).size / 1e6;
+  const lower = [];
+  const parse = [];
+  for (let i = 0; i < runs; i++) {
+    lower.push((await page.evaluate(timeWorker, { workerUrl: `${server.origin}/bench/lower-bound-worker.js`, fileUrl, kind: 'lower' })).ms);
+    const p = await page.evaluate(timeWorker, { workerUrl: `${server.origin}/inputs/parse-only-worker.js`, fileUrl, kind: 'parse' });
+    if (p.error) throw new Error(p.error);
+    parse.push(p.ms);
+  }
+  const med = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
+  const fmt = (a) => a.map((x) => Math.round(x)).join(' ');
+  console.log(`${file}: decode+count ${fmt(lower)} ms (median ${Math.round(mb / (med(lower) / 1000))} MB/s)`);
+  console.log(`${file}: parseChunks  ${fmt(parse)} ms (median ${Math.round(mb / (med(parse) / 1000))} MB/s)`);
+} finally {
+  await browser.close();
+  await server.close();
+}
