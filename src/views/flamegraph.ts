@@ -38,7 +38,12 @@ export interface FlamegraphView {
 }
 
 const CELL_HEIGHT = 18;
-const TRANSITION_MS = 120;
+/**
+ * No animation: every zoom and search draws a fresh chart (see render), so a transition only
+ * grew new frames from nothing, and its 120 ms kept the flamegraph from settling within the
+ * 100 ms repaint budget (docs/performance.md).
+ */
+const TRANSITION_MS = 0;
 const RESIZE_DEBOUNCE_MS = 150;
 
 /** Keys of props whose change needs a new projection (the rest restyle the drawn frames). */

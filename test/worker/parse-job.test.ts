@@ -16,14 +16,24 @@ describe('parse job', () => {
     expect(progress.at(-1)).toEqual([size, size]);
   });
 
-  it('stops when aborted', async () => {
+  it('stops when aborted, mid-stream', async () => {
     const controller = new AbortController();
-    const big = new Blob([golden().repeat(20_000)]);
-    const job = runParseJob([{ kind: 'file', path: 'big.src', file: big }], {
+    let pulls = 0;
+    // An endless body: only the abort can end this job.
+    const body = new ReadableStream<Uint8Array>({
+      pull(c) {
+        if (++pulls === 3) controller.abort();
+        c.enqueue(new TextEncoder().encode(golden()));
+      },
+    });
+    const fetchImpl = (async () => new Response(body)) as unknown as typeof fetch;
+    const job = runParseJob([{ kind: 'url', path: 'big.src', url: 'https://example.test/big.src' }], {
       signal: controller.signal,
-      onProgress: () => controller.abort(),
+      onProgress: () => {},
+      fetch: fetchImpl,
     });
     await expect(job).rejects.toThrow();
+    expect(pulls).toBeLessThan(10);
   });
 
   it('turns an unreachable or failing URL into a per-file error and keeps the other files', async () => {

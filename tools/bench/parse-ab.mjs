@@ -12,8 +12,11 @@ import { startServer } from './server.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const OUT = join(HERE, 'out');
-const file = process.argv[2] ?? 'heap-flame-100mb.src';
-const runs = Number(process.argv[3] ?? 5);
+const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const file = positional[0] ?? 'heap-flame-100mb.src';
+const runs = Number(positional[1] ?? 5);
+// --url streams the file from the server in every run (as `#url=` does) instead of a Blob.
+const viaUrl = process.argv.includes('--url');
 
 await buildParseOnlyWorker(OUT);
 const server = await startServer({ '/inputs/': OUT, '/bench/': join(HERE, 'harness') });
@@ -25,14 +28,17 @@ try {
   const mb = statSync(join(OUT, file)).size / 1e6;
   const lower = [];
   const parse = [];
+  const transport = [];
   for (let i = 0; i < runs; i++) {
-    lower.push((await page.evaluate(timeWorker, { workerUrl: `${server.origin}/bench/lower-bound-worker.js`, fileUrl, kind: 'lower' })).ms);
-    const p = await page.evaluate(timeWorker, { workerUrl: `${server.origin}/inputs/parse-only-worker.js`, fileUrl, kind: 'parse' });
+    if (viaUrl) transport.push((await page.evaluate(timeWorker, { workerUrl: `${server.origin}/bench/fetch-only-worker.js`, fileUrl, kind: 'lower', viaUrl })).ms);
+    lower.push((await page.evaluate(timeWorker, { workerUrl: `${server.origin}/bench/lower-bound-worker.js`, fileUrl, kind: 'lower', viaUrl })).ms);
+    const p = await page.evaluate(timeWorker, { workerUrl: `${server.origin}/inputs/parse-only-worker.js`, fileUrl, kind: 'parse', viaUrl });
     if (p.error) throw new Error(p.error);
     parse.push(p.ms);
   }
   const med = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
   const fmt = (a) => a.map((x) => Math.round(x)).join(' ');
+  if (viaUrl) console.log(`${file}: fetch only   ${fmt(transport)} ms (median ${Math.round(mb / (med(transport) / 1000))} MB/s)`);
   console.log(`${file}: decode+count ${fmt(lower)} ms (median ${Math.round(mb / (med(lower) / 1000))} MB/s)`);
   console.log(`${file}: parseChunks  ${fmt(parse)} ms (median ${Math.round(mb / (med(parse) / 1000))} MB/s)`);
 } finally {

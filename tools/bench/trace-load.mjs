@@ -1,0 +1,79 @@
+// `node tools/bench/trace-load.mjs [file]`: where one peakscope load of `#url=<file>` spends
+// its time, from a Chromium trace: the main thread's and the worker's busy time per 50 ms
+// window and the notable events (script evaluation, worker start, fetch, result message,
+// paint) in ms from navigation start. For finding what to optimise next; run.mjs measures.
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { initScript } from './probes.mjs';
+import { startServer } from './server.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '..', '..');
+const file = process.argv[2] ?? 'heap-flame-100mb.src';
+const traceFile = join(HERE, 'out', 'trace.json');
+
+const server = await startServer({ '/app/': join(ROOT, 'dist'), '/inputs/': join(HERE, 'out') });
+// The server reads a file into memory on its first request: do that before the timed load.
+await fetch(`${server.origin}/inputs/${file}`).then((r) => r.arrayBuffer());
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless=new'] });
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(initScript, 'peakscope');
+  await browser.startTracing(page, { path: traceFile, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading', 'toplevel'] });
+  await page.goto(`${server.origin}/app/#url=${encodeURIComponent(`${server.origin}/inputs/${file}`)}`);
+  await page.waitForFunction(() => window.__bench.paintedAt > 0, null, { timeout: 120_000, polling: 250 });
+  const bench = await page.evaluate(() => window.__bench);
+  await browser.stopTracing();
+  const events = JSON.parse(readFileSync(traceFile, 'utf8')).traceEvents;
+  rmSync(traceFile);
+  const names = new Map();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args.name);
+  const nav = events.find((e) => e.name === 'navigationStart' || e.name === 'NavigationStart') ?? events.find((e) => e.name === 'TracingStartedInBrowser');
+  const zero = nav.ts;
+  const ms = (ts) => Math.round((ts - zero) / 1000);
+  const threadOf = (e) => names.get(`${e.pid}:${e.tid}`) ?? `${e.pid}:${e.tid}`;
+  // Busy time per thread in 50 ms windows, from top-level tasks.
+  const busy = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || !['RunTask', 'ThreadControllerImpl::RunTask'].includes(e.name) || !e.dur) continue;
+    const t = threadOf(e);
+    if (!/CrRendererMain|DedicatedWorker/.test(t)) continue;
+    const row = busy.get(t) ?? new Map();
+    for (let at = e.ts; at < e.ts + e.dur; ) {
+      const w = Math.floor((at - zero) / 50_000);
+      const end = Math.min(e.ts + e.dur, zero + (w + 1) * 50_000);
+      row.set(w, (row.get(w) ?? 0) + (end - at) / 1000);
+      at = end;
+    }
+    busy.set(t, row);
+  }
+  const last = Math.ceil(bench.paintedAt / 50);
+  for (const [t, row] of busy) {
+    console.log(`${t.padEnd(24)} ${Array.from({ length: last + 1 }, (_, w) => String(Math.round(((row.get(w) ?? 0) / 50) * 9)).replace('0', '.')).join('')}`);
+  }
+  console.log(`${''.padEnd(24)} ${Array.from({ length: last + 1 }, (_, w) => (w % 4 === 0 ? '|' : ' ')).join('')}  (one column = 50 ms, digit = busy ninths; | every 200 ms)`);
+  const notable = /^(EvaluateScript|v8.compileModule|v8.evaluateModule|ResourceSendRequest|ResourceReceiveResponse|ResourceFinish|ParseHTML|FunctionCall|EventDispatch|Paint|TimerFire|FireAnimationFrame|v8.run)$/;
+  const seen = [];
+  for (const e of events) {
+    if (!notable.test(e.name) || (e.dur ?? 0) < 8000 && !/^Resource/.test(e.name)) continue;
+    const url = e.args?.data?.url ?? e.args?.data?.functionName ?? e.args?.data?.type ?? '';
+    seen.push([ms(e.ts), `${threadOf(e).slice(0, 18).padEnd(18)} ${e.name} ${e.dur ? `${Math.round(e.dur / 1000)} ms` : ''} ${String(url).split('/').pop().slice(0, 50)}`]);
+  }
+  for (const [t, s] of seen.sort((a, b) => a[0] - b[0])) console.log(`${String(t).padStart(6)} ${s}`);
+  // What the main thread does while the worker streams: busy time by event name.
+  const parseStart = zero + bench.firstProgressAt * 1000;
+  const parseEnd = zero + bench.parsedAt * 1000;
+  const byName = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || !e.dur || e.ts < parseStart || e.ts > parseEnd || !/CrRendererMain/.test(threadOf(e))) continue;
+    byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+  }
+  console.log('main thread while parsing:', [...byName].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, d]) => `${n} ${Math.round(d)}`).join(', '));
+  console.log(`firstProgress ${Math.round(bench.firstProgressAt)} parsed ${Math.round(bench.parsedAt)} painted ${Math.round(bench.paintedAt)} ms`);
+} finally {
+  await browser.close();
+  await server.close();
+}
