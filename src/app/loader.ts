@@ -1,6 +1,7 @@
 // The page's side of the parse worker: one worker, one job at a time per call, progress into
 // the store, cancel by abort message with terminate-and-respawn as the fallback.
 import type { LoadedSetData, ParseInput, WorkerRequest, WorkerResponse } from '../worker/protocol.ts';
+import { spawnParseWorker, takeHeadStart } from './head-start.ts';
 import type { Store } from './store.ts';
 
 /** A worker that does not confirm a cancel within this time is terminated and respawned. */
@@ -23,7 +24,10 @@ export class Loader {
   constructor(private readonly store: Store) {}
 
   private spawn(): Worker {
-    const worker = new Worker(new URL('../worker/parse-worker.ts', import.meta.url), { type: 'module' });
+    return this.adopt(spawnParseWorker());
+  }
+
+  private adopt(worker: Worker): Worker {
     worker.onmessage = (event: MessageEvent<WorkerResponse>) => this.receive(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
@@ -56,12 +60,23 @@ export class Loader {
 
   /** Parses inputs in the worker; the store shows progress under `label` meanwhile. */
   load(inputs: ParseInput[], label: string): { jobId: number; done: Promise<LoadOutcome> } {
-    const jobId = this.nextJob++;
+    let early = takeHeadStart(inputs);
+    if (early && this.worker) {
+      early.worker.terminate(); // a worker is already running: one at a time
+      early = null;
+    }
+    const jobId = early ? early.jobId : this.nextJob++;
     const totalBytes = inputs.reduce((sum, i) => sum + (i.kind === 'file' ? i.file.size : 0), 0);
     this.store.loadStarted(jobId, label, totalBytes);
-    this.worker ??= this.spawn();
     const done = new Promise<LoadOutcome>((resolve) => this.pending.set(jobId, { resolve }));
-    this.post({ type: 'parse', jobId, inputs });
+    if (early) {
+      // The page's first module already started this load (head-start.ts): take it over.
+      this.worker = this.adopt(early.worker);
+      for (const message of early.backlog) this.receive(message);
+    } else {
+      this.worker ??= this.spawn();
+      this.post({ type: 'parse', jobId, inputs });
+    }
     return { jobId, done };
   }
 

@@ -71,6 +71,18 @@ try {
     if (e.ph !== 'X' || !e.dur || e.ts < parseStart || e.ts > parseEnd || !/CrRendererMain/.test(threadOf(e))) continue;
     byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
   }
+  const longest = events
+    .filter((e) => e.ph === 'X' && e.dur > 5000 && e.ts >= parseStart && e.ts <= parseEnd && /CrRendererMain/.test(threadOf(e)) && !/RunTask/.test(e.name))
+    .sort((a, b) => b.dur - a.dur)
+    .slice(0, 8)
+    .map((e) => `${ms(e.ts)}:${e.name} ${Math.round(e.dur / 1000)} ms ${JSON.stringify(e.args?.data ?? {}).slice(0, 80)}`);
+  console.log('longest main-thread events while parsing:\n  ' + longest.join('\n  '));
+  const workerBy = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || !e.dur || e.ts < parseStart - 200_000 || e.ts > parseEnd || !/DedicatedWorker/.test(threadOf(e))) continue;
+    workerBy.set(e.name, (workerBy.get(e.name) ?? 0) + e.dur / 1000);
+  }
+  console.log('worker events (nested ones counted inside their parents too):', [...workerBy].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, d]) => `${n} ${Math.round(d)}`).join(', '));
   console.log('main thread while parsing:', [...byName].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, d]) => `${n} ${Math.round(d)}`).join(', '));
   console.log(`firstProgress ${Math.round(bench.firstProgressAt)} parsed ${Math.round(bench.parsedAt)} painted ${Math.round(bench.paintedAt)} ms`);
 } finally {
