@@ -53,6 +53,15 @@ export function parseSize(text: string): Bytes | null {
   return Number.isSafeInteger(bytes) ? bytes : null;
 }
 
+/**
+ * `1234567` → `"1,234,567"`: the text of `toLocaleString('en-US')` from one shared formatter,
+ * as `toLocaleString` builds a new one per call (~15 µs; ~700 flamegraph aria-labels took 13 ms).
+ */
+const NUMBER_FORMAT = new Intl.NumberFormat('en-US');
+export function formatNumber(n: number): string {
+  return NUMBER_FORMAT.format(n);
+}
+
 /** `formatValue(1500, 'milliseconds')` → `"1.5 s"`; the one place a unit becomes text. */
 export function formatValue(value: number, unit: MetricUnit): string {
   switch (unit) {
@@ -64,7 +73,7 @@ export function formatValue(value: number, unit: MetricUnit): string {
       return `${trimZeros(value.toFixed(3))} s`;
     case 'count':
     case 'calls':
-      return value.toLocaleString('en-US');
+      return formatNumber(value);
   }
 }
 

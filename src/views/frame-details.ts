@@ -2,7 +2,7 @@
 // a view can only ever set them with textContent.
 import type { FunctionStats } from '../analysis/function-table.ts';
 import { NodeKind, nodeName, type CallTree } from '../model/call-tree.ts';
-import { formatPercent, formatValue, type MetricUnit } from '../model/units.ts';
+import { formatNumber, formatPercent, formatValue, type MetricUnit } from '../model/units.ts';
 import { fileOfFrame } from './frame-colors.ts';
 
 export interface FrameContext {
@@ -18,7 +18,7 @@ export interface FrameContext {
 /** `3.0 KiB (3,032 bytes)` or `12 ms`: human and exact, so totals can be checked. */
 export function describeWeight(value: number, unit: MetricUnit): string {
   const human = formatValue(value, unit);
-  return unit === 'bytes' ? `${human} (${Math.round(value).toLocaleString('en-US')} bytes)` : human;
+  return unit === 'bytes' ? `${human} (${formatNumber(Math.round(value))} bytes)` : human;
 }
 
 /** Weight recorded in the frame itself: its own value plus its type leaves. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeFunctionTable } from '../../src/analysis/function-table.ts';
 import { parseText } from '../../src/formats/parse-file.ts';
-import { frameDetails, mergedDetails, selfWeight, typeMix, type FrameContext } from '../../src/views/frame-details.ts';
+import { formatNumber, formatValue } from '../../src/model/units.ts';
+import { describeWeight, frameDetails, mergedDetails, selfWeight, typeMix, type FrameContext } from '../../src/views/frame-details.ts';
 import { fileOfFrame, packageOfFrame, assignColors, OTHER_COLOR } from '../../src/views/frame-colors.ts';
 import { nodeAtPath } from '../../src/views/tree-search.ts';
 import { allocationWeights } from '../../src/worker/assemble.ts';
@@ -51,6 +52,14 @@ describe('frame details', () => {
     ]);
     expect(mergedDetails(ctx, { kind: 'deeper', count: 1 }, 3008, test)[2]).toBe('stacks go deeper than the levels drawn');
     expect(mergedDetails(ctx, { kind: 'above', count: 40 }, 3008, test)).toEqual(['40 levels above', 'ancestors of the zoomed frame, folded', 'click to zoom out to test.star.test']);
+  });
+});
+
+describe('exact numbers', () => {
+  it('read as toLocaleString(en-US) does, from one shared formatter', () => {
+    for (const n of [0, 7, -1234, 999.5, 1234.5678, 1e6, 2 ** 53 - 1, -0.25, NaN, Infinity]) expect(formatNumber(n)).toBe(n.toLocaleString('en-US'));
+    expect(describeWeight(1234567.4, 'bytes')).toBe('1.18 MiB (1,234,567 bytes)');
+    expect(formatValue(1234567, 'count')).toBe('1,234,567');
   });
 });
 
