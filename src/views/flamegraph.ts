@@ -1,8 +1,9 @@
 // The flamegraph: the one adapter around d3-flame-graph (toolchain.md). It gets a fresh
-// pruned projection on every render (the `Node$1` bug), our own search matcher (never its
-// `new RegExp(term)`), our text-only tooltip, and our own click handling (zoom re-projects
-// from the clicked node instead of walking the whole tree).
-import { select } from 'd3';
+// pruned projection on every render (the `Node$1` bug), search matches coloured from our own
+// matcher (its search, with `new RegExp(term)`, is never called), our text-only tooltip, and
+// our own click handling (zoom re-projects from the clicked node instead of walking the whole
+// tree). It draws without transitions (drawAtOnce), so a zoom or search is one painted frame.
+import { select, selection, type BaseType, type Selection } from 'd3';
 import flamegraph, { type FlameGraph, type FrameNode } from 'd3-flame-graph';
 import type { CallTree } from '../model/call-tree.ts';
 import { formatPercent } from '../model/units.ts';
@@ -38,19 +39,37 @@ export interface FlamegraphView {
 }
 
 const CELL_HEIGHT = 18;
-/**
- * No animation: every zoom and search draws a fresh chart (see render), so a transition only
- * grew new frames from nothing, and its 120 ms kept the flamegraph from settling within the
- * 100 ms repaint budget (docs/performance.md).
- */
-const TRANSITION_MS = 0;
 const RESIZE_DEBOUNCE_MS = 150;
+
+/**
+ * d3-flame-graph draws through d3 transitions: a frame's new position, width and label text
+ * are set in later animation frames, and new frames' widths grow over d3's default 250 ms
+ * whatever transitionDuration says (their transition sets no duration), which held a zoom's
+ * last change ~280 ms after the input. While it draws, `transition()` hands back the
+ * selection itself (with duration, ease and delay that do nothing), so every attribute is set
+ * at once and no transition (two timers a frame) is created.
+ */
+function drawAtOnce(host: HTMLElement, chart: FlameGraph<FlameDatum>, root: FlameDatum): void {
+  const proto = selection.prototype as { transition: unknown };
+  const transition = proto.transition;
+  proto.transition = function (this: Selection<BaseType, unknown, BaseType, unknown>) {
+    return Object.assign(Object.create(this) as object, { duration: itself, ease: itself, delay: itself });
+  };
+  try {
+    select(host).datum(root).call(chart);
+  } finally {
+    proto.transition = transition;
+  }
+}
+
+function itself<T>(this: T): T {
+  return this;
+}
 
 /** Keys of props whose change needs a new projection (the rest restyle the drawn frames). */
 const LAYOUT_KEYS = ['tree', 'weights', 'zoom', 'icicle', 'typeLeaves', 'colorBy', 'diff'] as const;
 
-/** d3-flame-graph sets `highlight` on search matches. */
-type Frame = FrameNode<FlameDatum> & { highlight?: boolean };
+type Frame = FrameNode<FlameDatum>;
 
 export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphView {
   const chartEl = document.createElement('div');
@@ -62,6 +81,8 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
   let root: FlameDatum | null = null;
   let width = 0;
   let drawnHidden = false;
+  /** Fill of a drawn frame: search matches first (our matcher sets `matched`, never d3-flame-graph's search). */
+  let colorOf: (d: Frame) => string = () => SMALL_COLOR;
   const drawn = new Set<number>();
 
   const detailsOf = (d: FlameDatum): string[] =>
@@ -109,20 +130,33 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
     root = projection.root;
     const colors = assignColors(projection.weightByKey);
     props.onLegend?.(colors.legend);
+    colorOf = (d) => (d.data.matched ? MATCH_COLOR : d.data.merged ? SMALL_COLOR : props.diff ? props.diff.colorOf(d.data.node) : colors.colorOf(d.data.colorKey));
     chart = flamegraph<FlameDatum>()
       .width(width)
       .cellHeight(CELL_HEIGHT)
       .minFrameSize(1)
-      .transitionDuration(TRANSITION_MS)
+      .transitionDuration(0)
       .inverted(props.icicle)
       .sort((a, b) => (a.data.merged ? 1 : b.data.merged ? -1 : b.data.value - a.data.value))
       .tooltip(hoverTip)
-      .setSearchMatch((d) => d.data.matched)
-      .setColorMapper((d: Frame) => (d.highlight ? MATCH_COLOR : d.data.merged ? SMALL_COLOR : props.diff ? props.diff.colorOf(d.data.node) : colors.colorOf(d.data.colorKey)));
-    select(chartEl).datum(root).call(chart);
-    if (props.matchedNames) chart.search('match');
+      .setColorMapper((d) => colorOf(d));
+    drawAtOnce(chartEl, chart, root);
+    hideEmptyLabels();
     select(chartEl).select('svg').attr('role', 'group').attr('aria-label', 'flamegraph; click a frame to zoom');
     label();
+  }
+
+  /**
+   * d3-flame-graph hides the label of a frame narrower than 35 px but not its foreignObject,
+   * which the browser still styles, lays out and paints as a box of its own. Hiding the box
+   * too takes 684 of the 697 label boxes at the root of the 100 MB flame out of that work
+   * (zoom out to the root: median ~55 → ~42 ms).
+   */
+  function hideEmptyLabels(): void {
+    for (const box of chartEl.querySelectorAll<SVGForeignObjectElement>('g.frame > foreignObject')) {
+      const label = box.firstElementChild as HTMLElement | null;
+      if (label?.style.display === 'none') box.style.display = 'none';
+    }
   }
 
   /** aria-labels, the focused frame and the selected function's frames. */
@@ -143,7 +177,10 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
       });
   }
 
-  /** Marks matches on the current projection (bounded by what is drawn) and re-runs the search. */
+  /**
+   * Marks matches on the current projection (bounded by what is drawn) and recolours the drawn
+   * frames; a search changes nothing else, so the chart is not redrawn.
+   */
   function rematch(): void {
     if (!root || !chart) return;
     const stack = [root];
@@ -152,8 +189,7 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
       d.matched = props.matchedNames !== null && d.node > 0 && !d.merged && props.matchedNames[props.tree.name[d.node]!] === 1;
       stack.push(...d.children);
     }
-    if (props.matchedNames) chart.search('match');
-    else chart.clear();
+    select(chartEl).selectAll<SVGGElement, Frame>('g.frame').select('rect').attr('fill', colorOf);
     label();
   }
 

@@ -30,6 +30,27 @@ async function loadGolden(page: Page): Promise<void> {
   await flameSettled(page);
 }
 
+/**
+ * Zooms (a click on `name`'s frame, or the `0` key when name is null) or does nothing, then
+ * reads every drawn frame in the same task, i.e. what the next painted frame shows.
+ */
+function drawnRightAfter(page: Page, action: 'none' | 'zoom-out' | string) {
+  return page.evaluate((action) => {
+    if (action === 'zoom-out') document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '0', bubbles: true }));
+    else if (action !== 'none') document.querySelector(`g.frame[name="${action}"] rect`)!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    return [...document.querySelectorAll('#flame g.frame')].map((g) => {
+      const rect = g.querySelector('rect')!;
+      const box = g.querySelector('foreignObject') as SVGForeignObjectElement;
+      const label = box.firstElementChild as HTMLElement;
+      return {
+        name: g.getAttribute('name'), width: Number(rect.getAttribute('width') ?? 0), aria: g.getAttribute('aria-label'),
+        label: label.style.display === 'none' ? null : label.textContent, boxShown: box.style.display !== 'none',
+        animating: [g, rect, label].some((n) => '__transition' in n),
+      };
+    });
+  }, action);
+}
+
 describe('navigation', () => {
   it('zooms by click with a breadcrumb, and labels frames for screen readers', async () => {
     const { page } = await h.open();
@@ -86,6 +107,39 @@ describe('navigation', () => {
     await eventually(async () => (await page.locator('#legend').textContent())?.startsWith('Packages://'), 5000, 'package legend');
     await flameSettled(page);
     await h.screenshot(page, 'flame-mode-by-package');
+    await page.close();
+  });
+
+  it('draws a zoom in and out whole in the task of the input: sized, labelled, nothing left to animate', async () => {
+    const { page } = await h.open();
+    await loadGolden(page);
+    const root = await drawnRightAfter(page, 'none');
+    const zoomed = await drawnRightAfter(page, 'test.star.inner');
+    const chartWidth = await page.locator('#flame svg').evaluate((svg) => Number(svg.getAttribute('width')));
+    for (const frames of [root, zoomed]) {
+      expect(frames.filter((f) => f.animating || !(f.width > 1) || !f.aria)).toEqual([]);
+      // Labels of wide frames carry the name; narrow frames hide their label box altogether.
+      expect(frames.filter((f) => (f.label !== null && f.label !== f.name) || f.boxShown !== (f.label !== null))).toEqual([]);
+      expect(frames.filter((f) => f.label !== null).length).toBeGreaterThan(2);
+    }
+    const inner = (frames: typeof root) => frames.find((f) => f.name === 'test.star.inner')!.width;
+    expect(inner(root)).toBeLessThan(chartWidth * 0.6);
+    expect(inner(zoomed)).toBeCloseTo(chartWidth, 0);
+    expect(await drawnRightAfter(page, 'zoom-out')).toEqual(root);
+    await page.close();
+  });
+
+  it('colours search matches and clears them without redrawing the frames', async () => {
+    const page = await openSample();
+    const highlighted = () => page.evaluate(() => [...document.querySelectorAll('g.frame')].filter((g) => g.querySelector('rect')?.getAttribute('fill') === '#e600e6').map((g) => g.getAttribute('name')));
+    const first = await page.locator('g.frame').first().elementHandle();
+    await page.locator('#search').fill('platform_flag');
+    await eventually(async () => (await highlighted()).length > 0, 5000, 'matches coloured');
+    expect(new Set(await highlighted())).toEqual(new Set(['defs.bzl.platform_flag_table']));
+    await page.locator('#search').fill('');
+    await eventually(async () => (await page.locator('#search-status').textContent()) === '', 5000, 'search cleared');
+    expect(await highlighted()).toEqual([]);
+    expect(await first!.evaluate((g) => g.isConnected)).toBe(true);
     await page.close();
   });
 
