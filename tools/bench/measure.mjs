@@ -63,12 +63,16 @@ export async function loadToPaint(browser, app, url, { keep = false, until = 'pa
   return { ...result, page, close: () => context.close() };
 }
 
-/** Repeats zoom-in, zoom-out and search `rounds` times; returns the times per kind. */
-export async function interactions(page, rounds) {
-  const times = { 'zoom-in': [], 'zoom-out': [], search: [] };
+/**
+ * Repeats zoom-in, zoom-out and search (or `kinds`) `rounds` times; returns the times per
+ * kind. A performance mark named after the kind precedes each input, for traces.
+ */
+export async function interactions(page, rounds, kinds = ['zoom-in', 'zoom-out', 'search']) {
+  const times = Object.fromEntries(kinds.map((kind) => [kind, []]));
   const errors = [];
   for (let i = 0; i < rounds; i++) {
-    for (const kind of Object.keys(times)) {
+    for (const kind of kinds) {
+      await page.evaluate((name) => performance.mark(name), kind);
       const r = await page.evaluate(timeInteraction, { kind, seed: 1000 + i });
       if (r.error) errors.push(r.error);
       else times[kind].push(r);
