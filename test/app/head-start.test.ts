@@ -69,7 +69,7 @@ describe('the Loader adopting a head start', () => {
   it('replays what the worker posted before, then keeps listening, without a second request', async () => {
     await startFromHash(`#url=${encodeURIComponent(FILE)}`, BASE);
     const worker = FakeWorker.made[0]!;
-    worker.say({ type: 'progress', jobId: HEAD_START_JOB, bytesRead: 10, totalBytes: 100 });
+    worker.say({ type: 'progress', jobId: HEAD_START_JOB, bytesRead: 10, totalBytes: 100, path: 'flame.src' });
     const store = new Store();
     const { jobId, done } = new Loader(store).load(asUrlInput(FILE), FILE);
     expect(jobId).toBe(HEAD_START_JOB);

@@ -72,11 +72,11 @@ try {
     byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
   }
   const longest = events
-    .filter((e) => e.ph === 'X' && e.dur > 5000 && e.ts >= parseStart && e.ts <= parseEnd && /CrRendererMain/.test(threadOf(e)) && !/RunTask/.test(e.name))
-    .sort((a, b) => b.dur - a.dur)
-    .slice(0, 8)
+    .filter((e) => e.ph === 'X' && e.dur > 5000 && e.ts >= zero && e.ts <= parseEnd && /CrRendererMain/.test(threadOf(e)) && !/RunTask/.test(e.name))
+    .sort((a, b) => a.ts - b.ts)
+    .slice(0, 60)
     .map((e) => `${ms(e.ts)}:${e.name} ${Math.round(e.dur / 1000)} ms ${JSON.stringify(e.args?.data ?? {}).slice(0, 80)}`);
-  console.log('longest main-thread events while parsing:\n  ' + longest.join('\n  '));
+  console.log('main-thread events over 5 ms until the result:\n  ' + longest.join('\n  '));
   const workerBy = new Map();
   for (const e of events) {
     if (e.ph !== 'X' || !e.dur || e.ts < parseStart - 200_000 || e.ts > parseEnd || !/DedicatedWorker/.test(threadOf(e))) continue;
