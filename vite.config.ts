@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { cspPlugin } from './tools/csp-plugin.ts';
 import { samplesPlugin } from './tools/samples-plugin.ts';
+import { workerPrebootPlugin } from './tools/worker-preboot-plugin.ts';
 
 // One config for the app build and both test projects: `unit` (node, fast) and `e2e`
 // (node tests that serve the built dist/ with `vite preview` and drive Debian's Chromium).
@@ -12,7 +13,7 @@ export default defineConfig({
   worker: { format: 'es' },
   // samples/ served at ./samples/ in dev and preview, copied with a manifest into dist/.
   // The Content-Security-Policy <meta> comes from tools/csp-plugin.ts (docs/reliability.md).
-  plugins: [cspPlugin(), samplesPlugin(fileURLToPath(new URL('./samples', import.meta.url)))],
+  plugins: [cspPlugin(), samplesPlugin(fileURLToPath(new URL('./samples', import.meta.url))), workerPrebootPlugin()],
   // Pre-bundle what the worker and lazily reached modules import, so the dev server does not
   // discover them after the first load and reload the page (aborting the sample's requests).
   optimizeDeps: { include: ['d3', 'd3-flame-graph', 'papaparse', 'fflate', 'fzstd', '@lezer/python', '@lezer/common'] },

@@ -20,9 +20,18 @@ export interface HeadStart {
 
 let pending: HeadStart | null = null;
 
-/** The one place the parse worker is created (one reference, so one worker bundle). */
+/** Where tools/worker-preboot-plugin.ts's script leaves the worker it booted (built page only). */
+export const PREBOOT_GLOBAL = '__peakscopeWorker';
+
+/**
+ * The one place the parse worker is created (one reference, so one worker bundle). The first
+ * call takes the worker the preboot script started while the page was still loading.
+ */
 export function spawnParseWorker(): Worker {
-  return new Worker(new URL('../worker/parse-worker.ts', import.meta.url), { type: 'module' });
+  const scope = globalThis as { [PREBOOT_GLOBAL]?: Worker | null };
+  const booted = scope[PREBOOT_GLOBAL];
+  scope[PREBOOT_GLOBAL] = null;
+  return booted ?? new Worker(new URL('../worker/parse-worker.ts', import.meta.url), { type: 'module' });
 }
 
 /**

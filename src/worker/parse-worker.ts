@@ -1,6 +1,6 @@
 // The parse worker (a module Web Worker): parses dropped files and URLs off the main thread,
 // derives per-set data, and hands back plain data with call-tree buffers transferred.
-import { runLoadJob } from './load-job.ts';
+import { fetchClaimingPrefetch, prefetch, releasePrefetch } from './prefetch.ts';
 import { transferablesOf, type WorkerRequest, type WorkerResponse } from './protocol.ts';
 
 interface WorkerScope {
@@ -9,6 +9,9 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 const running = new Map<number, AbortController>();
+// The parsers and the analysis load as a second chunk, so this small entry answers a
+// `prefetch` (and starts the download) before they have been fetched and evaluated.
+const loadJob = import('./load-job.ts');
 
 function post(message: WorkerResponse, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
@@ -18,8 +21,11 @@ async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'par
   const controller = new AbortController();
   running.set(jobId, controller);
   try {
+    const { runLoadJob } = await loadJob;
+    controller.signal.throwIfAborted();
     const { sets, warnings } = await runLoadJob(request.inputs, {
       signal: controller.signal,
+      fetch: (url, init) => fetchClaimingPrefetch(String(url), init ?? {}),
       onProgress: (bytesRead, totalBytes, path) => post({ type: 'progress', jobId, bytesRead, totalBytes, path }),
     });
     post({ type: 'done', jobId, sets, warnings }, transferablesOf(sets));
@@ -27,6 +33,7 @@ async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'par
     if (controller.signal.aborted) post({ type: 'cancelled', jobId });
     else post({ type: 'failed', jobId, message: e instanceof Error ? e.message : String(e) });
   } finally {
+    releasePrefetch();
     running.delete(jobId);
   }
 }
@@ -34,5 +41,6 @@ async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'par
 scope.onmessage = (event) => {
   const request = event.data;
   if (request.type === 'parse') void parse(request.jobId, request);
+  else if (request.type === 'prefetch') prefetch(request.hash, request.base);
   else running.get(request.jobId)?.abort();
 };

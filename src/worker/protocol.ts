@@ -14,7 +14,9 @@ export type ParseInput =
 /** Page → worker. */
 export type WorkerRequest =
   | { type: 'parse'; jobId: number; inputs: ParseInput[] }
-  | { type: 'cancel'; jobId: number };
+  | { type: 'cancel'; jobId: number }
+  /** From the preboot script: start downloading the page's `#url=` file (prefetch.ts). */
+  | { type: 'prefetch'; hash: string; base: string };
 
 /** Weights per node of a set's main call tree, for one metric. */
 export interface MetricWeights {

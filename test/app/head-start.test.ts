@@ -96,3 +96,14 @@ describe('the Loader adopting a head start', () => {
     expect(FakeWorker.made[1]!.posted[0]).toMatchObject({ type: 'parse', jobId: 1 });
   });
 });
+
+describe('spawnParseWorker', () => {
+  it('takes the worker the preboot script started, once, then makes new ones', async () => {
+    const { spawnParseWorker, PREBOOT_GLOBAL } = await import('../../src/app/head-start.ts');
+    const booted = new FakeWorker();
+    (globalThis as Record<string, unknown>)[PREBOOT_GLOBAL] = booted;
+    expect(spawnParseWorker()).toBe(booted);
+    expect(spawnParseWorker()).not.toBe(booted);
+    expect((globalThis as Record<string, unknown>)[PREBOOT_GLOBAL]).toBeNull();
+  });
+});

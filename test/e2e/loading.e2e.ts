@@ -104,7 +104,9 @@ describe('loading', () => {
     const { page, log } = await h.open(`#url=${encodeURIComponent(`${corsOrigin}/flame.src`)}`);
     await page.locator('g.frame[name="test.star.inner"]').first().waitFor();
     expect(await setNames(page)).toEqual(['(loose files)']);
+    // Fetched once: the worker's early download (preboot script, src/worker/prefetch.ts) was claimed, not repeated.
     expect(log.foreignRequests).toEqual([`${corsOrigin}/flame.src`]);
+    expect(await page.locator('head script[async][src*="preboot-"]').count()).toBe(1);
     await page.close();
   });
 

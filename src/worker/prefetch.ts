@@ -1,0 +1,58 @@
+// The download of a `#url=` file, started by the worker as soon as it boots (the preboot
+// script sends it the page's hash, tools/worker-preboot-plugin.ts), before the app has run.
+// The app's parse request then claims the response if it names the very same URL; anything
+// else cancels it. Only what the app itself would fetch qualifies: one http(s) file that is
+// not a manifest, read without credentials (app/url-loader.ts decides for the app).
+
+/** Longer `url=` values are left to the app (its hash reader cuts values at 8 KiB). */
+const MAX_URL_CHARS = 2048;
+
+let held: { url: string; response: Promise<Response>; controller: AbortController } | null = null;
+
+/** The URL a page hash would load, when it is one plain http(s) file; else null. */
+export function prefetchableUrl(hash: string, base: string): string | null {
+  const text = new URLSearchParams(hash.replace(/^#/, '')).get('url');
+  if (!text || text.length > MAX_URL_CHARS) return null;
+  let url: URL;
+  try {
+    url = new URL(text, base);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  return /manifest\.json$/i.test(url.pathname) ? null : url.href;
+}
+
+/** Starts fetching what the hash names (see prefetchableUrl); replaces an unclaimed one. */
+export function prefetch(hash: string, base: string, fetchImpl: typeof fetch = fetch): void {
+  const url = prefetchableUrl(hash, base);
+  held?.controller.abort();
+  held = null;
+  if (!url) return;
+  const controller = new AbortController();
+  const response = fetchImpl(url, { credentials: 'omit', signal: controller.signal });
+  response.catch(() => {}); // a failure surfaces when (if) the app claims it
+  held = { url, response, controller };
+}
+
+/**
+ * A `fetch` for parse jobs: the prefetched response when it is for `url` (once), else a fresh
+ * fetch. The first claim settles the prefetch: one for another URL is cancelled.
+ */
+export function fetchClaimingPrefetch(url: string, init: RequestInit, fetchImpl: typeof fetch = fetch): Promise<Response> {
+  const mine = held;
+  held = null;
+  if (mine && mine.url === url) {
+    if (init.signal?.aborted) mine.controller.abort();
+    init.signal?.addEventListener('abort', () => mine.controller.abort());
+    return mine.response;
+  }
+  mine?.controller.abort();
+  return fetchImpl(url, init);
+}
+
+/** Cancels a prefetch nobody claimed (called when a parse job ends). */
+export function releasePrefetch(): void {
+  held?.controller.abort();
+  held = null;
+}

@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { fetchClaimingPrefetch, prefetch, prefetchableUrl, releasePrefetch } from '../../src/worker/prefetch.ts';
+
+const BASE = 'https://peakscope.test/app/';
+
+/** A fetch that records its calls and whether each was aborted, answering `body`. */
+function recordingFetch() {
+  const calls: { url: string; init: RequestInit }[] = [];
+  const impl = (async (url: string, init: RequestInit) => {
+    calls.push({ url, init });
+    return new Response(`body of ${url}`);
+  }) as unknown as typeof fetch;
+  return { calls, impl, aborted: (i: number) => calls[i]!.init.signal?.aborted ?? false };
+}
+
+afterEach(() => releasePrefetch());
+
+describe('prefetchableUrl', () => {
+  it('names one http(s) file, resolved against the page', () => {
+    expect(prefetchableUrl('#url=https%3A%2F%2Fp.test%2Fa%2Fflame.src&zoom=module', BASE)).toBe('https://p.test/a/flame.src');
+    expect(prefetchableUrl('#tab=table&url=samples/x.src', BASE)).toBe('https://peakscope.test/app/samples/x.src');
+  });
+
+  it('leaves everything else to the app', () => {
+    for (const hash of ['', '#zoom=module', '#url=', '#url=javascript%3Aalert(1)', '#url=file%3A%2F%2F%2Fetc%2Fpasswd', '#url=https%3A%2F%2Fp.test%2Fmanifest.json', `#url=https://p.test/${'a'.repeat(3000)}`]) {
+      expect(prefetchableUrl(hash, BASE), hash.slice(0, 40)).toBeNull();
+    }
+  });
+});
+
+describe('prefetch', () => {
+  it('starts the download at once, without credentials, and hands it to a job for the same URL once', async () => {
+    const f = recordingFetch();
+    prefetch('#url=https%3A%2F%2Fp.test%2Fflame.src', BASE, f.impl);
+    expect(f.calls).toHaveLength(1);
+    expect(f.calls[0]!.init.credentials).toBe('omit');
+    const claimed = await fetchClaimingPrefetch('https://p.test/flame.src', { credentials: 'omit' }, f.impl);
+    expect(await claimed.text()).toBe('body of https://p.test/flame.src');
+    expect(f.calls).toHaveLength(1);
+    await fetchClaimingPrefetch('https://p.test/flame.src', { credentials: 'omit' }, f.impl);
+    expect(f.calls).toHaveLength(2); // the second job fetches for itself
+  });
+
+  it('cancels a prefetch the first job does not want, and one nobody claimed', async () => {
+    const f = recordingFetch();
+    prefetch('#url=https%3A%2F%2Fp.test%2Fa.src', BASE, f.impl);
+    await fetchClaimingPrefetch('https://p.test/b.src', {}, f.impl);
+    expect(f.aborted(0)).toBe(true);
+    expect(f.calls[1]!.url).toBe('https://p.test/b.src');
+    prefetch('#url=https%3A%2F%2Fp.test%2Fc.src', BASE, f.impl);
+    releasePrefetch();
+    expect(f.aborted(2)).toBe(true);
+  });
+
+  it('stops the claimed download when the job is cancelled', async () => {
+    const f = recordingFetch();
+    prefetch('#url=https%3A%2F%2Fp.test%2Fa.src', BASE, f.impl);
+    const job = new AbortController();
+    await fetchClaimingPrefetch('https://p.test/a.src', { signal: job.signal }, f.impl);
+    expect(f.aborted(0)).toBe(false);
+    job.abort();
+    expect(f.aborted(0)).toBe(true);
+  });
+});

@@ -1,0 +1,49 @@
+// Starts the parse worker from a tiny classic script that index.html loads `async` in <head>,
+// and hands it the page's hash, so the worker boots and starts downloading a `#url=` file
+// while the main bundle is still on its way (docs/performance.md). An external
+// file keeps the page's `script-src 'self'` (no inline script). Build only: under the dev
+// server the app spawns its worker itself (src/app/head-start.ts).
+import type { Plugin } from 'vite';
+
+/** The global the script leaves the worker in; head-start.ts takes it from there. */
+export const PREBOOT_GLOBAL = '__peakscopeWorker';
+
+/** The preboot script for a worker file that sits next to it in assets/. */
+export function prebootSource(workerFile: string): string {
+  const name = JSON.stringify(workerFile.slice(workerFile.lastIndexOf('/') + 1));
+  return [
+    '// peakscope: boot the parse worker early (tools/worker-preboot-plugin.ts).',
+    '(function () {',
+    `  var worker = new Worker(new URL(${name}, document.currentScript.src), { type: "module" });`,
+    // A worker that fails to load before the app takes it is dropped; the app spawns another.
+    `  worker.onerror = function () { if (self.${PREBOOT_GLOBAL} === worker) self.${PREBOOT_GLOBAL} = null; };`,
+    // A `#url=` file starts downloading now; the app's parse request claims it (src/worker/prefetch.ts).
+    '  if (/(^#|&)url=/.test(location.hash)) worker.postMessage({ type: "prefetch", hash: location.hash, base: location.href });',
+    `  self.${PREBOOT_GLOBAL} = worker;`,
+    '})();',
+    '',
+  ].join('\n');
+}
+
+export function workerPrebootPlugin(): Plugin {
+  return {
+    name: 'peakscope-worker-preboot',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const worker = Object.keys(bundle).find((f) => /(^|\/)parse-worker-[^/]*\.js$/.test(f));
+      const html = bundle['index.html'];
+      if (!worker || !html || html.type !== 'asset') {
+        this.error(`worker preboot: found ${worker ? '' : 'no parse worker '}${html ? '' : 'no index.html'} in the bundle`);
+      }
+      const ref = this.emitFile({ type: 'asset', name: 'preboot.js', source: prebootSource(worker) });
+      const src = `./${this.getFileName(ref)}`;
+      const text = String(html.source);
+      const tag = `<script async src="${src}"></script>`;
+      // Right after the CSP <meta> (nothing may load before the policy), before the bundle.
+      const csp = /<meta http-equiv="Content-Security-Policy"[^>]*>/;
+      if (!csp.test(text)) this.error('worker preboot: index.html has no CSP <meta> to follow');
+      html.source = text.replace(csp, (m) => `${m}\n    ${tag}`);
+    },
+  };
+}
