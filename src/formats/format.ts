@@ -24,11 +24,13 @@ export interface LineParser<P extends Profile = Profile> {
   /** One physical line without terminator. Throws ParseError when the file is broken here. */
   line(text: string, lineNo: number): void;
   /**
-   * Optional fast path, the same as line() for the UTF-8 bytes `bytes[start, end)` of one line
-   * (terminator removed). The driver switches to it after sniffing when the input is UTF-8.
+   * Optional fast path, the same as line() for the UTF-8 line at `bytes[start]`: it ends at the
+   * first `\n` before `limit` (a `\r` before it is part of the terminator), which the parser
+   * finds while reading and returns; NO_LINE_END (-1, having changed nothing) when there is no
+   * `\n` before `limit`. The driver switches to it after sniffing when the input is UTF-8.
    * The bytes may be overwritten after the next chunkDone(); the line before is still readable.
    */
-  lineBytes?(bytes: Uint8Array, start: number, end: number, lineNo: number): void;
+  lineBytes?(bytes: Uint8Array, start: number, limit: number, lineNo: number): number;
   /** Called after each chunk of byte lines: copy what must outlive the chunk's bytes. */
   chunkDone?(): void;
   /**

@@ -3,12 +3,22 @@
 import { CallTreeBuilder, NodeKind } from '../model/call-tree.ts';
 import type { HeapFlame } from '../model/profile.ts';
 import type { FormatSpec, LineParser, ParseContext } from './format.ts';
+import { NO_LINE_END } from './byte-lines.ts';
 import { ByteNameTable } from './byte-names.ts';
 import { isFoldedLine, SPACE } from './folded.ts';
 
 const UNUSED_CAPACITY = [...'unused_capacity'].map((c) => c.charCodeAt(0));
 const UNKNOWN = [...'(unknown)'].map((c) => c.charCodeAt(0));
 const SEMICOLON = 59;
+const LF = 10;
+const CR = 13;
+
+/** A copy of `a` with twice the room. */
+function widened(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
 
 /** True when `bytes[start, end)` is exactly the ASCII `word`. */
 function isWord(bytes: Uint8Array, start: number, end: number, word: readonly number[]): boolean {
@@ -52,9 +62,8 @@ export class HeapFlameParser implements LineParser<HeapFlame> {
   private prevDepth = 0;
   private viewA: { bytes: Uint8Array; view: DataView } = { bytes: new Uint8Array(0), view: new DataView(new ArrayBuffer(0)) };
   private viewB = this.viewA;
-  private semiBytes: Uint8Array | null = null;
-  private semiFrom = 0;
-  private semiAt = -1;
+  /** Where the `;`s of the line being read are (scratch, reused). */
+  private semis = new Int32Array(64);
   /** Where the previous line's bytes are copied when its chunk may be reused. */
   private kept = new Uint8Array(1024);
 
@@ -63,12 +72,31 @@ export class HeapFlameParser implements LineParser<HeapFlame> {
   line(text: string, lineNo: number): void {
     // Text lines (sniffed head, pasted text, a last unterminated line) take the byte path too,
     // so both ways build the same tree; a fresh array stays valid as the "previous line".
-    const bytes = this.encoder.encode(text);
+    const bytes = this.encoder.encode(`${text}\n`);
     this.lineBytes(bytes, 0, bytes.length, lineNo);
   }
 
-  lineBytes(bytes: Uint8Array, start: number, end: number, lineNo: number): void {
-    if (end === start) return;
+  lineBytes(bytes: Uint8Array, start: number, limit: number, lineNo: number): number {
+    const shared = this.sharedDepth(bytes, start, limit);
+    // One pass over the rest of the line finds its `;`s and its end (no separate `\n` search).
+    let semis = 0;
+    let i = shared === 0 ? start : start + this.prevEnds[shared - 1]! + 1;
+    for (; i < limit; i++) {
+      const c = bytes[i]!;
+      if (c === LF) break;
+      if (c === SEMICOLON) {
+        if (semis === this.semis.length) this.semis = widened(this.semis);
+        this.semis[semis++] = i;
+      }
+    }
+    if (i === limit) return NO_LINE_END;
+    const end = i > start && bytes[i - 1] === CR ? i - 1 : i;
+    if (end > start) this.stack(bytes, start, end, lineNo, shared, semis);
+    return i;
+  }
+
+  /** One non-empty line `bytes[start, end)`; its `;`s after the shared frames are in `semis`. */
+  private stack(bytes: Uint8Array, start: number, end: number, lineNo: number, shared: number, semis: number): void {
     let digits = end;
     while (digits > start && bytes[digits - 1]! >= 48 && bytes[digits - 1]! <= 57) digits--;
     const space = digits - 1;
@@ -86,38 +114,28 @@ export class HeapFlameParser implements LineParser<HeapFlame> {
       this.builder.addSelf(0, value);
       return;
     }
-    this.builder.addSelf(this.leafFor(bytes, start, space), value);
+    this.builder.addSelf(this.leafFor(bytes, start, space, shared, semis), value);
   }
 
-  /** How many of the previous line's function frames (with their `;`) this stack repeats byte for byte. */
-  private sharedDepth(bytes: Uint8Array, start: number, stackEnd: number): number {
+  /**
+   * How many of the previous line's function frames (with their `;`) the line at `start`
+   * repeats byte for byte. The previous line's frames hold no `\n`, so the comparison stops
+   * at this line's end at the latest.
+   */
+  private sharedDepth(bytes: Uint8Array, start: number, limit: number): number {
     let depth = this.prevDepth;
     if (depth === 0) return 0;
     const prev = this.prevBytes;
     const from = this.prevStart;
-    const limit = Math.min(stackEnd - start, this.prevEnds[depth - 1]! + 1);
+    const length = Math.min(limit - start, this.prevEnds[depth - 1]! + 1);
     // Four bytes at a time through DataViews (unaligned loads V8 compiles inline), then bytewise.
     const view = this.viewOf(bytes);
     const prevView = this.viewOf(prev);
     let same = 0;
-    while (same + 4 <= limit && view.getInt32(start + same, true) === prevView.getInt32(from + same, true)) same += 4;
-    while (same < limit && bytes[start + same] === prev[from + same]) same++;
+    while (same + 4 <= length && view.getInt32(start + same, true) === prevView.getInt32(from + same, true)) same += 4;
+    while (same < length && bytes[start + same] === prev[from + same]) same++;
     while (depth > 0 && this.prevEnds[depth - 1]! >= same) depth--;
     return depth;
-  }
-
-  /**
-   * The first `;` at or after `from` (-1 if none). The native indexOf cannot stop at the line's
-   * end, so the `;` it found past a line is remembered: lines without one (`range 8`) would
-   * otherwise each scan to the end of the chunk.
-   */
-  private nextSemicolon(bytes: Uint8Array, from: number): number {
-    if (bytes === this.semiBytes && from >= this.semiFrom && (this.semiAt < 0 || from <= this.semiAt)) return this.semiAt;
-    const at = bytes.indexOf(SEMICOLON, from);
-    this.semiBytes = bytes;
-    this.semiFrom = from;
-    this.semiAt = at;
-    return at;
   }
 
   /** A DataView of `bytes`, cached for the two arrays seen last (the chunk and the kept line). */
@@ -129,14 +147,16 @@ export class HeapFlameParser implements LineParser<HeapFlame> {
     return this.viewA.view;
   }
 
-  /** The type-leaf node of the stack `bytes[start, stackEnd)`, reusing the previous line's prefix. */
-  private leafFor(bytes: Uint8Array, start: number, stackEnd: number): number {
+  /** The type-leaf node of the stack `bytes[start, stackEnd)`, reusing the previous line's first `shared` frames. */
+  private leafFor(bytes: Uint8Array, start: number, stackEnd: number, shared: number, semis: number): number {
     const b = this.builder;
-    let depth = this.sharedDepth(bytes, start, stackEnd);
+    let depth = shared;
     let node = depth === 0 ? 0 : this.prevNodes[depth - 1]!;
     let frame = depth === 0 ? start : start + this.prevEnds[depth - 1]! + 1;
     const view = this.viewOf(bytes);
-    for (let semi = this.nextSemicolon(bytes, frame); semi >= 0 && semi < stackEnd; semi = this.nextSemicolon(bytes, frame)) {
+    for (let k = 0; k < semis; k++) {
+      const semi = this.semis[k]!;
+      if (semi >= stackEnd) break;
       node = b.child(node, this.names.id(bytes, view, frame, semi), NodeKind.Function);
       if (depth === this.prevEnds.length) this.widen();
       this.prevEnds[depth] = semi - start;
@@ -151,7 +171,6 @@ export class HeapFlameParser implements LineParser<HeapFlame> {
 
   /** The chunk's bytes may be reused: keep the part of the last line the next one compares. */
   chunkDone(): void {
-    this.semiBytes = null; // the bytes may change under the same array
     if (this.prevDepth === 0 || this.prevBytes === this.kept) return;
     const length = this.prevEnds[this.prevDepth - 1]! + 1;
     if (length > this.kept.length) this.kept = new Uint8Array(Math.max(length, this.kept.length * 2));
@@ -161,12 +180,8 @@ export class HeapFlameParser implements LineParser<HeapFlame> {
   }
 
   private widen(): void {
-    const ends = new Int32Array(this.prevEnds.length * 2);
-    const nodes = new Int32Array(this.prevNodes.length * 2);
-    ends.set(this.prevEnds);
-    nodes.set(this.prevNodes);
-    this.prevEnds = ends;
-    this.prevNodes = nodes;
+    this.prevEnds = widened(this.prevEnds);
+    this.prevNodes = widened(this.prevNodes);
   }
 
   finish(): HeapFlame {

@@ -1,7 +1,7 @@
 // Bytes → lines for one file: decoded text lines while the file is sniffed (and for parsers
 // that read text), raw byte lines once a parser that reads bytes has taken over, so the hot
 // path of a 100 MB heap flame neither decodes nor allocates a string per line.
-import { ByteLineScanner } from './byte-lines.ts';
+import { ByteLineScanner, STOP } from './byte-lines.ts';
 import type { LineParser } from './format.ts';
 import { LineScanner } from './lines.ts';
 
@@ -73,13 +73,12 @@ export class LineSource {
   }
 
   private startBytes(parser: LineParser): void {
-    this.bytes = new ByteLineScanner((bytes, start, end, lineNo) => {
+    this.bytes = new ByteLineScanner((bytes, start, limit, lineNo) => {
       try {
-        parser.lineBytes!(bytes, start, end, lineNo);
-        return true;
+        return parser.lineBytes!(bytes, start, limit, lineNo);
       } catch (e) {
-        this.host.failLine(e, lineNo, new TextDecoder().decode(bytes.subarray(start, end)));
-        return false;
+        this.host.failLine(e, lineNo, lineText(bytes, start, limit));
+        return STOP;
       }
     }, this.text.linesSeen);
   }
@@ -111,4 +110,12 @@ export class LineSource {
   get pendingHasNul(): boolean {
     return this.text.pendingHasNul;
   }
+}
+
+/** The text of the line at `bytes[start]`, without its terminator (for error messages). */
+function lineText(bytes: Uint8Array, start: number, limit: number): string {
+  const nl = bytes.indexOf(LF, start);
+  let end = nl < 0 || nl > limit ? limit : nl;
+  if (end > start && bytes[end - 1] === 13) end--;
+  return new TextDecoder().decode(bytes.subarray(start, end));
 }

@@ -1,21 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { ByteLineScanner } from '../../src/formats/byte-lines.ts';
+import { ByteLineScanner, NO_LINE_END, STOP, type ByteLineReader } from '../../src/formats/byte-lines.ts';
 
 const encode = (s: string): Uint8Array => new TextEncoder().encode(s);
 const decode = (b: Uint8Array): string => new TextDecoder().decode(b);
 
-/** Lines as text with their numbers; the bytes are read during the sink call, as parsers must. */
+/** A reader that finds the line end as the parsers do, recording `n:text` (CR dropped). */
+function recorder(seen: string[], stopAfter = Infinity): ByteLineReader {
+  return (b, from, limit, n) => {
+    const nl = b.indexOf(10, from);
+    if (nl < 0 || nl >= limit) return NO_LINE_END;
+    if (n > stopAfter) return STOP;
+    seen.push(`${n}:${decode(b.subarray(from, nl)).replace(/\r$/, '')}`);
+    return nl;
+  };
+}
+
 function scan(chunks: string[], firstLine = 0) {
   const seen: string[] = [];
-  const s = new ByteLineScanner((b, from, to, n) => (seen.push(`${n}:${decode(b.subarray(from, to))}`), true), firstLine);
+  const s = new ByteLineScanner(recorder(seen), firstLine);
   for (const c of chunks) s.push(encode(c));
+  const ended = s.endedWithNewline;
   const rest = s.takeRest();
-  return { seen, rest: rest && decode(rest), lines: s.linesSeen };
+  return { seen, rest: rest && decode(rest), lines: s.linesSeen, ended };
 }
 
 describe('ByteLineScanner', () => {
-  it('splits LF and CRLF lines and keeps an unterminated tail apart', () => {
-    expect(scan(['a 4\r\nb 2\nc'])).toEqual({ seen: ['1:a 4', '2:b 2'], rest: 'c', lines: 2 });
+  it('hands over LF and CRLF lines and keeps an unterminated tail apart', () => {
+    expect(scan(['a 4\r\nb 2\nc'])).toEqual({ seen: ['1:a 4', '2:b 2'], rest: 'c', lines: 2, ended: false });
+    expect(scan(['a 4\n'])).toMatchObject({ rest: null, ended: true });
   });
 
   it('joins lines cut anywhere, including between \\r and \\n and inside a character', () => {
@@ -24,7 +36,7 @@ describe('ByteLineScanner', () => {
     const bytes = encode(text);
     for (let cut = 1; cut < bytes.length; cut++) {
       const seen: string[] = [];
-      const s = new ByteLineScanner((b, from, to, n) => (seen.push(`${n}:${decode(b.subarray(from, to))}`), true), 0);
+      const s = new ByteLineScanner(recorder(seen), 0);
       s.push(bytes.slice(0, cut));
       s.push(bytes.slice(cut));
       expect(seen).toEqual(whole);
@@ -39,10 +51,12 @@ describe('ByteLineScanner', () => {
     // The parser compares each line with the one before: that one may be the joined line.
     const pairs: string[] = [];
     let prev: { b: Uint8Array; from: number; to: number } | null = null;
-    const s = new ByteLineScanner((b, from, to) => {
-      if (prev) pairs.push(`${decode(prev.b.subarray(prev.from, prev.to))}<${decode(b.subarray(from, to))}`);
-      prev = { b, from, to };
-      return true;
+    const s = new ByteLineScanner((b, from, limit) => {
+      const nl = b.indexOf(10, from);
+      if (nl < 0 || nl >= limit) return NO_LINE_END;
+      if (prev) pairs.push(`${decode(prev.b.subarray(prev.from, prev.to))}<${decode(b.subarray(from, nl))}`);
+      prev = { b, from, to: nl };
+      return nl;
     }, 0);
     s.push(encode('aaaa'));
     s.push(encode('AAAA\nbb')); // the joined line is the last one of this push; `bb` is the new tail
@@ -50,16 +64,16 @@ describe('ByteLineScanner', () => {
     expect(pairs).toEqual(['aaaaAAAA<bbBB']);
   });
 
-  it('stops when the sink says so', () => {
-    const seen: number[] = [];
-    const s = new ByteLineScanner((_b, _f, _t, n) => (seen.push(n), n < 2), 0);
+  it('stops when the reader says so', () => {
+    const seen: string[] = [];
+    const s = new ByteLineScanner(recorder(seen, 2), 0);
     s.push(encode('a\nb\nc\nd\n'));
     s.push(encode('e\n'));
-    expect(seen).toEqual([1, 2]);
+    expect(seen).toEqual(['1:a', '2:b']);
   });
 
   it('refuses a line longer than its limit, naming the line', () => {
-    const s = new ByteLineScanner(() => true, 0, 10);
+    const s = new ByteLineScanner(recorder([]), 0, 10);
     s.push(encode('ok\n12345'));
     expect(() => s.push(encode('678901'))).toThrow('line 2 is longer than 10 bytes');
   });
