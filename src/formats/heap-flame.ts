@@ -72,11 +72,12 @@ export class HeapFlameParser implements LineParser<HeapFlame> {
   line(text: string, lineNo: number): void {
     // Text lines (sniffed head, pasted text, a last unterminated line) take the byte path too,
     // so both ways build the same tree; a fresh array stays valid as the "previous line".
+    // Its line end is gone already: a `\r` left at its end is part of the line, as in the text.
     const bytes = this.encoder.encode(`${text}\n`);
-    this.lineBytes(bytes, 0, bytes.length, lineNo);
+    this.lineBytes(bytes, 0, bytes.length, lineNo, true);
   }
 
-  lineBytes(bytes: Uint8Array, start: number, limit: number, lineNo: number): number {
+  lineBytes(bytes: Uint8Array, start: number, limit: number, lineNo: number, keepCR = false): number {
     const shared = this.sharedDepth(bytes, start, limit);
     // One pass over the rest of the line finds its `;`s and its end (no separate `\n` search).
     let semis = 0;
@@ -90,7 +91,7 @@ export class HeapFlameParser implements LineParser<HeapFlame> {
       }
     }
     if (i === limit) return NO_LINE_END;
-    const end = i > start && bytes[i - 1] === CR ? i - 1 : i;
+    const end = !keepCR && i > start && bytes[i - 1] === CR ? i - 1 : i;
     if (end > start) this.stack(bytes, start, end, lineNo, shared, semis);
     return i;
   }

@@ -146,3 +146,14 @@ describe('heap flame read as bytes', () => {
     expect(parsed.error?.message).toMatch(/2\^53/);
   });
 });
+
+describe('heap flame line ends', () => {
+  it('drops one \\r before \\n the same way whether a line was sniffed as text or read as bytes', () => {
+    // `x 5\r\r\n`: one \r belongs to the terminator, the other to the line, which then has no count.
+    const line = 'module;a.bzl.f;list 5\r\r\n';
+    const asText = parseText('flame.src', `${'module;a.bzl.f;list 8\n'.repeat(40)}${line}`);
+    const asBytes = viaBytePath(line);
+    expect(asText.diagnostics.map((d) => d.count)).toEqual([1]);
+    expect(asBytes.parsed.diagnostics.map((d) => d.count)).toEqual([1]);
+  });
+});
