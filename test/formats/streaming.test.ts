@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CallTreeBuilder, describeTree, NodeKind, type CallTree } from '../../src/model/call-tree.ts';
 import type { ParsedFile } from '../../src/model/profile.ts';
-import { parseBytes, parseChunks } from '../../src/formats/parse-file.ts';
+import { parseBytes, parseChunks, parseText } from '../../src/formats/parse-file.ts';
 import { generateHeapFlame, seededRandom } from '../../tools/bench/gen-heap-flame.ts';
 import { GOLDEN_DIR, SAMPLES_DIR } from '../golden.ts';
 
@@ -146,4 +146,41 @@ describe('a generated heap flame in random chunks', () => {
       { numRuns: 6, seed: 20261125 },
     );
   }, 120_000);
+});
+
+describe('heap flames read as bytes equal heap flames read as text', () => {
+  // Lines built from pieces that stress the byte path: shared prefixes, empty frames, spaces in
+  // names, a stray `\r`, invalid UTF-8, multi-byte names, lines without a count, empty lines.
+  const piece = fc.constantFrom('module', 'a.bzl.f', 'a.bzl.g', 'λ/b.bzl.h', 'x y.bzl.z', '', 'list', 'dict', '\uFFFD');
+  const ending = fc.constantFrom(' 8', ' 16', ' 0', ' 123456789012345', '', ' x', '\r', ' 4\r');
+  const line = fc.tuple(fc.array(piece, { minLength: 1, maxLength: 6 }), ending).map(([frames, end]) => `${frames.join(';')}${end}`);
+  const head = 'module;a.bzl.f;list 8\n'.repeat(40);
+  const encoder = new TextEncoder();
+
+  it('gives the same ParsedFile for any lines, any cuts and stray bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { maxLength: 60 }), fc.boolean(), fc.integer(), async (lines, crlf, seed) => {
+        const text = head + lines.join(crlf ? '\r\n' : '\n');
+        const bytes = encoder.encode(text);
+        // parseText never switches to bytes; a parse of bytes does after the head.
+        const whole = parseBytes('flame.src', bytes);
+        const rng = seededRandom(seed);
+        const cut = await streamed('flame.src', bytes, [head.length, ...randomCuts(bytes.length, 37, rng)]);
+        expect(cut).toEqual(whole);
+        const fromText = parseText('flame.src', text);
+        expect(fromText.profile).toEqual(whole.profile);
+        expect(fromText.diagnostics).toEqual(whole.diagnostics);
+        expect(fromText.truncated).toEqual(whole.truncated);
+      }),
+      { numRuns: 300, seed: 20261125 },
+    );
+  });
+
+  it('gives invalid UTF-8 the same names either way', () => {
+    const bad = new Uint8Array([...encoder.encode(head), ...encoder.encode('module;'), 0xe2, 0x82, ...encoder.encode(';dict 8\nmodule;'), 0xff, ...encoder.encode('.bzl;dict 4\n')]);
+    const whole = parseBytes('flame.src', bad);
+    const text = new TextDecoder().decode(bad);
+    const decodedFirst = parseText('flame.src', text); // U+FFFD wherever the bytes were invalid
+    expect(whole.profile).toEqual(decodedFirst.profile);
+  });
 });
