@@ -1,6 +1,8 @@
 // The advisor's part of a load, done in the worker: Starlark sources are read as text (not parsed
-// as profiles), each set is joined with the sources its files name, and findings, loops, peak
-// figures and per-file peaks travel back with the set as plain data.
+// as profiles), each set is joined with the sources its files name, and findings, loops and peak
+// figures travel back with the set as plain data. Per-file peak rows do not: the page derives
+// them from the event logs it receives anyway (app/analysis-panels.ts), and a second copy of
+// every load (structured clone shares no strings) nearly doubled the page's memory for big logs.
 import { advise, groupRuns, isStarlarkSourcePath, type Finding } from '../analysis/advisor.ts';
 import { findLoops, type FoundLoop, type FunctionBytes } from '../analysis/loop-finder.ts';
 import { computeFilePeaks, estimatePeak, type FilePeak, type PeakEstimate } from '../analysis/peaks.ts';
@@ -19,8 +21,6 @@ export interface SetAnalysis {
   /** The sources matched to this set's profiles, with their text for the source view. */
   sources: SourceText[];
   estimate: PeakEstimate | null;
-  /** Every BUCK file of the load's event logs (the whole load, so a set can show its measured peak). */
-  filePeaks: FilePeak[];
   /** This set holds event logs itself. */
   hasEventLog: boolean;
 }
@@ -53,7 +53,9 @@ function bytesFor(set: LoadedSetData): Map<string, FunctionBytes> {
 /** Adds `analysis` to every set of a load. Sets keep their order and everything else. */
 export function analyseSets(sets: LoadedSetData[], sources: readonly SourceText[]): LoadedSetData[] {
   const logs = sets.flatMap((s) => s.files.flatMap((f: ParsedFile) => (f.profile?.format === 'event-log' ? [f.profile] : [])));
-  const filePeaks = computeFilePeaks(logs);
+  // Per-file rows only for the peak estimates of heap profiles: a load of event logs alone
+  // (hundreds of thousands of BUCK files) hands over its parsed loads and nothing per file more.
+  let filePeaks: FilePeak[] | undefined;
   const runs = groupRuns(sets.map((s) => ({ name: s.name, files: s.files })), sources);
   return sets.map((set, i) => {
     const run = runs[i]!;
@@ -63,8 +65,7 @@ export function analyseSets(sets: LoadedSetData[], sources: readonly SourceText[
       findings: advise(input),
       loops: input.statement ? findLoops(input.statement, input.sources, bytesFor(set)) : [],
       sources: input.sources.map((s) => ({ path: s.path, text: sources.find((t) => t.path === s.path)?.text ?? '' })),
-      estimate: hasHeap ? estimatePeak({ heapFlame: input.heapFlame, summary: input.summary, targetIds: run.targetIds, filePeaks, runName: run.name }) : null,
-      filePeaks,
+      estimate: hasHeap ? estimatePeak({ heapFlame: input.heapFlame, summary: input.summary, targetIds: run.targetIds, filePeaks: (filePeaks ??= computeFilePeaks(logs)), runName: run.name }) : null,
       hasEventLog: set.files.some((f) => f.profile?.format === 'event-log'),
     };
     return { ...set, analysis };

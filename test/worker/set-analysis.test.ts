@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assembleSets } from '../../src/worker/assemble.ts';
 import { analyseSets, splitSources } from '../../src/worker/set-analysis.ts';
+import type { ParsedFile } from '../../src/model/profile.ts';
 import type { ParseInput } from '../../src/worker/protocol.ts';
 import { loadSampleFolders } from '../analysis/fixtures.ts';
 
@@ -26,5 +27,20 @@ describe('set analysis in the worker', () => {
     expect(logs.analysis!.hasEventLog).toBe(true);
     expect(logs.analysis!.findings).toEqual([]);
     expect(structuredClone(run.analysis)).toEqual(run.analysis);
+  });
+
+  it('hands over nothing per BUCK file of the event logs: more loads leave every analysis as it was', () => {
+    const { sets } = loadSampleFolders('dict-view-in-loop/before', 'event-logs/causes.json-lines');
+    const files = sets.flatMap((s) => s.files);
+    const grown = files.map((f): ParsedFile => {
+      const log = f.profile;
+      if (log?.format !== 'event-log') return f;
+      const extra = Array.from({ length: 1000 }, (_, i) => ({ ...log.loads[0]!, moduleId: `root//extra/p${i}:BUCK` }));
+      return { ...f, profile: { ...log, loads: [...log.loads, ...extra] } };
+    });
+    const analyses = (fs: ParsedFile[]) => analyseSets(assembleSets(fs), []).map((s) => s.analysis);
+    const before = analyses(files);
+    expect(before.some((a) => a!.estimate?.figures.some((f) => f.kind === 'measured'))).toBe(true);
+    expect(analyses(grown)).toEqual(before);
   });
 });
