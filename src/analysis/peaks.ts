@@ -9,10 +9,8 @@ export const DEFAULT_PEAK_LIMIT: Bytes = 2 * 2 ** 30;
 
 /** One BUCK file as the event logs saw it (the largest of its loads). */
 export interface FilePeak {
-  /** `root//foo/bar:BUCK`. Untrusted text. */
+  /** `root//foo/bar:BUCK`. Untrusted text. Its package (`root//foo/bar`) is `packageOf(moduleId)`. */
   moduleId: string;
-  /** `root//foo/bar`: the package part, for target patterns. */
-  packageId: string;
   cell: string;
   /** Measured peak (arena bytes, GC on); null when the load failed. */
   peakBytes: Bytes | null;
@@ -97,7 +95,7 @@ function toFilePeak(load: LoadRecord, limit: Bytes): FilePeak {
   const reported = load.peakBytes === null ? limitError?.usedBytes ?? null : null;
   const measured = load.peakBytes ?? reported;
   return {
-    moduleId: load.moduleId, packageId: packageOf(load.moduleId), cell: load.cell,
+    moduleId: load.moduleId, cell: load.cell,
     peakBytes: load.peakBytes, reportedBytes: reported,
     percentOfLimit: measured === null ? null : (measured / limit) * 100,
     targetCount: load.targetCount, durationMicros: load.durationMicros, error: load.error,
@@ -257,11 +255,11 @@ export function estimatePeak(input: {
  */
 export function matchFilePeaks(rows: readonly FilePeak[], targetIds: readonly string[], runName: string): FilePeak[] {
   const packages = new Set(targetIds.map(packageOfEvalId).filter((p): p is string => p !== null));
-  const byTargets = rows.filter((row) => packages.has(row.packageId));
+  const byTargets = rows.filter((row) => packages.has(packageOf(row.moduleId)));
   if (byTargets.length > 0) return byTargets;
   const folder = `/${runName.replace(/\\/g, '/').replace(/\/+$/, '')}`;
   return rows.filter((row) => {
-    const path = pathInCell(row.packageId);
+    const path = pathInCell(packageOf(row.moduleId));
     return path !== '' && folder.endsWith(`/${path}`);
   });
 }

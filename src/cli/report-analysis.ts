@@ -3,7 +3,7 @@
 import { advise, groupRuns, type Finding } from '../analysis/advisor.ts';
 import { functionBytesOf } from '../analysis/function-table.ts';
 import { findLoops } from '../analysis/loop-finder.ts';
-import { DEFAULT_PEAK_LIMIT, HONEST_NOTES, computeFilePeaks, estimatePeak, type FilePeak, type PeakFigure, type TopLevelCall } from '../analysis/peaks.ts';
+import { DEFAULT_PEAK_LIMIT, HONEST_NOTES, computeFilePeaks, estimatePeak, packageOf, type FilePeak, type PeakFigure, type TopLevelCall } from '../analysis/peaks.ts';
 import { spanLabel } from '../analysis/rules/context.ts';
 import { groupIntoSets } from '../model/profile-set.ts';
 import type { ParsedFile, Span } from '../model/profile.ts';
@@ -39,7 +39,7 @@ export interface RunJson {
 /** The top-level fields `report --json` gains: `findings`, `filePeaks`, `runs`, and the notes that say what the numbers mean. */
 export interface AnalysisJson {
   findings: FindingJson[];
-  filePeaks: (FilePeak & { limitBytes: number })[];
+  filePeaks: (FilePeak & { packageId: string; limitBytes: number })[];
   runs: RunJson[];
   notes: string[];
 }
@@ -78,7 +78,7 @@ export function analyseReport(files: readonly ParsedFile[], sources: readonly { 
       })),
     });
   }
-  return { findings, filePeaks: filePeaks.map((p) => ({ ...p, limitBytes: limit })), runs, notes: [...HONEST_NOTES] };
+  return { findings, filePeaks: filePeaks.map(({ moduleId, ...p }) => ({ moduleId, packageId: packageOf(moduleId), ...p, limitBytes: limit })), runs, notes: [...HONEST_NOTES] };
 }
 
 function findingLines(f: FindingJson): string[] {

@@ -27,7 +27,7 @@ describe('per-file peaks', () => {
       'root//foo:BUCK 1610608640 null false 75.0',
       'root//lib:TARGETS 52428800 null false 2.4',
     ]);
-    expect(rows[1]).toMatchObject({ packageId: 'root//foo', targetCount: 42, durationMicros: 1500000, loads: 1 });
+    expect(rows[1]).toMatchObject({ cell: 'root', targetCount: 42, durationMicros: 1500000, loads: 1 });
   });
 
   it('takes a settable limit', () => {

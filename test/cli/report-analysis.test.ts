@@ -34,7 +34,11 @@ describe('peakscope report with sources', () => {
 
     const peaks = json.filePeaks.map((p) => p.moduleId);
     expect(peaks).toEqual(expect.arrayContaining(['root//libs/core:BUCK', 'root//loop-invariant-call/before:BUCK']));
-    expect(json.filePeaks.find((p) => p.moduleId === 'root//services/search:BUCK')).toMatchObject({ peakBytes: null, overLimit: true });
+    const search = json.filePeaks.find((p) => p.moduleId === 'root//services/search:BUCK')!;
+    expect(search).toMatchObject({ packageId: 'root//services/search', cell: 'root', peakBytes: null, overLimit: true, limitBytes: 2 * 2 ** 30 });
+    expect(Object.keys(search)).toEqual([
+      'moduleId', 'packageId', 'cell', 'peakBytes', 'reportedBytes', 'percentOfLimit', 'targetCount', 'durationMicros', 'error', 'overLimit', 'loads', 'limitBytes',
+    ]);
 
     const run = json.runs.find((r) => r.name === 'samples/loop-invariant-call/before')!;
     expect(run.figures.map((f) => f.kind)).toEqual(['best-estimate', 'upper-bound', 'measured']);
