@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_PEAK_LIMIT, computeFilePeaks, estimatePeak, matchFilePeaks, packageOfEvalId, parseLimitError, pathInCell, peakHistogram, profileCommands,
+  DEFAULT_PEAK_LIMIT, computeFilePeaks, estimatePeak, matchFilePeaks, packageOfEvalId, parseLimitError, pathInCell, peakHistogram, profileCommands, type FilePeak,
 } from '../../src/analysis/peaks.ts';
+import fc from 'fast-check';
 import { parseText } from '../../src/formats/parse-file.ts';
 import type { EventLog } from '../../src/model/profile.ts';
 import { SAMPLES_DIR } from '../golden.ts';
@@ -57,6 +58,28 @@ describe('per-file peaks', () => {
     const lib = buckets.find((b) => 52428800 >= b.from && 52428800 < b.to)!;
     expect(lib.count).toBe(1);
     for (let i = 1; i < buckets.length; i++) expect(buckets[i]!.from).toBe(buckets[i - 1]!.to);
+  });
+
+  it('bins every file with a known size into the bucket whose edges hold it (any sizes, limits and bucket counts)', () => {
+    const row = (size: number | null, failedAt: number | null): FilePeak => ({
+      moduleId: 'root//x:BUCK', cell: 'root', peakBytes: size, reportedBytes: size === null ? failedAt : null, percentOfLimit: null,
+      targetCount: null, durationMicros: null, error: size === null ? 'failed' : null, overLimit: false, loads: 1,
+    });
+    const size = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 2 ** 20 }), fc.integer({ min: 0, max: 2 ** 36 }));
+    const rows = fc.array(fc.tuple(fc.option(size), fc.option(size)).map(([s, f]) => row(s, f)), { maxLength: 40 });
+    fc.assert(fc.property(rows, fc.integer({ min: 1, max: 2 ** 34 }), fc.integer({ min: 2, max: 20 }), (rs, limit, most) => {
+      const buckets = peakHistogram(rs, limit, most);
+      const sizes = rs.map((r) => r.peakBytes ?? r.reportedBytes).filter((s): s is number => s !== null);
+      if (sizes.length === 0) {
+        expect(buckets).toEqual([]);
+        return;
+      }
+      expect(buckets.at(-1)).toMatchObject({ from: limit, to: Infinity, overLimit: true });
+      for (let i = 1; i < buckets.length; i++) expect(buckets[i]!.from).toBe(buckets[i - 1]!.to);
+      // A size below the first edge (only 0, the scale starts at 1 byte) is counted in the first bucket.
+      const expected = buckets.map((b, i) => sizes.filter((s) => (s >= b.from && s < b.to) || (i === 0 && s < b.from)).length);
+      expect(buckets.map((b) => b.count)).toEqual(expected);
+    }));
   });
 
   it('gives the buck2 profile loading commands for a file', () => {

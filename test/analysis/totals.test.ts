@@ -8,7 +8,7 @@ import {
   eventLogPeaks,
 } from '../../src/analysis/totals.ts';
 import { parseText } from '../../src/formats/parse-file.ts';
-import type { HeapFlame, HeapSummary, ParsedFile, Profile } from '../../src/model/profile.ts';
+import type { EventLog, HeapFlame, HeapSummary, LoadRecord, ParsedFile, Profile } from '../../src/model/profile.ts';
 import { readGoldenBody, SAMPLES_DIR } from '../golden.ts';
 
 function parsedGolden(name: string, path = name): ParsedFile {
@@ -54,6 +54,17 @@ describe('event-log totals and peaks', () => {
 
   it('counts ended loads and failures and finds the highest peak', () => {
     expect(computeTotals(log)).toEqual({ files: 3, failed: 1, maxPeakBytes: 1610608640, maxPeakFile: 'root//foo:BUCK' });
+  });
+
+  it('names the first of equal highest peaks, and no file when every load failed', () => {
+    const load = (moduleId: string, peakBytes: number | null, error: string | null = null): LoadRecord =>
+      ({ moduleId, cell: 'root', peakBytes, error, targetCount: null, durationMicros: null });
+    const of = (...loads: LoadRecord[]): EventLog => ({ format: 'event-log', commandLine: null, traceId: null, loads });
+    expect(computeTotals(of(load('root//a:BUCK', 5), load('root//b:BUCK', 9), load('root//c:BUCK', 9), load('root//d:BUCK', 0))))
+      .toEqual({ files: 4, failed: 0, maxPeakBytes: 9, maxPeakFile: 'root//b:BUCK' });
+    expect(computeTotals(of(load('root//a:BUCK', null, 'boom'), load('root//b:BUCK', null, 'bang'))))
+      .toEqual({ files: 2, failed: 2, maxPeakBytes: null, maxPeakFile: null });
+    expect(computeTotals(of(load('root//a:BUCK', 0)))).toEqual({ files: 1, failed: 0, maxPeakBytes: 0, maxPeakFile: 'root//a:BUCK' });
   });
 
   it('lists every peak in log order, failed ones with their error', () => {
