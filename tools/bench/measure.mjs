@@ -54,6 +54,8 @@ export async function loadToPaint(browser, app, url, { keep = false, until = 'pa
     workerBytes: after.workers,
     // Sampled every 400 ms during the load (only when asked), garbage included.
     peakDuringLoadBytes: peak ? peak.total : null,
+    peakPageBytes: peak ? peak.page : null,
+    peakWorkerBytes: peak ? peak.workers : null,
     pageErrors: errors,
   };
   if (!keep) {
