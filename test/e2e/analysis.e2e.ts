@@ -80,6 +80,10 @@ describe('findings, source view and flamegraph together', () => {
     await page.locator('#peaks .limit input').fill('1MiB');
     await page.locator('#peaks .limit input').press('Enter');
     await eventually(async () => (await table.locator('tbody tr.over-limit').count()) >= 2, 10_000, 'core over a 1 MiB limit');
+    // A size that does not read puts back the limit in force, not the default.
+    await page.locator('#peaks .limit input').fill('lots');
+    await page.locator('#peaks .limit input').press('Enter');
+    await eventually(async () => (await page.locator('#peaks .limit input').inputValue()).replace(/\s/g, '') === '1MiB', 10_000, 'the 1 MiB limit back in the box');
     await h.screenshot(page, 'analysis-peaks');
     expect(log.consoleErrors).toEqual([]);
     await page.close();
