@@ -20,6 +20,13 @@ export function nameHash(view: DataView, bytes: Uint8Array, start: number, end: 
   return h ^ (h >>> 15);
 }
 
+/** A copy of `a` with twice the room (the parsers' scratch arrays grow this way). */
+export function widened(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 /**
  * Open addressing over the hash of each name's bytes; the bytes themselves live in one pool.
  * Names whose bytes differ but decode alike (invalid UTF-8 becomes U+FFFD) share one id,
@@ -92,14 +99,9 @@ export class ByteNameTable {
   }
 
   private widenEntries(): void {
-    const widen = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-      const b = new Int32Array(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.entryStart = widen(this.entryStart);
-    this.entryLength = widen(this.entryLength);
-    this.entryId = widen(this.entryId);
+    this.entryStart = widened(this.entryStart);
+    this.entryLength = widened(this.entryLength);
+    this.entryId = widened(this.entryId);
   }
 
   private rehash(): void {

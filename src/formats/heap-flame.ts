@@ -4,7 +4,7 @@ import { CallTreeBuilder, NodeKind } from '../model/call-tree.ts';
 import type { HeapFlame } from '../model/profile.ts';
 import type { FormatSpec, LineParser, ParseContext } from './format.ts';
 import { NO_LINE_END } from './byte-lines.ts';
-import { ByteNameTable } from './byte-names.ts';
+import { ByteNameTable, widened } from './byte-names.ts';
 import { isFoldedLine, SPACE } from './folded.ts';
 
 const UNUSED_CAPACITY = [...'unused_capacity'].map((c) => c.charCodeAt(0));
@@ -12,13 +12,6 @@ const UNKNOWN = [...'(unknown)'].map((c) => c.charCodeAt(0));
 const SEMICOLON = 59;
 const LF = 10;
 const CR = 13;
-
-/** A copy of `a` with twice the room. */
-function widened(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
-}
 
 /** True when `bytes[start, end)` is exactly the ASCII `word`. */
 function isWord(bytes: Uint8Array, start: number, end: number, word: readonly number[]): boolean {

@@ -1,5 +1,5 @@
-// Drives one file from bytes to a ParsedFile: decompress → decode → lines → detect → parse.
-// The same session serves the CLI (Node streams), the worker (File.stream()) and tests.
+// Drives one file from bytes to a ParsedFile: decompress → decode → lines → detect → parse; after
+// detection a parser that reads bytes gets them undecoded. Serves the CLI, the worker and tests.
 import type { FormatName, ParsedFile, Profile } from '../model/profile.ts';
 import { TreeBuildError } from '../model/call-tree.ts';
 import { DiagnosticSink, ParseError, snippet } from './diagnostics.ts';
@@ -87,7 +87,7 @@ export class ParseSession {
     const bom = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
     if (bom) this.source.decodeAs(bom);
     if (this.compression) {
-      this.inflater = createInflater(this.compression, (data) => this.decodeBytes(data, false));
+      this.inflater = createInflater(this.compression, (data) => this.readLines(() => this.source.pushBytes(data, false)));
     }
     this.routeBytes(head, false);
   }
@@ -105,12 +105,8 @@ export class ParseSession {
         this.inflater = null;
       }
     } else {
-      this.decodeBytes(chunk, final);
+      this.readLines(() => this.source.pushBytes(chunk, final));
     }
-  }
-
-  private decodeBytes(data: Uint8Array, final: boolean): void {
-    this.readLines(() => this.source.pushBytes(data, final));
   }
 
   private scan(text: string): void {

@@ -29,13 +29,7 @@ export class TreeBuildError extends Error {
   override name = 'TreeBuildError';
 }
 
-/** `text.startsWith(name, start)` by char codes: V8's startsWith with a position is several times slower here. */
-function sameChars(text: string, start: number, name: string): boolean {
-  for (let i = 0; i < name.length; i++) if (text.charCodeAt(start + i) !== name.charCodeAt(i)) return false;
-  return true;
-}
-
-/** How many first children `childNamed` compares before falling back to the tables. */
+/** How many first children `child` compares before falling back to the tables. */
 const SCAN_CHILDREN = 4;
 
 /**
@@ -100,22 +94,6 @@ export class CallTreeBuilder {
     return node;
   }
 
-
-  /**
-   * `child(parent, intern(text.slice(start, end)), kind)`, but first compares the name with
-   * the parent's first few children in place: type leaves (`dict`, `list`) and a function's
-   * usual callees are found without slicing, hashing or a table probe.
-   */
-  childNamed(parent: number, text: string, start: number, end: number, kind: NodeKind): number {
-    const n = this.nodes;
-    const length = end - start;
-    let c = n.firstChild[parent]!;
-    for (let tries = 0; c !== -1 && tries < SCAN_CHILDREN; tries++, c = n.nextSibling[c]!) {
-      const name = this.names[n.name[c]!]!;
-      if (name.length === length && sameChars(text, start, name)) return c;
-    }
-    return this.overflowChild(parent, this.intern(text.slice(start, end)), kind);
-  }
 
   /** Adds weight to a node's self value. */
   addSelf(node: number, weight: number): void {
