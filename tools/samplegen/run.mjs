@@ -17,7 +17,11 @@ const cargo = spawnSync(
   {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, CARGO_TARGET_DIR: join(root, 'tools', 'samplegen', 'target') },
+    env: {
+      ...process.env,
+      // A shared target dir (several checkouts) may be given; the default keeps builds in the repo.
+      CARGO_TARGET_DIR: process.env.CARGO_TARGET_DIR ?? join(root, 'tools', 'samplegen', 'target'),
+    },
   },
 );
 if (cargo.error) {
