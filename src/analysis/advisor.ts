@@ -6,6 +6,7 @@ import { frameFile, pathNamesFile } from './loop-finder.ts';
 import { packageOfEvalId, pathInCell } from './peaks.ts';
 import { CAUSES, RuleContext, type AdviceInput, type Cause, type Confidence, type Finding } from './rules/context.ts';
 import { findDictViewsInLoops } from './rules/dict-view-in-loop.ts';
+import { findGrowthByCopying } from './rules/growth-by-copying.ts';
 import { findHugeCollections } from './rules/huge-collection.ts';
 import { findLoopInvariantCalls } from './rules/loop-invariant-call.ts';
 import { findMaterializeThenProcess } from './rules/materialize-then-process.ts';
@@ -22,6 +23,7 @@ const RULES: Record<Cause, (ctx: RuleContext) => Finding[]> = {
   'materialize-then-process': findMaterializeThenProcess,
   'dict-view-in-loop': findDictViewsInLoops,
   'rare-case-allocation': findRareCaseAllocations,
+  'growth-by-copying': findGrowthByCopying,
 };
 
 const CONFIDENCE_ORDER: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };

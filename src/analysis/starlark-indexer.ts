@@ -4,6 +4,7 @@
 import { parser } from '@lezer/python';
 import type { SyntaxNode } from '@lezer/common';
 import type { Span } from '../model/profile.ts';
+import { allocationOf, selfCopyName, statementAllocation, valueKindOf, type AllocationSite } from './starlark-allocations.ts';
 import type { SourceIndex, SourceLoop } from './starlark-source.ts';
 import {
   COMPREHENSIONS, LineMap, MUTATORS, STATEMENTS, VIEWS, allocationReasons, bodyCallsFail, calleeName,
@@ -26,12 +27,14 @@ export class SourceIndexer {
   private readonly defStack: { index: number; node: SyntaxNode }[] = [];
   private readonly loopStack: (OpenLoop & { node: SyntaxNode })[] = [];
   private readonly statementStack: { index: number; node: SyntaxNode }[] = [];
+  /** Bodies of open `if`s that call `fail(…)`. */
+  private readonly failBodies: SyntaxNode[] = [];
 
   constructor(path: string, private readonly text: string) {
     this.lines = new LineMap(text);
     this.index = {
       path, lineCount: this.lines.lineCount, defs: [], loops: [], statements: [], calls: [],
-      failChecks: [], constructs: [], reads: [], syntaxErrors: 0,
+      failChecks: [], constructs: [], allocations: [], loadAliases: {}, reads: [], syntaxErrors: 0,
     };
   }
 
@@ -48,6 +51,7 @@ export class SourceIndexer {
         if (node.name === 'IfStatement') this.enterIf(node);
         if (node.name === 'VariableName' && !isBinding(node)) this.noteRead(node);
         this.noteConstruct(node);
+        this.noteAllocation(node, allocationOf(this.text, node));
       },
       leave: (ref) => {
         const pop = <T extends { node: SyntaxNode }>(stack: T[]) => {
@@ -57,6 +61,8 @@ export class SourceIndexer {
         pop(this.loopStack);
         pop(this.defStack);
         pop(this.statementStack);
+        const body = this.failBodies[this.failBodies.length - 1];
+        if (body && body.from === ref.from && body.to === ref.to && ref.name === 'Body') this.failBodies.pop();
       },
     });
     return this.index;
@@ -107,9 +113,12 @@ export class SourceIndexer {
     const index = this.index.statements.length;
     this.index.statements.push({
       kind: node.name, span: this.span(node), parent: this.statementStack.length > 0 ? this.statement : null,
-      def: this.def, loop: this.loopAt(node.from), assigns,
+      def: this.def, loop: this.loopAt(node.from), assigns, selfCopy: selfCopyName(this.text, node),
+      valueKind: node.name === 'AssignStatement' || node.name === 'UpdateStatement' ? valueKindOf(this.text, kids[kids.length - 1]) : '',
+      inFailBranch: this.failBodies.some((b) => node.from >= b.from && node.to <= b.to),
     });
     this.statementStack.push({ index, node });
+    this.noteAllocation(node, statementAllocation(this.text, node));
   }
 
   private enterDef(node: SyntaxNode): void {
@@ -178,11 +187,22 @@ export class SourceIndexer {
     const method = calleeNode.name === 'MemberExpression' ? textOf(this.text, calleeNode.lastChild!) : '';
     const receiver = calleeNode.name === 'MemberExpression' ? calleeNode.firstChild : null;
     const argNames = [...(args ? namesRead(this.text, args) : []), ...(receiver ? namesRead(this.text, receiver) : [])];
+    if (callee === 'load' && args) this.noteLoadAliases(args);
     if (receiver?.name === 'VariableName' && MUTATORS.has(method)) this.noteAssigned(node.from, [textOf(this.text, receiver)]);
     this.index.calls.push({
       callee, text: textOf(this.text, node, 80), span: this.span(node), statement: this.statement, def: this.def, loop: this.loopAt(node.from),
       ...constantArguments(this.text, args), argNames: [...new Set(argNames)], viewMethod: VIEWS.has(method) && args !== null && childNodes(args).length === 2 ? (method as 'items' | 'keys' | 'values') : null,
     });
+  }
+
+  /** `alias = "name"` arguments of a `load(…)`: calls of `alias` are calls of the loaded `name`. */
+  private noteLoadAliases(args: SyntaxNode): void {
+    for (const kid of childNodes(args)) {
+      const op = kid.nextSibling;
+      const value = op?.nextSibling;
+      if (kid.name !== 'VariableName' || op?.name !== 'AssignOp' || value?.name !== 'String') continue;
+      Object.defineProperty(this.index.loadAliases, textOf(this.text, kid), { value: textOf(this.text, value).slice(1, -1), enumerable: true });
+    }
   }
 
   /** `if cond: … fail(…)`: the check the guide's "allocating for rare cases" is about. */
@@ -191,6 +211,7 @@ export class SourceIndexer {
     const condition = kids[1];
     const body = kids.find((k) => k.name === 'Body');
     if (!condition || !body || !bodyCallsFail(this.text, body)) return;
+    this.failBodies.push(body);
     this.index.failChecks.push({
       statement: this.statement, conditionSpan: this.span(condition), bodySpan: this.span(body),
       conditionAllocates: allocationReasons(this.text, condition), def: this.def, loop: this.loopAt(node.from),
@@ -200,6 +221,14 @@ export class SourceIndexer {
   private noteRead(node: SyntaxNode): void {
     const { line, column } = this.lines.position(node.from);
     this.index.reads.push({ name: textOf(this.text, node), line, column, statement: this.statement, def: this.def });
+  }
+
+  private noteAllocation(node: SyntaxNode, found: AllocationSite | null): void {
+    if (!found) return;
+    // A comprehension's list grows once per element: its own loop (opened just before) runs it.
+    const own = found.kind === 'comprehension' ? this.loopStack[this.loopStack.length - 1] : undefined;
+    const loop = own && own.node === node ? own.index : this.loopAt(node.from);
+    this.index.allocations.push({ ...found, span: this.span(node), statement: this.statement, def: this.def, loop });
   }
 
   private noteConstruct(node: SyntaxNode): void {

@@ -4,6 +4,7 @@
 // what the index holds; starlark-indexer.ts builds it.
 import type { Span } from '../model/profile.ts';
 import { SourceIndexer } from './starlark-indexer.ts';
+import type { AllocationSite, ValueKind } from './starlark-allocations.ts';
 import type { ConstructKind, SizeExpr } from './starlark-syntax.ts';
 
 export interface SourceDef {
@@ -46,6 +47,22 @@ export interface SourceStatement {
   loop: number | null;
   /** Names this statement binds at its own level (`x = …`, `x += …`, `for x in`). */
   assigns: string[];
+  /** `x = x + …`: the name rebound to a grown copy of itself ('' otherwise). */
+  selfCopy: string;
+  /** What an assignment (`=`, `+=`) binds, as far as syntax tells: `string`, `list`, `dict`, `number` or ''. */
+  valueKind: ValueKind;
+  /** Whether it sits in the branch of an `if` whose body calls `fail(…)` (never runs in a profile that finished). */
+  inFailBranch: boolean;
+}
+
+/** A place that allocates (starlark-allocations.ts), where it sits. */
+export interface SourceAllocation extends AllocationSite {
+  span: Span;
+  /** The innermost statement holding it (a `for` header's allocations belong to the `for`). */
+  statement: number;
+  def: number | null;
+  /** Innermost loop that runs it once per iteration; a comprehension's own list is its own loop's. */
+  loop: number | null;
 }
 
 export interface SourceCall {
@@ -109,6 +126,9 @@ export interface SourceIndex {
   calls: SourceCall[];
   failChecks: FailCheck[];
   constructs: Construct[];
+  allocations: SourceAllocation[];
+  /** `load(":x.bzl", alias = "name")`: local alias → the name the loaded file defines. */
+  loadAliases: Record<string, string>;
   reads: NameRead[];
   /** Parse errors the grammar recovered from (Starlark-only syntax, or broken files). */
   syntaxErrors: number;
