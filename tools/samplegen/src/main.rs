@@ -1,8 +1,11 @@
 //! peakscope's sample generator: runs our Starlark programs under the real starlark-rust
 //! profiler (the `starlark` crate Buck2 embeds) and writes what `buck2 profile loading` would.
 //!
-//! Usage: `samplegen all <programs-dir> <out-dir>` regenerates every generated sample.
+//! Usage: `samplegen all <programs-dir> <out-dir>` regenerates every generated sample;
+//! `samplegen corpus [--modes M1,M2…] <programs-dir> <out-dir>` profiles every program found under a
+//! directory (see corpus.rs).
 
+mod corpus;
 mod event_log;
 mod natives;
 mod output;
@@ -30,12 +33,17 @@ const MONOREPO_TRACE_ID: &str = "8e1b7c42-96d0-4f3a-b5e2-3c9a0f61d7b4";
 /// Fixed `<YYYY-MM-DD-HH-MM>-<trace_id>` folder of the `--profile-patterns` sample.
 const PATTERNS_DIR: &str = "2026-11-25-10-00-8e1b7c42-96d0-4f3a-b5e2-3c9a0f61d7b4";
 const PATTERNS_MODE: &str = "heap-allocated";
+/// The corpus `all` regenerates: `<programs-dir>/corpus` into `<out-dir>/corpus`.
+const CORPUS_DIR: &str = "corpus";
+/// Modes committed for the corpus: the ones the analysis reads. The others (time flames above
+/// all, whose bytes change on every run) are generated on demand with `corpus`.
+const CORPUS_MODES: [&str; 4] = ["heap-flame-allocated", "heap-summary-allocated", "statement", "coverage"];
 
 /// Profile `packages` of the project at `root` in every mode, merged like
 /// `buck2 profile loading --mode M -o out/M //pkg1: //pkg2: …`.
-fn profile_all_modes(root: &Path, packages: &[String], out: &Path) -> anyhow::Result<summary::Totals> {
+fn profile_all_modes(root: &Path, packages: &[String], out: &Path, modes: &[&str]) -> anyhow::Result<summary::Totals> {
     let mut totals = summary::Totals::default();
-    for name in output::MODES {
+    for &name in modes {
         let mode = output::parse_mode(name)?;
         let session = Session::new(root, None);
         let mut profiles = Vec::new();
@@ -79,7 +87,7 @@ fn write_log(path: &Path, trace_id: &str, records: &[LoadRecord]) -> anyhow::Res
 
 /// Remove what a previous run generated, so renamed programs leave nothing stale behind.
 fn clean(out: &Path) -> anyhow::Result<()> {
-    for dir in CASES.iter().chain(&["monorepo", "event-logs"]) {
+    for dir in CASES.iter().chain(&["monorepo", "event-logs", CORPUS_DIR]) {
         let path = out.join(dir);
         if path.exists() {
             std::fs::remove_dir_all(&path)?;
@@ -96,7 +104,7 @@ fn generate_all(programs: &Path, out: &Path) -> anyhow::Result<()> {
     for case in CASES {
         for variant in VARIANTS {
             let root = programs.join(case).join(variant);
-            let totals = profile_all_modes(&root, &root_only, &out.join(case).join(variant))?;
+            let totals = profile_all_modes(&root, &root_only, &out.join(case).join(variant), &output::MODES)?;
             let mut records = measure_peaks(&root, &root_only, |_| format!("{case}/{variant}"))?;
             rows.push(summary::Row::new(&format!("{case}/{variant}"), totals, &records[0]));
             cause_records.append(&mut records);
@@ -107,7 +115,7 @@ fn generate_all(programs: &Path, out: &Path) -> anyhow::Result<()> {
 
     let mono_root = programs.join("monorepo");
     let packages = project::find_packages(&mono_root)?;
-    let totals = profile_all_modes(&mono_root, &packages, &out.join("monorepo"))?;
+    let totals = profile_all_modes(&mono_root, &packages, &out.join("monorepo"), &output::MODES)?;
     let mono_records = measure_peaks(&mono_root, &packages, str::to_owned)?;
     for r in &mono_records {
         rows.push(summary::Row::new(&format!("monorepo/{}", r.package), summary::Totals::default(), r));
@@ -121,7 +129,18 @@ fn generate_all(programs: &Path, out: &Path) -> anyhow::Result<()> {
     write_patterns(&mono_root, &packages, &out.join("monorepo/profile-patterns").join(PATTERNS_DIR))?;
     let table = summary::render(&rows);
     print!("{table}");
-    summary::splice_into_readme(&out.join("README.md"), &table)
+    summary::splice_into_readme(&out.join("README.md"), summary::FIGURES, &table)?;
+
+    let corpus_rows = corpus::generate(&programs.join(CORPUS_DIR), &out.join(CORPUS_DIR), &CORPUS_MODES)?;
+    let corpus_table = summary::render_totals(&corpus_rows);
+    print!("\n{corpus_table}");
+    summary::splice_into_readme(&out.join("README.md"), summary::CORPUS_FIGURES, &corpus_table)
+}
+
+fn generate_corpus(modes: &[&str], programs: &str, out: &str) -> anyhow::Result<()> {
+    let rows = corpus::generate(Path::new(programs), Path::new(out), modes)?;
+    print!("{}", summary::render_totals(&rows));
+    Ok(())
 }
 
 /// `buck2 uquery … --profile-patterns load --profile-patterns-mode heap-allocated`: every
@@ -143,6 +162,10 @@ fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["all", programs, out] => generate_all(Path::new(programs), Path::new(out)),
-        _ => anyhow::bail!("usage: samplegen all <programs-dir> <out-dir>"),
+        ["corpus", programs, out] => generate_corpus(&output::MODES, programs, out),
+        ["corpus", "--modes", modes, programs, out] => generate_corpus(&corpus::parse_modes(modes)?, programs, out),
+        _ => anyhow::bail!(
+            "usage: samplegen all <programs-dir> <out-dir>\n       samplegen corpus [--modes M1,M2,…] <programs-dir> <out-dir>"
+        ),
     }
 }
