@@ -44,6 +44,7 @@ export function renderTotals(t: Totals): string {
     `function right:               ${pct(t.functionRight, t.causePrograms)} of cause programs (threshold 95 %)`,
     `findings on clean programs:   ${t.findingsOnClean} on ${t.cleanWithFindings}/${t.cleanPrograms} programs (threshold 0)`,
     `first hot loop right (other): ${pct(t.firstHotLoopRight, t.otherPrograms)} (threshold all)`,
+    `first hot loop at the culprit (cause programs, no threshold): ${pct(t.causeFirstHotLoopRight, t.causePrograms)}`,
   ].join('\n');
 }
 

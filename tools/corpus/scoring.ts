@@ -46,7 +46,7 @@ export interface ProgramScore {
   causeAndLine: boolean | null;
   /** cause programs: the first finding's function (or, without a finding, the first hot loop's) is a culprit function. */
   functionRight: boolean | null;
-  /** other programs: the first hot loop starts on a culprit line of its file. */
+  /** cause and other programs: the first hot loop starts on a culprit line of its file (scored for other programs only). */
   firstHotLoopRight: boolean | null;
 }
 
@@ -91,9 +91,8 @@ export async function scoreProgram(truth: ProgramTruth, programsDir: string, out
   if (truth.kind === 'cause') {
     score.causeAndLine = first !== null && first.cause === truth.cause && atCulpritLine(first, places);
     score.functionRight = inCulpritFunction(first ?? firstHotLoop, places);
-  } else if (truth.kind === 'other') {
-    score.firstHotLoopRight = atCulpritLine(firstHotLoop, places);
   }
+  if (truth.kind === 'cause' || truth.kind === 'other') score.firstHotLoopRight = atCulpritLine(firstHotLoop, places);
   return score;
 }
 
@@ -113,6 +112,8 @@ export interface Totals {
   findingsOnClean: number;
   otherPrograms: number;
   firstHotLoopRight: number;
+  /** Not a threshold: cause programs whose first hot loop is at a culprit line too. */
+  causeFirstHotLoopRight: number;
 }
 
 export function totalsOf(scores: readonly ProgramScore[]): Totals {
@@ -126,7 +127,8 @@ export function totalsOf(scores: readonly ProgramScore[]): Totals {
     cleanWithFindings: clean.filter((s) => s.findings.length > 0).length,
     findingsOnClean: clean.reduce((n, s) => n + s.findings.length, 0),
     otherPrograms: of('other').length,
-    firstHotLoopRight: scores.filter((s) => s.firstHotLoopRight).length,
+    firstHotLoopRight: of('other').filter((s) => s.firstHotLoopRight).length,
+    causeFirstHotLoopRight: of('cause').filter((s) => s.firstHotLoopRight).length,
   };
 }
 

@@ -1,7 +1,9 @@
 # Targets that pick the newest registered toolchain providing their language.
 
+LANGUAGES = ["cxx", "rust", "go", "java"]
+
 REGISTRY = {
-    "toolchain_{}".format(i): struct(language = ["cxx", "rust", "go", "java"][i % 4], version = i)
+    "toolchain_{}".format(i): struct(language = LANGUAGES[i % 4], version = i)
     for i in range(400)
 }
 
@@ -14,6 +16,6 @@ def _newest_for(language):
     return newest
 
 def toolchain_users(names):
-    for name in names:
-        toolchain = _newest_for("rust")
+    for i, name in enumerate(names):
+        toolchain = _newest_for(LANGUAGES[i % len(LANGUAGES)])
         genrule(name = name, out = name + ".out", cmd = "build --toolchain-version={}".format(toolchain.version))
