@@ -12,6 +12,7 @@ import { findLoopInvariantCalls } from './rules/loop-invariant-call.ts';
 import { findMaterializeThenProcess } from './rules/materialize-then-process.ts';
 import { findRareCaseAllocations } from './rules/rare-case-allocation.ts';
 import { indexStarlarkSource, type SourceIndex } from './starlark-source.ts';
+import type { Attribution } from './attribution.ts';
 
 export type { AdviceInput, Cause, Confidence, Finding };
 export { CAUSES, GUIDE_LINKS } from './rules/context.ts';
@@ -36,11 +37,17 @@ const CONFIDENCE_ORDER: Record<Confidence, number> = { high: 0, medium: 1, low: 
  *   // → [{ cause: 'loop-invariant-call', function: 'defs.bzl.cxx_libraries', file: 'defs.bzl', span: 20:9-58, … }]
  */
 export function advise(input: AdviceInput): Finding[] {
-  if (input.sources.length === 0) return [];
+  return analyseRun(input).findings;
+}
+
+/** One run's findings and the attribution they were read from (hot loops, call sites, statement bytes). */
+export function analyseRun(input: AdviceInput): { findings: Finding[]; attribution: Attribution } {
   const ctx = new RuleContext(input);
-  return CAUSES.flatMap((cause) => RULES[cause](ctx)).sort(
+  if (input.sources.length === 0) return { findings: [], attribution: ctx.attribution };
+  const findings = CAUSES.flatMap((cause) => RULES[cause](ctx)).sort(
     (a, b) => CONFIDENCE_ORDER[a.confidence] - CONFIDENCE_ORDER[b.confidence] || b.bytes - a.bytes,
   );
+  return { findings, attribution: ctx.attribution };
 }
 
 /** Build files and extension files Buck2 evaluates: these are sources, not profiles. */

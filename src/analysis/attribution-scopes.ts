@@ -1,11 +1,13 @@
 // The source side of the stack-led attribution (attribution.ts): which def a heap-flame frame is,
 // where a caller calls a callee, and how a frame's own bytes of one value type split over the
-// statements that can make that type. The statement and coverage profiles only say which
-// statements ran; a statement's Count weighs it against its siblings (Count grows with runs and
-// with the calls inside it), never stands for a number of runs.
+// statements that can make that type, weighed by sizes as written and loop iterations. The
+// statement and coverage profiles say which statements ran; a statement's Count is never taken
+// for its runs (it is 1 + the calls evaluated inside it, per run), only a loop's body Count
+// against its header Count estimates iterations where the source does not say.
 import { frameFile, sourceFor } from './loop-finder.ts';
 import type { ProfileJoins } from './profile-joins.ts';
 import type { SourceAllocation, SourceIndex } from './starlark-source.ts';
+import { knownIntegers } from './starlark-constants.ts';
 import { evaluateSize } from './starlark-syntax.ts';
 
 /** A def (or a build file's top level, `def: null`) of one source. */
@@ -32,8 +34,6 @@ export interface AllocationShare {
 const UNKNOWN_SIZE = 32;
 /** Allocations that copy or list a whole collection of unknown size. */
 const WHOLE_COLLECTION = new Set(['copy', 'view']);
-/** Without a statement profile, each loop level a statement sits in weighs this many times more. */
-const DEPTH_WEIGHT = 10;
 
 const BUILD_FILE = /(^|\/)(BUCK|BUCK\.v2|TARGETS|TARGETS\.v2)$/;
 
@@ -82,7 +82,7 @@ export class AttributionScopes {
       source.calls.forEach((call, i) => {
         if (call.def !== scope.def || !names.has(this.calledName(source, call.callee))) return;
         const weight = this.evidenceWeight(source, call.statement);
-        if (weight !== null) weighted.push({ source: scope.source, call: i, weight });
+        if (weight !== null) weighted.push({ source: scope.source, call: i, weight: weight * this.loopWeight(source, call.loop, scope.def) });
       });
     }
     return normalise(weighted).map(({ item, share }) => ({ source: item.source, call: item.call, share }));
@@ -95,16 +95,21 @@ export class AttributionScopes {
   }
 
   /**
-   * A statement's weight from the profiles: its Count when the statement profile has it (more
-   * runs and more calls inside, more Count); 1 without profiles; null when the profiles say it
-   * never ran or it sits in a branch that calls `fail` (a finished evaluation never ran one).
+   * 1 when a statement may have run, null when the profiles say it never ran or it sits in a
+   * branch that calls `fail` (a finished evaluation never ran one). Count is not a run count.
    */
   private evidenceWeight(source: SourceIndex, statementIndex: number): number | null {
     const statement = source.statements[statementIndex];
     if (!statement || statement.inFailBranch) return null;
-    const row = this.joins.row(source, statement);
-    if (row) return Math.max(1, row.count);
     return this.joins.ran(source, statement) === false ? null : 1;
+  }
+
+  /** Iterations of the loops around a call within its def (a call in a loop weighs more than one outside). */
+  private loopWeight(source: SourceIndex, loop: number | null, def: number | null): number {
+    const known = this.knownIn(source, def);
+    let weight = 1;
+    for (let l = loop; l !== null && source.loops[l]!.def === def; l = source.loops[l]!.parent) weight *= this.iterations(source, l, known);
+    return weight;
   }
 
   /** How a scope's own bytes of `type` split over its allocations that can make that type (or any, when none can). */
@@ -121,30 +126,56 @@ export class AttributionScopes {
     source.allocations.forEach((allocation, i) => {
       if (allocation.def !== scope.def) return;
       if (allocation.kind === 'call' && this.defNames.has(this.calledName(source, allocation.callee))) return;
-      const evidence = this.evidenceWeight(source, allocation.statement);
-      if (evidence === null) return;
-      own.push({ allocation: i, weight: evidence * this.sizeWeight(source, allocation), types: typesOf(allocation) });
+      if (this.evidenceWeight(source, allocation.statement) === null) return;
+      own.push({ allocation: i, weight: this.sizeWeight(source, allocation), types: typesOf(allocation) });
     });
     const making = own.filter((a) => a.types.includes(type));
     return normalise(making.length > 0 ? making : own).map(({ item, share }) => ({ source: scope.source, allocation: item.allocation, share }));
   }
 
-  /** Elements per run, as written, times the comprehensions around it within its statement (statement Count does not see elements). */
+  /**
+   * Elements per run times the iterations of the loops around it within its def: sizes as
+   * written (`range(n)`, `[0] * n`, literals) with the file's constants and constant parameters,
+   * else a loop's iterations estimated from the statement profile (its body's smallest Count
+   * per start), else UNKNOWN_SIZE.
+   */
   private sizeWeight(source: SourceIndex, allocation: SourceAllocation): number {
+    const known = this.knownIn(source, allocation.def);
     let weight = allocation.kind === 'call' ? 0.25 : 1;
     if (allocation.kind === 'literal' || allocation.kind === 'repeat' || allocation.kind === 'comprehension') {
-      weight *= Math.max(1, evaluateSize(allocation.size) ?? (allocation.kind === 'literal' ? 1 : UNKNOWN_SIZE));
+      weight *= Math.max(1, evaluateSize(allocation.size, known) ?? (allocation.kind === 'literal' ? 1 : UNKNOWN_SIZE));
     } else if (WHOLE_COLLECTION.has(allocation.kind) || source.statements[allocation.statement]!.selfCopy) {
       weight *= UNKNOWN_SIZE; // a copy or view of a whole collection: as many elements as it holds
     }
-    let depth = 0;
     for (let l = allocation.loop; l !== null; l = source.loops[l]!.parent) {
       const loop = source.loops[l]!;
       if (loop.def !== allocation.def) break;
-      if (loop.kind === 'comprehension' && loop.statement === allocation.statement && allocation.kind !== 'comprehension') weight *= UNKNOWN_SIZE;
-      depth++;
+      // A comprehension's own list was sized above; its elements' allocations repeat per element.
+      if (!(loop.kind === 'comprehension' && allocation.kind === 'comprehension' && l === allocation.loop)) weight *= this.iterations(source, l, known);
     }
-    return this.joins.input.statement ? weight : weight * DEPTH_WEIGHT ** depth;
+    return weight;
+  }
+
+  private iterations(source: SourceIndex, loop: number, known: ReadonlyMap<string, number>): number {
+    const written = evaluateSize(source.loops[loop]!.size, known);
+    if (written !== null) return Math.max(1, written);
+    const header = this.joins.row(source, source.statements[source.loops[loop]!.statement]!);
+    if (!header || source.loops[loop]!.kind === 'comprehension') return UNKNOWN_SIZE;
+    let smallest = Infinity;
+    for (const s of source.statements) {
+      if (s.loop !== loop || s.parent !== source.loops[loop]!.statement) continue;
+      const row = this.joins.row(source, s);
+      if (row) smallest = Math.min(smallest, row.count);
+    }
+    return smallest === Infinity ? UNKNOWN_SIZE : Math.max(1, smallest / Math.max(1, header.count));
+  }
+
+  private readonly knownCache = new Map<string, Map<string, number>>();
+  private knownIn(source: SourceIndex, def: number | null): Map<string, number> {
+    const key = `${source.path}\0${def}`;
+    let known = this.knownCache.get(key);
+    if (!known) this.knownCache.set(key, (known = knownIntegers(this.sources, source, def)));
+    return known;
   }
 }
 

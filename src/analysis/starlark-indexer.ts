@@ -5,10 +5,10 @@ import { parser } from '@lezer/python';
 import type { SyntaxNode } from '@lezer/common';
 import type { Span } from '../model/profile.ts';
 import { allocationOf, selfCopyName, statementAllocation, valueKindOf, type AllocationSite } from './starlark-allocations.ts';
-import type { SourceIndex, SourceLoop } from './starlark-source.ts';
+import type { NameRead, SourceIndex, SourceLoop } from './starlark-source.ts';
 import {
   COMPREHENSIONS, LineMap, MUTATORS, STATEMENTS, VIEWS, allocationReasons, bodyCallsFail, calleeName,
-  childNodes, classifyConstruct, constantArguments, evaluateSize, isBinding, namesRead, targetNames, textOf,
+  childNodes, classifyConstruct, constantArguments, constantValue, evaluateSize, isBinding, namesRead, rangeSize, targetNames, textOf,
 } from './starlark-syntax.ts';
 
 interface OpenLoop {
@@ -34,7 +34,7 @@ export class SourceIndexer {
     this.lines = new LineMap(text);
     this.index = {
       path, lineCount: this.lines.lineCount, defs: [], loops: [], statements: [], calls: [],
-      failChecks: [], constructs: [], allocations: [], loadAliases: {}, reads: [], syntaxErrors: 0,
+      failChecks: [], constructs: [], allocations: [], loadAliases: {}, constants: {}, reads: [], syntaxErrors: 0,
     };
   }
 
@@ -110,6 +110,10 @@ export class SourceIndexer {
       assigns = targetNames(this.text, kids.filter((k) => k.name === 'VariableName').slice(0, 1));
     }
     this.noteAssigned(node.from, assigns);
+    const value = constantValue(this.text, kids[kids.length - 1] ?? null);
+    if (node.name === 'AssignStatement' && this.def === null && assigns.length === 1 && kids.length === 3 && value !== null) {
+      Object.defineProperty(this.index.constants, assigns[0]!, { value, enumerable: true });
+    }
     const index = this.index.statements.length;
     this.index.statements.push({
       kind: node.name, span: this.span(node), parent: this.statementStack.length > 0 ? this.statement : null,
@@ -135,11 +139,11 @@ export class SourceIndexer {
     this.defStack.push({ index, node });
   }
 
-  private openLoop(node: SyntaxNode, loop: Omit<SourceLoop, 'parent' | 'depth' | 'def' | 'statement' | 'assigned'>, body: [number, number][]): void {
+  private openLoop(node: SyntaxNode, loop: Omit<SourceLoop, 'parent' | 'depth' | 'def' | 'statement' | 'assigned' | 'size'>, body: [number, number][], iterable: SyntaxNode | undefined): void {
     const parent = this.loopAt(node.from);
     const depth = parent === null ? 0 : this.index.loops[parent]!.depth + 1;
     const index = this.index.loops.length;
-    this.index.loops.push({ ...loop, parent, depth, def: this.def, statement: this.statement, assigned: [...loop.targets] });
+    this.index.loops.push({ ...loop, parent, depth, def: this.def, statement: this.statement, assigned: [...loop.targets], size: rangeSize(this.text, iterable ?? null) });
     this.loopStack.push({ index, body, node });
     this.noteAssigned(node.from, loop.targets);
   }
@@ -155,7 +159,7 @@ export class SourceIndexer {
       kind: isFor ? 'for' : 'while', span: this.span(node),
       headerSpan: this.lines.span(node.from, body ? body.from : node.to), targets,
       iterable: iterableNode ? textOf(this.text, iterableNode) : '',
-    }, body ? [[body.from, body.to]] : []);
+    }, body ? [[body.from, body.to]] : [], isFor ? iterableNode : undefined);
   }
 
   private enterComprehension(node: SyntaxNode): void {
@@ -176,7 +180,7 @@ export class SourceIndexer {
       kind: 'comprehension', span: this.span(node),
       headerSpan: this.lines.span(kids[firstFor]!.from, iterableNode ? iterableNode.to : node.to), targets,
       iterable: iterableNode ? textOf(this.text, iterableNode) : '',
-    }, [element, rest]);
+    }, [element, rest], iterableNode);
   }
 
   private enterCall(node: SyntaxNode): void {
@@ -220,7 +224,7 @@ export class SourceIndexer {
 
   private noteRead(node: SyntaxNode): void {
     const { line, column } = this.lines.position(node.from);
-    this.index.reads.push({ name: textOf(this.text, node), line, column, statement: this.statement, def: this.def });
+    this.index.reads.push({ name: textOf(this.text, node), line, column, statement: this.statement, def: this.def, ...readUse(this.text, node) });
   }
 
   private noteAllocation(node: SyntaxNode, found: AllocationSite | null): void {
@@ -238,4 +242,25 @@ export class SourceIndexer {
       ...found, sizeHint: evaluateSize(found.size), span: this.span(node), statement: this.statement, def: this.def, loop: this.loopAt(node.from),
     });
   }
+}
+
+/** How the expression around a read name uses it (`xs[i]`, `len(xs)`, `for x in xs`, `f(xs)`, `xs.m()`). */
+function readUse(text: string, node: SyntaxNode): Pick<NameRead, 'use' | 'callee' | 'position' | 'keyword'> {
+  const parent = node.parent;
+  const none = { callee: '', position: -1, keyword: '' };
+  if (!parent) return { use: 'other', ...none };
+  if (parent.name === 'MemberExpression' && parent.firstChild?.from === node.from) {
+    if (parent.getChild('[')) return { use: 'subscript', ...none };
+    const method = parent.lastChild?.name === 'PropertyName' ? textOf(text, parent.lastChild) : '';
+    return { use: 'method', ...none, callee: method };
+  }
+  if (node.prevSibling?.name === 'in' && (parent.name === 'ForStatement' || COMPREHENSIONS.has(parent.name))) return { use: 'iterate', ...none };
+  if (parent.name !== 'ArgList' || parent.parent?.name !== 'CallExpression' || !parent.parent.firstChild) return { use: 'other', ...none };
+  const callee = calleeName(text, parent.parent.firstChild);
+  if (callee === 'len') return { use: 'len', ...none };
+  const keyword = node.prevSibling?.name === 'AssignOp' ? node.prevSibling.prevSibling : null;
+  if (keyword) return { use: 'argument', callee, position: -1, keyword: textOf(text, keyword) };
+  const args = childNodes(parent).filter((k) => !['(', ')', ','].includes(k.name));
+  const at = args.findIndex((k) => k.from === node.from);
+  return { use: 'argument', callee, position: args.slice(0, at).some((k) => k.name === 'AssignOp') ? -1 : at, keyword: '' };
 }

@@ -35,6 +35,8 @@ export interface SourceLoop {
   statement: number;
   /** Names (re)bound or mutated inside the loop, its own targets included. */
   assigned: string[];
+  /** Iterations per start as written (`range(n)` → n), null when not written that way. */
+  size: SizeExpr | null;
 }
 
 export interface SourceStatement {
@@ -108,6 +110,9 @@ export interface Construct {
   sizeHint: number | null;
 }
 
+/** How a name is read: one element, its length, every element, handed to a call, a method of it, or otherwise. */
+export type ReadUse = 'subscript' | 'len' | 'iterate' | 'argument' | 'method' | 'other';
+
 /** An identifier read (not bound) somewhere: for "used only in the fail branch" questions. */
 export interface NameRead {
   name: string;
@@ -115,6 +120,11 @@ export interface NameRead {
   column: number;
   statement: number;
   def: number | null;
+  use: ReadUse;
+  /** For `argument`: the dotted callee, the position (-1 for a keyword) and the keyword; for `method`: the method in `callee`. */
+  callee: string;
+  position: number;
+  keyword: string;
 }
 
 export interface SourceIndex {
@@ -129,6 +139,8 @@ export interface SourceIndex {
   allocations: SourceAllocation[];
   /** `load(":x.bzl", alias = "name")`: local alias → the name the loaded file defines. */
   loadAliases: Record<string, string>;
+  /** Top-level `NAME = <integer expression>` constants (`SHARD_COUNT = 120`). */
+  constants: Record<string, number>;
   reads: NameRead[];
   /** Parse errors the grammar recovered from (Starlark-only syntax, or broken files). */
   syntaxErrors: number;

@@ -1,5 +1,6 @@
 // Rule `huge-collection`: one statement builds a very large list or dict (guide: "Simply
 // allocating very big data-structures!").
+import { constantParameters } from '../starlark-constants.ts';
 import { evaluateSize } from '../starlark-syntax.ts';
 import type { Construct, SourceIndex } from '../starlark-source.ts';
 import { bytesEvidence, confidenceFrom, findingAt, type Finding, type RuleContext } from './context.ts';
@@ -8,30 +9,6 @@ import { bytesEvidence, confidenceFrom, findingAt, type Finding, type RuleContex
 export const HUGE_ELEMENTS = 10_000;
 
 const COLLECTION_KINDS = new Set(['list', 'dict', 'list-comprehension', 'dict-comprehension', 'repeat']);
-
-/**
- * The constant each parameter of a def receives at every call site in the sources, by keyword or
- * position (`sharded_test(shards = 50, …)` → shards = 50); parameters that vary are left out.
- */
-export function constantParameters(ctx: RuleContext, source: SourceIndex, def: number | null): Map<string, number> {
-  const known = new Map<string, number>();
-  if (def === null) return known;
-  const { name, params } = source.defs[def]!;
-  const seen = new Map<string, (number | null)[]>();
-  for (const s of ctx.input.sources) {
-    for (const call of s.calls) {
-      if (call.callee !== name) continue;
-      params.forEach((param, i) => {
-        const value = param in call.keyword ? call.keyword[param]! : call.positional[i] ?? null;
-        seen.set(param, [...(seen.get(param) ?? []), value]);
-      });
-    }
-  }
-  for (const [param, values] of seen) {
-    if (values.length > 0 && values.every((v) => v !== null && v === values[0])) known.set(param, values[0]!);
-  }
-  return known;
-}
 
 interface Sized {
   construct: Construct;
@@ -60,7 +37,7 @@ export function findHugeCollections(ctx: RuleContext): Finding[] {
     const largest = new Map<number, Sized>();
     for (const construct of source.constructs) {
       if (!COLLECTION_KINDS.has(construct.kind)) continue;
-      const sized = sizeOf(ctx, source, construct, constantParameters(ctx, source, construct.def));
+      const sized = sizeOf(ctx, source, construct, constantParameters(ctx.input.sources, source, construct.def));
       const seen = largest.get(construct.statement);
       if (sized && sized.elements >= HUGE_ELEMENTS && (!seen || sized.elements > seen.elements)) largest.set(construct.statement, sized);
     }
