@@ -31,7 +31,7 @@ export interface AllocationShare {
 }
 
 /** Elements assumed for a comprehension or repetition whose size is not written as constants. */
-const UNKNOWN_SIZE = 32;
+export const UNKNOWN_SIZE = 32;
 /** Allocations that copy or list a whole collection of unknown size. */
 const WHOLE_COLLECTION = new Set(['copy', 'view']);
 
@@ -157,17 +157,7 @@ export class AttributionScopes {
   }
 
   private iterations(source: SourceIndex, loop: number, known: ReadonlyMap<string, number>): number {
-    const written = evaluateSize(source.loops[loop]!.size, known);
-    if (written !== null) return Math.max(1, written);
-    const header = this.joins.row(source, source.statements[source.loops[loop]!.statement]!);
-    if (!header || source.loops[loop]!.kind === 'comprehension') return UNKNOWN_SIZE;
-    let smallest = Infinity;
-    for (const s of source.statements) {
-      if (s.loop !== loop || s.parent !== source.loops[loop]!.statement) continue;
-      const row = this.joins.row(source, s);
-      if (row) smallest = Math.min(smallest, row.count);
-    }
-    return smallest === Infinity ? UNKNOWN_SIZE : Math.max(1, smallest / Math.max(1, header.count));
+    return loopIterations(this.joins, source, loop, known) ?? UNKNOWN_SIZE;
   }
 
   private readonly knownCache = new Map<string, Map<string, number>>();
@@ -177,6 +167,29 @@ export class AttributionScopes {
     if (!known) this.knownCache.set(key, (known = knownIntegers(this.sources, source, def)));
     return known;
   }
+}
+
+/**
+ * Iterations of a loop per start: written (`range(n)` with known names; a comprehension's
+ * clauses multiply, one not written counts UNKNOWN_SIZE), else a `for`'s smallest direct body Count per its own
+ * Count (Counts include calls, so this over-estimates by the calls per statement), else null.
+ */
+export function loopIterations(joins: ProfileJoins, source: SourceIndex, loop: number, known: ReadonlyMap<string, number>): number | null {
+  const l = source.loops[loop]!;
+  const written = l.clauseSizes.map((size) => evaluateSize(size, known));
+  if (written.some((w) => w !== null) || (l.kind === 'comprehension' && written.length > 1)) {
+    return written.reduce<number>((product, w) => product * (w === null ? UNKNOWN_SIZE : Math.max(1, w)), 1);
+  }
+  if (l.kind === 'comprehension') return null;
+  const header = joins.row(source, source.statements[l.statement]!);
+  if (!header) return null;
+  let smallest = Infinity;
+  for (const s of source.statements) {
+    if (s.loop !== loop || s.parent !== l.statement) continue;
+    const row = joins.row(source, s);
+    if (row) smallest = Math.min(smallest, row.count);
+  }
+  return smallest === Infinity ? null : Math.max(1, smallest / Math.max(1, header.count));
 }
 
 /** Calls of natives (rules with keyword arguments) make the `dict` of their arguments; other sites say their types. */

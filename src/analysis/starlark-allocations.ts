@@ -5,7 +5,7 @@
 // (heap-flame type leaves: `list`, `array`, `dict`, `string`, `tuple`, …) it can make, so the
 // attribution can hand a frame's bytes of one type only to statements that make that type.
 import type { SyntaxNode } from '@lezer/common';
-import { calleeName, childNodes, classifyConstruct, sizeExpression, textOf, type SizeExpr } from './starlark-syntax.ts';
+import { calleeName, childNodes, classifyConstruct, rangeSize, sizeExpression, textOf, type SizeExpr } from './starlark-syntax.ts';
 
 export type AllocationKind =
   | 'literal' | 'comprehension' | 'repeat' | 'concat' | 'string' | 'view' | 'builtin' | 'growth' | 'copy' | 'call';
@@ -89,6 +89,7 @@ function isNumeric(text: string, node: SyntaxNode): boolean {
   if (node.name === 'Number') return true;
   if (node.name === 'UnaryExpression') return node.lastChild !== null && isNumeric(text, node.lastChild);
   if (node.name === 'ParenthesizedExpression') return childNodes(node)[1] !== undefined && isNumeric(text, childNodes(node)[1]!);
+  if (node.name === 'BinaryExpression') return isNumeric(text, node.firstChild!) && isNumeric(text, node.lastChild!);
   if (node.name === 'CallExpression' && node.firstChild) return ['len', 'int', 'hash'].includes(calleeName(text, node.firstChild));
   return false;
 }
@@ -105,7 +106,8 @@ function binaryAllocation(text: string, node: SyntaxNode): AllocationSite | null
   if (operator === '*') {
     const construct = classifyConstruct(text, node);
     if (construct?.kind === 'repeat') return site('repeat', 'repetition', [...LIST, ...STRING, 'tuple'], construct.size);
-    return IS_STRING.has(left.name) || IS_STRING.has(right.name) ? site('repeat', 'string repetition', STRING, sizeExpression(text, right)) : null;
+    if (valueKindOf(text, left) === 'string') return site('repeat', 'string repetition', STRING, sizeExpression(text, right));
+    return valueKindOf(text, right) === 'string' ? site('repeat', 'string repetition', STRING, sizeExpression(text, left)) : null;
   }
   if (isNumeric(text, left) || isNumeric(text, right)) return null;
   if (IS_STRING.has(left.name) || IS_STRING.has(right.name)) return site('concat', 'string concatenation', STRING, null);
@@ -121,7 +123,7 @@ function callAllocation(text: string, node: SyntaxNode): AllocationSite | null {
   const method = callee.name === 'MemberExpression' && callee.lastChild ? textOf(text, callee.lastChild) : '';
   if (CHEAP_CALLS.has(name) || (method && CHEAP_METHODS.has(method))) return null;
   if (COPYING_BUILTINS.has(name) && copiedName(text, node)) return site('copy', `${name}(${copiedName(text, node)}${name === 'dict' ? ', …' : ''})`, name === 'dict' ? ['dict', 'array'] : LIST, null, copiedName(text, node));
-  if (name in BUILTIN_TYPES) return site('builtin', `${name}()`, BUILTIN_TYPES[name]!, null);
+  if (name in BUILTIN_TYPES) return site('builtin', `${name}()`, BUILTIN_TYPES[name]!, builtinSize(text, node, name));
   if (method === 'items' || method === 'keys' || method === 'values') return site('view', `.${method}()`, method === 'items' ? [...LIST, 'tuple'] : LIST, null);
   if (STRING_METHODS.has(method)) return site('string', method === 'format' ? 'str.format' : `.${method}()`, STRING, null);
   if (SPLITTING_METHODS.has(method)) return site('string', `.${method}()`, [...LIST, ...STRING, 'tuple'], null);
@@ -129,6 +131,13 @@ function callAllocation(text: string, node: SyntaxNode): AllocationSite | null {
   if (method === 'update' || method === 'setdefault') return site('growth', `.${method}()`, ['dict', 'array'], null);
   if (method === 'copy') return site('builtin', '.copy()', [...LIST, 'dict'], null);
   return site('call', `${name || 'expression'}()`, [], null, name);
+}
+
+/** Elements a builtin makes when written: `range(n)` → n, `list(range(n))` → n. */
+function builtinSize(text: string, call: SyntaxNode, name: string): SizeExpr | null {
+  if (name === 'range') return rangeSize(text, call);
+  const first = childNodes(call.getChild('ArgList') ?? call).find((k) => !['(', ')', ','].includes(k.name));
+  return ['list', 'tuple', 'sorted'].includes(name) && first ? rangeSize(text, first) : null;
 }
 
 /** The collection a `dict(base, …)` / `list(xs)` call copies: its first positional argument when it is a name. */
@@ -176,6 +185,7 @@ export function valueKindOf(text: string, node: SyntaxNode | undefined): ValueKi
   if (node.name === 'DictionaryExpression' || node.name === 'DictionaryComprehensionExpression') return 'dict';
   const made = allocationOf(text, node);
   if (made?.types.length === 1 && made.types[0] === 'string') return 'string';
+  if (node.name === 'ParenthesizedExpression') return valueKindOf(text, childNodes(node)[1]);
   if (node.name === 'BinaryExpression') {
     const [left, , right] = childNodes(node);
     return valueKindOf(text, left) || valueKindOf(text, right);

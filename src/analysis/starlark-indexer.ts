@@ -139,11 +139,12 @@ export class SourceIndexer {
     this.defStack.push({ index, node });
   }
 
-  private openLoop(node: SyntaxNode, loop: Omit<SourceLoop, 'parent' | 'depth' | 'def' | 'statement' | 'assigned' | 'size'>, body: [number, number][], iterable: SyntaxNode | undefined): void {
+  private openLoop(node: SyntaxNode, loop: Omit<SourceLoop, 'parent' | 'depth' | 'def' | 'statement' | 'assigned' | 'clauseSizes'>, body: [number, number][]): void {
     const parent = this.loopAt(node.from);
     const depth = parent === null ? 0 : this.index.loops[parent]!.depth + 1;
     const index = this.index.loops.length;
-    this.index.loops.push({ ...loop, parent, depth, def: this.def, statement: this.statement, assigned: [...loop.targets], size: rangeSize(this.text, iterable ?? null) });
+    this.index.loops.push({ ...loop, parent, depth, def: this.def, statement: this.statement, assigned: [...loop.targets],
+      clauseSizes: node.name === 'WhileStatement' ? [null] : childNodes(node).flatMap((k, i, kids) => (k.name === 'in' ? [rangeSize(this.text, kids[i + 1] ?? null)] : [])) });
     this.loopStack.push({ index, body, node });
     this.noteAssigned(node.from, loop.targets);
   }
@@ -159,7 +160,7 @@ export class SourceIndexer {
       kind: isFor ? 'for' : 'while', span: this.span(node),
       headerSpan: this.lines.span(node.from, body ? body.from : node.to), targets,
       iterable: iterableNode ? textOf(this.text, iterableNode) : '',
-    }, body ? [[body.from, body.to]] : [], isFor ? iterableNode : undefined);
+    }, body ? [[body.from, body.to]] : []);
   }
 
   private enterComprehension(node: SyntaxNode): void {
@@ -180,7 +181,7 @@ export class SourceIndexer {
       kind: 'comprehension', span: this.span(node),
       headerSpan: this.lines.span(kids[firstFor]!.from, iterableNode ? iterableNode.to : node.to), targets,
       iterable: iterableNode ? textOf(this.text, iterableNode) : '',
-    }, [element, rest], iterableNode);
+    }, [element, rest]);
   }
 
   private enterCall(node: SyntaxNode): void {

@@ -35,8 +35,8 @@ export interface SourceLoop {
   statement: number;
   /** Names (re)bound or mutated inside the loop, its own targets included. */
   assigned: string[];
-  /** Iterations per start as written (`range(n)` → n), null when not written that way. */
-  size: SizeExpr | null;
+  /** Iterations per start of each `for` clause as written (`range(n)` → n; null when not written that way): one for a statement, more for `[… for a in x for b in y]`. */
+  clauseSizes: (SizeExpr | null)[];
 }
 
 export interface SourceStatement {

@@ -94,6 +94,18 @@ export class RuleContext extends ProfileJoins {
     return this.allocationBytesByKey.get(`${this.input.sources.indexOf(source)}:${allocation}`) ?? 0;
   }
 
+  /**
+   * The loop that repeats a statement: the innermost one around it in its def, else the loop most
+   * of its bytes went to up the stack (attribution), else null.
+   */
+  repeatingLoop(source: SourceIndex, statement: number): { source: SourceIndex; loop: number } | null {
+    const local = source.statements[statement]!.loop;
+    if (local !== null) return { source, loop: local };
+    const index = this.input.sources.indexOf(source);
+    const row = this.attribution.statements.find((r) => r.source === index && r.statement === statement);
+    return row?.loop ? { source: this.input.sources[row.loop.source]!, loop: row.loop.loop } : null;
+  }
+
   /** Bytes a callee allocated (its callees included) through one call; null without a heap flame. */
   callBytes(source: SourceIndex, call: number): number | null {
     if (!this.input.heapFlame) return null;

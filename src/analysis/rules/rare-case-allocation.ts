@@ -1,76 +1,56 @@
-// Rule `rare-case-allocation`: on every pass of a loop, something is allocated that only a rare
-// failure (`fail(…)`) needs (guide: "Allocating for rare cases").
-import type { Span } from '../../model/profile.ts';
-import { spanContains } from '../loop-finder.ts';
-import type { FailCheck, SourceIndex } from '../starlark-source.ts';
-import { bytesEvidence, confidenceFrom, findingAt, type Finding, type RuleContext } from './context.ts';
+// Rule `rare-case-allocation`: on every pass of a loop (here or up the stack), something is
+// allocated that only a rare failure (`fail(…)`) needs (guide: "Allocating for rare cases"). A
+// branch that calls `fail` never ran in an evaluation that finished, whatever the statement and
+// coverage profiles say (they count a never-taken `if …: <call>` ending a `for` body once per pass).
+import type { SourceIndex } from '../starlark-source.ts';
+import { bytesEvidence, confidenceFrom, findingAt, spanLabel, type Finding, type RuleContext } from './context.ts';
+import { neverRuns, usesOf } from './value-flow.ts';
 
-/** Two shapes: an allocating `if` condition guarding `fail`, or a value built for `fail` alone. */
+/** Two shapes: an `if` whose condition allocates guarding `fail`, or a value built that only failing code reads. */
 export function findRareCaseAllocations(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const source of ctx.input.sources) {
     for (const check of source.failChecks) {
-      if (check.loop === null || check.conditionAllocates.length === 0) continue;
-      const what = `the condition of \`if\` at line ${check.conditionSpan.line} allocates (${check.conditionAllocates.join(', ')})`;
-      const finding = judge(ctx, source, check.statement, check, what);
+      const what = `the condition of the \`if\` at line ${check.conditionSpan.line}, which guards \`fail\`, allocates on every evaluation`;
+      const finding = judge(ctx, source, check.statement, what);
       if (finding) findings.push(finding);
     }
-    for (const [statement, check] of valuesBuiltForFail(source)) {
-      const name = source.statements[statement]!.assigns[0]!;
-      const what = `\`${name}\` is built on every pass but read only inside the failing branch at line ${check.bodySpan.line}`;
-      const finding = judge(ctx, source, statement, check, what);
+    source.statements.forEach((statement, index) => {
+      if (statement.kind !== 'AssignStatement' || statement.assigns.length !== 1 || neverRuns(source, index)) return;
+      const name = statement.assigns[0]!;
+      const uses = usesOf(ctx, source, statement.def, name, index);
+      if (uses.length === 0 || !uses.every((u) => neverRuns(u.source, u.read.statement))) return;
+      const what = `\`${name}\` is built on every call but read only by code that fails (line ${uses.map((u) => u.read.line).join(', ')}), which never ran`;
+      const finding = judge(ctx, source, index, what);
       if (finding) findings.push(finding);
-    }
+    });
   }
   return findings;
 }
 
-/** Assignments in a loop whose allocating value is read only inside `fail` branches. */
-function valuesBuiltForFail(source: SourceIndex): [number, FailCheck][] {
-  const found: [number, FailCheck][] = [];
-  source.statements.forEach((statement, index) => {
-    if (statement.kind !== 'AssignStatement' || statement.loop === null || statement.assigns.length !== 1) return;
-    const allocates = source.constructs.some((c) => c.statement === index) || source.calls.some((c) => c.statement === index);
-    if (!allocates) return;
-    const reads = source.reads.filter((r) => r.name === statement.assigns[0] && r.def === statement.def && r.statement !== index);
-    const checks = source.failChecks.filter((c) => c.def === statement.def && c.loop === statement.loop);
-    const inside = (line: number, column: number) => checks.find((c) => within(c.bodySpan, line, column));
-    const check = reads.length > 0 ? inside(reads[0]!.line, reads[0]!.column) : undefined;
-    if (check && reads.every((r) => inside(r.line, r.column))) found.push([index, check]);
-  });
-  return found;
-}
-
-function within(span: Span, line: number, column: number): boolean {
-  return spanContains(span, { line, column, endLine: line, endColumn: column });
-}
-
-/** Whether any statement of the failing branch ran (statement or coverage profile). */
-function failBranchRan(ctx: RuleContext, source: SourceIndex, check: FailCheck): boolean | null {
-  const inBranch = source.statements.filter((s) => spanContains(check.bodySpan, s.span));
-  const ran = inBranch.map((s) => ctx.ran(source, s));
-  return ran.includes(null) ? null : ran.includes(true);
-}
-
-function judge(ctx: RuleContext, source: SourceIndex, statement: number, check: FailCheck, what: string): Finding | null {
+function judge(ctx: RuleContext, source: SourceIndex, statement: number, what: string): Finding | null {
+  const repeating = ctx.repeatingLoop(source, statement);
+  if (!repeating) return null;
   const base = findingAt(ctx, source, statement, 'rare-case-allocation');
-  const self = ctx.selfBytesOf(base.function);
-  const heapAgrees = ctx.isCostly(self);
-  const failRan = failBranchRan(ctx, source, check);
-  if (heapAgrees === false || failRan === true) return null;
-  const row = ctx.row(source, source.statements[statement]!);
-  const { confidence, reason } = confidenceFrom(heapAgrees, failRan === false, {
-    yes: 'the statement profile shows the failing branch never ran', none: 'no statement or coverage profile to show the branch is rare',
+  const bytes = ctx.statementBytes(source, statement) ?? ctx.selfBytesOf(base.function);
+  const heapAgrees = ctx.isCostly(bytes);
+  const ran = ctx.ran(source, source.statements[statement]!);
+  if (heapAgrees === false || ran === false || bytes === 0) return null;
+  const { confidence, reason } = confidenceFrom(heapAgrees, ran, {
+    yes: 'the statement profile shows it ran while no failing branch did (the run finished)', none: 'no statement or coverage profile to show it ran',
   });
-  const evidence = [what];
-  if (row) evidence.push(`that statement has Count ${row.count}, while the failing branch never ran (absent from the statement profile)`);
-  if (self !== null) evidence.push(bytesEvidence(ctx, base.function, self, 'self', true));
+  const loop = repeating.source.loops[repeating.loop]!;
+  const evidence = [what, `repeated by \`for ${loop.targets.join(', ')} in ${loop.iterable}\` (${ctx.profileFileOf(repeating.source)}:${spanLabel(loop.span)} in ${ctx.functionOf(repeating.source, loop.def)})`];
+  const row = ctx.row(source, source.statements[statement]!);
+  if (row) evidence.push(`the statement has Count ${row.count} (1 + the calls evaluated in it, per run): it ran`);
+  if (bytes !== null) evidence.push(bytesEvidence(ctx, `${ctx.profileFileOf(source)}:${source.statements[statement]!.span.line}`, bytes, 'self'));
   return {
     ...base,
-    bytes: self ?? 0,
+    bytes: bytes ?? 0,
     confidence,
     confidenceReason: reason,
     evidence,
     message: 'Memory is allocated on every pass for a failure that never happens: build it only inside the failing branch, or check cheaply first and do the costly check only when that fails.',
   };
 }
+
