@@ -29,9 +29,9 @@ function expected(s: ProgramScore): string {
 export function renderTable(scores: readonly ProgramScore[]): string {
   const rows = scores.map((s) => {
     const first = s.findings[0];
-    const got = s.truth.kind === 'other' || !first ? `hot loop ${pointerText(s.firstHotLoop)}` : pointerText(first);
+    const got = s.error !== undefined ? `unreadable: ${s.error}` : s.truth.kind === 'other' || !first ? `hot loop ${pointerText(s.firstHotLoop)}` : pointerText(first);
     const more = s.findings.length > 1 ? ` (+${s.findings.length - 1})` : '';
-    const clean = s.truth.kind === 'clean' ? mark(s.findings.length === 0) : '';
+    const clean = s.truth.kind === 'clean' ? mark(s.error === undefined && s.findings.length === 0) : '';
     return `| ${s.truth.program} | ${s.truth.kind} | ${expected(s)} | ${got}${more} | ${mark(s.causeAndLine)} | ${mark(s.functionRight)} | ${clean} | ${mark(s.firstHotLoopRight)} |`;
   });
   return ['| program | kind | expected | first finding (or hot loop) | cause+line | function | clean | first hot loop |', '|---|---|---|---|---|---|---|---|', ...rows].join('\n');

@@ -48,6 +48,8 @@ export interface ProgramScore {
   functionRight: boolean | null;
   /** cause and other programs: the first hot loop starts on a culprit line of its file (scored for other programs only). */
   firstHotLoopRight: boolean | null;
+  /** Why the program's profiles or sources could not be read (every verdict is then a miss). */
+  error?: string;
 }
 
 /** `L:C-L2:C2` or `L:C-C2` → L. */
@@ -82,9 +84,22 @@ export async function pointersOf(profilesDir: string, programDir: string): Promi
   return { findings, firstHotLoop };
 }
 
+/** A program whose profiles or sources could not be read: every verdict it has is a miss. */
+function unreadable(truth: ProgramTruth, error: string): ProgramScore {
+  const cause = truth.kind === 'cause' ? false : null;
+  const loop = truth.kind === 'cause' || truth.kind === 'other' ? false : null;
+  return { truth, findings: [], firstHotLoop: null, causeAndLine: cause, functionRight: cause, firstHotLoopRight: loop, error };
+}
+
 /** Score one program against its ground truth. */
 export async function scoreProgram(truth: ProgramTruth, programsDir: string, outputsDir: string): Promise<ProgramScore> {
-  const { findings, firstHotLoop } = await pointersOf(join(outputsDir, truth.program), join(programsDir, truth.program));
+  let pointers;
+  try {
+    pointers = await pointersOf(join(outputsDir, truth.program), join(programsDir, truth.program));
+  } catch (e) {
+    return unreadable(truth, e instanceof Error ? e.message : String(e));
+  }
+  const { findings, firstHotLoop } = pointers;
   const places = truth.culprit ?? [];
   const first = findings[0] ?? null;
   const score: ProgramScore = { truth, findings, firstHotLoop, causeAndLine: null, functionRight: null, firstHotLoopRight: null };
@@ -114,6 +129,8 @@ export interface Totals {
   firstHotLoopRight: number;
   /** Not a threshold: cause programs whose first hot loop is at a culprit line too. */
   causeFirstHotLoopRight: number;
+  /** Programs whose profiles or sources could not be read. */
+  unreadable: number;
 }
 
 export function totalsOf(scores: readonly ProgramScore[]): Totals {
@@ -129,12 +146,14 @@ export function totalsOf(scores: readonly ProgramScore[]): Totals {
     otherPrograms: of('other').length,
     firstHotLoopRight: of('other').filter((s) => s.firstHotLoopRight).length,
     causeFirstHotLoopRight: of('cause').filter((s) => s.firstHotLoopRight).length,
+    unreadable: scores.filter((s) => s.error !== undefined).length,
   };
 }
 
 /** The issue's thresholds; each failed one is returned as a sentence. */
 export function thresholdFailures(t: Totals): string[] {
   const failures: string[] = [];
+  if (t.unreadable > 0) failures.push(`${t.unreadable} programs could not be read (their rows say why)`);
   const pct = (n: number, of: number) => (of === 0 ? 100 : (100 * n) / of);
   if (pct(t.causeAndLine, t.causePrograms) < 90) failures.push(`cause and line right for ${t.causeAndLine}/${t.causePrograms} cause programs (needs ≥ 90 %)`);
   if (pct(t.functionRight, t.causePrograms) < 95) failures.push(`function right for ${t.functionRight}/${t.causePrograms} cause programs (needs ≥ 95 %)`);

@@ -101,7 +101,28 @@ pub fn parse_modes(list: &str) -> anyhow::Result<Vec<&str>> {
 
 #[cfg(test)]
 mod tests {
+    use super::find_programs;
     use super::label;
+
+    #[test]
+    fn programs_are_the_topmost_project_roots() {
+        let dir = std::env::temp_dir().join(format!("samplegen-corpus-{}", std::process::id()));
+        for (path, text) in [
+            ("a/BUCK", ""),
+            ("a/sub/BUCK", ""),
+            ("group/b/BUCK", ""),
+            ("multi/.buckconfig", ""),
+            ("multi/x/BUCK", ""),
+            ("notes/README.md", ""),
+        ] {
+            let file = dir.join(path);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(file, text).unwrap();
+        }
+        let found = find_programs(&dir);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(found.unwrap(), ["a", "group/b", "multi"]);
+    }
 
     #[test]
     fn labels() {

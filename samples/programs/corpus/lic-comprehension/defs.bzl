@@ -26,7 +26,7 @@ def java_sources(name, srcs):
     # The extension table does not depend on the source, but it is rebuilt for each one.
     normalized = [_normalize(src, _known_extensions()) for src in srcs]
     for i in range(0, len(normalized), 100):
-        cxx_library(
+        java_library(
             name = "{}_{}".format(name, i // 100),
             srcs = normalized[i:i + 100],
         )

@@ -5,7 +5,7 @@ def flavored_java_libraries(name, flavors, abis):
         for i, abi in enumerate(abis):
             # The pattern is a constant: the same file list is listed and allocated again each pass.
             srcs = glob(["src/main/java/**/*.java"])
-            cxx_library(
+            java_library(
                 name = "{}_{}_{}_{}".format(name, flavor, abi, i),
                 srcs = srcs,
                 labels = [flavor, abi],

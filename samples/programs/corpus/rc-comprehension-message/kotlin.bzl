@@ -12,4 +12,4 @@ def _validated(module):
 def kotlin_modules(modules):
     names = [_validated(m) for m in modules]
     for name in names:
-        cxx_library(name = name, srcs = [name + ".kt"])
+        java_library(name = name, srcs = [name + ".kt"])

@@ -37,7 +37,7 @@ def _rust_crates_impl(crates, edition, features):
         fail("unknown edition " + edition)
     for crate in crates:
         attrs = _target_attrs(crate, edition, features)
-        cxx_library(**attrs)
+        rust_library(**attrs)
 
 def rust_crates(crates, edition = "2021", features = []):
     _rust_crates_impl(crates, edition, features)

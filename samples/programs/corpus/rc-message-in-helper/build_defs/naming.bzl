@@ -10,4 +10,4 @@ def _check_registered(package):
 def go_packages(packages):
     for package in packages:
         _check_registered(package)
-        genrule(name = package, out = package + ".a", cmd = "go build ./" + package)
+        go_binary(name = package, srcs = [package + "/main.go"])

@@ -16,7 +16,7 @@ def _attrs(service, owner):
     return {"name": service, "srcs": ["{}/main.go".format(service)], "labels": ["owner:" + owner]}
 
 def _declare(service, owner):
-    cxx_binary(**_attrs(service, owner))
+    go_binary(**_attrs(service, owner))
 
 def service_binaries(services, owner):
     for service in services:
