@@ -10,6 +10,7 @@ import { findGrowthByCopying } from './rules/growth-by-copying.ts';
 import { findHugeCollections } from './rules/huge-collection.ts';
 import { findLoopInvariantCalls } from './rules/loop-invariant-call.ts';
 import { findMaterializeThenProcess } from './rules/materialize-then-process.ts';
+import { keepInnermost } from './rules/nesting.ts';
 import { findRareCaseAllocations } from './rules/rare-case-allocation.ts';
 import { indexStarlarkSource, type SourceIndex } from './starlark-source.ts';
 import type { Attribution } from './attribution.ts';
@@ -44,7 +45,7 @@ export function advise(input: AdviceInput): Finding[] {
 export function analyseRun(input: AdviceInput): { findings: Finding[]; attribution: Attribution } {
   const ctx = new RuleContext(input);
   if (input.sources.length === 0) return { findings: [], attribution: ctx.attribution };
-  const findings = CAUSES.flatMap((cause) => RULES[cause](ctx)).sort(
+  const findings = keepInnermost(ctx, CAUSES.flatMap((cause) => RULES[cause](ctx))).sort(
     (a, b) => CONFIDENCE_ORDER[a.confidence] - CONFIDENCE_ORDER[b.confidence] || b.bytes - a.bytes,
   );
   return { findings, attribution: ctx.attribution };
