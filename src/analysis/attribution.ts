@@ -132,8 +132,10 @@ class Walk {
     for (const c of calls) {
       const key = `${c.source}:${c.call}`;
       add(this.callBytes, key, bytes * c.share);
-      const local = this.scopes.sources[c.source]!.calls[c.call]!.loop;
-      this.noteLoops(key, local !== null ? [{ loop: `${c.source}:${local}`, share: 1, frames: [] }] : above, bytes * c.share);
+      const call = this.scopes.sources[c.source]!.calls[c.call]!;
+      const reached = call.loop !== null ? [{ loop: `${c.source}:${call.loop}`, share: 1, frames: [] }] : above;
+      this.noteLoops(key, reached, bytes * c.share);
+      this.noteLoops(`s${c.source}:${call.statement}`, reached, bytes * c.share);
     }
     const key = `${this.contextId(above)}>${caller}>${callee}`;
     let entries = this.contexts.get(key);
