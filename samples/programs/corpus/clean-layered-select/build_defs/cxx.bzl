@@ -8,7 +8,7 @@ PLATFORM_FLAGS = {
 
 def _select_flags(defines):
     # A per-target dict: the defines differ for every target, the shared flag lists are reused.
-    return {key: flags + ["-D" + d for d in defines] for key, flags in PLATFORM_FLAGS.items()}
+    return {key: PLATFORM_FLAGS[key] + ["-D" + d for d in defines] for key in PLATFORM_FLAGS}
 
 def _attrs(name, srcs, defines):
     return {
