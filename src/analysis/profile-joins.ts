@@ -58,6 +58,14 @@ export class ProfileJoins {
     return this.rows.get(spanKey(this.profileFileOf(source), statement.span)) ?? null;
   }
 
+  /**
+   * Whether the statement profile has a row for a statement (it ran; its Count is 1 + the calls
+   * evaluated in it, per run), null without a statement profile. What "high" confidence needs.
+   */
+  inStatementProfile(source: SourceIndex, statement: SourceStatement): boolean | null {
+    return this.input.statement ? this.row(source, statement) !== null : null;
+  }
+
   /** Whether a statement ran: true/false from the statement or coverage profile, null when neither is given. */
   ran(source: SourceIndex, statement: SourceStatement): boolean | null {
     if (!this.input.statement && !this.input.coverage) return null;

@@ -227,6 +227,11 @@ export interface SecondEvidence {
   none: string;
 }
 
+/** The statement profile as every rule weighs it: its row shows the statement ran (never how often). */
+export const IN_STATEMENT_PROFILE: SecondEvidence = {
+  yes: 'the statement profile has its row: it ran', none: 'no statement profile row to show it ran',
+};
+
 const RAN_OFTEN: SecondEvidence = { yes: 'the statement profile shows it ran many times', none: 'no statement profile to count runs' };
 
 /** Confidence from how many kinds of evidence agree: syntax is always there; heap and statement data add. */

@@ -3,7 +3,7 @@
 // header is built once per call) — each call builds a new list (guide: "Usage of inefficient
 // library calls").
 import type { SourceAllocation, SourceIndex } from '../starlark-source.ts';
-import { bytesEvidence, confidenceFrom, findingAt, loopChain, spanLabel, type Finding, type RuleContext } from './context.ts';
+import { IN_STATEMENT_PROFILE, bytesEvidence, confidenceFrom, findingAt, loopChain, spanLabel, type Finding, type RuleContext } from './context.ts';
 
 /** View allocations repeated by a loop (here or up the stack) whose own bytes are a large share. */
 export function findDictViewsInLoops(ctx: RuleContext): Finding[] {
@@ -35,7 +35,7 @@ function judge(ctx: RuleContext, source: SourceIndex, allocation: SourceAllocati
   const receiver = receiverOf(source, allocation);
   const local = repeating.source === source && source.loops[repeating.loop]!.def === allocation.def;
   const mutated = local && receiver !== '' && loopChain(source, repeating.loop).some((l) => source.loops[l]!.assigned.includes(receiver));
-  const { confidence, reason } = confidenceFrom(heapAgrees, ran, { yes: 'the statement profile shows it ran', none: 'no statement or coverage profile to show it ran' });
+  const { confidence, reason } = confidenceFrom(heapAgrees, ctx.inStatementProfile(source, statement), IN_STATEMENT_PROFILE);
   const loop = repeating.source.loops[repeating.loop]!;
   const where = `${ctx.profileFileOf(repeating.source)}:${spanLabel(loop.span)} in ${ctx.functionOf(repeating.source, loop.def)}`;
   const evidence = [`\`${receiver || '…'}${allocation.what}\` is evaluated again on every pass of \`for ${loop.targets.join(', ')} in ${loop.iterable}\` (${where})${local ? '' : ', through the calls down to it'}${mutated ? `, which also changes ${receiver}` : ''}`];

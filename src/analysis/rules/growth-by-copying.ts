@@ -3,7 +3,7 @@
 // so each pass copies everything gathered so far (quadratic bytes), possibly in a helper that a
 // loop further up the stack calls. Not one of the guide's five; the pattern real macros hit most.
 import type { SourceIndex, SourceStatement } from '../starlark-source.ts';
-import { bytesEvidence, confidenceFrom, findingAt, spanLabel, type Finding, type RuleContext } from './context.ts';
+import { IN_STATEMENT_PROFILE, bytesEvidence, confidenceFrom, findingAt, spanLabel, type Finding, type RuleContext } from './context.ts';
 
 interface CopyShape {
   /** What is copied, in words. */
@@ -72,7 +72,7 @@ function judge(ctx: RuleContext, source: SourceIndex, index: number, shape: Copy
   if (heapAgrees === false) return null;
   const ran = ctx.ran(source, statement);
   if (ran === false) return null;
-  const { confidence, reason } = confidenceFrom(heapAgrees, ran, { yes: 'the statement profile shows it ran', none: 'no statement or coverage profile to show it ran' });
+  const { confidence, reason } = confidenceFrom(heapAgrees, ctx.inStatementProfile(source, statement), IN_STATEMENT_PROFILE);
   const loopSource = ctx.input.sources[reached.source]!;
   const loop = loopSource.loops[reached.loop]!;
   const where = loopSource === source && loop.def === statement.def ? 'on every pass of' : `in a helper called on every pass of`;

@@ -3,7 +3,7 @@
 // element is alive at once although a few are read. A big collection that is walked whole (a
 // target list, a loop over it) is not this cause.
 import type { SourceIndex } from '../starlark-source.ts';
-import { bytesEvidence, confidenceFrom, findingAt, type Finding, type RuleContext } from './context.ts';
+import { IN_STATEMENT_PROFILE, bytesEvidence, confidenceFrom, findingAt, type Finding, type RuleContext } from './context.ts';
 import { elementCount } from './element-count.ts';
 import { onlyElementsRead, usesOf } from './value-flow.ts';
 
@@ -37,7 +37,7 @@ function judge(ctx: RuleContext, source: SourceIndex, statement: number, reads: 
   if (heapAgrees === false) return null;
   const ran = ctx.ran(source, source.statements[statement]!);
   if (ran === false) return null;
-  const { confidence, reason } = confidenceFrom(heapAgrees, ran, { yes: 'the statement profile shows it ran', none: 'no statement or coverage profile to show it ran' });
+  const { confidence, reason } = confidenceFrom(heapAgrees, ctx.inStatementProfile(source, source.statements[statement]!), IN_STATEMENT_PROFILE);
   const name = source.statements[statement]!.assigns[0]!;
   const evidence = [`\`${name}\` is only indexed or measured afterwards (${reads} read${reads === 1 ? '' : 's'}, none walks it), yet every element is built and kept`];
   evidence.push(`about ${size.toLocaleString('en-US')} elements: ${counted.how}`);

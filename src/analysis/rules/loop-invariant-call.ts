@@ -6,7 +6,7 @@
 // bytes through that call (native: the call's own), never its caller's.
 import { formatBytes } from '../../model/units.ts';
 import type { SourceCall, SourceIndex } from '../starlark-source.ts';
-import { bytesEvidence, confidenceFrom, findingAt, spanLabel, type Finding, type RuleContext } from './context.ts';
+import { IN_STATEMENT_PROFILE, bytesEvidence, confidenceFrom, findingAt, spanLabel, type Finding, type RuleContext } from './context.ts';
 import { defCalled } from './value-flow.ts';
 
 /** Natives whose result depends only on their arguments (and the package), so a constant call can be hoisted. */
@@ -59,7 +59,7 @@ function judge(ctx: RuleContext, source: SourceIndex, call: SourceCall, index: n
   const ran = ctx.ran(source, source.statements[call.statement]!);
   if (heapAgrees === false || ran === false) return null;
   const loop = repeating.source.loops[repeating.loop]!;
-  const { confidence, reason } = confidenceFrom(heapAgrees, ran, { yes: 'the statement profile shows it ran', none: 'no statement or coverage profile to show it ran' });
+  const { confidence, reason } = confidenceFrom(heapAgrees, ctx.inStatementProfile(source, source.statements[call.statement]!), IN_STATEMENT_PROFILE);
   const where = `${ctx.profileFileOf(repeating.source)}:${spanLabel(loop.span)}${repeating.source.loops[repeating.loop]!.def === call.def && repeating.source === source ? '' : ` in ${ctx.functionOf(repeating.source, loop.def)}, up the stack`}`;
   const evidence = [`call \`${call.text}\` at ${ctx.profileFileOf(source)}:${spanLabel(call.span)}, repeated by \`for ${loop.targets.join(', ')} in ${loop.iterable}\` (${where})`, invariant];
   const row = ctx.row(source, source.statements[call.statement]!);

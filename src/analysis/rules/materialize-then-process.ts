@@ -5,7 +5,7 @@
 // or a helper the collection is handed to; `len(xs)` beside it does not matter. A chain
 // (`ys = [f(x) for x in xs]; for y in ys`) is reported once, at its first collection.
 import type { SourceIndex } from '../starlark-source.ts';
-import { bytesEvidence, confidenceFrom, findingAt, type Finding, type RuleContext } from './context.ts';
+import { IN_STATEMENT_PROFILE, bytesEvidence, confidenceFrom, findingAt, type Finding, type RuleContext } from './context.ts';
 import { elementCount, elementsAddedBy } from './element-count.ts';
 import { defCalled, isIteration, usesOf, type ValueUse } from './value-flow.ts';
 
@@ -68,7 +68,7 @@ function judge(ctx: RuleContext, source: SourceIndex, producer: Producer, walk: 
   const heapAgrees = bytes === null ? ctx.isCostly(ctx.bytesOf(base.function)) : ctx.isCostly(bytes);
   const ran = ctx.ran(source, source.statements[reportAt]!);
   if (heapAgrees === false || ran === false) return null;
-  const { confidence, reason } = confidenceFrom(heapAgrees, ran, { yes: 'the statement profile shows it ran', none: 'no statement or coverage profile to show it ran' });
+  const { confidence, reason } = confidenceFrom(heapAgrees, ctx.inStatementProfile(source, source.statements[reportAt]!), IN_STATEMENT_PROFILE);
   const evidence = [
     `\`${producer.name}\` is built by ${producer.kind} and then walked once, at ${ctx.profileFileOf(walk.source)}:${walk.read.line}${walk.source !== source || walk.read.def !== source.statements[producer.statement]!.def ? ' (in a helper it is passed to)' : ''}`,
   ];

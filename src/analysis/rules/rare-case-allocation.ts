@@ -3,14 +3,16 @@
 // branch that calls `fail` never ran in an evaluation that finished, whatever the statement and
 // coverage profiles say (they count a never-taken `if …: <call>` ending a `for` body once per pass).
 import type { SourceIndex } from '../starlark-source.ts';
-import { bytesEvidence, confidenceFrom, findingAt, spanLabel, type Finding, type RuleContext } from './context.ts';
-import { neverRuns, usesOf } from './value-flow.ts';
+import { IN_STATEMENT_PROFILE, bytesEvidence, confidenceFrom, findingAt, spanLabel, type Finding, type RuleContext } from './context.ts';
+import { defCalled, neverRuns, usesOf } from './value-flow.ts';
 
 /** Two shapes: an `if` whose condition allocates guarding `fail`, or a value built that only failing code reads. */
 export function findRareCaseAllocations(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const source of ctx.input.sources) {
     for (const check of source.failChecks) {
+      const allocates = source.allocations.some((a) => a.statement === check.statement) || source.calls.some((c) => c.statement === check.statement && defCalled(ctx, source, c.callee));
+      if (!allocates) continue;
       const what = `the condition of the \`if\` at line ${check.conditionSpan.line}, which guards \`fail\`, allocates on every evaluation`;
       const finding = judge(ctx, source, check.statement, what);
       if (finding) findings.push(finding);
@@ -36,9 +38,7 @@ function judge(ctx: RuleContext, source: SourceIndex, statement: number, what: s
   const heapAgrees = ctx.isCostly(bytes);
   const ran = ctx.ran(source, source.statements[statement]!);
   if (heapAgrees === false || ran === false || bytes === 0) return null;
-  const { confidence, reason } = confidenceFrom(heapAgrees, ran, {
-    yes: 'the statement profile shows it ran while no failing branch did (the run finished)', none: 'no statement or coverage profile to show it ran',
-  });
+  const { confidence, reason } = confidenceFrom(heapAgrees, ctx.inStatementProfile(source, source.statements[statement]!), IN_STATEMENT_PROFILE);
   const loop = repeating.source.loops[repeating.loop]!;
   const evidence = [what, `repeated by \`for ${loop.targets.join(', ')} in ${loop.iterable}\` (${ctx.profileFileOf(repeating.source)}:${spanLabel(loop.span)} in ${ctx.functionOf(repeating.source, loop.def)})`];
   const row = ctx.row(source, source.statements[statement]!);
