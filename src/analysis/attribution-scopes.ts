@@ -44,7 +44,7 @@ export class AttributionScopes {
   private readonly defNames = new Set<string>();
 
   constructor(private readonly joins: ProfileJoins, readonly sources: readonly SourceIndex[]) {
-    for (const source of sources) for (const def of source.defs) if (def.kind === 'def') this.defNames.add(def.name);
+    for (const source of sources) for (const def of source.defs) for (const name of def.callNames) this.defNames.add(name);
   }
 
   /** The scopes a frame name stands for: `module` → every build file's top level; `a/b.bzl.f` → def `f` of that file. */
@@ -75,7 +75,7 @@ export class AttributionScopes {
   }
 
   private findCalls(caller: readonly Scope[], callee: readonly Scope[]): CallShare[] {
-    const names = new Set(callee.map((s) => this.sources[s.source]!.defs[s.def ?? -1]?.name).filter((n): n is string => n !== undefined));
+    const names = new Set(callee.flatMap((s) => this.sources[s.source]!.defs[s.def ?? -1]?.callNames ?? []));
     const weighted: { source: number; call: number; weight: number }[] = [];
     for (const scope of caller) {
       const source = this.sources[scope.source]!;

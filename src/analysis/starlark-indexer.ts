@@ -135,6 +135,7 @@ export class SourceIndexer {
     this.index.defs.push({
       name: nameNode ? textOf(this.text, nameNode) : 'lambda', kind: isLambda ? 'lambda' : 'def',
       span: this.span(node), params, parent: this.def,
+      callNames: nameNode ? [textOf(this.text, nameNode)] : this.index.statements[this.statement]?.kind === 'AssignStatement' ? [...this.index.statements[this.statement]!.assigns] : [],
     });
     this.defStack.push({ index, node });
   }

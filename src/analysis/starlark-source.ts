@@ -14,6 +14,8 @@ export interface SourceDef {
   params: string[];
   /** Index of the enclosing def (nested defs), null at top level. */
   parent: number | null;
+  /** Names it is called by: its own for a def; for a lambda, the names its assignment binds (`f = lambda: …`). */
+  callNames: string[];
 }
 
 export interface SourceLoop {

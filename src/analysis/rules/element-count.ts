@@ -22,7 +22,8 @@ export function elementCount(ctx: RuleContext, source: SourceIndex, statement: n
   };
   for (const a of source.allocations) {
     if (a.statement !== statement) continue;
-    consider(evaluateSize(a.size, known), 'as written, with the constants it names');
+    const written = evaluateSize(a.size, known);
+    consider(written === null ? null : written * comprehensionsAround(ctx, source, a.loop, a.kind === 'comprehension' ? a.loop : null, statement, known), 'as written, with the constants it names');
     if (a.kind === 'comprehension' && a.loop !== null) {
       consider(loopIterations(ctx, source, a.loop, known), 'the iterations of its comprehension');
       consider(elementsFromCount(ctx, source, statement, a.loop), 'its statement Count: 1 + the calls evaluated in it, per run, and each element makes its calls');
@@ -33,6 +34,17 @@ export function elementCount(ctx: RuleContext, source: SourceIndex, statement: n
     if (callee) consider(grownIn(ctx, callee.source, callee.def), `what ${call.callee}() appends in its loops`);
   }
   return best;
+}
+
+/** Iterations of the comprehensions of the same statement around a loop (`[[0] * n for _ in range(m)]` → m), `own` left out. */
+function comprehensionsAround(ctx: RuleContext, source: SourceIndex, loop: number | null, own: number | null, statement: number, known: ReadonlyMap<string, number>): number {
+  let product = 1;
+  for (let l = loop; l !== null; l = source.loops[l]!.parent) {
+    const outer = source.loops[l]!;
+    if (outer.kind !== 'comprehension' || outer.statement !== statement) break;
+    if (l !== own) product *= loopIterations(ctx, source, l, known) ?? UNKNOWN_SIZE;
+  }
+  return product;
 }
 
 /** Elements of a comprehension whose element calls something: (Count per run − 1) / calls per element. */

@@ -20,18 +20,19 @@ export function findHugeCollections(ctx: RuleContext): Finding[] {
       if (statement.kind !== 'AssignStatement' || statement.assigns.length !== 1 || statement.loop !== null) return;
       const uses = usesOf(ctx, source, statement.def, statement.assigns[0]!, index);
       if (!onlyElementsRead(uses)) return;
-      const finding = judge(ctx, source, index, uses.length);
+      const finding = judge(ctx, source, index, uses.length, uses.every((u) => u.read.use === 'len'));
       if (finding) findings.push(finding);
     });
   }
   return findings;
 }
 
-function judge(ctx: RuleContext, source: SourceIndex, statement: number, reads: number): Finding | null {
+function judge(ctx: RuleContext, source: SourceIndex, statement: number, reads: number, onlyMeasured: boolean): Finding | null {
   const base = findingAt(ctx, source, statement, 'huge-collection');
   const bytes = ctx.statementBytes(source, statement);
-  const counted = elementCount(ctx, source, statement);
-  if (!counted || counted.elements < HUGE_ELEMENTS) return null;
+  // A value only measured (`len(xs)`) was built for nothing: its bytes say enough without a count.
+  const counted = elementCount(ctx, source, statement) ?? (onlyMeasured ? { elements: 0, how: 'not known' } : null);
+  if (!counted || (counted.elements < HUGE_ELEMENTS && !onlyMeasured)) return null;
   const size = Math.round(counted.elements);
   const heapAgrees = bytes === null ? ctx.isCostly(ctx.selfBytesOf(base.function)) : ctx.share(bytes) >= HUGE_SHARE;
   if (heapAgrees === false) return null;
@@ -40,7 +41,7 @@ function judge(ctx: RuleContext, source: SourceIndex, statement: number, reads: 
   const { confidence, reason } = confidenceFrom(heapAgrees, ctx.inStatementProfile(source, source.statements[statement]!), IN_STATEMENT_PROFILE);
   const name = source.statements[statement]!.assigns[0]!;
   const evidence = [`\`${name}\` is only indexed or measured afterwards (${reads} read${reads === 1 ? '' : 's'}, none walks it), yet every element is built and kept`];
-  evidence.push(`about ${size.toLocaleString('en-US')} elements: ${counted.how}`);
+  if (size > 0) evidence.push(`about ${size.toLocaleString('en-US')} elements: ${counted.how}`);
   if (bytes !== null) evidence.push(bytesEvidence(ctx, `${ctx.profileFileOf(source)}:${source.statements[statement]!.span.line}`, bytes, 'self'));
   return {
     ...base,
@@ -48,6 +49,6 @@ function judge(ctx: RuleContext, source: SourceIndex, statement: number, reads: 
     confidence,
     confidenceReason: reason,
     evidence,
-    message: `\`${name}\` holds about ${size.toLocaleString('en-US')} elements at once though only a few are read: compute the elements you need where you need them.`,
+    message: `\`${name}\` holds ${size > 0 ? `about ${size.toLocaleString('en-US')}` : 'all its'} elements at once though ${onlyMeasured ? 'only its length is read' : 'only a few are read'}: compute the elements you need where you need them.`,
   };
 }

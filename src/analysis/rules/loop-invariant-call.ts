@@ -34,7 +34,8 @@ function invariance(ctx: RuleContext, source: SourceIndex, call: SourceCall): st
     if (call.argNames.some((name) => loop.assigned.includes(name))) return null;
     return `its arguments read ${call.argNames.join(', ') || 'no names'}; the loop binds ${loop.assigned.join(', ') || 'nothing'}: none of them`;
   }
-  if (!isDef) return null;
+  // A lambda's body reads its enclosing def's names: the call of the lambda is what repeats.
+  if (!isDef || (call.def !== null && source.defs[call.def]!.kind === 'lambda')) return null;
   const locals = localNames(source, call.def);
   if (call.argNames.some((name) => locals.has(name))) return null;
   return `its arguments read ${call.argNames.join(', ') || 'no names'}: constants and globals only, the same on every call of ${ctx.functionOf(source, call.def)}`;

@@ -2,11 +2,12 @@
 // allocated that only a rare failure (`fail(…)`) needs (guide: "Allocating for rare cases"). A
 // branch that calls `fail` never ran in an evaluation that finished, whatever the statement and
 // coverage profiles say (they count a never-taken `if …: <call>` ending a `for` body once per pass).
+import type { Span } from '../../model/profile.ts';
 import type { SourceIndex } from '../starlark-source.ts';
 import { IN_STATEMENT_PROFILE, bytesEvidence, confidenceFrom, findingAt, spanLabel, type Finding, type RuleContext } from './context.ts';
 import { defCalled, neverRuns, usesOf } from './value-flow.ts';
 
-/** Two shapes: an `if` whose condition allocates guarding `fail`, or a value built that only failing code reads. */
+/** Three shapes: an `if` whose condition allocates guarding `fail`, a value built that only failing code reads, a costly `.get(key, default)` default. */
 export function findRareCaseAllocations(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const source of ctx.input.sources) {
@@ -26,15 +27,35 @@ export function findRareCaseAllocations(ctx: RuleContext): Finding[] {
       const finding = judge(ctx, source, index, what);
       if (finding) findings.push(finding);
     });
+    findings.push(...costlyDefaults(ctx, source));
   }
   return findings;
 }
 
-function judge(ctx: RuleContext, source: SourceIndex, statement: number, what: string): Finding | null {
+/** `d.get(key, make_default())`: the default is built on every call, though it is used only when the key is missing. */
+function costlyDefaults(ctx: RuleContext, source: SourceIndex): Finding[] {
+  const findings: Finding[] = [];
+  for (const get of source.calls) {
+    if (!get.callee.endsWith('.get') || get.positional.length < 2) continue;
+    const inside = source.calls.map((c, i) => ({ c, i })).filter(({ c }) => c !== get && c.statement === get.statement && within(get.span, c.span) && defCalled(ctx, source, c.callee));
+    if (inside.length === 0) continue;
+    const bytes = inside.reduce<number | null>((sum, { i }) => { const b = ctx.callBytes(source, i); return sum === null || b === null ? null : sum + b; }, 0);
+    const what = `the default of \`${get.text}\` calls ${inside.map(({ c }) => `${c.callee}()`).join(', ')} on every call, though it is used only when the key is missing`;
+    const finding = judge(ctx, source, get.statement, what, bytes);
+    if (finding) findings.push(finding);
+  }
+  return findings;
+}
+
+function within(outer: Span, inner: Span): boolean {
+  return (inner.line > outer.line || (inner.line === outer.line && inner.column > outer.column)) && (inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn));
+}
+
+function judge(ctx: RuleContext, source: SourceIndex, statement: number, what: string, claimed?: number | null): Finding | null {
   const repeating = ctx.repeatingLoop(source, statement);
   if (!repeating) return null;
   const base = findingAt(ctx, source, statement, 'rare-case-allocation');
-  const bytes = ctx.statementBytes(source, statement) ?? ctx.selfBytesOf(base.function);
+  const bytes = claimed !== undefined ? claimed : ctx.statementBytes(source, statement) ?? ctx.selfBytesOf(base.function);
   const heapAgrees = ctx.isCostly(bytes);
   const ran = ctx.ran(source, source.statements[statement]!);
   if (heapAgrees === false || ran === false || bytes === 0) return null;

@@ -19,7 +19,7 @@ export function defCalled(ctx: RuleContext, from: SourceIndex, callee: string): 
   const name = Object.hasOwn(from.loadAliases, last) ? from.loadAliases[last]! : last;
   if (!name) return null;
   for (const source of [from, ...ctx.input.sources.filter((s) => s !== from)]) {
-    const def = source.defs.findIndex((d: SourceDef) => d.name === name && d.kind === 'def');
+    const def = source.defs.findIndex((d: SourceDef) => d.callNames.includes(name));
     if (def >= 0) return { source, def };
   }
   return null;
