@@ -113,6 +113,8 @@ class Walk {
     const entries: (Entry[] | undefined)[] = [];
     const root: Entry[] = [{ loop: null, share: 1, frames: [] }];
     for (let i = 1; i < tree.name.length; i++) {
+      // Values allocated with no frame on the stack (`range 24` at the root) are outside every loop.
+      if (tree.kind[i] !== NodeKind.Function && tree.parent[i] === 0) this.outside += tree.total[i]!;
       if (tree.kind[i] !== NodeKind.Function) continue;
       if (tree.total[i]! < minimum) {
         i = tree.end[i]! - 1;

@@ -66,6 +66,16 @@ describe('peakscope report with sources', () => {
     expect(stdout).toContain('note: Heap profiles are recorded with garbage collection off');
   }, SLOW);
 
+  it('names the top hot loops with bytes and file:line when no rule fires, and says sources are missing only when they are', () => {
+    const withSources = report('samples/corpus/clean-big-target-list', 'samples/programs/corpus/clean-big-target-list');
+    expect(withSources.stdout).toContain('Findings: none (no rule of the guide fired); hot loops by attributed bytes:');
+    expect(withSources.stdout).toMatch(/MiB {2}tests\.bzl:4 in tests\.bzl\.unit_tests: `for module in modules`/);
+    const json = JSON.parse(report('--json', 'samples/corpus/clean-big-target-list', 'samples/programs/corpus/clean-big-target-list').stdout) as AnalysisJson;
+    expect(json.findings).toEqual([]);
+    expect(json.runs[0]!.hotLoops[0]).toMatchObject({ function: 'tests.bzl.unit_tests', file: 'tests.bzl', span: '4:5-12:1', frames: ['tests.bzl.unit_tests'] });
+    expect(report('samples/corpus/clean-big-target-list').stdout).toContain('Findings: none (rules need the .bzl/BUCK sources beside the profiles)');
+  }, SLOW);
+
   it('gates per-file peaks with --max-peak', () => {
     const over = report('--max-peak', '20MiB', 'samples/event-logs/causes.json-lines');
     expect(over.code).toBe(1);
