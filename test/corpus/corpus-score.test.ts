@@ -1,5 +1,6 @@
 // The culprit finder scored on our corpus (samples/programs/corpus.json): the thresholds of
 // issue 13, and the statement-profile Count semantics its two minimal programs show.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPaths } from '../../src/cli/load-paths.ts';
@@ -48,6 +49,20 @@ describe('statement Count semantics (minimal programs of the corpus)', () => {
     // ...while the same fail(...) followed by another statement is, correctly, absent.
     expect(counts.has('defs.bzl:14:13-38')).toBe(false);
     expect(await coveredSpans('branch-after-call-quirk')).not.toContain('defs.bzl:14:13-38');
+  });
+});
+
+describe('the corpus ground truth', () => {
+  it('names places that exist: each culprit function is a def of its file (or the BUCK top level), each line holds code', () => {
+    for (const program of readGroundTruth(join(PROGRAMS, 'corpus.json')).programs) {
+      expect(existsSync(join(SAMPLES_DIR, program.program, 'statement')), `${program.program} has generated profiles`).toBe(true);
+      for (const place of program.culprit ?? []) {
+        const lines = readFileSync(join(PROGRAMS, program.program, place.file), 'utf8').split('\n');
+        const def = place.function.slice(place.file.length + 1);
+        if (place.function !== 'module') expect(lines.some((l) => l.startsWith(`def ${def}(`)), `${program.program}: ${place.function}`).toBe(true);
+        for (const line of place.lines) expect(lines[line - 1]?.trim(), `${program.program}: ${place.file}:${line}`).toBeTruthy();
+      }
+    }
   });
 });
 

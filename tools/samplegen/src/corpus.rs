@@ -11,6 +11,7 @@ use std::path::PathBuf;
 
 use crate::event_log::LoadRecord;
 use crate::summary;
+use crate::Outputs;
 
 /// Fixed trace id of the corpus event log (reruns give identical bytes).
 const CORPUS_TRACE_ID: &str = "3f6d2a90-7c41-4e8b-a1d5-92b0c4e7f318";
@@ -47,20 +48,20 @@ fn label(program: &str, package: &str) -> String {
 }
 
 /// Profile one program in `modes` and measure its packages' peaks.
-fn generate_program(root: &Path, out: &Path, program: &str, modes: &[&str]) -> anyhow::Result<(summary::Totals, Vec<LoadRecord>)> {
+fn generate_program(root: &Path, out: &Path, program: &str, outputs: &Outputs) -> anyhow::Result<(summary::Totals, Vec<LoadRecord>)> {
     let packages = crate::project::find_packages(root)?;
     anyhow::ensure!(!packages.is_empty(), "{} has a .buckconfig but no BUCK file", root.display());
     if out.exists() {
         std::fs::remove_dir_all(out)?;
     }
-    let totals = crate::profile_all_modes(root, &packages, out, modes)?;
+    let totals = crate::profile_all_modes(root, &packages, out, outputs)?;
     let records = crate::measure_peaks(root, &packages, |p| label(program, p))?;
     Ok((totals, records))
 }
 
 /// Profile every program under `programs` into `out`; a program that fails is reported and
 /// skipped, and the run ends with an error naming every failure.
-pub fn generate(programs: &Path, out: &Path, modes: &[&str]) -> anyhow::Result<Vec<summary::Row>> {
+pub fn generate(programs: &Path, out: &Path, outputs: &Outputs) -> anyhow::Result<Vec<summary::Row>> {
     let found = find_programs(programs)?;
     anyhow::ensure!(!found.is_empty(), "no program (a folder with a BUCK file or a .buckconfig) under {}", programs.display());
     let mut rows = Vec::new();
@@ -68,7 +69,7 @@ pub fn generate(programs: &Path, out: &Path, modes: &[&str]) -> anyhow::Result<V
     let mut failed = Vec::new();
     for program in &found {
         let root: PathBuf = programs.join(program);
-        match generate_program(&root, &out.join(program), program, modes) {
+        match generate_program(&root, &out.join(program), program, outputs) {
             Ok((totals, mut recs)) => {
                 let peak = recs.iter().map(|r| r.peak_allocated_bytes).max();
                 rows.push(summary::Row::program(if program.is_empty() { "." } else { program }, totals, peak));
@@ -87,7 +88,7 @@ pub fn generate(programs: &Path, out: &Path, modes: &[&str]) -> anyhow::Result<V
 }
 
 /// Parse `M1,M2,…` against the profiler's modes.
-pub fn parse_modes(list: &str) -> anyhow::Result<Vec<&str>> {
+pub fn parse_modes(list: &str) -> anyhow::Result<Vec<&'static str>> {
     list.split(',')
         .map(|m| {
             crate::output::MODES

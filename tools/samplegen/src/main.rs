@@ -35,15 +35,28 @@ const PATTERNS_DIR: &str = "2026-11-25-10-00-8e1b7c42-96d0-4f3a-b5e2-3c9a0f61d7b
 const PATTERNS_MODE: &str = "heap-allocated";
 /// The corpus `all` regenerates: `<programs-dir>/corpus` into `<out-dir>/corpus`.
 const CORPUS_DIR: &str = "corpus";
-/// Modes committed for the corpus: the ones the analysis reads. The others (time flames above
-/// all, whose bytes change on every run) are generated on demand with `corpus`.
-const CORPUS_MODES: [&str; 4] = ["heap-flame-allocated", "heap-summary-allocated", "statement", "coverage"];
+/// What the committed corpus keeps: the modes the analysis reads, without `flame.svg` (drawn from
+/// `flame.src`, read by nothing, 21 kB a program). The rest (time flames above all, whose bytes
+/// change on every run) is generated on demand with `corpus`.
+const CORPUS_OUTPUTS: Outputs = Outputs {
+    modes: &["heap-flame-allocated", "heap-summary-allocated", "statement", "coverage"],
+    svg: false,
+};
+/// Everything `buck2 profile loading` writes, in every mode.
+const ALL_OUTPUTS: Outputs = Outputs { modes: &output::MODES, svg: true };
+
+/// Which profiles a run writes.
+pub struct Outputs {
+    modes: &'static [&'static str],
+    /// `flame.svg` beside each `flame.src`, as Buck2 writes it.
+    svg: bool,
+}
 
 /// Profile `packages` of the project at `root` in every mode, merged like
 /// `buck2 profile loading --mode M -o out/M //pkg1: //pkg2: …`.
-fn profile_all_modes(root: &Path, packages: &[String], out: &Path, modes: &[&str]) -> anyhow::Result<summary::Totals> {
+fn profile_all_modes(root: &Path, packages: &[String], out: &Path, outputs: &Outputs) -> anyhow::Result<summary::Totals> {
     let mut totals = summary::Totals::default();
-    for &name in modes {
+    for &name in outputs.modes {
         let mode = output::parse_mode(name)?;
         let session = Session::new(root, None);
         let mut profiles = Vec::new();
@@ -53,7 +66,7 @@ fn profile_all_modes(root: &Path, packages: &[String], out: &Path, modes: &[&str
         }
         let merged = output::merge(&profiles)?;
         let targets: Vec<String> = packages.iter().map(|p| project::build_file_eval_kind(p)).collect();
-        output::write_profile_dir(&out.join(name), &merged, &targets)?;
+        output::write_profile_dir(&out.join(name), &merged, &targets, outputs.svg)?;
         totals.record(name, &merged)?;
     }
     Ok(totals)
@@ -104,7 +117,7 @@ fn generate_all(programs: &Path, out: &Path) -> anyhow::Result<()> {
     for case in CASES {
         for variant in VARIANTS {
             let root = programs.join(case).join(variant);
-            let totals = profile_all_modes(&root, &root_only, &out.join(case).join(variant), &output::MODES)?;
+            let totals = profile_all_modes(&root, &root_only, &out.join(case).join(variant), &ALL_OUTPUTS)?;
             let mut records = measure_peaks(&root, &root_only, |_| format!("{case}/{variant}"))?;
             rows.push(summary::Row::new(&format!("{case}/{variant}"), totals, &records[0]));
             cause_records.append(&mut records);
@@ -115,7 +128,7 @@ fn generate_all(programs: &Path, out: &Path) -> anyhow::Result<()> {
 
     let mono_root = programs.join("monorepo");
     let packages = project::find_packages(&mono_root)?;
-    let totals = profile_all_modes(&mono_root, &packages, &out.join("monorepo"), &output::MODES)?;
+    let totals = profile_all_modes(&mono_root, &packages, &out.join("monorepo"), &ALL_OUTPUTS)?;
     let mono_records = measure_peaks(&mono_root, &packages, str::to_owned)?;
     for r in &mono_records {
         rows.push(summary::Row::new(&format!("monorepo/{}", r.package), summary::Totals::default(), r));
@@ -131,14 +144,14 @@ fn generate_all(programs: &Path, out: &Path) -> anyhow::Result<()> {
     print!("{table}");
     summary::splice_into_readme(&out.join("README.md"), summary::FIGURES, &table)?;
 
-    let corpus_rows = corpus::generate(&programs.join(CORPUS_DIR), &out.join(CORPUS_DIR), &CORPUS_MODES)?;
+    let corpus_rows = corpus::generate(&programs.join(CORPUS_DIR), &out.join(CORPUS_DIR), &CORPUS_OUTPUTS)?;
     let corpus_table = summary::render_totals(&corpus_rows);
     print!("\n{corpus_table}");
     summary::splice_into_readme(&out.join("README.md"), summary::CORPUS_FIGURES, &corpus_table)
 }
 
-fn generate_corpus(modes: &[&str], programs: &str, out: &str) -> anyhow::Result<()> {
-    let rows = corpus::generate(Path::new(programs), Path::new(out), modes)?;
+fn generate_corpus(outputs: &Outputs, programs: &str, out: &str) -> anyhow::Result<()> {
+    let rows = corpus::generate(Path::new(programs), Path::new(out), outputs)?;
     print!("{}", summary::render_totals(&rows));
     Ok(())
 }
@@ -162,8 +175,11 @@ fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["all", programs, out] => generate_all(Path::new(programs), Path::new(out)),
-        ["corpus", programs, out] => generate_corpus(&output::MODES, programs, out),
-        ["corpus", "--modes", modes, programs, out] => generate_corpus(&corpus::parse_modes(modes)?, programs, out),
+        ["corpus", programs, out] => generate_corpus(&ALL_OUTPUTS, programs, out),
+        ["corpus", "--modes", modes, programs, out] => {
+            let modes: &'static [&'static str] = corpus::parse_modes(modes)?.leak();
+            generate_corpus(&Outputs { modes, svg: true }, programs, out)
+        }
         _ => anyhow::bail!(
             "usage: samplegen all <programs-dir> <out-dir>\n       samplegen corpus [--modes M1,M2,…] <programs-dir> <out-dir>"
         ),
