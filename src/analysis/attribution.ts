@@ -5,76 +5,11 @@
 // many frames as it takes. The result — hot loops, hot call sites and bytes per statement — is
 // what the rules, the report, the Statements tab and the source view all read. Plain data.
 import { NodeKind, type CallTree } from '../model/call-tree.ts';
-import type { Span } from '../model/profile.ts';
 import { AttributionScopes, type Scope } from './attribution-scopes.ts';
+import type { Attribution, HotCallSite, HotLoop, StatementBytes } from './attribution-types.ts';
 import type { ProfileJoins } from './profile-joins.ts';
 
-/** A loop (or comprehension) with the bytes allocated while it ran. */
-export interface HotLoop {
-  /** Frame name of the def the loop is in (`defs.bzl.f`, `module`). */
-  function: string;
-  /** The file as the profiles name it. */
-  file: string;
-  /** Path of the source as given. */
-  sourcePath: string;
-  source: number;
-  loop: number;
-  kind: 'for' | 'while' | 'comprehension';
-  span: Span;
-  /** `for name in names` as written (untrusted text). */
-  header: string;
-  /** Bytes whose innermost loop on the way from the allocation to the root is this one. */
-  bytes: number;
-  /** Every byte allocated while the loop ran (inner loops' and callees' included). */
-  throughBytes: number;
-  /** Frames from the loop's function to the one that allocated most of `bytes`. */
-  frames: string[];
-}
-
-/** A call of a Starlark def, with the bytes its callee allocated (callees included) through it. */
-export interface HotCallSite {
-  function: string;
-  file: string;
-  sourcePath: string;
-  source: number;
-  call: number;
-  span: Span;
-  callee: string;
-  bytes: number;
-  /** Innermost loop that runs the call once per iteration, as an index of the source's loops. */
-  loop: number | null;
-  /** The loop most of its bytes went to: `loop`, else the innermost loop of a caller up the stack. */
-  reachedLoop: { source: number; loop: number } | null;
-}
-
-/** Bytes of one statement: its own allocations, and what the defs it calls allocated. */
-export interface StatementBytes {
-  source: number;
-  statement: number;
-  file: string;
-  span: Span;
-  own: number;
-  calls: number;
-  /** The loop most of its own bytes went to, in its def or in a caller (`source`, `loop` indices), or null. */
-  loop: { source: number; loop: number } | null;
-}
-
-/** Bytes of one allocating expression (a `.items()`, a comprehension, a `+`). */
-export interface AllocationBytes {
-  source: number;
-  allocation: number;
-  bytes: number;
-}
-
-export interface Attribution {
-  loops: HotLoop[];
-  callSites: HotCallSite[];
-  statements: StatementBytes[];
-  allocations: AllocationBytes[];
-  totalBytes: number;
-  /** Bytes of frames the sources do not explain (no source, no allocating statement, no loop on the way). */
-  outsideLoopsBytes: number;
-}
+export type { AllocationBytes, Attribution, HotCallSite, HotLoop, StatementBytes } from './attribution-types.ts';
 
 /** One way into a frame: the innermost loop above it (null: none) with its share and the frames since. */
 interface Entry {

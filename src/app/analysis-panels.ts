@@ -150,7 +150,7 @@ export function wireAnalysisPanels(store: Store, content: HTMLElement, selectFun
 
   function renderPanels(set: LoadedSet, analysis: SetAnalysis): void {
     const fProps: findingsPanel.FindingsPanelProps = {
-      findings: analysis.findings, selected: panel.finding, hasSources: analysis.sources.length > 0, estimate: analysis.estimate,
+      findings: analysis.findings, selected: panel.finding, hasSources: analysis.sources.length > 0, estimate: analysis.estimate, hotLoops: analysis.attribution.loops,
       onSelect: (i) => {
         const f = analysis.findings[i]!;
         panel = { ...panel, finding: i, sourcePath: f.sourcePath, highlight: f.span, frame: f.function };

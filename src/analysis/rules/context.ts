@@ -7,7 +7,7 @@ import { functionBytesOf } from '../function-table.ts';
 import { attribute, type Attribution } from '../attribution.ts';
 import type { FunctionBytes } from '../loop-finder.ts';
 import { ProfileJoins, type AdviceInput } from '../profile-joins.ts';
-import type { SourceDef, SourceIndex, SourceStatement } from '../starlark-source.ts';
+import type { SourceIndex, SourceStatement } from '../starlark-source.ts';
 
 export type { AdviceInput };
 
@@ -174,11 +174,6 @@ export class RuleContext extends ProfileJoins {
   share(bytes: number | null): number {
     return bytes !== null && this.totalBytes > 0 ? bytes / this.totalBytes : 0;
   }
-
-  /** The def of a source by name, for resolving a call's callee. */
-  defNamed(source: SourceIndex, name: string): SourceDef | null {
-    return source.defs.find((d) => d.name === name && d.kind === 'def') ?? null;
-  }
 }
 
 /** What the statement profile says about one source statement (`RuleContext.runsPerEntry`). */
@@ -232,13 +227,12 @@ export const IN_STATEMENT_PROFILE: SecondEvidence = {
   yes: 'the statement profile has its row: it ran', none: 'no statement profile row to show it ran',
 };
 
-const RAN_OFTEN: SecondEvidence = { yes: 'the statement profile shows it ran many times', none: 'no statement profile to count runs' };
 
 /** Confidence from how many kinds of evidence agree: syntax is always there; heap and statement data add. */
 export function confidenceFrom(
   heapAgrees: boolean | null,
   secondAgrees: boolean | null,
-  second: SecondEvidence = RAN_OFTEN,
+  second: SecondEvidence = IN_STATEMENT_PROFILE,
 ): { confidence: Confidence; reason: string } {
   const parts = [
     'the syntax tree shows the pattern',
