@@ -5,7 +5,7 @@
 // (heap-flame type leaves: `list`, `array`, `dict`, `string`, `tuple`, …) it can make, so the
 // attribution can hand a frame's bytes of one type only to statements that make that type.
 import type { SyntaxNode } from '@lezer/common';
-import { calleeName, childNodes, classifyConstruct, rangeSize, sizeExpression, textOf, type SizeExpr } from './starlark-syntax.ts';
+import { calleeName, childNodes, classifyConstruct, namesRead, rangeSize, sizeExpression, textOf, type SizeExpr } from './starlark-syntax.ts';
 
 export type AllocationKind =
   | 'literal' | 'comprehension' | 'repeat' | 'concat' | 'string' | 'view' | 'builtin' | 'growth' | 'copy' | 'call';
@@ -152,11 +152,15 @@ export function selfCopyName(text: string, node: SyntaxNode): string {
   const kids = childNodes(node);
   if (node.name !== 'AssignStatement' || kids.length !== 3 || kids[0]?.name !== 'VariableName') return '';
   const value = kids[2]!;
-  if (value.name !== 'BinaryExpression') return '';
-  const [left, op, right] = childNodes(value);
   const name = textOf(text, kids[0]);
-  const isName = (n: SyntaxNode | undefined) => n?.name === 'VariableName' && textOf(text, n) === name;
-  return op && textOf(text, op) === '+' && (isName(left) || isName(right)) ? name : '';
+  if (value.name === 'BinaryExpression') {
+    const [left, op, right] = childNodes(value);
+    const isName = (n: SyntaxNode | undefined) => n?.name === 'VariableName' && textOf(text, n) === name;
+    if (op && textOf(text, op) === '+' && (isName(left) || isName(right))) return name;
+  }
+  // `s = "%s, %s" % (s, x)`, `s = "{} {}".format(s, x)`: a new string holding all of s again.
+  const made = allocationOf(text, value);
+  return made?.kind === 'string' && made.types.length === 1 && namesRead(text, value).includes(name) ? name : '';
 }
 
 /** The growth a statement makes by itself: `d[k] = v`, `x += y` (`x = x + y` is its `+`'s). */

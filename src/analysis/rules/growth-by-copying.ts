@@ -3,6 +3,7 @@
 // so each pass copies everything gathered so far (quadratic bytes), possibly in a helper that a
 // loop further up the stack calls. Not one of the guide's five; the pattern real macros hit most.
 import type { SourceIndex, SourceStatement } from '../starlark-source.ts';
+import { elementCount } from './element-count.ts';
 import { IN_STATEMENT_PROFILE, bytesEvidence, confidenceFrom, findingAt, spanLabel, type Finding, type RuleContext } from './context.ts';
 
 interface CopyShape {
@@ -17,7 +18,7 @@ export function findGrowthByCopying(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const source of ctx.input.sources) {
     source.statements.forEach((statement, index) => {
-      const shape = copyShape(source, statement, index);
+      const shape = copyShape(ctx, source, statement, index);
       const finding = shape ? judge(ctx, source, index, shape) : null;
       if (finding) findings.push(finding);
     });
@@ -27,10 +28,11 @@ export function findGrowthByCopying(ctx: RuleContext): Finding[] {
 
 /** Whether the loop around a statement also binds `name` afresh (not from itself): then nothing accumulates. */
 function resetInLoop(source: SourceIndex, statement: SourceStatement, name: string): boolean {
+  if (loopNames(source, statement.loop).includes(name)) return true;
   return source.statements.some((s) => s !== statement && s.loop !== null && s.loop === statement.loop && s.kind === 'AssignStatement' && s.assigns.includes(name) && s.selfCopy !== name);
 }
 
-function copyShape(source: SourceIndex, statement: SourceStatement, index: number): CopyShape | null {
+function copyShape(ctx: RuleContext, source: SourceIndex, statement: SourceStatement, index: number): CopyShape | null {
   const grown = statement.selfCopy || (statement.kind === 'UpdateStatement' ? statement.assigns[0] ?? '' : '');
   if (grown && resetInLoop(source, statement, grown)) return null;
   if (statement.selfCopy) {
@@ -41,10 +43,32 @@ function copyShape(source: SourceIndex, statement: SourceStatement, index: numbe
     const name = statement.assigns[0] ?? 'the string';
     return { what: `\`${name} += …\` copies the whole string ${name} into a new one`, fix: `collect the parts in a list and \`"".join(parts)\` once after the loop` };
   }
-  // A copy of the loop's own item (`dict(target, …) for target in targets`) is per item, not growth.
-  const copy = source.allocations.find((a) => a.statement === index && a.kind === 'copy' && !loopNames(source, a.loop).includes(a.callee));
+  // A copy of the loop's own item (`dict(target, …) for target in targets`) is per item, not growth;
+  // a copy of a small shared default (`dict(COMMON, name = n)`) is what macros do: only a
+  // collection that grows, or a big one, makes the copies add up.
+  const copy = source.allocations.find((a) => a.statement === index && a.kind === 'copy' && !loopNames(source, a.loop).includes(a.callee) && growsOrIsBig(ctx, source, statement, a.callee));
   if (copy) return { what: `\`${copy.what}\` copies all of ${copy.callee}`, fix: `share ${copy.callee} instead of copying it per item (pass it alongside, or add only what differs)` };
   return null;
+}
+
+/** Elements a shared collection must hold for copying it per item to count as growth. */
+const BIG_COLLECTION = 100;
+
+/**
+ * Whether the copied collection accumulates or is big: changed in the loop around the copy, a
+ * parameter the caller feeds back (`xs = extend(xs, x)` in a loop), or a global of at least
+ * BIG_COLLECTION elements as written.
+ */
+function growsOrIsBig(ctx: RuleContext, source: SourceIndex, statement: SourceStatement, name: string): boolean {
+  for (let l = statement.loop; l !== null; l = source.loops[l]!.parent) if (source.loops[l]!.assigned.includes(name)) return true;
+  const def = statement.def === null ? null : source.defs[statement.def]!;
+  if (def?.params.includes(name)) {
+    return ctx.input.sources.some((s) => s.calls.some((c) => def.callNames.includes(c.callee.slice(c.callee.lastIndexOf('.') + 1)) && c.loop !== null
+      && s.statements[c.statement]!.assigns.some((bound) => c.argNames.includes(bound))));
+  }
+  const global = source.statements.findIndex((s) => s.def === null && s.kind === 'AssignStatement' && s.assigns.length === 1 && s.assigns[0] === name);
+  const counted = global >= 0 ? elementCount(ctx, source, global) : null;
+  return counted !== null && counted.elements >= BIG_COLLECTION;
 }
 
 /** Names the loops around `loop` bind as their items. */
