@@ -88,10 +88,8 @@ export class AttributionScopes {
     return normalise(weighted).map(({ item, share }) => ({ source: item.source, call: item.call, share }));
   }
 
-  /** The def name a call reaches: the last part of a dotted callee, through `load` aliases. */
   private calledName(source: SourceIndex, callee: string): string {
-    const name = callee.slice(callee.lastIndexOf('.') + 1);
-    return Object.hasOwn(source.loadAliases, name) ? source.loadAliases[name]! : name;
+    return calleeDefName(this.sources, source, callee);
   }
 
   /**
@@ -190,6 +188,18 @@ export function loopIterations(joins: ProfileJoins, source: SourceIndex, loop: n
     if (row) smallest = Math.min(smallest, row.count);
   }
   return smallest === Infinity ? null : Math.max(1, smallest / Math.max(1, header.count));
+}
+
+/**
+ * The def name a call reaches: the last part of a dotted callee, through `load` aliases, and for
+ * `x.field()` through a `struct(field = some_def)` in any of the sources.
+ */
+export function calleeDefName(sources: readonly SourceIndex[], from: SourceIndex, callee: string): string {
+  const last = callee.slice(callee.lastIndexOf('.') + 1);
+  if (Object.hasOwn(from.loadAliases, last)) return from.loadAliases[last]!;
+  if (!callee.includes('.')) return last;
+  const holder = sources.find((s) => Object.hasOwn(s.fieldAliases, last));
+  return holder ? holder.fieldAliases[last]! : last;
 }
 
 /** Calls of natives (rules with keyword arguments) make the `dict` of their arguments; other sites say their types. */

@@ -34,7 +34,7 @@ export class SourceIndexer {
     this.lines = new LineMap(text);
     this.index = {
       path, lineCount: this.lines.lineCount, defs: [], loops: [], statements: [], calls: [],
-      failChecks: [], constructs: [], allocations: [], loadAliases: {}, constants: {}, reads: [], syntaxErrors: 0,
+      failChecks: [], constructs: [], allocations: [], loadAliases: {}, fieldAliases: {}, constants: {}, reads: [], syntaxErrors: 0,
     };
   }
 
@@ -194,6 +194,7 @@ export class SourceIndexer {
     const receiver = calleeNode.name === 'MemberExpression' ? calleeNode.firstChild : null;
     const argNames = [...(args ? namesRead(this.text, args) : []), ...(receiver ? namesRead(this.text, receiver) : [])];
     if (callee === 'load' && args) this.noteLoadAliases(args);
+    if (callee === 'struct' && args) this.noteFieldAliases(args);
     if (receiver?.name === 'VariableName' && MUTATORS.has(method)) this.noteAssigned(node.from, [textOf(this.text, receiver)]);
     this.index.calls.push({
       callee, text: textOf(this.text, node, 80), span: this.span(node), statement: this.statement, def: this.def, loop: this.loopAt(node.from),
@@ -208,6 +209,16 @@ export class SourceIndexer {
       const value = op?.nextSibling;
       if (kid.name !== 'VariableName' || op?.name !== 'AssignOp' || value?.name !== 'String') continue;
       Object.defineProperty(this.index.loadAliases, textOf(this.text, kid), { value: textOf(this.text, value).slice(1, -1), enumerable: true });
+    }
+  }
+
+  /** `field = name` arguments of a `struct(…)`: `s.field()` may call the def `name`. */
+  private noteFieldAliases(args: SyntaxNode): void {
+    for (const kid of childNodes(args)) {
+      const op = kid.nextSibling;
+      const value = op?.nextSibling;
+      if (kid.name !== 'VariableName' || op?.name !== 'AssignOp' || value?.name !== 'VariableName') continue;
+      Object.defineProperty(this.index.fieldAliases, textOf(this.text, kid), { value: textOf(this.text, value), enumerable: true });
     }
   }
 
@@ -257,6 +268,7 @@ function readUse(text: string, node: SyntaxNode): Pick<NameRead, 'use' | 'callee
     return { use: 'method', ...none, callee: method };
   }
   if (node.prevSibling?.name === 'in' && (parent.name === 'ForStatement' || COMPREHENSIONS.has(parent.name))) return { use: 'iterate', ...none };
+  if (node.prevSibling?.name === 'in' && parent.name === 'BinaryExpression') return { use: 'membership', ...none };
   if (parent.name !== 'ArgList' || parent.parent?.name !== 'CallExpression' || !parent.parent.firstChild) return { use: 'other', ...none };
   const callee = calleeName(text, parent.parent.firstChild);
   if (callee === 'len') return { use: 'len', ...none };

@@ -112,8 +112,8 @@ export interface Construct {
   sizeHint: number | null;
 }
 
-/** How a name is read: one element, its length, every element, handed to a call, a method of it, or otherwise. */
-export type ReadUse = 'subscript' | 'len' | 'iterate' | 'argument' | 'method' | 'other';
+/** How a name is read: one element, its length, a lookup (`x in xs`), every element, handed to a call, a method of it, or otherwise. */
+export type ReadUse = 'subscript' | 'len' | 'membership' | 'iterate' | 'argument' | 'method' | 'other';
 
 /** An identifier read (not bound) somewhere: for "used only in the fail branch" questions. */
 export interface NameRead {
@@ -141,6 +141,8 @@ export interface SourceIndex {
   allocations: SourceAllocation[];
   /** `load(":x.bzl", alias = "name")`: local alias → the name the loaded file defines. */
   loadAliases: Record<string, string>;
+  /** `struct(field = some_def)`: field → the name it holds, so `x.field()` can reach the def. */
+  fieldAliases: Record<string, string>;
   /** Top-level `NAME = <integer expression>` constants (`SHARD_COUNT = 120`). */
   constants: Record<string, number>;
   reads: NameRead[];

@@ -1,6 +1,7 @@
 // When two findings explain the same bytes, one from a statement that calls into the other's
-// function, the deeper one names what to change (the helper's `.items()`, not the loop calling
-// the helper): the outer finding is dropped when the inner one claims at least half its bytes.
+// function (or one claiming a part of the same statement, such as a call in it), the deeper or
+// narrower one names what to change (the helper's `.items()`, not the loop calling the helper):
+// the outer finding is dropped when the inner one claims at least half its bytes.
 import type { SourceIndex } from '../starlark-source.ts';
 import type { Finding, RuleContext } from './context.ts';
 import { defCalled } from './value-flow.ts';
@@ -38,6 +39,8 @@ export function keepInnermost(ctx: RuleContext, findings: readonly Finding[]): F
     const statement = source ? statementOf(source, outer) : -1;
     if (!source || statement < 0) return true;
     const below = calledFrom(ctx, source, statement);
-    return !findings.some((inner) => inner !== outer && below.has(inner.function) && inner.bytes >= outer.bytes / 2);
+    // Deeper: in a def the statement calls. Narrower: the same statement, a part of its bytes (a call in it).
+    const sameStatement = (inner: Finding) => inner.sourcePath === outer.sourcePath && inner.span.line === outer.span.line && inner.span.column === outer.span.column && inner.bytes < outer.bytes;
+    return !findings.some((inner) => inner !== outer && (below.has(inner.function) || sameStatement(inner)) && inner.bytes >= outer.bytes / 2);
   });
 }

@@ -1,5 +1,6 @@
 // Where a value bound by one statement is used, followed into the defs it is handed to: for
 // "is this list only indexed?", "is it iterated once?" and "is it read only when failing?".
+import { calleeDefName } from '../attribution-scopes.ts';
 import { CHEAP_METHODS } from '../starlark-allocations.ts';
 import type { NameRead, SourceDef, SourceIndex, SourceStatement } from '../starlark-source.ts';
 import type { RuleContext } from './context.ts';
@@ -13,10 +14,9 @@ export interface ValueUse {
 /** How deep a value is followed through parameters. */
 const MAX_DEPTH = 3;
 
-/** The def a dotted callee names in the run's sources (the last part, through `load` aliases). */
+/** The def a dotted callee names in the run's sources (the last part, through `load` and struct field aliases). */
 export function defCalled(ctx: RuleContext, from: SourceIndex, callee: string): { source: SourceIndex; def: number } | null {
-  const last = callee.slice(callee.lastIndexOf('.') + 1);
-  const name = Object.hasOwn(from.loadAliases, last) ? from.loadAliases[last]! : last;
+  const name = calleeDefName(ctx.input.sources, from, callee);
   if (!name) return null;
   for (const source of [from, ...ctx.input.sources.filter((s) => s !== from)]) {
     const def = source.defs.findIndex((d: SourceDef) => d.callNames.includes(name));
@@ -54,9 +54,9 @@ function nextBinding(source: SourceIndex, from: SourceStatement, name: string): 
   return next;
 }
 
-/** Only single elements or the length are read (`xs[i]`, `len(xs)`, `d.get(k)`), at least once. */
+/** Only single elements, lookups or the length are read (`xs[i]`, `x in xs`, `len(xs)`, `d.get(k)`), at least once. */
 export function onlyElementsRead(uses: readonly ValueUse[]): boolean {
-  return uses.length > 0 && uses.every(({ read }) => read.use === 'subscript' || read.use === 'len' || (read.use === 'method' && CHEAP_METHODS.has(read.callee)));
+  return uses.length > 0 && uses.every(({ read }) => read.use === 'subscript' || read.use === 'len' || read.use === 'membership' || (read.use === 'method' && CHEAP_METHODS.has(read.callee)));
 }
 
 /** Reads that walk every element: `for x in xs`, a comprehension over it, `d.items()`/`.keys()`/`.values()`. */
