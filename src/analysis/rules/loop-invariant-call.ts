@@ -1,7 +1,8 @@
 // Rule `loop-invariant-call`: an allocating call repeated by a loop with arguments that do not
 // change in it (guide: "Repeatedly allocating memory unnecessarily in a loop"). Three shapes: a
 // def called in a loop with arguments the loop never rebinds; a def called (in a helper, a
-// condition function) with constants and globals only, from a def a loop up the stack calls; a
+// condition function) with constants, globals and parameters every caller passes unchanged, from
+// a def a loop up the stack calls; a
 // native such as `glob` called with constant arguments in a loop. A finding claims the callee's
 // bytes through that call (native: the call's own), never its caller's.
 import { formatBytes } from '../../model/units.ts';
@@ -36,9 +37,37 @@ function invariance(ctx: RuleContext, source: SourceIndex, call: SourceCall): st
   }
   // A lambda's body reads its enclosing def's names: the call of the lambda is what repeats.
   if (!isDef || (call.def !== null && source.defs[call.def]!.kind === 'lambda')) return null;
-  const locals = localNames(source, call.def);
-  if (call.argNames.some((name) => locals.has(name))) return null;
-  return `its arguments read ${call.argNames.join(', ') || 'no names'}: constants and globals only, the same on every call of ${ctx.functionOf(source, call.def)}`;
+  if (!call.argNames.every((name) => invariantAbove(ctx, source, call.def, name, 0))) return null;
+  return `its arguments read ${call.argNames.join(', ') || 'no names'}: constants, globals and parameters every caller passes unchanged, the same on every call of ${ctx.functionOf(source, call.def)}`;
+}
+
+/** How many callers up a parameter is followed. */
+const MAX_CALLERS = 3;
+
+/**
+ * Whether a name a def reads is the same on every pass of the loop that repeats the def: a
+ * global, or a parameter that each call site passes unchanged — a name the loop around that call
+ * site does not bind, or (a call site outside loops) a name invariant in its own def, up to
+ * MAX_CALLERS callers; an argument that is not a bare name counts every name the call reads.
+ */
+function invariantAbove(ctx: RuleContext, source: SourceIndex, def: number | null, name: string, depth: number): boolean {
+  if (!localNames(source, def).has(name)) return true;
+  const position = def === null ? -1 : source.defs[def]!.params.indexOf(name);
+  const rebound = source.statements.some((s) => s.def === def && s.assigns.includes(name)) || source.loops.some((l) => l.def === def && l.targets.includes(name));
+  if (position < 0 || rebound || depth >= MAX_CALLERS) return false;
+  const sites = ctx.input.sources.flatMap((s) => s.calls.filter((c) => isCallOf(ctx, s, c, source, def)).map((c) => ({ s, c })));
+  return sites.length > 0 && sites.every(({ s, c }) => {
+    const passed = s.reads.filter((r) => r.statement === c.statement && r.use === 'argument' && r.callee === c.callee && (r.position === position || r.keyword === name));
+    const loop = c.loop === null ? null : s.loops[c.loop]!;
+    // An argument that is an expression (`[x + 1]`) has no bare name: then no name of the whole call may vary.
+    const names = passed.length > 0 ? passed.map((r) => r.name) : c.argNames;
+    return names.every((n) => (loop ? !loop.assigned.includes(n) : invariantAbove(ctx, s, c.def, n, depth + 1)));
+  });
+}
+
+function isCallOf(ctx: RuleContext, from: SourceIndex, call: SourceCall, source: SourceIndex, def: number | null): boolean {
+  const called = defCalled(ctx, from, call.callee);
+  return called !== null && called.source === source && called.def === def;
 }
 
 /** Parameters and names bound inside a def (its top level has none: globals are constant there). */
