@@ -7,7 +7,11 @@ import type { SourceIndex } from '../starlark-source.ts';
 import { IN_STATEMENT_PROFILE, bytesEvidence, confidenceFrom, findingAt, spanLabel, type Finding, type RuleContext } from './context.ts';
 import { defCalled, neverRuns, usesOf } from './value-flow.ts';
 
-/** Three shapes: an `if` whose condition allocates guarding `fail`, a value built that only failing code reads, a costly `.get(key, default)` default. */
+/**
+ * Four shapes: an `if` whose condition allocates guarding `fail`; a value built that only failing
+ * code reads; an argument (`check(ok, "msg {}".format(…))`) whose parameter only failing code
+ * reads; a costly `.get(key, default)` default.
+ */
 export function findRareCaseAllocations(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const source of ctx.input.sources) {
@@ -27,7 +31,7 @@ export function findRareCaseAllocations(ctx: RuleContext): Finding[] {
       const finding = judge(ctx, source, index, what);
       if (finding) findings.push(finding);
     });
-    findings.push(...costlyDefaults(ctx, source));
+    findings.push(...costlyDefaults(ctx, source), ...argumentsForFailure(ctx, source));
   }
   return findings;
 }
@@ -42,6 +46,27 @@ function costlyDefaults(ctx: RuleContext, source: SourceIndex): Finding[] {
     const bytes = inside.reduce<number | null>((sum, { i }) => { const b = ctx.callBytes(source, i); return sum === null || b === null ? null : sum + b; }, 0);
     const what = `the default of \`${get.text}\` calls ${inside.map(({ c }) => `${c.callee}()`).join(', ')} on every call, though it is used only when the key is missing`;
     const finding = judge(ctx, source, get.statement, what, bytes);
+    if (finding) findings.push(finding);
+  }
+  return findings;
+}
+
+/** Calls of a def with a parameter that only failing code reads: the argument is built for nothing on every call. */
+function argumentsForFailure(ctx: RuleContext, source: SourceIndex): Finding[] {
+  const findings: Finding[] = [];
+  for (const call of source.calls) {
+    const callee = defCalled(ctx, source, call.callee);
+    if (!callee) continue;
+    const forFailure = callee.source.defs[callee.def]!.params.filter((param) => {
+      const uses = usesOf(ctx, callee.source, callee.def, param, null);
+      return uses.length > 0 && uses.every((u) => neverRuns(u.source, u.read.statement));
+    });
+    if (forFailure.length === 0) continue;
+    const inside = source.allocations.map((a, i) => ({ a, i })).filter(({ a }) => a.statement === call.statement && within(call.span, a.span));
+    const bytes = inside.reduce<number | null>((sum, { i }) => { const b = ctx.allocationBytes(source, i); return sum === null || b === null ? null : sum + b; }, 0);
+    if (inside.length === 0) continue;
+    const what = `\`${call.text}\` builds its argument for ${forFailure.join(', ')} on every call, but ${call.callee}() reads it only when it fails`;
+    const finding = judge(ctx, source, call.statement, what, bytes);
     if (finding) findings.push(finding);
   }
   return findings;
