@@ -145,13 +145,58 @@ export class AttributionScopes {
     } else if (WHOLE_COLLECTION.has(allocation.kind) || source.statements[allocation.statement]!.selfCopy) {
       weight *= UNKNOWN_SIZE; // a copy or view of a whole collection: as many elements as it holds
     }
+    let repeats = 1;
     for (let l = allocation.loop; l !== null; l = source.loops[l]!.parent) {
       const loop = source.loops[l]!;
       if (loop.def !== allocation.def) break;
       // A comprehension's own list was sized above; its elements' allocations repeat per element.
-      if (!(loop.kind === 'comprehension' && allocation.kind === 'comprehension' && l === allocation.loop)) weight *= this.iterations(source, l, known);
+      if (!(loop.kind === 'comprehension' && allocation.kind === 'comprehension' && l === allocation.loop)) repeats *= this.iterations(source, l, known);
     }
-    return weight;
+    return weight * Math.min(repeats, this.runsCap(source, allocation));
+  }
+
+  /**
+   * A statement cannot run more often per entry of its def than its Count per entry (Count is
+   * at least its runs): an append in a rarely taken branch of a long loop weighs by its Count,
+   * not by the loop's iterations. Infinity when the profile cannot say. Elements of a
+   * comprehension inside the statement are not runs of it, so those are never capped.
+   */
+  private runsCap(source: SourceIndex, allocation: SourceAllocation): number {
+    const loop = allocation.loop === null ? null : source.loops[allocation.loop]!;
+    if (loop && loop.kind === 'comprehension' && loop.statement === allocation.statement) return Infinity;
+    const row = this.joins.row(source, source.statements[allocation.statement]!);
+    const entries = this.entriesOf(source, allocation.def);
+    return row && entries ? Math.max(1, (row.count - this.quirkCount(source, allocation.statement)) / entries) : Infinity;
+  }
+
+  /**
+   * The part of a statement's Count the profiler adds for nothing: in the branch of an `if` that
+   * ends a `for` body, the branch's row is counted once per pass even when it never runs
+   * (samples/README.md); the `if`'s own Count stands for those passes.
+   */
+  private quirkCount(source: SourceIndex, statement: number): number {
+    const branchOf = source.statements[statement]!.parent;
+    const test = branchOf === null ? null : source.statements[branchOf]!;
+    if (!test || test.kind !== 'IfStatement' || test.parent === null || source.statements[test.parent]!.kind !== 'ForStatement') return 0;
+    const siblings = source.statements.filter((s) => s.parent === test.parent);
+    const last = siblings.reduce((a, b) => (b.span.line > a.span.line ? b : a));
+    return last === test ? this.joins.row(source, test)?.count ?? 0 : 0;
+  }
+
+  private readonly entriesCache = new Map<string, number | null>();
+  /** Entries of a def: the smallest Count among the statements directly in its body outside loops (1 for a build file's top level). */
+  private entriesOf(source: SourceIndex, def: number | null): number | null {
+    if (def === null) return 1;
+    const key = `${source.path}\0${def}`;
+    if (this.entriesCache.has(key)) return this.entriesCache.get(key)!;
+    let smallest: number | null = null;
+    for (const s of source.statements) {
+      if (s.def !== def || s.loop !== null || s.parent === null || source.statements[s.parent]!.kind !== 'FunctionDefinition') continue;
+      const count = this.joins.row(source, s)?.count;
+      if (count !== undefined && (smallest === null || count < smallest)) smallest = count;
+    }
+    this.entriesCache.set(key, smallest);
+    return smallest;
   }
 
   private iterations(source: SourceIndex, loop: number, known: ReadonlyMap<string, number>): number {
