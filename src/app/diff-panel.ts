@@ -82,7 +82,7 @@ function buildLegend(host: HTMLElement): HTMLElement {
   legend.append(
     swatch(changeColor(-1), 'shrank most'), swatch(changeColor(-0.1), 'shrank'), swatch(UNCHANGED_COLOR, 'unchanged'),
     swatch(changeColor(0.1), 'grew'), swatch(changeColor(1), 'grew most'),
-    swatch('#fff', 'new (solid outline)', 'new'), swatch('#fff', 'gone (dashed outline, width "by the larger side")', 'gone'),
+    swatch('var(--bg)', 'new (solid outline)', 'new'), swatch('var(--bg)', 'gone (dashed outline, width "by the larger side")', 'gone'),
   );
   host.appendChild(legend);
   return legend;

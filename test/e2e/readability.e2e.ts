@@ -1,0 +1,79 @@
+// Readable in every theme and at every width: the contrast of every visible text (≥ 4.5:1,
+// measured from computed styles by contrast.ts) in the light and dark themes on the default
+// view (flamegraph, findings, source view) and on Top functions; and the layout at 390, 1024
+// and 1440 px: no sideways page scroll, the flamegraph full width (≥ 300 px at 390).
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measureContrast } from './contrast.ts';
+import { flameSettled, startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** The default view as a new user gets it: the default sample, its finding and its source. */
+async function openDefault(theme: 'light' | 'dark', viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const { page } = await h.open('', viewport);
+  await page.evaluate((t) => localStorage.setItem('peakscope.theme', t), theme);
+  await page.reload();
+  await page.locator('#flame g.frame').first().waitFor();
+  await page.locator('.finding').first().waitFor();
+  await page.locator('.source tr.hl').first().waitFor();
+  await flameSettled(page);
+  return page;
+}
+
+describe('contrast of every visible text', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    it(`is at least 4.5:1 in the ${theme} theme on the default view and on Top functions`, async () => {
+      const page = await openDefault(theme);
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+      const views: [string, Awaited<ReturnType<typeof measureContrast>>][] = [['default', await measureContrast(page)]];
+      await h.screenshot(page, `contrast-${theme}-default`);
+      await page.keyboard.press('2');
+      await page.locator('#table tbody tr').first().waitFor();
+      views.push(['top functions', await measureContrast(page)]);
+      for (const [view, report] of views) {
+        console.log(`${theme} ${view}: ${report.measured} texts, lowest ${report.worst.ratio.toFixed(2)}:1 (${report.worst.text} — ${report.worst.fg} on ${report.worst.bg})`);
+        expect(report.measured).toBeGreaterThan(50);
+        expect([theme, view, report.failures]).toEqual([theme, view, []]);
+      }
+      await page.close();
+    });
+  }
+});
+
+describe('layout by width', () => {
+  const widths = [[390, 844], [1024, 768], [1440, 900]] as const;
+  for (const [width, height] of widths) {
+    it(`has no sideways scroll and a full-width flamegraph at ${width} px`, async () => {
+      const page = await openDefault('light', { width, height });
+      const m = await page.evaluate(() => ({
+        pageWidth: document.documentElement.scrollWidth,
+        viewport: document.documentElement.clientWidth,
+        flame: Math.floor(document.querySelector('#flame svg')!.getBoundingClientRect().width),
+        content: Math.floor(document.querySelector('.content')!.getBoundingClientRect().width),
+      }));
+      console.log(`${width} px: page ${m.pageWidth} / viewport ${m.viewport}, flame ${m.flame} px, content ${m.content} px`);
+      expect(m.pageWidth).toBeLessThanOrEqual(m.viewport);
+      expect(m.flame).toBeGreaterThanOrEqual(width === 390 ? 300 : 0.6 * width);
+      await h.screenshot(page, `layout-${width}`);
+      if (width <= 1100) {
+        // The side list is a drawer: closed at first, opened from the header, closed on a pick.
+        expect(await page.locator('#sets').isVisible()).toBe(false);
+        await page.click('#sets-toggle');
+        await page.locator('#sets button.set-name').first().waitFor();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+        await page.click('#sets button.set-name');
+        expect(await page.locator('#sets').isVisible()).toBe(false);
+      } else {
+        expect(await page.locator('#sets-toggle').isVisible()).toBe(false);
+      }
+      await page.close();
+    });
+  }
+});
