@@ -3,13 +3,15 @@
 // in the page and handed to the browser as a Blob download: nothing leaves the machine.
 import './export.css';
 import type { TableSnapshot } from '../views/data-table.ts';
+import { findingsSnapshot, hotLoopsSnapshot } from '../views/export-analysis.ts';
 import { toCsv } from '../views/export-csv.ts';
-import { EXPORT_CELL_HEIGHT, exportFrames, flameSvgText, type FlameExportInput } from '../views/export-flame.ts';
+import { EXPORT_CELL_HEIGHT, exportFrames, flameSvg, type FlameExportInput } from '../views/export-flame.ts';
 import { toFolded } from '../views/export-folded.ts';
 import { snapshotHtml, snapshotScript, SNAPSHOT_CSS, type SnapshotSources } from '../views/export-html.ts';
-import { snapshotProgram, type SnapshotData } from '../views/export-snapshot.ts';
+import type { SnapshotData } from '../views/export-snapshot.ts';
 import { functionTableSnapshot } from '../views/export-tables.ts';
 import { stackOf } from '../model/call-tree.ts';
+import { summaryNotes, totalWords } from './flame-panel.ts';
 import type { AppState, Store } from './store.ts';
 import type { TablesPanel } from './tables-panel.ts';
 import { currentSet, flameModel, METRIC_LABELS, type FlameModel } from './view-model.ts';
@@ -27,14 +29,11 @@ type ExportKind = (typeof EXPORTS)[number][0];
 export interface ExportElements {
   /** The flamegraph's box: the export is as wide as the chart. */
   flame: HTMLElement;
-  /** The summary line above the flamegraph, copied into the snapshot as shown. */
-  summary: HTMLElement;
   tables: TablesPanel;
 }
 
 interface ExportContext {
   flameWidth(): number;
-  summaryText(): string;
   tables: TablesPanel;
 }
 
@@ -72,19 +71,27 @@ function exportInput(state: AppState, model: FlameModel, widthPx: number): Flame
   };
 }
 
-/** Tables for the snapshot: the current tab's, else the top functions (at most 200 rows each). */
+/**
+ * Tables for the snapshot: the findings and hot loops first (the answer), then the current
+ * tab's tables, else the top functions (at most 200 rows each).
+ */
 function snapshotTables(state: AppState, model: FlameModel, ctx: ExportContext): SnapshotData['tables'] {
   const current = ctx.tables.snapshots(state);
   const tables = current.length > 0 ? current : [functionTableSnapshot(model.functions, model.functionsUnit, 200)];
-  return tables.map((t) => ({ caption: t.caption, header: t.header, rows: t.text.slice(0, 200), numeric: t.numeric }));
+  const analysis = model.set.analysis;
+  return [
+    ...(analysis && analysis.findings.length > 0 ? [findingsSnapshot(analysis.findings)] : []),
+    ...(analysis && analysis.loops.length > 0 ? [hotLoopsSnapshot(analysis.loops)] : []),
+    ...tables.map((t) => ({ caption: t.caption, header: t.header, rows: t.text.slice(0, 200), numeric: t.numeric })),
+  ];
 }
 
 function snapshotData(state: AppState, model: FlameModel, ctx: ExportContext): SnapshotData {
   const { frames, zoom, legend } = exportFrames(exportInput(state, model, ctx.flameWidth()));
   return {
     version: 1,
-    title: `peakscope: ${model.set.name || 'loose files'}, ${METRIC_LABELS[model.metric.metric]}`,
-    summary: ctx.summaryText(),
+    title: `peakscope: ${model.set.name || 'loose files'} — ${METRIC_LABELS[model.metric.metric]} (${model.unit}), ${totalWords(model)}`,
+    summary: summaryNotes(model).join(' · '),
     path: ['all', ...stackOf(model.tree, model.zoom)],
     legend, width: ctx.flameWidth(), cellHeight: EXPORT_CELL_HEIGHT, icicle: state.view.icicle,
     frames, zoom, tables: snapshotTables(state, model, ctx),
@@ -150,11 +157,10 @@ async function run(kind: ExportKind, store: Store, ctx: ExportContext): Promise<
     return download(new Blob([text], { type: 'text/plain;charset=utf-8' }), `${stem}.folded.txt`);
   }
   const data = snapshotData(state, model, ctx);
-  if (kind === 'svg') return download(new Blob([flameSvgText(document, data)], { type: 'image/svg+xml' }), `${stem}.svg`);
+  if (kind === 'svg') return download(new Blob([flameSvg(document, data).text], { type: 'image/svg+xml' }), `${stem}.svg`);
   if (kind === 'png') {
-    const svg = snapshotProgram().drawFlame(document, data, data.zoom);
-    const png = await svgToPng(flameSvgText(document, data), Number(svg.getAttribute('width')), Number(svg.getAttribute('height')));
-    return download(png, `${stem}.png`);
+    const svg = flameSvg(document, data);
+    return download(await svgToPng(svg.text, svg.width, svg.height), `${stem}.png`);
   }
   const script = snapshotScript();
   const html = snapshotHtml(document, data, script, await inlineSources(script, SNAPSHOT_CSS));
@@ -163,7 +169,7 @@ async function run(kind: ExportKind, store: Store, ctx: ExportContext): Promise<
 
 /** Builds the menu in `host`; returns the render function that enables what applies. */
 export function wireExport(store: Store, host: HTMLElement, els: ExportElements): (state: AppState) => void {
-  const ctx: ExportContext = { flameWidth: widthTracker(els.flame), summaryText: () => els.summary.textContent ?? '', tables: els.tables };
+  const ctx: ExportContext = { flameWidth: widthTracker(els.flame), tables: els.tables };
   const menu = document.createElement('details');
   menu.className = 'export-menu';
   const summary = document.createElement('summary');

@@ -66,12 +66,26 @@ export function wireFlamePanel(store: Store, els: FlamePanelElements): (state: A
   };
 }
 
+/**
+ * `total allocated bytes: 31.7 MiB (33,206,672 bytes)`, marked partial when the file was cut
+ * short (its last stacks are missing, so the total is a lower bound).
+ */
+export function totalWords(model: FlameModel): string {
+  const words = `total ${METRIC_LABELS[model.metric.metric]}: ${describeWeight(model.metric.total[0]!, model.unit)}`;
+  const cut = model.set.files[model.metric.fileIndex]?.truncated;
+  return cut ? `${words} — partial: the file is cut short (${cut.message}), so the total is a lower bound` : words;
+}
+
 function showSummary(el: HTMLElement, model: FlameModel): void {
-  const total = model.metric.total[0]!;
-  const parts = [`${model.set.name || 'loose files'} — total ${METRIC_LABELS[model.metric.metric]}: ${describeWeight(total, model.unit)}`];
+  el.textContent = [`${model.set.name || 'loose files'} — ${totalWords(model)}`, ...summaryNotes(model)].join(' · ');
+}
+
+/** What the totals line says besides the total: how the figures were made, where the zoom stopped. */
+export function summaryNotes(model: FlameModel): string[] {
+  const parts: string[] = [];
   if (model.metric.estimated) parts.push('allocations per stack are estimated from the summary CSV (a function’s count is spread over its stacks by bytes)');
   if (!model.zoomFound) parts.push('the linked zoom path is not in this profile; showing the nearest frame');
-  el.textContent = parts.join(' · ');
+  return parts;
 }
 
 function showSearch(el: HTMLElement, model: FlameModel): void {

@@ -7,6 +7,7 @@ import { assignColors, MATCH_COLOR, SMALL_COLOR } from './frame-colors.ts';
 import { frameDetails, mergedDetails, type FrameContext } from './frame-details.ts';
 import { projectFlame, type ColorBy, type FlameDatum } from './flame-projection.ts';
 import { snapshotProgram, type SnapshotData, type SnapshotFrames } from './export-snapshot.ts';
+import { fitLabel } from './frame-label.ts';
 
 export interface FlameExportInput extends FrameContext {
   zoom: number;
@@ -53,8 +54,12 @@ export function exportFrames(input: FlameExportInput): { frames: SnapshotFrames;
   return { frames, zoom, legend };
 }
 
-/** A standalone SVG document (XML declaration, xmlns, inline attributes) of the data's flamegraph. */
-export function flameSvgText(doc: Document, data: SnapshotData): string {
-  const svg = snapshotProgram().drawFlame(doc, data, data.zoom);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
+/**
+ * A standalone SVG document (XML declaration, xmlns, inline attributes): the data's flamegraph
+ * under its title, summary, zoom path and legend, so the file alone says what it shows.
+ */
+export function flameSvg(doc: Document, data: SnapshotData): { text: string; width: number; height: number } {
+  const svg = snapshotProgram(fitLabel).drawFigure(doc, data);
+  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
+  return { text, width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')) };
 }

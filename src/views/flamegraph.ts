@@ -10,6 +10,7 @@ import { formatPercent } from '../model/units.ts';
 import { assignColors, MATCH_COLOR, SMALL_COLOR, type LegendEntry } from './frame-colors.ts';
 import { describeWeight, frameDetails, mergedDetails, type FrameContext } from './frame-details.ts';
 import { projectFlame, type ColorBy, type FlameDatum } from './flame-projection.ts';
+import { fitLabel } from './frame-label.ts';
 import { createTooltip } from './tooltip.ts';
 import { markChange, type DiffFrames } from './diff-colors.ts';
 
@@ -39,6 +40,8 @@ export interface FlamegraphView {
 }
 
 const CELL_HEIGHT = 18;
+/** d3-flame-graph's label margins (4 px each side) and a pixel for rounding. */
+const LABEL_MARGIN_PX = 9;
 const RESIZE_DEBOUNCE_MS = 150;
 
 /**
@@ -64,6 +67,14 @@ function drawAtOnce(host: HTMLElement, chart: FlameGraph<FlameDatum>, root: Flam
 
 function itself<T>(this: T): T {
   return this;
+}
+
+/** Text width in the label's own font (canvas measureText: no layout). */
+function textMeasure(label: HTMLElement): (text: string) => number {
+  const ctx = document.createElement('canvas').getContext('2d');
+  if (!ctx) return (text) => text.length * 6.6;
+  ctx.font = getComputedStyle(label).font;
+  return (text) => ctx.measureText(text).width;
 }
 
 /** Keys of props whose change needs a new projection (the rest restyle the drawn frames). */
@@ -120,6 +131,8 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
   );
 
   function render(): void {
+    // The frame under the pointer is replaced: its mouseout never comes, so no tooltip may stay.
+    tooltip.hide();
     chart?.destroy();
     chartEl.replaceChildren();
     drawnHidden = chartEl.clientWidth === 0;
@@ -141,21 +154,30 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
       .tooltip(hoverTip)
       .setColorMapper((d) => colorOf(d));
     drawAtOnce(chartEl, chart, root);
-    hideEmptyLabels();
+    fitLabels();
     select(chartEl).select('svg').attr('role', 'group').attr('aria-label', 'flamegraph; click a frame to zoom');
     label();
   }
 
   /**
-   * d3-flame-graph hides the label of a frame narrower than 35 px but not its foreignObject,
-   * which the browser still styles, lays out and paints as a box of its own. Hiding the box
-   * too takes 684 of the 697 label boxes at the root of the 100 MB flame out of that work
-   * (zoom out to the root: median ~55 → ~42 ms).
+   * Label text that keeps the end of the name (frame-label.ts) where d3-flame-graph would cut
+   * it at the end. d3-flame-graph hides the label of a frame narrower than 35 px but not its
+   * foreignObject, which the browser still styles, lays out and paints as a box of its own.
+   * Hiding the box too takes 684 of the 697 label boxes at the root of the 100 MB flame out of
+   * that work (zoom out to the root: median ~55 → ~42 ms).
    */
-  function hideEmptyLabels(): void {
-    for (const box of chartEl.querySelectorAll<SVGForeignObjectElement>('g.frame > foreignObject')) {
-      const label = box.firstElementChild as HTMLElement | null;
-      if (label?.style.display === 'none') box.style.display = 'none';
+  function fitLabels(): void {
+    let measure: ((text: string) => number) | null = null;
+    for (const g of chartEl.querySelectorAll<SVGGElement>('g.frame')) {
+      const box = g.querySelector('foreignObject');
+      const label = box?.firstElementChild as HTMLElement | null;
+      if (!box || !label) continue;
+      if (label.style.display === 'none') {
+        box.style.display = 'none';
+        continue;
+      }
+      measure ??= textMeasure(label);
+      label.textContent = fitLabel(g.getAttribute('name') ?? '', Number(box.getAttribute('width')) - LABEL_MARGIN_PX, measure);
     }
   }
 
@@ -192,6 +214,8 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
     select(chartEl).selectAll<SVGGElement, Frame>('g.frame').select('rect').attr('fill', colorOf);
     label();
   }
+
+  chartEl.addEventListener('mouseleave', () => tooltip.hide());
 
   // Dragging a window edge fires many resizes: redraw once they pause. A chart that was drawn
   // while hidden (no width of its own) redraws at once when it is shown.
