@@ -60,7 +60,7 @@ export function frameDetails(ctx: FrameContext, node: number): string[] {
   if (ctx.allocs) lines.push(`allocations: ≈${Math.round(ctx.allocs[node]!).toLocaleString('en-US')} on this stack`);
   const row = node > 0 ? ctx.functionRow(name)?.summary : null;
   if (row) {
-    lines.push(`function (summary CSV): ${row.allocs.toLocaleString('en-US')} allocations, ${row.calls.toLocaleString('en-US')} calls made`);
+    lines.push(`function (summary CSV): ${row.allocs.toLocaleString('en-US')} allocations, made ${row.calls.toLocaleString('en-US')} calls`);
     if (row.calls > 0 && unit === 'bytes') lines.push(`bytes per call made: ${formatValue(Math.round(value / row.calls), unit)}`);
   }
   const mix = node > 0 ? typeMix(ctx, node) : '';

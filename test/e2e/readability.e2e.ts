@@ -47,6 +47,20 @@ describe('contrast of every visible text', () => {
   }
 });
 
+describe('words that do not mislead', () => {
+  it('shows code in findings as code, not as Markdown backticks, and says whose calls are counted', async () => {
+    const page = await openDefault('light');
+    const texts = await page.locator('.finding .message, .finding .evidence li').allTextContents();
+    expect(texts.length).toBeGreaterThan(1);
+    expect(texts.filter((t) => t.includes('`'))).toEqual([]);
+    expect(await page.locator('.finding .message code').count()).toBeGreaterThan(0);
+    await page.keyboard.press('2');
+    await page.locator('#table tbody tr').first().waitFor();
+    expect(await page.locator('#table th').allTextContents()).toContain('Calls it made');
+    await page.close();
+  });
+});
+
 describe('layout by width', () => {
   const widths = [[390, 844], [1024, 768], [1440, 900]] as const;
   for (const [width, height] of widths) {

@@ -31,7 +31,7 @@ describe('frame details', () => {
       '99.2% of total, 99.5% of parent',
       'self: 1.22 KiB (1,248 bytes)',
       'allocations: ≈376 on this stack',
-      'function (summary CSV): 156 allocations, 20 calls made',
+      'function (summary CSV): 156 allocations, made 20 calls',
       'bytes per call made: 150 B',
       'types: array 38.5%, list 30.8%, dict 15.4%, tuple 15.4%',
     ]);
