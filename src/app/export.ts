@@ -11,6 +11,7 @@ import { snapshotHtml, snapshotScript, SNAPSHOT_CSS, type SnapshotSources } from
 import type { SnapshotData } from '../views/export-snapshot.ts';
 import { functionTableSnapshot } from '../views/export-tables.ts';
 import { stackOf } from '../model/call-tree.ts';
+import { diffFlameState, diffSnapshotData, diffTables } from './export-diff.ts';
 import { summaryNotes, totalWords } from './flame-panel.ts';
 import type { AppState, Store } from './store.ts';
 import type { TablesPanel } from './tables-panel.ts';
@@ -30,11 +31,14 @@ export interface ExportElements {
   /** The flamegraph's box: the export is as wide as the chart. */
   flame: HTMLElement;
   tables: TablesPanel;
+  /** The Compare tab: its delta tables are exported as drawn. */
+  diff: HTMLElement;
 }
 
 interface ExportContext {
   flameWidth(): number;
   tables: TablesPanel;
+  diff: HTMLElement;
 }
 
 /** Chart width now, or the last one seen while another tab hides the chart. */
@@ -129,47 +133,74 @@ async function inlineSources(script: string, style: string): Promise<SnapshotSou
   return { script: `'nonce-${nonce}'`, style: `'nonce-${nonce}'`, nonce };
 }
 
-/** The CSV of the current tab's table(s); several tables (callers, callees) get a Table column. */
-function tablesCsv(state: AppState, model: FlameModel | null, ctx: ExportContext): string | null {
-  let tables: TableSnapshot[] = ctx.tables.snapshots(state);
-  const rows = model?.functions ?? currentSet(state)?.functions?.rows ?? null;
-  if (tables.length === 0 && (state.view.tab === 'table' || state.view.tab === 'both') && rows) {
-    tables = [functionTableSnapshot(rows, model?.functionsUnit ?? 'bytes')];
-  }
-  if (tables.length === 0) return null;
+/** One table as CSV; several (callers and callees, Compare's deltas) get a Table column. */
+function tablesToCsv(tables: readonly TableSnapshot[]): string {
   if (tables.length === 1) return toCsv(tables[0]!.header, tables[0]!.values);
   return toCsv(['Table', ...tables[0]!.header], tables.flatMap((t) => t.values.map((r) => [t.caption, ...r])));
 }
 
-async function run(kind: ExportKind, store: Store, ctx: ExportContext): Promise<void> {
-  const state = store.get();
-  const model = flameModel(state);
-  const stem = `peakscope-${fileStem(currentSet(state)?.name ?? '')}-${model?.metric.metric ?? 'tables'}`;
-  if (kind === 'csv') {
-    const csv = tablesCsv(state, model, ctx);
-    if (csv === null) throw new Error('this tab has no table to export');
-    return download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${stem}-${state.view.tab}.csv`);
+/** The current tab's table(s): its own, or the top functions on the Top functions and Both tabs. */
+function currentTables(state: AppState, model: FlameModel | null, ctx: ExportContext): TableSnapshot[] {
+  const tables = ctx.tables.snapshots(state);
+  const rows = model?.functions ?? currentSet(state)?.functions?.rows ?? null;
+  if (tables.length === 0 && (state.view.tab === 'table' || state.view.tab === 'both') && rows) {
+    return [functionTableSnapshot(rows, model?.functionsUnit ?? 'bytes')];
   }
-  if (!model) throw new Error('this set has no call tree to export');
-  if (kind === 'folded') {
-    const format = model.set.files[model.metric.fileIndex]?.profile?.format;
-    const text = toFolded(model.tree, { rootFrame: format === 'time-flame' ? 'root' : null });
-    return download(new Blob([text], { type: 'text/plain;charset=utf-8' }), `${stem}.folded.txt`);
-  }
-  const data = snapshotData(state, model, ctx);
-  if (kind === 'svg') return download(new Blob([flameSvg(document, data).text], { type: 'image/svg+xml' }), `${stem}.svg`);
+  return tables;
+}
+
+/** An SVG, PNG or HTML snapshot of `data`. */
+async function snapshotFile(kind: 'svg' | 'png' | 'html', data: SnapshotData): Promise<Blob> {
+  if (kind === 'svg') return new Blob([flameSvg(document, data).text], { type: 'image/svg+xml' });
   if (kind === 'png') {
     const svg = flameSvg(document, data);
-    return download(await svgToPng(svg.text, svg.width, svg.height), `${stem}.png`);
+    return svgToPng(svg.text, svg.width, svg.height);
   }
   const script = snapshotScript();
   const html = snapshotHtml(document, data, script, await inlineSources(script, SNAPSHOT_CSS));
-  download(new Blob([html], { type: 'text/html;charset=utf-8' }), `${stem}.html`);
+  return new Blob([html], { type: 'text/html;charset=utf-8' });
+}
+
+const FILE_ENDS: Record<ExportKind, string> = { svg: 'svg', png: 'png', folded: 'folded.txt', csv: 'csv', html: 'html' };
+
+/** Why an export does not apply to what is shown (null when it does): said next to the item. */
+function whyNot(kind: ExportKind, state: AppState, ctx: ExportContext): string | null {
+  if (state.view.tab === 'diff') {
+    const { model, why } = diffFlameState(state);
+    if (kind === 'folded') return 'Compare shows two call trees: export each from its own flamegraph';
+    if (kind === 'csv') return diffTables(ctx.diff).length > 0 ? null : why ?? 'no table to compare yet';
+    return kind === 'html' && model ? null : why;
+  }
+  if (kind === 'csv') return currentTables(state, flameModel(state), ctx).length > 0 ? null : 'this tab shows no table';
+  if (flameModel(state)) return null;
+  return currentSet(state) ? 'this set has no heap or time flame to draw' : 'load a profile first';
+}
+
+async function run(kind: ExportKind, store: Store, ctx: ExportContext): Promise<void> {
+  const state = store.get();
+  const why = whyNot(kind, state, ctx);
+  if (why) throw new Error(why);
+  const diff = state.view.tab === 'diff' ? diffFlameState(state).model : null;
+  const model = flameModel(state);
+  const stem = diff ? `peakscope-compare-${fileStem(diff.base.name)}-vs-${fileStem(diff.target.name)}` : `peakscope-${fileStem(currentSet(state)?.name ?? '')}-${model?.metric.metric ?? 'tables'}`;
+  const name = `${stem}${kind === 'csv' && !diff ? `-${state.view.tab}` : ''}.${FILE_ENDS[kind]}`;
+  if (kind === 'csv') {
+    const csv = tablesToCsv(diff ? diffTables(ctx.diff) : currentTables(state, model, ctx));
+    return download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), name);
+  }
+  if (diff) return download(await snapshotFile(kind as 'svg' | 'png' | 'html', diffSnapshotData(state, diff, ctx.flameWidth(), ctx.diff)), name);
+  if (!model) return;
+  if (kind === 'folded') {
+    const format = model.set.files[model.metric.fileIndex]?.profile?.format;
+    const text = toFolded(model.tree, { rootFrame: format === 'time-flame' ? 'root' : null });
+    return download(new Blob([text], { type: 'text/plain;charset=utf-8' }), name);
+  }
+  download(await snapshotFile(kind, snapshotData(state, model, ctx)), name);
 }
 
 /** Builds the menu in `host`; returns the render function that enables what applies. */
 export function wireExport(store: Store, host: HTMLElement, els: ExportElements): (state: AppState) => void {
-  const ctx: ExportContext = { flameWidth: widthTracker(els.flame), tables: els.tables };
+  const ctx: ExportContext = { flameWidth: widthTracker(els.flame), tables: els.tables, diff: els.diff };
   const menu = document.createElement('details');
   menu.className = 'export-menu';
   const summary = document.createElement('summary');
@@ -180,7 +211,7 @@ export function wireExport(store: Store, host: HTMLElement, els: ExportElements)
     const b = document.createElement('button');
     b.type = 'button';
     b.dataset.export = kind;
-    b.textContent = label;
+    b.append(label);
     b.addEventListener('click', () => {
       menu.open = false;
       run(kind, store, ctx).catch((e: unknown) => store.notify(`Export failed: ${e instanceof Error ? e.message : String(e)}`));
@@ -192,11 +223,12 @@ export function wireExport(store: Store, host: HTMLElement, els: ExportElements)
   host.append(menu);
   const refresh = (state: AppState) => {
     ctx.flameWidth(); // remember the width while the chart is visible
-    // The Compare tab draws its own (differential) flamegraph, which these exports do not cover.
-    const flame = flameModel(state) !== null && state.view.tab !== 'diff';
-    const functions = (state.view.tab === 'table' || state.view.tab === 'both') && Boolean(currentSet(state)?.functions);
-    const table = functions || ctx.tables.snapshots(state).length > 0;
-    for (const b of buttons) b.disabled = b.dataset.export === 'csv' ? !table : !flame;
+    for (const [i, [kind, label]] of EXPORTS.entries()) {
+      const why = whyNot(kind, state, ctx);
+      const b = buttons[i]!;
+      b.disabled = why !== null;
+      b.replaceChildren(label, ...(why ? [Object.assign(document.createElement('span'), { className: 'why', textContent: why })] : []));
+    }
   };
   // Opening the menu checks again what applies, so it never depends on the last page render.
   menu.addEventListener('toggle', () => {

@@ -54,7 +54,7 @@ const renderDiff = wireDiffPanel(store, byId('diff'), (url) => loadUrl(url, true
 const renderGallery = wireGallery(byId('gallery'), (url) => store.updateView({ url, tab: 'flame', set: null, zoom: [], selected: null, search: '' }));
 wireTheme(byId<HTMLSelectElement>('theme'));
 const tablesPanel = wireTablesPanel(store, byId('tables'));
-const renderExport = wireExport(store, byId('export'), { flame: byId('flame'), tables: tablesPanel });
+const renderExport = wireExport(store, byId('export'), { flame: byId('flame'), tables: tablesPanel, diff: byId('diff') });
 
 /** Table row → select the function and zoom the flamegraph to its heaviest stack. */
 function selectFunction(name: string): void {

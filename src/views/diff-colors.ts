@@ -29,6 +29,12 @@ export function changeColor(change: number): string {
   return interpolateRdBu(0.5 - REACH * t);
 }
 
+/** The scale's legend, from the largest drop to the largest growth. */
+export const DIFF_SCALE_LEGEND: readonly { key: string; color: string }[] = [
+  { key: 'shrank most', color: changeColor(-1) }, { key: 'shrank', color: changeColor(-0.1) }, { key: 'unchanged', color: UNCHANGED_COLOR },
+  { key: 'grew', color: changeColor(0.1) }, { key: 'grew most', color: changeColor(1) },
+];
+
 /** Per node: the change (absolute delta or share delta) scaled to [-1, 1] by the largest one. */
 export function scaledChanges(diff: DiffTree, scale: DiffScale): Float64Array {
   const n = diff.base.name.length;

@@ -3,6 +3,7 @@
 // the HTML snapshot, and serialised as a standalone SVG with XMLSerializer (never by string
 // concatenation, so `<`, `&` and quotes in frame names stay text).
 import { formatValue } from '../model/units.ts';
+import { DIFF_SCALE_LEGEND, type DiffFrames } from './diff-colors.ts';
 import { assignColors, MATCH_COLOR, SMALL_COLOR } from './frame-colors.ts';
 import { frameDetails, mergedDetails, type FrameContext } from './frame-details.ts';
 import { projectFlame, type ColorBy, type FlameDatum } from './flame-projection.ts';
@@ -16,6 +17,8 @@ export interface FlameExportInput extends FrameContext {
   typeLeaves: boolean;
   colorBy: ColorBy;
   matchedNames: Uint8Array | null;
+  /** A differential flamegraph (the Compare tab): its colours, words and legend. */
+  diff?: DiffFrames | null;
 }
 
 /** Height of one frame row, as the live chart (views/flamegraph.ts). */
@@ -45,12 +48,13 @@ export function exportFrames(input: FlameExportInput): { frames: SnapshotFrames;
     frames.name.push(d.name);
     frames.value.push(d.value);
     frames.parent.push(parent);
-    frames.color.push(d.matched ? MATCH_COLOR : d.merged ? SMALL_COLOR : colors.colorOf(d.colorKey));
-    frames.detail.push((d.merged ? mergedDetails(input, d.merged, d.value, d.node) : frameDetails(input, d.node)).join('\n'));
+    const diff = input.diff && !d.merged ? input.diff : null;
+    frames.color.push(d.matched ? MATCH_COLOR : d.merged ? SMALL_COLOR : diff ? diff.colorOf(d.node) : colors.colorOf(d.colorKey));
+    frames.detail.push((diff ? diff.details(d.node) : d.merged ? mergedDetails(input, d.merged, d.value, d.node) : frameDetails(input, d.node)).join('\n'));
     const kids = ordered(d.children);
     for (let k = kids.length - 1; k >= 0; k--) stack.push({ d: kids[k]!, parent: index });
   }
-  const legend = colors.legend.map((e) => ({ key: e.key, color: e.color, text: formatValue(e.weight, input.unit) }));
+  const legend = input.diff ? DIFF_SCALE_LEGEND.map((e) => ({ ...e, text: '' })) : colors.legend.map((e) => ({ key: e.key, color: e.color, text: formatValue(e.weight, input.unit) }));
   return { frames, zoom, legend };
 }
 

@@ -229,7 +229,7 @@ export function snapshotProgram(fitLabel: typeof FitLabel): SnapshotProgram {
       for (let a = zoom; a > data.zoom; a = data.frames.parent[a]!) path.unshift(data.frames.name[a]!);
       const hint = zoom !== data.zoom ? 'click a faded frame to zoom back out' : 'click a frame to zoom in';
       crumbs.textContent = `${[...data.path, ...path].join(' › ')}   (${hint})`;
-      flame.replaceChildren(drawFlame(doc, data, zoom));
+      flame.replaceChildren(...(data.frames.name.length > 0 ? [drawFlame(doc, data, zoom)] : []));
     };
     flame.addEventListener('click', (event) => {
       const g = (event.target as Element).closest('g.frame');

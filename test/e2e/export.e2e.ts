@@ -214,6 +214,43 @@ describe('exports of the default view', () => {
   });
 });
 
+describe('exports of the Compare tab', () => {
+  it('exports its differential flamegraph and delta tables, and says why folded stacks do not apply', async () => {
+    const sample = (v: string) => `${h.baseUrl}samples/loop-invariant-call/${v}/manifest.json`;
+    const { page } = await h.open(`#url=${encodeURIComponent(sample('before'))}`);
+    await page.locator('.set-name', { hasText: 'loop-invariant-call/before' }).first().waitFor();
+    await page.locator('[role=tab][data-tab=samples]').click();
+    await page.locator(`.gallery-item a[href*="${encodeURIComponent('/loop-invariant-call/after/')}"]`).click();
+    await page.locator('.set-name', { hasText: 'loop-invariant-call/after' }).first().waitFor();
+    await page.locator('[role=tab][data-tab=diff]').click();
+    await page.locator('select[name=diff-base]').selectOption('loop-invariant-call/before');
+    await page.locator('select[name=diff-target]').selectOption('loop-invariant-call/after');
+    await page.locator('.diff-flame g.frame').first().waitFor();
+    await page.locator('.export-menu summary').click();
+    const items = await page.locator('.export-items button').evaluateAll((bs) => bs.map((b) => [(b as HTMLButtonElement).dataset.export, (b as HTMLButtonElement).disabled, b.querySelector('.why')?.textContent ?? '']));
+    expect(items.filter(([, disabled]) => disabled)).toEqual([['folded', true, expect.stringContaining('two call trees')]]);
+    await page.locator('.export-menu summary').click();
+
+    const svg = await openFromDisk((await exportFile(page, 'svg')).path);
+    const heading = (await svg.page.locator('g.heading text').allTextContents()).join(' ');
+    expect(heading).toMatch(/^peakscope: compare loop-invariant-call\/before → loop-invariant-call\/after — allocated bytes: /);
+    expect(heading).toContain('grew most');
+    expect(await svg.page.locator('g.frame').count()).toBeGreaterThan(3);
+    await svg.page.close();
+
+    const onScreen = await page.locator('#diff table.diff-table caption').allTextContents();
+    expect(onScreen.length).toBeGreaterThan(0);
+    const csv = Papa.parse<string[]>(readFileSync((await exportFile(page, 'csv')).path, 'utf8').trimEnd(), { newline: '\r\n' }).data;
+    expect(new Set(csv.slice(1).map((r) => r[0]))).toEqual(new Set(onScreen.length > 1 ? onScreen : [undefined]));
+    const snap = await openFromDisk((await exportFile(page, 'html')).path);
+    await snap.page.locator('g.frame').first().waitFor();
+    expect(await snap.page.locator('table caption').allTextContents()).toEqual(onScreen);
+    expect([snap.requests, snap.errors]).toEqual([[], []]);
+    await snap.page.close();
+    await page.close();
+  });
+});
+
 describe('exports with hostile names', () => {
   const hostile = [
     '</script><script>alert(1)</script>.bzl.f',
