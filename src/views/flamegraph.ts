@@ -100,9 +100,14 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
     props.diff && !d.merged ? props.diff.details(d.node) :
     d.merged ? mergedDetails(props, d.merged, d.value, d.node) : frameDetails(props, d.node);
 
+  /** Where a click zoomed: the redrawn frame under a still pointer gets no tooltip until it moves. */
+  let zoomedAt: { x: number; y: number } | null = null;
+
   // d3-flame-graph calls show/hide on hover; we fill our own element with text.
   const hoverTip = Object.assign(() => {}, {
     show(event: MouseEvent, d: Frame) {
+      if (zoomedAt && zoomedAt.x === event.clientX && zoomedAt.y === event.clientY) return hoverTip;
+      zoomedAt = null;
       tooltip.show(detailsOf(d.data), event.clientX, event.clientY);
       return hoverTip;
     },
@@ -125,6 +130,7 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
       if (!frame) return;
       event.stopPropagation();
       tooltip.hide();
+      zoomedAt = { x: event.clientX, y: event.clientY };
       props.onZoom(frame.data.node);
     },
     true,

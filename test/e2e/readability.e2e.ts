@@ -61,6 +61,34 @@ describe('words that do not mislead', () => {
   });
 });
 
+describe('the flamegraph at 390 px', () => {
+  it('keeps the function name in narrow labels and drops the tooltip when a click zooms', async () => {
+    const { page } = await h.open(`#url=${encodeURIComponent(`${h.baseUrl}samples/monorepo/manifest.json`)}`, { width: 390, height: 844 });
+    await page.locator('#flame g.frame[name="module"]').first().waitFor();
+    await flameSettled(page);
+    const labels = await page.locator('#flame g.frame').evaluateAll((gs) => gs.flatMap((g) => {
+      const label = g.querySelector<HTMLElement>('.d3-flame-graph-label');
+      return label && label.style.display !== 'none' ? [[g.getAttribute('name') ?? '', label.textContent ?? ''] as [string, string]] : [];
+    }));
+    const cut = labels.filter(([name, label]) => label !== name);
+    expect(cut.length).toBeGreaterThan(0);
+    console.log(`390 px labels cut: ${cut.map(([, l]) => l).join(', ')}`);
+    for (const [name, label] of cut) {
+      const fn = /\.bzl\.([^./]+)$/.exec(name)?.[1];
+      if (fn && label.length > fn.length + 1) expect([name, label.endsWith(fn)]).toEqual([name, true]);
+    }
+    const frame = page.locator('#flame g.frame[name="build_defs/cxx.bzl.library"]').first();
+    await frame.hover();
+    await page.locator('.tooltip:not([hidden])').waitFor();
+    await frame.click();
+    await page.locator('#breadcrumb', { hasText: 'build_defs/cxx.bzl.library' }).waitFor();
+    await flameSettled(page);
+    await h.screenshot(page, 'flame-390-zoomed');
+    expect(await page.locator('.tooltip:not([hidden])').count()).toBe(0);
+    await page.close();
+  });
+});
+
 describe('layout by width', () => {
   const widths = [[390, 844], [1024, 768], [1440, 900]] as const;
   for (const [width, height] of widths) {
