@@ -69,6 +69,18 @@ function itself<T>(this: T): T {
   return this;
 }
 
+/** Rows below `root` in a projection (it is small: bounded by what fits on screen). */
+function depthOf(root: FlameDatum): number {
+  let deepest = 0;
+  const stack: [FlameDatum, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [d, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    for (const c of d.children) stack.push([c, depth + 1]);
+  }
+  return deepest;
+}
+
 /** Text width in the label's own font (canvas measureText: no layout). */
 function textMeasure(label: HTMLElement): (text: string) => number {
   const ctx = document.createElement('canvas').getContext('2d');
@@ -160,6 +172,8 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
       .tooltip(hoverTip)
       .setColorMapper((d) => colorOf(d));
     drawAtOnce(chartEl, chart, root);
+    // d3-flame-graph leaves three empty rows under an icicle (root on top): no blank band on a phone.
+    if (props.icicle) select(chartEl).select('svg').attr('height', (depthOf(root) + 1) * CELL_HEIGHT + 2);
     fitLabels();
     select(chartEl).select('svg').attr('role', 'group').attr('aria-label', 'flamegraph; click a frame to zoom');
     label();
