@@ -34,6 +34,10 @@ describe('contrast of every visible text', () => {
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
       const views: [string, Awaited<ReturnType<typeof measureContrast>>][] = [['default', await measureContrast(page)]];
       await h.screenshot(page, `contrast-${theme}-default`);
+      await page.locator('.export-menu summary').click(); // its items, the CSV one disabled with its reason
+      await page.locator('.export-items .why').first().waitFor();
+      views.push(['default, export menu open', await measureContrast(page)]);
+      await page.locator('.export-menu summary').click();
       await page.keyboard.press('2');
       await page.locator('#table tbody tr').first().waitFor();
       views.push(['top functions', await measureContrast(page)]);
@@ -112,6 +116,13 @@ describe('layout by width', () => {
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
         await page.click('#sets button.set-name');
         expect(await page.locator('#sets').isVisible()).toBe(false);
+        // Every tab's tables scroll inside their own box, never the page.
+        for (const [key, tab] of [['2', 'table'], ['3', 'both'], ['6', 'sandwich'], ['7', 'types'], ['8', 'statements']]) {
+          await page.keyboard.press(key!);
+          await page.locator(`[role=tab][data-tab=${tab}][aria-selected=true]`).waitFor();
+          const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          expect([tab, wide]).toEqual([tab, 0]);
+        }
       } else {
         expect(await page.locator('#sets-toggle').isVisible()).toBe(false);
       }
