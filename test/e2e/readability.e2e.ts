@@ -29,7 +29,7 @@ async function openDefault(theme: 'light' | 'dark', viewport = { width: 1440, he
 
 describe('contrast of every visible text', () => {
   for (const theme of ['light', 'dark'] as const) {
-    it(`is at least 4.5:1 in the ${theme} theme on the default view and on Top functions`, async () => {
+    it(`is at least 4.5:1 in the ${theme} theme on the default view, Top functions, Types and Compare`, async () => {
       const page = await openDefault(theme);
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
       const views: [string, Awaited<ReturnType<typeof measureContrast>>][] = [['default', await measureContrast(page)]];
@@ -41,6 +41,20 @@ describe('contrast of every visible text', () => {
       await page.keyboard.press('2');
       await page.locator('#table tbody tr').first().waitFor();
       views.push(['top functions', await measureContrast(page)]);
+      await page.keyboard.press('7');
+      await page.locator('table.types-table tbody tr').first().waitFor();
+      views.push(['types', await measureContrast(page)]);
+      // Compare: the case's fix loaded beside it from the Samples tab.
+      await page.keyboard.press('4');
+      await page.locator(`.gallery-item a[href*="${encodeURIComponent('/loop-invariant-call/after/')}"]`).click();
+      await page.locator('.set-name', { hasText: 'loop-invariant-call/after' }).first().waitFor();
+      await page.keyboard.press('5');
+      await page.locator('select[name=diff-base]').selectOption('loop-invariant-call/before');
+      await page.locator('select[name=diff-target]').selectOption('loop-invariant-call/after');
+      await page.locator('.diff-flame g.frame').first().waitFor();
+      await page.locator('#diff table.diff-table tbody tr').first().waitFor();
+      views.push(['compare', await measureContrast(page)]);
+      await h.screenshot(page, `contrast-${theme}-compare`);
       for (const [view, report] of views) {
         console.log(`${theme} ${view}: ${report.measured} texts, lowest ${report.worst.ratio.toFixed(2)}:1 (${report.worst.text} — ${report.worst.fg} on ${report.worst.bg})`);
         expect(report.measured).toBeGreaterThan(50);
