@@ -6,6 +6,7 @@ import { bytecodeFormat } from './bytecode-csv.ts';
 import { bytecodePairsFormat } from './bytecode-pairs-csv.ts';
 import { coverageFormat } from './coverage.ts';
 import { eventLogFormat } from './event-log.ts';
+import { eventLogPbFormat } from './event-log-pb.ts';
 import { flameSvgFormat } from './flame-svg.ts';
 import { heapFlameFormat } from './heap-flame.ts';
 import { heapSummaryFormat } from './heap-summary-csv.ts';
@@ -34,7 +35,7 @@ export function detectFormat(input: SniffInput): FormatSpec | null {
 }
 
 /** Binary formats, judged on the decompressed head before any text detector (ordered). */
-export const BINARY_FORMATS: readonly BinaryFormatSpec[] = [];
+export const BINARY_FORMATS: readonly BinaryFormatSpec[] = [eventLogPbFormat];
 
 /** The binary format whose detector claims this head, or null when none does. */
 export function detectBinaryFormat(input: ByteSniffInput): BinaryFormatSpec | null {
