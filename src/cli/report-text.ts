@@ -1,5 +1,5 @@
 // The human `peakscope report`: per profile set, each file's format and key figures in binary
-// units, its top functions, event-log peaks against Buck2's 2 GiB default limit, diagnostics.
+// units, its top functions, event-log peaks against each file's limit (Buck2's 2 GiB default unless its error states its own), diagnostics.
 import { computeFilePeaks } from '../analysis/peaks.ts';
 import type { TopFunction } from '../analysis/totals.ts';
 import type { FormatName, ParsedFile } from '../model/profile.ts';
@@ -76,11 +76,12 @@ function peakLines(file: ParsedFile): string[] {
   const rows = computeFilePeaks([file.profile]).map((row) => {
     const shown = row.peakBytes ?? row.reportedBytes;
     const size = row.peakBytes !== null ? formatBytes(row.peakBytes) : shown !== null ? `failed, ~${formatBytes(shown)}` : 'failed';
-    const share = row.percentOfLimit === null ? '' : percentText(row.percentOfLimit);
+    // Against the file's own limit when its error states one, else Buck2's 2 GiB default.
+    const share = row.percentOfLimit === null ? '' : `${percentText(row.percentOfLimit)} of ${formatBytes(row.limitBytes)}`;
     const error = row.error === null ? '' : `: ${printable(row.error)}`;
     return [size, share, `${printable(row.moduleId)}${error}`];
   });
-  return table(['peak', 'of 2 GiB', 'BUCK file'], rows);
+  return table(['peak', 'of limit', 'BUCK file'], rows);
 }
 
 /** Right-aligned figures, a left-aligned last column. */
