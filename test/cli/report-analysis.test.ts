@@ -1,7 +1,7 @@
 // `peakscope report --json samples`: findings for every cause at the right function and span,
 // per-file peaks from the event logs, and peak figures that say what kind of bound they are.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -94,6 +94,24 @@ describe('peakscope report with sources', () => {
       const json = JSON.parse(report('--json', dir).stdout) as JsonReport;
       expect(json.filePeaks[0]).toMatchObject({ moduleId: 'root//tiny:BUCK', limitBytes: 1024, overLimit: true, reportedBytes: 81 * 2 ** 20 });
       expect(report(dir).stdout).toMatch(/failed, ~81 MiB +8294400% of 1 KiB +root\/\/tiny:BUCK/);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  }, SLOW);
+
+  it('reads a build file named by the log (TARGETS.fixture) as a source, not an unknown profile', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'peakscope-buildfile-'));
+    const log = [
+      '{"command_line_args":["buck2","uquery","//pkg:"],"trace_id":"t"}',
+      '{"Event":{"trace_id":"t","span_id":2,"parent_id":1,"data":{"SpanEnd":{"duration_us":9,"data":{"Load":{"module_id":"root//pkg:TARGETS.fixture","cell":"root","error":null,"starlark_peak_allocated_bytes":64,"target_count":1}}}}}}',
+    ].join('\n');
+    writeFileSync(join(dir, 'events.json-lines'), `${log}\n`);
+    mkdirSync(join(dir, 'pkg'));
+    writeFileSync(join(dir, 'pkg', 'TARGETS.fixture'), 'x = [i for i in range(9)]\n');
+    try {
+      const r = report(dir);
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toContain('not a profile peakscope knows');
     } finally {
       rmSync(dir, { recursive: true });
     }
