@@ -1,6 +1,6 @@
 // Field numbers of the Buck2 messages on the path to a file's Starlark peak, read in buck2's
 // `app/buck2_data/data.proto` and `app/buck2_cli_proto/daemon.proto` (checked at buck2 commit
-// 13baa8a1, 2026-08; formats.md §10.4). Only these are decoded; the rest is skipped by wire type.
+// 13baa8a1, 2026-08; docs/event-log-pb.md). Only these are decoded; the rest is skipped by wire type.
 
 /** `buck.data.Invocation`, the first record of a log (prost writes fields in number order). */
 export const INVOCATION = { commandLineArgs: 1, workingDir: 2, traceId: 3, startTime: 4, expandedCommandLineArgs: 11 } as const;

@@ -4,7 +4,7 @@
 // `buck.data.Invocation`, then `buck.daemon.CommandProgress` records. Upstream: buck2
 // `app/buck2_event_log/src/write.rs` (`encode_length_delimited`) and `read.rs`
 // (`unpack_stream_protobuf`); field numbers from `app/buck2_data/data.proto` and
-// `app/buck2_cli_proto/daemon.proto` (formats.md §10.4). Only the path to LoadBuildFileEnd is
+// `app/buck2_cli_proto/daemon.proto` (docs/event-log-pb.md). Only the path to LoadBuildFileEnd is
 // decoded; every other field is skipped by its wire type.
 import { BinaryReader, WireType } from '@bufbuild/protobuf/wire';
 import type { EventLog, LoadRecord } from '../model/profile.ts';

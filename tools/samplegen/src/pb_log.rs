@@ -1,5 +1,5 @@
 //! The event log as Buck2 writes it to `buck-out/v2/log/<time>_<command>_<uuid>_events.pb.zst`
-//! (formats.md §10.4): varint-length-delimited protobuf records (prost's
+//! (docs/event-log-pb.md): varint-length-delimited protobuf records (prost's
 //! `encode_length_delimited`, as Buck2's `write.rs`), first a `buck.data.Invocation`, then one
 //! `buck.daemon.CommandProgress` per event and one for the command's result; zstd over the whole.
 //!
