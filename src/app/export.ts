@@ -1,8 +1,9 @@
-// The Export menu: the current flamegraph as SVG or PNG, the call tree as folded stacks, the
-// current table as CSV, and the whole view as one self-contained HTML file. Everything is made
+// The Export menu: the current flamegraph as SVG or PNG, the call tree as folded stacks or
+// gzipped pprof, the current table as CSV, and the whole view as one self-contained HTML file. Everything is made
 // in the page and handed to the browser as a Blob download: nothing leaves the machine.
 import './export.css';
 import type { TableSnapshot } from '../views/data-table.ts';
+import { profileAsPprof, type TreeProfile } from '../formats/pprof-encode.ts';
 import { toCsv } from '../views/export-csv.ts';
 import { EXPORT_CELL_HEIGHT, exportFrames, flameSvgText, type FlameExportInput } from '../views/export-flame.ts';
 import { toFolded } from '../views/export-folded.ts';
@@ -18,6 +19,7 @@ export const EXPORTS = [
   ['svg', 'Flamegraph as SVG'],
   ['png', 'Flamegraph as PNG'],
   ['folded', 'Call tree as folded stacks'],
+  ['pprof', 'Profile as gzipped pprof (go tool pprof)'],
   ['csv', 'Table as CSV'],
   ['html', 'Snapshot as one HTML file'],
 ] as const;
@@ -148,6 +150,12 @@ async function run(kind: ExportKind, store: Store, ctx: ExportContext): Promise<
     const format = model.set.files[model.metric.fileIndex]?.profile?.format;
     const text = toFolded(model.tree, { rootFrame: format === 'time-flame' ? 'root' : null });
     return download(new Blob([text], { type: 'text/plain;charset=utf-8' }), `${stem}.folded.txt`);
+  }
+  if (kind === 'pprof') {
+    // The file behind the flamegraph, in its own unit and exact weights (the allocations metric draws the allocated flame's file).
+    const profile = model.set.files[model.metric.fileIndex]?.profile as TreeProfile;
+    const bytes = profileAsPprof(profile, model.metric.metric === 'retained' ? 'retained' : 'allocated', `peakscope export of ${model.set.files[model.metric.fileIndex]!.path}`);
+    return download(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/gzip' }), `${stem}.pb.gz`);
   }
   const data = snapshotData(state, model, ctx);
   if (kind === 'svg') return download(new Blob([flameSvgText(document, data)], { type: 'image/svg+xml' }), `${stem}.svg`);

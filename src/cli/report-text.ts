@@ -44,6 +44,7 @@ const DESCRIBE: Record<FormatName, (t: T) => string> = {
   'event-log': describeEventLog,
   targets: (t) => `profiled targets list: ${plural(num(t, 'targets'), 'identifier')}`,
   'flame-svg': (t) => `flame graph SVG${t['title'] ? `: "${printable(String(t['title']))}"` : ''} (its flame.src holds the data)`,
+  pprof: describePprof,
   empty: () => 'empty: no data (an empty file or Buck2’s `empty 1` placeholder)',
   unknown: () => 'not a profile peakscope knows',
 };
@@ -51,6 +52,14 @@ const DESCRIBE: Record<FormatName, (t: T) => string> = {
 function describeTotals(input: InputReport): string {
   if (input.error && input.format !== 'unknown') return `${input.format}: could not be read`;
   return DESCRIBE[input.format](input.totals as T);
+}
+
+/** `pprof (memory/bytes): 15.8 MiB, retained at dump, sampled (…); loading 0 B, analysis 15.8 MiB`. */
+function describePprof(t: T): string {
+  const unit = 'bytes' in t ? 'bytes' : 'milliseconds' in t ? 'milliseconds' : 'count';
+  const value = (n: number) => formatValue(n, unit);
+  const phases = t['loading'] !== undefined ? `; loading ${value(num(t, 'loading'))}, analysis ${value(num(t, 'analysis'))}` : '';
+  return `pprof (${printable(String(t['sampleType']))}): ${value(num(t, unit))} in ${plural(num(t, 'samples'), 'sample')}, ${t['semantics']}${phases}`;
 }
 
 function describeEventLog(t: T): string {

@@ -10,6 +10,7 @@ import { eventLogPbFormat } from './event-log-pb.ts';
 import { flameSvgFormat } from './flame-svg.ts';
 import { heapFlameFormat } from './heap-flame.ts';
 import { heapSummaryFormat } from './heap-summary-csv.ts';
+import { pprofFormat } from './pprof.ts';
 import { statementFormat } from './statement-csv.ts';
 import { targetsFormat } from './targets.ts';
 import { timeFlameFormat } from './time-flame.ts';
@@ -35,7 +36,7 @@ export function detectFormat(input: SniffInput): FormatSpec | null {
 }
 
 /** Binary formats, judged on the decompressed head before any text detector (ordered). */
-export const BINARY_FORMATS: readonly BinaryFormatSpec[] = [eventLogPbFormat];
+export const BINARY_FORMATS: readonly BinaryFormatSpec[] = [eventLogPbFormat, pprofFormat];
 
 /** The binary format whose detector claims this head, or null when none does. */
 export function detectBinaryFormat(input: ByteSniffInput): BinaryFormatSpec | null {
