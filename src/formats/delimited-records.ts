@@ -1,7 +1,7 @@
 // Varint-length-delimited protobuf records (prost's `encode_length_delimited`, protobuf's
 // `writeDelimitedTo`) read from byte chunks cut anywhere: a record inside one chunk is handed
 // over in place; one that spans chunks is gathered, copying only its own bytes.
-import { sizeDelimitedPeek } from '@bufbuild/protobuf/wire';
+import { BinaryReader } from '@bufbuild/protobuf/wire';
 
 /** A record larger than this is taken for damage, not data (Buck2's events are far smaller). */
 export const MAX_RECORD_BYTES = 256 * 1024 * 1024;
@@ -24,8 +24,10 @@ export class DelimitedRecords {
   push(chunk: Uint8Array): void {
     let at = this.carried > 0 ? this.fillCarry(chunk) : 0;
     if (at < 0) return;
+    // One reader per chunk reads every length prefix in it (a reader per record cost more than the records).
+    const reader = new BinaryReader(chunk);
     while (at < chunk.length) {
-      const size = sizeOf(chunk.subarray(at));
+      const size = sizeAt(reader, at);
       if (size === null) break;
       const end = at + size.offset + size.size;
       if (end > chunk.length) break;
@@ -74,7 +76,7 @@ export class DelimitedRecords {
 
   /** Reads the carried record's length prefix once it is whole. */
   private measureCarry(): void {
-    const size = sizeOf(this.carry.subarray(0, this.carried));
+    const size = sizeAt(new BinaryReader(this.carry.subarray(0, this.carried)), 0);
     if (!size) return;
     this.prefix = size.offset;
     this.needed = size.offset + size.size;
@@ -91,15 +93,18 @@ export class DelimitedRecords {
   }
 }
 
-/** The record size a length prefix declares, or null when the prefix itself is incomplete. */
-function sizeOf(bytes: Uint8Array): { size: number; offset: number } | null {
-  let peek: ReturnType<typeof sizeDelimitedPeek>;
+/** The record size the length prefix at `at` declares (and the prefix's length), or null when the prefix is cut. */
+function sizeAt(reader: BinaryReader, at: number): { size: number; offset: number } | null {
+  reader.pos = at;
+  let size: number;
   try {
-    peek = sizeDelimitedPeek(bytes);
-  } catch {
+    size = reader.uint32();
+  } catch (e) {
+    if (e instanceof RangeError) return null; // the prefix runs past the bytes at hand
     throw new RangeError('a record length that is not a varint');
   }
-  if (peek.eof) return null;
-  if (peek.size > MAX_RECORD_BYTES) throw new RangeError(`a record that declares ${peek.size} bytes`);
-  return peek;
+  // A cut prefix can also read as a short number: the reader then stands past the bytes it has.
+  if (reader.pos > reader.len) return null;
+  if (size > MAX_RECORD_BYTES) throw new RangeError(`a record that declares ${size} bytes`);
+  return { size, offset: reader.pos - at };
 }

@@ -108,7 +108,9 @@ export class EventLogPbParser implements ByteParser<EventLog> {
     const args: string[] = [];
     let trace: string | null = null;
     while (r.pos < r.len) {
-      const [no, wt] = r.tag();
+      const tag = r.uint32();
+      const no = tag >>> 3;
+      const wt = tag & 7;
       if (no === INVOCATION.commandLineArgs && wt === WireType.LengthDelimited) args.push(rec.string());
       else if (no === INVOCATION.traceId && wt === WireType.LengthDelimited) trace = rec.string();
       else r.skip(wt, no);
@@ -120,11 +122,15 @@ export class EventLogPbParser implements ByteParser<EventLog> {
 
   private readProgress(rec: RecordReader): void {
     const { r } = rec;
-    const [no, wt] = r.tag();
+    const tag = r.uint32();
+      const no = tag >>> 3;
+      const wt = tag & 7;
     if (no !== COMMAND_PROGRESS.event || wt !== WireType.LengthDelimited) return; // a result or partial result
     const end = rec.delimitedEnd();
     while (r.pos < end) {
-      const [field, type] = r.tag();
+      const tag = r.uint32();
+      const field = tag >>> 3;
+      const type = tag & 7;
       if (field === BUCK_EVENT.spanEnd && type === WireType.LengthDelimited) return this.readSpanEnd(rec, rec.delimitedEnd());
       r.skip(type, field);
     }
@@ -135,7 +141,9 @@ export class EventLogPbParser implements ByteParser<EventLog> {
     let durationMicros: number | null = null;
     let load: Omit<LoadRecord, 'durationMicros'> | null = null;
     while (r.pos < end) {
-      const [no, wt] = r.tag();
+      const tag = r.uint32();
+      const no = tag >>> 3;
+      const wt = tag & 7;
       if (no === SPAN_END.duration && wt === WireType.LengthDelimited) durationMicros = readDuration(rec, rec.delimitedEnd());
       else if (no === SPAN_END.load && wt === WireType.LengthDelimited) load = readLoad(rec, rec.delimitedEnd());
       else r.skip(wt, no);
@@ -169,7 +177,9 @@ function readDuration(rec: RecordReader, end: number): number {
   let seconds = 0;
   let nanos = 0;
   while (r.pos < end) {
-    const [no, wt] = r.tag();
+    const tag = r.uint32();
+      const no = tag >>> 3;
+      const wt = tag & 7;
     if (no === SECONDS_NANOS.seconds && wt === WireType.Varint) seconds = rec.uint64('duration.seconds');
     else if (no === SECONDS_NANOS.nanos && wt === WireType.Varint) nanos = r.int32();
     else r.skip(wt, no);
@@ -188,7 +198,9 @@ function readLoad(rec: RecordReader, end: number): Omit<LoadRecord, 'durationMic
   let peakBytes: number | null = null;
   let targetCount: number | null = null;
   while (r.pos < end) {
-    const [no, wt] = r.tag();
+    const tag = r.uint32();
+      const no = tag >>> 3;
+      const wt = tag & 7;
     if (wt === WireType.LengthDelimited && no === LOAD_END.moduleId) moduleId = rec.string();
     else if (wt === WireType.LengthDelimited && no === LOAD_END.cell) cell = rec.string();
     else if (wt === WireType.LengthDelimited && no === LOAD_END.error) error = rec.string();
