@@ -2,6 +2,7 @@
 // held until the binary detectors can judge them (always the same number of bytes, so the answer
 // does not depend on how the stream was chunked); a claimed file goes to that format's
 // ByteParser, anything else on to the line source, where a NUL still means "binary data".
+import { detectBinaryFormat } from './detect.ts';
 import type { BinaryFormatSpec, ByteParser } from './format.ts';
 import { BINARY_SNIFF_BYTES } from './format.ts';
 
@@ -22,11 +23,11 @@ export class ContentRouter {
   private parser: ByteParser | null = null;
   private failed = false;
 
-  /** `detect(head)` returns the claiming format or null; `enabled` false skips binary sniffing. */
+  /** `enabled` false skips binary sniffing; `detect` returns the claiming format or null. */
   constructor(
     private readonly host: ContentHost,
-    private readonly detect: (head: Uint8Array, complete: boolean) => BinaryFormatSpec | null,
     enabled: boolean,
+    private readonly detect = (head: Uint8Array, complete: boolean) => detectBinaryFormat({ head, complete }),
   ) {
     this.decided = !enabled;
   }

@@ -7,7 +7,7 @@ import { DiagnosticSink, ParseError, snippet } from './diagnostics.ts';
 import { ByteIntake } from './byte-intake.ts';
 import type { Compression } from './decompress.ts';
 import { ContentRouter } from './content-router.ts';
-import { detectBinaryFormat, detectFormat, triedFormatNames } from './detect.ts';
+import { detectFormat, triedFormatNames } from './detect.ts';
 import type { BinaryFormatSpec, ByteParser, LineParser } from './format.ts';
 import { SNIFF_LINES } from './format.ts';
 import { LineSource } from './line-source.ts';
@@ -85,7 +85,6 @@ export class ParseSession {
         claim: (spec) => this.claimBinary(spec),
         fail: (e) => this.fail(e, 0, ''),
       },
-      (bytes, complete) => detectBinaryFormat({ head: bytes, complete }),
       bom === null,
     );
   }

@@ -92,8 +92,8 @@ function route(bytes: Uint8Array, cuts: readonly number[]) {
   const text: number[] = [];
   const router = new ContentRouter(
     { text: (data) => text.push(...data), claim: (s) => s.create({ file: 'f', diagnostics: null! }), fail: (e) => { throw e; } },
-    (head, complete) => (spec.sniffBytes({ head, complete }) ? spec : null),
     true,
+    (head, complete) => (spec.sniffBytes({ head, complete }) ? spec : null),
   );
   for (const c of cutAt(bytes, cuts)) router.push(c, false);
   router.end();
