@@ -32,7 +32,7 @@ function periodWords(data: PprofData): string {
 /** What the values measure, by producer, else by pprof's own type names (`alloc_space`, `inuse_space`, `cpu`). */
 export function semanticsOf(producer: PprofProducer, type: PprofValueType, data: PprofData): { quantity: PprofQuantity; semantics: string } {
   const every = periodWords(data);
-  if (producer === 'bazel-memory') return { quantity: 'retained-bytes', semantics: 'retained at dump, sampled (bytes of objects still alive when Bazel dumped, by the stack that allocated them)' };
+  if (producer === 'bazel-memory') return { quantity: 'retained-bytes', semantics: 'retained at dump, sampled (objects still alive when Bazel dumped its heap, by the stack that created them)' };
   if (producer === 'bazel-cpu') return { quantity: 'cpu-time', semantics: `Starlark CPU time${every}` };
   if (producer === 'starlark-go') return { quantity: 'wall-time', semantics: `wall time${every}` };
   const name = `${type.type}/${type.unit}`;
