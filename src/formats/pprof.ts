@@ -80,7 +80,41 @@ class StackReader {
   }
 }
 
-/** Builds the profile of a decoded file: one tree of the chosen sample type. */
+/** One tree of pprof stacks; Bazel's go under a `(loading)` or `(analysis)` group root. */
+class StackTree {
+  readonly builder: CallTreeBuilder;
+  /** Frame details by name index. */
+  readonly frames: (PprofFrame | null)[] = [];
+  readonly phases: { loading: number; analysis: number } | null;
+  private readonly groups = new Map<string, number>();
+
+  constructor(unit: MetricUnit, byPhase: boolean) {
+    this.builder = new CallTreeBuilder(unit);
+    this.phases = byPhase ? { loading: 0, analysis: 0 } : null;
+  }
+
+  /** The group root of a Bazel stack (node 0 when it has none). */
+  private rootOf(stack: readonly PprofFrame[], value: number): number {
+    const phase = this.phases && stack.length > 0 ? phaseOf(stack[0]!) : null;
+    if (!phase) return 0;
+    this.phases![phase] += value;
+    const node = this.groups.get(phase) ?? this.builder.child(0, this.builder.intern(`(${phase})`), NodeKind.Group);
+    this.groups.set(phase, node);
+    return node;
+  }
+
+  add(stack: readonly PprofFrame[], value: number): void {
+    let node = this.rootOf(stack, value);
+    for (const frame of stack) {
+      const id = this.builder.intern(frame.name);
+      this.frames[id] ??= frame;
+      node = this.builder.child(node, id, frame.kind === 'type' ? NodeKind.Type : NodeKind.Function);
+    }
+    this.builder.addSelf(node, value);
+  }
+}
+
+/** Builds the profile of a decoded file: one tree of the chosen sample type, the others' totals kept. */
 export function buildPprofProfile(data: PprofData, ctx: ParseContext): PprofProfile {
   if (data.sampleTypes.length === 0) throw new ParseError(ctx.file, 0, '', 'a pprof profile without sample types');
   const typeIndex = chosenSampleType(data);
@@ -88,43 +122,25 @@ export function buildPprofProfile(data: PprofData, ctx: ParseContext): PprofProf
   const producer = producerOf(data);
   const namer = new FrameNamer(data);
   const reader = new StackReader(data, namer);
-  const builder = new CallTreeBuilder(TREE_UNITS[type.unit] ?? 'count');
-  const frames: (PprofFrame | null)[] = [];
-  const bazel = producer === 'bazel-memory' || producer === 'bazel-cpu';
-  const phases = bazel ? { loading: 0, analysis: 0 } : null;
-  const groups = new Map<string, number>();
+  const stacks = new StackTree(TREE_UNITS[type.unit] ?? 'count', producer === 'bazel-memory' || producer === 'bazel-cpu');
   const totals = data.sampleTypes.map(() => 0);
   let samples = 0;
   for (const sample of data.samples) {
     sample.values.forEach((v, i) => (totals[i]! += v));
-    const value = sample.values[typeIndex] ?? 0;
-    if (value === 0) continue;
+    // A 0 is a stack too (a retained flame's 0-byte stacks, exported by peakscope): kept, as the folded reader keeps it.
     samples++;
-    const stack = reader.stack(sample.locationIds);
-    let node = 0;
-    const phase = phases && stack.length > 0 ? phaseOf(stack[0]!) : null;
-    if (phases && phase) {
-      phases[phase] += value;
-      node = groups.get(phase) ?? builder.child(0, builder.intern(`(${phase})`), NodeKind.Group);
-      groups.set(phase, node);
-    }
-    for (const frame of stack) {
-      const id = builder.intern(frame.name);
-      frames[id] ??= frame;
-      node = builder.child(node, id, frame.kind === 'type' ? NodeKind.Type : NodeKind.Function);
-    }
-    builder.addSelf(node, value);
+    stacks.add(reader.stack(sample.locationIds), sample.values[typeIndex] ?? 0);
   }
   if (reader.missing > 0) ctx.diagnostics.note(0, `${reader.missing} locations or functions the samples name are missing from the file; they are shown by id`);
-  const tree = builder.build();
-  for (let id = 0; id < tree.names.length; id++) frames[id] ??= null;
+  const tree = stacks.builder.build();
+  const frames = tree.names.map((_, id) => stacks.frames[id] ?? null);
   return {
     format: 'pprof', tree, producer, ...semanticsOf(producer, type, data),
     sampleType: type,
     otherSampleTypes: data.sampleTypes.flatMap((t, i) => (i === typeIndex ? [] : [{ ...t, total: totals[i]! }])),
     samples,
     period: data.periodType ? { ...data.periodType, value: data.period } : null,
-    frames, phases, workspaceRoot: namer.workspaceRoot,
+    frames, phases: stacks.phases, workspaceRoot: namer.workspaceRoot,
   };
 }
 

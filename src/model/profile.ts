@@ -199,7 +199,7 @@ export interface PprofProfile {
   sampleType: { type: string; unit: string };
   /** The file's other sample types with their totals: not drawn, but never dropped silently. */
   otherSampleTypes: { type: string; unit: string; total: number }[];
-  /** Samples with a non-zero value of the drawn type. */
+  /** Samples in the file (a 0 of the drawn type included). */
   samples: number;
   period: { type: string; unit: string; value: number } | null;
   /** Frame details by the tree's name index (null for the phase roots). */

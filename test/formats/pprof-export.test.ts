@@ -44,6 +44,13 @@ describe('pprof export → import', () => {
     expect((computeTotals(back) as { bytes: number }).bytes).toBe(flame.tree.total[0]);
   });
 
+  it('keeps 0-byte stacks and root-level bytes', () => {
+    const flame = parseBytes('x.src', new TextEncoder().encode('(unknown) 16\nmodule;a.bzl.f;dict 0\nmodule;a.bzl.g;list 8\nrange 8\n')).profile as TreeProfile;
+    const back = roundTrip(flame);
+    expect(describeTree(back.tree)).toEqual(describeTree(flame.tree));
+    expect(back.tree.total[0]).toBe(32);
+  });
+
   it('a time flame comes back in milliseconds', () => {
     const [path] = findSamples('/time-flame/flame.src').filter(hasTree);
     const flame = load(path!);
