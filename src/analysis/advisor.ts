@@ -115,7 +115,11 @@ function collectProfiles(sets: readonly ProfileSet[]): Collected {
         for (const id of profile.ids) if (!targetIds.includes(id)) targetIds.push(id);
       }
       // Their bytes are not given to the rules: Bazel's memory profile is retained at dump, not allocated.
-      else if (profile?.format === 'pprof') for (const f of profile.frames) if (f && f.kind !== 'builtin') frameFiles.add(f.file);
+      else if (profile?.format === 'pprof') {
+        for (const f of profile.frames) if (f && (f.kind === 'def' || f.kind === 'toplevel') && f.file) frameFiles.add(f.file);
+        // Allocated bytes (a Buck2 heap flame exported to pprof, a Go alloc_space profile) weigh like a heap flame.
+        if (profile.quantity === 'allocated-bytes') heapFlame ??= { format: 'heap-flame', tree: profile.tree, stacks: profile.samples, unusedCapacityBytes: null };
+      }
     }
   }
   return { input: { heapFlame, summary, statement, coverage }, targetIds, frameFiles: [...frameFiles] };
