@@ -153,6 +153,19 @@ describe('pprof detection and damage', () => {
     expect(profile.frames.find((f) => f?.name === 'sh_test')).toMatchObject({ kind: 'builtin', file: '<native>', lines: [] });
   });
 
+  it('damaged messages give a profile or a ParseError, never a crash', () => {
+    const raw = gunzipSync(read('bazel/cpu.pprof.gz'));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(raw.length - 1), fc.nat(255)), { minLength: 1, maxLength: 8 }), (edits) => {
+        const bytes = raw.slice();
+        for (const [at, value] of edits) bytes[at] = value;
+        const parsed = parseBytes('damaged.pb', gzipSync(bytes));
+        expect(parsed.profile !== null || parsed.error !== null).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('any chunking of the gzipped bytes gives the same tree', async () => {
     const bytes = read('bazel/cpu.pprof.gz');
     const whole = describeTree(parsePprof('bazel/cpu.pprof.gz').tree);
