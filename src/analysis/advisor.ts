@@ -90,8 +90,6 @@ export function groupRuns(sets: readonly ProfileSet[], sources: readonly { path:
 interface Collected {
   input: Omit<AdviceInput, 'sources'>;
   targetIds: string[];
-  /** Files that pprof profiles' frames name (Bazel, starlark-go): their sources join the run. */
-  frameFiles: string[];
 }
 
 /** The profiles of a run that the rules read; retained heap data is left out (it is not what was allocated). */
@@ -122,12 +120,13 @@ function collectProfiles(sets: readonly ProfileSet[]): Collected {
       }
     }
   }
-  return { input: { heapFlame, summary, statement, coverage }, targetIds, frameFiles: [...frameFiles] };
+  // Files pprof frames name (Bazel, starlark-go): their sources join the run.
+  return { input: { heapFlame, summary, statement, coverage, frameFiles: [...frameFiles] }, targetIds };
 }
 
 /** File names the run's profiles mention: statement and coverage files, frame files, build files of its targets. */
-function fileNamesOf({ input, targetIds, frameFiles }: Collected): string[] {
-  const names = new Set<string>(frameFiles);
+function fileNamesOf({ input, targetIds }: Collected): string[] {
+  const names = new Set<string>(input.frameFiles);
   for (const row of input.statement?.rows ?? []) names.add(row.file);
   for (const { file } of input.coverage?.spans ?? []) names.add(file);
   for (const name of input.heapFlame?.tree.names ?? input.summary?.functions.map((f) => f.name) ?? []) {

@@ -34,8 +34,8 @@ describe('advisor on pprof', () => {
     expect(run!.input.sources.map((s) => s.path).sort()).toEqual(['bazel/workspace/BUILD', 'bazel/workspace/macros/defs.bzl', 'bazel/workspace/rules/config.bzl']);
     const findings = advise(run!.input);
     const named = findings.map((f) => `${f.cause} ${f.function} ${f.bytes}`);
-    expect(named).toContain('loop-invariant-call defs.bzl.cxx_libraries 0');
-    expect(named).toContain('dict-view-in-loop defs.bzl.platform_variants 0');
+    expect(named).toContain('loop-invariant-call macros/defs.bzl.cxx_libraries 0');
+    expect(named).toContain('dict-view-in-loop macros/defs.bzl.platform_variants 0');
   });
 
   it('weighs an exported Buck2 heap flame like the flame itself', () => {

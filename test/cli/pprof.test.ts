@@ -54,8 +54,8 @@ describe('peakscope report --json on pprof', () => {
 
   it('names the causes in the loading-phase macros when the .bzl sources are there', () => {
     const named = json.findings.map((f) => `${f.cause} ${f.function}`);
-    expect(named).toContain('loop-invariant-call defs.bzl.cxx_libraries');
-    expect(named).toContain('dict-view-in-loop defs.bzl.platform_variants');
+    expect(named).toContain('loop-invariant-call macros/defs.bzl.cxx_libraries');
+    expect(named).toContain('dict-view-in-loop macros/defs.bzl.platform_variants');
   });
 });
 

@@ -37,7 +37,7 @@ describe('peakscope report with sources', () => {
     const buck2 = json.findings.filter((f) => !/^samples\/(bazel|starlark-go)$/.test(f.run));
     expect(buck2.every((f) => f.run.endsWith('/before'))).toBe(true);
     expect(json.findings.filter((f) => f.run.startsWith('samples/bazel')).map((f) => f.function).sort()).toEqual([
-      'defs.bzl.cxx_libraries', 'defs.bzl.cxx_libraries', 'defs.bzl.platform_variants',
+      'macros/defs.bzl.cxx_libraries', 'macros/defs.bzl.cxx_libraries', 'macros/defs.bzl.platform_variants',
     ]);
     for (const f of json.findings) expect(Object.keys(f)).toEqual(expect.arrayContaining(['cause', 'function', 'file', 'span', 'bytes', 'confidence', 'message']));
 

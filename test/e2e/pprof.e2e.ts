@@ -66,8 +66,8 @@ describe('pprof profiles in the page', () => {
     await page.locator('g.frame').first().waitFor({ timeout: 20_000 });
     await openFolder(page, folder('bazel-run', ['bazel/cpu.pprof.gz', 'bazel/memory.pprof.gz', 'bazel/workspace']), 'bazel-run');
     await page.locator('#findings .finding[data-cause="loop-invariant-call"]').waitFor({ timeout: 20_000 });
-    expect(await page.locator('#findings .finding[data-cause="loop-invariant-call"] .where').textContent()).toMatch(/in defs\.bzl\.cxx_libraries$/);
-    expect(await page.locator('#findings .finding[data-cause="dict-view-in-loop"] .where').allTextContents()).toContain('defs.bzl:36:13-40:1 in defs.bzl.platform_variants');
+    expect(await page.locator('#findings .finding[data-cause="loop-invariant-call"] .where').textContent()).toMatch(/^macros\/defs\.bzl:22:9-58 in macros\/defs\.bzl\.cxx_libraries$/);
+    expect(await page.locator('#findings .finding[data-cause="dict-view-in-loop"] .where').allTextContents()).toContain('macros/defs.bzl:36:13-40:1 in macros/defs.bzl.platform_variants');
     expect(log.consoleErrors).toEqual([]);
     await page.close();
   });
