@@ -68,6 +68,7 @@ describe('pprof profiles in the page', () => {
     await page.locator('#findings .finding[data-cause="loop-invariant-call"]').waitFor({ timeout: 20_000 });
     expect(await page.locator('#findings .finding[data-cause="loop-invariant-call"] .where').textContent()).toMatch(/^macros\/defs\.bzl:22:9-58 in macros\/defs\.bzl\.cxx_libraries$/);
     expect(await page.locator('#findings .finding[data-cause="dict-view-in-loop"] .where').allTextContents()).toContain('macros/defs.bzl:36:13-40:1 in macros/defs.bzl.platform_variants');
+    await h.screenshot(page, 'pprof-bazel-run-findings');
     expect(log.consoleErrors).toEqual([]);
     await page.close();
   });
