@@ -48,33 +48,45 @@ export function semanticsOf(producer: PprofProducer, type: PprofValueType, data:
   return { quantity: 'count', semantics: name };
 }
 
+/** A frame of one stack with the line executing in it there (the call site, in a caller). */
+interface StackFrame {
+  frame: PprofFrame;
+  line: number;
+}
+
 /** Stacks of one profile, outermost first, cached per location. */
 class StackReader {
-  private readonly byLocation = new Map<string, PprofFrame[]>();
+  private readonly byLocation = new Map<string, StackFrame[]>();
   missing = 0;
 
   constructor(private readonly data: PprofData, private readonly namer: FrameNamer) {}
 
+  private unknown(name: string, line: number): StackFrame {
+    return { frame: this.namer.frame({ name, systemName: '', filename: '', startLine: 0 }, line), line };
+  }
+
   /** A location's frames, caller first: its lines list inlined functions innermost first. */
-  private location(id: string): PprofFrame[] {
+  private location(id: string): StackFrame[] {
     let frames = this.byLocation.get(id);
     if (frames) return frames;
     frames = [];
     const lines = this.data.locations.get(id);
-    if (!lines) this.missing++;
-    for (let k = (lines?.length ?? 0) - 1; k >= 0; k--) {
-      const line = lines![k]!;
-      const fn = this.data.functions.get(String(line.functionId));
-      if (!fn) this.missing++;
-      frames.push(this.namer.frame(fn ?? { name: `(function ${String(line.functionId)})`, systemName: '', filename: '', startLine: 0 }, line.line));
+    if (!lines) {
+      this.missing++;
+      frames.push(this.unknown(`(location ${id})`, 0));
     }
-    if (!lines) frames.push(this.namer.frame({ name: `(location ${id})`, systemName: '', filename: '', startLine: 0 }, 0));
+    for (let k = (lines?.length ?? 0) - 1; k >= 0; k--) {
+      const { functionId, line } = lines![k]!;
+      const fn = this.data.functions.get(String(functionId));
+      if (!fn) this.missing++;
+      frames.push(fn ? { frame: this.namer.frame(fn, line), line } : this.unknown(`(function ${String(functionId)})`, line));
+    }
     this.byLocation.set(id, frames);
     return frames;
   }
 
-  stack(locationIds: readonly (bigint | string)[]): PprofFrame[] {
-    const stack: PprofFrame[] = [];
+  stack(locationIds: readonly (bigint | string)[]): StackFrame[] {
+    const stack: StackFrame[] = [];
     for (let k = locationIds.length - 1; k >= 0; k--) stack.push(...this.location(String(locationIds[k]!)));
     return stack;
   }
@@ -86,6 +98,8 @@ class StackTree {
   /** Frame details by name index. */
   readonly frames: (PprofFrame | null)[] = [];
   readonly phases: { loading: number; analysis: number } | null;
+  /** `caller\0callee` → the caller's lines at those calls (callee '' for a stack's last frame). */
+  readonly callLines = new Map<string, Set<number>>();
   private readonly groups = new Map<string, number>();
 
   constructor(unit: MetricUnit, byPhase: boolean) {
@@ -94,8 +108,8 @@ class StackTree {
   }
 
   /** The group root of a Bazel stack (node 0 when it has none). */
-  private rootOf(stack: readonly PprofFrame[], value: number): number {
-    const phase = this.phases && stack.length > 0 ? phaseOf(stack[0]!) : null;
+  private rootOf(stack: readonly StackFrame[], value: number): number {
+    const phase = this.phases && stack.length > 0 ? phaseOf(stack[0]!.frame) : null;
     if (!phase) return 0;
     this.phases![phase] += value;
     const node = this.groups.get(phase) ?? this.builder.child(0, this.builder.intern(`(${phase})`), NodeKind.Group);
@@ -103,14 +117,30 @@ class StackTree {
     return node;
   }
 
-  add(stack: readonly PprofFrame[], value: number): void {
+  add(stack: readonly StackFrame[], value: number): void {
     let node = this.rootOf(stack, value);
-    for (const frame of stack) {
+    stack.forEach(({ frame, line }, k) => {
       const id = this.builder.intern(frame.name);
       this.frames[id] ??= frame;
       node = this.builder.child(node, id, frame.kind === 'type' ? NodeKind.Type : NodeKind.Function);
-    }
+      if (line > 0) this.callLine(frame.name, stack[k + 1]?.frame.name ?? '', line);
+    });
     this.builder.addSelf(node, value);
+  }
+
+  private callLine(caller: string, callee: string, line: number): void {
+    const key = `${caller}\u0000${callee}`;
+    const lines = this.callLines.get(key) ?? new Set<number>();
+    lines.add(line);
+    this.callLines.set(key, lines);
+  }
+
+  /** The call sites as plain data, lines ascending. */
+  callSites(): PprofProfile['callSites'] {
+    return [...this.callLines].map(([key, lines]) => {
+      const [caller, callee] = key.split('\u0000') as [string, string];
+      return { caller, callee, lines: [...lines].sort((a, b) => a - b) };
+    });
   }
 }
 
@@ -140,7 +170,7 @@ export function buildPprofProfile(data: PprofData, ctx: ParseContext): PprofProf
     otherSampleTypes: data.sampleTypes.flatMap((t, i) => (i === typeIndex ? [] : [{ ...t, total: totals[i]! }])),
     samples,
     period: data.periodType ? { ...data.periodType, value: data.period } : null,
-    frames, phases: stacks.phases, workspaceRoot: namer.workspaceRoot,
+    frames, callSites: stacks.callSites(), phases: stacks.phases, workspaceRoot: namer.workspaceRoot,
   };
 }
 

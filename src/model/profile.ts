@@ -204,6 +204,11 @@ export interface PprofProfile {
   period: { type: string; unit: string; value: number } | null;
   /** Frame details by the tree's name index (null for the phase roots). */
   frames: (PprofFrame | null)[];
+  /**
+   * Where each caller called each callee, by frame name: the caller's lines in those stacks
+   * (`callee` '' for the line executing in a stack's last frame, e.g. where a leaf allocated).
+   */
+  callSites: { caller: string; callee: string; lines: number[] }[];
   /** Bazel only: the tree's top level is `(loading)` and `(analysis)` (NodeKind.Group), with these totals. */
   phases: { loading: number; analysis: number } | null;
   /** The directory taken for the workspace root ('' when none could be told). */

@@ -97,6 +97,13 @@ describe('Bazel CPU profile (--starlark_cpu_profile)', () => {
     expect(profile.tree.total[loading!]).toBe(profile.phases!.loading);
   });
 
+  it('keeps the call sites: where a caller called a callee, by frame name', () => {
+    const site = profile.callSites.find((c) => c.caller === 'macros/defs.bzl.cxx_libraries' && c.callee === 'macros/defs.bzl.platform_flag_table');
+    // samples/bazel/workspace/macros/defs.bzl:22 is `flags = platform_flag_table(PLATFORMS, opt_level)`.
+    expect(site?.lines).toEqual([22]);
+    expect(profile.callSites.some((c) => c.caller === 'BUILD.<toplevel>' && c.callee === 'macros/defs.bzl.cxx_libraries')).toBe(true);
+  });
+
   it('shows paths relative to the workspace or as external/<repo>/…, keeping the full path', () => {
     expect(profile.frames.some((f) => f?.name === 'macros/defs.bzl.cxx_libraries')).toBe(true);
     const external = profile.frames.find((f) => f?.file.startsWith('external/bazel_tools/'))!;
