@@ -13,6 +13,8 @@ export interface AdviceInput {
   statement: StatementProfile | null;
   coverage: CoverageProfile | null;
   sources: SourceIndex[];
+  /** Files that frames without bytes for the rules name (Bazel's pprof profiles): how profiles call the sources. */
+  frameFiles?: string[];
 }
 
 export function spanKey(file: string, span: Span): string {
@@ -31,6 +33,7 @@ export class ProfileJoins {
       const file = frameFile(name);
       if (file) this.knownFiles.add(file);
     }
+    for (const file of input.frameFiles ?? []) this.knownFiles.add(file);
     for (const row of input.statement?.rows ?? []) {
       this.rows.set(spanKey(row.file, row.span), row);
       this.knownFiles.add(row.file);

@@ -60,7 +60,7 @@ export interface RunJson {
 /** The top-level fields `report --json` gains: `findings`, `filePeaks`, `runs`, and the notes that say what the numbers mean. */
 export interface AnalysisJson {
   findings: FindingJson[];
-  filePeaks: (FilePeak & { packageId: string; limitBytes: number })[];
+  filePeaks: (FilePeak & { packageId: string })[];
   runs: RunJson[];
   notes: string[];
 }
@@ -98,7 +98,7 @@ export function analyseReport(files: readonly ParsedFile[], sources: readonly { 
       ...hotPlaces(attribution),
     });
   }
-  return { findings, filePeaks: filePeaks.map(({ moduleId, ...p }) => ({ moduleId, packageId: packageOf(moduleId), ...p, limitBytes: limit })), runs, notes: [...HONEST_NOTES] };
+  return { findings, filePeaks: filePeaks.map(({ moduleId, ...p }) => ({ moduleId, packageId: packageOf(moduleId), ...p })), runs, notes: [...HONEST_NOTES] };
 }
 
 /** The attribution's loops and call sites as `report --json` prints them, the negligible ones left out. */
