@@ -124,7 +124,7 @@ export class AttributionScopes {
     source.allocations.forEach((allocation, i) => {
       if (allocation.def !== scope.def) return;
       if (allocation.kind === 'call' && this.defNames.has(this.calledName(source, allocation.callee))) return;
-      if (this.evidenceWeight(source, allocation.statement) === null) return;
+      if (this.evidenceWeight(source, allocation.statement) === null || addsToNumber(source, allocation)) return;
       own.push({ allocation: i, weight: this.sizeWeight(source, allocation), types: typesOf(allocation) });
     });
     const making = own.filter((a) => a.types.includes(type));
@@ -140,8 +140,9 @@ export class AttributionScopes {
   private sizeWeight(source: SourceIndex, allocation: SourceAllocation): number {
     const known = this.knownIn(source, allocation.def);
     let weight = allocation.kind === 'call' ? 0.25 : 1;
-    if (allocation.kind === 'literal' || allocation.kind === 'repeat' || allocation.kind === 'comprehension') {
-      weight *= Math.max(1, evaluateSize(allocation.size, known) ?? (allocation.kind === 'literal' ? 1 : UNKNOWN_SIZE));
+    const written = evaluateSize(allocation.size, known);
+    if (written !== null || allocation.kind === 'repeat' || allocation.kind === 'comprehension') {
+      weight *= Math.max(1, written ?? UNKNOWN_SIZE); // `list(range(n))` says its size too
     } else if (WHOLE_COLLECTION.has(allocation.kind) || source.statements[allocation.statement]!.selfCopy) {
       weight *= UNKNOWN_SIZE; // a copy or view of a whole collection: as many elements as it holds
     }
@@ -245,6 +246,14 @@ export function calleeDefName(sources: readonly SourceIndex[], from: SourceIndex
   if (!callee.includes('.')) return last;
   const holder = sources.find((s) => Object.hasOwn(s.fieldAliases, last));
   return holder ? holder.fieldAliases[last]! : last;
+}
+
+/** `total += w` where the def binds `total` to a number (`total = 0`): arithmetic, no allocation. */
+function addsToNumber(source: SourceIndex, allocation: SourceAllocation): boolean {
+  const statement = source.statements[allocation.statement]!;
+  if (allocation.kind !== 'growth' || statement.kind !== 'UpdateStatement') return false;
+  const name = statement.assigns[0];
+  return source.statements.some((s) => s.def === statement.def && s.kind === 'AssignStatement' && s.assigns.length === 1 && s.assigns[0] === name && s.valueKind === 'number');
 }
 
 /** Calls of natives (rules with keyword arguments) make the `dict` of their arguments; other sites say their types. */

@@ -10,8 +10,8 @@ import type { SourceCall, SourceIndex } from '../starlark-source.ts';
 import { IN_STATEMENT_PROFILE, bytesEvidence, confidenceFrom, findingAt, spanLabel, type Finding, type RuleContext } from './context.ts';
 import { defCalled } from './value-flow.ts';
 
-/** Natives whose result depends only on their arguments (and the package), so a constant call can be hoisted. */
-const PURE_NATIVES = new Set(['glob', 'native.glob']);
+/** Natives and builtins whose result depends only on their arguments (and the package), so a constant call can be hoisted. */
+const PURE_NATIVES = new Set(['glob', 'native.glob', 'sorted', 'reversed', 'list', 'tuple', 'dict', 'set']);
 
 export function findLoopInvariantCalls(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
