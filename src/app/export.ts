@@ -1,9 +1,10 @@
-// The Export menu: the current flamegraph as SVG or PNG, the call tree as folded stacks, the
-// current table as CSV, and the whole view as one self-contained HTML file. Everything is made
+// The Export menu: the current flamegraph as SVG or PNG, the call tree as folded stacks or
+// gzipped pprof, the current table as CSV, and the whole view as one self-contained HTML file. Everything is made
 // in the page and handed to the browser as a Blob download: nothing leaves the machine.
 import './export.css';
 import type { TableSnapshot } from '../views/data-table.ts';
 import { findingsSnapshot, hotLoopsSnapshot } from '../views/export-analysis.ts';
+import { profileAsPprof, type TreeProfile } from '../formats/pprof-encode.ts';
 import { toCsv } from '../views/export-csv.ts';
 import { EXPORT_CELL_HEIGHT, exportFrames, flameSvg, type FlameExportInput } from '../views/export-flame.ts';
 import { toFolded } from '../views/export-folded.ts';
@@ -21,6 +22,7 @@ export const EXPORTS = [
   ['svg', 'Flamegraph as SVG'],
   ['png', 'Flamegraph as PNG'],
   ['folded', 'Call tree as folded stacks'],
+  ['pprof', 'Profile as gzipped pprof (go tool pprof)'],
   ['csv', 'Table as CSV'],
   ['html', 'Snapshot as one HTML file'],
 ] as const;
@@ -161,13 +163,13 @@ async function snapshotFile(kind: 'svg' | 'png' | 'html', data: SnapshotData): P
   return new Blob([html], { type: 'text/html;charset=utf-8' });
 }
 
-const FILE_ENDS: Record<ExportKind, string> = { svg: 'svg', png: 'png', folded: 'folded.txt', csv: 'csv', html: 'html' };
+const FILE_ENDS: Record<ExportKind, string> = { svg: 'svg', png: 'png', folded: 'folded.txt', pprof: 'pb.gz', csv: 'csv', html: 'html' };
 
 /** Why an export does not apply to what is shown (null when it does): said next to the item. */
 function whyNot(kind: ExportKind, state: AppState, ctx: ExportContext): string | null {
   if (state.view.tab === 'diff') {
     const { model, why } = diffFlameState(state);
-    if (kind === 'folded') return 'Compare shows two call trees: export each from its own flamegraph';
+    if (kind === 'folded' || kind === 'pprof') return 'Compare shows two call trees: export each from its own flamegraph';
     if (kind === 'csv') return diffTables(ctx.diff).length > 0 ? null : why ?? 'no table to compare yet';
     return kind === 'html' && model ? null : why;
   }
@@ -195,7 +197,16 @@ async function run(kind: ExportKind, store: Store, ctx: ExportContext): Promise<
     const text = toFolded(model.tree, { rootFrame: format === 'time-flame' ? 'root' : null });
     return download(new Blob([text], { type: 'text/plain;charset=utf-8' }), name);
   }
+  if (kind === 'pprof') return download(pprofBlob(model), name);
   download(await snapshotFile(kind, snapshotData(state, model, ctx)), name);
+}
+
+/** The file behind the flamegraph as gzipped pprof, in its own unit and exact weights. */
+function pprofBlob(model: FlameModel): Blob {
+  const file = model.set.files[model.metric.fileIndex]!;
+  const kind = model.metric.metric === 'retained' ? 'retained' : 'allocated';
+  const bytes = profileAsPprof(file.profile as TreeProfile, kind, `peakscope export of ${file.path}`);
+  return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/gzip' });
 }
 
 /** Builds the menu in `host`; returns the render function that enables what applies. */

@@ -3,7 +3,7 @@ import type { FunctionStats } from '../analysis/function-table.ts';
 import { stackOf } from '../model/call-tree.ts';
 import { formatPercent } from '../model/units.ts';
 import * as breadcrumbView from '../views/breadcrumb.ts';
-import { describeWeight, frameDetails } from '../views/frame-details.ts';
+import { describeWeight, frameDetails, type FrameContext } from '../views/frame-details.ts';
 import * as flameView from '../views/flamegraph.ts';
 import { renderLegend } from '../views/legend.ts';
 import type { AppState, Store } from './store.ts';
@@ -48,6 +48,7 @@ export function wireFlamePanel(store: Store, els: FlamePanelElements): (state: A
     const props: flameView.FlamegraphProps = {
       tree: model.tree, weights: model.metric.total, unit: model.unit, allocs: model.allocs,
       functionRow: (name) => functions.get(name) ?? null,
+      frameSource: frameSourceOf(model),
       zoom: model.zoom, icicle: state.view.icicle, typeLeaves: state.view.typeLeaves, colorBy: state.view.color,
       matchedNames: model.matchedNames, focused: state.focus, selectedName: state.view.selected,
       onZoom: (node) => store.zoomTo(stackOf(model.tree, node)),
@@ -64,6 +65,13 @@ export function wireFlamePanel(store: Store, els: FlamePanelElements): (state: A
     els.focusLine.textContent = state.focus >= 0 && state.focus < model.tree.name.length ? frameDetails(props, state.focus).join(' · ') : '';
     return model;
   };
+}
+
+/** pprof frames' full paths and lines, by node. */
+function frameSourceOf(model: FlameModel): FrameContext['frameSource'] {
+  const profile = model.set.files[model.metric.fileIndex]?.profile;
+  if (profile?.format !== 'pprof') return undefined;
+  return (node) => profile.frames[model.tree.name[node]!] ?? null;
 }
 
 /**
@@ -83,6 +91,9 @@ function showSummary(el: HTMLElement, model: FlameModel): void {
 /** What the totals line says besides the total: how the figures were made, where the zoom stopped. */
 export function summaryNotes(model: FlameModel): string[] {
   const parts: string[] = [];
+  const profile = model.set.files[model.metric.fileIndex]?.profile;
+  // pprof profiles carry their own meaning (Bazel's memory profile: retained at dump, sampled).
+  if (profile?.format === 'pprof') parts.push(`${profile.sampleType.type}/${profile.sampleType.unit}: ${profile.semantics}`);
   if (model.metric.estimated) parts.push('allocations per stack are estimated from the summary CSV (a function’s count is spread over its stacks by bytes)');
   if (!model.zoomFound) parts.push('the linked zoom path is not in this profile; showing the nearest frame');
   return parts;
