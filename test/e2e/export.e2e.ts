@@ -229,7 +229,7 @@ describe('exports of the Compare tab', () => {
     await page.locator('.diff-flame g.frame').first().waitFor();
     await page.locator('.export-menu summary').click();
     const items = await page.locator('.export-items button').evaluateAll((bs) => bs.map((b) => [(b as HTMLButtonElement).dataset.export, (b as HTMLButtonElement).disabled, b.querySelector('.why')?.textContent ?? '']));
-    expect(items.filter(([, disabled]) => disabled)).toEqual([['folded', true, expect.stringContaining('two call trees')]]);
+    expect(items.filter(([, disabled]) => disabled)).toEqual(['folded', 'pprof'].map((kind) => [kind, true, expect.stringContaining('two call trees')]));
     await page.locator('.export-menu summary').click();
 
     const svg = await openFromDisk((await exportFile(page, 'svg')).path);
