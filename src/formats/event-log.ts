@@ -193,6 +193,7 @@ function isEventLogHead(lines: readonly string[]): boolean {
 /** Buck2 event log (JSON lines): sniffed by its first line, read by EventLogParser. */
 export const eventLogFormat: FormatSpec<EventLog> = {
   name: 'event-log',
+  endsEveryLine: true,
   sniff: ({ lines }) => isEventLogHead(lines),
   create: (ctx) => new EventLogParser(ctx),
 };

@@ -65,27 +65,25 @@ export class HeapFlameParser implements LineParser<HeapFlame> {
   line(text: string, lineNo: number): void {
     // Text lines (sniffed head, pasted text, a last unterminated line) take the byte path too,
     // so both ways build the same tree; a fresh array stays valid as the "previous line".
-    // Its line end is gone already: a `\r` left at its end is part of the line, as in the text.
     const bytes = this.encoder.encode(`${text}\n`);
-    this.lineBytes(bytes, 0, bytes.length, lineNo, true);
+    this.lineBytes(bytes, 0, bytes.length, lineNo);
   }
 
-  lineBytes(bytes: Uint8Array, start: number, limit: number, lineNo: number, keepCR = false): number {
+  lineBytes(bytes: Uint8Array, start: number, limit: number, lineNo: number): number {
     const shared = this.sharedDepth(bytes, start, limit);
     // One pass over the rest of the line finds its `;`s and its end (no separate `\n` search).
     let semis = 0;
     let i = shared === 0 ? start : start + this.prevEnds[shared - 1]! + 1;
     for (; i < limit; i++) {
       const c = bytes[i]!;
-      if (c === LF) break;
+      if (c === LF || c === CR) break;
       if (c === SEMICOLON) {
         if (semis === this.semis.length) this.semis = widened(this.semis);
         this.semis[semis++] = i;
       }
     }
     if (i === limit) return NO_LINE_END;
-    const end = !keepCR && i > start && bytes[i - 1] === CR ? i - 1 : i;
-    if (end > start) this.stack(bytes, start, end, lineNo, shared, semis);
+    if (i > start) this.stack(bytes, start, i, lineNo, shared, semis);
     return i;
   }
 
@@ -113,7 +111,7 @@ export class HeapFlameParser implements LineParser<HeapFlame> {
 
   /**
    * How many of the previous line's function frames (with their `;`) the line at `start`
-   * repeats byte for byte. The previous line's frames hold no `\n`, so the comparison stops
+   * repeats byte for byte. The previous line's frames hold no `\n` or `\r`, so the comparison stops
    * at this line's end at the latest.
    */
   private sharedDepth(bytes: Uint8Array, start: number, limit: number): number {
@@ -190,6 +188,7 @@ export class HeapFlameParser implements LineParser<HeapFlame> {
 
 export const heapFlameFormat: FormatSpec<HeapFlame> = {
   name: 'heap-flame',
+  endsEveryLine: true,
   // The first line must be folded; a few damaged lines later on are skipped and counted.
   sniff: ({ lines }) =>
     lines.length > 0 && isFoldedLine(lines[0]!) && lines.filter(isFoldedLine).length * 4 >= lines.length * 3,

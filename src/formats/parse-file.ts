@@ -5,7 +5,7 @@ import { TreeBuildError } from '../model/call-tree.ts';
 import { DiagnosticSink, ParseError, snippet } from './diagnostics.ts';
 import { compressionOf, createInflater, MAGIC_LENGTH, type Compression, type Inflater } from './decompress.ts';
 import { FORMATS, detectFormat } from './detect.ts';
-import type { LineParser } from './format.ts';
+import type { FormatSpec, LineParser } from './format.ts';
 import { SNIFF_LINES } from './format.ts';
 import { LineSource } from './line-source.ts';
 
@@ -29,6 +29,7 @@ export class ParseSession {
   private readonly sniffed: { text: string; lineNo: number }[] = [];
   private sniffedChars = 0;
   private parser: LineParser | null = null;
+  private spec: FormatSpec | null = null;
   private format: FormatName | null = null;
   private error: ParseError | null = null;
   private truncated: { line: number; message: string } | null = null;
@@ -169,6 +170,7 @@ export class ParseSession {
       return;
     }
     this.format = spec.name;
+    this.spec = spec;
     this.parser = spec.create({ file: this.path, diagnostics: this.diagnostics });
     this.state = 'parsing';
     for (const l of this.sniffed.splice(0)) {
@@ -181,6 +183,7 @@ export class ParseSession {
   private feed(text: string, lineNo: number): void {
     // Only the very last line: small files are sniffed whole and replayed after finalLine is set.
     const cutShort = this.finalLine && !this.source.endedWithNewline && lineNo === this.source.linesSeen;
+    if (cutShort && this.spec!.endsEveryLine) return this.dropCutLine(text, lineNo);
     // skippedLines sums a Map: read it only for the one line where it matters.
     const skippedBefore = cutShort ? this.diagnostics.skippedLines : 0;
     try {
@@ -196,6 +199,16 @@ export class ParseSession {
       this.diagnostics.unskip();
       this.markCutShort(text, lineNo);
     }
+  }
+
+  /** Its writer ends every line with `\n`: a last line without one is partial, whatever it says. */
+  private dropCutLine(text: string, lineNo: number): void {
+    try {
+      this.parser!.endOfInput?.();
+    } catch (e) {
+      return this.fail(e, lineNo, text);
+    }
+    this.markCutShort(text, lineNo);
   }
 
   private markCutShort(text: string, lineNo: number): void {
