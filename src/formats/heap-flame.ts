@@ -5,6 +5,7 @@ import type { HeapFlame } from '../model/profile.ts';
 import type { FormatSpec, LineParser, ParseContext } from './format.ts';
 import { NO_LINE_END } from './byte-lines.ts';
 import { ByteNameTable, widened } from './byte-names.ts';
+import { BINARY_LINE, ParseError } from './diagnostics.ts';
 import { isFoldedLine, SPACE } from './folded.ts';
 
 const UNUSED_CAPACITY = [...'unused_capacity'].map((c) => c.charCodeAt(0));
@@ -41,7 +42,9 @@ function digitsValue(bytes: Uint8Array, from: number, end: number): number {
  */
 export class HeapFlameParser implements LineParser<HeapFlame> {
   private readonly builder = new CallTreeBuilder('bytes');
-  private readonly names = new ByteNameTable((name) => this.builder.intern(name));
+  private readonly names = new ByteNameTable((name) => this.internName(name));
+  /** The line being read, for what a new name says about it. */
+  private lineNo = 0;
   private readonly encoder = new TextEncoder();
   private stacks = 0;
   private unusedCapacity: number | null = null;
@@ -70,6 +73,7 @@ export class HeapFlameParser implements LineParser<HeapFlame> {
   }
 
   lineBytes(bytes: Uint8Array, start: number, limit: number, lineNo: number): number {
+    this.lineNo = lineNo;
     const shared = this.sharedDepth(bytes, start, limit);
     // One pass over the rest of the line finds its `;`s and its end (no separate `\n` search).
     let semis = 0;
@@ -93,7 +97,9 @@ export class HeapFlameParser implements LineParser<HeapFlame> {
     while (digits > start && bytes[digits - 1]! >= 48 && bytes[digits - 1]! <= 57) digits--;
     const space = digits - 1;
     if (space < start || digits === end || bytes[space] !== SPACE) {
-      this.ctx.diagnostics.skip(lineNo, 'without a trailing byte count', new TextDecoder().decode(bytes.subarray(start, end)));
+      const text = new TextDecoder().decode(bytes.subarray(start, end));
+      this.checkText(text);
+      this.ctx.diagnostics.skip(lineNo, 'without a trailing byte count', text);
       return;
     }
     const value = digitsValue(bytes, digits, end);
@@ -159,6 +165,21 @@ export class HeapFlameParser implements LineParser<HeapFlame> {
     this.prevStart = start;
     this.prevDepth = depth;
     return b.child(node, this.names.id(bytes, view, frame, stackEnd), NodeKind.Type);
+  }
+
+  /**
+   * Each distinct name is decoded once, here: what the driver checks on every text line (a NUL
+   * is binary data, U+FFFD is undecodable bytes) is checked for byte lines on their new names
+   * and skipped lines, which is where such bytes can be.
+   */
+  private internName(name: string): number {
+    this.checkText(name);
+    return this.builder.intern(name);
+  }
+
+  private checkText(text: string): void {
+    if (text.includes('\0')) throw new ParseError(this.ctx.file, this.lineNo, '', BINARY_LINE);
+    if (text.includes('\uFFFD')) this.ctx.diagnostics.undecodable(this.lineNo);
   }
 
   /** The chunk's bytes may be reused: keep the part of the last line the next one compares. */

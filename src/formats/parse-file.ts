@@ -2,7 +2,7 @@
 // detection a parser that reads bytes gets them undecoded. Serves the CLI, the worker and tests.
 import type { FormatName, ParsedFile, Profile } from '../model/profile.ts';
 import { TreeBuildError } from '../model/call-tree.ts';
-import { DiagnosticSink, ParseError, snippet } from './diagnostics.ts';
+import { BINARY_LINE, DiagnosticSink, ParseError, snippet } from './diagnostics.ts';
 import { compressionOf, createInflater, MAGIC_LENGTH, type Compression, type Inflater } from './decompress.ts';
 import { FORMATS, detectFormat } from './detect.ts';
 import type { FormatSpec, LineParser } from './format.ts';
@@ -142,8 +142,13 @@ export class ParseSession {
   }
 
   private onLine(text: string, lineNo: number): void {
+    if (this.state === 'done') return;
+    if (text.includes('\0')) {
+      if (this.state === 'sniffing') return this.refuseBinary();
+      return this.fail(new ParseError(this.path, lineNo, '', BINARY_LINE), lineNo, '');
+    }
+    if (text.includes('\uFFFD')) this.diagnostics.undecodable(lineNo);
     if (this.state === 'sniffing') {
-      if (text.includes('\0')) return this.refuseBinary();
       // Golden files start with `# @generated` comments; real outputs never do.
       if (this.sniffed.length === 0 && (text.length === 0 || text.startsWith('#'))) return;
       this.sniffed.push({ text, lineNo });

@@ -121,7 +121,7 @@ describe('the fuzzer itself', () => {
     const before = seeds.map((s) => s.bytes.slice());
     fc.sample(fuzzInput(seeds), { seed: 1, numRuns: 200 });
     expect(seeds.every((s, i) => s.bytes.length === before[i]!.length && s.bytes.every((b, j) => b === before[i]![j]))).toBe(true);
-  });
+  }, 60_000); // 200 inputs, some zstd-packed by the CLI: over 5 s on a loaded machine
 });
 
 describe('binary input', () => {
