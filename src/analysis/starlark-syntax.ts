@@ -2,6 +2,7 @@
 // assignment targets and constant folding. Nothing here evaluates source text.
 import type { SyntaxNode } from '@lezer/common';
 import type { Span } from '../model/profile.ts';
+import { appendAll } from '../model/arrays.ts';
 
 /** Offsets → 1-based line and column (UTF-16 units; equal to Starlark's for ASCII sources). */
 export class LineMap {
@@ -93,7 +94,7 @@ export function targetNames(text: string, nodes: readonly SyntaxNode[]): string[
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (n.name === 'VariableName') names.push(textOf(text, n));
-    else if (n.name === 'TupleExpression' || n.name === 'ParenthesizedExpression' || n.name === 'ArrayExpression') stack.push(...childNodes(n));
+    else if (n.name === 'TupleExpression' || n.name === 'ParenthesizedExpression' || n.name === 'ArrayExpression') appendAll(stack, childNodes(n));
   }
   return names.reverse();
 }

@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import type { Profile } from '../model/profile.ts';
 import { ParseError } from './diagnostics.ts';
 import type { LineParser, ParseContext } from './format.ts';
+import { minOf } from '../model/arrays.ts';
 
 /** What one CSV format does with the records; `csvLineParser` does the CSV part. */
 export interface CsvTable<P extends Profile> {
@@ -189,7 +190,7 @@ class CsvRecordReader<P extends Profile> implements LineParser<P> {
   private countLenient(errors: Papa.ParseError[], lineNos: number[]): void {
     const rows = new Set(errors.map((e) => e.row ?? 0));
     if (rows.size === 0) return;
-    if (this.lenient.rows === 0) this.lenient.firstLine = lineNos[Math.min(...rows)] ?? 0;
+    if (this.lenient.rows === 0) this.lenient.firstLine = lineNos[minOf(rows)] ?? 0;
     this.lenient.rows += rows.size;
   }
 

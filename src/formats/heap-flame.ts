@@ -25,7 +25,7 @@ function isWord(bytes: Uint8Array, start: number, end: number, word: readonly nu
 function digitsValue(bytes: Uint8Array, from: number, end: number): number {
   // Up to 15 digits stay below 2^53, so the running sum is exact; longer runs go through
   // Number() so a too-large value rounds exactly like the text path and the builder rejects it.
-  if (end - from > 15) return Number(String.fromCharCode(...bytes.subarray(from, end)));
+  if (end - from > 15) return Number(new TextDecoder().decode(bytes.subarray(from, end)));
   let value = 0;
   for (let i = from; i < end; i++) value = value * 10 + (bytes[i]! - 48);
   return value;

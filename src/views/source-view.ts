@@ -3,6 +3,7 @@
 // statement highlighted. A click on a line asks the app to select that line's function. Text only.
 import type { Span } from '../model/profile.ts';
 import { type Panel, el, mountPanel } from './dom.ts';
+import { maxOf } from '../model/arrays.ts';
 
 export interface LineFigures {
   seconds: number;
@@ -56,7 +57,7 @@ function row(props: SourceViewProps, line: number, code: string, max: { seconds:
 export function create(root: HTMLElement, initial: SourceViewProps): Panel<SourceViewProps> {
   return mountPanel(root, 'source-view', 'source-view', initial, (box, props) => {
     const figures = [...props.lines.values()];
-    const max = { seconds: Math.max(0, ...figures.map((f) => f.seconds)), count: Math.max(0, ...figures.map((f) => f.count)) };
+    const max = { seconds: maxOf(figures.map((f) => f.seconds), 0), count: maxOf(figures.map((f) => f.count), 0) };
     const table = el('table', 'source');
     const head = table.createTHead().insertRow();
     for (const [label, title] of [['bytes', 'allocated by the function a def starts (heap profile, GC off)'], ['time', 'statement time on this line'], ['count', 'statement Count: timing segments, not runs'], ['', 'loop'], ['', ''], [props.path, '']] as const) {
