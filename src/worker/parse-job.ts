@@ -3,6 +3,7 @@
 import { parseChunks } from '../formats/parse-file.ts';
 import type { ParsedFile } from '../model/profile.ts';
 import type { ParseInput } from './protocol.ts';
+import { redirectProblem } from './same-origin.ts';
 
 /**
  * Progress posts are thinned to one per this many milliseconds (and one per file end): each
@@ -53,6 +54,11 @@ async function openInput(input: ParseInput, cb: JobCallbacks): Promise<{ stream:
     return `could not fetch ${input.url}: the server did not answer or does not allow cross-origin reads (CORS)`;
   }
   if (!response.ok || !response.body) return `could not fetch ${input.url}: HTTP ${response.status} ${response.statusText}`;
+  const redirected = redirectProblem(input.url, response);
+  if (redirected) {
+    void response.body.cancel();
+    return redirected;
+  }
   return { stream: response.body, size: Number(response.headers.get('content-length') ?? 0) };
 }
 
