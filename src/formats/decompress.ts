@@ -2,6 +2,7 @@
 // are detected by magic bytes and inflated as a stream with fflate / fzstd.
 import { Gunzip } from 'fflate';
 import { Decompress as ZstdDecompress } from 'fzstd';
+import { ZstdWindowGuard } from './zstd-window.ts';
 
 export type Compression = 'gzip' | 'zstd';
 
@@ -24,7 +25,13 @@ export interface Inflater {
 export function createInflater(kind: Compression, onData: (chunk: Uint8Array) => void): Inflater {
   if (kind === 'gzip') return gzipInflater(onData);
   const zstd = new ZstdDecompress((data) => onData(data));
-  return { push: (chunk, final) => zstd.push(chunk, final) };
+  const guard = new ZstdWindowGuard();
+  return {
+    push(chunk, final) {
+      guard.push(chunk);
+      zstd.push(chunk, final);
+    },
+  };
 }
 
 /** A gzip member ends with CRC32 and ISIZE (RFC 1952 §2.3.1): the last 8 bytes of the stream. */

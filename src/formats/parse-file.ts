@@ -8,6 +8,8 @@ import { FORMATS, detectFormat } from './detect.ts';
 import type { FormatSpec, LineParser } from './format.ts';
 import { SNIFF_LINES } from './format.ts';
 import { LineSource } from './line-source.ts';
+import { placeholderOr } from './folded.ts';
+import { ZstdWindowTooLarge } from './zstd-window.ts';
 
 /** Where the sniffing window stops even if fewer than SNIFF_LINES lines were seen. */
 const SNIFF_CHARS = 256 * 1024;
@@ -99,11 +101,12 @@ export class ParseSession {
       try {
         this.inflater.push(chunk, final);
       } catch (e) {
+        this.inflater = null;
+        if (e instanceof ZstdWindowTooLarge) return this.fail(new ParseError(this.path, 0, '', e.message), 0, '');
         this.truncated = {
           line: this.source.linesSeen,
-          message: `the ${this.compression} stream is damaged or cut short after ${this.bytesIn} compressed bytes (${errorText(e)}); what was read before is shown`,
+          message: `the ${this.compression} stream is damaged or cut short after ${this.bytesIn} compressed bytes (${e instanceof Error ? e.message : String(e)}); what was read before is shown`,
         };
-        this.inflater = null;
       }
     } else {
       this.readLines(() => this.source.pushBytes(chunk, final));
@@ -188,32 +191,24 @@ export class ParseSession {
   private feed(text: string, lineNo: number): void {
     // Only the very last line: small files are sniffed whole and replayed after finalLine is set.
     const cutShort = this.finalLine && !this.source.endedWithNewline && lineNo === this.source.linesSeen;
-    if (cutShort && this.spec!.endsEveryLine) return this.dropCutLine(text, lineNo);
+    // Its writer ends every line with `\n`: a last line without one is partial, whatever it says.
+    const dropped = cutShort && this.spec!.endsEveryLine === true;
     // skippedLines sums a Map: read it only for the one line where it matters.
     const skippedBefore = cutShort ? this.diagnostics.skippedLines : 0;
     try {
-      this.parser!.line(text, lineNo);
+      if (!dropped) this.parser!.line(text, lineNo);
       if (cutShort) this.parser!.endOfInput?.();
     } catch (e) {
       if (cutShort) this.markCutShort(text, lineNo);
       else this.fail(e, lineNo, text);
       return;
     }
-    // A last line without terminator that the parser skipped: the file was cut short.
-    if (cutShort && this.diagnostics.skippedLines > skippedBefore) {
+    // A last line without terminator that was dropped, or that the parser skipped: the file was cut short.
+    if (dropped) this.markCutShort(text, lineNo);
+    else if (cutShort && this.diagnostics.skippedLines > skippedBefore) {
       this.diagnostics.unskip();
       this.markCutShort(text, lineNo);
     }
-  }
-
-  /** Its writer ends every line with `\n`: a last line without one is partial, whatever it says. */
-  private dropCutLine(text: string, lineNo: number): void {
-    try {
-      this.parser!.endOfInput?.();
-    } catch (e) {
-      return this.fail(e, lineNo, text);
-    }
-    this.markCutShort(text, lineNo);
   }
 
   private markCutShort(text: string, lineNo: number): void {
@@ -254,7 +249,7 @@ export class ParseSession {
         this.fail(e, this.source.linesSeen, '');
       }
     }
-    if (profile?.format === 'heap-flame' || profile?.format === 'time-flame') profile = placeholderOr(profile);
+    if (profile) profile = placeholderOr(profile);
     return {
       path: this.path,
       size: this.size,
@@ -267,18 +262,6 @@ export class ParseSession {
       ...(this.format ? { detectedFormat: this.format } : {}),
     };
   }
-}
-
-/** Buck2 writes `empty 1` for an empty flame (§9.2): that is no data, not a frame. */
-function placeholderOr(profile: Profile): Profile {
-  if (profile.format !== 'heap-flame' && profile.format !== 'time-flame') return profile;
-  const t = profile.tree;
-  const onlyEmpty = t.name.length === 2 && t.names[t.name[1]!] === 'empty' && t.self[1] === 1;
-  return onlyEmpty ? { format: 'empty', reason: 'flame-placeholder' } : profile;
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 export interface StreamOptions {
