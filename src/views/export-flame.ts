@@ -53,8 +53,21 @@ export function exportFrames(input: FlameExportInput): { frames: SnapshotFrames;
   return { frames, zoom, legend };
 }
 
+/**
+ * What XML 1.0 cannot hold (§2.2 Char): C0 controls but tab, LF and CR, lone surrogates, U+FFFE
+ * and U+FFFF. XMLSerializer writes them as they are, which leaves a file no XML reader accepts
+ * (issue 17: a name with U+001B drew half the frames and broke the PNG export).
+ */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** `text` with every character XML cannot hold shown as U+FFFD. */
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_XML, '\ufffd');
+}
+
 /** A standalone SVG document (XML declaration, xmlns, inline attributes) of the data's flamegraph. */
 export function flameSvgText(doc: Document, data: SnapshotData): string {
   const svg = snapshotProgram().drawFlame(doc, data, data.zoom);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
+  // Only text and attribute values can hold such characters: the markup itself is ours.
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${xmlSafe(new XMLSerializer().serializeToString(svg))}\n`;
 }
