@@ -251,7 +251,8 @@ function comprehensionSize(text: string, node: SyntaxNode): SizeExpr | null {
 /** Constant arguments of a call: positional by index and keyword by name (null when not constant). */
 export function constantArguments(text: string, args: SyntaxNode | null): { positional: (number | null)[]; keyword: Record<string, number | null> } {
   const positional: (number | null)[] = [];
-  const keyword: Record<string, number | null> = {};
+  // Keyword names are the file's text: no prototype, so `valueOf=` or `__proto__=` is just a name.
+  const keyword: Record<string, number | null> = Object.create(null) as Record<string, number | null>;
   const kids = args ? childNodes(args).filter((k) => !['(', ')', ','].includes(k.name)) : [];
   for (let i = 0; i < kids.length; i++) {
     const kid = kids[i]!;

@@ -22,7 +22,7 @@ export function constantParameters(ctx: RuleContext, source: SourceIndex, def: n
     for (const call of s.calls) {
       if (call.callee !== name) continue;
       params.forEach((param, i) => {
-        const value = param in call.keyword ? call.keyword[param]! : call.positional[i] ?? null;
+        const value = Object.hasOwn(call.keyword, param) ? call.keyword[param]! : call.positional[i] ?? null;
         seen.set(param, [...(seen.get(param) ?? []), value]);
       });
     }
