@@ -47,3 +47,11 @@ export function printable(text: string): string {
 export function oneLine(text: string): string {
   return printable(text.replace(/\s+/g, ' ').trim());
 }
+
+/**
+ * JSON for stdout: JSON.stringify escapes C0 controls but leaves bidi and format characters raw,
+ * which a terminal showing `--json` would obey; they are written as `\uXXXX` (the same JSON).
+ */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}

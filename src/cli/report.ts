@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import type { FilePeak } from '../analysis/peaks.ts';
 import { groupIntoSets } from '../model/profile-set.ts';
 import { formatBytes, parseSize, type Bytes } from '../model/units.ts';
-import { CliError, type CliIO, type Command } from './command.ts';
+import { jsonText, CliError, type CliIO, type Command } from './command.ts';
 import { loadPaths, type LoadedArgument, type Unreadable } from './load-paths.ts';
 import { analyseReport, renderAnalysisText } from './report-analysis.ts';
 import { buildReportJson, buildSetReports } from './report-json.ts';
@@ -104,7 +104,7 @@ async function runReport(args: string[], io: CliIO): Promise<number> {
   const skipped = loaded.flatMap((a) => a.skipped);
   const unreadable = loaded.flatMap((a) => a.unreadable);
   io.stdout(options.json
-    ? `${JSON.stringify({ ...buildReportJson(setReports), ...analysis, skipped, unreadable }, null, 2)}\n`
+    ? jsonText({ ...buildReportJson(setReports), ...analysis, skipped, unreadable })
     : `${renderReportText(setReports)}${renderAnalysisText(analysis)}${skippedText(skipped)}${unreadableText(unreadable)}`);
   const problems = loaded.map(argumentProblem).filter((p): p is string => p !== null);
   if (problems.length > 0) {
