@@ -38,9 +38,14 @@ export interface FlameModel {
   functionsUnit: MetricUnit;
 }
 
-/** The set the view names, else the first one. */
+/**
+ * The set the view names, else the first one. Several sets can share a name (every paste or
+ * drop of loose files is named ''): one with a readable file wins over one without, so an
+ * unreadable paste never hides a good one of the same name.
+ */
 export function currentSet(state: AppState): LoadedSet | null {
-  return state.sets.find((s) => s.name === state.view.set) ?? state.sets[0] ?? null;
+  const named = state.sets.filter((s) => s.name === state.view.set);
+  return named.find((s) => s.files.some((f) => !f.error)) ?? named[0] ?? state.sets[0] ?? null;
 }
 
 function treeOf(set: LoadedSet, metric: MetricWeights): CallTree | null {
