@@ -2,7 +2,7 @@
 // then inflates gzip/zstd as a stream or passes plain bytes through. A broken compressed stream
 // stops the flow and is reported once, so what was inflated before it is kept.
 import { compressionOf, createInflater, MAGIC_LENGTH, type Compression, type Inflater } from './decompress.ts';
-import { ZstdWindowTooLarge } from './zstd-window.ts';
+import { ZstdWindowTooLarge } from './zstd-frames.ts';
 
 /** Where the content goes. */
 export interface IntakeHost {

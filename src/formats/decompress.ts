@@ -2,7 +2,7 @@
 // are detected by magic bytes and inflated as a stream with fflate / fzstd.
 import { Gunzip } from 'fflate';
 import { Decompress as ZstdDecompress } from 'fzstd';
-import { ZstdWindowGuard } from './zstd-window.ts';
+import { ZstdWindowGuard } from './zstd-frames.ts';
 
 export type Compression = 'gzip' | 'zstd';
 

@@ -29,7 +29,7 @@ type Step = 'magic' | 'skip-size' | 'descriptor' | 'header' | 'block';
 
 /**
  * Feed it the compressed bytes in order; it throws ZstdWindowTooLarge at the first frame header
- * announcing too large a window. Anything it cannot follow is left to the decompressor to judge.
+ * announcing too large a window; anything it cannot follow is left to the decompressor to judge.
  */
 export class ZstdWindowGuard {
   private step: Step = 'magic';
