@@ -10,6 +10,7 @@ import {
   COMPREHENSIONS, LineMap, MUTATORS, STATEMENTS, VIEWS, allocationReasons, bodyCallsFail, calleeName,
   childNodes, classifyConstruct, constantArguments, constantValue, evaluateSize, isBinding, namesRead, rangeSize, targetNames, textOf,
 } from './starlark-syntax.ts';
+import { appendAll } from '../model/arrays.ts';
 
 interface OpenLoop {
   index: number;
@@ -174,7 +175,7 @@ export class SourceIndexer {
     kids.forEach((k, i) => {
       if (k.name !== 'for') return;
       const end = kids.findIndex((x, j) => j > i && x.name === 'in');
-      targets.push(...targetNames(this.text, kids.slice(i + 1, end < 0 ? i + 1 : end)));
+      appendAll(targets, targetNames(this.text, kids.slice(i + 1, end < 0 ? i + 1 : end)));
     });
     const element: [number, number] = [node.from + 1, kids[firstFor]!.from];
     const rest: [number, number] = [iterableNode ? iterableNode.to : node.to, node.to];

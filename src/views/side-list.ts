@@ -54,7 +54,7 @@ function setBlock(set: SideListSet, props: SideListProps): HTMLElement {
   remove.addEventListener('click', () => props.onRemove(set.id));
   head.append(name, el('span', 'what', `(${set.origin})`), remove);
   const list = el('ul', 'files');
-  list.append(...set.files.map((f) => fileItem(f, set.name)));
+  for (const f of set.files) list.append(fileItem(f, set.name));
   // Other sets fold to one line unless a file has a problem worth seeing at once.
   const problems = set.files.filter((f) => f.error || f.truncated).length;
   const details = el('details', '');

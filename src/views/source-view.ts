@@ -6,6 +6,7 @@
 import type { Span } from '../model/profile.ts';
 import { formatBytes } from '../model/units.ts';
 import { type Panel, el, mountPanel } from './dom.ts';
+import { maxOf } from '../model/arrays.ts';
 
 export interface LineFigures {
   seconds: number;
@@ -65,7 +66,9 @@ export function create(root: HTMLElement, initial: SourceViewProps): Panel<Sourc
   return mountPanel(root, 'source-view', 'source-view', initial, (box, props) => {
     const figures = [...props.lines.values()];
     const max = {
-      seconds: Math.max(0, ...figures.map((f) => f.seconds)), count: Math.max(0, ...figures.map((f) => f.count)), bytes: Math.max(0, ...figures.map((f) => f.bytes ?? 0)),
+      seconds: maxOf(figures.map((f) => f.seconds), 0),
+      count: maxOf(figures.map((f) => f.count), 0),
+      bytes: maxOf(figures.map((f) => f.bytes ?? 0), 0),
     };
     const table = el('table', 'source');
     const head = table.createTHead().insertRow();

@@ -24,6 +24,13 @@ export function nodeAtPath(tree: CallTree, path: readonly string[]): { node: num
   return { node, complete: true };
 }
 
+/**
+ * Longest regular expression searched. RE2's work is the pattern's size times the text's, so an
+ * 8 KiB pattern from a shared link (`#search=…&regex=1`) cost seconds per 100k names on the main
+ * thread (issue 17); real searches are a few dozen characters. Literal search has no bound.
+ */
+export const MAX_REGEX_CHARS = 256;
+
 export type Matcher = { ok: true; test: (name: string) => boolean } | { ok: false; message: string };
 
 /**
@@ -36,6 +43,9 @@ export function makeMatcher(term: string, regex: boolean): Matcher {
   if (!regex) {
     const needle = term.toLowerCase();
     return { ok: true, test: (name) => name.toLowerCase().includes(needle) };
+  }
+  if (term.length > MAX_REGEX_CHARS) {
+    return { ok: false, message: `a regular expression may have up to ${MAX_REGEX_CHARS} characters; this one has ${term.length.toLocaleString('en-US')}` };
   }
   try {
     const re = RE2JS.compile(term, RE2JS.CASE_INSENSITIVE);

@@ -9,6 +9,7 @@ import type { Attribution } from '../analysis/attribution.ts';
 import { computeFilePeaks, estimatePeak, type FilePeak, type PeakEstimate } from '../analysis/peaks.ts';
 import type { ParsedFile } from '../model/profile.ts';
 import type { LoadedSetData, ParseInput } from './protocol.ts';
+import { redirectProblem } from './same-origin.ts';
 
 export interface SourceText {
   path: string;
@@ -39,13 +40,21 @@ export async function readSources(inputs: readonly ParseInput[], signal: AbortSi
   for (const input of inputs) {
     signal.throwIfAborted();
     try {
-      const text = input.kind === 'file' ? await input.file.text() : await (await fetch(input.url, { signal, credentials: 'omit' })).text();
+      const text = input.kind === 'file' ? await input.file.text() : await fetchSameOrigin(input.url, signal);
       texts.push({ path: input.path, text });
     } catch {
       if (signal.aborted) throw signal.reason;
     }
   }
   return texts;
+}
+
+/** A source's text; a redirect to another origin is not read (it throws, so the source is skipped). */
+async function fetchSameOrigin(url: string, signal: AbortSignal): Promise<string> {
+  const response = await fetch(url, { signal, credentials: 'omit' });
+  const redirected = redirectProblem(url, response);
+  if (redirected) throw new Error(redirected);
+  return response.text();
 }
 
 /** Adds `analysis` to every set of a load. Sets keep their order and everything else. */
