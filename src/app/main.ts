@@ -22,6 +22,7 @@ import { wireTablesPanel } from './tables-panel.ts';
 import { wireTheme } from './theme.ts';
 import { wireToolbar } from './toolbar.ts';
 import { currentSet, flameModel } from './view-model.ts';
+import { loadRegexEngine, regexEngineReady } from '../views/tree-search.ts';
 
 function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return document.getElementById(id) as T;
@@ -71,6 +72,7 @@ const renderAnalysis = wireAnalysisPanels(store, document.querySelector<HTMLElem
 
 function render(state: AppState): void {
   const tab = state.view.tab;
+  if (state.view.regex && state.view.search && !regexEngineReady()) void loadRegexEngine().then(() => render(store.get()));
   renderToolbar(state);
   byId('toolbar').hidden = tab === 'samples' || tab === 'table' || tab === 'diff' || tab === 'statements';
   for (const id of ['breadcrumb', 'legend', 'focus-line', 'flame']) byId(id).hidden = tab !== 'flame' && tab !== 'both';

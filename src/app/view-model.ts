@@ -4,7 +4,7 @@
 import type { FunctionStats } from '../analysis/function-table.ts';
 import type { CallTree } from '../model/call-tree.ts';
 import type { MetricUnit } from '../model/units.ts';
-import { makeMatcher, matchNames, nodeAtPath, searchTree, type SearchResult } from '../views/tree-search.ts';
+import { makeMatcher, matchNames, nodeAtPath, regexEngineReady, searchTree, type SearchResult } from '../views/tree-search.ts';
 import type { MetricName, MetricWeights } from '../worker/protocol.ts';
 import type { AppState, LoadedSet } from './store.ts';
 
@@ -66,7 +66,8 @@ export function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A
   };
 }
 
-const matchesFor = memo((tree: CallTree, weights: Float64Array, term: string, regex: boolean) => {
+// `engineReady` is an argument so the memo drops a "loading" answer once the regex engine is in.
+const matchesFor = memo((tree: CallTree, weights: Float64Array, term: string, regex: boolean, _engineReady: boolean) => {
   if (!term) return { matchedNames: null, search: null, searchError: null };
   const matcher = makeMatcher(term, regex);
   if (!matcher.ok) return { matchedNames: null, search: null, searchError: matcher.message };
@@ -87,7 +88,7 @@ export function flameModel(state: AppState): FlameModel | null {
   const allocs = set.metrics.find((m) => m.metric === 'allocs' && m.fileIndex === metric.fileIndex)?.total ?? null;
   return {
     set, metric, tree, unit: METRIC_UNITS[metric.metric], zoom: zoom.node, zoomFound: zoom.complete, allocs,
-    ...matchesFor(tree, metric.total, state.view.search, state.view.regex),
+    ...matchesFor(tree, metric.total, state.view.search, state.view.regex, regexEngineReady()),
     functions: set.functions?.rows ?? [],
     functionsUnit: METRIC_UNITS[set.functions?.metric ?? 'bytes'],
   };

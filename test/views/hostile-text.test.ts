@@ -1,7 +1,7 @@
 // Issue 17, hostile text reaching the user: suggested commands are shell-quoted, the SVG export
 // holds only what XML can, untrusted names are never looked up on an object's prototype, and a
 // shared link cannot hand the main thread an 8 KiB regular expression.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { constantArguments } from '../../src/analysis/starlark-syntax.ts';
 import { profileCommands } from '../../src/analysis/peaks.ts';
 import { parser } from '@lezer/python';
@@ -10,7 +10,10 @@ import { shellQuote } from '../../src/model/shell.ts';
 import type { ParsedFile } from '../../src/model/profile.ts';
 import { xmlSafe } from '../../src/views/export-flame.ts';
 import { missingModes } from '../../src/views/set-words.ts';
-import { makeMatcher, MAX_REGEX_CHARS } from '../../src/views/tree-search.ts';
+import { loadRegexEngine, makeMatcher, MAX_REGEX_CHARS } from '../../src/views/tree-search.ts';
+
+// Regexes compile once the engine (loaded on first use in the page) is in.
+beforeAll(() => loadRegexEngine());
 
 /** What a POSIX shell makes of one quoted word: the word back, or null if it would expand or split. */
 function unquote(word: string): string | null {
