@@ -75,7 +75,7 @@ describe('peakscope on paths it cannot read', () => {
   it('follows a folder that links back to itself once, and reports its profile', async () => {
     const r = await run('report', join(dir, 'loop'));
     expect(r.code).toBe(0);
-    expect(r.stdout.match(/flame\.src/g)).toHaveLength(1);
+    expect(r.stdout).toMatch(/^peakscope report: 1 run, 1 file,/);
   });
 });
 

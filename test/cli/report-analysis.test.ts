@@ -50,7 +50,8 @@ describe('peakscope report with sources', () => {
     const { code, stdout } = report('samples/rare-case-allocation/before', 'samples/programs/rare-case-allocation/before');
     expect(code).toBe(0);
     expect(stdout).not.toContain('not a profile peakscope knows');
-    expect(stdout).toContain('[high] rare-case-allocation  defs.bzl:6:9-9:10 in defs.bzl.checked_libraries');
+    expect(stdout).toContain('[high] rare-case-allocation — 28.9 MiB in defs.bzl.checked_libraries');
+    expect(stdout).toContain('at samples/programs/rare-case-allocation/before/defs.bzl:6\n');
     expect(stdout).toContain('guide: https://buck2.build/docs/users/faq/starlark_peak_mem/#allocating-for-rare-cases');
     expect(stdout).toContain('note: Heap profiles are recorded with garbage collection off');
   }, SLOW);

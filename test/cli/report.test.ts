@@ -189,9 +189,9 @@ describe('peakscope report (human output)', () => {
   it('prints figures in binary units, top functions and peaks against the 2 GiB limit', { timeout: SLOW }, () => {
     const r = peakscope('report', join(dir, 'goldens'), join(dir, 'logs'));
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('q1 — heap flame: 2.96 KiB in 7 stacks');
+    expect(r.stdout).toContain('heap flame: 2.96 KiB in 7 stacks — q1');
     expect(r.stdout).toMatch(/1\.22 KiB\s+2\.94 KiB\s+test\.star\.test/);
-    expect(r.stdout).toContain('x.csv — time flame: 413 ms');
+    expect(r.stdout).toContain('time flame: 413 ms — x.csv');
     expect(r.stdout).toMatch(/1\.5 GiB\s+75%\s+root\/\/foo:BUCK/);
     expect(r.stdout).toMatch(/failed, ~2\.3 GiB\s+115%\s+root\/\/big:BUCK: Starlark peak memory usage/);
   });

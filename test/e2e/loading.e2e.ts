@@ -1,6 +1,6 @@
 // Every way in: drop, folder input, paste, #url= from another origin with CORS, refused
 // schemes, network failure, progress and cancel on a large file, and `peakscope open`.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
