@@ -12,3 +12,15 @@ export const SAMPLES_DIR = join(REPO_ROOT, 'samples');
 export function readSample(relativePath: string): string {
   return readFileSync(join(SAMPLES_DIR, relativePath), 'utf8');
 }
+
+/**
+ * Small real profiles that tests use as fixtures: one run of our loop-invariant-call program
+ * (samples/programs/loop-invariant-call/before) under the real profiler. Its heap flame has a
+ * root-level stack (`range`), `module`, and a function calling a function:
+ * `module;defs.bzl.cxx_libraries;defs.bzl.platform_flag_table;dict`.
+ */
+export const SAMPLE_RUN = 'loop-invariant-call/before';
+export const sampleHeapFlame = () => readSample(`${SAMPLE_RUN}/heap-flame-allocated/flame.src`);
+export const sampleHeapSummary = () => readSample(`${SAMPLE_RUN}/heap-summary-allocated/profile.csv`);
+export const sampleTimeFlame = () => readSample(`${SAMPLE_RUN}/time-flame/flame.src`);
+export const sampleStatements = () => readSample(`${SAMPLE_RUN}/statement/profile.csv`);

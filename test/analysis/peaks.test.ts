@@ -7,7 +7,7 @@ import {
 import fc from 'fast-check';
 import { parseText } from '../../src/formats/parse-file.ts';
 import type { EventLog } from '../../src/model/profile.ts';
-import { SAMPLES_DIR } from '../golden.ts';
+import { SAMPLES_DIR } from '../samples.ts';
 import { golden } from './fixtures.ts';
 
 function eventLog(path: string): EventLog {

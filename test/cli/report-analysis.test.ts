@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CAUSES } from '../../src/analysis/advisor.ts';
 import type { AnalysisJson } from '../../src/cli/report-analysis.ts';
-import { REPO_ROOT } from '../golden.ts';
+import { REPO_ROOT } from '../samples.ts';
 
 const BIN = join(REPO_ROOT, 'bin', 'peakscope.js');
 const SLOW = 60_000;

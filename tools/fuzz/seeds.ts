@@ -1,7 +1,7 @@
 // Seed inputs for fuzzing: the upstream goldens, the real samples in samples/ (as they land)
 // and a few hand-made inputs for formats that have no golden. Mutations start from these, so
 // the fuzzer reaches deep into every parser instead of stopping at "not a profile".
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { GOLDEN_DIR, SAMPLES_DIR } from '../../test/golden.ts';
 
@@ -49,7 +49,9 @@ export function loadSeeds(): Seed[] {
   return [...goldenSeeds(), ...sampleSeeds(), ...HAND_MADE_SEEDS.map((s) => ({ name: s.name, bytes: encoder.encode(s.text) }))];
 }
 
+/** The upstream goldens where they are beside the clone (the workspace, CI); none in a lone clone. */
 function goldenSeeds(): Seed[] {
+  if (!existsSync(GOLDEN_DIR)) return [];
   return listFiles(GOLDEN_DIR)
     .filter((p) => p.endsWith('.golden'))
     .map((p) => ({ name: `golden/${relative(GOLDEN_DIR, p)}`, bytes: capped(readBytes(p)) }));
