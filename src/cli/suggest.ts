@@ -23,10 +23,10 @@ export function closestName(given: string, known: readonly string[]): string | n
   return prefix.length === 1 ? prefix[0]! : null;
 }
 
-/** `; did you mean "report"?` or nothing: the tail of an "unknown …" message. */
+/** ` (did you mean "report"?)` or nothing: the tail of an "unknown …" message. */
 export function didYouMean(given: string, known: readonly string[]): string {
   const name = closestName(given, known);
-  return name === null ? '' : `; did you mean "${name}"?`;
+  return name === null ? '' : ` (did you mean "${name}"?)`;
 }
 
 /** The options given that are none of `known` (flags only; `--name=value` is checked by its name). */

@@ -75,15 +75,15 @@ describe('peakscope report text', () => {
 
 describe('peakscope on mistyped commands and options', () => {
   it.each([
-    [['reprot', 'x'], /unknown command "reprot"; did you mean "report"\?/],
-    [['dif'], /unknown command "dif"; did you mean "diff"\?/],
-    [['report', '--jsn', 'x'], /unknown option "--jsn"; did you mean "--json"\?/],
-    [['report', '--max-peek=1GiB', 'x'], /unknown option "--max-peek"; did you mean "--max-peak"\?/],
+    [['reprot', 'x'], /unknown command "reprot" \(did you mean "report"\?\)/],
+    [['dif'], /unknown command "dif" \(did you mean "diff"\?\)/],
+    [['report', '--jsn', 'x'], /unknown option "--jsn" \(did you mean "--json"\?\)/],
+    [['report', '--max-peek=1GiB', 'x'], /unknown option "--max-peek" \(did you mean "--max-peak"\?\)/],
     [
       ['diff', '--fail-on-increse', '5', 'a', 'b'],
-      /unknown option "--fail-on-increse"; did you mean "--fail-on-increase"\?/,
+      /unknown option "--fail-on-increse" \(did you mean "--fail-on-increase"\?\)/,
     ],
-    [['open', '--no-browse', 'x'], /unknown option "--no-browse"; did you mean "--no-browser"\?/],
+    [['open', '--no-browse', 'x'], /unknown option "--no-browse" \(did you mean "--no-browser"\?\)/],
   ])('%j → one line with a suggestion, exit 2', async (argv, message) => {
     const r = await run(...argv);
     expect(r.code).toBe(2);
