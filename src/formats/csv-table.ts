@@ -1,4 +1,4 @@
-// What a CSV table (`CsvTable` in csv-records.ts) reads its header and cells with — formats.md
+// What a CSV table (`CsvTable` in csv-records.ts) reads its header and cells with — docs/formats.md
 // §1.1 (CsvWriter's cells: quoted strings, `%.3f` seconds, integer counts, a first TOTAL row).
 import { ParseError } from './diagnostics.ts';
 import type { ParseContext } from './format.ts';

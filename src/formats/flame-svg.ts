@@ -1,4 +1,4 @@
-// Buck2's `flame.svg` — formats.md §9.2 (`Flame Graph - <mode> on <target>` titles since
+// Buck2's `flame.svg` — docs/formats.md §9.2 (`Flame Graph - <mode> on <target>` titles since
 // 2025-02-10); upstream writer: inferno `src/flamegraph/svg.rs` (write_prelude), called from
 // buck2 `app/buck2_profile/src/lib.rs`. Only recognised and titled: nothing in it is run.
 import type { FlameSvg } from '../model/profile.ts';

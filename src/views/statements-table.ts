@@ -1,4 +1,4 @@
-// The statement profile (formats.md §5) as a sortable <table>: file, span, time, share of the
+// The statement profile (docs/formats.md §5) as a sortable <table>: file, span, time, share of the
 // TOTAL row's time, Count and the enclosing function. Count is timing segments, not executions,
 // and the header says so. A row click selects its function in the flamegraph when it is known.
 import type { Span, StatementProfile, StatementRow } from '../model/profile.ts';

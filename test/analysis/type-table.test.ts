@@ -29,7 +29,7 @@ describe('computeTypeTable', () => {
       ['list', 384, 48, 8, 'test.star.test', 384, 1],
       ['tuple', 192, 24, 8, 'test.star.test', 192, 1],
       ['function', 16, 2, 8, 'module', 16, 1],
-      // Root-level allocations are in the flame but not in the CSV (formats.md §2.2).
+      // Root-level allocations are in the flame but not in the CSV (docs/formats.md §2.2).
       ['range', 8, 0, null, '', 8, 1],
     ]);
     expect(table.rows[0]!.share).toBeCloseTo(1952 / 3032, 12);

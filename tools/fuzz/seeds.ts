@@ -18,7 +18,7 @@ const SAMPLE_FILES_LIMIT = 120;
 
 const encoder = new TextEncoder();
 
-/** A hand-made `buck2 log show` excerpt (formats.md §10.3 shape; values invented). */
+/** A hand-made `buck2 log show` excerpt (docs/formats.md §10.3 shape; values invented). */
 const EVENT_LOG = [
   '{"command_line_args":["buck2","uquery","//foo:bar"],"expanded_command_line_args":["buck2","uquery","//foo:bar"],"working_dir":"/repo","trace_id":"0b5d6e52-1d1c-4b8e-9a57-3f0b9a7c2d11","start_time":[1767225600,0]}',
   '{"Event":{"timestamp":[1767225601,250000000],"trace_id":"0b5d6e52-1d1c-4b8e-9a57-3f0b9a7c2d11","span_id":17,"parent_id":3,"data":{"SpanStart":{"data":{"Load":{"module_id":"root//foo:BUCK","cell":"root"}}}}}}',
