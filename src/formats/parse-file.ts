@@ -1,8 +1,7 @@
 // Drives one file from bytes to a ParsedFile: decompress → decode → lines → detect → parse; after
 // detection a parser that reads bytes gets them undecoded. Serves the CLI, the worker and tests.
 import type { FormatName, ParsedFile, Profile } from '../model/profile.ts';
-import { TreeBuildError } from '../model/call-tree.ts';
-import { DiagnosticSink, ParseError, snippet } from './diagnostics.ts';
+import { DiagnosticSink, InputError, isInputError, ParseError, snippet } from './diagnostics.ts';
 import { compressionOf, createInflater, MAGIC_LENGTH, type Compression, type Inflater } from './decompress.ts';
 import { FORMATS, detectFormat } from './detect.ts';
 import type { LineParser } from './format.ts';
@@ -119,7 +118,7 @@ export class ParseSession {
     try {
       read();
     } catch (e) {
-      if (!(e instanceof RangeError) || this.state === 'done') throw e;
+      if (!(e instanceof InputError) || this.state === 'done') throw e;
       this.fail(e, this.source.linesSeen + 1, '');
     }
   }
@@ -187,7 +186,7 @@ export class ParseSession {
       this.parser!.line(text, lineNo);
       if (cutShort) this.parser!.endOfInput?.();
     } catch (e) {
-      if (cutShort) this.markCutShort(text, lineNo);
+      if (cutShort && isInputError(e)) this.markCutShort(text, lineNo);
       else this.fail(e, lineNo, text);
       return;
     }
@@ -210,9 +209,8 @@ export class ParseSession {
   private fail(e: unknown, lineNo: number, text: string): void {
     this.state = 'done';
     if (e instanceof ParseError) this.error = e;
-    else if (e instanceof TreeBuildError || e instanceof RangeError) {
-      this.error = new ParseError(this.path, lineNo, text, e.message);
-    } else throw e;
+    else if (isInputError(e)) this.error = new ParseError(this.path, lineNo, text, e.message);
+    else throw e;
   }
 
   finish(): ParsedFile {
