@@ -24,3 +24,10 @@ export const sampleHeapFlame = () => readSample(`${SAMPLE_RUN}/heap-flame-alloca
 export const sampleHeapSummary = () => readSample(`${SAMPLE_RUN}/heap-summary-allocated/profile.csv`);
 export const sampleTimeFlame = () => readSample(`${SAMPLE_RUN}/time-flame/flame.src`);
 export const sampleStatements = () => readSample(`${SAMPLE_RUN}/statement/profile.csv`);
+
+/**
+ * A real heap flame whose inner function is a large but not overwhelming share (44%), so a
+ * click on it visibly widens it: `module;macros/defs.bzl.generated_libraries;
+ * macros/defs.bzl.make_target;<type>` from samples/materialize-then-process/before.
+ */
+export const sampleBalancedHeapFlame = () => readSample('materialize-then-process/before/heap-flame-allocated/flame.src');
