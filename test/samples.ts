@@ -30,4 +30,5 @@ export const sampleStatements = () => readSample(`${SAMPLE_RUN}/statement/profil
  * click on it visibly widens it: `module;macros/defs.bzl.generated_libraries;
  * macros/defs.bzl.make_target;<type>` from samples/materialize-then-process/before.
  */
-export const sampleBalancedHeapFlame = () => readSample('materialize-then-process/before/heap-flame-allocated/flame.src');
+export const sampleBalancedHeapFlame = () =>
+  readSample('materialize-then-process/before/heap-flame-allocated/flame.src');

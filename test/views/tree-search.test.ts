@@ -47,7 +47,10 @@ describe('tree search', () => {
     // defs.bzl.cxx_libraries (33196800) covers defs.bzl.platform_flag_table: not counted twice.
     expect(result.weight).toBe(33196800);
     expect(result.count).toBe(2);
-    expect(result.nodes.map((n) => stackOf(tree, n).at(-1))).toEqual(['defs.bzl.cxx_libraries', 'defs.bzl.platform_flag_table']);
+    expect(result.nodes.map((n) => stackOf(tree, n).at(-1))).toEqual([
+      'defs.bzl.cxx_libraries',
+      'defs.bzl.platform_flag_table',
+    ]);
     const dict = makeMatcher('dict', false);
     if (!dict.ok) throw new Error('matcher');
     expect(searchTree(tree, tree.total, matchNames(tree, dict.test)).weight).toBe(57600 + 5955200);
