@@ -41,10 +41,11 @@ export function advise(input: AdviceInput): Finding[] {
   );
 }
 
-/** Build files and extension files Buck2 evaluates: these are sources, not profiles. */
+/** Build files and extension files Buck2 and Bazel evaluate: these are sources, not profiles. */
 export function isStarlarkSourcePath(path: string): boolean {
   const name = path.slice(path.replace(/\\/g, '/').lastIndexOf('/') + 1);
   if (['BUCK', 'BUCK.v2', 'TARGETS', 'TARGETS.v2'].includes(name)) return true;
+  if (['BUILD', 'BUILD.bazel', 'WORKSPACE', 'WORKSPACE.bazel', 'MODULE.bazel'].includes(name)) return true;
   return name.endsWith('.bzl') || name.endsWith('.star') || name.endsWith('.bxl');
 }
 
@@ -98,6 +99,7 @@ function collectProfiles(sets: readonly ProfileSet[]): Collected {
   let statement: StatementProfile | null = null;
   let coverage: CoverageProfile | null = null;
   const targetIds: string[] = [];
+  const frameFiles = new Set<string>();
   for (const set of sets) {
     for (const file of set.files) {
       // Retained and allocated heap data cannot be told apart by content; the mode folder says which.
@@ -107,15 +109,24 @@ function collectProfiles(sets: readonly ProfileSet[]): Collected {
       else if (profile?.format === 'heap-summary' && !retained) summary ??= profile;
       else if (profile?.format === 'statement') statement ??= profile;
       else if (profile?.format === 'coverage') coverage ??= profile;
-      else if (profile?.format === 'targets') for (const id of profile.ids) if (!targetIds.includes(id)) targetIds.push(id);
+      else if (profile?.format === 'targets') {
+        for (const id of profile.ids) if (!targetIds.includes(id)) targetIds.push(id);
+      }
+      // Their bytes are not given to the rules: Bazel's memory profile is retained at dump, not allocated.
+      else if (profile?.format === 'pprof') {
+        for (const f of profile.frames) if (f && (f.kind === 'def' || f.kind === 'toplevel') && f.file) frameFiles.add(f.file);
+        // Allocated bytes (a Buck2 heap flame exported to pprof, a Go alloc_space profile) weigh like a heap flame.
+        if (profile.quantity === 'allocated-bytes') heapFlame ??= { format: 'heap-flame', tree: profile.tree, stacks: profile.samples, unusedCapacityBytes: null };
+      }
     }
   }
-  return { input: { heapFlame, summary, statement, coverage }, targetIds };
+  // Files pprof frames name (Bazel, starlark-go): their sources join the run.
+  return { input: { heapFlame, summary, statement, coverage, frameFiles: [...frameFiles] }, targetIds };
 }
 
 /** File names the run's profiles mention: statement and coverage files, frame files, build files of its targets. */
 function fileNamesOf({ input, targetIds }: Collected): string[] {
-  const names = new Set<string>();
+  const names = new Set<string>(input.frameFiles);
   for (const row of input.statement?.rows ?? []) names.add(row.file);
   for (const { file } of input.coverage?.spans ?? []) names.add(file);
   for (const name of input.heapFlame?.tree.names ?? input.summary?.functions.map((f) => f.name) ?? []) {

@@ -5,7 +5,7 @@ import './diff-panel.css';
 import { stackOf } from '../model/call-tree.ts';
 import { formatValue } from '../model/units.ts';
 import * as breadcrumbView from '../views/breadcrumb.ts';
-import { changeColor, UNCHANGED_COLOR } from '../views/diff-colors.ts';
+import { DIFF_SCALE_LEGEND } from '../views/diff-colors.ts';
 import { relativeChange, signedValue } from '../views/diff-details.ts';
 import * as diffTablesView from '../views/diff-tables.ts';
 import * as flameView from '../views/flamegraph.ts';
@@ -80,16 +80,15 @@ function buildLegend(host: HTMLElement): HTMLElement {
     return item;
   };
   legend.append(
-    swatch(changeColor(-1), 'shrank most'), swatch(changeColor(-0.1), 'shrank'), swatch(UNCHANGED_COLOR, 'unchanged'),
-    swatch(changeColor(0.1), 'grew'), swatch(changeColor(1), 'grew most'),
-    swatch('#fff', 'new (solid outline)', 'new'), swatch('#fff', 'gone (dashed outline, width "by the larger side")', 'gone'),
+    ...DIFF_SCALE_LEGEND.map((e) => swatch(e.color, e.key)),
+    swatch('var(--bg)', 'new (solid outline)', 'new'), swatch('var(--bg)', 'gone (dashed outline, width "by the larger side")', 'gone'),
   );
   host.appendChild(legend);
   return legend;
 }
 
 /** `base → target: total 6.33 MiB → 178 KiB (-6.16 MiB, -97.3%)`, plus what was compared. */
-function summaryLines(model: DiffModel): string[] {
+export function summaryLines(model: DiffModel): string[] {
   const lines = [`${model.base.name || '(loose files)'} → ${model.target.name || '(loose files)'}`];
   const f = model.flame;
   if (f) {

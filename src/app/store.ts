@@ -102,11 +102,17 @@ export class Store {
     this.set({ ...this.state, loading: { ...loading, bytesRead, totalBytes } });
   }
 
-  /** Adds the sets of a finished load; selects the first new one unless the view names one. */
+  /**
+   * Adds the sets of a finished load; selects the first new one with a readable file unless the
+   * view names one. A load of nothing readable selects nothing when a set is shown already: an
+   * unreadable file must not hide the good profile (the side list says what went wrong).
+   */
   loadFinished(jobId: number, sets: LoadedSetData[], origin: string, keepView = false, url: string | null = null): void {
     const added = sets.map((s) => ({ ...s, id: this.nextId++, origin, url }));
     const loading = this.state.loading?.jobId === jobId ? null : this.state.loading;
-    const view = keepView || added.length === 0 ? this.state.view : { ...this.state.view, set: added[0]!.name, zoom: [], selected: null, metric: null };
+    const unreadable = (s: LoadedSetData) => s.files.length > 0 && s.files.every((f) => f.error);
+    const pick = added.find((s) => !unreadable(s)) ?? (this.state.sets.length === 0 ? added[0] : undefined);
+    const view = keepView || !pick ? this.state.view : { ...this.state.view, set: pick.name, zoom: [], selected: null, metric: null };
     this.set({ ...this.state, sets: [...this.state.sets, ...added], loading, view, focus: keepView ? this.state.focus : -1 });
   }
 

@@ -38,14 +38,19 @@ export interface FlameModel {
   functionsUnit: MetricUnit;
 }
 
-/** The set the view names, else the first one. */
+/**
+ * The set the view names, else the first one. Several sets can share a name (every paste or
+ * drop of loose files is named ''): one with a readable file wins over one without, so an
+ * unreadable paste never hides a good one of the same name.
+ */
 export function currentSet(state: AppState): LoadedSet | null {
-  return state.sets.find((s) => s.name === state.view.set) ?? state.sets[0] ?? null;
+  const named = state.sets.filter((s) => s.name === state.view.set);
+  return named.find((s) => s.files.some((f) => !f.error)) ?? named[0] ?? state.sets[0] ?? null;
 }
 
 function treeOf(set: LoadedSet, metric: MetricWeights): CallTree | null {
   const p = set.files[metric.fileIndex]?.profile;
-  return p && (p.format === 'heap-flame' || p.format === 'time-flame') ? p.tree : null;
+  return p && (p.format === 'heap-flame' || p.format === 'time-flame' || p.format === 'pprof') ? p.tree : null;
 }
 
 /** Memoises a function of a few arguments on reference equality of the last call. */

@@ -1,6 +1,6 @@
 // The pieces of the human `peakscope report` about one file: its format and key figures in binary
-// units, its top functions, event-log peaks against Buck2's 2 GiB default limit, its problems.
-// report-layout.ts arranges them.
+// units, its top functions, event-log peaks against each file's limit (Buck2's 2 GiB default
+// unless its error states its own), its problems. report-layout.ts arranges them.
 import { computeFilePeaks } from '../analysis/peaks.ts';
 import type { TopFunction } from '../analysis/totals.ts';
 import type { FormatName, ParsedFile } from '../model/profile.ts';
@@ -46,6 +46,7 @@ const DESCRIBE: Record<FormatName, (t: T) => string> = {
   'event-log': describeEventLog,
   targets: (t) => `profiled targets list: ${plural(num(t, 'targets'), 'identifier')}`,
   'flame-svg': (t) => `flame graph SVG${t['title'] ? `: "${printable(String(t['title']))}"` : ''} (its flame.src holds the data)`,
+  pprof: describePprof,
   empty: () => 'empty: no data (an empty file or Buck2’s `empty 1` placeholder)',
   unknown: () => 'not a profile peakscope knows',
 };
@@ -53,6 +54,14 @@ const DESCRIBE: Record<FormatName, (t: T) => string> = {
 export function describeTotals(input: InputReport): string {
   if (input.error && input.format !== 'unknown') return `${input.format}: could not be read`;
   return DESCRIBE[input.format](input.totals as T);
+}
+
+/** `pprof (memory/bytes): 15.8 MiB, retained at dump, sampled (…); loading 0 B, analysis 15.8 MiB`. */
+function describePprof(t: T): string {
+  const unit = 'bytes' in t ? 'bytes' : 'milliseconds' in t ? 'milliseconds' : 'count';
+  const value = (n: number) => formatValue(n, unit);
+  const phases = t['loading'] !== undefined ? `; loading ${value(num(t, 'loading'))}, analysis ${value(num(t, 'analysis'))}` : '';
+  return `pprof (${printable(String(t['sampleType']))}): ${value(num(t, unit))} in ${plural(num(t, 'samples'), 'sample')}, ${t['semantics']}${phases}`;
 }
 
 function describeEventLog(t: T): string {
@@ -84,12 +93,13 @@ export function peakLines(file: ParsedFile, shown = Infinity): string[] {
   const rows = peaks.slice(0, shown).map((row) => {
     const shown = row.peakBytes ?? row.reportedBytes;
     const size = row.peakBytes !== null ? formatBytes(row.peakBytes) : shown !== null ? `failed, ~${formatBytes(shown)}` : 'failed';
-    const share = row.percentOfLimit === null ? '' : percentText(row.percentOfLimit);
+    // Against the file's own limit when its error states one, else Buck2's 2 GiB default.
+    const share = row.percentOfLimit === null ? '' : `${percentText(row.percentOfLimit)} of ${formatBytes(row.limitBytes)}`;
     const error = row.error === null ? '' : `: ${printable(row.error)}`;
     return [size, share, `${printable(row.moduleId)}${error}`];
   });
   const more = peaks.length - rows.length;
-  return [...table(['peak', 'of 2 GiB', 'BUCK file'], rows), ...(more > 0 ? [`… ${plural(more, 'more BUCK file')} (see --json)`] : [])];
+  return [...table(['peak', 'of limit', 'BUCK file'], rows), ...(more > 0 ? [`… ${plural(more, 'more BUCK file')} (see --json)`] : [])];
 }
 
 /** Right-aligned figures, a left-aligned last column. */

@@ -2,7 +2,8 @@
 // the main thread, what the views need: the function table and one weight array per metric.
 import { computeFunctionTable } from '../analysis/function-table.ts';
 import { NodeKind, type CallTree } from '../model/call-tree.ts';
-import type { HeapFlame, HeapSummary, ParsedFile, TimeFlame } from '../model/profile.ts';
+import type { HeapFlame, HeapSummary, ParsedFile, PprofProfile, TimeFlame } from '../model/profile.ts';
+import { PER_MILLISECOND } from '../model/units.ts';
 import { groupIntoSets, modeOfPath } from '../model/profile-set.ts';
 import type { LoadedSetData, MetricWeights } from './protocol.ts';
 
@@ -22,33 +23,59 @@ function isRetained(path: string): boolean {
 /** Picks the first file of each role; -1 when the set has none. */
 export function mainFiles(files: readonly ParsedFile[]): MainFiles {
   const pick = (test: (f: ParsedFile) => boolean) => files.findIndex(test);
+  // pprof profiles say themselves what they hold (Bazel's memory profile: retained at dump).
+  const pprof = (f: ParsedFile, quantities: readonly string[]) => f.profile?.format === 'pprof' && quantities.includes(f.profile.quantity);
+  const allocated = pick((f) => f.profile?.format === 'heap-flame' && !isRetained(f.path));
+  const retained = pick((f) => f.profile?.format === 'heap-flame' && isRetained(f.path));
+  const time = pick((f) => f.profile?.format === 'time-flame');
   return {
-    allocated: pick((f) => f.profile?.format === 'heap-flame' && !isRetained(f.path)),
-    retained: pick((f) => f.profile?.format === 'heap-flame' && isRetained(f.path)),
+    allocated: allocated >= 0 ? allocated : pick((f) => pprof(f, ['allocated-bytes', 'bytes'])),
+    retained: retained >= 0 ? retained : pick((f) => pprof(f, ['retained-bytes'])),
     summary: pick((f) => f.profile?.format === 'heap-summary' && !isRetained(f.path)),
-    time: pick((f) => f.profile?.format === 'time-flame'),
+    time: time >= 0 ? time : pick((f) => pprof(f, ['cpu-time', 'wall-time', 'time'])),
   };
+}
+
+/** Time weights in milliseconds: a pprof tree keeps the file's exact µs or ns, the views show ms. */
+function millisecondWeights(tree: CallTree): Float64Array {
+  const scale = PER_MILLISECOND[tree.unit] ?? 1;
+  return scale === 1 ? tree.total : tree.total.map((v) => v / scale);
 }
 
 /** Groups files into sets and derives each set's table and metric weights. */
 export function assembleSets(files: readonly ParsedFile[]): LoadedSetData[] {
   return groupIntoSets(files).map((set) => {
     const main = mainFiles(set.files);
-    const flame = profileAt<HeapFlame>(set.files, main.allocated);
+    const flame = profileAt<HeapFlame | PprofProfile>(set.files, main.allocated);
     const summary = profileAt<HeapSummary>(set.files, main.summary);
-    const time = profileAt<TimeFlame>(set.files, main.time);
+    const time = profileAt<TimeFlame | PprofProfile>(set.files, main.time);
     const metrics: MetricWeights[] = [];
     if (flame) metrics.push({ metric: 'bytes', fileIndex: main.allocated, total: flame.tree.total, estimated: false });
-    const retained = profileAt<HeapFlame>(set.files, main.retained);
+    const retained = profileAt<HeapFlame | PprofProfile>(set.files, main.retained);
     if (retained) metrics.push({ metric: 'retained', fileIndex: main.retained, total: retained.tree.total, estimated: false });
-    if (flame && summary) metrics.push({ metric: 'allocs', fileIndex: main.allocated, ...allocationWeights(flame.tree, summary) });
-    if (time) metrics.push({ metric: 'time', fileIndex: main.time, total: time.tree.total, estimated: false });
-    const tableTree = flame?.tree ?? time?.tree ?? null;
-    const functions = tableTree
-      ? { metric: flame ? ('bytes' as const) : ('time' as const), rows: computeFunctionTable(tableTree, summary) }
-      : null;
+    if (flame?.format === 'heap-flame' && summary) metrics.push({ metric: 'allocs', fileIndex: main.allocated, ...allocationWeights(flame.tree, summary) });
+    if (time) metrics.push({ metric: 'time', fileIndex: main.time, total: millisecondWeights(time.tree), estimated: false });
+    const functions = functionTableOf(flame, retained, time, summary);
     return { name: set.name, files: set.files, functions, metrics };
   });
+}
+
+/** Per function, from the allocated heap flame, else a retained pprof profile (a set of Bazel profiles has no other), else the time flame. */
+function functionTableOf(
+  flame: HeapFlame | PprofProfile | null,
+  retained: HeapFlame | PprofProfile | null,
+  time: TimeFlame | PprofProfile | null,
+  summary: HeapSummary | null,
+): LoadedSetData['functions'] {
+  if (flame) return { metric: 'bytes', rows: computeFunctionTable(flame.tree, summary) };
+  if (retained?.format === 'pprof') return { metric: 'retained', rows: computeFunctionTable(retained.tree) };
+  if (!time) return null;
+  const rows = computeFunctionTable(time.tree).map((r) => ({ ...r, self: toMilliseconds(r.self, time.tree), total: toMilliseconds(r.total, time.tree) }));
+  return { metric: 'time', rows };
+}
+
+function toMilliseconds(value: number, tree: CallTree): number {
+  return value / (PER_MILLISECOND[tree.unit] ?? 1);
 }
 
 function profileAt<P>(files: readonly ParsedFile[], index: number): P | null {

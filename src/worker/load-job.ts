@@ -1,5 +1,6 @@
 // One load from inputs to sets: parse the profiles, read the Starlark sources, assemble the
 // sets, attach the analysis. Free of worker globals so tests run it under Node.
+import { isNamedStarlarkSource, namedStarlarkFiles } from '../analysis/build-files.ts';
 import { notAProfileReason } from '../formats/file-names.ts';
 import type { JobCallbacks } from './parse-job.ts';
 import { runParseJob } from './parse-job.ts';
@@ -21,9 +22,13 @@ export async function runLoadJob(
 ): Promise<LoadResult> {
   const { sources, profiles } = splitSources(inputs);
   const { kept, skipped } = skipNonProfiles(profiles);
-  const files = await runParseJob(kept, cb);
+  const parsed = await runParseJob(kept, cb);
+  // Files no format claimed that a profile or log names as Starlark (`TARGETS.fixture`) are sources.
+  const names = namedStarlarkFiles(parsed);
+  const named = new Set(parsed.filter((f) => isNamedStarlarkSource(f, names)).map((f) => f.path));
+  const files = parsed.filter((f) => !named.has(f.path));
   const assembled = assembleSets(files);
-  const texts = await readSources(sources, cb.signal);
+  const texts = await readSources([...sources, ...kept.filter((i) => named.has(i.path))], cb.signal);
   const warnings = skipped.length > 0 ? [skippedWarning(skipped)] : [];
   try {
     return { sets: analyse(assembled, texts), warnings };

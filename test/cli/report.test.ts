@@ -192,8 +192,8 @@ describe('peakscope report (human output)', () => {
     expect(r.stdout).toContain('heap flame: 31.7 MiB in 12 stacks — q1');
     expect(r.stdout).toMatch(/71\.9 KiB\s+31\.7 MiB\s+defs\.bzl\.cxx_libraries/);
     expect(r.stdout).toContain('time flame: 81 ms — x.csv');
-    expect(r.stdout).toMatch(/1\.5 GiB\s+75%\s+root\/\/foo:BUCK/);
-    expect(r.stdout).toMatch(/failed, ~2\.3 GiB\s+115%\s+root\/\/big:BUCK: Starlark peak memory usage/);
+    expect(r.stdout).toMatch(/1\.5 GiB\s+75% of 2 GiB\s+root\/\/foo:BUCK/);
+    expect(r.stdout).toMatch(/failed, ~2\.3 GiB\s+115% of 2 GiB\s+root\/\/big:BUCK: Starlark peak memory usage/);
   });
 
   it('prints usage for --help', { timeout: SLOW }, () => {

@@ -32,7 +32,7 @@ describe('data table', () => {
     const p = parseText('flame.src', sampleHeapFlame()).profile;
     if (p?.format !== 'heap-flame') throw new Error('not a heap flame');
     const snap = functionTableSnapshot(computeFunctionTable(p.tree), 'bytes');
-    expect(snap.header).toEqual(['Function', 'Self (bytes)', 'Total (bytes)', 'Allocations', 'Calls made', 'Top caller']);
+    expect(snap.header).toEqual(['Function', 'Self (bytes)', 'Total (bytes)', 'Allocations', 'Calls it made', 'Top caller']);
     expect(snap.values).toEqual([
       ['module', 9848, 33206648, null, null, '(top level)'],
       ['defs.bzl.cxx_libraries', 73600, 33196800, null, null, 'module'],

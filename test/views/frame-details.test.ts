@@ -3,7 +3,7 @@ import { computeFunctionTable } from '../../src/analysis/function-table.ts';
 import { parseText } from '../../src/formats/parse-file.ts';
 import { formatNumber, formatValue } from '../../src/model/units.ts';
 import { describeWeight, frameDetails, mergedDetails, selfWeight, typeMix, type FrameContext } from '../../src/views/frame-details.ts';
-import { fileOfFrame, packageOfFrame, assignColors, OTHER_COLOR } from '../../src/views/frame-colors.ts';
+import { fileOfFrame, packageOfFrame } from '../../src/views/frame-colors.ts';
 import { nodeAtPath } from '../../src/views/tree-search.ts';
 import { allocationWeights } from '../../src/worker/assemble.ts';
 import { sampleHeapFlame, sampleHeapSummary } from '../samples.ts';
@@ -31,7 +31,7 @@ describe('frame details', () => {
       '100% of total, 100% of parent',
       'self: 71.9 KiB (73,600 bytes)',
       'allocations: ≈841,000 on this stack',
-      'function (summary CSV): 800 allocations, 200 calls made',
+      'function (summary CSV): 800 allocations, made 200 calls',
       'bytes per call made: 162 KiB',
       'types: dict 78.3%, string 8.7%, array 8.7%, list 4.3%',
     ]);
@@ -69,16 +69,5 @@ describe('frame colours', () => {
     expect(packageOfFrame('prelude/cxx/cxx.bzl.cxx_library')).toBe('prelude/cxx');
     expect(packageOfFrame('defs.bzl.f')).toBe('//');
     expect(fileOfFrame('module')).toBe('');
-  });
-
-  it('colours the heaviest keys first and the rest as one "other" entry', () => {
-    const weights = new Map([['a', 5], ['b', 9], ['c', 1], ['', 100]]);
-    const { colorOf, legend } = assignColors(weights, ['#111', '#222']);
-    expect(legend).toEqual([
-      { key: 'b', color: '#111', weight: 9 },
-      { key: 'a', color: '#222', weight: 5 },
-      { key: '1 more', color: OTHER_COLOR, weight: 1 },
-    ]);
-    expect(colorOf('c')).toBe(OTHER_COLOR);
   });
 });
