@@ -44,9 +44,14 @@ export const HAND_MADE_SEEDS: readonly { name: string; text: string }[] = [
   { name: 'hand-made/heap-flame-spaces.src', text: 'module;a b.bzl.trace/walk (profiling);dict 16\nunused_capacity 64\n(unknown) 8\n' },
 ];
 
-/** Every seed: goldens as written (with their `# @generated` header), samples, hand-made. */
-export function loadSeeds(): Seed[] {
-  return [...goldenSeeds(), ...sampleSeeds(), ...HAND_MADE_SEEDS.map((s) => ({ name: s.name, bytes: encoder.encode(s.text) }))];
+/**
+ * Every seed: samples and hand-made ones, plus, with `withGoldens` (`npm run fuzz`, never
+ * `npm test`, which reads only this repository), the upstream goldens as written (with their
+ * `# @generated` header) where they are beside the clone.
+ */
+export function loadSeeds(withGoldens = false): Seed[] {
+  const goldens = withGoldens ? goldenSeeds() : [];
+  return [...goldens, ...sampleSeeds(), ...HAND_MADE_SEEDS.map((s) => ({ name: s.name, bytes: encoder.encode(s.text) }))];
 }
 
 /** The upstream goldens where they are beside the clone (the workspace, CI); none in a lone clone. */
@@ -60,10 +65,19 @@ function goldenSeeds(): Seed[] {
 function sampleSeeds(): Seed[] {
   const files = listFiles(SAMPLES_DIR).filter((p) => !p.includes(`${SAMPLES_DIR}/programs/`) && !p.endsWith('.md'));
   const step = Math.max(1, Math.ceil(files.length / SAMPLE_FILES_LIMIT));
+  // Every kind of file (`coverage/profile.csv`, `heap-allocated/flame.src`, …) at least once, then an even spread.
+  const firstOfKind = new Map<string, string>();
+  for (const p of files) if (!firstOfKind.has(kindOf(p))) firstOfKind.set(kindOf(p), p);
+  const picked = new Set([...firstOfKind.values(), ...files.filter((_, i) => i % step === 0)]);
   return files
-    .filter((_, i) => i % step === 0)
+    .filter((p) => picked.has(p))
     .map((p) => ({ name: `samples/${relative(SAMPLES_DIR, p)}`, bytes: capped(readBytes(p)) }))
     .filter((s) => s.bytes.length > 0);
+}
+
+/** A sample file's kind: its folder and name (`statement/profile.csv`). */
+function kindOf(path: string): string {
+  return path.split('/').slice(-2).join('/');
 }
 
 /** A plain Uint8Array copy: a Buffer's slice() shares memory, so a "copy" would mutate the seed. */
