@@ -236,7 +236,11 @@ function classifyBinary(text: string, node: SyntaxNode): { kind: ConstructKind; 
 /** Element count of a comprehension over `range(n)` or `range(a, b)`: its size expression. */
 function comprehensionSize(text: string, node: SyntaxNode): SizeExpr | null {
   const kids = childNodes(node);
-  const iterable = kids[kids.findIndex((k) => k.name === 'in') + 1];
+  return rangeSize(text, kids[kids.findIndex((k) => k.name === 'in') + 1] ?? null);
+}
+
+/** Element count of an iterated expression when it is `range(n)` or `range(a, b)`, else null. */
+export function rangeSize(text: string, iterable: SyntaxNode | null): SizeExpr | null {
   if (!iterable || iterable.name !== 'CallExpression' || !iterable.firstChild) return null;
   if (calleeName(text, iterable.firstChild) !== 'range') return null;
   const args = iterable.getChild('ArgList');

@@ -1,14 +1,11 @@
 // The analysis half of `peakscope report`: advisor findings, per-file peaks from event logs, and
-// per-run peak estimates with what kind of bound each figure is. JSON and human text.
-import { advise, groupRuns, type Finding } from '../analysis/advisor.ts';
-import { functionBytesOf } from '../analysis/function-table.ts';
-import { findLoops } from '../analysis/loop-finder.ts';
+// per-run peak estimates with what kind of bound each figure is, as JSON (report-layout.ts writes the text).
+import { analyseRun, groupRuns, type Finding } from '../analysis/advisor.ts';
+import type { Attribution } from '../analysis/attribution.ts';
 import { DEFAULT_PEAK_LIMIT, HONEST_NOTES, computeFilePeaks, estimatePeak, packageOf, type FilePeak, type PeakFigure, type TopLevelCall } from '../analysis/peaks.ts';
 import { spanLabel } from '../analysis/rules/context.ts';
 import { groupIntoSets } from '../model/profile-set.ts';
 import type { ParsedFile, Span } from '../model/profile.ts';
-import { formatBytes } from '../model/units.ts';
-import { printable } from './report-text.ts';
 
 /** A finding as `report --json` prints it: spans in the statement profile's `L:C-C2` shape. */
 export interface FindingJson extends Omit<Finding, 'span' | 'functionSpan' | 'loopSpan'> {
@@ -19,13 +16,31 @@ export interface FindingJson extends Omit<Finding, 'span' | 'functionSpan' | 'lo
   run: string;
 }
 
+/** A loop (or comprehension) ranked by the bytes the stack-led attribution gives it (analysis/attribution.ts). */
 export interface HotLoopJson {
+  function: string;
   file: string;
   span: string;
-  function: string | null;
-  iterationsEstimate: number;
-  functionBytes: number | null;
-  basis: string[];
+  /** Bytes whose innermost loop on the way from the allocation to the root is this one. */
+  bytes: number;
+  /** Frames from the loop's function down to the one that allocated most of `bytes`. */
+  frames: string[];
+  kind: 'for' | 'while' | 'comprehension';
+  /** `for x in xs` as written. */
+  header: string;
+  /** Every byte allocated while the loop ran (inner loops and callees included). */
+  throughBytes: number;
+}
+
+/** A call of a Starlark def, with what its callee allocated through it. */
+export interface HotCallSiteJson {
+  function: string;
+  file: string;
+  span: string;
+  callee: string;
+  bytes: number;
+  /** The loop that repeats the call: its own, else the innermost one of a caller (`file:span`), or null. */
+  loop: string | null;
 }
 
 export interface RunJson {
@@ -33,7 +48,11 @@ export interface RunJson {
   sources: string[];
   topLevelCalls: TopLevelCall[];
   figures: PeakFigure[];
+  /** Ranked by attributed bytes; empty without a heap flame or sources. */
   hotLoops: HotLoopJson[];
+  hotCallSites: HotCallSiteJson[];
+  /** Allocated bytes no loop repeats (top-level statements, frames without a source). */
+  outsideLoopsBytes: number;
 }
 
 /** The top-level fields `report --json` gains: `findings`, `filePeaks`, `runs`, and the notes that say what the numbers mean. */
@@ -45,6 +64,8 @@ export interface AnalysisJson {
 }
 
 const HOT_LOOPS_PER_RUN = 5;
+/** A loop or call site with less than this share of the run's bytes is not listed. */
+const LISTED_SHARE = 0.001;
 
 function spanOrNull(span: Span | null): string | null {
   return span ? spanLabel(span) : null;
@@ -64,46 +85,35 @@ export function analyseReport(files: readonly ParsedFile[], sources: readonly { 
   const runs: RunJson[] = [];
   for (const run of groupRuns(groupIntoSets(files), sources)) {
     const { input } = run;
-    for (const f of advise(input)) {
+    const { findings: found, attribution } = analyseRun(input);
+    for (const f of found) {
       findings.push({ ...f, span: spanLabel(f.span), functionSpan: spanOrNull(f.functionSpan), loopSpan: spanOrNull(f.loopSpan), run: run.name });
     }
     if (!input.heapFlame && !input.summary && !input.statement) continue;
     const estimate = estimatePeak({ heapFlame: input.heapFlame, summary: input.summary, targetIds: run.targetIds, filePeaks, runName: run.name });
-    const loops = input.statement ? findLoops(input.statement, input.sources, functionBytesOf(input.heapFlame, input.summary)) : [];
     runs.push({
       name: run.name, sources: input.sources.map((s) => s.path), topLevelCalls: estimate.topLevelCalls, figures: estimate.figures,
-      hotLoops: loops.slice(0, HOT_LOOPS_PER_RUN).map((l) => ({
-        file: l.file, span: spanLabel(l.span), function: l.functionName, iterationsEstimate: Math.round(l.iterationsEstimate * 10) / 10,
-        functionBytes: l.functionBytes ? l.functionBytes.total ?? l.functionBytes.self : null, basis: l.basis,
-      })),
+      ...hotPlaces(attribution),
     });
   }
   return { findings, filePeaks: filePeaks.map(({ moduleId, ...p }) => ({ moduleId, packageId: packageOf(moduleId), ...p })), runs, notes: [...HONEST_NOTES] };
 }
 
-function findingLines(f: FindingJson): string[] {
-  return [
-    `[${f.confidence}] ${f.cause}  ${printable(f.file)}:${f.span} in ${printable(f.function)} — ${formatBytes(f.bytes)}`,
-    `    ${printable(f.message)}`,
-    ...f.evidence.map((e) => `    · ${printable(e)}`),
-    `    confidence: ${printable(f.confidenceReason)}`,
-    `    guide: ${f.guide}`,
-  ];
-}
-
-function runLines(run: RunJson): string[] {
-  if (run.figures.length === 0) return [];
-  const figures = run.figures.map((fig) => `    ${formatBytes(fig.bytes).padStart(10)}  ${fig.kind.padEnd(13)}  ${printable(fig.label)} (${printable(fig.explanation)})`);
-  const calls = run.topLevelCalls.slice(0, 3).map((c) => `${printable(c.name)} ${formatBytes(c.bytes)}`).join(', ');
-  return [`  ${printable(run.name) || '(loose files)'}`, ...figures, ...(calls ? [`    top-level calls by bytes: ${calls}`] : [])];
-}
-
-/** The human sections: findings with their evidence, then peak figures per run with the notes that qualify them. */
-export function renderAnalysisText(analysis: AnalysisJson): string {
-  const out: string[] = [];
-  out.push(analysis.findings.length > 0 ? `Findings (${analysis.findings.length})` : 'Findings: none (rules need the .bzl/BUCK sources beside the profiles)');
-  for (const f of analysis.findings) out.push(...findingLines(f), '');
-  const runs = analysis.runs.flatMap(runLines);
-  if (runs.length > 0) out.push('Peak estimates (what kind of bound each figure is)', ...runs, '', ...analysis.notes.map((n) => `  note: ${n}`));
-  return `${out.join('\n')}\n`;
+/** The attribution's loops and call sites as `report --json` prints them, the negligible ones left out. */
+function hotPlaces(attribution: Attribution): Pick<RunJson, 'hotLoops' | 'hotCallSites' | 'outsideLoopsBytes'> {
+  const listed = (bytes: number) => bytes > 0 && bytes >= attribution.totalBytes * LISTED_SHARE;
+  const round = Math.round;
+  const loopAt = (at: { source: number; loop: number } | null) => {
+    const loop = at && attribution.loops.find((l) => l.source === at.source && l.loop === at.loop);
+    return loop ? `${loop.file}:${spanLabel(loop.span)}` : null;
+  };
+  return {
+    hotLoops: attribution.loops.filter((l) => listed(l.bytes)).slice(0, HOT_LOOPS_PER_RUN).map((l) => ({
+      function: l.function, file: l.file, span: spanLabel(l.span), bytes: round(l.bytes), frames: l.frames, kind: l.kind, header: l.header, throughBytes: round(l.throughBytes),
+    })),
+    hotCallSites: attribution.callSites.filter((c) => listed(c.bytes)).slice(0, HOT_LOOPS_PER_RUN).map((c) => ({
+      function: c.function, file: c.file, span: spanLabel(c.span), callee: c.callee, bytes: round(c.bytes), loop: loopAt(c.reachedLoop),
+    })),
+    outsideLoopsBytes: round(attribution.outsideLoopsBytes),
+  };
 }

@@ -129,18 +129,19 @@ function guideLines(url: string): string[] {
   return [`      guide: ${url.slice(0, hash)}`, `        section ${url.slice(hash)}`];
 }
 
+/** Without a finding: where the bytes went, the run's hottest loops by attributed bytes. */
 function hotLoopLines(run: RunJson): string[] {
   const loops: HotLoopJson[] = run.hotLoops.slice(0, HOT_LOOPS_SHOWN);
   if (loops.length === 0) return [];
-  const rows = loops.map((l) => [
-    l.functionBytes === null ? '—' : formatBytes(l.functionBytes),
-    `≈${l.iterationsEstimate.toLocaleString('en-US')}`,
-    `${printable(withDirectory(l.file, run.sources))}:${lineOf(l.span)}${l.function ? ` in ${printable(l.function)}` : ''}`,
-  ]);
+  const rows = loops.map((l) => {
+    const via = l.frames.length > 1 ? ` (allocated in ${l.frames.slice(1).map(printable).join(' → ')})` : '';
+    const where = `${printable(withDirectory(l.file, run.sources))}:${lineOf(l.span)} in ${printable(l.function)}`;
+    return [formatBytes(l.bytes), `${where}: \`${printable(l.header)}\`${via}`];
+  });
   const more = run.hotLoops.length - loops.length;
   return [
-    `  hot loops (no finding; bytes of the function holding the loop):`,
-    ...table(['bytes', 'passes', 'loop'], rows).map((l) => `    ${l}`),
+    '  findings: none (no rule of the guide fired); hot loops by attributed bytes:',
+    ...table(['bytes', 'loop'], rows).map((l) => `    ${l}`),
     ...(more > 0 ? [`    … ${more} more (see --json)`] : []),
   ];
 }
@@ -225,18 +226,21 @@ function runSection(view: RunView, detailed: boolean, width: number): string[] {
 }
 
 function closingLines(
-  shownRuns: number,
+  shownRuns: readonly RunView[],
   runs: readonly RunView[],
   analysis: AnalysisJson,
   options: LayoutOptions,
 ): string[] {
   const out: string[] = [];
-  const folded = runs.length - shownRuns;
-  if (folded > 0)
+  const folded = runs.slice().filter((r) => !shownRuns.includes(r));
+  const foldedFindings = folded.reduce((n, r) => n + r.findings.length, 0);
+  if (folded.length > 0) {
+    const findings = foldedFindings > 0 ? `, with ${plural(foldedFindings, 'more finding')},` : '';
     out.push(
       '',
-      `${plural(folded, 'more run')} folded: only in the summary above (report one run's folder, or --json)`,
+      `${plural(folded.length, 'more run')}${findings} folded: only in the summary above (report one run's folder, or --json)`,
     );
+  }
   if (runs.length > FILE_DETAIL_RUNS)
     out.push(
       `Per-file figures, evidence and explanations are folded with ${runs.length} runs: see one run's folder or --json.`,
@@ -259,16 +263,16 @@ function closingLines(
 export function renderReport(sets: readonly SetReport[], analysis: AnalysisJson, options: LayoutOptions): string {
   const runs = rankRuns(runViews(sets, analysis));
   const detailed = runs.length <= FILE_DETAIL_RUNS;
-  // With many runs, those with findings come first in detail, then the worst of the rest.
+  // With many runs, the worst runs with findings come first in detail, then the worst of the rest.
   const detailedRuns = [
     ...runs.filter((r) => r.findings.length > 0),
     ...runs.filter((r) => r.findings.length === 0),
-  ].slice(0, Math.max(DETAILED_RUNS, runs.filter((r) => r.findings.length > 0).length));
+  ].slice(0, DETAILED_RUNS);
   const shown = runs.filter((r) => detailedRuns.includes(r));
   const out = [
     ...summaryLines(runs, options),
     ...shown.flatMap((r) => runSection(r, detailed, options.width)),
-    ...closingLines(shown.length, runs, analysis, options),
+    ...closingLines(shown, runs, analysis, options),
   ];
   return `${fitToWidth(out.join('\n'), options.width)}\n`;
 }

@@ -1,10 +1,11 @@
 // The advisor's part of a load, done in the worker: Starlark sources are read as text (not parsed
-// as profiles), each set is joined with the sources its files name, and findings, loops and peak
-// figures travel back with the set as plain data. Per-file peak rows do not: the page derives
+// as profiles), each set is joined with the sources its files name, and findings, the
+// attribution (hot loops, call sites, bytes per statement) and peak figures travel back with the
+// set as plain data. Per-file peak rows do not: the page derives
 // them from the event logs it receives anyway (app/analysis-panels.ts), and a second copy of
 // every load (structured clone shares no strings) nearly doubled the page's memory for big logs.
-import { advise, groupRuns, isStarlarkSourcePath, type Finding } from '../analysis/advisor.ts';
-import { findLoops, type FoundLoop, type FunctionBytes } from '../analysis/loop-finder.ts';
+import { analyseRun, groupRuns, isStarlarkSourcePath, type Finding } from '../analysis/advisor.ts';
+import type { Attribution } from '../analysis/attribution.ts';
 import { computeFilePeaks, estimatePeak, type FilePeak, type PeakEstimate } from '../analysis/peaks.ts';
 import type { ParsedFile } from '../model/profile.ts';
 import type { LoadedSetData, ParseInput } from './protocol.ts';
@@ -17,7 +18,8 @@ export interface SourceText {
 /** What the analysis panels show for one set. Structured-clone safe. */
 export interface SetAnalysis {
   findings: Finding[];
-  loops: FoundLoop[];
+  /** Where the heap flame's bytes went: hot loops, call sites, bytes per statement (analysis/attribution.ts). */
+  attribution: Attribution;
   /** The sources matched to this set's profiles, with their text for the source view. */
   sources: SourceText[];
   estimate: PeakEstimate | null;
@@ -46,10 +48,6 @@ export async function readSources(inputs: readonly ParseInput[], signal: AbortSi
   return texts;
 }
 
-function bytesFor(set: LoadedSetData): Map<string, FunctionBytes> {
-  return new Map((set.functions?.metric === 'bytes' ? set.functions.rows : []).map((f) => [f.name, { self: f.self, total: f.total }]));
-}
-
 /** Adds `analysis` to every set of a load. Sets keep their order and everything else. */
 export function analyseSets(sets: LoadedSetData[], sources: readonly SourceText[]): LoadedSetData[] {
   const logs = sets.flatMap((s) => s.files.flatMap((f: ParsedFile) => (f.profile?.format === 'event-log' ? [f.profile] : [])));
@@ -61,9 +59,9 @@ export function analyseSets(sets: LoadedSetData[], sources: readonly SourceText[
     const run = runs[i]!;
     const { input } = run;
     const hasHeap = input.heapFlame !== null || input.summary !== null;
+    const { findings, attribution } = analyseRun(input);
     const analysis: SetAnalysis = {
-      findings: advise(input),
-      loops: input.statement ? findLoops(input.statement, input.sources, bytesFor(set)) : [],
+      findings, attribution,
       sources: input.sources.map((s) => ({ path: s.path, text: sources.find((t) => t.path === s.path)?.text ?? '' })),
       estimate: hasHeap ? estimatePeak({ heapFlame: input.heapFlame, summary: input.summary, targetIds: run.targetIds, filePeaks: (filePeaks ??= computeFilePeaks(logs)), runName: run.name }) : null,
       hasEventLog: set.files.some((f) => f.profile?.format === 'event-log'),
