@@ -1,13 +1,13 @@
 // `peakscope report --json samples`: findings for every cause at the right function and span,
 // per-file peaks from the event logs, and peak figures that say what kind of bound they are.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CAUSES } from '../../src/analysis/advisor.ts';
 import type { AnalysisJson } from '../../src/cli/report-analysis.ts';
-import { REPO_ROOT, SAMPLES_DIR } from '../samples.ts';
+import { REPO_ROOT } from '../samples.ts';
 
 const BIN = join(REPO_ROOT, 'bin', 'peakscope.js');
 const SLOW = 60_000;
