@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from './golden.ts';
+import { REPO_ROOT } from './samples.ts';
 
 const SRC = join(REPO_ROOT, 'src');
 

@@ -1,12 +1,14 @@
-// Access to the upstream profiler goldens in ../shared/starlark-golden (never copied into
-// the repo) and to our own samples.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// The upstream profiler goldens in ../shared/starlark-golden (never copied into the repo): read
+// only by the cross-check (`npm run crosscheck`, test/crosscheck/), never by `npm test`.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from './samples.ts';
 
-export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export { REPO_ROOT, SAMPLES_DIR } from './samples.ts';
 export const GOLDEN_DIR = join(REPO_ROOT, '..', 'shared', 'starlark-golden');
-export const SAMPLES_DIR = join(REPO_ROOT, 'samples');
+
+/** True where the goldens are beside the clone (the workspace and CI, not a lone clone). */
+export const HAVE_GOLDENS = existsSync(GOLDEN_DIR);
 
 /** A golden file as upstream wrote it, `# @generated` header included. */
 export function readGolden(name: string): string {

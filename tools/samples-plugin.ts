@@ -23,7 +23,7 @@ const EVENT_LOG_INFO = { title: 'Event logs', description: 'Per-file Starlark pe
 /** Modes a sample loads, in preference order; `heap-allocated` holds flame and summary both. */
 const HEAP_MODES = [['heap-allocated'], ['heap-flame-allocated', 'heap-summary-allocated']];
 const EXTRA_MODES = ['statement', 'time-flame'];
-/** `time-flame/profile.csv` repeats `flame.src` (formats.md §9.2), so flame modes skip it. */
+/** `time-flame/profile.csv` repeats `flame.src` (docs/formats.md §9.2), so flame modes skip it. */
 const FILE_NAMES = ['flame.src', 'profile.csv', 'targets.txt'];
 const SKIP = new Set(['time-flame/profile.csv']);
 const DEFAULT_SAMPLE = 'loop-invariant-call/before';

@@ -18,7 +18,7 @@ export interface Change {
  */
 export interface SummaryDelta extends Delta {
   allocs: Change;
-  /** Starlark calls made *from* the function (formats.md §2.1). */
+  /** Starlark calls made *from* the function (docs/formats.md §2.1). */
   calls: Change;
   seconds: Change;
 }

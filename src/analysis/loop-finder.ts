@@ -1,4 +1,4 @@
-// The loop finder: joins the statement profile (formats.md §5) with the heap profiles and, when
+// The loop finder: joins the statement profile (docs/formats.md §5) with the heap profiles and, when
 // given, the sources, to say which function and which loop each statement belongs to, which
 // loops run hot, and how many bytes their function allocates.
 import type { Span, StatementProfile, StatementRow } from '../model/profile.ts';
@@ -48,7 +48,7 @@ export interface FoundLoop {
 /** A loop is hot when its body ran at least this many times as often as the loop started. */
 export const HOT_LOOP_RATIO = 4;
 
-/** The caveat every count-based estimate carries (formats.md pitfall 10), shown beside it. */
+/** The caveat every count-based estimate carries (docs/formats.md pitfall 10), shown beside it. */
 export const COUNT_CAVEAT =
   'statement Count counts timing segments, not runs; since 2025-04 statements with calls get about 2 per run, so ratios are good to a factor of about 2–3';
 
@@ -59,7 +59,7 @@ export function spanContains(outer: Span, inner: Span): boolean {
   return startsAfter && endsBefore;
 }
 
-/** `test.star` + `inner` → `test.star.inner`, the frame name profilers give a def (formats.md §1.3). */
+/** `test.star` + `inner` → `test.star.inner`, the frame name profilers give a def (docs/formats.md §1.3). */
 export function frameNameOf(file: string, def: SourceDef | null): string {
   return def ? `${file}.${def.name}` : 'module';
 }

@@ -1,11 +1,11 @@
-// Per-file Starlark peaks from Buck2 event logs (formats.md §10) and the profile-side figures
+// Per-file Starlark peaks from Buck2 event logs (docs/formats.md §10) and the profile-side figures
 // that can be set beside them, each labelled with what kind of bound it is.
 import { NodeKind, childrenOf, nodeName } from '../model/call-tree.ts';
 import type { EventLog, HeapFlame, HeapSummary, LoadRecord } from '../model/profile.ts';
 import { parseSize, type Bytes } from '../model/units.ts';
 import { shellCommand } from '../model/shell.ts';
 
-/** Buck2's default per-file limit, `2 * (1 << 30)` (formats.md §10.2). */
+/** Buck2's default per-file limit, `2 * (1 << 30)` (docs/formats.md §10.2). */
 export const DEFAULT_PEAK_LIMIT: Bytes = 2 * 2 ** 30;
 
 /** One BUCK file as the event logs saw it (the largest of its loads). */

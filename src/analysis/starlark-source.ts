@@ -152,7 +152,7 @@ export interface SourceIndex {
 
 /**
  * Indexes one Starlark file: defs, loops, statements, calls, `fail` checks and allocating
- * constructs, each with its 1-based span (the shape the statement profile uses, formats.md §5).
+ * constructs, each with its 1-based span (the shape the statement profile uses, docs/formats.md §5).
  *
  * @example for upstream's `test.star`:
  *   indexStarlarkSource('test.star', text).loops[0]

@@ -1,5 +1,5 @@
 // Bytes and counts per value type. Bytes exist only in the heap flame's type leaves, counts
-// only in the summary CSV's per-type columns (formats.md §2.1, §3): this joins the two.
+// only in the summary CSV's per-type columns (docs/formats.md §2.1, §3): this joins the two.
 import { NodeKind, type CallTree } from '../model/call-tree.ts';
 import type { HeapSummary } from '../model/profile.ts';
 import type { Bytes, Count } from '../model/units.ts';

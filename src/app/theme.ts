@@ -11,7 +11,7 @@ export const THEME_STORAGE_KEY = 'peakscope.theme';
 
 /** The stored choice; anything else (missing, tampered, storage blocked) is 'system'. */
 export function storedTheme(storage: Pick<Storage, 'getItem'> | null): ThemeChoice {
-  let value: string | null = null;
+  let value: string | null;
   try {
     value = storage?.getItem(THEME_STORAGE_KEY) ?? null;
   } catch {

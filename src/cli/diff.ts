@@ -7,6 +7,7 @@ import { formatBytes } from '../model/units.ts';
 import { jsonText, CliError, type CliIO, type Command } from './command.ts';
 import { renderDiffText } from './diff-text.ts';
 import { loadPaths, type LoadedArgument } from './load-paths.ts';
+import { didYouMean } from './suggest.ts';
 
 export const DIFF_USAGE = `Usage: peakscope diff [--json] [--fail-on-increase PCT] BASE TARGET
 
@@ -22,6 +23,8 @@ Options:
 
 Exit codes: 0 compared (and within budget); 1 --fail-on-increase exceeded; 2 bad input.
 `;
+
+const DIFF_OPTIONS = ['--json', '--fail-on-increase', '--help'];
 
 export interface DiffOptions {
   json: boolean;
@@ -47,7 +50,7 @@ export function parseDiffArgs(argv: readonly string[]): DiffOptions | 'help' | s
         return `--fail-on-increase needs a percentage such as 5 or 0.5, got ${JSON.stringify(text ?? '')}`;
       }
       failOnIncrease = pct;
-    } else if (arg.startsWith('--') && arg !== '--') return `unknown option ${JSON.stringify(arg)}`;
+    } else if (arg.startsWith('--') && arg !== '--') return `unknown option ${JSON.stringify(arg)}${didYouMean(arg, DIFF_OPTIONS)}`;
     else if (arg !== '--') paths.push(arg);
   }
   if (paths.length !== 2) return `expected BASE and TARGET, got ${paths.length} path(s)`;

@@ -9,6 +9,7 @@ import type { ParsedFile } from '../model/profile.ts';
 import { CliError, systemReason, type CliIO, type Command } from './command.ts';
 import { loadPaths } from './load-paths.ts';
 import { printable } from './report-text.ts';
+import { didYouMean, unknownOption } from './suggest.ts';
 
 const USAGE = `Usage: peakscope export --pprof OUT INPUT
 
@@ -27,7 +28,11 @@ function hasTree(file: ParsedFile): file is ParsedFile & { profile: TreeProfile 
   return format === 'heap-flame' || format === 'time-flame' || format === 'pprof';
 }
 
+const EXPORT_OPTIONS = ['--pprof', '--help', '-h'];
+
 function parseExportArgs(args: string[]): { out: string; input: string } | null {
+  const unknown = unknownOption(args, EXPORT_OPTIONS);
+  if (unknown) throw new CliError(`unknown option "${unknown}"${didYouMean(unknown, EXPORT_OPTIONS)}; see 'peakscope export --help'`);
   let parsed;
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { pprof: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });

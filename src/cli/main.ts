@@ -5,6 +5,7 @@ import { diffCommand } from './diff.ts';
 import { exportCommand } from './export.ts';
 import { openCommand } from './open.ts';
 import { reportCommand } from './report.ts';
+import { didYouMean } from './suggest.ts';
 
 const COMMANDS: Record<string, Command> = {
   report: reportCommand,
@@ -39,9 +40,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     (name === undefined ? io.stderr : io.stdout)(usage());
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
+  // Own properties only: `constructor`, `__proto__` or `toString` is no command.
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   try {
-    if (!command) throw new CliError(`unknown command "${name}"; try 'peakscope --help'`);
+    if (!command) throw new CliError(`unknown command "${name}"${didYouMean(name, Object.keys(COMMANDS))}; try 'peakscope --help'`);
     return await command.run(rest, io);
   } catch (e) {
     if (process.env['PEAKSCOPE_DEBUG'] && e instanceof Error) io.stderr(`${e.stack}\n`);

@@ -9,6 +9,7 @@ import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CliError, type CliIO, type Command } from './command.ts';
 import { listArgument, type InputFile } from './load-paths.ts';
+import { didYouMean } from './suggest.ts';
 
 const USAGE = `Usage: peakscope open [--no-browser] PATH...
 
@@ -123,7 +124,7 @@ async function runOpen(args: string[], io: CliIO): Promise<number> {
   const noBrowser = args.includes('--no-browser');
   const paths = args.filter((a) => a !== '--no-browser');
   const unknown = paths.find((p) => p.startsWith('--'));
-  if (unknown) throw new CliError(`unknown option "${unknown}"; try 'peakscope open --help'`);
+  if (unknown) throw new CliError(`unknown option "${unknown}"${didYouMean(unknown, ['--no-browser', '--help'])}; try 'peakscope open --help'`);
   if (paths.length === 0) throw new CliError("no PATH given; try 'peakscope open --help'");
   const files = await listInputs(paths);
   const distDir = join(REPO_ROOT, 'dist');

@@ -1,13 +1,11 @@
 // The analysis half of `peakscope report`: advisor findings, per-file peaks from event logs, and
-// per-run peak estimates with what kind of bound each figure is. JSON and human text.
+// per-run peak estimates with what kind of bound each figure is, as JSON (report-layout.ts writes the text).
 import { analyseRun, groupRuns, type Finding } from '../analysis/advisor.ts';
 import type { Attribution } from '../analysis/attribution.ts';
 import { DEFAULT_PEAK_LIMIT, HONEST_NOTES, computeFilePeaks, estimatePeak, packageOf, type FilePeak, type PeakFigure, type TopLevelCall } from '../analysis/peaks.ts';
 import { spanLabel } from '../analysis/rules/context.ts';
 import { groupIntoSets } from '../model/profile-set.ts';
 import type { ParsedFile, Span } from '../model/profile.ts';
-import { formatBytes } from '../model/units.ts';
-import { printable } from './report-text.ts';
 
 /** A finding as `report --json` prints it: spans in the statement profile's `L:C-C2` shape. */
 export interface FindingJson extends Omit<Finding, 'span' | 'functionSpan' | 'loopSpan'> {
@@ -118,57 +116,4 @@ function hotPlaces(attribution: Attribution): Pick<RunJson, 'hotLoops' | 'hotCal
     })),
     outsideLoopsBytes: round(attribution.outsideLoopsBytes),
   };
-}
-
-function findingLines(f: FindingJson): string[] {
-  return [
-    `[${f.confidence}] ${f.cause}  ${printable(f.file)}:${f.span} in ${printable(f.function)} — ${formatBytes(f.bytes)}`,
-    `    ${printable(f.message)}`,
-    ...f.evidence.map((e) => `    · ${printable(e)}`),
-    `    confidence: ${printable(f.confidenceReason)}`,
-    `    guide: ${f.guide}`,
-  ];
-}
-
-function runLines(run: RunJson): string[] {
-  if (run.figures.length === 0) return [];
-  const figures = run.figures.map((fig) => `    ${formatBytes(fig.bytes).padStart(10)}  ${fig.kind.padEnd(13)}  ${printable(fig.label)} (${printable(fig.explanation)})`);
-  const calls = run.topLevelCalls.slice(0, 3).map((c) => `${printable(c.name)} ${formatBytes(c.bytes)}`).join(', ');
-  return [`  ${printable(run.name) || '(loose files)'}`, ...figures, ...(calls ? [`    top-level calls by bytes: ${calls}`] : [])];
-}
-
-/** Without a finding: where the bytes went, the top three hot loops of each run that has any. */
-function hotLoopLines(run: RunJson): string[] {
-  if (run.hotLoops.length === 0) return [];
-  const loops = run.hotLoops.slice(0, 3).map((l) => {
-    const via = l.frames.length > 1 ? ` (allocated in ${l.frames.slice(1).map(printable).join(' → ')})` : '';
-    return `    ${formatBytes(l.bytes).padStart(10)}  ${printable(l.file)}:${startLineOf(l.span)} in ${printable(l.function)}: \`${printable(l.header)}\`${via}`;
-  });
-  return [`  ${printable(run.name) || '(loose files)'}`, ...loops];
-}
-
-function startLineOf(span: string): string {
-  return span.slice(0, span.indexOf(':'));
-}
-
-/** The words for "no finding": no rule fired, or the rules could not run without sources. */
-function noFindingsLine(analysis: AnalysisJson): string {
-  const withSources = analysis.runs.some((r) => r.sources.length > 0);
-  return withSources
-    ? 'Findings: none (no rule of the guide fired); hot loops by attributed bytes:'
-    : 'Findings: none (rules need the .bzl/BUCK sources beside the profiles)';
-}
-
-/** The human sections: findings with their evidence (else the top hot loops), then peak figures per run with the notes that qualify them. */
-export function renderAnalysisText(analysis: AnalysisJson): string {
-  const out: string[] = [];
-  out.push(analysis.findings.length > 0 ? `Findings (${analysis.findings.length})` : noFindingsLine(analysis));
-  for (const f of analysis.findings) out.push(...findingLines(f), '');
-  if (analysis.findings.length === 0) {
-    const loops = analysis.runs.flatMap(hotLoopLines);
-    if (loops.length > 0) out.push(...loops, '');
-  }
-  const runs = analysis.runs.flatMap(runLines);
-  if (runs.length > 0) out.push('Peak estimates (what kind of bound each figure is)', ...runs, '', ...analysis.notes.map((n) => `  note: ${n}`));
-  return `${out.join('\n')}\n`;
 }

@@ -1,19 +1,21 @@
-// The human `peakscope report`: per profile set, each file's format and key figures in binary
-// units, its top functions, event-log peaks against each file's limit (Buck2's 2 GiB default unless its error states its own), diagnostics.
+// The pieces of the human `peakscope report` about one file: its format and key figures in binary
+// units, its top functions, event-log peaks against each file's limit (Buck2's 2 GiB default
+// unless its error states its own), its problems. report-layout.ts arranges them.
 import { computeFilePeaks } from '../analysis/peaks.ts';
 import type { TopFunction } from '../analysis/totals.ts';
 import type { FormatName, ParsedFile } from '../model/profile.ts';
 import { formatBytes, formatValue } from '../model/units.ts';
-import type { InputReport, SetReport } from './report-json.ts';
-import { appendAll, maxOf } from '../model/arrays.ts';
+import type { InputReport } from './report-json.ts';
+import { maxOf } from '../model/arrays.ts';
 import { printable } from './command.ts';
+import { middleTruncate } from './text-width.ts';
 
 /** How many functions the human report lists per file. */
 export const TEXT_TOP_FUNCTIONS = 5;
 
 export { printable };
 
-function plural(n: number, one: string, many = `${one}s`): string {
+export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
@@ -48,7 +50,7 @@ const DESCRIBE: Record<FormatName, (t: T) => string> = {
   unknown: () => 'not a profile peakscope knows',
 };
 
-function describeTotals(input: InputReport): string {
+export function describeTotals(input: InputReport): string {
   if (input.error && input.format !== 'unknown') return `${input.format}: could not be read`;
   return DESCRIBE[input.format](input.totals as T);
 }
@@ -66,9 +68,14 @@ function describeEventLog(t: T): string {
   return `event log: ${plural(num(t, 'files'), 'BUCK file')} loaded, ${num(t, 'failed')} failed; ${max}`;
 }
 
-function functionLines(top: readonly TopFunction[]): string[] {
+/** The top functions as a table; names longer than `nameWidth` are cut in the middle. */
+export function functionLines(top: readonly TopFunction[], nameWidth = 72): string[] {
   if (top.length === 0) return [];
-  const rows = top.slice(0, TEXT_TOP_FUNCTIONS).map((f) => [formatBytes(f.selfBytes), f.totalBytes === null ? '—' : formatBytes(f.totalBytes), printable(f.name)]);
+  const rows = top.slice(0, TEXT_TOP_FUNCTIONS).map((f) => [
+    formatBytes(f.selfBytes),
+    f.totalBytes === null ? '—' : formatBytes(f.totalBytes),
+    middleTruncate(printable(f.name), nameWidth),
+  ]);
   return table(['self', 'total', 'function'], rows);
 }
 
@@ -79,9 +86,10 @@ function percentText(percent: number): string {
 }
 
 /** Peaks per BUCK file, highest first; a failed load sorts by the size its error reports. */
-function peakLines(file: ParsedFile): string[] {
+export function peakLines(file: ParsedFile, shown = Infinity): string[] {
   if (file.profile?.format !== 'event-log' || file.profile.loads.length === 0) return [];
-  const rows = computeFilePeaks([file.profile]).map((row) => {
+  const peaks = computeFilePeaks([file.profile]);
+  const rows = peaks.slice(0, shown).map((row) => {
     const shown = row.peakBytes ?? row.reportedBytes;
     const size = row.peakBytes !== null ? formatBytes(row.peakBytes) : shown !== null ? `failed, ~${formatBytes(shown)}` : 'failed';
     // Against the file's own limit when its error states one, else Buck2's 2 GiB default.
@@ -89,37 +97,21 @@ function peakLines(file: ParsedFile): string[] {
     const error = row.error === null ? '' : `: ${printable(row.error)}`;
     return [size, share, `${printable(row.moduleId)}${error}`];
   });
-  return table(['peak', 'of limit', 'BUCK file'], rows);
+  const more = peaks.length - rows.length;
+  return [...table(['peak', 'of limit', 'BUCK file'], rows), ...(more > 0 ? [`… ${plural(more, 'more BUCK file')} (see --json)`] : [])];
 }
 
 /** Right-aligned figures, a left-aligned last column. */
-function table(header: string[], rows: string[][]): string[] {
+export function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => maxOf(rows.map((r) => r[i]!.length), h.length));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === cells.length - 1 ? c : c.padStart(widths[i]!))).join('  ').trimEnd();
   return [line(header), ...rows.map(line)];
 }
 
-function problemLines(input: InputReport): string[] {
+export function problemLines(input: InputReport): string[] {
   // A cut-short warning is among the diagnostics (`! cut short: …`).
   const lines = input.diagnostics.map((d) => `! ${printable(d.message)}`);
   if (input.error) lines.push(`✗ line ${input.error.line}: ${printable(input.error.message)}`);
   return lines;
-}
-
-function inputLines(setName: string, input: InputReport, file: ParsedFile): string[] {
-  const shown = setName && input.path.startsWith(`${setName}/`) ? input.path.slice(setName.length + 1) : input.path;
-  const body = [...functionLines(input.topFunctions), ...peakLines(file), ...problemLines(input)];
-  return [`  ${printable(shown)} — ${describeTotals(input)}`, ...body.map((l) => `      ${l}`)];
-}
-
-/** The whole human report. */
-export function renderReportText(sets: readonly SetReport[]): string {
-  const out: string[] = [];
-  for (const set of sets) {
-    out.push(`${set.name ? printable(set.name) : '(loose files)'}  (${plural(set.inputs.length, 'file')})`);
-    set.inputs.forEach((input, i) => appendAll(out, inputLines(set.name, input, set.files[i]!)));
-    out.push('');
-  }
-  return `${out.join('\n')}\n`;
 }

@@ -7,38 +7,48 @@ import { groupIntoSets } from '../model/profile-set.ts';
 import { formatBytes, parseSize, type Bytes } from '../model/units.ts';
 import { jsonText, CliError, type CliIO, type Command } from './command.ts';
 import { loadPaths, type LoadedArgument, type Unreadable } from './load-paths.ts';
-import { analyseReport, renderAnalysisText } from './report-analysis.ts';
+import { analyseReport } from './report-analysis.ts';
 import { buildReportJson, buildSetReports } from './report-json.ts';
-import { printable, renderReportText } from './report-text.ts';
+import { renderReport } from './report-layout.ts';
+import { printable } from './report-text.ts';
+import { didYouMean, unknownOption } from './suggest.ts';
+import { REPORT_COLUMNS } from './text-width.ts';
 
-const USAGE = `Usage: peakscope report [--json] [--max-peak SIZE] PATH...
+const USAGE = `Usage: peakscope report [--json] [--wide] [--max-peak SIZE] PATH...
 
-Summarises every profile file under the PATHs (files or directories, read recursively):
-format, totals, top functions by bytes, event-log peaks per BUCK file, and findings
-from the advisor when the .bzl/BUCK sources are under the PATHs too.
+Summarises every profile file under the PATHs (files or directories, read recursively): first
+every run (folder of profiles) worst first, then per run its findings from the advisor (when the
+.bzl/BUCK sources are under the PATHs too) or its hottest loops, its peak figures, its top
+functions by bytes and event-log peaks per BUCK file.
 
 Options:
-  --json            print the report as JSON (a stable format for scripts)
+  --json            print the report as JSON (a stable format for scripts; nothing folded)
+  --wide            do not fit the text into 100 columns
   --max-peak SIZE   exit 1 when an event-log peak exceeds SIZE (e.g. 1.5GiB, 800MiB)
   -h, --help        show this help
 
 Exit codes: 0 fine, 1 a --max-peak budget is exceeded, 2 an input could not be read or holds no profile.
 `;
 
+const REPORT_OPTIONS = ['--json', '--wide', '--max-peak', '--help', '-h'];
+
 interface ReportOptions {
   json: boolean;
+  wide: boolean;
   maxPeak: Bytes | null;
   paths: string[];
   help: boolean;
 }
 
 function parseReportArgs(args: string[]): ReportOptions {
+  const unknown = unknownOption(args, REPORT_OPTIONS);
+  if (unknown) throw new CliError(`unknown option "${unknown}"${didYouMean(unknown, REPORT_OPTIONS)}; see 'peakscope report --help'`);
   let parsed;
   try {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, 'max-peak': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { json: { type: 'boolean' }, wide: { type: 'boolean' }, 'max-peak': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (e) {
     throw new CliError(`${e instanceof Error ? e.message : String(e)}; see 'peakscope report --help'`);
@@ -48,13 +58,7 @@ function parseReportArgs(args: string[]): ReportOptions {
   const maxPeak = sizeText === undefined ? null : parseSize(sizeText);
   if (sizeText !== undefined && maxPeak === null) throw new CliError(`--max-peak "${sizeText}" is not a size such as 1.5GiB or 800MiB`);
   if (!values.help && positionals.length === 0) throw new CliError("no PATH given; see 'peakscope report --help'");
-  return { json: values.json ?? false, maxPeak, paths: positionals, help: values.help ?? false };
-}
-
-function skippedText(skipped: readonly { path: string; reason: string }[]): string {
-  if (skipped.length === 0) return '';
-  const shown = skipped.slice(0, 3).map((s) => printable(s.path)).join(', ');
-  return `\nSkipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} that are not profiles (documentation, other languages' sources): ${shown}${skipped.length > 3 ? ', …' : ''}\n`;
+  return { json: values.json ?? false, wide: values.wide ?? false, maxPeak, paths: positionals, help: values.help ?? false };
 }
 
 function unreadableText(unreadable: readonly Unreadable[]): string {
@@ -105,7 +109,7 @@ async function runReport(args: string[], io: CliIO): Promise<number> {
   const unreadable = loaded.flatMap((a) => a.unreadable);
   io.stdout(options.json
     ? jsonText({ ...buildReportJson(setReports), ...analysis, skipped, unreadable })
-    : `${renderReportText(setReports)}${renderAnalysisText(analysis)}${skippedText(skipped)}${unreadableText(unreadable)}`);
+    : `${renderReport(setReports, analysis, { width: options.wide ? Infinity : REPORT_COLUMNS, skipped })}${unreadableText(unreadable)}`);
   const problems = loaded.map(argumentProblem).filter((p): p is string => p !== null);
   if (problems.length > 0) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more inputs with problems)` : '';

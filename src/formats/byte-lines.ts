@@ -2,6 +2,7 @@
 // decoding 100 MB to strings cost more than parsing them. The parser finds each line's end
 // itself while it reads the line (one pass over the bytes instead of a separate `\n` search);
 // this scanner only keeps the line that straddles two chunks.
+import { InputError } from './diagnostics.ts';
 import { MAX_LINE_LENGTH } from './lines.ts';
 
 /**
@@ -116,7 +117,7 @@ export class ByteLineScanner {
     // The line end of a finished line is not part of its length.
     if (length - (chunk[to - 1] === LF || chunk[to - 1] === CR ? 1 : 0) > this.maxLineLength) {
       this.stopped = true;
-      throw new RangeError(`line ${this.lineNo + 1} is longer than ${this.maxLineLength} bytes`);
+      throw new InputError(`line ${this.lineNo + 1} is longer than ${this.maxLineLength} bytes`);
     }
     if (length > this.carry.length) {
       const wider = new Uint8Array(Math.max(length, this.carry.length * 2));

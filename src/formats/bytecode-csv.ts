@@ -1,4 +1,4 @@
-// Bytecode CSV — formats.md §7; upstream writer: starlark `eval/runtime/profile/bc.rs`
+// Bytecode CSV — docs/formats.md §7; upstream writer: starlark `eval/runtime/profile/bc.rs`
 // (BcProfileData::gen_csv).
 import type { BytecodeProfile } from '../model/profile.ts';
 import { csvLineParser, type CsvTable } from './csv-records.ts';

@@ -1,4 +1,4 @@
-// Bytecode-pairs CSV — formats.md §7; upstream writer: starlark `eval/runtime/profile/bc.rs`
+// Bytecode-pairs CSV — docs/formats.md §7; upstream writer: starlark `eval/runtime/profile/bc.rs`
 // (BcPairsProfileData::gen_csv).
 import type { BytecodePairsProfile } from '../model/profile.ts';
 import { NOT_A_NUMBER, RATIO_COLUMN, readRatio } from './bytecode-csv.ts';

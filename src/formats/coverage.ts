@@ -1,4 +1,4 @@
-// Coverage list — formats.md §6; upstream writer: starlark `eval/runtime/profile/stmt.rs`
+// Coverage list — docs/formats.md §6; upstream writer: starlark `eval/runtime/profile/stmt.rs`
 // (StmtProfileData::write_coverage). Not CSV although Buck2 names it profile.csv.
 import type { CoverageProfile } from '../model/profile.ts';
 import { lineListFormat } from './line-list.ts';

@@ -1,4 +1,4 @@
-// CSV records for the profiler's CSV outputs — formats.md §1.1 and pitfall 3; upstream writer:
+// CSV records for the profiler's CSV outputs — docs/formats.md §1.1 and pitfall 3; upstream writer:
 // starlark `eval/runtime/profile/csv.rs` (CsvWriter). Cells are decoded by papaparse.
 import Papa from 'papaparse';
 import type { Profile } from '../model/profile.ts';

@@ -1,6 +1,6 @@
-// What a CSV table (`CsvTable` in csv-records.ts) reads its header and cells with — formats.md
+// What a CSV table (`CsvTable` in csv-records.ts) reads its header and cells with — docs/formats.md
 // §1.1 (CsvWriter's cells: quoted strings, `%.3f` seconds, integer counts, a first TOTAL row).
-import { ParseError } from './diagnostics.ts';
+import { InputError, ParseError } from './diagnostics.ts';
 import type { ParseContext } from './format.ts';
 
 /**
@@ -29,13 +29,13 @@ export function findColumns<R extends string, O extends string = never>(
 }
 
 /**
- * A non-negative integer cell (`244`), or NaN. Digits beyond 2^53 throw a RangeError (the
+ * A non-negative integer cell (`244`), or NaN. Digits beyond 2^53 throw an InputError (the
  * driver's ParseError): skipping the row would silently lose bytes, rounding would misstate them.
  */
 export function readCount(cell: string): number {
   if (!/^\d+$/.test(cell)) return NaN;
   const n = Number(cell);
-  if (!Number.isSafeInteger(n)) throw new RangeError(`${snippetOf(cell)} is beyond 2^53 and cannot be read exactly`);
+  if (!Number.isSafeInteger(n)) throw new InputError(`${snippetOf(cell)} is beyond 2^53 and cannot be read exactly`);
   return n;
 }
 

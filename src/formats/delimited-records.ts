@@ -101,7 +101,7 @@ function sizeAt(reader: BinaryReader, at: number): { size: number; offset: numbe
     size = reader.uint32();
   } catch (e) {
     if (e instanceof RangeError) return null; // the prefix runs past the bytes at hand
-    throw new RangeError('a record length that is not a varint');
+    throw new RangeError('a record length that is not a varint', { cause: e });
   }
   // A cut prefix can also read as a short number: the reader then stands past the bytes it has.
   if (reader.pos > reader.len) return null;

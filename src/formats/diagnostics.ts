@@ -1,5 +1,6 @@
 // The three levels of bad input (architecture.md): not this format → the detector moves on;
 // this format but broken → ParseError; recoverable lines → counted and reported once.
+import { TreeBuildError } from '../model/call-tree.ts';
 import type { Diagnostic, ParseErrorInfo } from '../model/profile.ts';
 
 const SNIPPET_LIMIT = 120;
@@ -7,6 +8,21 @@ const SNIPPET_LIMIT = 120;
 /** Cuts untrusted text to a readable length for messages. */
 export function snippet(text: string): string {
   return text.length > SNIPPET_LIMIT ? `${text.slice(0, SNIPPET_LIMIT)}…` : text;
+}
+
+/**
+ * Bad input noticed where the file and line are not at hand (a line too long to hold, a count
+ * beyond 2^53, a document that never closes): the parse driver makes it a ParseError with them.
+ * Only these, ParseError and the model's TreeBuildError mean "the file is broken"; any other
+ * error is a bug in peakscope and must surface as one, never as a message about the user's file.
+ */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+/** True for an error that says the file is broken; false for a bug of ours (which must surface as one). */
+export function isInputError(e: unknown): e is ParseError | InputError | TreeBuildError {
+  return e instanceof ParseError || e instanceof InputError || e instanceof TreeBuildError;
 }
 
 /** "This is the format, but it is broken here." Carries file, line and the offending text. */

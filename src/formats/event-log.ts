@@ -1,4 +1,4 @@
-// Buck2 event log as JSON lines — formats.md §10.3 and pitfalls 11–12; upstream writer: buck2
+// Buck2 event log as JSON lines — docs/formats.md §10.3 and pitfalls 11–12; upstream writer: buck2
 // `app/buck2_cmd_log_client/src/show_log.rs` (`buck2 log show`, serde snake_case with PascalCase
 // oneofs) and protobuf-canonical converters of `app/buck2_data/data.proto` (camelCase).
 import type { EventLog, LoadRecord } from '../model/profile.ts';

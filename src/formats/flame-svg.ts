@@ -1,7 +1,8 @@
-// Buck2's `flame.svg` — formats.md §9.2 (`Flame Graph - <mode> on <target>` titles since
+// Buck2's `flame.svg` — docs/formats.md §9.2 (`Flame Graph - <mode> on <target>` titles since
 // 2025-02-10); upstream writer: inferno `src/flamegraph/svg.rs` (write_prelude), called from
 // buck2 `app/buck2_profile/src/lib.rs`. Only recognised and titled: nothing in it is run.
 import type { FlameSvg } from '../model/profile.ts';
+import { InputError } from './diagnostics.ts';
 import type { FormatSpec, LineParser } from './format.ts';
 
 /** inferno writes the title as `<text id="title" x="50.0000%" y="24.00">…</text>`. */
@@ -42,7 +43,7 @@ export class FlameSvgParser implements LineParser<FlameSvg> {
 
   /** A last line without terminator that does not close the document: the file was cut short. */
   endOfInput(): void {
-    if (!this.closed) throw new Error('the SVG document is not closed');
+    if (!this.closed) throw new InputError('the SVG document is not closed');
   }
 
   finish(): FlameSvg {

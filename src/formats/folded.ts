@@ -1,4 +1,4 @@
-// Shared reading of folded-stack lines (`a;b;c 42`, formats.md §1.2): the value follows the
+// Shared reading of folded-stack lines (`a;b;c 42`, docs/formats.md §1.2): the value follows the
 // LAST space (frame names may contain spaces); frames are split on `;` with no escaping.
 import type { Profile } from '../model/profile.ts';
 

@@ -1,4 +1,4 @@
-// Heap flame (folded) — formats.md §3; upstream writer: starlark
+// Heap flame (folded) — docs/formats.md §3; upstream writer: starlark
 // `values/layout/heap/profile/aggregated.rs` (StackFrameWithContext::gen_flame_graph_data).
 import { CallTreeBuilder, NodeKind } from '../model/call-tree.ts';
 import type { HeapFlame } from '../model/profile.ts';

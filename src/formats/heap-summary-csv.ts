@@ -1,4 +1,4 @@
-// Heap summary CSV — formats.md §2 (and §2.5 for older shapes); upstream writer: starlark
+// Heap summary CSV — docs/formats.md §2 (and §2.5 for older shapes); upstream writer: starlark
 // `values/layout/heap/profile/summary_by_function.rs` (HeapSummaryByFunction::gen_csv).
 import type { HeapSummary, SummaryRow } from '../model/profile.ts';
 import { csvLineParser, type CsvTable } from './csv-records.ts';

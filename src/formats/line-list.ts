@@ -1,4 +1,4 @@
-// The shape shared by the one-item-per-line outputs — formats.md §6 (coverage `file:span` lines)
+// The shape shared by the one-item-per-line outputs — docs/formats.md §6 (coverage `file:span` lines)
 // and §9.2 (`targets.txt`/`all_keys.list` identifiers): no header, no quoting, blank lines ignored.
 import type { Profile } from '../model/profile.ts';
 import type { FormatSpec, LineParser, ParseContext, SniffInput } from './format.ts';

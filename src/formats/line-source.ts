@@ -22,7 +22,7 @@ export interface LineHost {
 }
 
 /**
- * Decodes and splits the bytes of one (decompressed) file. Throws RangeError for a line too
+ * Decodes and splits the bytes of one (decompressed) file. Throws InputError for a line too
  * long to hold.
  */
 export class LineSource {

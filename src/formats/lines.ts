@@ -1,5 +1,6 @@
 // A line scanner over decoded text chunks: the one place input is split into lines, so
 // every parser serves the CLI, the worker and files of hundreds of MB alike.
+import { InputError } from './diagnostics.ts';
 
 /**
  * Longest line accepted: far above any profile line (the 100k-frame stack is 2.6M chars),
@@ -35,7 +36,7 @@ export class LineScanner {
 
   constructor(
     private readonly sink: LineSink,
-    /** Longer lines throw a RangeError naming the line (a JS string cannot grow without end). */
+    /** Longer lines throw an InputError naming the line (a JS string cannot grow without end). */
     private readonly maxLineLength = MAX_LINE_LENGTH,
   ) {}
 
@@ -55,7 +56,7 @@ export class LineScanner {
     if (start < chunk.length) {
       this.pendingLength += chunk.length - start;
       if (this.pendingLength > this.maxLineLength) {
-        throw new RangeError(`line ${this.lineNo + 1} is longer than ${this.maxLineLength} characters`);
+        throw new InputError(`line ${this.lineNo + 1} is longer than ${this.maxLineLength} characters`);
       }
       const piece = start === 0 ? chunk : chunk.slice(start);
       if (!this.pendingNul && piece.includes('\0')) this.pendingNul = true;

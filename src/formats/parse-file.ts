@@ -2,8 +2,7 @@
 // to its ByteParser) → decode → lines → detect → parse; after detection a parser that reads bytes
 // gets them undecoded. Serves the CLI, the worker and tests.
 import type { FormatName, ParsedFile, Profile } from '../model/profile.ts';
-import { TreeBuildError } from '../model/call-tree.ts';
-import { BINARY_LINE, DiagnosticSink, ParseError, snippet } from './diagnostics.ts';
+import { BINARY_LINE, DiagnosticSink, InputError, isInputError, ParseError, snippet } from './diagnostics.ts';
 import { ByteIntake } from './byte-intake.ts';
 import type { Compression } from './decompress.ts';
 import { ContentRouter } from './content-router.ts';
@@ -113,7 +112,7 @@ export class ParseSession {
     try {
       read();
     } catch (e) {
-      if (!(e instanceof RangeError) || this.state === 'done') throw e;
+      if (!(e instanceof InputError) || this.state === 'done') throw e;
       this.fail(e, this.source.linesSeen + 1, '');
     }
   }
@@ -189,7 +188,7 @@ export class ParseSession {
       if (!dropped) this.parser!.line(text, lineNo);
       if (cutShort) this.parser!.endOfInput?.();
     } catch (e) {
-      if (cutShort) this.markCutShort(text, lineNo);
+      if (cutShort && isInputError(e)) this.markCutShort(text, lineNo);
       else this.fail(e, lineNo, text);
       return;
     }
@@ -221,9 +220,8 @@ export class ParseSession {
   private fail(e: unknown, lineNo: number, text: string): void {
     this.state = 'done';
     if (e instanceof ParseError) this.error = e;
-    else if (e instanceof TreeBuildError || e instanceof RangeError) {
-      this.error = new ParseError(this.path, lineNo, text, e.message);
-    } else throw e;
+    else if (isInputError(e)) this.error = new ParseError(this.path, lineNo, text, e.message);
+    else throw e;
   }
 
   finish(): ParsedFile {

@@ -1,4 +1,4 @@
-// Statement spans as starlark prints them — formats.md §5 (`Span` column) and §6 (coverage
+// Statement spans as starlark prints them — docs/formats.md §5 (`Span` column) and §6 (coverage
 // lines); upstream writer: starlark_syntax `codemap.rs` (Display of ResolvedSpan / ResolvedFileSpan).
 import type { Span } from '../model/profile.ts';
 

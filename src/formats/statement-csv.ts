@@ -1,4 +1,4 @@
-// Statement CSV — formats.md §5 (and §2.5 for pre-2022-07 unquoted spans); upstream writer:
+// Statement CSV — docs/formats.md §5 (and §2.5 for pre-2022-07 unquoted spans); upstream writer:
 // starlark `eval/runtime/profile/stmt.rs` (StmtProfileData::write_to_string).
 import type { StatementProfile, StatementRow } from '../model/profile.ts';
 import { csvLineParser, type CsvTable } from './csv-records.ts';

@@ -1,4 +1,4 @@
-// Profiled-evaluation identifier lists (`targets.txt`, `all_keys.list`) — formats.md §9.2;
+// Profiled-evaluation identifier lists (`targets.txt`, `all_keys.list`) — docs/formats.md §9.2;
 // upstream writer: buck2 `app/buck2_profile/src/lib.rs` (write_starlark_profile), identifiers
 // from `StarlarkEvalKind`'s Display in `app/buck2_interpreter/src/dice/starlark_provider.rs`.
 import type { TargetsList } from '../model/profile.ts';

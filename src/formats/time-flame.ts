@@ -1,4 +1,4 @@
-// Time flame (folded) — formats.md §4; upstream writer: starlark
+// Time flame (folded) — docs/formats.md §4; upstream writer: starlark
 // `eval/runtime/profile/time_flame.rs` (TimeFlameProfile, rendered by `profile/flamegraph.rs`).
 import { CallTreeBuilder } from '../model/call-tree.ts';
 import type { TimeFlame } from '../model/profile.ts';

@@ -1,4 +1,4 @@
-// Typecheck CSV — formats.md §8; upstream writer: starlark `eval/runtime/profile/typecheck.rs`.
+// Typecheck CSV — docs/formats.md §8; upstream writer: starlark `eval/runtime/profile/typecheck.rs`.
 import type { TypecheckProfile } from '../model/profile.ts';
 import { csvLineParser, type CsvTable } from './csv-records.ts';
 import { findColumns, headerSniff, readSeconds, TotalRow } from './csv-table.ts';

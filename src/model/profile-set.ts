@@ -10,7 +10,7 @@ export interface ProfileSet {
   files: ParsedFile[];
 }
 
-/** `buck2 profile --mode` values (formats.md §9.1), as folder names the samples and users use. */
+/** `buck2 profile --mode` values (docs/formats.md §9.1), as folder names the samples and users use. */
 export const PROFILE_MODES = [
   'heap-summary-allocated',
   'heap-summary-retained',

@@ -43,7 +43,7 @@ export interface SummaryRow {
   name: string;
   timeSeconds: Seconds;
   timeRecSeconds: Seconds;
-  /** Starlark calls made *from* this function (not calls of it; formats.md §2.1). */
+  /** Starlark calls made *from* this function (not calls of it; docs/formats.md §2.1). */
   calls: Count;
   callers: Count;
   topCaller: string;

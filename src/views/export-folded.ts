@@ -1,4 +1,4 @@
-// The call tree back as folded stacks (formats.md §1.2: `a;b;type 42`), the format every
+// The call tree back as folded stacks (docs/formats.md §1.2: `a;b;type 42`), the format every
 // flamegraph tool reads. Written from the tree's own exact weights, so parsing the text again
 // gives the same totals. One pre-order loop, no recursion.
 import type { CallTree } from '../model/call-tree.ts';

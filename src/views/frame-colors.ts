@@ -1,5 +1,5 @@
 // What a frame is coloured by: its value type, its file (`path/x.bzl` of `path/x.bzl.fn`,
-// formats.md §1.3) or its package (the file's directory): a colour per name, and a legend.
+// docs/formats.md §1.3) or its package (the file's directory): a colour per name, and a legend.
 
 /** `prelude/cxx/cxx.bzl.cxx_library` → `prelude/cxx/cxx.bzl`; `module` → `` (no file). */
 export function fileOfFrame(name: string): string {

@@ -1,5 +1,5 @@
 // What a frame's label shows when the whole name does not fit. Frame names are
-// `path/file.bzl.function` (formats.md §1.3), so the end matters most: the function name stays
+// `path/file.bzl.function` (docs/formats.md §1.3), so the end matters most: the function name stays
 // whole as long as it fits, and the path loses its middle first (`build_d…/defs.bzl.expand`),
 // then all of itself (`…expand`); only then is the function cut (`exp…`).
 // Self-contained (no imports, no module-level names): the HTML snapshot inlines its source.

@@ -1,4 +1,4 @@
-// The statement profile (formats.md §5) as a sortable <table>: file, span, time, share of the
+// The statement profile (docs/formats.md §5) as a sortable <table>: file, span, time, share of the
 // TOTAL row's time, Count, the enclosing function and the bytes the stack-led attribution gives
 // the statement and, for a loop, the bytes whose innermost loop it is. Count is 1 + the calls
 // evaluated in the statement, per run — not runs — and the header says so. A row click selects

@@ -84,7 +84,7 @@ function profileAt<P>(files: readonly ParsedFile[], index: number): P | null {
 
 /**
  * Allocation counts per node of a heap flame. The summary CSV counts values per function and
- * type (formats.md §2.1); the flame has bytes per stack and type. A function's count of type T
+ * type (docs/formats.md §2.1); the flame has bytes per stack and type. A function's count of type T
  * is spread over its `T` leaves in proportion to their bytes: exact when the function allocated
  * T on one stack only, an estimate otherwise. Root-level leaves get no count (the CSV has none).
  */

@@ -5,7 +5,7 @@ import { CallTreeBuilder, type CallTree } from '../../src/model/call-tree.ts';
 import { parseText } from '../../src/formats/parse-file.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readGoldenBody, SAMPLES_DIR } from '../golden.ts';
+import { sampleHeapFlame, SAMPLES_DIR } from '../samples.ts';
 
 function flameTree(name: string, text: string): CallTree {
   const parsed = parseText(name, text);
@@ -17,22 +17,22 @@ function flameTree(name: string, text: string): CallTree {
 const pairs = (entries: { name: string; weight: number }[]) => entries.map((e) => [e.name, e.weight]);
 
 describe('computeSandwich', () => {
-  const golden = flameTree('flame.src', readGoldenBody('heap_flame_allocated.flame.golden'));
+  const golden = flameTree('flame.src', sampleHeapFlame());
 
-  it('gives callers and callees with shares on the upstream heap flame golden', () => {
-    const s = computeSandwich(golden, golden.total, 'test.star.test')!;
-    expect([s.total, s.self, s.occurrences]).toEqual([3008, 1248, 1]);
-    expect(pairs(s.callers)).toEqual([['module', 3008]]);
+  it('gives callers and callees with shares on the real heap flame sample', () => {
+    const s = computeSandwich(golden, golden.total, 'defs.bzl.cxx_libraries')!;
+    expect([s.total, s.self, s.occurrences]).toEqual([33196800, 73600, 1]);
+    expect(pairs(s.callers)).toEqual([['module', 33196800]]);
     expect(s.callers[0]!.share).toBe(1);
-    expect(pairs(s.callees)).toEqual([['test.star.inner', 1760]]);
-    expect(s.callees[0]!.share).toBeCloseTo(1760 / 3008, 12);
+    expect(pairs(s.callees)).toEqual([['defs.bzl.platform_flag_table', 33123200]]);
+    expect(s.callees[0]!.share).toBeCloseTo(33123200 / 33196800, 12);
   });
 
   it('names the top level as the caller of module, and counts its type leaves as self', () => {
     const s = computeSandwich(golden, golden.total, 'module')!;
-    expect([s.total, s.self]).toEqual([3024, 16]);
-    expect(pairs(s.callers)).toEqual([['', 3024]]);
-    expect(pairs(s.callees)).toEqual([['test.star.test', 3008]]);
+    expect([s.total, s.self]).toEqual([33206648, 9848]);
+    expect(pairs(s.callers)).toEqual([['', 33206648]]);
+    expect(pairs(s.callees)).toEqual([['defs.bzl.cxx_libraries', 33196800]]);
   });
 
   it('is null for a name that is only a type leaf or absent', () => {
@@ -61,7 +61,7 @@ describe('computeSandwich', () => {
 
   it('uses the weights it is given (another metric laid over the same tree)', () => {
     const doubled = golden.total.map((w) => w * 2);
-    expect(computeSandwich(golden, doubled, 'test.star.test')!.total).toBe(6016);
+    expect(computeSandwich(golden, doubled, 'defs.bzl.cxx_libraries')!.total).toBe(66393600);
   });
 
   it('walks a stack 100,000 frames deep without recursion', () => {

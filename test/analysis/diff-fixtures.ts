@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseText } from '../../src/formats/parse-file.ts';
 import type { ProfileSet } from '../../src/model/profile-set.ts';
-import { SAMPLES_DIR } from '../golden.ts';
+import { SAMPLES_DIR } from '../samples.ts';
 
 /** Each guide cause, the macro its fix changed and the value type whose bytes dropped most. */
 export const CAUSES = [

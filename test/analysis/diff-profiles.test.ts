@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { peakDeltas, statementDeltas, summaryDeltas, summaryTypeDeltas } from '../../src/analysis/diff-profiles.ts';
 import { parseText } from '../../src/formats/parse-file.ts';
 import type { EventLog, HeapSummary, StatementProfile, SummaryRow } from '../../src/model/profile.ts';
-import { SAMPLES_DIR } from '../golden.ts';
+import { SAMPLES_DIR } from '../samples.ts';
 
 function row(name: string, calls: number, allocs: number, allocBytes: number | null, typeCounts: number[]): SummaryRow {
   return { name, timeSeconds: 0.1, timeRecSeconds: 0.1, calls, callers: 1, topCaller: 'module', topCallerCount: 1, allocs, allocBytes, typeCounts };

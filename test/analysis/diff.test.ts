@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  changeOf, diffCallTrees, diffTotals, diffWidths, DiffError, functionDeltas, shareDelta, typeDeltas,
+  changeOf,
+  diffCallTrees,
+  diffTotals,
+  diffWidths,
+  DiffError,
+  functionDeltas,
+  shareDelta,
+  typeDeltas,
   type DiffTree,
 } from '../../src/analysis/diff.ts';
 import { CallTreeBuilder, describeTree, stackOf, type CallTree } from '../../src/model/call-tree.ts';
 import { parseText } from '../../src/formats/parse-file.ts';
-import { readGoldenBody } from '../golden.ts';
+import { sampleHeapFlame } from '../samples.ts';
 
 function heapTree(text: string): CallTree {
   const parsed = parseText('flame.src', text);
@@ -13,15 +20,18 @@ function heapTree(text: string): CallTree {
   return parsed.profile.tree;
 }
 
-const GOLDEN = readGoldenBody('heap_flame_allocated.flame.golden');
-/** The golden with test.star.inner's dict line shrunk from 1760 to 176 bytes. */
-const SHRUNK = GOLDEN.replace('test.star.inner;dict 1760', 'test.star.inner;dict 176');
+const BASE = sampleHeapFlame();
+/** The real loop-invariant-call flame with platform_flag_table's dict line cut from 5955200 to 595520 bytes. */
+const SHRUNK = BASE.replace('defs.bzl.platform_flag_table;dict 5955200', 'defs.bzl.platform_flag_table;dict 595520');
+const CUT = 595520 - 5955200;
 
 /** Readable lines `- stack: base → target (status)` for assertions. */
 function describeDiff(diff: DiffTree): string[] {
   const lines: string[] = [];
   for (let i = 1; i < diff.base.name.length; i++) {
-    lines.push(`${stackOf(diff.base, i).join(';')}: ${diff.base.total[i]} → ${diff.target.total[i]} (${changeOf(diff, i)})`);
+    lines.push(
+      `${stackOf(diff.base, i).join(';')}: ${diff.base.total[i]} → ${diff.target.total[i]} (${changeOf(diff, i)})`,
+    );
   }
   return lines;
 }
@@ -31,39 +41,68 @@ function nodeByStack(tree: CallTree, stack: string): number {
   throw new Error(`no node ${stack}`);
 }
 
-describe('diffCallTrees on the upstream heap flame golden', () => {
-  it('reports −1584 bytes in total, at test.star.inner and at module', () => {
-    expect(SHRUNK).not.toBe(GOLDEN);
-    const diff = diffCallTrees(heapTree(GOLDEN), heapTree(SHRUNK));
-    expect(diffTotals(diff)).toEqual({ name: '', base: 3032, target: 1448, delta: -1584 });
+describe('diffCallTrees on a real heap flame', () => {
+  it('reports the cut in total, at defs.bzl.platform_flag_table and at every caller', () => {
+    expect(SHRUNK).not.toBe(BASE);
+    const diff = diffCallTrees(heapTree(BASE), heapTree(SHRUNK));
+    expect(diffTotals(diff)).toEqual({ name: '', base: 33206672, target: 33206672 + CUT, delta: CUT });
     const byName = new Map(functionDeltas(diff).map((f) => [f.name, f]));
-    expect(byName.get('test.star.inner')).toMatchObject({ base: 1760, target: 176, delta: -1584, baseSelf: 1760, targetSelf: 176 });
-    expect(byName.get('module')).toMatchObject({ base: 3024, target: 1440, delta: -1584, baseSelf: 16, targetSelf: 16 });
-    expect(byName.get('test.star.test')).toMatchObject({ base: 3008, target: 1424, delta: -1584, baseSelf: 1248, targetSelf: 1248 });
+    expect(byName.get('defs.bzl.platform_flag_table')).toMatchObject({
+      base: 33123200,
+      target: 33123200 + CUT,
+      delta: CUT,
+      baseSelf: 33123200,
+      targetSelf: 33123200 + CUT,
+    });
+    expect(byName.get('module')).toMatchObject({
+      base: 33206648,
+      target: 33206648 + CUT,
+      delta: CUT,
+      baseSelf: 9848,
+      targetSelf: 9848,
+    });
+    expect(byName.get('defs.bzl.cxx_libraries')).toMatchObject({
+      base: 33196800,
+      target: 33196800 + CUT,
+      delta: CUT,
+      baseSelf: 73600,
+      targetSelf: 73600,
+    });
     expect(typeDeltas(diff).map((t) => [t.name, t.delta])).toEqual([
-      ['dict', -1584], ['array', 0], ['list', 0], ['tuple', 0], ['function', 0], ['range', 0],
+      ['dict', CUT],
+      ['string', 0],
+      ['array', 0],
+      ['list', 0],
+      ['range', 0],
     ]);
   });
 
   it('keeps every stack and marks only the shrunk path', () => {
-    const diff = diffCallTrees(heapTree(GOLDEN), heapTree(SHRUNK));
+    const diff = diffCallTrees(heapTree(BASE), heapTree(SHRUNK));
+    const cxx = 'module;defs.bzl.cxx_libraries';
+    const pft = `${cxx};defs.bzl.platform_flag_table`;
     expect(describeDiff(diff)).toEqual([
-      'range: 8 → 8 (same)',
-      'module: 3024 → 1440 (shrank)',
-      'module;function: 16 → 16 (same)',
-      'module;test.star.test: 3008 → 1424 (shrank)',
-      'module;test.star.test;dict: 192 → 192 (same)',
-      'module;test.star.test;list: 384 → 384 (same)',
-      'module;test.star.test;array: 480 → 480 (same)',
-      'module;test.star.test;tuple: 192 → 192 (same)',
-      'module;test.star.test;test.star.inner: 1760 → 176 (shrank)',
-      'module;test.star.test;test.star.inner;dict: 1760 → 176 (shrank)',
+      'range: 24 → 24 (same)',
+      `module: 33206648 → ${33206648 + CUT} (shrank)`,
+      'module;list: 16 → 16 (same)',
+      'module;string: 5600 → 5600 (same)',
+      'module;array: 4232 → 4232 (same)',
+      `${cxx}: 33196800 → ${33196800 + CUT} (shrank)`,
+      `${cxx};dict: 57600 → 57600 (same)`,
+      `${cxx};string: 6400 → 6400 (same)`,
+      `${cxx};array: 6400 → 6400 (same)`,
+      `${cxx};list: 3200 → 3200 (same)`,
+      `${pft}: 33123200 → ${33123200 + CUT} (shrank)`,
+      `${pft};dict: 5955200 → 595520 (shrank)`,
+      `${pft};string: 20448000 → 20448000 (same)`,
+      `${pft};array: 4800000 → 4800000 (same)`,
+      `${pft};list: 1920000 → 1920000 (same)`,
     ]);
   });
 
   it('is the identity when both sides are the same file', () => {
-    const diff = diffCallTrees(heapTree(GOLDEN), heapTree(GOLDEN));
-    expect(describeTree(diff.base)).toEqual(describeTree(heapTree(GOLDEN)));
+    const diff = diffCallTrees(heapTree(BASE), heapTree(BASE));
+    expect(describeTree(diff.base)).toEqual(describeTree(heapTree(BASE)));
     expect(describeTree(diff.target)).toEqual(describeTree(diff.base));
     expect(functionDeltas(diff).every((f) => f.delta === 0)).toBe(true);
   });
@@ -88,10 +127,15 @@ describe('new and gone frames', () => {
 
   it('lists gone and new functions and types with their deltas', () => {
     expect(functionDeltas(diff).map((f) => [f.name, f.delta])).toEqual([
-      ['module', -102], ['a.bzl.f', -70], ['a.bzl.old', -40], ['a.bzl.fresh', 8],
+      ['module', -102],
+      ['a.bzl.f', -70],
+      ['a.bzl.old', -40],
+      ['a.bzl.fresh', 8],
     ]);
     expect(typeDeltas(diff).map((t) => [t.name, t.base, t.target])).toEqual([
-      ['dict', 100, 30], ['list', 40, 0], ['tuple', 0, 8],
+      ['dict', 100, 30],
+      ['list', 40, 0],
+      ['tuple', 0, 8],
     ]);
   });
 
@@ -119,7 +163,10 @@ describe('normalised mode', () => {
   });
 
   it('is zero for a frame whose share did not move', () => {
-    const diff = diffCallTrees(heapTree('module;f;list 10\nmodule;g;list 30\n'), heapTree('module;f;list 20\nmodule;g;list 60\n'));
+    const diff = diffCallTrees(
+      heapTree('module;f;list 10\nmodule;g;list 30\n'),
+      heapTree('module;f;list 20\nmodule;g;list 60\n'),
+    );
     expect(shareDelta(diff, nodeByStack(diff.base, 'module;f'))).toBeCloseTo(0);
   });
 });
@@ -128,7 +175,7 @@ describe('guards', () => {
   it('refuses to compare bytes with milliseconds', () => {
     const ms = new CallTreeBuilder('milliseconds');
     ms.addStack(['module'], null, 5);
-    expect(() => diffCallTrees(heapTree(GOLDEN), ms.build())).toThrow(DiffError);
+    expect(() => diffCallTrees(heapTree(BASE), ms.build())).toThrow(DiffError);
   });
 
   it('walks a 50 000-deep stack without recursion', () => {

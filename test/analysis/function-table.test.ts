@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { computeFunctionTable, functionBytesOf } from '../../src/analysis/function-table.ts';
 import { CallTreeBuilder } from '../../src/model/call-tree.ts';
 import { parseText } from '../../src/formats/parse-file.ts';
-import { readGoldenBody } from '../golden.ts';
+import { sampleHeapFlame, sampleHeapSummary } from '../samples.ts';
 
 describe('function table', () => {
-  it('gives exact self and total bytes on the upstream heap flame golden', () => {
-    const parsed = parseText('flame.src', readGoldenBody('heap_flame_allocated.flame.golden'));
+  it('gives exact self and total bytes on the real heap flame sample', () => {
+    const parsed = parseText('flame.src', sampleHeapFlame());
     if (parsed.profile?.format !== 'heap-flame') throw new Error('not a heap flame');
     const table = computeFunctionTable(parsed.profile.tree);
     expect(table.map((f) => [f.name, f.self, f.total, f.topCaller])).toEqual([
-      ['module', 16, 3024, ''],
-      ['test.star.test', 1248, 3008, 'module'],
-      ['test.star.inner', 1760, 1760, 'test.star.test'],
+      ['module', 9848, 33206648, ''],
+      ['defs.bzl.cxx_libraries', 73600, 33196800, 'module'],
+      ['defs.bzl.platform_flag_table', 33123200, 33123200, 'defs.bzl.cxx_libraries'],
     ]);
   });
 
@@ -33,17 +33,17 @@ describe('function table', () => {
   });
 
   it('gives function bytes from the heap flame when there is one, else self bytes from the summary', () => {
-    const flame = parseText('flame.src', readGoldenBody('heap_flame_allocated.flame.golden')).profile;
-    const summary = parseText('profile.csv', readGoldenBody('heap_summary_allocated.csv.golden')).profile;
-    if (flame?.format !== 'heap-flame' || summary?.format !== 'heap-summary') throw new Error('goldens not read');
+    const flame = parseText('flame.src', sampleHeapFlame()).profile;
+    const summary = parseText('profile.csv', sampleHeapSummary()).profile;
+    if (flame?.format !== 'heap-flame' || summary?.format !== 'heap-summary') throw new Error('samples not read');
     expect(Object.fromEntries(functionBytesOf(flame, summary))).toEqual({
-      module: { self: 16, total: 3024 },
-      'test.star.test': { self: 1248, total: 3008 },
-      'test.star.inner': { self: 1760, total: 1760 },
+      module: { self: 9848, total: 33206648 },
+      'defs.bzl.cxx_libraries': { self: 73600, total: 33196800 },
+      'defs.bzl.platform_flag_table': { self: 33123200, total: 33123200 },
     });
     const fromSummary = functionBytesOf(null, summary);
     expect([...fromSummary.values()].every((b) => b.total === null)).toBe(true);
-    expect(fromSummary.get('test.star.inner')).toEqual({ self: summary.functions.find((f) => f.name === 'test.star.inner')!.allocBytes, total: null });
+    expect(fromSummary.get('defs.bzl.platform_flag_table')).toEqual({ self: summary.functions.find((f) => f.name === 'defs.bzl.platform_flag_table')!.allocBytes, total: null });
     expect(functionBytesOf(null, null).size).toBe(0);
   });
 });

@@ -7,8 +7,8 @@ import {
 import fc from 'fast-check';
 import { parseText } from '../../src/formats/parse-file.ts';
 import type { EventLog } from '../../src/model/profile.ts';
-import { SAMPLES_DIR } from '../golden.ts';
-import { golden } from './fixtures.ts';
+import { sampleHeapFlame, SAMPLES_DIR } from '../samples.ts';
+import { heapFlame } from './fixtures.ts';
 
 function eventLog(path: string): EventLog {
   const parsed = parseText(path, readFileSync(join(SAMPLES_DIR, path), 'utf8'));
@@ -103,16 +103,16 @@ describe('per-file peaks', () => {
 
 describe('honest peak estimate', () => {
   it('ranks the children of module and labels each figure with its kind of bound', () => {
-    const estimate = estimatePeak({ heapFlame: golden.heapFlame() });
-    expect(estimate.topLevelCalls.map((c) => `${c.name} ${c.bytes}`)).toEqual(['test.star.test 3008', 'module 16']);
-    expect(estimate.figures.map((f) => `${f.kind} ${f.bytes}`)).toEqual(['best-estimate 3008', 'upper-bound 3032']);
+    const estimate = estimatePeak({ heapFlame: heapFlame(sampleHeapFlame()) });
+    expect(estimate.topLevelCalls.map((c) => `${c.name} ${c.bytes}`)).toEqual(['defs.bzl.cxx_libraries 33196800', 'module 9848']);
+    expect(estimate.figures.map((f) => `${f.kind} ${f.bytes}`)).toEqual(['best-estimate 33196800', 'upper-bound 33206672']);
     expect(estimate.notes.join(' ')).toContain('garbage collection off');
     expect(estimate.notes.join(' ')).toContain('between top-level statements');
   });
 
   it('sets the event-log peak beside them when targets.txt names the same package', () => {
     const filePeaks = computeFilePeaks([eventLog('edge-cases/event-log-snake-over-limit.json-lines')]);
-    const estimate = estimatePeak({ heapFlame: golden.heapFlame(), targetIds: ['load/root//foo'], filePeaks });
+    const estimate = estimatePeak({ heapFlame: heapFlame(sampleHeapFlame()), targetIds: ['load/root//foo'], filePeaks });
     expect(estimate.figures.at(-1)).toMatchObject({ kind: 'measured', bytes: 1610608640, label: 'event-log peak of root//foo:BUCK' });
     expect(packageOfEvalId('loading:root//x')).toBe('root//x');
     expect(packageOfEvalId('analysis/x')).toBeNull();

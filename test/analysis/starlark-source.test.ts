@@ -1,38 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { indexStarlarkSource } from '../../src/analysis/starlark-source.ts';
-import { golden, spanText } from './fixtures.ts';
+import { readSample } from '../samples.ts';
+import { spanText } from './fixtures.ts';
 
 describe('indexStarlarkSource', () => {
-  const index = indexStarlarkSource('test.star', golden.source());
+  // Our loop-invariant-call program, the one samples/loop-invariant-call/before profiles.
+  const index = indexStarlarkSource('defs.bzl', readSample('programs/loop-invariant-call/before/defs.bzl'));
 
-  it('finds the defs of upstream test.star with their params and spans', () => {
+  it('finds the defs of a real program with their params and spans', () => {
     expect(index.defs.map((d) => `${d.name}(${d.params.join(', ')}) ${spanText(d.span)}`)).toEqual([
-      'inner(x) 2:1-8:1',
-      'test() 9:1-15:1',
+      'platform_flag_table(platforms, opt_level) 5:1-16:1',
+      'cxx_libraries(names, opt_level) 17:1-26:1',
     ]);
     expect(index.syntaxErrors).toBe(0);
   });
 
-  it('finds both for loops, starting where the statement profile says', () => {
+  it('finds every for loop, with the spans the statement profile gives them', () => {
     expect(index.loops.map((l) => `${l.kind} ${spanText(l.span)} in ${index.defs[l.def!]!.name} over ${l.iterable}`)).toEqual([
-      'for 6:9-8:1 in inner over range(10)',
-      'for 11:5-14:1 in test over noop([1, 2, 3, 4, 5])',
+      'for 8:5-15:1 in platform_flag_table over platforms',
+      'for 9:9-15:1 in platform_flag_table over range(150)',
+      'for 18:5-26:1 in cxx_libraries over names',
     ]);
-    expect(index.loops[1]!.assigned).toEqual(['x', 'r']);
+    const profiled = readSample('loop-invariant-call/before/statement/profile.csv');
+    for (const loop of index.loops) expect(profiled).toContain(`"defs.bzl","${spanText(loop.span)}"`);
+    expect(index.loops[2]!.assigned).toEqual(['name', 'flags']);
   });
 
   it('places calls in their loop; the iterable of a loop is not inside it', () => {
     const calls = index.calls.map((c) => `${c.callee}@${spanText(c.span)} loop=${c.loop} args=${c.argNames.join(',')}`);
-    expect(calls).toContain('noop@7:13-19 loop=0 args=');
-    expect(calls).toContain('noop@11:14-35 loop=null args=');
-    expect(calls).toContain('inner@12:9-17 loop=1 args=x');
+    expect(calls).toContain('range@9:22-32 loop=0 args=');
+    expect(calls).toContain('platform_flag_table@20:17-58 loop=2 args=PLATFORMS,opt_level');
+    expect(calls).toContain('cxx_library@21:9-25:10 loop=2 args=name,flags');
   });
 
   it('indexes statements with their def and loop', () => {
     const at = (line: number) => index.statements.find((s) => s.span.line === line)!;
-    expect(at(7)).toMatchObject({ kind: 'ExpressionStatement', def: 0, loop: 0 });
-    expect(at(13)).toMatchObject({ kind: 'UpdateStatement', def: 1, loop: 1, assigns: ['r'] });
-    expect(at(16)).toMatchObject({ def: null, loop: null });
+    expect(at(10)).toMatchObject({ kind: 'AssignStatement', def: 0, loop: 1, assigns: ['key'] });
+    expect(at(20)).toMatchObject({ kind: 'AssignStatement', def: 1, loop: 2, assigns: ['flags'] });
+    expect(at(3)).toMatchObject({ def: null, loop: null, assigns: ['PLATFORMS'] });
   });
 
   it('sees comprehensions, repeats, view calls, fail checks and string building', () => {

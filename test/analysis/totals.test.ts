@@ -9,38 +9,39 @@ import {
 } from '../../src/analysis/totals.ts';
 import { parseText } from '../../src/formats/parse-file.ts';
 import type { EventLog, HeapFlame, HeapSummary, LoadRecord, ParsedFile, Profile } from '../../src/model/profile.ts';
-import { readGoldenBody, SAMPLES_DIR } from '../golden.ts';
+import { readSample, SAMPLE_RUN, SAMPLES_DIR } from '../samples.ts';
 
-function parsedGolden(name: string, path = name): ParsedFile {
-  const parsed = parseText(path, readGoldenBody(name));
+/** A file of the real loop-invariant-call run (`heap-flame-allocated/flame.src`), parsed under `path`. */
+function parsedSample(name: string, path = name): ParsedFile {
+  const parsed = parseText(path, readSample(`${SAMPLE_RUN}/${name}`));
   expect(parsed.error).toBeNull();
   return parsed;
 }
 
-function golden(name: string): Profile {
-  return parsedGolden(name).profile!;
+function sample(name: string): Profile {
+  return parsedSample(name).profile!;
 }
 
-const flame = () => golden('heap_flame_allocated.flame.golden') as HeapFlame;
-const summary = () => golden('heap_summary_allocated.csv.golden') as HeapSummary;
+const flame = () => sample('heap-flame-allocated/flame.src') as HeapFlame;
+const summary = () => sample('heap-summary-allocated/profile.csv') as HeapSummary;
 
-describe('computeTotals on the upstream goldens', () => {
+describe('computeTotals on a real run', () => {
   it.each([
-    ['heap_flame_allocated.flame.golden', { bytes: 3032, stacks: 7 }],
-    ['heap_summary_allocated.csv.golden', { allocBytes: 3024, allocs: 378, functions: 3 }],
-    ['time_flame.flame.golden', { milliseconds: 413 }],
-    ['statement.csv.golden', { seconds: 3.864, count: 552, statements: 14 }],
-    ['coverage.csv.golden', { spans: 14 }],
-    ['typecheck.csv.golden', { seconds: 0.14 }],
-    ['bytecode.csv.golden', { count: 745 }],
+    ['heap-flame-allocated/flame.src', { bytes: 33206672, stacks: 12 }],
+    ['heap-summary-allocated/profile.csv', { allocBytes: 33206648, allocs: 841208, functions: 3 }],
+    ['time-flame/flame.src', { milliseconds: 81 }],
+    ['statement/profile.csv', { seconds: 0.125, count: 602006, statements: 11 }],
+    ['coverage/profile.csv', { spans: 11 }],
+    ['typecheck/profile.csv', { seconds: 0 }],
+    ['bytecode/profile.csv', { count: 1325814 }],
   ])('%s', (name, totals) => {
-    expect(computeTotals(golden(name))).toEqual(totals);
+    expect(computeTotals(sample(name))).toEqual(totals);
   });
 
   it('sums bytecode pairs: one pair per two successive instructions, so the bytecode TOTAL minus one', () => {
-    const totals = computeTotals(golden('bytecode_pairs.csv.golden'));
-    expect(totals).toEqual({ pairs: 32, count: 744 });
-    expect(computeTotals(golden('bytecode.csv.golden'))).toEqual({ count: 744 + 1 });
+    const totals = computeTotals(sample('bytecode-pairs/profile.csv'));
+    expect(totals).toEqual({ pairs: 45, count: 1325813 });
+    expect(computeTotals(sample('bytecode/profile.csv'))).toEqual({ count: 1325813 + 1 });
   });
 
   it('keeps unused capacity apart when an old flame has it', () => {
@@ -81,20 +82,20 @@ describe('event-log totals and peaks', () => {
 describe('computeTopFunctions', () => {
   it('gives exact self and total for a heap flame, type leaves excluded', () => {
     expect(computeTopFunctions(flame(), 10)).toEqual([
-      { name: 'module', selfBytes: 16, totalBytes: 3024 },
-      { name: 'test.star.test', selfBytes: 1248, totalBytes: 3008 },
-      { name: 'test.star.inner', selfBytes: 1760, totalBytes: 1760 },
+      { name: 'module', selfBytes: 9848, totalBytes: 33206648 },
+      { name: 'defs.bzl.cxx_libraries', selfBytes: 73600, totalBytes: 33196800 },
+      { name: 'defs.bzl.platform_flag_table', selfBytes: 33123200, totalBytes: 33123200 },
     ]);
     expect(computeTopFunctions(flame(), 1)).toHaveLength(1);
   });
 
   it('orders a heap summary by AllocBytes; totals only with its flame', () => {
     expect(computeTopFunctions(summary(), 10)).toEqual([
-      { name: 'test.star.inner', selfBytes: 1760, totalBytes: null },
-      { name: 'test.star.test', selfBytes: 1248, totalBytes: null },
-      { name: 'module', selfBytes: 16, totalBytes: null },
+      { name: 'defs.bzl.platform_flag_table', selfBytes: 33123200, totalBytes: null },
+      { name: 'defs.bzl.cxx_libraries', selfBytes: 73600, totalBytes: null },
+      { name: 'module', selfBytes: 9848, totalBytes: null },
     ]);
-    expect(computeTopFunctions(summary(), 10, flame()).map((f) => f.totalBytes)).toEqual([1760, 3008, 3024]);
+    expect(computeTopFunctions(summary(), 10, flame()).map((f) => f.totalBytes)).toEqual([33123200, 33196800, 33206648]);
   });
 
   it('lists nothing for a summary without an AllocBytes column (pre-2022-10)', () => {
@@ -103,13 +104,13 @@ describe('computeTopFunctions', () => {
   });
 
   it('lists nothing for formats without bytes per function', () => {
-    expect(computeTopFunctions(golden('time_flame.flame.golden'), 10)).toEqual([]);
+    expect(computeTopFunctions(sample('time-flame/flame.src'), 10)).toEqual([]);
   });
 });
 
 describe('companionFlame', () => {
-  const summaryFile = (path: string) => parsedGolden('heap_summary_allocated.csv.golden', path);
-  const flameFile = (path: string, name = 'heap_flame_allocated.flame.golden') => parsedGolden(name, path);
+  const summaryFile = (path: string) => parsedSample('heap-summary-allocated/profile.csv', path);
+  const flameFile = (path: string, name = 'heap-flame-allocated/flame.src') => parsedSample(name, path);
   const of = (set: ParsedFile[], s: ParsedFile) => companionFlame({ name: 'run', files: set }, s, s.profile as HeapSummary);
 
   it('pairs profile.csv with the flame of the same -o folder', () => {
@@ -128,20 +129,20 @@ describe('companionFlame', () => {
 
   it('refuses a flame whose self bytes differ from the summary (retained vs allocated), whatever the names say', () => {
     const s = summaryFile('run/heap-summary-allocated/profile.csv');
-    expect(of([s, flameFile('run/heap-flame-allocated/flame.src', 'heap_flame_retained.flame.golden')], s)).toBeNull();
+    expect(of([s, flameFile('run/heap-flame-allocated/flame.src', 'heap-flame-retained/flame.src')], s)).toBeNull();
     expect(of([s, flameFile('run/heap-flame-retained/flame.src')], s)).not.toBeNull();
   });
 
   it('pairs a retained summary with its flame, where 0-byte functions have no line', () => {
-    const s = parsedGolden('heap_summary_retained.csv.golden', 'run/heap-summary-retained/profile.csv');
+    const s = parsedSample('heap-summary-retained/profile.csv', 'run/heap-summary-retained/profile.csv');
     const allocated = flameFile('run/heap-flame-allocated/flame.src');
-    const retained = flameFile('run/heap-flame-retained/flame.src', 'heap_flame_retained.flame.golden');
+    const retained = flameFile('run/heap-flame-retained/flame.src', 'heap-flame-retained/flame.src');
     const flame = of([s, allocated, retained], s);
     expect(flame).toBe(retained.profile);
     expect(computeTopFunctions(s.profile!, 10, flame)).toEqual([
-      { name: 'module', selfBytes: 16, totalBytes: 24 },
-      { name: 'test.star.test', selfBytes: 8, totalBytes: 8 },
-      { name: 'test.star.inner', selfBytes: 0, totalBytes: 0 },
+      { name: 'module', selfBytes: 7216, totalBytes: 7216 },
+      { name: 'defs.bzl.cxx_libraries', selfBytes: 0, totalBytes: 0 },
+      { name: 'defs.bzl.platform_flag_table', selfBytes: 0, totalBytes: 0 },
     ]);
   });
 
@@ -154,7 +155,7 @@ describe('companionFlame', () => {
 
   it('says nothing when two flames in the set could be it but disagree', () => {
     const s = summaryFile('run/s/profile.csv');
-    const extra = parseText('run/q/flame.src', `${readGoldenBody('heap_flame_allocated.flame.golden')}module;test.star.test;test.star.inner;other.f;list 40\n`);
+    const extra = parseText('run/q/flame.src', `${readSample(`${SAMPLE_RUN}/heap-flame-allocated/flame.src`)}module;defs.bzl.cxx_libraries;defs.bzl.platform_flag_table;other.f;list 40\n`);
     expect(of([s, flameFile('run/p/flame.src'), extra], s)).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import { computeTypeTable } from '../../src/analysis/type-table.ts';
 import { CallTreeBuilder } from '../../src/model/call-tree.ts';
 import type { HeapFlame, HeapSummary } from '../../src/model/profile.ts';
 import { parseText } from '../../src/formats/parse-file.ts';
-import { readGoldenBody, SAMPLES_DIR } from '../golden.ts';
+import { sampleHeapFlame, sampleHeapSummary, SAMPLES_DIR } from '../samples.ts';
 
 function parseAs<P extends HeapFlame | HeapSummary>(format: P['format'], name: string, text: string): P {
   const p = parseText(name, text).profile;
@@ -16,23 +16,23 @@ function parseAs<P extends HeapFlame | HeapSummary>(format: P['format'], name: s
 const sample = (...parts: string[]) => readFileSync(join(SAMPLES_DIR, ...parts), 'utf8');
 
 describe('computeTypeTable', () => {
-  const flame = parseAs<HeapFlame>('heap-flame', 'flame.src', readGoldenBody('heap_flame_allocated.flame.golden'));
-  const summary = parseAs<HeapSummary>('heap-summary', 'profile.csv', readGoldenBody('heap_summary_allocated.csv.golden'));
+  const flame = parseAs<HeapFlame>('heap-flame', 'flame.src', sampleHeapFlame());
+  const summary = parseAs<HeapSummary>('heap-summary', 'profile.csv', sampleHeapSummary());
 
-  it('joins flame bytes with summary counts on the upstream allocated goldens', () => {
+  it('joins flame bytes with summary counts on a real allocated run', () => {
     const table = computeTypeTable(flame.tree, summary);
-    expect(table.totalBytes).toBe(3032);
-    expect(table.totalCount).toBe(378);
+    expect(table.totalBytes).toBe(33206672);
+    expect(table.totalCount).toBe(841208);
+    const pft = 'defs.bzl.platform_flag_table';
     expect(table.rows.map((r) => [r.type, r.bytes, r.count, r.bytesPerValue, r.topFunction, r.topFunctionBytes, r.stacks])).toEqual([
-      ['dict', 1952, 244, 8, 'test.star.inner', 1760, 2],
-      ['array', 480, 60, 8, 'test.star.test', 480, 1],
-      ['list', 384, 48, 8, 'test.star.test', 384, 1],
-      ['tuple', 192, 24, 8, 'test.star.test', 192, 1],
-      ['function', 16, 2, 8, 'module', 16, 1],
-      // Root-level allocations are in the flame but not in the CSV (formats.md §2.2).
-      ['range', 8, 0, null, '', 8, 1],
+      ['string', 20460000, 600400, 20460000 / 600400, pft, 20448000, 3],
+      ['dict', 6012800, 400, 6012800 / 400, pft, 5955200, 2],
+      ['array', 4810632, 120207, 4810632 / 120207, pft, 4800000, 3],
+      ['list', 1923216, 120201, 1923216 / 120201, pft, 1920000, 3],
+      // Root-level allocations are in the flame but not in the CSV (docs/formats.md §2.2).
+      ['range', 24, 0, null, '', 24, 1],
     ]);
-    expect(table.rows[0]!.share).toBeCloseTo(1952 / 3032, 12);
+    expect(table.rows[0]!.share).toBeCloseTo(20460000 / 33206672, 12);
     expect(table.rows.reduce((s, r) => s + r.share, 0)).toBeCloseTo(1, 12);
   });
 

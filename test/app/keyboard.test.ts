@@ -3,10 +3,10 @@ import { frameAfterArrow } from '../../src/app/keyboard.ts';
 import { parseText } from '../../src/formats/parse-file.ts';
 import { stackOf, type CallTree } from '../../src/model/call-tree.ts';
 import { nodeAtPath } from '../../src/views/tree-search.ts';
-import { readGoldenBody } from '../golden.ts';
+import { sampleHeapFlame } from '../samples.ts';
 
 function golden(): CallTree {
-  const p = parseText('f', readGoldenBody('heap_flame_allocated.flame.golden')).profile;
+  const p = parseText('f', sampleHeapFlame()).profile;
   if (p?.format !== 'heap-flame') throw new Error('format');
   return p.tree;
 }
@@ -17,21 +17,21 @@ describe('arrow keys', () => {
   const move = (path: string[], key: string, icicle = true) => stackOf(tree, frameAfterArrow(tree, tree.total, at(path), key, icicle));
 
   it('goes down to the heaviest child and up to the parent in the icicle', () => {
-    expect(move(['module'], 'ArrowDown')).toEqual(['module', 'test.star.test']);
-    expect(move(['module', 'test.star.test'], 'ArrowDown')).toEqual(['module', 'test.star.test', 'test.star.inner']);
-    expect(move(['module', 'test.star.test'], 'ArrowUp')).toEqual(['module']);
+    expect(move(['module'], 'ArrowDown')).toEqual(['module', 'defs.bzl.cxx_libraries']);
+    expect(move(['module', 'defs.bzl.cxx_libraries'], 'ArrowDown')).toEqual(['module', 'defs.bzl.cxx_libraries', 'defs.bzl.platform_flag_table']);
+    expect(move(['module', 'defs.bzl.cxx_libraries'], 'ArrowUp')).toEqual(['module']);
     expect(move([], 'ArrowUp')).toEqual([]);
   });
 
   it('swaps up and down when the root is at the bottom', () => {
-    expect(move(['module'], 'ArrowUp', false)).toEqual(['module', 'test.star.test']);
+    expect(move(['module'], 'ArrowUp', false)).toEqual(['module', 'defs.bzl.cxx_libraries']);
     expect(move(['module'], 'ArrowDown', false)).toEqual([]);
   });
 
   it('moves between siblings and stays put at either end', () => {
-    expect(move(['module', 'test.star.test', 'dict'], 'ArrowRight')).toEqual(['module', 'test.star.test', 'list']);
-    expect(move(['module', 'test.star.test', 'dict'], 'ArrowLeft')).toEqual(['module', 'test.star.test', 'dict']);
-    expect(move(['module', 'test.star.test', 'test.star.inner'], 'ArrowRight')).toEqual(['module', 'test.star.test', 'test.star.inner']);
-    expect(move(['module', 'test.star.test', 'test.star.inner', 'dict'], 'ArrowDown')).toEqual(['module', 'test.star.test', 'test.star.inner', 'dict']);
+    expect(move(['module', 'defs.bzl.cxx_libraries', 'dict'], 'ArrowRight')).toEqual(['module', 'defs.bzl.cxx_libraries', 'string']);
+    expect(move(['module', 'defs.bzl.cxx_libraries', 'dict'], 'ArrowLeft')).toEqual(['module', 'defs.bzl.cxx_libraries', 'dict']);
+    expect(move(['module', 'defs.bzl.cxx_libraries', 'defs.bzl.platform_flag_table'], 'ArrowRight')).toEqual(['module', 'defs.bzl.cxx_libraries', 'defs.bzl.platform_flag_table']);
+    expect(move(['module', 'defs.bzl.cxx_libraries', 'defs.bzl.platform_flag_table', 'dict'], 'ArrowDown')).toEqual(['module', 'defs.bzl.cxx_libraries', 'defs.bzl.platform_flag_table', 'dict']);
   });
 });

@@ -10,10 +10,13 @@ import { diffJson, increaseFailures, parseDiffArgs, runDiff, type LoadSides } fr
 import { parseText } from '../../src/formats/parse-file.ts';
 import type { ProfileSet } from '../../src/model/profile-set.ts';
 import { CAUSES, splitCausesLog } from '../analysis/diff-fixtures.ts';
-import { readGoldenBody, REPO_ROOT, SAMPLES_DIR } from '../golden.ts';
+import { REPO_ROOT, sampleHeapFlame, SAMPLES_DIR, sampleTimeFlame } from '../samples.ts';
 
-const GOLDEN = readGoldenBody('heap_flame_allocated.flame.golden');
-const SHRUNK = GOLDEN.replace('test.star.inner;dict 1760', 'test.star.inner;dict 176');
+/** A real heap flame, and a copy with platform_flag_table's dict line cut from 5955200 to 595520 bytes. */
+const BASE = sampleHeapFlame();
+const SHRUNK = BASE.replace('defs.bzl.platform_flag_table;dict 5955200', 'defs.bzl.platform_flag_table;dict 595520');
+const CUT = 595520 - 5955200;
+const PFT = 'defs.bzl.platform_flag_table';
 
 function setOf(files: Record<string, string>): ProfileSet {
   return { name: '', files: Object.entries(files).map(([path, text]) => parseText(path, text)) };
@@ -35,31 +38,31 @@ describe('parseDiffArgs', () => {
 });
 
 describe('diffJson', () => {
-  it('gives the issue 7 contract on the golden pair', () => {
-    const json = diffJson(compareSets(setOf({ 'flame.src': GOLDEN }), setOf({ 'flame.src': SHRUNK })));
+  it('gives the issue 7 contract on a real flame and its shrunk copy', () => {
+    const json = diffJson(compareSets(setOf({ 'flame.src': BASE }), setOf({ 'flame.src': SHRUNK })));
     expect(Object.keys(json)).toEqual(['totals', 'functions', 'types', 'peaks']);
-    expect(json.totals).toEqual({ baseBytes: 3032, targetBytes: 1448, deltaBytes: -1584 });
+    expect(json.totals).toEqual({ baseBytes: 33206672, targetBytes: 33206672 + CUT, deltaBytes: CUT });
     expect(json.functions.map((f) => Object.keys(f))).toEqual(Array(3).fill(['name', 'baseBytes', 'targetBytes', 'deltaBytes']));
-    expect(json.functions.find((f) => f.name === 'test.star.inner')).toEqual({ name: 'test.star.inner', baseBytes: 1760, targetBytes: 176, deltaBytes: -1584 });
-    expect(json.functions.find((f) => f.name === 'module')?.deltaBytes).toBe(-1584);
-    expect(json.types[0]).toEqual({ name: 'dict', baseBytes: 1952, targetBytes: 368, deltaBytes: -1584 });
+    expect(json.functions.find((f) => f.name === PFT)).toEqual({ name: PFT, baseBytes: 33123200, targetBytes: 33123200 + CUT, deltaBytes: CUT });
+    expect(json.functions.find((f) => f.name === 'module')?.deltaBytes).toBe(CUT);
+    expect(json.types[0]).toEqual({ name: 'dict', baseBytes: 6012800, targetBytes: 6012800 + CUT, deltaBytes: CUT });
     expect(json.peaks).toEqual([]);
   });
 
   it('gates on growth of the total beyond the percentage, not on a drop', () => {
-    const grew = compareSets(setOf({ 'flame.src': SHRUNK }), setOf({ 'flame.src': GOLDEN }));
-    expect(increaseFailures(grew, diffJson(grew), 100)).toEqual(['total grew 1.41 KiB → 2.96 KiB (+109.4%), more than 100%']);
-    expect(increaseFailures(grew, diffJson(grew), 110)).toEqual([]);
-    const shrank = compareSets(setOf({ 'flame.src': GOLDEN }), setOf({ 'flame.src': SHRUNK }));
+    const grew = compareSets(setOf({ 'flame.src': SHRUNK }), setOf({ 'flame.src': BASE }));
+    expect(increaseFailures(grew, diffJson(grew), 19)).toEqual(['total grew 26.6 MiB → 31.7 MiB (+19.2%), more than 19%']);
+    expect(increaseFailures(grew, diffJson(grew), 20)).toEqual([]);
+    const shrank = compareSets(setOf({ 'flame.src': BASE }), setOf({ 'flame.src': SHRUNK }));
     expect(increaseFailures(shrank, diffJson(shrank), 0)).toEqual([]);
   });
 });
 
 describe('runDiff with a stand-in loader', () => {
   const sides: Record<string, ProfileSet> = {
-    golden: setOf({ 'flame.src': GOLDEN }),
+    base: setOf({ 'flame.src': BASE }),
     shrunk: setOf({ 'flame.src': SHRUNK }),
-    time: setOf({ 'flame.src': readGoldenBody('time_flame.flame.golden') }),
+    time: setOf({ 'flame.src': sampleTimeFlame() }),
   };
   const side = (path: string) => {
     const set = sides[path];
@@ -75,23 +78,23 @@ describe('runDiff with a stand-in loader', () => {
   }
 
   it('prints binary units and exits 0 when memory went down', async () => {
-    const { code, stdout, stderr } = await run('golden', 'shrunk', '--fail-on-increase', '0');
+    const { code, stdout, stderr } = await run('base', 'shrunk', '--fail-on-increase', '0');
     expect([code, stderr]).toEqual([0, '']);
-    expect(stdout).toContain('heap flame: total 2.96 KiB → 1.41 KiB (-1.55 KiB, -52.2%)');
-    expect(stdout).toMatch(/test\.star\.inner\s+1\.72 KiB\s+176 B\s+-1\.55 KiB/);
+    expect(stdout).toContain('heap flame: total 31.7 MiB → 26.6 MiB (-5.11 MiB, -16.1%)');
+    expect(stdout).toMatch(/defs\.bzl\.platform_flag_table\s+31\.6 MiB\s+26\.5 MiB\s+-5\.11 MiB/);
   });
 
   it('exits 1 with the reason when the total grew too much', async () => {
-    const { code, stderr } = await run('shrunk', 'golden', '--fail-on-increase', '5', '--json');
+    const { code, stderr } = await run('shrunk', 'base', '--fail-on-increase', '5', '--json');
     expect(code).toBe(1);
-    expect(stderr).toBe('peakscope diff: total grew 1.41 KiB → 2.96 KiB (+109.4%), more than 5%\n');
+    expect(stderr).toBe('peakscope diff: total grew 26.6 MiB → 31.7 MiB (+19.2%), more than 5%\n');
   });
 
   it('throws a one-line CliError (exit 2 in the dispatcher) on bad input', async () => {
-    await expect(run('golden')).rejects.toThrow(new CliError("diff: expected BASE and TARGET, got 1 path(s); see 'peakscope diff --help'"));
-    await expect(run('golden', 'missing')).rejects.toThrow('cannot read "missing": no such file or directory');
-    await expect(run('golden', 'time')).rejects.toThrow(
-      'diff: "golden" and "time" hold no profile of the same kind (heap flame only in the base: not compared; time flame only in the target: not compared)',
+    await expect(run('base')).rejects.toThrow(new CliError("diff: expected BASE and TARGET, got 1 path(s); see 'peakscope diff --help'"));
+    await expect(run('base', 'missing')).rejects.toThrow('cannot read "missing": no such file or directory');
+    await expect(run('base', 'time')).rejects.toThrow(
+      'diff: "base" and "time" hold no profile of the same kind (heap flame only in the base: not compared; time flame only in the target: not compared)',
     );
   });
 
@@ -126,7 +129,7 @@ describe('node bin/peakscope.js diff (child process)', { timeout: 30_000 }, () =
   const tmp = (...parts: string[]) => join(dir, ...parts);
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'peakscope-diff-'));
-    writeFileSync(tmp('golden.src'), GOLDEN);
+    writeFileSync(tmp('base.src'), BASE);
     writeFileSync(tmp('shrunk.src'), SHRUNK);
     const { before, after } = splitCausesLog();
     for (const [name, text] of Object.entries({ before, after })) {
@@ -136,13 +139,13 @@ describe('node bin/peakscope.js diff (child process)', { timeout: 30_000 }, () =
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('reports -1584 bytes in total, at test.star.inner and at module for the shrunk golden copy', async () => {
-    const { code, stdout } = await cli('--json', tmp('golden.src'), tmp('shrunk.src'));
+  it('reports the cut in total, at defs.bzl.platform_flag_table and at module for the shrunk copy', async () => {
+    const { code, stdout } = await cli('--json', tmp('base.src'), tmp('shrunk.src'));
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(json.totals).toEqual({ baseBytes: 3032, targetBytes: 1448, deltaBytes: -1584 });
+    expect(json.totals).toEqual({ baseBytes: 33206672, targetBytes: 33206672 + CUT, deltaBytes: CUT });
     const delta = (name: string) => json.functions.find((f: { name: string }) => f.name === name)?.deltaBytes;
-    expect([delta('test.star.inner'), delta('module')]).toEqual([-1584, -1584]);
+    expect([delta(PFT), delta('module')]).toEqual([CUT, CUT]);
   });
 
   it.each(CAUSES)('shows the drop of $name at the fixed function and type', async (cause) => {
@@ -176,10 +179,10 @@ describe('node bin/peakscope.js diff (child process)', { timeout: 30_000 }, () =
   });
 
   it('exits 2 with one line on bad input', async () => {
-    const missing = await cli(tmp('golden.src'), tmp('nope'));
+    const missing = await cli(tmp('base.src'), tmp('nope'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe(`peakscope: cannot read "${tmp('nope')}": no such file or directory\n`);
-    const wrong = await cli('--fail-on-increase', 'x', tmp('golden.src'), tmp('shrunk.src'));
+    const wrong = await cli('--fail-on-increase', 'x', tmp('base.src'), tmp('shrunk.src'));
     expect([wrong.code, wrong.stderr.split('\n').length]).toEqual([2, 2]);
   });
 });

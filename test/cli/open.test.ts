@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { listInputs, startOpenServer, type OpenServer } from '../../src/cli/open.ts';
-import { SAMPLES_DIR } from '../golden.ts';
+import { SAMPLES_DIR } from '../samples.ts';
 
 let dist: string;
 let server: OpenServer;

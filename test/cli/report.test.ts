@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readGoldenBody, REPO_ROOT, SAMPLES_DIR } from '../golden.ts';
+import { readSample, REPO_ROOT, SAMPLE_RUN, SAMPLES_DIR } from '../samples.ts';
 
 const BIN = join(REPO_ROOT, 'bin', 'peakscope.js');
 const EDGE = join(SAMPLES_DIR, 'edge-cases');
@@ -16,22 +16,22 @@ function peakscope(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Goldens without their test header, under names that say nothing about their format. */
-const GOLDENS: Record<string, string> = {
-  'heap_flame_allocated.flame.golden': 'q1',
-  'heap_summary_allocated.csv.golden': 'zz',
-  'statement.csv.golden': 'data',
-  'time_flame.flame.golden': 'x.csv',
-  'coverage.csv.golden': 'out.txt',
-  'typecheck.csv.golden': 'a',
-  'bytecode.csv.golden': 'b.src',
+/** One real run's files, under names that say nothing about their format. */
+const RENAMED: Record<string, string> = {
+  'heap-flame-allocated/flame.src': 'q1',
+  'heap-summary-allocated/profile.csv': 'zz',
+  'statement/profile.csv': 'data',
+  'time-flame/flame.src': 'x.csv',
+  'coverage/profile.csv': 'out.txt',
+  'typecheck/profile.csv': 'a',
+  'bytecode/profile.csv': 'b.src',
 };
 
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'peakscope-report-'));
-  mkdirSync(join(dir, 'goldens'));
-  for (const [golden, name] of Object.entries(GOLDENS)) writeFileSync(join(dir, 'goldens', name), readGoldenBody(golden));
+  mkdirSync(join(dir, 'renamed'));
+  for (const [sample, name] of Object.entries(RENAMED)) writeFileSync(join(dir, 'renamed', name), readSample(`${SAMPLE_RUN}/${sample}`));
   mkdirSync(join(dir, 'junk'));
   writeFileSync(join(dir, 'junk', 'notes.txt'), 'just some notes\nnothing to see\n');
   writeFileSync(join(dir, 'junk', 'blob.bin'), Buffer.from([0, 1, 2, 3, 0, 255]));
@@ -53,24 +53,24 @@ function byName(inputs: Input[], name: string): Input {
   return inputs.find((i) => i.path.endsWith(`/${name}`))!;
 }
 
-describe('peakscope report --json on renamed goldens', () => {
+describe('peakscope report --json on renamed real profiles', () => {
   it('detects every format by content and shows the must-show figures', { timeout: SLOW }, () => {
-    const inputs = reportJson(join(dir, 'goldens'));
+    const inputs = reportJson(join(dir, 'renamed'));
     expect(inputs.map((i) => i.path.slice(i.path.lastIndexOf('/') + 1))).toEqual(['a', 'b.src', 'data', 'out.txt', 'q1', 'x.csv', 'zz']);
     const flame = byName(inputs, 'q1');
     expect(flame.format).toBe('heap-flame');
-    expect(flame.totals).toEqual({ bytes: 3032, stacks: 7 });
-    expect(flame.topFunctions).toContainEqual({ name: 'test.star.test', selfBytes: 1248, totalBytes: 3008 });
+    expect(flame.totals).toEqual({ bytes: 33206672, stacks: 12 });
+    expect(flame.topFunctions).toContainEqual({ name: 'defs.bzl.cxx_libraries', selfBytes: 73600, totalBytes: 33196800 });
     const summary = byName(inputs, 'zz');
     expect(summary.format).toBe('heap-summary');
-    expect(summary.totals).toEqual({ allocBytes: 3024, allocs: 378, functions: 3 });
+    expect(summary.totals).toEqual({ allocBytes: 33206648, allocs: 841208, functions: 3 });
     // Its flame sits in the same folder, so the summary's functions get totals too.
-    expect(summary.topFunctions[1]).toEqual({ name: 'test.star.test', selfBytes: 1248, totalBytes: 3008 });
-    expect(byName(inputs, 'data')).toMatchObject({ format: 'statement', totals: { seconds: 3.864, count: 552, statements: 14 } });
-    expect(byName(inputs, 'x.csv')).toMatchObject({ format: 'time-flame', totals: { milliseconds: 413 } });
-    expect(byName(inputs, 'out.txt')).toMatchObject({ format: 'coverage', totals: { spans: 14 } });
-    expect(byName(inputs, 'a')).toMatchObject({ format: 'typecheck', totals: { seconds: 0.14 } });
-    expect(byName(inputs, 'b.src')).toMatchObject({ format: 'bytecode', totals: { count: 745 } });
+    expect(summary.topFunctions[1]).toEqual({ name: 'defs.bzl.cxx_libraries', selfBytes: 73600, totalBytes: 33196800 });
+    expect(byName(inputs, 'data')).toMatchObject({ format: 'statement', totals: { seconds: 0.125, count: 602006, statements: 11 } });
+    expect(byName(inputs, 'x.csv')).toMatchObject({ format: 'time-flame', totals: { milliseconds: 81 } });
+    expect(byName(inputs, 'out.txt')).toMatchObject({ format: 'coverage', totals: { spans: 11 } });
+    expect(byName(inputs, 'a')).toMatchObject({ format: 'typecheck', totals: { seconds: 0 } });
+    expect(byName(inputs, 'b.src')).toMatchObject({ format: 'bytecode', totals: { count: 1325814 } });
   });
 
   it('reports event-log loads, failures and peaks', { timeout: SLOW }, () => {
@@ -187,11 +187,11 @@ describe('peakscope report on the real samples', () => {
 
 describe('peakscope report (human output)', () => {
   it('prints figures in binary units, top functions and peaks against the 2 GiB limit', { timeout: SLOW }, () => {
-    const r = peakscope('report', join(dir, 'goldens'), join(dir, 'logs'));
+    const r = peakscope('report', join(dir, 'renamed'), join(dir, 'logs'));
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('q1 — heap flame: 2.96 KiB in 7 stacks');
-    expect(r.stdout).toMatch(/1\.22 KiB\s+2\.94 KiB\s+test\.star\.test/);
-    expect(r.stdout).toContain('x.csv — time flame: 413 ms');
+    expect(r.stdout).toContain('heap flame: 31.7 MiB in 12 stacks — q1');
+    expect(r.stdout).toMatch(/71\.9 KiB\s+31\.7 MiB\s+defs\.bzl\.cxx_libraries/);
+    expect(r.stdout).toContain('time flame: 81 ms — x.csv');
     expect(r.stdout).toMatch(/1\.5 GiB\s+75% of 2 GiB\s+root\/\/foo:BUCK/);
     expect(r.stdout).toMatch(/failed, ~2\.3 GiB\s+115% of 2 GiB\s+root\/\/big:BUCK: Starlark peak memory usage/);
   });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLES_DIR } from '../golden.ts';
+import { SAMPLES_DIR } from '../samples.ts';
 import { eventually, flameSettled, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;

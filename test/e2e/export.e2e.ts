@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeTree } from '../../src/model/call-tree.ts';
 import { parseText } from '../../src/formats/parse-file.ts';
-import { REPO_ROOT, SAMPLES_DIR } from '../golden.ts';
+import { REPO_ROOT, SAMPLES_DIR } from '../samples.ts';
 import { eventually, flameSettled, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
-import { REPO_ROOT } from '../golden.ts';
+import { REPO_ROOT } from '../samples.ts';
 
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-output', 'screenshots');
 const CHROMIUM = '/usr/bin/chromium';

@@ -3,7 +3,7 @@
 // frame and type names, CSV cells, event-log fields, file and folder names, source lines.
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SAMPLES_DIR } from '../golden.ts';
+import { SAMPLES_DIR } from '../samples.ts';
 import { asFileName, asFrame, csvCell, HOSTILE, MUST_SHOW_NAME } from './hostile-corpus.ts';
 
 const texts = HOSTILE.map((p) => p.text);

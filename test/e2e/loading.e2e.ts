@@ -1,20 +1,21 @@
 // Every way in: drop, folder input, paste, #url= from another origin with CORS, refused
 // schemes, network failure, progress and cancel on a large file, and `peakscope open`.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listInputs, startOpenServer } from '../../src/cli/open.ts';
-import { readGoldenBody, REPO_ROOT, SAMPLES_DIR } from '../golden.ts';
+import { REPO_ROOT, sampleHeapFlame, SAMPLES_DIR } from '../samples.ts';
 import { eventually, flameSettled, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 let cors: Server;
 let corsOrigin: string;
 let tmp: string;
-const golden = readGoldenBody('heap_flame_allocated.flame.golden');
+const heapFlame = sampleHeapFlame();
+const INNER = 'defs.bzl.platform_flag_table';
 
 beforeAll(async () => {
   h = await startHarness();
@@ -23,10 +24,10 @@ beforeAll(async () => {
   cors = createServer((req, res) => {
     if (req.url === '/flame.src') {
       res.writeHead(200, { 'access-control-allow-origin': '*', 'content-type': 'text/plain' });
-      res.end(golden);
+      res.end(heapFlame);
     } else if (req.url === '/no-cors.src') {
       res.writeHead(200, { 'content-type': 'text/plain' });
-      res.end(golden);
+      res.end(heapFlame);
     } else {
       res.writeHead(404, { 'access-control-allow-origin': '*' });
       res.end();
@@ -63,8 +64,8 @@ async function drop(page: Page, files: { name: string; text: string }[]): Promis
 describe('loading', () => {
   it('takes dropped files and makes no request beyond its own origin', async () => {
     const { page, log } = await h.open();
-    await drop(page, [{ name: 'flame.src', text: golden }, { name: 'notes.txt', text: 'just some words\n' }]);
-    await page.locator('g.frame[name="test.star.inner"]').first().waitFor();
+    await drop(page, [{ name: 'flame.src', text: heapFlame }, { name: 'notes.txt', text: 'just some words\n' }]);
+    await page.locator(`g.frame[name="${INNER}"]`).first().waitFor();
     expect(await setNames(page)).toContain('(loose files)');
     await expect(page.locator('.file .problem').first().textContent()).resolves.toMatch(/notes\.txt line 1: not a profile peakscope knows/);
     expect(log.foreignRequests).toEqual([]);
@@ -94,15 +95,15 @@ describe('loading', () => {
       const dt = new DataTransfer();
       dt.setData('text/plain', text);
       document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
-    }, golden);
+    }, heapFlame);
     await eventually(async () => (await page.locator('.set.current .file .path').allTextContents()).includes('pasted-1.txt'), 5000, 'pasted-1.txt');
-    await page.locator('g.frame[name="test.star.inner"]').first().waitFor();
+    await page.locator(`g.frame[name="${INNER}"]`).first().waitFor();
     await page.close();
   });
 
   it('loads #url= from another origin that allows CORS', async () => {
     const { page, log } = await h.open(`#url=${encodeURIComponent(`${corsOrigin}/flame.src`)}`);
-    await page.locator('g.frame[name="test.star.inner"]').first().waitFor();
+    await page.locator(`g.frame[name="${INNER}"]`).first().waitFor();
     expect(await setNames(page)).toEqual(['(loose files)']);
     // Fetched once: the worker's early download (preboot script, src/worker/prefetch.ts) was claimed, not repeated.
     expect(log.foreignRequests).toEqual([`${corsOrigin}/flame.src`]);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cspPolicy } from '../../tools/csp-plugin.ts';
-import { SAMPLES_DIR } from '../golden.ts';
+import { SAMPLES_DIR } from '../samples.ts';
 import { eventually, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../golden.ts';
+import { REPO_ROOT } from '../samples.ts';
 import { eventually, flameSettled, startHarness, type Harness } from './harness.ts';
 
 const PREFIX = '/some/sub/path/';

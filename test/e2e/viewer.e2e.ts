@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { readGoldenBody, REPO_ROOT } from '../golden.ts';
+import { REPO_ROOT, sampleBalancedHeapFlame } from '../samples.ts';
 import { eventually, flameSettled, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -18,22 +18,25 @@ afterAll(async () => {
 const rectWidth = (page: import('playwright-core').Page, name: string) =>
   page.locator(`g.frame[name="${name}"] rect`).first().evaluate((r) => Number(r.getAttribute('width') ?? 0));
 
+const OUTER = 'macros/defs.bzl.generated_libraries';
+const INNER = 'macros/defs.bzl.make_target';
+
 describe('the viewer', () => {
-  it('shows the golden heap flame given to the first file input, and zooms on click', async () => {
+  it('shows a real heap flame given to the first file input, and zooms on click', async () => {
     const { page, log } = await h.open();
-    const body = readGoldenBody('heap_flame_allocated.flame.golden');
+    const body = sampleBalancedHeapFlame();
     await page.locator('input[type=file]').first().setInputFiles({ name: 'anything.dat', mimeType: 'application/octet-stream', buffer: Buffer.from(body) });
-    for (const name of ['module', 'test.star.test', 'test.star.inner']) {
+    for (const name of ['module', OUTER, INNER]) {
       await page.locator(`g.frame[name="${name}"]`).first().waitFor();
     }
-    const before = await eventually(() => rectWidth(page, 'test.star.inner'), 5000, 'inner width');
-    await page.locator('g.frame[name="test.star.test"]').first().click();
+    const before = await eventually(() => rectWidth(page, INNER), 5000, 'inner width');
+    await page.locator(`g.frame[name="${INNER}"]`).first().click();
     const after = await eventually(async () => {
-      const w = await rectWidth(page, 'test.star.inner');
+      const w = await rectWidth(page, INNER);
       return w > before + 1 ? w : 0;
     }, 5000, 'inner rect to widen');
     expect(after).toBeGreaterThan(before);
-    await h.screenshot(page, 'golden-zoomed');
+    await h.screenshot(page, 'sample-zoomed');
     expect(log.foreignRequests).toEqual([]);
     expect(log.failedRequests).toEqual([]);
     expect(log.consoleErrors).toEqual([]);

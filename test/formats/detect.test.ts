@@ -34,7 +34,7 @@ const CSV_OF_MODE: [string, FormatName][] = [
   ['bytecode', 'bytecode'],
   ['bytecode-pairs', 'bytecode-pairs'],
   ['coverage', 'coverage'],
-  // time-flame's gen_csv() is the folded text itself (formats.md §4).
+  // time-flame's gen_csv() is the folded text itself (docs/formats.md §4).
   ['time-flame', 'time-flame'],
 ];
 

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseBytes, parseChunks, parseText } from '../../src/formats/parse-file.ts';
 import type { EventLog, ParsedFile } from '../../src/model/profile.ts';
-import { SAMPLES_DIR } from '../golden.ts';
+import { SAMPLES_DIR } from '../samples.ts';
 
 const EDGE = join(SAMPLES_DIR, 'edge-cases');
 const SNAKE = 'event-log-snake-over-limit.json-lines';

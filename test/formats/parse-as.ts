@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { parseText } from '../../src/formats/parse-file.ts';
 import type { FormatName, ParsedFile, Profile } from '../../src/model/profile.ts';
-import { SAMPLES_DIR } from '../golden.ts';
+import { SAMPLES_DIR } from '../samples.ts';
 
 /** Parses `text` under a misleading Buck2 name and checks it came out as `format`, without error. */
 export function parseAs<F extends FormatName>(

@@ -1,6 +1,6 @@
 // The streamed parse (bytes arriving in chunks of any size) must give exactly the tree and
-// the ParsedFile that one whole-buffer parse gives: on every real sample, every upstream
-// golden, and a generated heap flame cut at hostile places (inside CRLF pairs, inside
+// the ParsedFile that one whole-buffer parse gives: on every real sample (the upstream goldens:
+// test/crosscheck/goldens.test.ts), and a generated heap flame cut at hostile places (inside CRLF pairs, inside
 // multi-byte UTF-8 characters, inside a gzip stream).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -11,7 +11,7 @@ import { CallTreeBuilder, describeTree, NodeKind, type CallTree } from '../../sr
 import type { ParsedFile } from '../../src/model/profile.ts';
 import { parseBytes, parseChunks, parseText } from '../../src/formats/parse-file.ts';
 import { generateHeapFlame, seededRandom } from '../../tools/bench/gen-heap-flame.ts';
-import { GOLDEN_DIR, SAMPLES_DIR } from '../golden.ts';
+import { SAMPLES_DIR } from '../samples.ts';
 import { cutAt } from './chunks.ts';
 
 function filesUnder(dir: string): string[] {
@@ -60,11 +60,11 @@ function naiveHeapFlameTree(text: string): CallTree {
   return b.build();
 }
 
-const realFiles = [...filesUnder(SAMPLES_DIR), ...filesUnder(GOLDEN_DIR)];
+const realFiles = filesUnder(SAMPLES_DIR);
 
 describe('streamed parse equals whole-file parse', () => {
-  it('finds the upstream goldens (and the samples once they land)', () => {
-    expect(realFiles.filter((f) => f.startsWith(GOLDEN_DIR)).length).toBeGreaterThanOrEqual(14);
+  it('finds the real samples', () => {
+    expect(realFiles.length).toBeGreaterThanOrEqual(100);
   });
 
   it.each(realFiles.map((f) => [relative(join(SAMPLES_DIR, '..'), f), f]))('%s', async (_name, path) => {
@@ -163,7 +163,8 @@ describe('heap flames read as bytes equal heap flames read as text', () => {
       }),
       { numRuns: 300, seed: 20261125 },
     );
-  });
+    // A correctness test: 300 cases took over 5 s on a loaded 2-core machine.
+  }, 60_000);
 
   it('gives invalid UTF-8 the same names either way', () => {
     const bad = new Uint8Array([...encoder.encode(head), ...encoder.encode('module;'), 0xe2, 0x82, ...encoder.encode(';dict 8\nmodule;'), 0xff, ...encoder.encode('.bzl;dict 4\n')]);

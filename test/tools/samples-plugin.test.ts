@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, listSampleIds } from '../../tools/samples-plugin.ts';
-import { SAMPLES_DIR } from '../golden.ts';
+import { SAMPLES_DIR } from '../samples.ts';
 
 describe('samples plugin', () => {
   it('finds the real samples and makes loop-invariant-call/before the default', () => {

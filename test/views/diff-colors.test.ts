@@ -5,7 +5,7 @@ import { parseText } from '../../src/formats/parse-file.ts';
 import { stackOf, type CallTree } from '../../src/model/call-tree.ts';
 import { changeColor, diffFrames, scaledChanges, UNCHANGED_COLOR } from '../../src/views/diff-colors.ts';
 import { diffFrameDetails, diffFrameLabel, relativeChange } from '../../src/views/diff-details.ts';
-import { readGoldenBody } from '../golden.ts';
+import { sampleHeapFlame } from '../samples.ts';
 
 // Machado, Oliveira & Fernandes (2009) simulation matrices at full severity, on linear RGB.
 const DEFICIENCIES: Record<string, number[][]> = {
@@ -33,8 +33,10 @@ function heapTree(text: string): CallTree {
   return parsed.profile.tree;
 }
 
-const GOLDEN = readGoldenBody('heap_flame_allocated.flame.golden');
-const diff = diffCallTrees(heapTree(GOLDEN), heapTree(GOLDEN.replace('test.star.inner;dict 1760', 'test.star.inner;dict 176')));
+// A real heap flame against a copy with platform_flag_table's dict line cut from 5955200 to 595520 bytes.
+const BASE = sampleHeapFlame();
+const diff = diffCallTrees(heapTree(BASE), heapTree(BASE.replace('defs.bzl.platform_flag_table;dict 5955200', 'defs.bzl.platform_flag_table;dict 595520')));
+const INNER = 'module;defs.bzl.cxx_libraries;defs.bzl.platform_flag_table';
 const node = (stack: string) => [...diff.base.name.keys()].find((i) => i > 0 && stackOf(diff.base, i).join(';') === stack)!;
 
 describe('diff palette', () => {
@@ -59,7 +61,7 @@ describe('diff palette', () => {
   }
 });
 
-describe('diff colouring of the golden pair', () => {
+describe('diff colouring of a real flame and its shrunk copy', () => {
   it('keeps black frame labels at 4.5:1 or more over the whole scale', () => {
     const lin = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
     for (let change = -1; change <= 1; change += 0.05) {
@@ -72,24 +74,25 @@ describe('diff colouring of the golden pair', () => {
   it('colours the shrunk path at full strength and leaves the rest neutral', () => {
     const colors = diffFrames(diff, 'absolute');
     const shrunk = changeColor(-1);
-    expect(colors.colorOf(node('module;test.star.test;test.star.inner'))).toBe(shrunk);
+    expect(colors.colorOf(node(INNER))).toBe(shrunk);
     expect(colors.colorOf(node('module'))).toBe(shrunk);
-    expect(colors.colorOf(node('module;test.star.test;list'))).toBe(UNCHANGED_COLOR);
-    expect(colors.statusOf(node('module;test.star.test;test.star.inner'))).toBe('shrank');
+    expect(colors.colorOf(node('module;defs.bzl.cxx_libraries;list'))).toBe(UNCHANGED_COLOR);
+    expect(colors.statusOf(node(INNER))).toBe('shrank');
   });
 
   it('in share mode, shows the unchanged frames gaining share', () => {
     const changes = scaledChanges(diff, 'share');
-    expect(changes[node('module;test.star.test;array')]!).toBeGreaterThan(0);
-    expect(changes[node('module;test.star.test;test.star.inner')]!).toBe(-1);
+    expect(changes[node('module;defs.bzl.cxx_libraries;array')]!).toBeGreaterThan(0);
+    // The cut line loses the most share; platform_flag_table as a whole stays at 99.7%.
+    expect(changes[node(`${INNER};dict`)]!).toBe(-1);
   });
 
   it('tells base, target and change in words', () => {
-    const inner = node('module;test.star.test;test.star.inner');
+    const inner = node(INNER);
     expect(diffFrameDetails(diff, inner)).toEqual([
-      'test.star.inner', 'shrank', 'base: 1.72 KiB', 'target: 176 B', 'change: -1.55 KiB (-90%)', 'share of total: 58% → 12.2%',
+      'defs.bzl.platform_flag_table', 'shrank', 'base: 31.6 MiB', 'target: 26.5 MiB', 'change: -5.11 MiB (-16%)', 'share of total: 99.7% → 99.7%',
     ]);
-    expect(diffFrameLabel(diff, inner)).toBe('test.star.inner: shrank, 1.72 KiB → 176 B');
+    expect(diffFrameLabel(diff, inner)).toBe('defs.bzl.platform_flag_table: shrank, 31.6 MiB → 26.5 MiB');
     expect(diffFrames(diff, 'share').details(inner)).toEqual(diffFrameDetails(diff, inner));
   });
 });

@@ -3,10 +3,10 @@ import { parseText } from '../../src/formats/parse-file.ts';
 import { CallTreeBuilder, type CallTree } from '../../src/model/call-tree.ts';
 import { projectFlame, type FlameDatum } from '../../src/views/flame-projection.ts';
 import { nodeAtPath } from '../../src/views/tree-search.ts';
-import { readGoldenBody } from '../golden.ts';
+import { sampleHeapFlame } from '../samples.ts';
 
-function golden(): CallTree {
-  const parsed = parseText('flame.src', readGoldenBody('heap_flame_allocated.flame.golden'));
+function sampleTree(): CallTree {
+  const parsed = parseText('flame.src', sampleHeapFlame());
   if (parsed.profile?.format !== 'heap-flame') throw new Error('not a heap flame');
   return parsed.profile.tree;
 }
@@ -19,34 +19,41 @@ function describe_(d: FlameDatum, depth = 0, out: string[] = []): string[] {
 }
 
 describe('flame projection', () => {
-  const tree = golden();
+  const tree = sampleTree();
 
-  it('projects the whole golden tree when every frame is wide enough', () => {
-    const p = projectFlame(tree, tree.total, { root: 0, widthPx: 3032, typeLeaves: true, colorBy: 'type' });
+  it('projects the whole real tree when every frame is wide enough', () => {
+    const p = projectFlame(tree, tree.total, { root: 0, widthPx: 33206672, typeLeaves: true, colorBy: 'type' });
     expect(describe_(p.root)).toEqual([
-      'all 3032',
-      '  range 8',
-      '  module 3024',
-      '    function 16',
-      '    test.star.test 3008',
-      '      dict 192',
-      '      list 384',
-      '      array 480',
-      '      tuple 192',
-      '      test.star.inner 1760',
-      '        dict 1760',
+      'all 33206672',
+      '  range 24',
+      '  module 33206648',
+      '    list 16',
+      '    string 5600',
+      '    array 4232',
+      '    defs.bzl.cxx_libraries 33196800',
+      '      dict 57600',
+      '      string 6400',
+      '      array 6400',
+      '      list 3200',
+      '      defs.bzl.platform_flag_table 33123200',
+      '        dict 5955200',
+      '        string 20448000',
+      '        array 4800000',
+      '        list 1920000',
     ]);
-    expect(p.frames).toBe(11);
+    expect(p.frames).toBe(16);
   });
 
   it('merges frames narrower than a pixel into one node per parent', () => {
-    // 100 px for 3032 bytes: a pixel is 30.32 bytes, so range (8) and function (16) are narrow.
+    // 100 px for 33206672 bytes: a pixel is 332,067 bytes, so the type leaves of module and
+    // defs.bzl.cxx_libraries (73,600 bytes at most) and range (24) are narrow.
     const p = projectFlame(tree, tree.total, { root: 0, widthPx: 100, typeLeaves: true, colorBy: 'type' });
     const lines = describe_(p.root);
-    expect(lines.slice(0, 4)).toEqual(['all 3032', '  module 3024', '    test.star.test 3008', '      dict 192']);
+    expect(lines.slice(0, 4)).toEqual(['all 33206672', '  module 33206648', '    defs.bzl.cxx_libraries 33196800', '      defs.bzl.platform_flag_table 33123200']);
+    expect(lines).toContain('      4 small frames 73600 (merged 4)');
+    expect(lines).toContain('    3 small frames 9848 (merged 3)');
     // A lone narrow child keeps its own name; it is not a "1 small frames" node.
-    expect(lines).toContain('  range 8');
-    expect(lines).toContain('    function 16');
+    expect(lines).toContain('  range 24');
   });
 
   it('names a merged node after how many frames it holds and keeps their weight', () => {
@@ -62,37 +69,39 @@ describe('flame projection', () => {
   });
 
   it('starts at the zoomed node, with its ancestors as a faded full-width chain', () => {
-    const zoom = nodeAtPath(tree, ['module', 'test.star.test']).node;
-    const p = projectFlame(tree, tree.total, { root: zoom, widthPx: 3008, typeLeaves: true, colorBy: 'type' });
-    expect(describe_(p.root).slice(0, 4)).toEqual(['all 3008 (faded)', '  module 3008 (faded)', '    test.star.test 3008', '      dict 192']);
+    const zoom = nodeAtPath(tree, ['module', 'defs.bzl.cxx_libraries']).node;
+    const p = projectFlame(tree, tree.total, { root: zoom, widthPx: 33196800, typeLeaves: true, colorBy: 'type' });
+    expect(describe_(p.root).slice(0, 4)).toEqual(['all 33196800 (faded)', '  module 33196800 (faded)', '    defs.bzl.cxx_libraries 33196800', '      dict 57600']);
   });
 
   it('folds type leaves into their function when asked', () => {
-    const p = projectFlame(tree, tree.total, { root: 0, widthPx: 3032, typeLeaves: false, colorBy: 'type' });
-    expect(describe_(p.root)).toEqual(['all 3032', '  module 3024', '    test.star.test 3008', '      test.star.inner 1760']);
+    const p = projectFlame(tree, tree.total, { root: 0, widthPx: 33206672, typeLeaves: false, colorBy: 'type' });
+    expect(describe_(p.root)).toEqual([
+      'all 33206672', '  module 33206648', '    defs.bzl.cxx_libraries 33196800', '      defs.bzl.platform_flag_table 33123200',
+    ]);
   });
 
   it('colours functions by their heaviest type, by file or by package', () => {
-    const byType = projectFlame(tree, tree.total, { root: 0, widthPx: 3032, typeLeaves: true, colorBy: 'type' });
-    const test = byType.root.children[1]!.children[1]!;
-    expect([test.name, test.colorKey]).toEqual(['test.star.test', 'array']);
-    // module allocated a function value itself: its own type wins over its children's.
+    const byType = projectFlame(tree, tree.total, { root: 0, widthPx: 33206672, typeLeaves: true, colorBy: 'type' });
+    // defs.bzl.cxx_libraries allocated dicts itself: its own heaviest type wins over its callee's (string).
+    const cxx = byType.root.children[1]!.children[3]!;
+    expect([cxx.name, cxx.colorKey]).toEqual(['defs.bzl.cxx_libraries', 'dict']);
     const module = byType.root.children[1]!;
-    expect([module.name, module.colorKey]).toEqual(['module', 'function']);
+    expect([module.name, module.colorKey]).toEqual(['module', 'string']);
     const b = new CallTreeBuilder('bytes');
     b.addStack(['module', 'a.bzl.wrapper', 'a.bzl.work'], 'dict', 100);
     const chain = b.build();
     const wrapper = projectFlame(chain, chain.total, { root: 0, widthPx: 100, typeLeaves: true, colorBy: 'type' }).root.children[0]!.children[0]!;
     expect([wrapper.name, wrapper.colorKey]).toEqual(['a.bzl.wrapper', 'dict']);
-    const byFile = projectFlame(tree, tree.total, { root: 0, widthPx: 3032, typeLeaves: true, colorBy: 'file' });
-    expect(byFile.root.children[1]!.children[1]!.colorKey).toBe('test.star');
-    expect([...byFile.weightByKey.keys()].sort()).toEqual(['', 'test.star']);
+    const byFile = projectFlame(tree, tree.total, { root: 0, widthPx: 33206672, typeLeaves: true, colorBy: 'file' });
+    expect(byFile.root.children[1]!.children[3]!.colorKey).toBe('defs.bzl');
+    expect([...byFile.weightByKey.keys()].sort()).toEqual(['', 'defs.bzl']);
   });
 
   it('marks frames whose name matches the search', () => {
     const matched = new Uint8Array(tree.names.length);
     matched[tree.names.indexOf('dict')] = 1;
-    const p = projectFlame(tree, tree.total, { root: 0, widthPx: 3032, typeLeaves: true, colorBy: 'type', matchedNames: matched });
+    const p = projectFlame(tree, tree.total, { root: 0, widthPx: 33206672, typeLeaves: true, colorBy: 'type', matchedNames: matched });
     const names: string[] = [];
     const stack = [p.root];
     while (stack.length) {

@@ -6,11 +6,11 @@ import { describeWeight, frameDetails, mergedDetails, selfWeight, typeMix, type 
 import { fileOfFrame, packageOfFrame } from '../../src/views/frame-colors.ts';
 import { nodeAtPath } from '../../src/views/tree-search.ts';
 import { allocationWeights } from '../../src/worker/assemble.ts';
-import { readGoldenBody } from '../golden.ts';
+import { sampleHeapFlame, sampleHeapSummary } from '../samples.ts';
 
 function context(): FrameContext {
-  const flame = parseText('f', readGoldenBody('heap_flame_allocated.flame.golden')).profile;
-  const summary = parseText('s', readGoldenBody('heap_summary_allocated.csv.golden')).profile;
+  const flame = parseText('f', sampleHeapFlame()).profile;
+  const summary = parseText('s', sampleHeapSummary()).profile;
   if (flame?.format !== 'heap-flame' || summary?.format !== 'heap-summary') throw new Error('formats');
   const rows = new Map(computeFunctionTable(flame.tree, summary).map((r) => [r.name, r]));
   return {
@@ -21,37 +21,37 @@ function context(): FrameContext {
 
 describe('frame details', () => {
   const ctx = context();
-  const test = nodeAtPath(ctx.tree, ['module', 'test.star.test']).node;
+  const test = nodeAtPath(ctx.tree, ['module', 'defs.bzl.cxx_libraries']).node;
 
   it('gives name, file, bytes, shares, self, allocations, calls and type mix as text', () => {
     expect(frameDetails(ctx, test)).toEqual([
-      'test.star.test',
-      'file: test.star',
-      '2.94 KiB (3,008 bytes)',
-      '99.2% of total, 99.5% of parent',
-      'self: 1.22 KiB (1,248 bytes)',
-      'allocations: ≈376 on this stack',
-      'function (summary CSV): 156 allocations, made 20 calls',
-      'bytes per call made: 150 B',
-      'types: array 38.5%, list 30.8%, dict 15.4%, tuple 15.4%',
+      'defs.bzl.cxx_libraries',
+      'file: defs.bzl',
+      '31.7 MiB (33,196,800 bytes)',
+      '100% of total, 100% of parent',
+      'self: 71.9 KiB (73,600 bytes)',
+      'allocations: ≈841,000 on this stack',
+      'function (summary CSV): 800 allocations, made 200 calls',
+      'bytes per call made: 162 KiB',
+      'types: dict 78.3%, string 8.7%, array 8.7%, list 4.3%',
     ]);
-    expect(selfWeight(ctx, test)).toBe(1248);
-    expect(typeMix(ctx, test, 2)).toBe('array 38.5%, list 30.8%, 2 more');
+    expect(selfWeight(ctx, test)).toBe(73600);
+    expect(typeMix(ctx, test, 2)).toBe('dict 78.3%, string 8.7%, 2 more');
   });
 
   it('describes a type leaf by who allocated it', () => {
-    const dict = nodeAtPath(ctx.tree, ['module', 'test.star.test', 'test.star.inner', 'dict']).node;
-    expect(frameDetails(ctx, dict).slice(0, 2)).toEqual(['dict', 'value type, allocated directly by test.star.inner']);
+    const dict = nodeAtPath(ctx.tree, ['module', 'defs.bzl.cxx_libraries', 'defs.bzl.platform_flag_table', 'dict']).node;
+    expect(frameDetails(ctx, dict).slice(0, 2)).toEqual(['dict', 'value type, allocated directly by defs.bzl.platform_flag_table']);
     const range = nodeAtPath(ctx.tree, ['range']).node;
     expect(frameDetails(ctx, range)[1]).toBe('value type, allocated directly by the module (no function)');
   });
 
   it('describes a merged node with its count, weight and click target', () => {
-    expect(mergedDetails(ctx, { kind: 'small', count: 3 }, 24, test)).toEqual([
-      '3 small frames', '24 B (24 bytes), 0.8% of total', 'each narrower than a pixel at this zoom', 'click to zoom into the largest: test.star.test',
+    expect(mergedDetails(ctx, { kind: 'small', count: 3 }, 73600, test)).toEqual([
+      '3 small frames', '71.9 KiB (73,600 bytes), 0.2% of total', 'each narrower than a pixel at this zoom', 'click to zoom into the largest: defs.bzl.cxx_libraries',
     ]);
-    expect(mergedDetails(ctx, { kind: 'deeper', count: 1 }, 3008, test)[2]).toBe('stacks go deeper than the levels drawn');
-    expect(mergedDetails(ctx, { kind: 'above', count: 40 }, 3008, test)).toEqual(['40 levels above', 'ancestors of the zoomed frame, folded', 'click to zoom out to test.star.test']);
+    expect(mergedDetails(ctx, { kind: 'deeper', count: 1 }, 33196800, test)[2]).toBe('stacks go deeper than the levels drawn');
+    expect(mergedDetails(ctx, { kind: 'above', count: 40 }, 33196800, test)).toEqual(['40 levels above', 'ancestors of the zoomed frame, folded', 'click to zoom out to defs.bzl.cxx_libraries']);
   });
 });
 

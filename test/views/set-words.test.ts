@@ -3,15 +3,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/formats/parse-file.ts';
 import { describeFile, missingModes, packagePattern, totalsInWords } from '../../src/views/set-words.ts';
-import { readGoldenBody, SAMPLES_DIR } from '../golden.ts';
+import { sampleHeapFlame, SAMPLES_DIR } from '../samples.ts';
 
 const sample = (path: string) => parseText(path, readFileSync(join(SAMPLES_DIR, path), 'utf8'));
 
 describe('files and sets in words', () => {
   it('says what a file is, its size and mode, and its totals exactly', () => {
-    const words = describeFile(parseText('out/heap-allocated/flame.src', readGoldenBody('heap_flame_allocated.flame.golden')));
-    expect(words.what).toBe('heap flame (bytes per stack and type), 201 B, --mode heap-allocated');
-    expect(words.totals).toBe('bytes 3,032 (2.96 KiB) · stacks 7');
+    const words = describeFile(parseText('out/heap-allocated/flame.src', sampleHeapFlame()));
+    expect(words.what).toBe('heap flame (bytes per stack and type), 517 B, --mode heap-allocated');
+    expect(words.totals).toBe('bytes 33,206,672 (31.7 MiB) · stacks 12');
     expect(words.problem).toBeNull();
   });
 

@@ -1,7 +1,10 @@
 // Regression (issue 9): a regex search from a shared link runs in linear time. With a
 // backtracking RegExp, `(a+)+$` against 40 a's and a `!` takes longer than the test timeout.
-import { describe, expect, it } from 'vitest';
-import { makeMatcher } from '../../src/views/tree-search.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRegexEngine, makeMatcher } from '../../src/views/tree-search.ts';
+
+// Regexes compile once the engine (loaded on first use in the page) is in.
+beforeAll(() => loadRegexEngine());
 
 describe('regex search on hostile patterns', () => {
   it('answers catastrophic-backtracking patterns at once', () => {

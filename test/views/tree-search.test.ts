@@ -2,24 +2,24 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseText } from '../../src/formats/parse-file.ts';
 import { CallTreeBuilder, stackOf, type CallTree } from '../../src/model/call-tree.ts';
 import { heaviestNodeOf, loadRegexEngine, makeMatcher, matchNames, nodeAtPath, searchTree } from '../../src/views/tree-search.ts';
-import { readGoldenBody } from '../golden.ts';
+import { sampleHeapFlame } from '../samples.ts';
 
 // Regexes compile once the engine (loaded on first use in the page) is in.
 beforeAll(() => loadRegexEngine());
 
-function golden(): CallTree {
-  const parsed = parseText('flame.src', readGoldenBody('heap_flame_allocated.flame.golden'));
+function sampleTree(): CallTree {
+  const parsed = parseText('flame.src', sampleHeapFlame());
   if (parsed.profile?.format !== 'heap-flame') throw new Error('not a heap flame');
   return parsed.profile.tree;
 }
 
 describe('tree search', () => {
-  const tree = golden();
+  const tree = sampleTree();
 
   it('finds a node by its stack path and stops where a path diverges', () => {
-    const inner = nodeAtPath(tree, ['module', 'test.star.test', 'test.star.inner']);
+    const inner = nodeAtPath(tree, ['module', 'defs.bzl.cxx_libraries', 'defs.bzl.platform_flag_table']);
     expect(inner.complete).toBe(true);
-    expect(stackOf(tree, inner.node)).toEqual(['module', 'test.star.test', 'test.star.inner']);
+    expect(stackOf(tree, inner.node)).toEqual(['module', 'defs.bzl.cxx_libraries', 'defs.bzl.platform_flag_table']);
     const gone = nodeAtPath(tree, ['module', 'nope.bzl.f', 'x']);
     expect(gone.complete).toBe(false);
     expect(stackOf(tree, gone.node)).toEqual(['module']);
@@ -32,28 +32,31 @@ describe('tree search', () => {
     if (!m.ok) return;
     expect(m.test('for k, v in dict.items(x)')).toBe(true);
     expect(m.test('dictXitems(')).toBe(false);
-    expect(makeMatcher('TEST.STAR', false).ok && makeMatcher('TEST.STAR', false)).toBeTruthy();
+    expect(makeMatcher('DEFS.BZL', false).ok && makeMatcher('DEFS.BZL', false)).toBeTruthy();
   });
 
   it('turns an invalid regex into a message instead of an exception', () => {
     const m = makeMatcher('dict.items(', true);
     expect(m.ok).toBe(false);
     if (!m.ok) expect(m.message).toMatch(/not a valid regular expression/);
-    const ok = makeMatcher('^test\\.star\\.(in|te)', true);
-    expect(ok.ok && ok.test('test.star.inner')).toBe(true);
+    const ok = makeMatcher('^defs\\.bzl\\.(pl|cx)', true);
+    expect(ok.ok && ok.test('defs.bzl.platform_flag_table')).toBe(true);
   });
 
   it('sums matched bytes once per stack and lists every match in pre-order', () => {
-    const m = makeMatcher('test.star', false);
+    const m = makeMatcher('defs.bzl', false);
     if (!m.ok) throw new Error('matcher');
     const result = searchTree(tree, tree.total, matchNames(tree, m.test));
-    // test.star.test (3008) covers test.star.inner: not counted twice.
-    expect(result.weight).toBe(3008);
+    // defs.bzl.cxx_libraries (33196800) covers defs.bzl.platform_flag_table: not counted twice.
+    expect(result.weight).toBe(33196800);
     expect(result.count).toBe(2);
-    expect(result.nodes.map((n) => stackOf(tree, n).at(-1))).toEqual(['test.star.test', 'test.star.inner']);
+    expect(result.nodes.map((n) => stackOf(tree, n).at(-1))).toEqual([
+      'defs.bzl.cxx_libraries',
+      'defs.bzl.platform_flag_table',
+    ]);
     const dict = makeMatcher('dict', false);
     if (!dict.ok) throw new Error('matcher');
-    expect(searchTree(tree, tree.total, matchNames(tree, dict.test)).weight).toBe(1952);
+    expect(searchTree(tree, tree.total, matchNames(tree, dict.test)).weight).toBe(57600 + 5955200);
   });
 
   it('picks the heaviest stack of a function', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runLoadJob } from '../../src/worker/load-job.ts';
-import { readGoldenBody } from '../golden.ts';
+import { sampleHeapFlame } from '../samples.ts';
 
 const cb = () => ({ signal: new AbortController().signal, onProgress: () => {} });
 
 describe('load job', () => {
   it('keeps the sets when the analysis step fails, and says so', async () => {
-    const inputs = [{ kind: 'file' as const, path: 'run/flame.src', file: new Blob([readGoldenBody('heap_flame_allocated.flame.golden')]) }];
+    const inputs = [{ kind: 'file' as const, path: 'run/flame.src', file: new Blob([sampleHeapFlame()]) }];
     const { sets, warnings } = await runLoadJob(inputs, cb(), () => {
       throw new Error('boom');
     });
@@ -17,7 +17,7 @@ describe('load job', () => {
 
   it('reads .bzl and BUCK files as sources, not as profiles', async () => {
     const inputs = [
-      { kind: 'file' as const, path: 'run/flame.src', file: new Blob([readGoldenBody('heap_flame_allocated.flame.golden')]) },
+      { kind: 'file' as const, path: 'run/flame.src', file: new Blob([sampleHeapFlame()]) },
       { kind: 'file' as const, path: 'run/test.star.bzl', file: new Blob(['def f():\n    return 1\n']) },
     ];
     const { sets, warnings } = await runLoadJob(inputs, cb());
@@ -51,7 +51,7 @@ describe('load job', () => {
 
   it('leaves out a README and C++ sources found in a dropped folder, and names them', async () => {
     const inputs = [
-      { kind: 'file' as const, path: 'pkg/flame.src', file: new Blob([readGoldenBody('heap_flame_allocated.flame.golden')]) },
+      { kind: 'file' as const, path: 'pkg/flame.src', file: new Blob([sampleHeapFlame()]) },
       { kind: 'file' as const, path: 'pkg/README.md', file: new Blob(['# notes\n']) },
       { kind: 'file' as const, path: 'pkg/src/main.cpp', file: new Blob(['int main() {}\n']) },
       { kind: 'file' as const, path: 'notes.md', file: new Blob(['module;list 8\n']) },

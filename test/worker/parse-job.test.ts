@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runParseJob } from '../../src/worker/parse-job.ts';
-import { readGoldenBody } from '../golden.ts';
+import { sampleHeapFlame } from '../samples.ts';
 
-const golden = () => readGoldenBody('heap_flame_allocated.flame.golden');
+const golden = () => sampleHeapFlame();
 
 describe('parse job', () => {
   it('parses blobs as streams and reports progress up to the total', async () => {

@@ -3,11 +3,11 @@ import { parseText } from '../../src/formats/parse-file.ts';
 import { describeTree } from '../../src/model/call-tree.ts';
 import { assembleSets } from '../../src/worker/assemble.ts';
 import { transferablesOf, type LoadedSetData } from '../../src/worker/protocol.ts';
-import { readGoldenBody } from '../golden.ts';
+import { sampleHeapFlame } from '../samples.ts';
 
 describe('worker protocol', () => {
   it('sends trees as transferables that survive the trip, detaching the sender’s copy', () => {
-    const sets = assembleSets([parseText('g/flame.src', readGoldenBody('heap_flame_allocated.flame.golden'))]);
+    const sets = assembleSets([parseText('g/flame.src', sampleHeapFlame())]);
     const file = sets[0]!.files[0]!;
     if (file.profile?.format !== 'heap-flame') throw new Error('format');
     const before = describeTree(file.profile.tree);

@@ -1,4 +1,4 @@
-// Deterministic, realistically shaped heap flames (formats.md §3) for the benchmark and the
+// Deterministic, realistically shaped heap flames (docs/formats.md §3) for the benchmark and the
 // streaming test. Shape: a merged loading profile of many packages. Every package is a
 // `module` frame calling a few macros; each macro expands to a fixed call subtree (a
 // "fragment") that many packages share, so the same stacks repeat across packages and the
@@ -26,7 +26,7 @@ const MIDS = ['cxx', 'python', 'java', 'android', 'apple', 'rust', 'go', 'js', '
 const FILES = ['defs.bzl', 'rules.bzl', 'macros.bzl', 'utils.bzl', 'impl.bzl', 'providers.bzl', 'attrs.bzl', 'common.bzl'];
 const VERBS = ['get', 'make', 'collect', 'resolve', 'merge', 'expand', 'format', 'build', 'select', 'map', '_process', '_flatten'];
 const NOUNS = ['deps', 'srcs', 'headers', 'flags', 'library_impl', 'targets', 'args', 'attrs', 'providers', 'labels', 'outputs', 'constraints'];
-/** Value type names Starlark heap flames end in (formats.md §2.1). */
+/** Value type names Starlark heap flames end in (docs/formats.md §2.1). */
 export const TYPE_NAMES = ['dict', 'list', 'array', 'tuple', 'string', 'function', 'struct', 'record', 'range',
   'Artifact', 'ProviderCollection', 'Label', 'enum', 'typing.Any'];
 

@@ -1,4 +1,4 @@
-// Deterministic statement CSVs (formats.md §5) and buck2 event logs (formats.md §10.3) for
+// Deterministic statement CSVs (docs/formats.md §5) and buck2 event logs (docs/formats.md §10.3) for
 // the benchmark: the shapes the parsers see, at sizes no real sample reaches.
 import { frameNames, seededRandom } from './gen-heap-flame.ts';
 

@@ -21,7 +21,7 @@ export type WorkerReport =
   | { type: 'result'; batch: number; index: number; kind: string; outcome: string; /** the streamed parse alone */ ms: number; violations: string[] }
   | { type: 'batch-done'; batch: number };
 
-const arbitrary = fuzzInput(loadSeeds());
+const arbitrary = fuzzInput(loadSeeds(true));
 
 /** The cases of one batch: fast-check's generator seeded with seed + batch. */
 export function casesOf(seed: number, batch: number, size: number): FuzzInput[] {

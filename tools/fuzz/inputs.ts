@@ -22,7 +22,7 @@ export const DEEP_STACK_FRAMES = 100_000;
 /** File names users drop, markup and all: the path ends up in every message. */
 const PATHS = ['profile.csv', 'flame.src', 'targets.txt', 'log.json-lines', '<img src=x onerror=alert(9)>.txt', 'a\u202eb.csv', ''];
 
-/** Numbers around the edges of exactness (formats.md pitfall 11). */
+/** Numbers around the edges of exactness (docs/formats.md pitfall 11). */
 const HUGE_NUMBERS = [
   '9007199254740991', // 2^53 - 1
   '9007199254740992',

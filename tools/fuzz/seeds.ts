@@ -1,7 +1,7 @@
 // Seed inputs for fuzzing: the upstream goldens, the real samples in samples/ (as they land)
 // and a few hand-made inputs for formats that have no golden. Mutations start from these, so
 // the fuzzer reaches deep into every parser instead of stopping at "not a profile".
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { GOLDEN_DIR, SAMPLES_DIR } from '../../test/golden.ts';
 
@@ -18,7 +18,7 @@ const SAMPLE_FILES_LIMIT = 120;
 
 const encoder = new TextEncoder();
 
-/** A hand-made `buck2 log show` excerpt (formats.md §10.3 shape; values invented). */
+/** A hand-made `buck2 log show` excerpt (docs/formats.md §10.3 shape; values invented). */
 const EVENT_LOG = [
   '{"command_line_args":["buck2","uquery","//foo:bar"],"expanded_command_line_args":["buck2","uquery","//foo:bar"],"working_dir":"/repo","trace_id":"0b5d6e52-1d1c-4b8e-9a57-3f0b9a7c2d11","start_time":[1767225600,0]}',
   '{"Event":{"timestamp":[1767225601,250000000],"trace_id":"0b5d6e52-1d1c-4b8e-9a57-3f0b9a7c2d11","span_id":17,"parent_id":3,"data":{"SpanStart":{"data":{"Load":{"module_id":"root//foo:BUCK","cell":"root"}}}}}}',
@@ -44,12 +44,19 @@ export const HAND_MADE_SEEDS: readonly { name: string; text: string }[] = [
   { name: 'hand-made/heap-flame-spaces.src', text: 'module;a b.bzl.trace/walk (profiling);dict 16\nunused_capacity 64\n(unknown) 8\n' },
 ];
 
-/** Every seed: goldens as written (with their `# @generated` header), samples, hand-made. */
-export function loadSeeds(): Seed[] {
-  return [...goldenSeeds(), ...sampleSeeds(), ...HAND_MADE_SEEDS.map((s) => ({ name: s.name, bytes: encoder.encode(s.text) }))];
+/**
+ * Every seed: samples and hand-made ones, plus, with `withGoldens` (`npm run fuzz`, never
+ * `npm test`, which reads only this repository), the upstream goldens as written (with their
+ * `# @generated` header) where they are beside the clone.
+ */
+export function loadSeeds(withGoldens = false): Seed[] {
+  const goldens = withGoldens ? goldenSeeds() : [];
+  return [...goldens, ...sampleSeeds(), ...HAND_MADE_SEEDS.map((s) => ({ name: s.name, bytes: encoder.encode(s.text) }))];
 }
 
+/** The upstream goldens where they are beside the clone (the workspace, CI); none in a lone clone. */
 function goldenSeeds(): Seed[] {
+  if (!existsSync(GOLDEN_DIR)) return [];
   return listFiles(GOLDEN_DIR)
     .filter((p) => p.endsWith('.golden'))
     .map((p) => ({ name: `golden/${relative(GOLDEN_DIR, p)}`, bytes: capped(readBytes(p)) }));
@@ -58,10 +65,19 @@ function goldenSeeds(): Seed[] {
 function sampleSeeds(): Seed[] {
   const files = listFiles(SAMPLES_DIR).filter((p) => !p.includes(`${SAMPLES_DIR}/programs/`) && !p.endsWith('.md'));
   const step = Math.max(1, Math.ceil(files.length / SAMPLE_FILES_LIMIT));
+  // Every kind of file (`coverage/profile.csv`, `heap-allocated/flame.src`, …) at least once, then an even spread.
+  const firstOfKind = new Map<string, string>();
+  for (const p of files) if (!firstOfKind.has(kindOf(p))) firstOfKind.set(kindOf(p), p);
+  const picked = new Set([...firstOfKind.values(), ...files.filter((_, i) => i % step === 0)]);
   return files
-    .filter((_, i) => i % step === 0)
+    .filter((p) => picked.has(p))
     .map((p) => ({ name: `samples/${relative(SAMPLES_DIR, p)}`, bytes: capped(readBytes(p)) }))
     .filter((s) => s.bytes.length > 0);
+}
+
+/** A sample file's kind: its folder and name (`statement/profile.csv`). */
+function kindOf(path: string): string {
+  return path.split('/').slice(-2).join('/');
 }
 
 /** A plain Uint8Array copy: a Buffer's slice() shares memory, so a "copy" would mutate the seed. */

@@ -1,4 +1,4 @@
-//! A `buck2 log show`-shaped JSON-lines event log (formats.md §10.3) for one loading run.
+//! A `buck2 log show`-shaped JSON-lines event log (docs/formats.md §10.3) for one loading run.
 //!
 //! The wrapping (invocation line, command span, timestamps, durations: `log_timeline.rs`) is ours and fixed
 //! so reruns give identical bytes. What matters is real: each Load span's

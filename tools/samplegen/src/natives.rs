@@ -1,6 +1,6 @@
 //! The few Buck2-like native functions a BUCK file needs: rule functions that record targets,
 //! `glob`, `package_name`, `read_config` and `set_starlark_peak_allocated_byte_limit`. `fail` comes from the
-//! standard library. Natives are not profiler frames (formats.md §1.3): whatever they allocate
+//! standard library. Natives are not profiler frames (docs/formats.md §1.3): whatever they allocate
 //! on the Starlark heap is charged to the calling `def`, as in Buck2.
 
 use std::cell::RefCell;
@@ -202,7 +202,7 @@ pub fn build_natives(builder: &mut GlobalsBuilder) {
         Ok(STATE.with(|s| s.borrow().package.clone()))
     }
 
-    /// Buck2's per-file override of the 2 GiB peak-memory limit (formats.md §10.2).
+    /// Buck2's per-file override of the 2 GiB peak-memory limit (docs/formats.md §10.2).
     fn set_starlark_peak_allocated_byte_limit(
         #[starlark(require = pos)] limit: i64,
     ) -> anyhow::Result<NoneType> {

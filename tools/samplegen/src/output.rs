@@ -1,4 +1,4 @@
-//! Writes profiles in the layouts Buck2 uses (formats.md §9.2): the `buck2 profile loading -o DIR`
+//! Writes profiles in the layouts Buck2 uses (docs/formats.md §9.2): the `buck2 profile loading -o DIR`
 //! directory and the `--profile-patterns-output` tree. The file contents are exactly what
 //! `ProfileData::gen_csv` / `gen_flame_data` return; only the layout is ours to reproduce.
 

@@ -2,7 +2,7 @@
 //! `root`), packages (directories with a `BUCK` file) and `.bzl` files they `load()`.
 //!
 //! As in Buck2, every file is parsed under its project-relative path, so profiler frames come out
-//! as `macros/defs.bzl.my_macro` (formats.md §1.3), and `.bzl` modules are evaluated and frozen
+//! as `macros/defs.bzl.my_macro` (docs/formats.md §1.3), and `.bzl` modules are evaluated and frozen
 //! *before* the BUCK file that loads them (Buck2 loads them through DICE), so a BUCK profile only
 //! sees the BUCK file's own evaluation.
 
