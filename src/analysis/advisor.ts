@@ -1,7 +1,6 @@
 // The advisor: one rule per cause of Buck2's guide "Debugging Excess Starlark Peak Memory", run
 // over the profiles of one run joined with its sources. Also groups loaded files into runs.
-import { modeOfPath, type ProfileSet } from '../model/profile-set.ts';
-import type { HeapFlame, HeapSummary, Profile, StatementProfile, CoverageProfile } from '../model/profile.ts';
+import type { ProfileSet } from '../model/profile-set.ts';
 import { frameFile, pathNamesFile } from './loop-finder.ts';
 import { packageOfEvalId, pathInCell } from './peaks.ts';
 import { CAUSES, RuleContext, type AdviceInput, type Cause, type Confidence, type Finding } from './rules/context.ts';
@@ -10,6 +9,7 @@ import { findHugeCollections } from './rules/huge-collection.ts';
 import { findLoopInvariantCalls } from './rules/loop-invariant-call.ts';
 import { findMaterializeThenProcess } from './rules/materialize-then-process.ts';
 import { findRareCaseAllocations } from './rules/rare-case-allocation.ts';
+import { classifyRun, firstOf, isStarlarkSourcePath, type Role, type RunRoles } from './run-roles.ts';
 import { indexStarlarkSource, type SourceIndex } from './starlark-source.ts';
 
 export type { AdviceInput, Cause, Confidence, Finding };
@@ -41,12 +41,10 @@ export function advise(input: AdviceInput): Finding[] {
   );
 }
 
-/** Build files and extension files Buck2 evaluates: these are sources, not profiles. */
-export function isStarlarkSourcePath(path: string): boolean {
-  const name = path.slice(path.replace(/\\/g, '/').lastIndexOf('/') + 1);
-  if (['BUCK', 'BUCK.v2', 'TARGETS', 'TARGETS.v2'].includes(name)) return true;
-  return name.endsWith('.bzl') || name.endsWith('.star') || name.endsWith('.bxl');
-}
+export { isStarlarkSourcePath };
+
+/** A profile set, with its roles when the caller classified it already (the worker does). */
+export type RunSet = ProfileSet & { roles?: RunRoles };
 
 /** One run: the profile sets of one `buck2 profile` target set, with the sources it names. */
 export interface Run {
@@ -68,8 +66,8 @@ function parentOf(path: string): string {
  * file name (`defs.bzl` in many sample programs), the one whose folders share most names with
  * the run's folder wins.
  */
-export function groupRuns(sets: readonly ProfileSet[], sources: readonly { path: string; text: string }[]): Run[] {
-  const runs = new Map<string, ProfileSet[]>();
+export function groupRuns(sets: readonly RunSet[], sources: readonly { path: string; text: string }[]): Run[] {
+  const runs = new Map<string, RunSet[]>();
   for (const set of sets) runs.set(set.name, [...(runs.get(set.name) ?? []), set]);
   const indexed = new Map<string, SourceIndex>();
   const indexOf = (source: { path: string; text: string }) => {
@@ -91,26 +89,15 @@ interface Collected {
   targetIds: string[];
 }
 
-/** The profiles of a run that the rules read; retained heap data is left out (it is not what was allocated). */
-function collectProfiles(sets: readonly ProfileSet[]): Collected {
-  let heapFlame: HeapFlame | null = null;
-  let summary: HeapSummary | null = null;
-  let statement: StatementProfile | null = null;
-  let coverage: CoverageProfile | null = null;
-  const targetIds: string[] = [];
-  for (const set of sets) {
-    for (const file of set.files) {
-      // Retained and allocated heap data cannot be told apart by content; the mode folder says which.
-      const retained = modeOfPath(file.path)?.endsWith('-retained') ?? false;
-      const profile: Profile | null = file.profile;
-      if (profile?.format === 'heap-flame' && !retained) heapFlame ??= profile;
-      else if (profile?.format === 'heap-summary' && !retained) summary ??= profile;
-      else if (profile?.format === 'statement') statement ??= profile;
-      else if (profile?.format === 'coverage') coverage ??= profile;
-      else if (profile?.format === 'targets') for (const id of profile.ids) if (!targetIds.includes(id)) targetIds.push(id);
-    }
-  }
-  return { input: { heapFlame, summary, statement, coverage }, targetIds };
+/** The profiles of a run that the rules read, by role; retained heap data is left out (it is not what was allocated). */
+function collectProfiles(sets: readonly RunSet[]): Collected {
+  const roles = sets.length === 1 && sets[0]!.roles ? sets[0]!.roles : classifyRun(sets.flatMap((s) => s.files));
+  const first = <R extends Role>(role: R) => firstOf(roles, role)?.profile ?? null;
+  const targetIds = [...new Set(roles.targets.flatMap((t) => t.profile.ids))];
+  return {
+    input: { heapFlame: first('allocated-flame'), summary: first('allocated-summary'), statement: first('statement'), coverage: first('coverage') },
+    targetIds,
+  };
 }
 
 /** File names the run's profiles mention: statement and coverage files, frame files, build files of its targets. */

@@ -12,6 +12,7 @@ import * as peaksTable from '../views/peaks-table.ts';
 import * as sourceView from '../views/source-view.ts';
 import type { SetAnalysis } from '../worker/set-analysis.ts';
 import type { AppState, LoadedSet, Store } from './store.ts';
+import { shows } from './tabs.ts';
 import { currentSet } from './view-model.ts';
 
 /** What the panels show besides the store's view: which finding, which source and span. */
@@ -38,10 +39,7 @@ function indexesOf(set: LoadedSet, analysis: SetAnalysis): SourceIndex[] {
 
 function knownFiles(set: LoadedSet): Set<string> {
   const files = new Set<string>();
-  for (const f of set.files) {
-    const p = f.profile;
-    if (p?.format === 'statement') for (const r of p.rows) files.add(r.file);
-  }
+  for (const { profile } of set.roles.statement) for (const r of profile.rows) files.add(r.file);
   for (const row of set.functions?.rows ?? []) {
     const file = frameFile(row.name);
     if (file) files.add(file);
@@ -93,9 +91,8 @@ export function wireAnalysisPanels(store: Store, content: HTMLElement, selectFun
     if (!index || text === undefined) return null;
     const file = profileFileFor(index.path, knownFiles(set));
     const lines = new Map<number, sourceView.LineFigures>();
-    for (const f of set.files) {
-      if (f.profile?.format !== 'statement') continue;
-      for (const r of f.profile.rows) {
+    for (const { profile } of set.roles.statement) {
+      for (const r of profile.rows) {
         if (r.file !== file) continue;
         const at = lines.get(r.span.line) ?? { seconds: 0, count: 0 };
         lines.set(r.span.line, { seconds: at.seconds + r.seconds, count: at.count + r.count });
@@ -126,7 +123,7 @@ export function wireAnalysisPanels(store: Store, content: HTMLElement, selectFun
   function render(state: AppState): void {
     const set = currentSet(state);
     const analysis = set?.analysis;
-    const visible = !!set && !!analysis && ['flame', 'both', 'table'].includes(state.view.tab);
+    const visible = !!set && !!analysis && shows(state.view.tab, 'analysis');
     root.hidden = !visible;
     if (!visible || !set || !analysis) return;
     if (panel.setId !== set.id) {
@@ -169,7 +166,7 @@ export function wireAnalysisPanels(store: Store, content: HTMLElement, selectFun
   }
 
   function renderPeaks(set: LoadedSet): void {
-    const logs = set.files.flatMap((f) => (f.profile?.format === 'event-log' ? [f.profile] : []));
+    const logs = set.roles['event-log'].map((f) => f.profile);
     if (logs.length === 0) {
       peaks?.destroy();
       peaks = null;

@@ -12,7 +12,8 @@ import { functionTableSnapshot } from '../views/export-tables.ts';
 import { stackOf } from '../model/call-tree.ts';
 import type { AppState, Store } from './store.ts';
 import type { TablesPanel } from './tables-panel.ts';
-import { currentSet, flameModel, METRIC_LABELS, type FlameModel } from './view-model.ts';
+import { tabSpec } from './tabs.ts';
+import { currentSet, flameModel, type FlameModel } from './view-model.ts';
 
 export const EXPORTS = [
   ['svg', 'Flamegraph as SVG'],
@@ -83,7 +84,7 @@ function snapshotData(state: AppState, model: FlameModel, ctx: ExportContext): S
   const { frames, zoom, legend } = exportFrames(exportInput(state, model, ctx.flameWidth()));
   return {
     version: 1,
-    title: `peakscope: ${model.set.name || 'loose files'}, ${METRIC_LABELS[model.metric.metric]}`,
+    title: `peakscope: ${model.set.label}, ${model.metric.label}`,
     summary: ctx.summaryText(),
     path: ['all', ...stackOf(model.tree, model.zoom)],
     legend, width: ctx.flameWidth(), cellHeight: EXPORT_CELL_HEIGHT, icicle: state.view.icicle,
@@ -126,7 +127,7 @@ async function inlineSources(script: string, style: string): Promise<SnapshotSou
 function tablesCsv(state: AppState, model: FlameModel | null, ctx: ExportContext): string | null {
   let tables: TableSnapshot[] = ctx.tables.snapshots(state);
   const rows = model?.functions ?? currentSet(state)?.functions?.rows ?? null;
-  if (tables.length === 0 && (state.view.tab === 'table' || state.view.tab === 'both') && rows) {
+  if (tables.length === 0 && tabSpec(state.view.tab).table === 'functions' && rows) {
     tables = [functionTableSnapshot(rows, model?.functionsUnit ?? 'bytes')];
   }
   if (tables.length === 0) return null;
@@ -137,7 +138,7 @@ function tablesCsv(state: AppState, model: FlameModel | null, ctx: ExportContext
 async function run(kind: ExportKind, store: Store, ctx: ExportContext): Promise<void> {
   const state = store.get();
   const model = flameModel(state);
-  const stem = `peakscope-${fileStem(currentSet(state)?.name ?? '')}-${model?.metric.metric ?? 'tables'}`;
+  const stem = `peakscope-${fileStem(currentSet(state)?.label ?? '')}-${model?.metric.key ?? 'tables'}`;
   if (kind === 'csv') {
     const csv = tablesCsv(state, model, ctx);
     if (csv === null) throw new Error('this tab has no table to export');
@@ -145,8 +146,7 @@ async function run(kind: ExportKind, store: Store, ctx: ExportContext): Promise<
   }
   if (!model) throw new Error('this set has no call tree to export');
   if (kind === 'folded') {
-    const format = model.set.files[model.metric.fileIndex]?.profile?.format;
-    const text = toFolded(model.tree, { rootFrame: format === 'time-flame' ? 'root' : null });
+    const text = toFolded(model.tree, { rootFrame: model.set.roles.roleOf[model.metric.fileIndex] === 'time-flame' ? 'root' : null });
     return download(new Blob([text], { type: 'text/plain;charset=utf-8' }), `${stem}.folded.txt`);
   }
   const data = snapshotData(state, model, ctx);
@@ -187,8 +187,9 @@ export function wireExport(store: Store, host: HTMLElement, els: ExportElements)
   const refresh = (state: AppState) => {
     ctx.flameWidth(); // remember the width while the chart is visible
     // The Compare tab draws its own (differential) flamegraph, which these exports do not cover.
-    const flame = flameModel(state) !== null && state.view.tab !== 'diff';
-    const functions = (state.view.tab === 'table' || state.view.tab === 'both') && Boolean(currentSet(state)?.functions);
+    const spec = tabSpec(state.view.tab);
+    const flame = flameModel(state) !== null && spec.flameExports;
+    const functions = spec.table === 'functions' && Boolean(currentSet(state)?.functions);
     const table = functions || ctx.tables.snapshots(state).length > 0;
     for (const b of buttons) b.disabled = b.dataset.export === 'csv' ? !table : !flame;
   };

@@ -7,7 +7,7 @@ import { describeWeight, frameDetails } from '../views/frame-details.ts';
 import * as flameView from '../views/flamegraph.ts';
 import { renderLegend } from '../views/legend.ts';
 import type { AppState, Store } from './store.ts';
-import { flameModel, METRIC_LABELS, type FlameModel } from './view-model.ts';
+import { flameModel, type FlameModel } from './view-model.ts';
 
 export interface FlamePanelElements {
   flame: HTMLElement;
@@ -68,7 +68,7 @@ export function wireFlamePanel(store: Store, els: FlamePanelElements): (state: A
 
 function showSummary(el: HTMLElement, model: FlameModel): void {
   const total = model.metric.total[0]!;
-  const parts = [`${model.set.name || 'loose files'} — total ${METRIC_LABELS[model.metric.metric]}: ${describeWeight(total, model.unit)}`];
+  const parts = [`${model.set.label} — total ${model.metric.label}: ${describeWeight(total, model.unit)}`];
   if (model.metric.estimated) parts.push('allocations per stack are estimated from the summary CSV (a function’s count is spread over its stacks by bytes)');
   if (!model.zoomFound) parts.push('the linked zoom path is not in this profile; showing the nearest frame');
   el.textContent = parts.join(' · ');

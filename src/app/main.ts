@@ -17,6 +17,7 @@ import { Loading } from './loading.ts';
 import { renderNotices } from './notices.ts';
 import { loadDefaultSample, wireGallery } from './samples.ts';
 import { Store, type AppState } from './store.ts';
+import { shows, TABS } from './tabs.ts';
 import { wireTablesPanel } from './tables-panel.ts';
 import { wireTheme } from './theme.ts';
 import { wireToolbar } from './toolbar.ts';
@@ -36,10 +37,7 @@ wireInputs(byId('drop'), byId<HTMLInputElement>('files'), byId<HTMLInputElement>
 
 const progress = progressView.create(byId('progress'), { loading: null, onCancel: () => loading.cancel() });
 const sideListProps = {
-  onSelect: (id: number) => {
-    const set = store.get().sets.find((s) => s.id === id);
-    if (set) store.selectSet(set.name);
-  },
+  onSelect: (id: number) => store.selectSet(id),
   onRemove: (id: number) => store.removeSet(id),
 };
 const sideList = sideListView.create(byId('sets'), { sets: [], currentId: null, ...sideListProps });
@@ -70,11 +68,8 @@ const renderAnalysis = wireAnalysisPanels(store, document.querySelector<HTMLElem
 function render(state: AppState): void {
   const tab = state.view.tab;
   renderToolbar(state);
-  byId('toolbar').hidden = tab === 'samples' || tab === 'table' || tab === 'diff' || tab === 'statements';
-  for (const id of ['breadcrumb', 'legend', 'focus-line', 'flame']) byId(id).hidden = tab !== 'flame' && tab !== 'both';
-  byId('table').hidden = tab !== 'table' && tab !== 'both';
-  byId('gallery').hidden = tab !== 'samples';
-  byId('summary').hidden = tab === 'diff';
+  // Which regions a tab shows comes from the tab registry; panels hide their own hosts the same way.
+  for (const region of ['toolbar', 'summary', 'breadcrumb', 'legend', 'focus-line', 'flame', 'table', 'gallery'] as const) byId(region).hidden = !shows(tab, region);
   const model = byId('flame').hidden ? flameModel(state) : renderFlame(state);
   // Without a call tree there is nothing for the flamegraph controls to act on.
   if (!model) byId('toolbar').hidden = true;
@@ -83,6 +78,10 @@ function render(state: AppState): void {
     const props = { rows, unit: model?.functionsUnit ?? 'bytes', selected: state.view.selected, onSelect: selectFunction } as const;
     if (table) table.update(props);
     else table = functionTableView.create(byId('table'), props);
+  } else if (!rows && table) {
+    // The set that filled it is gone (removed, or one without a call tree is shown): nothing of it stays.
+    table.destroy();
+    table = null;
   }
   const set = currentSet(state);
   sideList.update({ sets: state.sets, currentId: set?.id ?? null, ...sideListProps });
@@ -93,7 +92,7 @@ function render(state: AppState): void {
   renderAnalysis(state);
   tablesPanel.render(state);
   renderExport(state);
-  byId('empty').textContent = state.sets.length === 0 && !state.loading ? 'Drop a profile to begin, or pick one of the samples (4).' : set && !model && tab !== 'samples' && tab !== 'diff' ? 'This set has no call tree to draw (no heap or time flame); its files are listed on the left.' : '';
+  byId('empty').textContent = state.sets.length === 0 && !state.loading ? `Drop a profile to begin, or pick one of the samples (${TABS.indexOf('samples') + 1}).` : set && !model && tab !== 'samples' && tab !== 'diff' ? 'This set has no call tree to draw (no heap or time flame); its files are listed on the left.' : '';
 }
 
 /** URLs loaded in this page: going back to one selects its sets instead of loading it again. */
@@ -113,7 +112,10 @@ store.subscribe((state, previous) => {
   if (onlyProgress) progress.update({ loading: state.loading, onCancel: () => loading.cancel() });
   else render(state);
 });
-wireKeyboard(store, { search: byId<HTMLInputElement>('search'), flame: byId('flame'), dialog: byId<HTMLDialogElement>('keys'), keysButton: byId('keys-button') });
+wireKeyboard(store, {
+  search: byId<HTMLInputElement>('search'), flame: byId('flame'), dialog: byId<HTMLDialogElement>('keys'), keysButton: byId('keys-button'),
+  skipLink: document.querySelector<HTMLAnchorElement>('.skip-link')!, main: byId('main-view'),
+});
 const start = initialView();
 syncHash(store);
 store.setView(start);

@@ -1,19 +1,22 @@
 // The one state store: plain state, explicit actions, subscribers told after every change.
-import type { LoadedSetData, MetricName } from '../worker/protocol.ts';
+import type { LoadedSetData } from '../worker/protocol.ts';
+import type { SetAnalysis, SourceText } from '../worker/set-analysis.ts';
 import type { DiffView } from './diff-state.ts';
 
-/** The tabs of the main area; `1`–`8` on the keyboard pick them in this order. */
-export const TABS = ['flame', 'table', 'both', 'samples', 'diff', 'sandwich', 'types', 'statements'] as const;
-export type Tab = (typeof TABS)[number];
+import type { Tab } from './tabs.ts';
+
+/** The tabs live in one registry (tabs.ts); re-exported for the modules that read the view. */
+export { TABS, type Tab } from './tabs.ts';
 
 export const COLOR_MODES = ['type', 'file', 'package'] as const;
 export type ColorMode = (typeof COLOR_MODES)[number];
 
 /** What the user is looking at; everything here round-trips through the URL hash. */
 export interface ViewState {
-  /** Name of the selected set (its directory; untrusted), or null for the first. */
+  /** Label of the selected set (unique in the page; untrusted), or null. The store selects by id. */
   set: string | null;
-  metric: MetricName | null;
+  /** Metric key of the set (`bytes`, `bytes-2` for its second allocated flame …), or null for the first. */
+  metric: string | null;
   /** The zoomed frame as a stack path from the outermost frame; [] = whole tree. */
   zoom: string[];
   search: string;
@@ -32,8 +35,12 @@ export interface ViewState {
 }
 
 export interface LoadedSet extends LoadedSetData {
-  /** Unique across loads: `name` can repeat when the same folder is dropped twice. */
+  /** Unique across loads and never reused: `name` can repeat when the same folder is dropped twice. */
   id: number;
+  /** The name shown and written to the URL, unique in the page: the folder, the file names, or `loose files 2`. */
+  label: string;
+  /** Which load brought it (sets of one load share their event logs' per-file peaks). */
+  load: number;
   /** Where it came from, for the side list (“drop”, “paste”, a URL, a sample). */
   origin: string;
   /** The `#url=` it was loaded from, so a link to a comparison can load it again. */
@@ -56,6 +63,10 @@ export interface Notice {
 
 export interface AppState {
   sets: LoadedSet[];
+  /** Id of the set shown (not in the URL; `view.set` holds its label for links). */
+  current: number | null;
+  /** Every Starlark source loaded so far: sources join the runs they belong to whenever they arrive. */
+  sources: SourceText[];
   loading: LoadingState | null;
   notices: Notice[];
   view: ViewState;
@@ -72,7 +83,7 @@ type Listener = (state: AppState, previous: AppState) => void;
 
 /** State plus the only functions allowed to change it. */
 export class Store {
-  private state: AppState = { sets: [], loading: null, notices: [], view: DEFAULT_VIEW, focus: -1 };
+  private state: AppState = { sets: [], current: null, sources: [], loading: null, notices: [], view: DEFAULT_VIEW, focus: -1 };
   private readonly listeners = new Set<Listener>();
   private nextId = 1;
 
@@ -102,12 +113,36 @@ export class Store {
     this.set({ ...this.state, loading: { ...loading, bytesRead, totalBytes } });
   }
 
-  /** Adds the sets of a finished load; selects the first new one unless the view names one. */
-  loadFinished(jobId: number, sets: LoadedSetData[], origin: string, keepView = false, url: string | null = null): void {
-    const added = sets.map((s) => ({ ...s, id: this.nextId++, origin, url }));
+  /**
+   * Adds the sets and sources of a finished load. Shows the new set `show` picks (the worst run;
+   * the first by default), unless `keepView` and the view names a set by label (a restored link).
+   * Returns the load's id (`LoadedSet.load`).
+   */
+  loadFinished(jobId: number, sets: LoadedSetData[], origin: string, keepView = false, url: string | null = null, sources: readonly SourceText[] = [], show: (sets: readonly LoadedSet[]) => LoadedSet | undefined = (s) => s[0]): number {
+    const taken = new Set(this.state.sets.map((s) => s.label));
+    const load = this.nextId++;
+    const added = sets.map((s) => {
+      const label = uniqueLabel(baseLabel(s), taken);
+      taken.add(label);
+      return { ...s, id: this.nextId++, label, load, origin, url };
+    });
     const loading = this.state.loading?.jobId === jobId ? null : this.state.loading;
-    const view = keepView || added.length === 0 ? this.state.view : { ...this.state.view, set: added[0]!.name, zoom: [], selected: null, metric: null };
-    this.set({ ...this.state, sets: [...this.state.sets, ...added], loading, view, focus: keepView ? this.state.focus : -1 });
+    const all = [...this.state.sets, ...added];
+    // A restored link keeps its view: the set it names (once loaded), else the first load's pick.
+    const wanted = this.state.view.set;
+    const shown = !keepView ? show(added) : wanted !== null ? all.find((s) => s.label === wanted) : this.state.current === null ? show(added) : undefined;
+    const view = keepView || !shown ? this.state.view : { ...this.state.view, set: shown.label, zoom: [], selected: null, metric: null };
+    const current = shown?.id ?? this.state.current;
+    const known = new Set(this.state.sources.map((t) => t.path));
+    const joined = [...this.state.sources, ...sources.filter((t) => !known.has(t.path))];
+    this.set({ ...this.state, sets: all, current, sources: joined, loading, view, focus: keepView ? this.state.focus : -1 });
+    return load;
+  }
+
+  /** Puts a recomputed analysis on sets (sources that arrived later joined their runs). */
+  analysed(analyses: ReadonlyMap<number, SetAnalysis>): void {
+    if (analyses.size === 0) return;
+    this.set({ ...this.state, sets: this.state.sets.map((s) => (analyses.has(s.id) ? { ...s, analysis: analyses.get(s.id)! } : s)) });
   }
 
   loadEnded(jobId: number, notice: string | null, level: Notice['level'] = 'error'): void {
@@ -124,14 +159,20 @@ export class Store {
     this.set({ ...this.state, notices: this.state.notices.filter((n) => n.id !== id) });
   }
 
+  /** Removes a set; when it was shown, the newest remaining set is shown and the view forgets the old one. */
   removeSet(id: number): void {
-    this.set({ ...this.state, sets: this.state.sets.filter((s) => s.id !== id) });
+    const sets = this.state.sets.filter((s) => s.id !== id);
+    if (this.state.current !== id && this.state.view.set !== this.state.sets.find((s) => s.id === id)?.label) return this.set({ ...this.state, sets });
+    const next = sets[sets.length - 1] ?? null;
+    const view = { ...this.state.view, set: next?.label ?? null, zoom: [], selected: null, metric: null, search: '' };
+    this.set({ ...this.state, sets, current: next?.id ?? null, view, focus: -1 });
   }
 
   // --- view ---
   /** Replaces the view as a whole (URL hash restore, back/forward). */
   setView(view: ViewState): void {
-    this.set({ ...this.state, view, focus: -1 });
+    const named = this.state.sets.find((s) => s.label === view.set);
+    this.set({ ...this.state, view, current: named?.id ?? this.state.current, focus: -1 });
   }
 
   updateView(change: Partial<ViewState>): void {
@@ -143,8 +184,12 @@ export class Store {
     this.set({ ...this.state, focus: node });
   }
 
-  selectSet(name: string): void {
-    this.updateView({ set: name, zoom: [], selected: null, metric: null });
+  /** Shows a set by its id (labels are for links; ids never repeat). */
+  selectSet(id: number): void {
+    const set = this.state.sets.find((s) => s.id === id);
+    if (!set) return;
+    const view = { ...this.state.view, set: set.label, zoom: [], selected: null, metric: null };
+    this.set({ ...this.state, view, current: id, focus: -1 });
   }
 
   zoomTo(path: string[]): void {
@@ -158,4 +203,19 @@ export class Store {
   selectFunction(name: string | null): void {
     this.updateView({ selected: name });
   }
+}
+
+/** A set's name in words: its folder, else (loose files) their names when few, else `loose files`. */
+function baseLabel(set: LoadedSetData): string {
+  if (set.name) return set.name;
+  const names = set.files.map((f) => f.path.slice(f.path.lastIndexOf('/') + 1));
+  return names.length > 0 && names.length <= 3 ? names.join(', ') : 'loose files';
+}
+
+/** `label`, or `label 2`, `label 3` … when taken. */
+function uniqueLabel(label: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(label)) return label;
+  let n = 2;
+  while (taken.has(`${label} ${n}`)) n++;
+  return `${label} ${n}`;
 }

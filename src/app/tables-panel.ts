@@ -5,7 +5,7 @@ import './tables-panel.css';
 import { computeSandwich } from '../analysis/callers-callees.ts';
 import { placeStatements } from '../analysis/loop-finder.ts';
 import { indexStarlarkSource } from '../analysis/starlark-source.ts';
-import { flameMatchesSummary } from '../analysis/totals.ts';
+import { firstOf, summaryFor } from '../analysis/run-roles.ts';
 import { computeTypeTable } from '../analysis/type-table.ts';
 import { formatSpan } from '../formats/spans.ts';
 import { stackOf } from '../model/call-tree.ts';
@@ -15,12 +15,10 @@ import * as sandwichView from '../views/sandwich.ts';
 import * as statementsView from '../views/statements-table.ts';
 import { heaviestNodeOf } from '../views/tree-search.ts';
 import * as typesView from '../views/types-table.ts';
-import type { AppState, LoadedSet, Store, Tab } from './store.ts';
+import type { AppState, LoadedSet, Store } from './store.ts';
+import { shows } from './tabs.ts';
 import { currentSet, flameModel, type FlameModel } from './view-model.ts';
-import type { MetricName } from '../worker/protocol.ts';
 
-/** The tabs this panel draws. */
-export const TABLE_TABS: readonly Tab[] = ['sandwich', 'types', 'statements'];
 
 /** Memoises on reference equality of the arguments of the last call. */
 function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
@@ -35,18 +33,18 @@ const sandwichOf = memo(computeSandwich);
 const typeTableOf = memo(computeTypeTable);
 const namesOf = memo((rows: FlameModel['functions']) => rows.map((r) => r.name));
 
-/** The heap flame the types table reads (the flamegraph's when it is one) and its metric. */
-function typeSource(state: AppState): { flame: HeapFlame; path: string; metric: MetricName; summary: HeapSummary | null; summaryPath: string | null } | null {
+/** The heap flame the types table reads (the flamegraph's when it is one), its metric and its summary, by role. */
+function typeSource(state: AppState): { flame: HeapFlame; path: string; metric: string; summary: HeapSummary | null; summaryPath: string | null } | null {
   const set = currentSet(state);
   if (!set) return null;
   // Byte-weighted heap flames only: the table shows bytes, and a row click searches by them.
-  const heapMetrics = set.metrics.filter((m) => (m.metric === 'bytes' || m.metric === 'retained') && set.files[m.fileIndex]?.profile?.format === 'heap-flame');
-  const metric = heapMetrics.find((m) => m.metric === state.view.metric) ?? heapMetrics[0];
+  const heapMetrics = set.metrics.filter((m) => m.metric === 'bytes' || m.metric === 'retained');
+  const metric = heapMetrics.find((m) => m.key === state.view.metric) ?? heapMetrics[0];
   if (!metric) return null;
-  const file = set.files[metric.fileIndex]!;
-  const flame = file.profile as HeapFlame;
-  const summaryFile = set.files.find((f) => f.profile?.format === 'heap-summary' && flameMatchesSummary(f.profile, flame));
-  return { flame, path: file.path, metric: metric.metric, summary: (summaryFile?.profile as HeapSummary | undefined) ?? null, summaryPath: summaryFile?.path ?? null };
+  const flame = [...set.roles['allocated-flame'], ...set.roles['retained-flame']].find((f) => f.index === metric.fileIndex);
+  if (!flame) return null;
+  const summary = summaryFor(set.roles, flame);
+  return { flame: flame.profile, path: flame.path, metric: metric.key, summary: summary?.profile ?? null, summaryPath: summary?.path ?? null };
 }
 
 /** A stable lookup function per placement map, so the table's columns are rebuilt only when it changes. */
@@ -94,7 +92,7 @@ class TablesPanelView implements TablesPanel {
 
   render(state: AppState): void {
     const tab = state.view.tab;
-    this.host.hidden = !TABLE_TABS.includes(tab);
+    this.host.hidden = !shows(tab, 'tables');
     this.parts.sandwich.hidden = tab !== 'sandwich';
     this.parts.types.hidden = tab !== 'types';
     this.parts.statements.hidden = tab !== 'statements';
@@ -147,8 +145,8 @@ class TablesPanelView implements TablesPanel {
 
   private drawStatements(state: AppState): void {
     const set = currentSet(state);
-    const file = set?.files.find((f) => f.profile?.format === 'statement') ?? null;
-    const profile = (file?.profile as StatementProfile | undefined) ?? null;
+    const file = set ? firstOf(set.roles, 'statement') : null;
+    const profile = file?.profile ?? null;
     const functions = set && profile ? functionsOfStatements(set, profile) : null;
     const props: statementsView.StatementsTableProps = {
       profile, path: file?.path ?? null, spanText: formatSpan, selected: this.statementSelected,

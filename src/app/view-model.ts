@@ -3,24 +3,12 @@
 // identity (views compare props by reference to skip work).
 import type { FunctionStats } from '../analysis/function-table.ts';
 import type { CallTree } from '../model/call-tree.ts';
+import { METRIC_UNITS, type MetricWeights } from '../analysis/metrics.ts';
 import type { MetricUnit } from '../model/units.ts';
 import { makeMatcher, matchNames, nodeAtPath, searchTree, type SearchResult } from '../views/tree-search.ts';
-import type { MetricName, MetricWeights } from '../worker/protocol.ts';
 import type { AppState, LoadedSet } from './store.ts';
 
-export const METRIC_LABELS: Record<MetricName, string> = {
-  bytes: 'allocated bytes',
-  retained: 'retained bytes',
-  allocs: 'allocations',
-  time: 'time',
-};
-
-export const METRIC_UNITS: Record<MetricName, MetricUnit> = {
-  bytes: 'bytes',
-  retained: 'bytes',
-  allocs: 'count',
-  time: 'milliseconds',
-};
+export { METRIC_LABELS, METRIC_UNITS } from '../analysis/metrics.ts';
 
 export interface FlameModel {
   set: LoadedSet;
@@ -38,9 +26,19 @@ export interface FlameModel {
   functionsUnit: MetricUnit;
 }
 
-/** The set the view names, else the first one. */
+/** The set shown: by id; else the one a restored link names by label; else the newest. */
 export function currentSet(state: AppState): LoadedSet | null {
-  return state.sets.find((s) => s.name === state.view.set) ?? state.sets[0] ?? null;
+  return (
+    state.sets.find((s) => s.id === state.current) ??
+    state.sets.find((s) => s.label === state.view.set) ??
+    state.sets[state.sets.length - 1] ??
+    null
+  );
+}
+
+/** The metric the view names by key, else the set's first. */
+export function currentMetric(set: LoadedSet, key: string | null): MetricWeights | null {
+  return set.metrics.find((m) => m.key === key) ?? set.metrics[0] ?? null;
 }
 
 function treeOf(set: LoadedSet, metric: MetricWeights): CallTree | null {
@@ -75,7 +73,7 @@ const zoomFor = memo((tree: CallTree, zoomKey: string) => nodeAtPath(tree, zoomK
 export function flameModel(state: AppState): FlameModel | null {
   const set = currentSet(state);
   if (!set || set.metrics.length === 0) return null;
-  const metric = set.metrics.find((m) => m.metric === state.view.metric) ?? set.metrics[0]!;
+  const metric = currentMetric(set, state.view.metric)!;
   const tree = treeOf(set, metric);
   if (!tree) return null;
   const zoom = zoomFor(tree, state.view.zoom.join('\u0000'));

@@ -1,16 +1,22 @@
 // One load from inputs to sets: parse the profiles, read the Starlark sources, assemble the
 // sets, attach the analysis. Free of worker globals so tests run it under Node.
 import { notAProfileReason } from '../formats/file-names.ts';
+import type { ParsedFile } from '../model/profile.ts';
 import type { JobCallbacks } from './parse-job.ts';
 import { runParseJob } from './parse-job.ts';
 import { assembleSets } from './assemble.ts';
 import type { LoadedSetData, ParseInput } from './protocol.ts';
+import type { SkippedFiles } from './skipped.ts';
 import { analyseSets, readSources, splitSources, type SourceText } from './set-analysis.ts';
 
 export interface LoadResult {
   sets: LoadedSetData[];
   /** Problems after parsing that cost a feature, never the files. */
   warnings: string[];
+  /** Every Starlark source of the load, so sources can join runs loaded before or after (app/loading.ts). */
+  sources: SourceText[];
+  /** What was left out of dropped folders as not a profile: one notice, not one error per file. */
+  skipped: SkippedFiles;
 }
 
 /** Runs a whole load; throws only when aborted. `analyse` is injectable for tests. */
@@ -20,29 +26,31 @@ export async function runLoadJob(
   analyse: (sets: LoadedSetData[], sources: readonly SourceText[]) => LoadedSetData[] = analyseSets,
 ): Promise<LoadResult> {
   const { sources, profiles } = splitSources(inputs);
-  const { kept, skipped } = skipNonProfiles(profiles);
-  const files = await runParseJob(kept, cb);
-  const assembled = assembleSets(files);
+  const byName = profiles.filter(inFolderAndNamedNotProfile);
+  const parsed = await runParseJob(profiles.filter((i) => !byName.includes(i)), cb);
+  const byContent = parsed.filter(inFolderAndNoKnownFormat);
+  const assembled = assembleSets(parsed.filter((f) => !byContent.includes(f)));
   const texts = await readSources(sources, cb.signal);
-  const warnings = skipped.length > 0 ? [skippedWarning(skipped)] : [];
+  const skipped = { byName: byName.length, byContent: byContent.length, examples: [...byName.map((i) => i.path), ...byContent.map((f) => f.path)].slice(0, 3) };
+  const warnings: string[] = [];
   try {
-    return { sets: analyse(assembled, texts), warnings };
+    return { sets: analyse(assembled, texts), warnings, sources: texts, skipped };
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return { sets: assembled, warnings: [...warnings, `the analysis of this load failed (${why}); the profiles are shown without findings`] };
+    warnings.push(`the analysis of this load failed (${why}); the profiles are shown without findings`);
+    return { sets: assembled, warnings, sources: texts, skipped };
   }
 }
 
 /**
- * Files that came inside a dropped folder and are plainly not profiles (a README, a package's
- * C++ sources) are left out and named in a warning; a file dropped on its own is always parsed.
+ * Files that came inside a dropped folder and are plainly not profiles by name (a README, a
+ * package's C++ sources) are not read; a file dropped on its own is always parsed.
  */
-function skipNonProfiles(inputs: readonly ParseInput[]): { kept: ParseInput[]; skipped: ParseInput[] } {
-  const skipped = inputs.filter((i) => i.path.includes('/') && notAProfileReason(i.path) !== null);
-  return { kept: inputs.filter((i) => !skipped.includes(i)), skipped };
+function inFolderAndNamedNotProfile(input: ParseInput): boolean {
+  return input.path.includes('/') && notAProfileReason(input.path) !== null;
 }
 
-function skippedWarning(skipped: readonly ParseInput[]): string {
-  const names = skipped.slice(0, 3).map((i) => i.path).join(', ');
-  return `skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} that are not profiles (documentation, other languages' sources): ${names}${skipped.length > 3 ? ', …' : ''}`;
+/** A file found in a folder whose content matched no format: not a broken profile, just not one. */
+function inFolderAndNoKnownFormat(file: ParsedFile): boolean {
+  return file.path.includes('/') && file.profile === null && file.detectedFormat === undefined && file.error !== null && file.truncated === null;
 }

@@ -6,7 +6,6 @@
 import { advise, groupRuns, isStarlarkSourcePath, type Finding } from '../analysis/advisor.ts';
 import { findLoops, type FoundLoop, type FunctionBytes } from '../analysis/loop-finder.ts';
 import { computeFilePeaks, estimatePeak, type FilePeak, type PeakEstimate } from '../analysis/peaks.ts';
-import type { ParsedFile } from '../model/profile.ts';
 import type { LoadedSetData, ParseInput } from './protocol.ts';
 
 export interface SourceText {
@@ -52,11 +51,11 @@ function bytesFor(set: LoadedSetData): Map<string, FunctionBytes> {
 
 /** Adds `analysis` to every set of a load. Sets keep their order and everything else. */
 export function analyseSets(sets: LoadedSetData[], sources: readonly SourceText[]): LoadedSetData[] {
-  const logs = sets.flatMap((s) => s.files.flatMap((f: ParsedFile) => (f.profile?.format === 'event-log' ? [f.profile] : [])));
+  const logs = sets.flatMap((s) => s.roles['event-log'].map((f) => f.profile));
   // Per-file rows only for the peak estimates of heap profiles: a load of event logs alone
   // (hundreds of thousands of BUCK files) hands over its parsed loads and nothing per file more.
   let filePeaks: FilePeak[] | undefined;
-  const runs = groupRuns(sets.map((s) => ({ name: s.name, files: s.files })), sources);
+  const runs = groupRuns(sets.map((s) => ({ name: s.name, files: s.files, roles: s.roles })), sources);
   return sets.map((set, i) => {
     const run = runs[i]!;
     const { input } = run;
@@ -66,7 +65,7 @@ export function analyseSets(sets: LoadedSetData[], sources: readonly SourceText[
       loops: input.statement ? findLoops(input.statement, input.sources, bytesFor(set)) : [],
       sources: input.sources.map((s) => ({ path: s.path, text: sources.find((t) => t.path === s.path)?.text ?? '' })),
       estimate: hasHeap ? estimatePeak({ heapFlame: input.heapFlame, summary: input.summary, targetIds: run.targetIds, filePeaks: (filePeaks ??= computeFilePeaks(logs)), runName: run.name }) : null,
-      hasEventLog: set.files.some((f) => f.profile?.format === 'event-log'),
+      hasEventLog: set.roles['event-log'].length > 0,
     };
     return { ...set, analysis };
   });
