@@ -78,7 +78,13 @@ export function groupRuns(sets: readonly RunSet[], sources: readonly { path: str
   return [...runs].map(([name, runSets]) => {
     const profiles = collectProfiles(runSets);
     const names = fileNamesOf(profiles);
-    const chosen = names.map((file) => bestSource(file, name, sources)).filter((s): s is { path: string; text: string } => s !== null);
+    const wanted = functionsByFile(profiles);
+    // How many of the functions the profiles name in `file` a source defines; null when they name none.
+    const defines = (source: { path: string; text: string }, file: string) => {
+      const names = wanted.get(file);
+      return names ? indexOf(source).defs.filter((d) => names.has(d.name)).length : null;
+    };
+    const chosen = names.map((file) => bestSource(file, name, sources, defines)).filter((s): s is { path: string; text: string } => s !== null);
     const unique = [...new Map(chosen.map((s) => [s.path, s])).values()];
     return { name, sets: runSets, targetIds: profiles.targetIds, input: { ...profiles.input, sources: unique.map(indexOf) } };
   });
@@ -117,13 +123,32 @@ function fileNamesOf({ input, targetIds }: Collected): string[] {
   return [...names];
 }
 
-function bestSource<S extends { path: string }>(file: string, runName: string, sources: readonly S[]): S | null {
+/** Per file the profiles name, the functions they name in it (`defs.bzl.f` → `defs.bzl` → `f`). */
+function functionsByFile({ input }: Collected): Map<string, Set<string>> {
+  const byFile = new Map<string, Set<string>>();
+  for (const name of input.heapFlame?.tree.names ?? input.summary?.functions.map((f) => f.name) ?? []) {
+    const file = frameFile(name);
+    if (file) byFile.set(file, (byFile.get(file) ?? new Set()).add(name.slice(file.length + 1)));
+  }
+  return byFile;
+}
+
+/**
+ * The source for a file the profiles name. A `defs.bzl` that defines none of the functions the
+ * profiles name in it is another project's (sources can arrive from anywhere, at any time); among
+ * the rest, the one defining most of them wins, then the one whose folders share most names with
+ * the run's folder.
+ */
+function bestSource<S extends { path: string }>(file: string, runName: string, sources: readonly S[], defines: (source: S, file: string) => number | null): S | null {
   const runFolders = new Set(runName.split('/').filter(Boolean));
   let best: S | null = null;
   let bestScore = -1;
   for (const source of sources) {
     if (!pathNamesFile(source.path, file)) continue;
-    const score = parentOf(source.path.replace(/\\/g, '/')).split('/').filter((folder) => runFolders.has(folder)).length;
+    const defined = defines(source, file);
+    if (defined === 0) continue;
+    const folders = parentOf(source.path.replace(/\\/g, '/')).split('/').filter((folder) => runFolders.has(folder)).length;
+    const score = (defined ?? 0) * 1000 + folders;
     if (score > bestScore) [best, bestScore] = [source, score];
   }
   return best;

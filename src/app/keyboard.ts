@@ -79,7 +79,7 @@ export function wireKeyboard(store: Store, els: KeyboardElements): void {
     const n = model.search.nodes.length;
     matchIndex = (((matchIndex + step) % n) + n) % n;
     const node = model.search.nodes[matchIndex]!;
-    store.updateView({ zoom: stackOf(model.tree, node) });
+    store.zoomTo(stackOf(model.tree, node));
     store.focusFrame(node);
     return true;
   }
@@ -91,7 +91,7 @@ export function wireKeyboard(store: Store, els: KeyboardElements): void {
     const focus = store.get().focus;
     const to = frameAfterArrow(tree, model.metric.total, focus >= 0 && focus < tree.name.length ? focus : zoom, key, store.get().view.icicle);
     // Leaving the zoomed subtree upwards zooms out to keep the frame in view.
-    if (to < zoom || to >= tree.end[zoom]!) store.updateView({ zoom: stackOf(tree, to) });
+    if (to < zoom || to >= tree.end[zoom]!) store.zoomTo(stackOf(tree, to));
     store.focusFrame(to);
   }
 
@@ -100,7 +100,7 @@ export function wireKeyboard(store: Store, els: KeyboardElements): void {
     if (zoomToMatch(shift ? -1 : 1)) return;
     const model = flameModel(store.get());
     const focus = store.get().focus;
-    if (model && focus >= 0) store.updateView({ zoom: stackOf(model.tree, focus) });
+    if (model && focus >= 0) store.zoomTo(stackOf(model.tree, focus));
   }
 
   function onSearchKey(event: KeyboardEvent): void {

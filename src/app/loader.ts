@@ -79,7 +79,9 @@ export class Loader {
       for (const message of early.backlog) this.receive(message);
     } else {
       this.worker ??= this.spawn();
-      this.post({ type: 'parse', jobId, inputs });
+      // Sources of earlier loads go along, so the new runs join them in the worker.
+      const sources = this.store.get().sources.map(({ path, text }) => ({ path, text }));
+      this.post({ type: 'parse', jobId, inputs, sources });
     }
     return { jobId, done };
   }

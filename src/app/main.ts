@@ -2,10 +2,11 @@
 import './style.css';
 import * as functionTableView from '../views/function-table.ts';
 import * as progressView from '../views/progress.ts';
+import * as runsOverviewView from '../views/runs-overview.ts';
 import * as sideListView from '../views/side-list.ts';
 import { heaviestNodeOf } from '../views/tree-search.ts';
 import { stackOf } from '../model/call-tree.ts';
-import { wireAnalysisPanels } from './analysis-panels.ts';
+import { wireAnalysisPanels, type SelectFunction } from './analysis-panels.ts';
 import { wireDiffPanel } from './diff-panel.ts';
 import { wireExport } from './export.ts';
 import { wireFlamePanel } from './flame-panel.ts';
@@ -21,7 +22,7 @@ import { shows, TABS } from './tabs.ts';
 import { wireTablesPanel } from './tables-panel.ts';
 import { wireTheme } from './theme.ts';
 import { wireToolbar } from './toolbar.ts';
-import { currentSet, flameModel } from './view-model.ts';
+import { currentSet, flameModel, overviewRows } from './view-model.ts';
 
 function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return document.getElementById(id) as T;
@@ -40,6 +41,7 @@ const sideListProps = {
   onSelect: (id: number) => store.selectSet(id),
   onRemove: (id: number) => store.removeSet(id),
 };
+const overview = runsOverviewView.create(byId('sets'), { rows: [], currentId: null, onSelect: (id) => store.selectSet(id) });
 const sideList = sideListView.create(byId('sets'), { sets: [], currentId: null, ...sideListProps });
 const renderToolbar = wireToolbar(store);
 const renderFlame = wireFlamePanel(store, {
@@ -52,15 +54,14 @@ wireTheme(byId<HTMLSelectElement>('theme'));
 const tablesPanel = wireTablesPanel(store, byId('tables'));
 const renderExport = wireExport(store, byId('export'), { flame: byId('flame'), summary: byId('summary'), tables: tablesPanel });
 
-/** Table row → select the function and zoom the flamegraph to its heaviest stack. */
-function selectFunction(name: string): void {
+/** Table row, finding or source line → select the function and zoom the flamegraph to its heaviest stack. */
+const selectFunction: SelectFunction = (name, source = null, finding = -1) => {
   const model = flameModel(store.get());
   const view = store.get().view;
   const tab = view.tab === 'table' ? 'flame' : view.tab;
-  if (!model) return store.updateView({ selected: name, tab });
-  const node = heaviestNodeOf(model.tree, model.metric.total, name);
-  store.updateView({ selected: name, tab, zoom: node > 0 ? stackOf(model.tree, node) : view.zoom });
-}
+  const node = model ? heaviestNodeOf(model.tree, model.metric.total, name) : -1;
+  store.chooseFrame({ selected: name, tab, ...(model && node > 0 ? { zoom: stackOf(model.tree, node) } : {}) }, name, source, finding);
+};
 
 let table: ReturnType<typeof functionTableView.create> | null = null;
 const renderAnalysis = wireAnalysisPanels(store, document.querySelector<HTMLElement>('.content')!, selectFunction);
@@ -75,7 +76,7 @@ function render(state: AppState): void {
   if (!model) byId('toolbar').hidden = true;
   const rows = model?.functions ?? currentSet(state)?.functions?.rows ?? null;
   if (rows && !byId('table').hidden) {
-    const props = { rows, unit: model?.functionsUnit ?? 'bytes', selected: state.view.selected, onSelect: selectFunction } as const;
+    const props = { rows, unit: model?.functionsUnit ?? 'bytes', selected: state.view.selected, onSelect: (name: string) => selectFunction(name) } as const;
     if (table) table.update(props);
     else table = functionTableView.create(byId('table'), props);
   } else if (!rows && table) {
@@ -84,6 +85,7 @@ function render(state: AppState): void {
     table = null;
   }
   const set = currentSet(state);
+  overview.update({ rows: overviewRows(state.sets, set), currentId: set?.id ?? null, onSelect: (id) => store.selectSet(id) });
   sideList.update({ sets: state.sets, currentId: set?.id ?? null, ...sideListProps });
   progress.update({ loading: state.loading, onCancel: () => loading.cancel() });
   renderNotices(byId('notices'), state.notices, (id) => store.dismiss(id));

@@ -1,18 +1,20 @@
-// Sources join the runs they belong to whenever they arrive: a load of `.bzl`/`BUCK` files
-// after the profiles (or profiles after the sources) recomputes the findings of every earlier
-// load with all sources known so far. The analysis is the worker's (worker/set-analysis.ts),
-// loaded on first use and run on the sets the page already holds.
+// Sources join the runs they belong to whenever they arrive. Profiles after sources: the page
+// sends the sources it holds with the parse request and the worker joins them. Sources after
+// profiles: the findings of every earlier load are recomputed here with all sources known so far,
+// by the worker's analysis (worker/set-analysis.ts) loaded on first use, on the sets the page holds.
 import type { SetAnalysis } from '../worker/set-analysis.ts';
 import type { LoadedSet, Store } from './store.ts';
 
-/** Which loads need their analysis recomputed after `load` finished. */
+/**
+ * Which loads need their analysis recomputed after `load` finished: when it brought new sources,
+ * every earlier load (the worker joined the new load with every source already).
+ */
 export function loadsToReanalyse(sets: readonly LoadedSet[], load: number, sourcesBefore: number, sourcesNow: number): number[] {
-  const loads = [...new Set(sets.map((s) => s.load))];
-  if (sourcesNow > sourcesBefore) return loads.filter((l) => l !== load || sourcesBefore > 0);
-  return sourcesBefore > 0 ? loads.filter((l) => l === load) : [];
+  if (sourcesNow <= sourcesBefore) return [];
+  return [...new Set(sets.map((s) => s.load))].filter((l) => l !== load);
 }
 
-/** Recomputes the analysis of the given loads with every source in the store; returns how many sets gained sources. */
+/** Recomputes the analysis of the given loads with every source in the store; returns how many sets' sources changed and their findings. */
 export async function reanalyse(store: Store, loads: readonly number[]): Promise<{ sets: number; findings: number }> {
   if (loads.length === 0) return { sets: 0, findings: 0 };
   const { analyseSets } = await import('../worker/set-analysis.ts');
@@ -24,7 +26,8 @@ export async function reanalyse(store: Store, loads: readonly number[]): Promise
       if (s.analysis) analyses.set(group[i]!.id, s.analysis);
     });
   }
-  const gained = [...analyses].filter(([id, a]) => a.sources.length > (sets.find((s) => s.id === id)?.analysis?.sources.length ?? 0));
+  const pathsOf = (a: SetAnalysis | undefined) => (a?.sources ?? []).map((t) => t.path).join('\u0000');
+  const gained = [...analyses].filter(([id, a]) => pathsOf(a) !== pathsOf(sets.find((s) => s.id === id)?.analysis));
   store.analysed(analyses);
   return { sets: gained.length, findings: gained.reduce((n, [, a]) => n + a.findings.length, 0) };
 }

@@ -3,6 +3,9 @@ import type { LoadedSetData } from '../worker/protocol.ts';
 import type { SetAnalysis, SourceText } from '../worker/set-analysis.ts';
 import type { DiffView } from './diff-state.ts';
 
+import { DEFAULT_PEAK_LIMIT } from '../analysis/peaks.ts';
+import type { Span } from '../model/profile.ts';
+import type { Bytes } from '../model/units.ts';
 import type { Tab } from './tabs.ts';
 
 /** The tabs live in one registry (tabs.ts); re-exported for the modules that read the view. */
@@ -61,12 +64,31 @@ export interface Notice {
   text: string;
 }
 
+/**
+ * What the analysis panels show besides the view (transient, not in the URL): set by explicit
+ * actions (a finding, a line or a frame chosen), reset when another set is shown.
+ */
+export interface PanelsState {
+  /** The finding shown in the source view, or -1. */
+  finding: number;
+  /** The frame the user last chose (zoom, table row, finding, source line); its `def` opens. */
+  frame: string | null;
+  /** A source and span chosen explicitly (a finding's statement, a clicked line); wins over `frame`. */
+  source: { path: string; highlight: Span | null } | null;
+  /** The peaks table's limit and selected BUCK file. */
+  limit: Bytes;
+  module: string | null;
+}
+
+export const DEFAULT_PANELS: PanelsState = { finding: 0, frame: null, source: null, limit: DEFAULT_PEAK_LIMIT, module: null };
+
 export interface AppState {
   sets: LoadedSet[];
+  panels: PanelsState;
   /** Id of the set shown (not in the URL; `view.set` holds its label for links). */
   current: number | null;
-  /** Every Starlark source loaded so far: sources join the runs they belong to whenever they arrive. */
-  sources: SourceText[];
+  /** Every Starlark source loaded so far (with the load that brought it): sources join the runs they belong to whenever they arrive. */
+  sources: (SourceText & { load: number })[];
   loading: LoadingState | null;
   notices: Notice[];
   view: ViewState;
@@ -83,7 +105,7 @@ type Listener = (state: AppState, previous: AppState) => void;
 
 /** State plus the only functions allowed to change it. */
 export class Store {
-  private state: AppState = { sets: [], current: null, sources: [], loading: null, notices: [], view: DEFAULT_VIEW, focus: -1 };
+  private state: AppState = { sets: [], panels: DEFAULT_PANELS, current: null, sources: [], loading: null, notices: [], view: DEFAULT_VIEW, focus: -1 };
   private readonly listeners = new Set<Listener>();
   private nextId = 1;
 
@@ -98,6 +120,8 @@ export class Store {
 
   private set(next: AppState): void {
     const previous = this.state;
+    // Another set shown: nothing the panels showed for the old one stays (the limit is the user's).
+    if (next.current !== previous.current && next.panels === previous.panels) next = { ...next, panels: { ...DEFAULT_PANELS, limit: previous.panels.limit } };
     this.state = next;
     for (const l of this.listeners) l(next, previous);
   }
@@ -134,7 +158,7 @@ export class Store {
     const view = keepView || !shown ? this.state.view : { ...this.state.view, set: shown.label, zoom: [], selected: null, metric: null };
     const current = shown?.id ?? this.state.current;
     const known = new Set(this.state.sources.map((t) => t.path));
-    const joined = [...this.state.sources, ...sources.filter((t) => !known.has(t.path))];
+    const joined = [...this.state.sources, ...sources.filter((t) => !known.has(t.path)).map((t) => ({ ...t, load }))];
     this.set({ ...this.state, sets: all, current, sources: joined, loading, view, focus: keepView ? this.state.focus : -1 });
     return load;
   }
@@ -162,10 +186,13 @@ export class Store {
   /** Removes a set; when it was shown, the newest remaining set is shown and the view forgets the old one. */
   removeSet(id: number): void {
     const sets = this.state.sets.filter((s) => s.id !== id);
-    if (this.state.current !== id && this.state.view.set !== this.state.sets.find((s) => s.id === id)?.label) return this.set({ ...this.state, sets });
+    // The sources of a load whose last set is gone go with it (a load of sources alone stays).
+    const load = this.state.sets.find((s) => s.id === id)?.load;
+    const sources = sets.some((s) => s.load === load) ? this.state.sources : this.state.sources.filter((t) => t.load !== load);
+    if (this.state.current !== id && this.state.view.set !== this.state.sets.find((s) => s.id === id)?.label) return this.set({ ...this.state, sets, sources });
     const next = sets[sets.length - 1] ?? null;
     const view = { ...this.state.view, set: next?.label ?? null, zoom: [], selected: null, metric: null, search: '' };
-    this.set({ ...this.state, sets, current: next?.id ?? null, view, focus: -1 });
+    this.set({ ...this.state, sets, sources, current: next?.id ?? null, view, focus: -1 });
   }
 
   // --- view ---
@@ -192,8 +219,26 @@ export class Store {
     this.set({ ...this.state, view, current: id, focus: -1 });
   }
 
+  /**
+   * The user chose a frame (zoomed to it, picked its row, a finding, a source line): the view
+   * changes and the panels show its source; `source` names a span explicitly, `finding` which.
+   */
+  chooseFrame(change: Partial<ViewState>, frame: string | null, source: PanelsState['source'] = null, finding = -1): void {
+    const panels = { ...this.state.panels, frame, source, finding };
+    const focus = 'set' in change || 'metric' in change ? -1 : this.state.focus;
+    this.set({ ...this.state, view: { ...this.state.view, ...change }, panels, focus });
+  }
+
   zoomTo(path: string[]): void {
-    this.updateView({ zoom: path });
+    this.chooseFrame({ zoom: path }, path[path.length - 1] ?? null);
+  }
+
+  setPeakLimit(limit: Bytes): void {
+    this.set({ ...this.state, panels: { ...this.state.panels, limit } });
+  }
+
+  selectModule(moduleId: string | null): void {
+    this.set({ ...this.state, panels: { ...this.state.panels, module: moduleId } });
   }
 
   search(text: string, regex = this.state.view.regex): void {
@@ -201,7 +246,7 @@ export class Store {
   }
 
   selectFunction(name: string | null): void {
-    this.updateView({ selected: name });
+    this.chooseFrame({ selected: name }, name);
   }
 }
 

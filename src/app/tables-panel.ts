@@ -113,7 +113,7 @@ class TablesPanelView implements TablesPanel {
   private showInFlame(name: string): void {
     const model = flameModel(this.store.get());
     const node = model ? heaviestNodeOf(model.tree, model.metric.total, name) : -1;
-    this.store.updateView({ selected: name, tab: 'flame', ...(model && node > 0 ? { zoom: stackOf(model.tree, node) } : {}) });
+    this.store.chooseFrame({ selected: name, tab: 'flame', ...(model && node > 0 ? { zoom: stackOf(model.tree, node) } : {}) }, name);
   }
 
   private drawSandwich(state: AppState): void {

@@ -4,6 +4,7 @@
 import type { FunctionStats } from '../analysis/function-table.ts';
 import type { CallTree } from '../model/call-tree.ts';
 import { METRIC_UNITS, type MetricWeights } from '../analysis/metrics.ts';
+import { compareRanks, rankOf, type RunRank } from '../analysis/run-ranking.ts';
 import type { MetricUnit } from '../model/units.ts';
 import { makeMatcher, matchNames, nodeAtPath, searchTree, type SearchResult } from '../views/tree-search.ts';
 import type { AppState, LoadedSet } from './store.ts';
@@ -85,3 +86,18 @@ export function flameModel(state: AppState): FlameModel | null {
     functionsUnit: METRIC_UNITS[set.functions?.metric ?? 'bytes'],
   };
 }
+
+/** Each set's rank, computed once per set (event logs make it costly). */
+const ranks = new WeakMap<LoadedSet, RunRank>();
+function rankOfSet(set: LoadedSet): RunRank {
+  let rank = ranks.get(set);
+  if (!rank) ranks.set(set, (rank = rankOf(set)));
+  return rank;
+}
+
+/** The overview of the shown set's load, worst run first; empty when that load holds one run. */
+export const overviewRows = memo((sets: readonly LoadedSet[], shown: LoadedSet | null) => {
+  const group = shown ? sets.filter((s) => s.load === shown.load) : [];
+  if (group.length < 2) return [];
+  return group.map((s) => ({ id: s.id, label: s.label, rank: rankOfSet(s) })).sort((a, b) => compareRanks(a.rank, b.rank));
+});

@@ -19,22 +19,36 @@ export interface LoadResult {
   skipped: SkippedFiles;
 }
 
-/** Runs a whole load; throws only when aborted. `analyse` is injectable for tests. */
+/**
+ * Runs a whole load; throws only when aborted. `known`: sources of earlier loads, which the new
+ * runs join as well as the load's own. `analyse` is injectable for tests.
+ */
 export async function runLoadJob(
   inputs: readonly ParseInput[],
   cb: JobCallbacks,
   analyse: (sets: LoadedSetData[], sources: readonly SourceText[]) => LoadedSetData[] = analyseSets,
+  known: readonly SourceText[] = [],
 ): Promise<LoadResult> {
   const { sources, profiles } = splitSources(inputs);
   const byName = profiles.filter(inFolderAndNamedNotProfile);
-  const parsed = await runParseJob(profiles.filter((i) => !byName.includes(i)), cb);
+  // One honest bar over everything read: the profiles, then the sources.
+  const sourceBytes = sources.reduce((sum, i) => sum + (i.kind === 'file' ? i.file.size : 0), 0);
+  let parsedBytes = 0;
+  const parsed = await runParseJob(profiles.filter((i) => !byName.includes(i)), {
+    ...cb,
+    onProgress: (read, total, path) => {
+      parsedBytes = total;
+      cb.onProgress(read, total + sourceBytes, path);
+    },
+  });
   const byContent = parsed.filter(inFolderAndNoKnownFormat);
   const assembled = assembleSets(parsed.filter((f) => !byContent.includes(f)));
-  const texts = await readSources(sources, cb.signal);
+  const texts = await readSources(sources, cb.signal, (read, path) => cb.onProgress(parsedBytes + read, parsedBytes + sourceBytes, path));
   const skipped = { byName: byName.length, byContent: byContent.length, examples: [...byName.map((i) => i.path), ...byContent.map((f) => f.path)].slice(0, 3) };
   const warnings: string[] = [];
   try {
-    return { sets: analyse(assembled, texts), warnings, sources: texts, skipped };
+    const own = new Set(texts.map((t) => t.path));
+    return { sets: analyse(assembled, [...texts, ...known.filter((t) => !own.has(t.path))]), warnings, sources: texts, skipped };
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     warnings.push(`the analysis of this load failed (${why}); the profiles are shown without findings`);

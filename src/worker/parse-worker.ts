@@ -27,7 +27,7 @@ async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'par
       signal: controller.signal,
       fetch: (url, init) => fetchClaimingPrefetch(String(url), init ?? {}),
       onProgress: (bytesRead, totalBytes, path) => post({ type: 'progress', jobId, bytesRead, totalBytes, path }),
-    });
+    }, undefined, request.sources);
     post({ type: 'done', jobId, ...result }, transferablesOf(result.sets));
   } catch (e) {
     if (controller.signal.aborted) post({ type: 'cancelled', jobId });

@@ -7,7 +7,7 @@ import type { RunRoles } from '../analysis/run-roles.ts';
 import type { CallTree } from '../model/call-tree.ts';
 import type { ParsedFile } from '../model/profile.ts';
 import type { LoadResult } from './load-job.ts';
-import type { SetAnalysis } from './set-analysis.ts';
+import type { SetAnalysis, SourceText } from './set-analysis.ts';
 
 /** One input to parse: a File from a drop/picker/paste, or a same-origin or CORS URL. */
 export type ParseInput =
@@ -16,7 +16,8 @@ export type ParseInput =
 
 /** Page → worker. */
 export type WorkerRequest =
-  | { type: 'parse'; jobId: number; inputs: ParseInput[] }
+  /** `sources`: Starlark sources the page holds from earlier loads; the new runs join them too. */
+  | { type: 'parse'; jobId: number; inputs: ParseInput[]; sources?: SourceText[] }
   | { type: 'cancel'; jobId: number }
   /** From the preboot script: start downloading the page's `#url=` file (prefetch.ts). */
   | { type: 'prefetch'; hash: string; base: string };

@@ -31,13 +31,16 @@ export function splitSources(inputs: readonly ParseInput[]): { sources: ParseInp
 }
 
 /** Reads source inputs as UTF-8 text; one that cannot be read is skipped (the profiles still load). */
-export async function readSources(inputs: readonly ParseInput[], signal: AbortSignal): Promise<SourceText[]> {
+export async function readSources(inputs: readonly ParseInput[], signal: AbortSignal, onProgress?: (bytesRead: number, path: string) => void): Promise<SourceText[]> {
   const texts: SourceText[] = [];
+  let bytesRead = 0;
   for (const input of inputs) {
     signal.throwIfAborted();
     try {
       const text = input.kind === 'file' ? await input.file.text() : await (await fetch(input.url, { signal, credentials: 'omit' })).text();
       texts.push({ path: input.path, text });
+      bytesRead += input.kind === 'file' ? input.file.size : text.length;
+      onProgress?.(bytesRead, input.path);
     } catch {
       if (signal.aborted) throw signal.reason;
     }

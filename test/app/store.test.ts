@@ -95,5 +95,8 @@ describe('store', () => {
     store.loadFinished(2, [], 'drop', false, null, [{ path: 'BUCK', text: '' }, { path: 'defs.bzl', text: '' }]);
     expect(store.get().sources.map((s) => s.path)).toEqual(['BUCK', 'defs.bzl']);
     expect(store.get().view.set).toBe('b');
+    // Removing every set of the first load takes its sources too; the sources-only load's stay.
+    for (const s of store.get().sets) store.removeSet(s.id);
+    expect(store.get().sources.map((s) => s.path)).toEqual(['defs.bzl']);
   });
 });
