@@ -110,7 +110,7 @@ function loadUrl(url: string, keepView: boolean): void {
 store.subscribe((state, previous) => {
   if (state.view.url && state.view.url !== previous.view.url) loadUrl(state.view.url, state.view.set !== null);
   // Progress ticks change only the loading state: redraw the bar, not the panels.
-  const onlyProgress = state.view === previous.view && state.sets === previous.sets && state.focus === previous.focus && state.notices === previous.notices;
+  const onlyProgress = (Object.keys(state) as (keyof AppState)[]).every((key) => key === 'loading' || state[key] === previous[key]);
   if (onlyProgress) progress.update({ loading: state.loading, onCancel: () => loading.cancel() });
   else render(state);
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLES_DIR } from '../golden.ts';
-import { eventually, startHarness, type Harness } from './harness.ts';
+import { dropFiles, eventually, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 let work: string;
@@ -31,15 +31,7 @@ const setNames = (page: Page) => page.locator('.set .set-name').allTextContents(
 const currentSetName = (page: Page) => page.locator('.set.current .set-name').textContent();
 const frameNames = (page: Page) => page.evaluate(() => [...document.querySelectorAll('g.frame')].map((g) => g.getAttribute('name') ?? ''));
 
-/** Drops files on the page through a DataTransfer built in the page. */
-async function drop(page: Page, files: { name: string; text: string }[]): Promise<void> {
-  const transfer = await page.evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'text/plain' }));
-    return dt;
-  }, files);
-  await page.dispatchEvent('#drop', 'drop', { dataTransfer: transfer });
-}
+const drop = dropFiles;
 
 const sampleText = (path: string) => readFileSync(join(SAMPLES_DIR, path), 'utf8');
 
