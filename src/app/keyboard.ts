@@ -68,19 +68,13 @@ export function frameAfterArrow(tree: CallTree, weights: Float64Array, from: num
 export function wireKeyboard(store: Store, els: KeyboardElements): void {
   fillDialog(els.dialog);
   els.keysButton.addEventListener('click', () => els.dialog.showModal());
-  let matchIndex = -1;
-  let lastSearch = '';
-
   function zoomToMatch(step: number): boolean {
     const model = flameModel(store.get());
     if (!model?.search || model.search.nodes.length === 0) return false;
-    if (store.get().view.search !== lastSearch) matchIndex = -1;
-    lastSearch = store.get().view.search;
     const n = model.search.nodes.length;
-    matchIndex = (((matchIndex + step) % n) + n) % n;
-    const node = model.search.nodes[matchIndex]!;
-    store.zoomTo(stackOf(model.tree, node));
-    store.focusFrame(node);
+    const index = (((store.get().panels.match + step) % n) + n) % n;
+    const node = model.search.nodes[index]!;
+    store.zoomToMatch(index, stackOf(model.tree, node), node);
     return true;
   }
 

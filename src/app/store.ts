@@ -78,9 +78,13 @@ export interface PanelsState {
   /** The peaks table's limit and selected BUCK file. */
   limit: Bytes;
   module: string | null;
+  /** The statement row chosen in the Statements tab (its key). */
+  statement: string | null;
+  /** Which search match Enter zoomed to last (-1: none yet); a new search starts over. */
+  match: number;
 }
 
-export const DEFAULT_PANELS: PanelsState = { finding: 0, frame: null, source: null, limit: DEFAULT_PEAK_LIMIT, module: null };
+export const DEFAULT_PANELS: PanelsState = { finding: 0, frame: null, source: null, limit: DEFAULT_PEAK_LIMIT, module: null, statement: null, match: -1 };
 
 export interface AppState {
   sets: LoadedSet[];
@@ -241,8 +245,19 @@ export class Store {
     this.set({ ...this.state, panels: { ...this.state.panels, module: moduleId } });
   }
 
+  selectStatement(key: string | null): void {
+    this.set({ ...this.state, panels: { ...this.state.panels, statement: key } });
+  }
+
+  /** Zooms to search match `index` (Enter / Shift+Enter walk the matches). */
+  zoomToMatch(index: number, path: string[], node: number): void {
+    this.set({ ...this.state, view: { ...this.state.view, zoom: path }, panels: { ...this.state.panels, frame: path[path.length - 1] ?? null, source: null, finding: -1, match: index }, focus: node });
+  }
+
+  /** A new search: the walk over its matches starts over. */
   search(text: string, regex = this.state.view.regex): void {
-    this.updateView({ search: text, regex });
+    const panels = text === this.state.view.search && regex === this.state.view.regex ? this.state.panels : { ...this.state.panels, match: -1 };
+    this.set({ ...this.state, view: { ...this.state.view, search: text, regex }, panels });
   }
 
   selectFunction(name: string | null): void {

@@ -84,7 +84,6 @@ class TablesPanelView implements TablesPanel {
   private sandwich: ReturnType<typeof sandwichView.create> | null = null;
   private types: ReturnType<typeof typesView.create> | null = null;
   private statements: ReturnType<typeof statementsView.create> | null = null;
-  private statementSelected: string | null = null;
 
   constructor(private readonly store: Store, private readonly host: HTMLElement) {
     host.append(this.parts.sandwich, this.parts.types, this.parts.statements);
@@ -149,7 +148,7 @@ class TablesPanelView implements TablesPanel {
     const profile = file?.profile ?? null;
     const functions = set && profile ? functionsOfStatements(set, profile) : null;
     const props: statementsView.StatementsTableProps = {
-      profile, path: file?.path ?? null, spanText: formatSpan, selected: this.statementSelected,
+      profile, path: file?.path ?? null, spanText: formatSpan, selected: state.panels.statement,
       functionOf: functionsOf(functions), onSelect: (key) => this.pickStatement(key, profile, functions),
     };
     if (this.statements) this.statements.update(props);
@@ -158,11 +157,10 @@ class TablesPanelView implements TablesPanel {
 
   /** A statement whose function is a frame of the call tree is selected there; others only marked. */
   private pickStatement(key: string, profile: StatementProfile | null, functions: Map<StatementRow, string | null> | null): void {
-    this.statementSelected = key;
+    this.store.selectStatement(key);
     const row = profile?.rows.find((r) => statementsView.statementKey(r, formatSpan) === key);
     const name = row ? functions?.get(row) : null;
     if (name && flameModel(this.store.get())?.functions.some((f) => f.name === name)) this.showInFlame(name);
-    else this.drawStatements(this.store.get());
   }
 }
 
