@@ -45,9 +45,24 @@ function shortName(path: string, setName: string): string {
   return setName && path.startsWith(`${setName}/`) ? path.slice(setName.length + 1) : path;
 }
 
+/** Two files of one tree: Buck2 writes the same flame twice (`heap-allocated` and `heap-flame-allocated`, a time flame's `flame.src` and `profile.csv`). */
+function sameTree(a: CallTree, b: CallTree): boolean {
+  if (a.total.length !== b.total.length || a.total[0] !== b.total[0]) return false;
+  for (let i = 0; i < a.total.length; i++) {
+    if (a.total[i] !== b.total[i] || a.names[a.name[i]!] !== b.names[b.name[i]!]) return false;
+  }
+  return true;
+}
+
+/** The files of a role, each distinct tree once (the first file of identical ones). */
+function distinct<P extends HeapFlame | TimeFlame>(files: readonly RoleFile<P>[]): RoleFile<P>[] {
+  return files.filter((f, i) => !files.slice(0, i).some((g) => sameTree(g.profile.tree, f.profile.tree)));
+}
+
 /**
  * Every metric a set offers: one per allocated flame (bytes, and allocations where its summary
- * is there), retained flame and time flame. Several files of one role each get their own key.
+ * is there), retained flame and time flame. Several files of one role each get their own key;
+ * identical copies of one tree are offered once.
  */
 export function setMetrics(roles: RunRoles, setName: string): MetricWeights[] {
   const out: MetricWeights[] = [];
@@ -57,15 +72,15 @@ export function setMetrics(roles: RunRoles, setName: string): MetricWeights[] {
     out.push({ metric, key: `${metric}${suffix}`, label, fileIndex: file.index, ...weights });
   };
   const treeWeights = (p: HeapFlame | TimeFlame) => ({ total: p.tree.total, estimated: false });
-  const allocated = roles['allocated-flame'];
+  const allocated = distinct(roles['allocated-flame']);
   allocated.forEach((f, n) => add('bytes', f, treeWeights(f.profile), n, allocated.length));
-  roles['retained-flame'].forEach((f, n, all) => add('retained', f, treeWeights(f.profile), n, all.length));
+  distinct(roles['retained-flame']).forEach((f, n, all) => add('retained', f, treeWeights(f.profile), n, all.length));
   const counted = allocated.flatMap((f) => {
     const summary = summaryFor(roles, f);
     return summary ? [{ f, weights: allocationWeights(f.profile.tree, summary.profile) }] : [];
   });
   counted.forEach(({ f, weights }, n) => add('allocs', f, weights, n, counted.length));
-  roles['time-flame'].forEach((f, n, all) => add('time', f, treeWeights(f.profile), n, all.length));
+  distinct(roles['time-flame']).forEach((f, n, all) => add('time', f, treeWeights(f.profile), n, all.length));
   return out;
 }
 

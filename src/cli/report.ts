@@ -9,13 +9,15 @@ import { CliError, type CliIO, type Command } from './command.ts';
 import { loadPaths, type LoadedArgument } from './load-paths.ts';
 import { analyseReport, renderAnalysisText } from './report-analysis.ts';
 import { buildReportJson, buildSetReports } from './report-json.ts';
+import { reportMetrics } from './report-metrics.ts';
 import { printable, renderReportText } from './report-text.ts';
 
 const USAGE = `Usage: peakscope report [--json] [--max-peak SIZE] PATH...
 
 Summarises every profile file under the PATHs (files or directories, read recursively):
 format, totals, top functions by bytes, event-log peaks per BUCK file, and findings
-from the advisor when the .bzl/BUCK sources are under the PATHs too.
+from the advisor when the .bzl/BUCK sources are under the PATHs too. --json also lists every
+metric of each set (allocated and retained bytes, allocations, time) with its total.
 
 Options:
   --json            print the report as JSON (a stable format for scripts)
@@ -93,11 +95,12 @@ async function runReport(args: string[], io: CliIO): Promise<number> {
   }
   const loaded = await loadPaths(options.paths);
   const files = loaded.flatMap((a) => a.files);
-  const setReports = buildSetReports(groupIntoSets(files));
+  const sets = groupIntoSets(files);
+  const setReports = buildSetReports(sets);
   const analysis = analyseReport(files, loaded.flatMap((a) => a.sources));
   const skipped = loaded.flatMap((a) => a.skipped);
   io.stdout(options.json
-    ? `${JSON.stringify({ ...buildReportJson(setReports), ...analysis, skipped }, null, 2)}\n`
+    ? `${JSON.stringify({ ...buildReportJson(setReports), ...analysis, metrics: reportMetrics(sets), skipped }, null, 2)}\n`
     : `${renderReportText(setReports)}${renderAnalysisText(analysis)}${skippedText(skipped)}`);
   const problems = loaded.map(argumentProblem).filter((p): p is string => p !== null);
   if (problems.length > 0) {

@@ -3,6 +3,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { METRIC_UNITS, setMetrics } from '../../src/analysis/metrics.ts';
 import { classifyRun, heapSide, summaryFor, type Role } from '../../src/analysis/run-roles.ts';
 import { parseText } from '../../src/formats/parse-file.ts';
 import { groupIntoSets, modeOfPath } from '../../src/model/profile-set.ts';
@@ -142,5 +143,25 @@ describe('one rule for allocated vs retained (hand-made hint cases)', () => {
     const files = [file('t/a.src', FLAME), file('t/a.svg', svg('heap-flame-allocated')), file('t/b.src', FLAME), file('t/b.svg', svg('heap-flame-retained'))];
     expect(sidesOf(files).map(([, role]) => role)).toEqual(['allocated-flame', 'flame-svg', 'retained-flame', 'flame-svg']);
     expect(groupIntoSets(files).map((s) => s.name)).toEqual(['t/a', 't/b']);
+  });
+});
+
+describe('metrics from roles', () => {
+  it('offers each distinct flame of a role under its own key, identical copies once, allocations with their summary', () => {
+    const files = [file('x/a.folded', FLAME), file('x/b.folded', FLAME.replace('800', '900')), file('x/copy.folded', FLAME), file('x/profile.csv', SUMMARY)];
+    const metrics = setMetrics(classifyRun(files), 'x');
+    expect(metrics.map((m) => [m.key, m.label, m.total[0]])).toEqual([
+      ['bytes', 'allocated bytes (a.folded)', 864],
+      ['bytes-2', 'allocated bytes (b.folded)', 964],
+      ['allocs', 'allocations', 3],
+    ]);
+  });
+
+  it('gives the CLI every metric of a sample run, allocations included', () => {
+    const { sets } = loadSampleFolders('loop-invariant-call/before');
+    const run = sets.find((s) => s.name === 'samples/loop-invariant-call/before')!;
+    expect(setMetrics(classifyRun(run.files), run.name).map((m) => [m.key, METRIC_UNITS[m.metric]])).toEqual([
+      ['bytes', 'bytes'], ['retained', 'bytes'], ['allocs', 'count'], ['time', 'milliseconds'],
+    ]);
   });
 });
