@@ -1,6 +1,7 @@
 // The advisor: one rule per cause of Buck2's guide "Debugging Excess Starlark Peak Memory", run
 // over the profiles of one run joined with its sources. Also groups loaded files into runs.
 import type { ProfileSet } from '../model/profile-set.ts';
+import type { HeapFlame } from '../model/profile.ts';
 import { frameFile, pathNamesFile } from './loop-finder.ts';
 import { packageOfEvalId, pathInCell } from './peaks.ts';
 import { CAUSES, RuleContext, type AdviceInput, type Cause, type Confidence, type Finding } from './rules/context.ts';
@@ -100,15 +101,32 @@ function collectProfiles(sets: readonly RunSet[]): Collected {
   const roles = sets.length === 1 && sets[0]!.roles ? sets[0]!.roles : classifyRun(sets.flatMap((s) => s.files));
   const first = <R extends Role>(role: R) => firstOf(roles, role)?.profile ?? null;
   const targetIds = [...new Set(roles.targets.flatMap((t) => t.profile.ids))];
+  const pprofs = sets.flatMap((s) => s.files.flatMap((f) => (f.profile?.format === 'pprof' ? [f.profile] : [])));
+  // Files pprof frames name (Bazel, starlark-go): their sources join the run.
+  const frameFiles = new Set<string>();
+  for (const p of pprofs) for (const f of p.frames) if (f && (f.kind === 'def' || f.kind === 'toplevel') && f.file) frameFiles.add(f.file);
   return {
-    input: { heapFlame: first('allocated-flame'), summary: first('allocated-summary'), statement: first('statement'), coverage: first('coverage') },
+    input: { heapFlame: allocatedHeap(roles), summary: first('allocated-summary'), statement: first('statement'), coverage: first('coverage'), frameFiles: [...frameFiles] },
     targetIds,
   };
 }
 
+/**
+ * The allocated heap flame the rules weigh by: a heap flame, or a pprof profile of allocated
+ * bytes (a Buck2 flame exported by peakscope, a Go alloc_space profile). Other pprof bytes are
+ * not given to the rules: Bazel's memory profile is retained at dump, not allocated.
+ */
+function allocatedHeap(roles: RunRoles): HeapFlame | null {
+  for (const { profile } of roles['allocated-flame']) {
+    if (profile.format === 'heap-flame') return profile;
+    if (profile.quantity === 'allocated-bytes') return { format: 'heap-flame', tree: profile.tree, stacks: profile.samples, unusedCapacityBytes: null };
+  }
+  return null;
+}
+
 /** File names the run's profiles mention: statement and coverage files, frame files, build files of its targets. */
 function fileNamesOf({ input, targetIds }: Collected): string[] {
-  const names = new Set<string>();
+  const names = new Set<string>(input.frameFiles);
   for (const row of input.statement?.rows ?? []) names.add(row.file);
   for (const { file } of input.coverage?.spans ?? []) names.add(file);
   for (const name of input.heapFlame?.tree.names ?? input.summary?.functions.map((f) => f.name) ?? []) {

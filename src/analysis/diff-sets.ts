@@ -1,7 +1,7 @@
 // Compares two profile sets (two `buck2 profile -o` directories, two drops): pairs up the
 // profiles of each kind both sides hold and computes every delta the viewer and CLI show.
 import type { ProfileSet } from '../model/profile-set.ts';
-import type { HeapFlame, HeapSummary, TimeFlame } from '../model/profile.ts';
+import type { HeapFlame, HeapSummary, PprofProfile, TimeFlame } from '../model/profile.ts';
 import type { Bytes } from '../model/units.ts';
 import { diffCallTrees, functionDeltas, typeDeltas, type Delta, type DiffTree, type FunctionDelta } from './diff.ts';
 import { DEFAULT_PEAK_LIMIT } from './peaks.ts';
@@ -64,7 +64,8 @@ export function pickPair<R extends Role>(base: ComparedSet, target: ComparedSet,
 function filesOf<R extends Role>(set: ComparedSet, role: R) {
   const prefix = set.name === '' ? '' : `${set.name}/`;
   const roles = set.roles ?? classifyRun(set.files);
-  return (roles[role] as RoleFile<RoleProfiles[R]>[]).map((f) => ({
+  // pprof profiles keep their file's unit and meaning (µs, retained at dump): not paired with Buck2's flames.
+  return (roles[role] as RoleFile<RoleProfiles[R]>[]).filter((f) => f.profile.format !== 'pprof').map((f) => ({
     relative: f.path.startsWith(prefix) ? f.path.slice(prefix.length) : f.path,
     picked: { path: f.path, profile: f.profile },
   }));
@@ -89,7 +90,7 @@ export function compareSets(base: ComparedSet, target: ComparedSet, limit: Bytes
     return null;
   };
   // Allocated is what a fix usually changes; retained is compared when neither side has allocated.
-  const hasAllocated = sides.some((s) => s.roles!['allocated-flame'].length > 0);
+  const hasAllocated = sides.some((s) => filesOf(s, 'allocated-flame').length > 0);
   const heap = hasAllocated ? pair('allocated-flame', 'allocated heap flame') : pair('retained-flame', 'retained heap flame');
   const time = pair('time-flame', 'time flame');
   const summary = sides.some((s) => s.roles!['allocated-summary'].length > 0) ? pair('allocated-summary', 'allocated heap summary CSV') : pair('retained-summary', 'retained heap summary CSV');
@@ -106,12 +107,12 @@ export function compareSets(base: ComparedSet, target: ComparedSet, limit: Bytes
 }
 
 function compareFlames(
-  b: { path: string; profile: HeapFlame | TimeFlame },
-  t: { path: string; profile: HeapFlame | TimeFlame },
+  b: { path: string; profile: HeapFlame | TimeFlame | PprofProfile },
+  t: { path: string; profile: HeapFlame | TimeFlame | PprofProfile },
   role: FlameComparison['role'],
 ): FlameComparison {
   const diff = diffCallTrees(b.profile.tree, t.profile.tree);
-  const format = b.profile.format;
+  const format = role === 'time-flame' ? 'time-flame' : 'heap-flame';
   return {
     format,
     role,

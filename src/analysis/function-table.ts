@@ -39,11 +39,12 @@ export function computeFunctionTable(tree: CallTree, summary: HeapSummary | null
       if (parent > 0) self[tree.name[parent]!]! += tree.total[i]!;
       continue;
     }
+    if (tree.kind[i] === NodeKind.Group) continue;
     seen[id] = 1;
     self[id]! += tree.self[i]!;
     if (onPath[id] === 0) {
       total[id]! += tree.total[i]!;
-      const callerName = parent > 0 ? tree.names[tree.name[parent]!]! : '';
+      const callerName = parent > 0 && tree.kind[parent] !== NodeKind.Group ? tree.names[tree.name[parent]!]! : '';
       const byCaller = callers.get(id) ?? new Map<string, number>();
       byCaller.set(callerName, (byCaller.get(callerName) ?? 0) + tree.total[i]!);
       callers.set(id, byCaller);

@@ -1,8 +1,8 @@
 // What a call tree can be weighted by, in which unit, and the weights themselves. Lives below
 // the worker, the page and the CLI so each offers the same metrics (allocations included).
 import { NodeKind, type CallTree } from '../model/call-tree.ts';
-import type { HeapFlame, HeapSummary, TimeFlame } from '../model/profile.ts';
-import type { MetricUnit } from '../model/units.ts';
+import type { HeapFlame, HeapSummary, PprofProfile, TimeFlame } from '../model/profile.ts';
+import { PER_MILLISECOND, type MetricUnit } from '../model/units.ts';
 import { summaryFor, type RoleFile, type RunRoles } from './run-roles.ts';
 
 /** What a flamegraph can be weighted by. `calls` exists only per function (table, tooltip). */
@@ -55,7 +55,7 @@ function sameTree(a: CallTree, b: CallTree): boolean {
 }
 
 /** The files of a role, each distinct tree once (the first file of identical ones). */
-function distinct<P extends HeapFlame | TimeFlame>(files: readonly RoleFile<P>[]): RoleFile<P>[] {
+function distinct<P extends HeapFlame | TimeFlame | PprofProfile>(files: readonly RoleFile<P>[]): RoleFile<P>[] {
   return files.filter((f, i) => !files.slice(0, i).some((g) => sameTree(g.profile.tree, f.profile.tree)));
 }
 
@@ -66,22 +66,30 @@ function distinct<P extends HeapFlame | TimeFlame>(files: readonly RoleFile<P>[]
  */
 export function setMetrics(roles: RunRoles, setName: string): MetricWeights[] {
   const out: MetricWeights[] = [];
-  const add = (metric: MetricName, file: RoleFile<HeapFlame | TimeFlame>, weights: { total: Float64Array; estimated: boolean }, n: number, of: number) => {
+  const add = (metric: MetricName, file: RoleFile<HeapFlame | TimeFlame | PprofProfile>, weights: { total: Float64Array; estimated: boolean }, n: number, of: number) => {
     const suffix = n > 0 ? `-${n + 1}` : '';
     const label = of > 1 ? `${METRIC_LABELS[metric]} (${shortName(file.path, setName)})` : METRIC_LABELS[metric];
     out.push({ metric, key: `${metric}${suffix}`, label, fileIndex: file.index, ...weights });
   };
-  const treeWeights = (p: HeapFlame | TimeFlame) => ({ total: p.tree.total, estimated: false });
+  const treeWeights = (p: HeapFlame | TimeFlame | PprofProfile) => ({ total: p.tree.total, estimated: false });
+  // Time in milliseconds: a pprof tree keeps the file's exact µs or ns, the views show ms.
+  const timeWeights = (p: TimeFlame | PprofProfile) => ({ total: millisecondWeights(p.tree), estimated: false });
   const allocated = distinct(roles['allocated-flame']);
   allocated.forEach((f, n) => add('bytes', f, treeWeights(f.profile), n, allocated.length));
   distinct(roles['retained-flame']).forEach((f, n, all) => add('retained', f, treeWeights(f.profile), n, all.length));
   const counted = allocated.flatMap((f) => {
     const summary = summaryFor(roles, f);
-    return summary ? [{ f, weights: allocationWeights(f.profile.tree, summary.profile) }] : [];
+    return summary && f.profile.format === 'heap-flame' ? [{ f, weights: allocationWeights(f.profile.tree, summary.profile) }] : [];
   });
   counted.forEach(({ f, weights }, n) => add('allocs', f, weights, n, counted.length));
-  distinct(roles['time-flame']).forEach((f, n, all) => add('time', f, treeWeights(f.profile), n, all.length));
+  distinct(roles['time-flame']).forEach((f, n, all) => add('time', f, timeWeights(f.profile), n, all.length));
   return out;
+}
+
+/** A tree's weights in milliseconds (unchanged when they are already). */
+export function millisecondWeights(tree: CallTree): Float64Array {
+  const scale = PER_MILLISECOND[tree.unit] ?? 1;
+  return scale === 1 ? tree.total : tree.total.map((v) => v / scale);
 }
 
 /**

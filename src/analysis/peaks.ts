@@ -16,7 +16,7 @@ export interface FilePeak {
   peakBytes: Bytes | null;
   /** For failed loads over the limit: the peak Buck2's error message states (rounded by Buck2). */
   reportedBytes: Bytes | null;
-  /** peakBytes (else reportedBytes) / limit × 100. */
+  /** peakBytes (else reportedBytes) / limitBytes × 100. */
   percentOfLimit: number | null;
   targetCount: number | null;
   durationMicros: number | null;
@@ -25,6 +25,11 @@ export interface FilePeak {
   overLimit: boolean;
   /** How many ended Load spans this row merges (the same file loaded in several logs). */
   loads: number;
+  /**
+   * The limit this file is judged by: the one its over-limit error states (a BUCK file may set its
+   * own with `set_starlark_peak_allocated_byte_limit`), else the limit in force.
+   */
+  limitBytes: Bytes;
 }
 
 export interface LimitError {
@@ -67,7 +72,7 @@ export function pathInCell(pkg: string): string {
 /**
  * Every BUCK file evaluated in the given logs, one row per file (its largest load), sorted by
  * peak descending; failed loads stay in the table, flagged when their error says the limit was
- * exceeded, and sort by the size their error reports.
+ * exceeded, judged against the limit that error states, and sort by the size it reports.
  *
  * @example with a `buck2 log show` line whose Load end says
  *   {"module_id":"root//big:BUCK","starlark_peak_allocated_bytes":null,"error":"Starlark peak memory usage for root//big:BUCK is 2.3 GiB which exceeds the limit 2.0 GiB! …"}
@@ -91,17 +96,18 @@ function sortKey(row: FilePeak): number {
   return row.peakBytes ?? row.reportedBytes ?? -1;
 }
 
-function toFilePeak(load: LoadRecord, limit: Bytes): FilePeak {
+function toFilePeak(load: LoadRecord, limitInForce: Bytes): FilePeak {
   const limitError = load.error ? parseLimitError(load.error) : null;
   const reported = load.peakBytes === null ? limitError?.usedBytes ?? null : null;
   const measured = load.peakBytes ?? reported;
+  const limit = limitError?.limitBytes ?? limitInForce;
   return {
     moduleId: load.moduleId, cell: load.cell,
     peakBytes: load.peakBytes, reportedBytes: reported,
     percentOfLimit: measured === null ? null : (measured / limit) * 100,
     targetCount: load.targetCount, durationMicros: load.durationMicros, error: load.error,
     overLimit: limitError !== null || (load.peakBytes !== null && load.peakBytes > limit),
-    loads: 1,
+    loads: 1, limitBytes: limit,
   };
 }
 

@@ -6,17 +6,20 @@
 import { evaluationOf, modeOfPath } from '../model/profile-set.ts';
 import type {
   BytecodePairsProfile, BytecodeProfile, CoverageProfile, EventLog, FlameSvg, HeapFlame, HeapSummary, ParsedFile,
-  Profile, StatementProfile, TargetsList, TimeFlame, TypecheckProfile,
+  PprofProfile, Profile, StatementProfile, TargetsList, TimeFlame, TypecheckProfile,
 } from '../model/profile.ts';
 import { flameMatchesSummary } from './totals.ts';
 
-/** What each role holds. Heap data comes in two sides: allocated (GC off) and retained (frozen). */
+/**
+ * What each role holds. Heap data comes in two sides: allocated (GC off) and retained (frozen).
+ * A pprof profile says itself what it measures (its quantity) and takes the flame role of it.
+ */
 export interface RoleProfiles {
-  'allocated-flame': HeapFlame;
-  'retained-flame': HeapFlame;
+  'allocated-flame': HeapFlame | PprofProfile;
+  'retained-flame': HeapFlame | PprofProfile;
   'allocated-summary': HeapSummary;
   'retained-summary': HeapSummary;
-  'time-flame': TimeFlame;
+  'time-flame': TimeFlame | PprofProfile;
   statement: StatementProfile;
   coverage: CoverageProfile;
   typecheck: TypecheckProfile;
@@ -55,10 +58,11 @@ export type RunRoles = { [R in Role]: RoleFile<RoleProfiles[R]>[] } & {
   sideOf: (HeapSide | undefined)[];
 };
 
-/** Build files and extension files Buck2 evaluates: these are sources, not profiles. */
+/** Build files and extension files Buck2 and Bazel evaluate: these are sources, not profiles. */
 export function isStarlarkSourcePath(path: string): boolean {
   const name = path.slice(path.replace(/\\/g, '/').lastIndexOf('/') + 1);
   if (['BUCK', 'BUCK.v2', 'TARGETS', 'TARGETS.v2'].includes(name)) return true;
+  if (['BUILD', 'BUILD.bazel', 'WORKSPACE', 'WORKSPACE.bazel', 'MODULE.bazel'].includes(name)) return true;
   return name.endsWith('.bzl') || name.endsWith('.star') || name.endsWith('.bxl');
 }
 
@@ -111,6 +115,12 @@ export function heapSide(file: ParsedFile, files: readonly ParsedFile[]): HeapSi
   return null;
 }
 
+/** The role of a pprof profile by what it says it measures; sample counts have none (listed, not drawn). */
+const PPROF_ROLE: Partial<Record<PprofProfile['quantity'], Role>> = {
+  'allocated-bytes': 'allocated-flame', bytes: 'allocated-flame', 'retained-bytes': 'retained-flame',
+  'cpu-time': 'time-flame', 'wall-time': 'time-flame', time: 'time-flame',
+};
+
 const FORMAT_ROLE: Partial<Record<Profile['format'], Role>> = {
   'time-flame': 'time-flame', statement: 'statement', coverage: 'coverage', typecheck: 'typecheck', bytecode: 'bytecode',
   'bytecode-pairs': 'bytecode-pairs', targets: 'targets', 'flame-svg': 'flame-svg', 'event-log': 'event-log',
@@ -153,7 +163,7 @@ export function classifyRun(files: readonly ParsedFile[]): RunRoles {
     const p = file.profile;
     if (!p) return;
     const side = sides[index];
-    const role = side ? (`${side.side}-${p.format === 'heap-flame' ? 'flame' : 'summary'}` as Role) : FORMAT_ROLE[p.format];
+    const role = side ? (`${side.side}-${p.format === 'heap-flame' ? 'flame' : 'summary'}` as Role) : p.format === 'pprof' ? PPROF_ROLE[p.quantity] : FORMAT_ROLE[p.format];
     if (!role) return;
     (roles[role] as RoleFile<Profile>[]).push({ index, path: file.path, profile: p });
     roles.roleOf[index] = role;
@@ -168,9 +178,11 @@ export function firstOf<R extends Role>(roles: RunRoles, role: R): RoleFile<Role
 }
 
 /** The heap summary of the same mode and run as a heap flame: same side, same evaluation first, bytes matching. */
-export function summaryFor(roles: RunRoles, flame: RoleFile<HeapFlame>): RoleFile<HeapSummary> | null {
+export function summaryFor(roles: RunRoles, flame: RoleFile<HeapFlame | PprofProfile>): RoleFile<HeapSummary> | null {
+  const profile = flame.profile;
+  if (profile.format !== 'heap-flame') return null;
   const side = roles.sideOf[flame.index]?.side ?? 'allocated';
-  const candidates = roles[side === 'retained' ? 'retained-summary' : 'allocated-summary'].filter((s) => flameMatchesSummary(s.profile, flame.profile));
+  const candidates = roles[side === 'retained' ? 'retained-summary' : 'allocated-summary'].filter((s) => flameMatchesSummary(s.profile, profile));
   return candidates.find((s) => evaluationOf(s.path) === evaluationOf(flame.path)) ?? candidates[0] ?? null;
 }
 

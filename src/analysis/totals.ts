@@ -1,8 +1,8 @@
 // The key figures of one profile (what `peakscope report` prints and the viewer's header
 // shows), its top functions by bytes, and the per-file peaks of an event log.
-import type { EventLog, HeapFlame, HeapSummary, LoadRecord, ParsedFile, Profile } from '../model/profile.ts';
+import type { EventLog, HeapFlame, HeapSummary, LoadRecord, ParsedFile, PprofProfile, Profile } from '../model/profile.ts';
 import { directoryOf, type ProfileSet } from '../model/profile-set.ts';
-import type { Bytes, Count, Milliseconds, Seconds } from '../model/units.ts';
+import { PER_MILLISECOND, type Bytes, type Count, type Milliseconds, type Seconds } from '../model/units.ts';
 import { computeFunctionTable } from './function-table.ts';
 
 /** Key figures per format; `unusedCapacityBytes` is present only in 2022-10…2024-07 files. */
@@ -18,7 +18,21 @@ export type Totals =
   | { files: Count; failed: Count; maxPeakBytes: Bytes | null; maxPeakFile: string | null }
   | { targets: Count }
   | { title: string | null }
+  | PprofTotals
   | Record<string, never>;
+
+/**
+ * A pprof profile's figures: the drawn sample type's sum as `bytes`, exact `milliseconds`
+ * (microseconds and nanoseconds divided once, from the exact integer sum) or `count`, with what
+ * it means in words; Bazel's profiles add the loading and analysis parts in the same unit.
+ */
+export type PprofTotals = ({ bytes: Bytes } | { milliseconds: Milliseconds } | { count: Count }) & {
+  samples: Count;
+  sampleType: string;
+  semantics: string;
+  loading?: number;
+  analysis?: number;
+};
 
 /**
  * The figures a report shows for a profile, exactly as the files give them.
@@ -55,9 +69,28 @@ export function computeTotals(profile: Profile): Totals {
       return { targets: profile.ids.length };
     case 'flame-svg':
       return { title: profile.title };
+    case 'pprof':
+      return pprofTotals(profile);
     case 'empty':
       return {};
   }
+}
+
+/** The profile's tree total (and parts) in the reported unit: bytes, milliseconds or a count. */
+function pprofTotals(profile: PprofProfile): PprofTotals {
+  const unit = profile.tree.unit;
+  const scale = PER_MILLISECOND[unit];
+  const convert = (n: number) => (scale === undefined ? n : n / scale);
+  const key = unit === 'bytes' ? 'bytes' : scale !== undefined ? 'milliseconds' : 'count';
+  const total = { [key]: convert(profile.tree.total[0]!) } as { bytes: Bytes } | { milliseconds: Milliseconds } | { count: Count };
+  const { type, unit: sampleUnit } = profile.sampleType;
+  return {
+    ...total,
+    samples: profile.samples,
+    sampleType: `${type}/${sampleUnit}`,
+    semantics: profile.semantics,
+    ...(profile.phases ? { loading: convert(profile.phases.loading), analysis: convert(profile.phases.analysis) } : {}),
+  };
 }
 
 function summaryTotals(summary: HeapSummary): Totals {
@@ -116,7 +149,7 @@ export interface TopFunction {
  *            { name: 'test.star.test', selfBytes: 1248, totalBytes: 3008 }, …]
  */
 export function computeTopFunctions(profile: Profile, limit: number, flame: HeapFlame | null = null): TopFunction[] {
-  if (profile.format === 'heap-flame') {
+  if (profile.format === 'heap-flame' || (profile.format === 'pprof' && profile.tree.unit === 'bytes')) {
     return computeFunctionTable(profile.tree)
       .slice(0, limit)
       .map((f) => ({ name: f.name, selfBytes: f.self, totalBytes: f.total }));

@@ -6,7 +6,7 @@ import type { FlameComparison } from '../analysis/diff-sets.ts';
 import { stackOf } from '../model/call-tree.ts';
 import { formatValue } from '../model/units.ts';
 import * as breadcrumbView from '../views/breadcrumb.ts';
-import { changeColor, UNCHANGED_COLOR } from '../views/diff-colors.ts';
+import { DIFF_SCALE_LEGEND } from '../views/diff-colors.ts';
 import { relativeChange, signedValue } from '../views/diff-details.ts';
 import * as diffTablesView from '../views/diff-tables.ts';
 import * as flameView from '../views/flamegraph.ts';
@@ -82,9 +82,8 @@ function buildLegend(host: HTMLElement): HTMLElement {
     return item;
   };
   legend.append(
-    swatch(changeColor(-1), 'shrank most'), swatch(changeColor(-0.1), 'shrank'), swatch(UNCHANGED_COLOR, 'unchanged'),
-    swatch(changeColor(0.1), 'grew'), swatch(changeColor(1), 'grew most'),
-    swatch('#fff', 'new (solid outline)', 'new'), swatch('#fff', 'gone (dashed outline, width "by the larger side")', 'gone'),
+    ...DIFF_SCALE_LEGEND.map((e) => swatch(e.color, e.key)),
+    swatch('var(--bg)', 'new (solid outline)', 'new'), swatch('var(--bg)', 'gone (dashed outline, width "by the larger side")', 'gone'),
   );
   host.appendChild(legend);
   return legend;
@@ -94,7 +93,7 @@ function buildLegend(host: HTMLElement): HTMLElement {
 const FLAME_WORDS: Record<FlameComparison['role'], string> = { 'allocated-flame': 'allocated bytes', 'retained-flame': 'retained bytes', 'time-flame': 'time' };
 
 /** `base → target: total 6.33 MiB → 178 KiB (-6.16 MiB, -97.3%)`, plus what was compared. */
-function summaryLines(model: DiffModel): string[] {
+export function summaryLines(model: DiffModel): string[] {
   const lines = [`${model.base.name} → ${model.target.name}`];
   const f = model.flame;
   if (f) {

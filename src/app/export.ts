@@ -1,24 +1,29 @@
-// The Export menu: the current flamegraph as SVG or PNG, the call tree as folded stacks, the
-// current table as CSV, and the whole view as one self-contained HTML file. Everything is made
+// The Export menu: the current flamegraph as SVG or PNG, the call tree as folded stacks or
+// gzipped pprof, the current table as CSV, and the whole view as one self-contained HTML file. Everything is made
 // in the page and handed to the browser as a Blob download: nothing leaves the machine.
 import './export.css';
 import type { TableSnapshot } from '../views/data-table.ts';
+import { findingsSnapshot, hotLoopsSnapshot } from '../views/export-analysis.ts';
+import { profileAsPprof, type TreeProfile } from '../formats/pprof-encode.ts';
 import { toCsv } from '../views/export-csv.ts';
-import { EXPORT_CELL_HEIGHT, exportFrames, flameSvgText, type FlameExportInput } from '../views/export-flame.ts';
+import { EXPORT_CELL_HEIGHT, exportFrames, flameSvg, type FlameExportInput } from '../views/export-flame.ts';
 import { toFolded } from '../views/export-folded.ts';
 import { snapshotHtml, snapshotScript, SNAPSHOT_CSS, type SnapshotSources } from '../views/export-html.ts';
-import { snapshotProgram, type SnapshotData } from '../views/export-snapshot.ts';
+import type { SnapshotData } from '../views/export-snapshot.ts';
 import { functionTableSnapshot } from '../views/export-tables.ts';
 import { stackOf } from '../model/call-tree.ts';
+import { diffFlameState, diffSnapshotData, diffTables } from './export-diff.ts';
+import { summaryNotes, totalWords } from './flame-panel.ts';
 import type { AppState, Store } from './store.ts';
 import type { TablesPanel } from './tables-panel.ts';
-import { tabSpec } from './tabs.ts';
+import { shows, tabSpec } from './tabs.ts';
 import { currentSet, flameModel, type FlameModel } from './view-model.ts';
 
 export const EXPORTS = [
   ['svg', 'Flamegraph as SVG'],
   ['png', 'Flamegraph as PNG'],
   ['folded', 'Call tree as folded stacks'],
+  ['pprof', 'Profile as gzipped pprof (go tool pprof)'],
   ['csv', 'Table as CSV'],
   ['html', 'Snapshot as one HTML file'],
 ] as const;
@@ -28,15 +33,15 @@ type ExportKind = (typeof EXPORTS)[number][0];
 export interface ExportElements {
   /** The flamegraph's box: the export is as wide as the chart. */
   flame: HTMLElement;
-  /** The summary line above the flamegraph, copied into the snapshot as shown. */
-  summary: HTMLElement;
   tables: TablesPanel;
+  /** The Compare tab: its delta tables are exported as drawn. */
+  diff: HTMLElement;
 }
 
 interface ExportContext {
   flameWidth(): number;
-  summaryText(): string;
   tables: TablesPanel;
+  diff: HTMLElement;
 }
 
 /** Chart width now, or the last one seen while another tab hides the chart. */
@@ -73,19 +78,27 @@ function exportInput(state: AppState, model: FlameModel, widthPx: number): Flame
   };
 }
 
-/** Tables for the snapshot: the current tab's, else the top functions (at most 200 rows each). */
+/**
+ * Tables for the snapshot: the findings and hot loops first (the answer), then the current
+ * tab's tables, else the top functions (at most 200 rows each).
+ */
 function snapshotTables(state: AppState, model: FlameModel, ctx: ExportContext): SnapshotData['tables'] {
   const current = ctx.tables.snapshots(state);
   const tables = current.length > 0 ? current : [functionTableSnapshot(model.functions, model.functionsUnit, 200)];
-  return tables.map((t) => ({ caption: t.caption, header: t.header, rows: t.text.slice(0, 200), numeric: t.numeric }));
+  const analysis = model.set.analysis;
+  return [
+    ...(analysis && analysis.findings.length > 0 ? [findingsSnapshot(analysis.findings)] : []),
+    ...(analysis && analysis.loops.length > 0 ? [hotLoopsSnapshot(analysis.loops)] : []),
+    ...tables.map((t) => ({ caption: t.caption, header: t.header, rows: t.text.slice(0, 200), numeric: t.numeric })),
+  ];
 }
 
 function snapshotData(state: AppState, model: FlameModel, ctx: ExportContext): SnapshotData {
   const { frames, zoom, legend } = exportFrames(exportInput(state, model, ctx.flameWidth()));
   return {
     version: 1,
-    title: `peakscope: ${model.set.label}, ${model.metric.label}`,
-    summary: ctx.summaryText(),
+    title: `peakscope: ${model.set.label} — ${model.metric.label} (${model.unit}), ${totalWords(model)}`,
+    summary: summaryNotes(model).join(' · '),
     path: ['all', ...stackOf(model.tree, model.zoom)],
     legend, width: ctx.flameWidth(), cellHeight: EXPORT_CELL_HEIGHT, icicle: state.view.icicle,
     frames, zoom, tables: snapshotTables(state, model, ctx),
@@ -123,47 +136,83 @@ async function inlineSources(script: string, style: string): Promise<SnapshotSou
   return { script: `'nonce-${nonce}'`, style: `'nonce-${nonce}'`, nonce };
 }
 
-/** The CSV of the current tab's table(s); several tables (callers, callees) get a Table column. */
-function tablesCsv(state: AppState, model: FlameModel | null, ctx: ExportContext): string | null {
-  let tables: TableSnapshot[] = ctx.tables.snapshots(state);
-  const rows = model?.functions ?? currentSet(state)?.functions?.rows ?? null;
-  if (tables.length === 0 && tabSpec(state.view.tab).table === 'functions' && rows) {
-    tables = [functionTableSnapshot(rows, model?.functionsUnit ?? 'bytes')];
-  }
-  if (tables.length === 0) return null;
+/** One table as CSV; several (callers and callees, Compare's deltas) get a Table column. */
+function tablesToCsv(tables: readonly TableSnapshot[]): string {
   if (tables.length === 1) return toCsv(tables[0]!.header, tables[0]!.values);
   return toCsv(['Table', ...tables[0]!.header], tables.flatMap((t) => t.values.map((r) => [t.caption, ...r])));
 }
 
-async function run(kind: ExportKind, store: Store, ctx: ExportContext): Promise<void> {
-  const state = store.get();
-  const model = flameModel(state);
-  const stem = `peakscope-${fileStem(currentSet(state)?.label ?? '')}-${model?.metric.key ?? 'tables'}`;
-  if (kind === 'csv') {
-    const csv = tablesCsv(state, model, ctx);
-    if (csv === null) throw new Error('this tab has no table to export');
-    return download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${stem}-${state.view.tab}.csv`);
+/** The current tab's table(s): its own, or the top functions on the Top functions and Both tabs. */
+function currentTables(state: AppState, model: FlameModel | null, ctx: ExportContext): TableSnapshot[] {
+  const tables = ctx.tables.snapshots(state);
+  const rows = model?.functions ?? currentSet(state)?.functions?.rows ?? null;
+  if (tables.length === 0 && tabSpec(state.view.tab).table === 'functions' && rows) {
+    return [functionTableSnapshot(rows, model?.functionsUnit ?? 'bytes')];
   }
-  if (!model) throw new Error('this set has no call tree to export');
-  if (kind === 'folded') {
-    const text = toFolded(model.tree, { rootFrame: model.set.roles.roleOf[model.metric.fileIndex] === 'time-flame' ? 'root' : null });
-    return download(new Blob([text], { type: 'text/plain;charset=utf-8' }), `${stem}.folded.txt`);
-  }
-  const data = snapshotData(state, model, ctx);
-  if (kind === 'svg') return download(new Blob([flameSvgText(document, data)], { type: 'image/svg+xml' }), `${stem}.svg`);
+  return tables;
+}
+
+/** An SVG, PNG or HTML snapshot of `data`. */
+async function snapshotFile(kind: 'svg' | 'png' | 'html', data: SnapshotData): Promise<Blob> {
+  if (kind === 'svg') return new Blob([flameSvg(document, data).text], { type: 'image/svg+xml' });
   if (kind === 'png') {
-    const svg = snapshotProgram().drawFlame(document, data, data.zoom);
-    const png = await svgToPng(flameSvgText(document, data), Number(svg.getAttribute('width')), Number(svg.getAttribute('height')));
-    return download(png, `${stem}.png`);
+    const svg = flameSvg(document, data);
+    return svgToPng(svg.text, svg.width, svg.height);
   }
   const script = snapshotScript();
   const html = snapshotHtml(document, data, script, await inlineSources(script, SNAPSHOT_CSS));
-  download(new Blob([html], { type: 'text/html;charset=utf-8' }), `${stem}.html`);
+  return new Blob([html], { type: 'text/html;charset=utf-8' });
+}
+
+const FILE_ENDS: Record<ExportKind, string> = { svg: 'svg', png: 'png', folded: 'folded.txt', pprof: 'pb.gz', csv: 'csv', html: 'html' };
+
+/** Why an export does not apply to what is shown (null when it does): said next to the item. */
+function whyNot(kind: ExportKind, state: AppState, ctx: ExportContext): string | null {
+  if (shows(state.view.tab, 'diff')) {
+    const { model, why } = diffFlameState(state);
+    if (kind === 'folded' || kind === 'pprof') return 'Compare shows two call trees: export each from its own flamegraph';
+    if (kind === 'csv') return diffTables(ctx.diff).length > 0 ? null : why ?? 'no table to compare yet';
+    return kind === 'html' && model ? null : why;
+  }
+  if (kind === 'csv') return currentTables(state, flameModel(state), ctx).length > 0 ? null : 'this tab shows no table';
+  if (flameModel(state)) return null;
+  return currentSet(state) ? 'this set has no heap or time flame to draw' : 'load a profile first';
+}
+
+async function run(kind: ExportKind, store: Store, ctx: ExportContext): Promise<void> {
+  const state = store.get();
+  const why = whyNot(kind, state, ctx);
+  if (why) throw new Error(why);
+  const diff = shows(state.view.tab, 'diff') ? diffFlameState(state).model : null;
+  const model = flameModel(state);
+  const stem = diff ? `peakscope-compare-${fileStem(diff.base.name)}-vs-${fileStem(diff.target.name)}` : `peakscope-${fileStem(currentSet(state)?.label ?? '')}-${model?.metric.key ?? 'tables'}`;
+  const name = `${stem}${kind === 'csv' && !diff ? `-${state.view.tab}` : ''}.${FILE_ENDS[kind]}`;
+  if (kind === 'csv') {
+    const csv = tablesToCsv(diff ? diffTables(ctx.diff) : currentTables(state, model, ctx));
+    return download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), name);
+  }
+  if (diff) return download(await snapshotFile(kind as 'svg' | 'png' | 'html', diffSnapshotData(state, diff, ctx.flameWidth(), ctx.diff)), name);
+  if (!model) return;
+  if (kind === 'folded') {
+    const format = model.set.files[model.metric.fileIndex]?.profile?.format;
+    const text = toFolded(model.tree, { rootFrame: format === 'time-flame' ? 'root' : null });
+    return download(new Blob([text], { type: 'text/plain;charset=utf-8' }), name);
+  }
+  if (kind === 'pprof') return download(pprofBlob(model), name);
+  download(await snapshotFile(kind, snapshotData(state, model, ctx)), name);
+}
+
+/** The file behind the flamegraph as gzipped pprof, in its own unit and exact weights. */
+function pprofBlob(model: FlameModel): Blob {
+  const file = model.set.files[model.metric.fileIndex]!;
+  const kind = model.metric.metric === 'retained' ? 'retained' : 'allocated';
+  const bytes = profileAsPprof(file.profile as TreeProfile, kind, `peakscope export of ${file.path}`);
+  return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/gzip' });
 }
 
 /** Builds the menu in `host`; returns the render function that enables what applies. */
 export function wireExport(store: Store, host: HTMLElement, els: ExportElements): (state: AppState) => void {
-  const ctx: ExportContext = { flameWidth: widthTracker(els.flame), summaryText: () => els.summary.textContent ?? '', tables: els.tables };
+  const ctx: ExportContext = { flameWidth: widthTracker(els.flame), tables: els.tables, diff: els.diff };
   const menu = document.createElement('details');
   menu.className = 'export-menu';
   const summary = document.createElement('summary');
@@ -174,7 +223,7 @@ export function wireExport(store: Store, host: HTMLElement, els: ExportElements)
     const b = document.createElement('button');
     b.type = 'button';
     b.dataset.export = kind;
-    b.textContent = label;
+    b.append(label);
     b.addEventListener('click', () => {
       menu.open = false;
       run(kind, store, ctx).catch((e: unknown) => store.notify(`Export failed: ${e instanceof Error ? e.message : String(e)}`));
@@ -186,12 +235,12 @@ export function wireExport(store: Store, host: HTMLElement, els: ExportElements)
   host.append(menu);
   const refresh = (state: AppState) => {
     ctx.flameWidth(); // remember the width while the chart is visible
-    // The Compare tab draws its own (differential) flamegraph, which these exports do not cover.
-    const spec = tabSpec(state.view.tab);
-    const flame = flameModel(state) !== null && spec.flameExports;
-    const functions = spec.table === 'functions' && Boolean(currentSet(state)?.functions);
-    const table = functions || ctx.tables.snapshots(state).length > 0;
-    for (const b of buttons) b.disabled = b.dataset.export === 'csv' ? !table : !flame;
+    for (const [i, [kind, label]] of EXPORTS.entries()) {
+      const why = whyNot(kind, state, ctx);
+      const b = buttons[i]!;
+      b.disabled = why !== null;
+      b.replaceChildren(label, ...(why ? [Object.assign(document.createElement('span'), { className: 'why', textContent: why })] : []));
+    }
   };
   // Opening the menu checks again what applies, so it never depends on the last page render.
   menu.addEventListener('toggle', () => {

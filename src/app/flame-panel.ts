@@ -3,7 +3,7 @@ import type { FunctionStats } from '../analysis/function-table.ts';
 import { stackOf } from '../model/call-tree.ts';
 import { formatPercent } from '../model/units.ts';
 import * as breadcrumbView from '../views/breadcrumb.ts';
-import { describeWeight, frameDetails } from '../views/frame-details.ts';
+import { describeWeight, frameDetails, type FrameContext } from '../views/frame-details.ts';
 import * as flameView from '../views/flamegraph.ts';
 import { renderLegend } from '../views/legend.ts';
 import type { AppState, Store } from './store.ts';
@@ -48,6 +48,7 @@ export function wireFlamePanel(store: Store, els: FlamePanelElements): (state: A
     const props: flameView.FlamegraphProps = {
       tree: model.tree, weights: model.metric.total, unit: model.unit, allocs: model.allocs,
       functionRow: (name) => functions.get(name) ?? null,
+      frameSource: frameSourceOf(model),
       zoom: model.zoom, icicle: state.view.icicle, typeLeaves: state.view.typeLeaves, colorBy: state.view.color,
       matchedNames: model.matchedNames, focused: state.focus, selectedName: state.view.selected,
       onZoom: (node) => store.zoomTo(stackOf(model.tree, node)),
@@ -66,12 +67,36 @@ export function wireFlamePanel(store: Store, els: FlamePanelElements): (state: A
   };
 }
 
+/** pprof frames' full paths and lines, by node. */
+function frameSourceOf(model: FlameModel): FrameContext['frameSource'] {
+  const profile = model.set.files[model.metric.fileIndex]?.profile;
+  if (profile?.format !== 'pprof') return undefined;
+  return (node) => profile.frames[model.tree.name[node]!] ?? null;
+}
+
+/**
+ * `total allocated bytes: 31.7 MiB (33,206,672 bytes)`, marked partial when the file was cut
+ * short (its last stacks are missing, so the total is a lower bound).
+ */
+export function totalWords(model: FlameModel): string {
+  const words = `total ${model.metric.label}: ${describeWeight(model.metric.total[0]!, model.unit)}`;
+  const cut = model.set.files[model.metric.fileIndex]?.truncated;
+  return cut ? `${words} — partial: the file is cut short (${cut.message}), so the total is a lower bound` : words;
+}
+
 function showSummary(el: HTMLElement, model: FlameModel): void {
-  const total = model.metric.total[0]!;
-  const parts = [`${model.set.label} — total ${model.metric.label}: ${describeWeight(total, model.unit)}`];
+  el.textContent = [`${model.set.label} — ${totalWords(model)}`, ...summaryNotes(model)].join(' · ');
+}
+
+/** What the totals line says besides the total: how the figures were made, where the zoom stopped. */
+export function summaryNotes(model: FlameModel): string[] {
+  const parts: string[] = [];
+  const profile = model.set.files[model.metric.fileIndex]?.profile;
+  // pprof profiles carry their own meaning (Bazel's memory profile: retained at dump, sampled).
+  if (profile?.format === 'pprof') parts.push(`${profile.sampleType.type}/${profile.sampleType.unit}: ${profile.semantics}`);
   if (model.metric.estimated) parts.push('allocations per stack are estimated from the summary CSV (a function’s count is spread over its stacks by bytes)');
   if (!model.zoomFound) parts.push('the linked zoom path is not in this profile; showing the nearest frame');
-  el.textContent = parts.join(' · ');
+  return parts;
 }
 
 function showSearch(el: HTMLElement, model: FlameModel): void {

@@ -19,6 +19,7 @@ import { renderNotices } from './notices.ts';
 import { loadDefaultSample, wireGallery } from './samples.ts';
 import { Store, type AppState } from './store.ts';
 import { shows, TABS } from './tabs.ts';
+import { wireSetsDrawer } from './sets-drawer.ts';
 import { wireTablesPanel } from './tables-panel.ts';
 import { wireTheme } from './theme.ts';
 import { wireToolbar } from './toolbar.ts';
@@ -43,6 +44,7 @@ const sideListProps = {
 };
 const overview = runsOverviewView.create(byId('sets'), { rows: [], currentId: null, onSelect: (id) => store.selectSet(id) });
 const sideList = sideListView.create(byId('sets'), { sets: [], currentId: null, ...sideListProps });
+const renderDrawer = wireSetsDrawer(byId<HTMLButtonElement>('sets-toggle'), document.querySelector<HTMLElement>('.layout')!);
 const renderToolbar = wireToolbar(store);
 const renderFlame = wireFlamePanel(store, {
   flame: byId('flame'), breadcrumb: byId('breadcrumb'), legend: byId('legend'), summary: byId('summary'),
@@ -52,7 +54,7 @@ const renderDiff = wireDiffPanel(store, byId('diff'), (url) => loadUrl(url, true
 const renderGallery = wireGallery(byId('gallery'), (url) => store.updateView({ url, tab: 'flame', set: null, zoom: [], selected: null, search: '' }));
 wireTheme(byId<HTMLSelectElement>('theme'));
 const tablesPanel = wireTablesPanel(store, byId('tables'));
-const renderExport = wireExport(store, byId('export'), { flame: byId('flame'), summary: byId('summary'), tables: tablesPanel });
+const renderExport = wireExport(store, byId('export'), { flame: byId('flame'), tables: tablesPanel, diff: byId('diff') });
 
 /** Table row, finding or source line → select the function and zoom the flamegraph to its heaviest stack. */
 const selectFunction: SelectFunction = (name, source = null, finding = -1) => {
@@ -87,6 +89,7 @@ function render(state: AppState): void {
   const set = currentSet(state);
   overview.update({ rows: overviewRows(state.sets, set), currentId: set?.id ?? null, onSelect: (id) => store.selectSet(id) });
   sideList.update({ sets: state.sets, currentId: set?.id ?? null, ...sideListProps });
+  renderDrawer(set?.label ?? null, state.sets.length);
   progress.update({ loading: state.loading, onCancel: () => loading.cancel() });
   renderNotices(byId('notices'), state.notices, (id) => store.dismiss(id));
   renderGallery(state);

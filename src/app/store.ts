@@ -143,8 +143,10 @@ export class Store {
 
   /**
    * Adds the sets and sources of a finished load. Shows the new set `show` picks (the worst run;
-   * the first by default), unless `keepView` and the view names a set by label (a restored link).
-   * Returns the load's id (`LoadedSet.load`).
+   * the first by default) among those with a readable file, unless `keepView` and the view names
+   * a set by label (a restored link). A load of nothing readable shows nothing new when a set is
+   * shown already: an unreadable file must not hide the good profile (the side list says what
+   * went wrong). Returns the load's id (`LoadedSet.load`).
    */
   loadFinished(jobId: number, sets: LoadedSetData[], origin: string, keepView = false, url: string | null = null, sources: readonly SourceText[] = [], show: (sets: readonly LoadedSet[]) => LoadedSet | undefined = (s) => s[0]): number {
     const taken = new Set(this.state.sets.map((s) => s.label));
@@ -158,7 +160,10 @@ export class Store {
     const all = [...this.state.sets, ...added];
     // A restored link keeps its view: the set it names (once loaded), else the first load's pick.
     const wanted = this.state.view.set;
-    const shown = !keepView ? show(added) : wanted !== null ? all.find((s) => s.label === wanted) : this.state.current === null ? show(added) : undefined;
+    const unreadable = (s: LoadedSetData) => s.files.length > 0 && s.files.every((f) => f.error);
+    const readable = added.filter((s) => !unreadable(s));
+    const pick = () => (readable.length > 0 ? show(readable) : this.state.sets.length === 0 ? added[0] : undefined);
+    const shown = !keepView ? pick() : wanted !== null ? all.find((s) => s.label === wanted) : this.state.current === null ? pick() : undefined;
     const view = keepView || !shown ? this.state.view : { ...this.state.view, set: shown.label, zoom: [], selected: null, metric: null };
     const current = shown?.id ?? this.state.current;
     const known = new Set(this.state.sources.map((t) => t.path));

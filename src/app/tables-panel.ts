@@ -37,12 +37,12 @@ const namesOf = memo((rows: FlameModel['functions']) => rows.map((r) => r.name))
 function typeSource(state: AppState): { flame: HeapFlame; path: string; metric: string; summary: HeapSummary | null; summaryPath: string | null } | null {
   const set = currentSet(state);
   if (!set) return null;
-  // Byte-weighted heap flames only: the table shows bytes, and a row click searches by them.
-  const heapMetrics = set.metrics.filter((m) => m.metric === 'bytes' || m.metric === 'retained');
+  // Byte-weighted heap flames only (value types are their leaves; a pprof profile has none).
+  const flames = [...set.roles['allocated-flame'], ...set.roles['retained-flame']].flatMap((f) => (f.profile.format === 'heap-flame' ? [{ ...f, profile: f.profile }] : []));
+  const heapMetrics = set.metrics.filter((m) => (m.metric === 'bytes' || m.metric === 'retained') && flames.some((f) => f.index === m.fileIndex));
   const metric = heapMetrics.find((m) => m.key === state.view.metric) ?? heapMetrics[0];
-  if (!metric) return null;
-  const flame = [...set.roles['allocated-flame'], ...set.roles['retained-flame']].find((f) => f.index === metric.fileIndex);
-  if (!flame) return null;
+  const flame = metric ? flames.find((f) => f.index === metric.fileIndex) : undefined;
+  if (!metric || !flame) return null;
   const summary = summaryFor(set.roles, flame);
   return { flame: flame.profile, path: flame.path, metric: metric.key, summary: summary?.profile ?? null, summaryPath: summary?.path ?? null };
 }

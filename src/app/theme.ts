@@ -1,6 +1,7 @@
 // Light, dark or the system's choice (prefers-color-scheme): a picker in the header, kept in
 // localStorage. The resolved theme goes on <html data-theme>, which theme.css reads; the
 // flamegraph keeps its palette (dark labels on mid-tone fills read on both backgrounds).
+// Every colour is a variable of theme.css: light by default, dark as one block of variables.
 import './theme.css';
 
 export const THEMES = ['system', 'light', 'dark'] as const;

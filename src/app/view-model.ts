@@ -44,7 +44,7 @@ export function currentMetric(set: LoadedSet, key: string | null): MetricWeights
 
 function treeOf(set: LoadedSet, metric: MetricWeights): CallTree | null {
   const p = set.files[metric.fileIndex]?.profile;
-  return p && (p.format === 'heap-flame' || p.format === 'time-flame') ? p.tree : null;
+  return p && (p.format === 'heap-flame' || p.format === 'time-flame' || p.format === 'pprof') ? p.tree : null;
 }
 
 /** Memoises a function of a few arguments on reference equality of the last call. */

@@ -4,6 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { isStarlarkSourcePath } from '../analysis/advisor.ts';
+import { isNamedStarlarkSource, namedStarlarkFiles } from '../analysis/build-files.ts';
 import { notAProfileReason } from '../formats/file-names.ts';
 import { parseChunks } from '../formats/parse-file.ts';
 import type { ParsedFile } from '../model/profile.ts';
@@ -119,6 +120,18 @@ export async function loadPaths(argumentsGiven: readonly string[]): Promise<Load
       else parsed.push(await parseFile(file));
     }
     loaded.push({ argument, files: parsed, sources, skipped });
+  }
+  return withNamedSources(loaded);
+}
+
+/** Files no format claimed that a profile or log names as Starlark (`TARGETS.fixture`) become sources. */
+async function withNamedSources(loaded: LoadedArgument[]): Promise<LoadedArgument[]> {
+  const names = namedStarlarkFiles(loaded.flatMap((l) => l.files));
+  for (const argument of loaded) {
+    const named = argument.files.filter((f) => isNamedStarlarkSource(f, names));
+    if (named.length === 0) continue;
+    argument.files = argument.files.filter((f) => !named.includes(f));
+    for (const f of named) argument.sources.push({ path: f.path, text: await readSource({ path: f.path, size: f.size }) });
   }
   return loaded;
 }

@@ -2,6 +2,7 @@
 // and exit code 2, never a stack trace (set PEAKSCOPE_DEBUG=1 to see one).
 import { CliError, oneLine, type CliIO, type Command } from './command.ts';
 import { diffCommand } from './diff.ts';
+import { exportCommand } from './export.ts';
 import { openCommand } from './open.ts';
 import { reportCommand } from './report.ts';
 
@@ -9,6 +10,7 @@ const COMMANDS: Record<string, Command> = {
   report: reportCommand,
   open: openCommand,
   diff: diffCommand,
+  export: exportCommand,
 };
 
 function usage(): string {

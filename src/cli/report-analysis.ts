@@ -39,7 +39,7 @@ export interface RunJson {
 /** The top-level fields `report --json` gains: `findings`, `filePeaks`, `runs`, and the notes that say what the numbers mean. */
 export interface AnalysisJson {
   findings: FindingJson[];
-  filePeaks: (FilePeak & { packageId: string; limitBytes: number })[];
+  filePeaks: (FilePeak & { packageId: string })[];
   runs: RunJson[];
   notes: string[];
 }
@@ -78,7 +78,7 @@ export function analyseReport(files: readonly ParsedFile[], sources: readonly { 
       })),
     });
   }
-  return { findings, filePeaks: filePeaks.map(({ moduleId, ...p }) => ({ moduleId, packageId: packageOf(moduleId), ...p, limitBytes: limit })), runs, notes: [...HONEST_NOTES] };
+  return { findings, filePeaks: filePeaks.map(({ moduleId, ...p }) => ({ moduleId, packageId: packageOf(moduleId), ...p })), runs, notes: [...HONEST_NOTES] };
 }
 
 function findingLines(f: FindingJson): string[] {

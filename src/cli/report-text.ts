@@ -1,5 +1,5 @@
 // The human `peakscope report`: per profile set, each file's format and key figures in binary
-// units, its top functions, event-log peaks against Buck2's 2 GiB default limit, diagnostics.
+// units, its top functions, event-log peaks against each file's limit (Buck2's 2 GiB default unless its error states its own), diagnostics.
 import { computeFilePeaks } from '../analysis/peaks.ts';
 import type { TopFunction } from '../analysis/totals.ts';
 import type { FormatName, ParsedFile } from '../model/profile.ts';
@@ -44,6 +44,7 @@ const DESCRIBE: Record<FormatName, (t: T) => string> = {
   'event-log': describeEventLog,
   targets: (t) => `profiled targets list: ${plural(num(t, 'targets'), 'identifier')}`,
   'flame-svg': (t) => `flame graph SVG${t['title'] ? `: "${printable(String(t['title']))}"` : ''} (its flame.src holds the data)`,
+  pprof: describePprof,
   empty: () => 'empty: no data (an empty file or Buck2’s `empty 1` placeholder)',
   unknown: () => 'not a profile peakscope knows',
 };
@@ -51,6 +52,14 @@ const DESCRIBE: Record<FormatName, (t: T) => string> = {
 function describeTotals(input: InputReport): string {
   if (input.error && input.format !== 'unknown') return `${input.format}: could not be read`;
   return DESCRIBE[input.format](input.totals as T);
+}
+
+/** `pprof (memory/bytes): 15.8 MiB, retained at dump, sampled (…); loading 0 B, analysis 15.8 MiB`. */
+function describePprof(t: T): string {
+  const unit = 'bytes' in t ? 'bytes' : 'milliseconds' in t ? 'milliseconds' : 'count';
+  const value = (n: number) => formatValue(n, unit);
+  const phases = t['loading'] !== undefined ? `; loading ${value(num(t, 'loading'))}, analysis ${value(num(t, 'analysis'))}` : '';
+  return `pprof (${printable(String(t['sampleType']))}): ${value(num(t, unit))} in ${plural(num(t, 'samples'), 'sample')}, ${t['semantics']}${phases}`;
 }
 
 function describeEventLog(t: T): string {
@@ -76,11 +85,12 @@ function peakLines(file: ParsedFile): string[] {
   const rows = computeFilePeaks([file.profile]).map((row) => {
     const shown = row.peakBytes ?? row.reportedBytes;
     const size = row.peakBytes !== null ? formatBytes(row.peakBytes) : shown !== null ? `failed, ~${formatBytes(shown)}` : 'failed';
-    const share = row.percentOfLimit === null ? '' : percentText(row.percentOfLimit);
+    // Against the file's own limit when its error states one, else Buck2's 2 GiB default.
+    const share = row.percentOfLimit === null ? '' : `${percentText(row.percentOfLimit)} of ${formatBytes(row.limitBytes)}`;
     const error = row.error === null ? '' : `: ${printable(row.error)}`;
     return [size, share, `${printable(row.moduleId)}${error}`];
   });
-  return table(['peak', 'of 2 GiB', 'BUCK file'], rows);
+  return table(['peak', 'of limit', 'BUCK file'], rows);
 }
 
 /** Right-aligned figures, a left-aligned last column. */

@@ -49,3 +49,43 @@ export interface FormatSpec<P extends Profile = Profile> {
   sniff(input: SniffInput): boolean;
   create(ctx: ParseContext): LineParser<P>;
 }
+
+/**
+ * What a binary detector sees: the first BINARY_SNIFF_BYTES bytes of the file after gzip/zstd
+ * decompression (fewer when the file is shorter: then `complete` is true).
+ */
+export interface ByteSniffInput {
+  head: Uint8Array;
+  complete: boolean;
+}
+
+/** Binary detectors decide on this many decompressed bytes, whatever the chunking. */
+export const BINARY_SNIFF_BYTES = 64 * 1024;
+
+/**
+ * Consumes the decompressed bytes of a binary file in order, in chunks cut anywhere: a record
+ * may start in one chunk and end several chunks later (`DelimitedRecords` reassembles
+ * varint-length-delimited records; a whole-buffer format may simply collect every chunk).
+ */
+export interface ByteParser<P extends Profile = Profile> {
+  /**
+   * The next bytes. The array may be reused once the call returns: copy what must outlive it.
+   * Throws ParseError when the file is broken (its `line` names the record, 1-based).
+   */
+  push(chunk: Uint8Array): void;
+  /**
+   * After the last chunk: null when the input ended on a record boundary, else why it looks
+   * cut short (the driver reports it as `ParsedFile.truncated`, keeping what was read).
+   */
+  endOfInput(): { record: number; message: string } | null;
+  /** Called once after endOfInput(). May throw ParseError. */
+  finish(): P;
+}
+
+/** A binary format: detected from its first bytes, before the "binary data" refusal. */
+export interface BinaryFormatSpec<P extends Profile = Profile> {
+  name: FormatName;
+  /** True when the head looks like this format; false means "try the next detector". */
+  sniffBytes(input: ByteSniffInput): boolean;
+  create(ctx: ParseContext): ByteParser<P>;
+}

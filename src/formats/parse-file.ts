@@ -1,11 +1,14 @@
-// Drives one file from bytes to a ParsedFile: decompress → decode → lines → detect → parse; after
-// detection a parser that reads bytes gets them undecoded. Serves the CLI, the worker and tests.
+// Drives one file from bytes to a ParsedFile: decompress → binary detectors (a claimed file goes
+// to its ByteParser) → decode → lines → detect → parse; after detection a parser that reads bytes
+// gets them undecoded. Serves the CLI, the worker and tests.
 import type { FormatName, ParsedFile, Profile } from '../model/profile.ts';
 import { TreeBuildError } from '../model/call-tree.ts';
 import { DiagnosticSink, ParseError, snippet } from './diagnostics.ts';
-import { compressionOf, createInflater, MAGIC_LENGTH, type Compression, type Inflater } from './decompress.ts';
-import { FORMATS, detectFormat } from './detect.ts';
-import type { LineParser } from './format.ts';
+import { ByteIntake } from './byte-intake.ts';
+import type { Compression } from './decompress.ts';
+import { ContentRouter } from './content-router.ts';
+import { detectFormat, triedFormatNames } from './detect.ts';
+import type { BinaryFormatSpec, ByteParser, LineParser } from './format.ts';
 import { SNIFF_LINES } from './format.ts';
 import { LineSource } from './line-source.ts';
 
@@ -32,12 +35,14 @@ export class ParseSession {
   private format: FormatName | null = null;
   private error: ParseError | null = null;
   private truncated: { line: number; message: string } | null = null;
-  private pendingHead: Uint8Array | null = new Uint8Array(0);
-  private inflater: Inflater | null = null;
-  private compression: Compression | null = null;
+  private readonly intake = new ByteIntake({
+    start: (head, compression) => this.startBytes(head, compression),
+    content: (data, final) => this.content(data, final),
+    damaged: (message) => (this.truncated = { line: this.source.linesSeen, message }),
+  });
+  private router: ContentRouter | null = null;
   private sawNul = false;
   private finalLine = false;
-  bytesIn = 0;
 
   constructor(
     readonly path: string,
@@ -55,58 +60,44 @@ export class ParseSession {
     return this.error !== null;
   }
 
+  /** Bytes read so far (compressed bytes for a compressed file). */
+  get bytesIn(): number {
+    return this.intake.bytesIn;
+  }
+
   pushBytes(chunk: Uint8Array): void {
-    if (this.stopped) return;
-    this.bytesIn += chunk.length;
-    if (this.pendingHead) {
-      // Hold bytes until the magic number can be read.
-      const joined = new Uint8Array(this.pendingHead.length + chunk.length);
-      joined.set(this.pendingHead);
-      joined.set(chunk, this.pendingHead.length);
-      if (joined.length < MAGIC_LENGTH) {
-        this.pendingHead = joined;
-        return;
-      }
-      this.pendingHead = null;
-      this.startBytes(joined);
-      return;
-    }
-    this.routeBytes(chunk, false);
+    if (!this.stopped) this.intake.push(chunk);
   }
 
   pushText(text: string): void {
     if (this.stopped) return;
-    this.pendingHead = null;
-    this.bytesIn += text.length;
+    this.intake.text(text.length);
     this.scan(text);
   }
 
-  private startBytes(head: Uint8Array): void {
-    this.compression = compressionOf(head);
+  private startBytes(head: Uint8Array, compression: Compression | null): void {
     // A UTF-16 byte-order mark (PowerShell 5's `>` writes UTF-16LE): decode it, do not call it binary.
-    const bom = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
+    const bom = compression ? null : head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
     if (bom) this.source.decodeAs(bom);
-    if (this.compression) {
-      this.inflater = createInflater(this.compression, (data) => this.readLines(() => this.source.pushBytes(data, false)));
-    }
-    this.routeBytes(head, false);
+    this.router = new ContentRouter(
+      {
+        text: (data, final) => this.source.pushBytes(data, final),
+        claim: (spec) => this.claimBinary(spec),
+        fail: (e) => this.fail(e, 0, ''),
+      },
+      bom === null,
+    );
   }
 
-  private routeBytes(chunk: Uint8Array, final: boolean): void {
-    if (this.compression && !this.inflater) return; // the compressed stream broke earlier
-    if (this.inflater) {
-      try {
-        this.inflater.push(chunk, final);
-      } catch (e) {
-        this.truncated = {
-          line: this.source.linesSeen,
-          message: `the ${this.compression} stream is damaged or cut short after ${this.bytesIn} compressed bytes (${errorText(e)}); what was read before is shown`,
-        };
-        this.inflater = null;
-      }
-    } else {
-      this.readLines(() => this.source.pushBytes(chunk, final));
-    }
+  /** Decompressed bytes: to the binary detectors first, then to a ByteParser or the line source. */
+  private content(data: Uint8Array, final: boolean): void {
+    if (!this.stopped) this.readLines(() => this.router!.push(data, final));
+  }
+
+  private claimBinary(spec: BinaryFormatSpec): ByteParser {
+    this.format = spec.name;
+    this.state = 'parsing';
+    return spec.create({ file: this.path, diagnostics: this.diagnostics });
   }
 
   private scan(text: string): void {
@@ -164,7 +155,7 @@ export class ParseSession {
         this.path,
         this.sniffed[0]?.lineNo ?? 0,
         this.sawNul ? '' : (lines[0] ?? ''),
-        `${this.sawNul ? 'binary data' : 'not a profile peakscope knows'}; tried ${FORMATS.map((f) => f.name).join(', ')}`,
+        `${this.sawNul ? 'binary data' : 'not a profile peakscope knows'}; tried ${triedFormatNames().join(', ')}`,
       );
       return;
     }
@@ -198,6 +189,14 @@ export class ParseSession {
     }
   }
 
+  /** A binary file that stops inside a record was cut short (Buck2 still writing, say). */
+  private endBinary(parser: ByteParser): void {
+    const cut = parser.endOfInput();
+    if (!cut) return;
+    const message = this.truncated ? `${this.truncated.message}; ${cut.message}` : cut.message;
+    this.truncated = { line: cut.record, message };
+  }
+
   private markCutShort(text: string, lineNo: number): void {
     const partial = `that partial line was ignored: "${snippet(text)}"`;
     // A broken gzip/zstd stream also ends mid-line: keep its reason, which says more.
@@ -216,10 +215,11 @@ export class ParseSession {
   }
 
   finish(): ParsedFile {
-    if (this.pendingHead && this.pendingHead.length > 0) this.startBytes(this.pendingHead);
-    this.pendingHead = null;
-    if (!this.stopped) {
-      if (this.inflater) this.routeBytes(new Uint8Array(0), true);
+    if (!this.stopped) this.intake.finish();
+    if (!this.stopped) this.readLines(() => this.router?.end());
+    const binary = this.router?.binary ?? null;
+    if (!this.stopped && binary) this.endBinary(binary);
+    else if (!this.stopped) {
       this.readLines(() => this.source.flush());
       this.finalLine = true;
       this.source.end();
@@ -229,9 +229,10 @@ export class ParseSession {
       if (this.sniffed.length === 0 && !this.sawNul) profile = { format: 'empty', reason: 'no-content' };
       else this.detect(true);
     }
-    if (this.state === 'parsing' && this.parser) {
+    const parser = this.parser ?? binary;
+    if (this.state === 'parsing' && parser) {
       try {
-        profile = this.parser.finish();
+        profile = parser.finish();
       } catch (e) {
         this.fail(e, this.source.linesSeen, '');
       }
@@ -244,8 +245,8 @@ export class ParseSession {
       error: this.error ? this.error.toInfo() : null,
       diagnostics: this.diagnostics.list(),
       truncated: this.truncated,
-      compression: this.compression,
-      ...(this.error && !this.format ? { triedFormats: FORMATS.map((f) => f.name) } : {}),
+      compression: this.intake.compression,
+      ...(this.error && !this.format ? { triedFormats: triedFormatNames() } : {}),
       ...(this.format ? { detectedFormat: this.format } : {}),
     };
   }
@@ -257,10 +258,6 @@ function placeholderOr(profile: Profile): Profile {
   const t = profile.tree;
   const onlyEmpty = t.name.length === 2 && t.names[t.name[1]!] === 'empty' && t.self[1] === 1;
   return onlyEmpty ? { format: 'empty', reason: 'flame-placeholder' } : profile;
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 export interface StreamOptions {

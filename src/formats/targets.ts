@@ -7,11 +7,11 @@ import { lineListFormat } from './line-list.ts';
 /**
  * Current identifiers (`load/root//query/a`, `analysis/pkg/name/cfg`, `load_bzl/…`, `bxl/…`,
  * `dynamic_output/…`, `anon_target/…`, …) and the 2024-06…2025-10 ones (`analysis:<label>`,
- * `loading:<package>`, a bare `bxl`). Only the prefix is checked: the rest (labels,
+ * `loading:<package>`, a bare `bxl` or `unknown`). Only the prefix is checked: the rest (labels,
  * configurations) can hold almost anything.
  */
 const IDENTIFIER =
-  /^(?:(?:analysis|load|load_bzl|load_bxl|load_json|load_toml|load_package|transition|anon_target|bxl|bxl_dynamic|dynamic_output|unknown)\/\S|(?:analysis|loading):\S|bxl$)/;
+  /^(?:(?:analysis|load|load_bzl|load_bxl|load_json|load_toml|load_package|transition|anon_target|bxl|bxl_dynamic|dynamic_output|unknown)\/\S|(?:analysis|loading):\S|(?:bxl|unknown)$)/;
 
 /** True when a line is one evaluation identifier. */
 export function isEvalIdentifier(line: string): boolean {

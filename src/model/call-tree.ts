@@ -3,8 +3,12 @@
 import { ChildTable, GrowableColumns } from './tree-columns.ts';
 import type { MetricUnit } from './units.ts';
 
-/** What a node stands for. Type leaves (`dict`, `list`, …) end heap-flame stacks. */
-export const NodeKind = { Root: 0, Function: 1, Type: 2 } as const;
+/**
+ * What a node stands for. Type leaves (`dict`, `list`, …) end heap-flame stacks; a group is a
+ * frame no engine wrote that peakscope adds to tell stacks apart (Bazel's `(loading)` and
+ * `(analysis)`): it is not a function, and exports leave it out.
+ */
+export const NodeKind = { Root: 0, Function: 1, Type: 2, Group: 3 } as const;
 export type NodeKind = (typeof NodeKind)[keyof typeof NodeKind];
 
 /**

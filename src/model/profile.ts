@@ -16,6 +16,7 @@ export type FormatName =
   | 'event-log'
   | 'targets'
   | 'flame-svg'
+  | 'pprof'
   | 'empty'
   | 'unknown';
 
@@ -161,6 +162,59 @@ export interface FlameSvg {
   title: string | null;
 }
 
+/** Which engine wrote a pprof profile, judged from its sample types and file names. */
+export type PprofProducer = 'bazel-memory' | 'bazel-cpu' | 'starlark-go' | 'pprof';
+
+/**
+ * What a pprof profile's values are, in words a view can show as they are: Bazel's memory
+ * profile counts objects still alive at dump (retained, sampled), never allocated bytes.
+ */
+export type PprofQuantity = 'retained-bytes' | 'allocated-bytes' | 'bytes' | 'cpu-time' | 'wall-time' | 'time' | 'count';
+
+/** One Starlark function of a pprof profile (frames are merged by function name and file). */
+export interface PprofFrame {
+  /** The frame's name in the tree: `macros/defs.bzl.my_macro`, `BUILD.<toplevel>`, `glob`. */
+  name: string;
+  /** The Starlark function name (`<toplevel>` for a file's top level). */
+  function: string;
+  /** Path relative to the workspace, or `external/<repo>/…`; `<builtin>` and the like for builtins. */
+  file: string;
+  /** The path as the profile gives it (absolute). Untrusted text. */
+  path: string;
+  /** Lines seen in this function's locations (call sites in callers, executing lines in leaves). */
+  lines: number[];
+  /** `type`: a value-type leaf (`dict`) of a Buck2 heap flame that peakscope exported to pprof. */
+  kind: 'def' | 'toplevel' | 'builtin' | 'type';
+}
+
+export interface PprofProfile {
+  format: 'pprof';
+  /** The chosen sample type's values, in the file's own unit (exact integers). */
+  tree: CallTree;
+  producer: PprofProducer;
+  quantity: PprofQuantity;
+  /** A short honest label for every view: "retained at dump, sampled". */
+  semantics: string;
+  /** The sample type drawn (`memory/bytes`, `CPU/microseconds`, `wall/nanoseconds`). */
+  sampleType: { type: string; unit: string };
+  /** The file's other sample types with their totals: not drawn, but never dropped silently. */
+  otherSampleTypes: { type: string; unit: string; total: number }[];
+  /** Samples in the file (a 0 of the drawn type included). */
+  samples: number;
+  period: { type: string; unit: string; value: number } | null;
+  /** Frame details by the tree's name index (null for the phase roots). */
+  frames: (PprofFrame | null)[];
+  /**
+   * Where each caller called each callee, by frame name: the caller's lines in those stacks
+   * (`callee` '' for the line executing in a stack's last frame, e.g. where a leaf allocated).
+   */
+  callSites: { caller: string; callee: string; lines: number[] }[];
+  /** Bazel only: the tree's top level is `(loading)` and `(analysis)` (NodeKind.Group), with these totals. */
+  phases: { loading: number; analysis: number } | null;
+  /** The directory taken for the workspace root ('' when none could be told). */
+  workspaceRoot: string;
+}
+
 /** No data: an empty file, or Buck2's `empty 1` placeholder for an empty flame (§9.2). */
 export interface EmptyProfile {
   format: 'empty';
@@ -179,6 +233,7 @@ export type Profile =
   | EventLog
   | TargetsList
   | FlameSvg
+  | PprofProfile
   | EmptyProfile;
 
 /** A file after parsing: a profile (possibly partial) or an error, never both lost. */

@@ -1,7 +1,10 @@
 // Units and their formatting. Sizes use binary units (KiB, MiB, GiB) as Buck2 does.
 
 /** What a number measures. Every metric in the model carries one of these. */
-export type MetricUnit = 'bytes' | 'count' | 'milliseconds' | 'seconds' | 'calls';
+export type MetricUnit = 'bytes' | 'count' | 'milliseconds' | 'seconds' | 'calls' | 'microseconds' | 'nanoseconds';
+
+/** Units of time that trees keep as exact integers, and how many of each make a millisecond. */
+export const PER_MILLISECOND: Partial<Record<MetricUnit, number>> = { milliseconds: 1, microseconds: 1000, nanoseconds: 1_000_000 };
 
 /** Aliases that document what a plain number holds (Firefox Profiler's habit). */
 export type Bytes = number;
@@ -68,7 +71,10 @@ export function formatValue(value: number, unit: MetricUnit): string {
     case 'bytes':
       return formatBytes(value);
     case 'milliseconds':
-      return value >= 1000 ? `${trimZeros((value / 1000).toFixed(2))} s` : `${value} ms`;
+      return value >= 1000 ? `${trimZeros((value / 1000).toFixed(2))} s` : `${trimZeros(value.toFixed(3))} ms`;
+    case 'microseconds':
+    case 'nanoseconds':
+      return formatValue(value / PER_MILLISECOND[unit]!, 'milliseconds');
     case 'seconds':
       return `${trimZeros(value.toFixed(3))} s`;
     case 'count':

@@ -43,7 +43,7 @@ function tablesOf(c: SetComparison): HTMLTableElement[] {
     tables.push(table('diff-summary', `Functions by self ${c.summary.measures} (heap summary CSV)`, [
       ...deltaColumns<SummaryDelta>('Function', unit),
       { label: 'Allocations Δ', cell: (r) => signedValue(r.allocs.delta, 'count'), numeric: true },
-      { label: 'Calls made Δ', title: 'Starlark calls made from the function', cell: (r) => signedValue(r.calls.delta, 'count'), numeric: true },
+      { label: 'Calls it made Δ', title: 'Starlark calls the function made (not how often it was called)', cell: (r) => signedValue(r.calls.delta, 'count'), numeric: true },
     ], [c.summary.totals, ...c.summary.functions]));
     tables.push(table('diff-summary-types', 'Value types, allocations (heap summary CSV)', deltaColumns('Type', 'count'), c.summary.types));
   }

@@ -3,10 +3,12 @@
 // the HTML snapshot, and serialised as a standalone SVG with XMLSerializer (never by string
 // concatenation, so `<`, `&` and quotes in frame names stay text).
 import { formatValue } from '../model/units.ts';
+import { DIFF_SCALE_LEGEND, type DiffFrames } from './diff-colors.ts';
 import { assignColors, MATCH_COLOR, SMALL_COLOR } from './frame-colors.ts';
 import { frameDetails, mergedDetails, type FrameContext } from './frame-details.ts';
 import { projectFlame, type ColorBy, type FlameDatum } from './flame-projection.ts';
 import { snapshotProgram, type SnapshotData, type SnapshotFrames } from './export-snapshot.ts';
+import { fitLabel } from './frame-label.ts';
 
 export interface FlameExportInput extends FrameContext {
   zoom: number;
@@ -15,6 +17,8 @@ export interface FlameExportInput extends FrameContext {
   typeLeaves: boolean;
   colorBy: ColorBy;
   matchedNames: Uint8Array | null;
+  /** A differential flamegraph (the Compare tab): its colours, words and legend. */
+  diff?: DiffFrames | null;
 }
 
 /** Height of one frame row, as the live chart (views/flamegraph.ts). */
@@ -44,17 +48,22 @@ export function exportFrames(input: FlameExportInput): { frames: SnapshotFrames;
     frames.name.push(d.name);
     frames.value.push(d.value);
     frames.parent.push(parent);
-    frames.color.push(d.matched ? MATCH_COLOR : d.merged ? SMALL_COLOR : colors.colorOf(d.colorKey));
-    frames.detail.push((d.merged ? mergedDetails(input, d.merged, d.value, d.node) : frameDetails(input, d.node)).join('\n'));
+    const diff = input.diff && !d.merged ? input.diff : null;
+    frames.color.push(d.matched ? MATCH_COLOR : d.merged ? SMALL_COLOR : diff ? diff.colorOf(d.node) : colors.colorOf(d.colorKey));
+    frames.detail.push((diff ? diff.details(d.node) : d.merged ? mergedDetails(input, d.merged, d.value, d.node) : frameDetails(input, d.node)).join('\n'));
     const kids = ordered(d.children);
     for (let k = kids.length - 1; k >= 0; k--) stack.push({ d: kids[k]!, parent: index });
   }
-  const legend = colors.legend.map((e) => ({ key: e.key, color: e.color, text: formatValue(e.weight, input.unit) }));
+  const legend = input.diff ? DIFF_SCALE_LEGEND.map((e) => ({ ...e, text: '' })) : colors.legend.map((e) => ({ key: e.key, color: e.color, text: formatValue(e.weight, input.unit) }));
   return { frames, zoom, legend };
 }
 
-/** A standalone SVG document (XML declaration, xmlns, inline attributes) of the data's flamegraph. */
-export function flameSvgText(doc: Document, data: SnapshotData): string {
-  const svg = snapshotProgram().drawFlame(doc, data, data.zoom);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
+/**
+ * A standalone SVG document (XML declaration, xmlns, inline attributes): the data's flamegraph
+ * under its title, summary, zoom path and legend, so the file alone says what it shows.
+ */
+export function flameSvg(doc: Document, data: SnapshotData): { text: string; width: number; height: number } {
+  const svg = snapshotProgram(fitLabel).drawFigure(doc, data);
+  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
+  return { text, width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')) };
 }

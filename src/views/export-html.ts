@@ -4,6 +4,7 @@
 // only script, and a CSP that allows exactly that script and style (by hash) and nothing else:
 // no network, no other scripts, no plugins, no forms, no base URL.
 import { snapshotProgram, type SnapshotData } from './export-snapshot.ts';
+import { fitLabel } from './frame-label.ts';
 
 /** The id of the JSON data element and of the element the page is drawn into. */
 const DATA_ID = 'peakscope-data';
@@ -22,7 +23,7 @@ p { margin: 4px 0; color: #5f6368; }
 table { border-collapse: collapse; font-size: 13px; margin: 12px 0; }
 caption { text-align: left; color: #5f6368; padding: 4px 0; }
 th { text-align: left; border-bottom: 2px solid #d9d9de; padding: 3px 6px; }
-td { padding: 3px 6px; border-bottom: 1px solid #eee; word-break: break-all; }
+td { padding: 3px 6px; border-bottom: 1px solid #eee; overflow-wrap: anywhere; vertical-align: top; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 `;
 
@@ -34,7 +35,7 @@ export function snapshotJson(data: SnapshotData): string {
 /** The snapshot's one script: the drawing program's source, run on the embedded data. */
 export function snapshotScript(): string {
   return [
-    `const program = (${snapshotProgram.toString()})();`,
+    `const program = (${snapshotProgram.toString()})(${fitLabel.toString()});`,
     `const data = JSON.parse(document.getElementById(${JSON.stringify(DATA_ID)}).textContent);`,
     `program.renderPage(document, document.getElementById(${JSON.stringify(HOST_ID)}), data);`,
   ].join('\n');

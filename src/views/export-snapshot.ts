@@ -3,6 +3,8 @@
 // the HTML export inlines its source text (`snapshotProgram.toString()`) as the snapshot's only
 // script, so the file opened from disk draws the flamegraph with the very same code.
 // Everything it draws is text through textContent/createTextNode; names never become markup.
+// Labels are fitted by `fitLabel` (frame-label.ts), handed in so the snapshot inlines it too.
+import type { fitLabel as FitLabel } from './frame-label.ts';
 
 /** The laid-out-ready flamegraph: frames in pre-order, children heaviest first. */
 export interface SnapshotFrames {
@@ -43,12 +45,14 @@ export interface SnapshotData {
 export interface SnapshotProgram {
   /** An <svg> of the frames under `zoom` (a frame index; `data.zoom` = as exported). */
   drawFlame(doc: Document, data: SnapshotData, zoom: number): SVGSVGElement;
+  /** The exported figure: title, summary, zoom path and legend above the flamegraph as exported. */
+  drawFigure(doc: Document, data: SnapshotData): SVGSVGElement;
   /** The whole snapshot page into `host`, with click-to-zoom on frames. */
   renderPage(doc: Document, host: HTMLElement, data: SnapshotData): void;
 }
 
 /** The program. Keep it self-contained: its source text is the snapshot's script. */
-export function snapshotProgram(): SnapshotProgram {
+export function snapshotProgram(fitLabel: typeof FitLabel): SnapshotProgram {
   const SVG = 'http://www.w3.org/2000/svg';
   const FONT = '11px system-ui, "DejaVu Sans", "Liberation Sans", sans-serif';
   let measure: ((s: string) => number) | null = null;
@@ -62,17 +66,9 @@ export function snapshotProgram(): SnapshotProgram {
     return measure(s);
   }
 
-  /** The longest prefix of `name` (with `…`) that fits in `room` pixels; '' when nothing does. */
+  /** The label for `room` pixels: the function name kept whole longest (frame-label.ts). */
   function fit(doc: Document, name: string, room: number): string {
-    if (textWidth(doc, name) <= room) return name;
-    let lo = 0;
-    let hi = name.length;
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      if (textWidth(doc, `${name.slice(0, mid)}…`) <= room) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo < 2 ? '' : `${name.slice(0, lo)}…`;
+    return fitLabel(name, room, (t) => textWidth(doc, t));
   }
 
   function svgEl<K extends keyof SVGElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
@@ -137,6 +133,61 @@ export function snapshotProgram(): SnapshotProgram {
     return svg;
   }
 
+  /** Words of `text` in lines no wider than `width` (a word wider than that gets a line of its own). */
+  function wrap(doc: Document, text: string, width: number, scale: number): string[] {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of text.split(' ')) {
+      const next = line ? `${line} ${word}` : word;
+      if (line && textWidth(doc, next) * scale > width) {
+        lines.push(line);
+        line = word;
+      } else line = next;
+    }
+    return line ? [...lines, line] : lines;
+  }
+
+  function drawFigure(doc: Document, data: SnapshotData): SVGSVGElement {
+    const width = data.width;
+    const head = svgEl(doc, 'g', { class: 'heading' });
+    let y = 0;
+    const line = (text: string, size: number, weight: string, fill: string) => {
+      for (const part of wrap(doc, text, width - 8, (size / 11) * (weight === 'bold' ? 1.1 : 1))) {
+        y += size + 5;
+        const t = svgEl(doc, 'text', { x: 4, y, 'font-size': size, 'font-weight': weight, fill });
+        t.textContent = part;
+        head.append(t);
+      }
+    };
+    line(data.title, 14, 'bold', '#1d1d1f');
+    if (data.summary) line(data.summary, 11, 'normal', '#4d5156');
+    line(`Zoom: ${data.path.join(' › ')}`, 11, 'normal', '#4d5156');
+    let x = 4;
+    y += 20;
+    for (const e of data.legend) {
+      const text = `${e.key} ${e.text}`;
+      const w = 14 + textWidth(doc, text) + 12;
+      if (x > 4 && x + w > width) {
+        x = 4;
+        y += 16;
+      }
+      if (e.color !== 'transparent') head.append(svgEl(doc, 'rect', { x, y: y - 9, width: 10, height: 10, rx: 2, fill: e.color }));
+      const t = svgEl(doc, 'text', { x: x + 14, y, fill: '#1d1d1f' });
+      t.textContent = text;
+      head.append(t);
+      x += w;
+    }
+    y += 10;
+    const flame = drawFlame(doc, data, data.zoom);
+    flame.setAttribute('y', String(y));
+    const height = y + Number(flame.getAttribute('height'));
+    const svg = svgEl(doc, 'svg', { xmlns: SVG, width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': FONT.slice(5), 'font-size': 11 });
+    const title = svgEl(doc, 'title', {});
+    title.textContent = data.title;
+    svg.append(title, svgEl(doc, 'rect', { width, height, fill: '#ffffff' }), head, flame);
+    return svg;
+  }
+
   function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?: string): HTMLElementTagNameMap[K] {
     const e = doc.createElement(tag);
     if (text !== undefined) e.textContent = text;
@@ -178,7 +229,7 @@ export function snapshotProgram(): SnapshotProgram {
       for (let a = zoom; a > data.zoom; a = data.frames.parent[a]!) path.unshift(data.frames.name[a]!);
       const hint = zoom !== data.zoom ? 'click a faded frame to zoom back out' : 'click a frame to zoom in';
       crumbs.textContent = `${[...data.path, ...path].join(' › ')}   (${hint})`;
-      flame.replaceChildren(drawFlame(doc, data, zoom));
+      flame.replaceChildren(...(data.frames.name.length > 0 ? [drawFlame(doc, data, zoom)] : []));
     };
     flame.addEventListener('click', (event) => {
       const g = (event.target as Element).closest('g.frame');
@@ -190,5 +241,5 @@ export function snapshotProgram(): SnapshotProgram {
     show(data.zoom);
   }
 
-  return { drawFlame, renderPage };
+  return { drawFlame, drawFigure, renderPage };
 }

@@ -11,7 +11,7 @@ function functionColumns(unit: MetricUnit): Column<FunctionStats>[] {
     { key: 'self', label: `Self (${unit})`, title: '', value: (r) => r.self, format: fmt },
     { key: 'total', label: `Total (${unit})`, title: '', value: (r) => r.total, format: fmt },
     { key: 'allocs', label: 'Allocations', title: '', value: (r) => r.summary?.allocs ?? null },
-    { key: 'calls', label: 'Calls made', title: '', value: (r) => r.summary?.calls ?? null },
+    { key: 'calls', label: 'Calls it made', title: '', value: (r) => r.summary?.calls ?? null },
     { key: 'topCaller', label: 'Top caller', title: '', value: (r) => r.topCaller || '(top level)' },
   ];
 }

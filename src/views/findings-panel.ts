@@ -17,6 +17,21 @@ export interface FindingsPanelProps {
   onSelect(index: number): void;
 }
 
+/**
+ * The rules write code in Markdown backticks (`f(x)`): each pair becomes a <code> element
+ * holding its text; an unpaired backtick stays as it is. Text only, never markup.
+ */
+export function textWithCode(tag: 'p' | 'li', className: string, text: string): HTMLElement {
+  const box = el(tag, className);
+  const parts = text.split('`');
+  if (parts.length % 2 === 0) parts.splice(-2, 2, `${parts.at(-2)}\`${parts.at(-1)}`);
+  parts.forEach((part, i) => {
+    if (i % 2 === 1) box.append(el('code', '', part));
+    else if (part) box.append(part);
+  });
+  return box;
+}
+
 const KIND_WORDS = { 'best-estimate': 'best estimate', 'upper-bound': 'upper bound', measured: 'measured' } as const;
 
 function findingItem(f: Finding, index: number, props: FindingsPanelProps): HTMLLIElement {
@@ -32,11 +47,11 @@ function findingItem(f: Finding, index: number, props: FindingsPanelProps): HTML
   );
   head.addEventListener('click', () => props.onSelect(index));
   const evidence = el('ul', 'evidence');
-  for (const line of f.evidence) evidence.append(el('li', '', line));
+  for (const line of f.evidence) evidence.append(textWithCode('li', '', line));
   const why = el('p', 'why', `How sure: ${f.confidence} — ${f.confidenceReason}.`);
   const guide = el('p', 'guide');
   guide.append('Guide: ', externalLink(f.guide, 'Debugging Excess Starlark Peak Memory'));
-  li.append(head, el('p', 'message', f.message), evidence, why, guide);
+  li.append(head, textWithCode('p', 'message', f.message), evidence, why, guide);
   return li;
 }
 

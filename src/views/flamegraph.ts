@@ -10,6 +10,7 @@ import { formatPercent } from '../model/units.ts';
 import { assignColors, MATCH_COLOR, SMALL_COLOR, type LegendEntry } from './frame-colors.ts';
 import { describeWeight, frameDetails, mergedDetails, type FrameContext } from './frame-details.ts';
 import { projectFlame, type ColorBy, type FlameDatum } from './flame-projection.ts';
+import { fitLabel } from './frame-label.ts';
 import { createTooltip } from './tooltip.ts';
 import { markChange, type DiffFrames } from './diff-colors.ts';
 
@@ -39,6 +40,8 @@ export interface FlamegraphView {
 }
 
 const CELL_HEIGHT = 18;
+/** d3-flame-graph's label margins (4 px each side) and a pixel for rounding. */
+const LABEL_MARGIN_PX = 9;
 const RESIZE_DEBOUNCE_MS = 150;
 
 /**
@@ -66,6 +69,26 @@ function itself<T>(this: T): T {
   return this;
 }
 
+/** Rows below `root` in a projection (it is small: bounded by what fits on screen). */
+function depthOf(root: FlameDatum): number {
+  let deepest = 0;
+  const stack: [FlameDatum, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [d, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    for (const c of d.children) stack.push([c, depth + 1]);
+  }
+  return deepest;
+}
+
+/** Text width in the label's own font (canvas measureText: no layout). */
+function textMeasure(label: HTMLElement): (text: string) => number {
+  const ctx = document.createElement('canvas').getContext('2d');
+  if (!ctx) return (text) => text.length * 6.6;
+  ctx.font = getComputedStyle(label).font;
+  return (text) => ctx.measureText(text).width;
+}
+
 /** Keys of props whose change needs a new projection (the rest restyle the drawn frames). */
 const LAYOUT_KEYS = ['tree', 'weights', 'zoom', 'icicle', 'typeLeaves', 'colorBy', 'diff'] as const;
 
@@ -89,9 +112,14 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
     props.diff && !d.merged ? props.diff.details(d.node) :
     d.merged ? mergedDetails(props, d.merged, d.value, d.node) : frameDetails(props, d.node);
 
+  /** Where a click zoomed: the redrawn frame under a still pointer gets no tooltip until it moves. */
+  let zoomedAt: { x: number; y: number } | null = null;
+
   // d3-flame-graph calls show/hide on hover; we fill our own element with text.
   const hoverTip = Object.assign(() => {}, {
     show(event: MouseEvent, d: Frame) {
+      if (zoomedAt && zoomedAt.x === event.clientX && zoomedAt.y === event.clientY) return hoverTip;
+      zoomedAt = null;
       tooltip.show(detailsOf(d.data), event.clientX, event.clientY);
       return hoverTip;
     },
@@ -114,12 +142,15 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
       if (!frame) return;
       event.stopPropagation();
       tooltip.hide();
+      zoomedAt = { x: event.clientX, y: event.clientY };
       props.onZoom(frame.data.node);
     },
     true,
   );
 
   function render(): void {
+    // The frame under the pointer is replaced: its mouseout never comes, so no tooltip may stay.
+    tooltip.hide();
     chart?.destroy();
     chartEl.replaceChildren();
     drawnHidden = chartEl.clientWidth === 0;
@@ -141,21 +172,32 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
       .tooltip(hoverTip)
       .setColorMapper((d) => colorOf(d));
     drawAtOnce(chartEl, chart, root);
-    hideEmptyLabels();
+    // d3-flame-graph leaves three empty rows under an icicle (root on top): no blank band on a phone.
+    if (props.icicle) select(chartEl).select('svg').attr('height', (depthOf(root) + 1) * CELL_HEIGHT + 2);
+    fitLabels();
     select(chartEl).select('svg').attr('role', 'group').attr('aria-label', 'flamegraph; click a frame to zoom');
     label();
   }
 
   /**
-   * d3-flame-graph hides the label of a frame narrower than 35 px but not its foreignObject,
-   * which the browser still styles, lays out and paints as a box of its own. Hiding the box
-   * too takes 684 of the 697 label boxes at the root of the 100 MB flame out of that work
-   * (zoom out to the root: median ~55 → ~42 ms).
+   * Label text that keeps the end of the name (frame-label.ts) where d3-flame-graph would cut
+   * it at the end. d3-flame-graph hides the label of a frame narrower than 35 px but not its
+   * foreignObject, which the browser still styles, lays out and paints as a box of its own.
+   * Hiding the box too takes 684 of the 697 label boxes at the root of the 100 MB flame out of
+   * that work (zoom out to the root: median ~55 → ~42 ms).
    */
-  function hideEmptyLabels(): void {
-    for (const box of chartEl.querySelectorAll<SVGForeignObjectElement>('g.frame > foreignObject')) {
-      const label = box.firstElementChild as HTMLElement | null;
-      if (label?.style.display === 'none') box.style.display = 'none';
+  function fitLabels(): void {
+    let measure: ((text: string) => number) | null = null;
+    for (const g of chartEl.querySelectorAll<SVGGElement>('g.frame')) {
+      const box = g.querySelector('foreignObject');
+      const label = box?.firstElementChild as HTMLElement | null;
+      if (!box || !label) continue;
+      if (label.style.display === 'none') {
+        box.style.display = 'none';
+        continue;
+      }
+      measure ??= textMeasure(label);
+      label.textContent = fitLabel(g.getAttribute('name') ?? '', Number(box.getAttribute('width')) - LABEL_MARGIN_PX, measure);
     }
   }
 
@@ -192,6 +234,8 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
     select(chartEl).selectAll<SVGGElement, Frame>('g.frame').select('rect').attr('fill', colorOf);
     label();
   }
+
+  chartEl.addEventListener('mouseleave', () => tooltip.hide());
 
   // Dragging a window edge fires many resizes: redraw once they pause. A chart that was drawn
   // while hidden (no width of its own) redraws at once when it is shown.

@@ -2,6 +2,7 @@
 // a view can only ever set them with textContent.
 import type { FunctionStats } from '../analysis/function-table.ts';
 import { NodeKind, nodeName, type CallTree } from '../model/call-tree.ts';
+import type { PprofFrame } from '../model/profile.ts';
 import { formatNumber, formatPercent, formatValue, type MetricUnit } from '../model/units.ts';
 import { fileOfFrame } from './frame-colors.ts';
 
@@ -13,6 +14,16 @@ export interface FrameContext {
   allocs: Float64Array | null;
   /** Per-function figures (table rows), looked up by frame name. */
   functionRow: (name: string) => FunctionStats | null;
+  /** pprof profiles: the function behind a node (its full path and lines), null elsewhere. */
+  frameSource?: (node: number) => PprofFrame | null;
+}
+
+/** `file: macros/defs.bzl (/home/u/ws/macros/defs.bzl), lines 18, 20`: the full path stays in details. */
+function sourceLine(frame: PprofFrame): string {
+  if (frame.kind === 'builtin') return `builtin (file ${frame.file || 'not given'})`;
+  const full = frame.path !== frame.file ? ` (${frame.path})` : '';
+  const lines = frame.lines.length > 0 ? `, line${frame.lines.length === 1 ? '' : 's'} ${[...frame.lines].sort((a, b) => a - b).slice(0, 8).join(', ')}` : '';
+  return `file: ${frame.file || '(not given)'}${full}${lines}`;
 }
 
 /** `3.0 KiB (3,032 bytes)` or `12 ms`: human and exact, so totals can be checked. */
@@ -53,14 +64,18 @@ export function frameDetails(ctx: FrameContext, node: number): string[] {
   const parent = node === 0 ? -1 : tree.parent[node]!;
   const lines = [name];
   if (tree.kind[node] === NodeKind.Type) lines.push(`value type, allocated directly by ${parent > 0 ? nodeName(tree, parent) : 'the module (no function)'}`);
-  else if (node > 0) lines.push(`file: ${fileOfFrame(name) || '(none: module top level)'}`);
+  else if (tree.kind[node] === NodeKind.Group) lines.push('stacks grouped by peakscope (no engine frame)');
+  else if (node > 0) {
+    const source = ctx.frameSource?.(node) ?? null;
+    lines.push(source ? sourceLine(source) : `file: ${fileOfFrame(name) || '(none: module top level)'}`);
+  }
   lines.push(describeWeight(value, unit));
   lines.push(`${formatPercent(value, weights[0]!)} of total${parent >= 0 ? `, ${formatPercent(value, weights[parent]!)} of parent` : ''}`);
   if (tree.kind[node] !== NodeKind.Type) lines.push(`self: ${describeWeight(selfWeight(ctx, node), unit)}`);
   if (ctx.allocs) lines.push(`allocations: ≈${Math.round(ctx.allocs[node]!).toLocaleString('en-US')} on this stack`);
   const row = node > 0 ? ctx.functionRow(name)?.summary : null;
   if (row) {
-    lines.push(`function (summary CSV): ${row.allocs.toLocaleString('en-US')} allocations, ${row.calls.toLocaleString('en-US')} calls made`);
+    lines.push(`function (summary CSV): ${row.allocs.toLocaleString('en-US')} allocations, made ${row.calls.toLocaleString('en-US')} calls`);
     if (row.calls > 0 && unit === 'bytes') lines.push(`bytes per call made: ${formatValue(Math.round(value / row.calls), unit)}`);
   }
   const mix = node > 0 ? typeMix(ctx, node) : '';

@@ -24,8 +24,8 @@ const COLUMNS: Column[] = [
   { key: 'self', label: 'Self', title: 'recorded while this function was on top of the stack', value: (r) => r.self, format: formatValue },
   { key: 'total', label: 'Total', title: 'every stack through this function, counted once under recursion', value: (r) => r.total, format: formatValue },
   { key: 'allocs', label: 'Allocations', title: 'values allocated directly (summary CSV Allocs)', value: (r) => r.summary?.allocs ?? null, format: count },
-  { key: 'calls', label: 'Calls made', title: 'Starlark calls made from this function (summary CSV Calls: not calls of it)', value: (r) => r.summary?.calls ?? null, format: count },
-  { key: 'perCall', label: 'Per call made', title: 'total ÷ calls made: the cost of one trip round its loop', value: (r) => (r.summary && r.summary.calls > 0 ? r.total / r.summary.calls : null), format: (v, u) => formatValue(Math.round(v), u) },
+  { key: 'calls', label: 'Calls it made', title: 'Starlark calls this function made to other functions (summary CSV Calls): not how often it was called', value: (r) => r.summary?.calls ?? null, format: count },
+  { key: 'perCall', label: 'Per call it made', title: 'total ÷ calls it made: the cost of one trip round its loop', value: (r) => (r.summary && r.summary.calls > 0 ? r.total / r.summary.calls : null), format: (v, u) => formatValue(Math.round(v), u) },
   { key: 'topCaller', label: 'Top caller', title: 'the calling frame that contributes the most', value: (r) => r.topCaller || '(top level)', format: String },
 ];
 

@@ -14,8 +14,10 @@ export interface PeaksTableProps {
   onLimit(limit: Bytes): void;
 }
 
-function gauge(row: FilePeak, limit: Bytes): HTMLElement {
+/** Against the file's own limit when its error states one (`row.limitBytes`). */
+function gauge(row: FilePeak): HTMLElement {
   const size = row.peakBytes ?? row.reportedBytes;
+  const limit = row.limitBytes;
   const bar = el('span', 'gauge');
   const fill = el('span', `gauge-fill${row.overLimit ? ' over' : ''}`);
   fill.style.width = `${Math.min(100, size === null ? 0 : (size / limit) * 100).toFixed(1)}%`;
@@ -27,9 +29,9 @@ function gauge(row: FilePeak, limit: Bytes): HTMLElement {
 function peakRow(row: FilePeak, props: PeaksTableProps): HTMLTableRowElement {
   const tr = el('tr', `${row.overLimit ? 'over-limit' : ''}${row.moduleId === props.selected ? ' selected' : ''}`.trim());
   tr.dataset.module = row.moduleId;
-  const size = row.peakBytes ?? row.reportedBytes;
   const peak = row.peakBytes !== null ? formatBytes(row.peakBytes) : row.reportedBytes !== null ? `failed at ~${formatBytes(row.reportedBytes)}` : 'failed';
-  const percent = size === null ? '' : `${((size / props.limit) * 100).toFixed(1)}%`;
+  const ownLimit = row.limitBytes === props.limit ? '' : ` of ${formatBytes(row.limitBytes)}`;
+  const percent = row.percentOfLimit === null ? '' : `${row.percentOfLimit.toFixed(1)}%${ownLimit}`;
   const name = el('button', 'module', row.moduleId);
   name.type = 'button';
   // Listeners keep only what they use: one that closed over `props` kept every row alive (264k
@@ -43,7 +45,7 @@ function peakRow(row: FilePeak, props: PeaksTableProps): HTMLTableRowElement {
     el('td', 'error', `${row.overLimit ? 'OVER LIMIT' : ''}${row.overLimit && row.error ? ': ' : ''}${row.error ?? ''}`),
   ];
   cells[0]!.append(name);
-  cells[3]!.append(gauge(row, props.limit));
+  cells[3]!.append(gauge(row));
   tr.append(...cells);
   return tr;
 }

@@ -17,6 +17,7 @@ const FORMAT_WORDS: Record<FormatName, string> = {
   'event-log': 'buck2 event log',
   targets: 'targets.txt (what was profiled)',
   'flame-svg': 'flame SVG (inferno)',
+  pprof: 'pprof profile (Bazel, starlark-go or Go)',
   empty: 'empty',
   unknown: 'not a known profile',
 };

@@ -29,7 +29,8 @@ function within(span: Span, line: number): boolean {
 
 function heat(value: number, max: number): string {
   const alpha = max > 0 ? Math.min(1, value / max) : 0;
-  return alpha > 0 ? `rgba(214, 69, 65, ${(0.08 + alpha * 0.62).toFixed(3)})` : '';
+  // The colour is the theme's (--heat-rgb in app/theme.css); the text on it stays ≥ 4.5:1 up to 0.7.
+  return alpha > 0 ? `rgb(var(--heat-rgb) / ${(0.08 + alpha * 0.62).toFixed(3)})` : '';
 }
 
 function row(props: SourceViewProps, line: number, code: string, max: { seconds: number; count: number }): HTMLTableRowElement {

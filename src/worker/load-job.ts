@@ -1,5 +1,6 @@
 // One load from inputs to sets: parse the profiles, read the Starlark sources, assemble the
 // sets, attach the analysis. Free of worker globals so tests run it under Node.
+import { isNamedStarlarkSource, namedStarlarkFiles } from '../analysis/build-files.ts';
 import { notAProfileReason } from '../formats/file-names.ts';
 import type { ParsedFile } from '../model/profile.ts';
 import type { JobCallbacks } from './parse-job.ts';
@@ -31,19 +32,23 @@ export async function runLoadJob(
 ): Promise<LoadResult> {
   const { sources, profiles } = splitSources(inputs);
   const byName = profiles.filter(inFolderAndNamedNotProfile);
+  const kept = profiles.filter((i) => !byName.includes(i));
   // One honest bar over everything read: the profiles, then the sources.
   const sourceBytes = sources.reduce((sum, i) => sum + (i.kind === 'file' ? i.file.size : 0), 0);
   let parsedBytes = 0;
-  const parsed = await runParseJob(profiles.filter((i) => !byName.includes(i)), {
+  const parsed = await runParseJob(kept, {
     ...cb,
     onProgress: (read, total, path) => {
       parsedBytes = total;
       cb.onProgress(read, total + sourceBytes, path);
     },
   });
-  const byContent = parsed.filter(inFolderAndNoKnownFormat);
-  const assembled = assembleSets(parsed.filter((f) => !byContent.includes(f)));
-  const texts = await readSources(sources, cb.signal, (read, path) => cb.onProgress(parsedBytes + read, parsedBytes + sourceBytes, path));
+  // Files no format claimed that a profile or log names as Starlark (`TARGETS.fixture`) are sources.
+  const names = namedStarlarkFiles(parsed);
+  const named = new Set(parsed.filter((f) => isNamedStarlarkSource(f, names)).map((f) => f.path));
+  const byContent = parsed.filter((f) => !named.has(f.path) && inFolderAndNoKnownFormat(f));
+  const assembled = assembleSets(parsed.filter((f) => !named.has(f.path) && !byContent.includes(f)));
+  const texts = await readSources([...sources, ...kept.filter((i) => named.has(i.path))], cb.signal, (read, path) => cb.onProgress(parsedBytes + read, parsedBytes + sourceBytes, path));
   const skipped = { byName: byName.length, byContent: byContent.length, examples: [...byName.map((i) => i.path), ...byContent.map((f) => f.path)].slice(0, 3) };
   const warnings: string[] = [];
   try {
@@ -64,7 +69,14 @@ function inFolderAndNamedNotProfile(input: ParseInput): boolean {
   return input.path.includes('/') && notAProfileReason(input.path) !== null;
 }
 
-/** A file found in a folder whose content matched no format: not a broken profile, just not one. */
+/**
+ * A file found in a folder whose content matched no format, or gave nothing at all: not a broken
+ * profile, just not one. (A short pretty-printed JSON file opens like a protobuf event log cut
+ * inside its first record, `{` being a length and `\n` field 1: no record, no command line.)
+ */
 function inFolderAndNoKnownFormat(file: ParsedFile): boolean {
-  return file.path.includes('/') && file.profile === null && file.detectedFormat === undefined && file.error !== null && file.truncated === null;
+  if (!file.path.includes('/')) return false;
+  const p = file.profile;
+  const nothingRead = p?.format === 'event-log' && p.loads.length === 0 && p.commandLine === null && p.traceId === null && file.truncated !== null;
+  return nothingRead || (p === null && file.detectedFormat === undefined && file.error !== null && file.truncated === null);
 }

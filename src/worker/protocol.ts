@@ -59,7 +59,7 @@ export function transferablesOf(sets: readonly LoadedSetData[]): ArrayBuffer[] {
   for (const set of sets) {
     for (const file of set.files) {
       const p = file.profile;
-      if (p && (p.format === 'heap-flame' || p.format === 'time-flame')) {
+      if (p && (p.format === 'heap-flame' || p.format === 'time-flame' || p.format === 'pprof')) {
         for (const b of treeBuffers(p.tree)) buffers.add(b);
       }
     }

@@ -38,6 +38,18 @@ describe('per-file peaks', () => {
     expect(foo.percentOfLimit).toBeCloseTo(150, 1);
   });
 
+  it('judges a file that failed over its own limit against the limit its error states', () => {
+    const error = 'Error evaluating build file: `root//tiny:BUCK`: Starlark peak memory usage for root//tiny:BUCK is  81MiB which exceeds the limit 1.0KiB! Please reduce memory usage to prevent OOMs.';
+    const own: EventLog = { format: 'event-log', commandLine: null, traceId: null, loads: [{ moduleId: 'root//tiny:BUCK', cell: 'root', peakBytes: null, error, targetCount: null, durationMicros: 9 }] };
+    for (const limit of [DEFAULT_PEAK_LIMIT, 1 * GiB]) {
+      const rows = computeFilePeaks([own, log], limit);
+      expect(rows.find((r) => r.moduleId === 'root//tiny:BUCK')).toMatchObject({ limitBytes: 1024, overLimit: true, reportedBytes: 81 * 2 ** 20, percentOfLimit: 81 * 2 ** 20 / 1024 * 100 });
+      expect(rows.find((r) => r.moduleId === 'root//foo:BUCK')!.limitBytes).toBe(limit);
+      // The 2.3 GiB failure states Buck2's default: that is its limit whatever limit is in force.
+      expect(rows.find((r) => r.moduleId === 'root//big:BUCK')!.limitBytes).toBe(2 * GiB);
+    }
+  });
+
   it('merges the same file loaded in two logs into its largest load', () => {
     const rows = computeFilePeaks([log, log]);
     expect(rows).toHaveLength(3);
@@ -63,7 +75,7 @@ describe('per-file peaks', () => {
   it('bins every file with a known size into the bucket whose edges hold it (any sizes, limits and bucket counts)', () => {
     const row = (size: number | null, failedAt: number | null): FilePeak => ({
       moduleId: 'root//x:BUCK', cell: 'root', peakBytes: size, reportedBytes: size === null ? failedAt : null, percentOfLimit: null,
-      targetCount: null, durationMicros: null, error: size === null ? 'failed' : null, overLimit: false, loads: 1,
+      targetCount: null, durationMicros: null, error: size === null ? 'failed' : null, overLimit: false, loads: 1, limitBytes: DEFAULT_PEAK_LIMIT,
     });
     const size = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 2 ** 20 }), fc.integer({ min: 0, max: 2 ** 36 }));
     const rows = fc.array(fc.tuple(fc.option(size), fc.option(size)).map(([s, f]) => row(s, f)), { maxLength: 40 });

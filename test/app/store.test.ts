@@ -30,6 +30,19 @@ describe('store', () => {
     expect(new Set(store.get().sets.map((s) => s.id)).size).toBe(3);
   });
 
+  it('does not let a load of unreadable files hide the set shown', () => {
+    const store = new Store();
+    store.loadFinished(1, [set('good')], 'drop');
+    const bad = { ...set(''), files: [{ path: 'bad.txt', error: { message: 'not a profile' } }] } as unknown as LoadedSetData;
+    store.loadFinished(2, [bad], 'drop');
+    expect([store.get().sets.length, store.get().view.set]).toEqual([2, 'good']);
+    store.loadFinished(3, [bad, set('next')], 'drop');
+    expect(store.get().view.set).toBe('next');
+    const empty = new Store();
+    empty.loadFinished(1, [bad], 'drop');
+    expect(empty.get().view.set).toBe('bad.txt'); // nothing else to show: the list says what went wrong
+  });
+
   it('keeps a restored view (zoom, search) when asked', () => {
     const store = new Store();
     store.setView({ ...store.get().view, zoom: ['module'], search: 'dict' });

@@ -1,6 +1,8 @@
 // `peakscope report --json samples`: findings for every cause at the right function and span,
 // per-file peaks from the event logs, and peak figures that say what kind of bound they are.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CAUSES } from '../../src/analysis/advisor.ts';
@@ -9,6 +11,8 @@ import { REPO_ROOT } from '../golden.ts';
 
 const BIN = join(REPO_ROOT, 'bin', 'peakscope.js');
 const SLOW = 60_000;
+
+type JsonReport = AnalysisJson & { inputs: { format: string; totals: unknown; peaks: unknown }[] };
 
 function report(...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, 'report', ...args], { encoding: 'utf8', cwd: REPO_ROOT, env: { ...process.env, PEAKSCOPE_DEBUG: '' } });
@@ -29,13 +33,18 @@ describe('peakscope report with sources', () => {
       'rare-case-allocation defs.bzl.checked_libraries defs.bzl:6:9-9:10 samples/rare-case-allocation/before',
     ]));
     expect(new Set(json.findings.map((f) => f.cause))).toEqual(new Set(CAUSES));
-    expect(json.findings.every((f) => f.run.endsWith('/before'))).toBe(true);
+    // samples/bazel and samples/starlark-go have their causes too; of the Buck2 programs, only the befores do.
+    const buck2 = json.findings.filter((f) => !/^samples\/(bazel|starlark-go)$/.test(f.run));
+    expect(buck2.every((f) => f.run.endsWith('/before'))).toBe(true);
+    expect(json.findings.filter((f) => f.run.startsWith('samples/bazel')).map((f) => f.function).sort()).toEqual([
+      'macros/defs.bzl.cxx_libraries', 'macros/defs.bzl.cxx_libraries', 'macros/defs.bzl.platform_variants',
+    ]);
     for (const f of json.findings) expect(Object.keys(f)).toEqual(expect.arrayContaining(['cause', 'function', 'file', 'span', 'bytes', 'confidence', 'message']));
 
     const peaks = json.filePeaks.map((p) => p.moduleId);
     expect(peaks).toEqual(expect.arrayContaining(['root//libs/core:BUCK', 'root//loop-invariant-call/before:BUCK']));
     const search = json.filePeaks.find((p) => p.moduleId === 'root//services/search:BUCK')!;
-    expect(search).toMatchObject({ packageId: 'root//services/search', cell: 'root', peakBytes: null, overLimit: true, limitBytes: 2 * 2 ** 30 });
+    expect(search).toMatchObject({ packageId: 'root//services/search', cell: 'root', peakBytes: null, overLimit: true, limitBytes: 2 ** 20, percentOfLimit: 200 });
     expect(Object.keys(search)).toEqual([
       'moduleId', 'packageId', 'cell', 'peakBytes', 'reportedBytes', 'percentOfLimit', 'targetCount', 'durationMicros', 'error', 'overLimit', 'loads', 'limitBytes',
     ]);
@@ -60,5 +69,56 @@ describe('peakscope report with sources', () => {
     expect(over.code).toBe(1);
     expect(over.stderr).toContain('root//loop-invariant-call/before:BUCK');
     expect(report('--max-peak', '64MiB', 'samples/event-logs/causes.json-lines').code).toBe(0);
+  }, SLOW);
+
+  it('reads a .pb.zst log to the same loads and totals as its JSON lines', () => {
+    const pb = JSON.parse(report('--json', 'samples/buck-out/v2/log/20261125-100000_uquery_8e1b7c42-96d0-4f3a-b5e2-3c9a0f61d7b4_events.pb.zst').stdout) as JsonReport;
+    const text = JSON.parse(report('--json', 'samples/event-logs/monorepo.json-lines').stdout) as JsonReport;
+    expect(pb.inputs[0]!.format).toBe('event-log');
+    expect(pb.inputs[0]!.totals).toEqual(text.inputs[0]!.totals);
+    expect(pb.inputs[0]!.peaks).toEqual(text.inputs[0]!.peaks);
+    expect(pb.filePeaks).toEqual(text.filePeaks);
+    expect(pb.filePeaks).toHaveLength(6);
+    for (const row of pb.filePeaks) {
+      expect(row.moduleId).toMatch(/^root\/\/.+:BUCK$/);
+      expect(row.cell).toBe('root');
+      expect(row.durationMicros).toBeGreaterThan(0);
+      if (row.error === null) expect(row.peakBytes! > 0 && row.targetCount! > 0).toBe(true);
+    }
+  }, SLOW);
+
+  it('flags a file over its own 1 KiB limit against that limit, in JSON and text', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'peakscope-limit-'));
+    const error = 'Error evaluating build file: `root//tiny:BUCK`: Starlark peak memory usage for root//tiny:BUCK is  81MiB which exceeds the limit 1.0KiB! Please reduce memory usage to prevent OOMs.';
+    const log = [
+      '{"command_line_args":["buck2","uquery","//tiny:"],"trace_id":"t"}',
+      `{"Event":{"trace_id":"t","span_id":2,"parent_id":1,"data":{"SpanEnd":{"duration_us":900,"data":{"Load":{"module_id":"root//tiny:BUCK","cell":"root","error":${JSON.stringify(error)},"starlark_peak_allocated_bytes":null,"target_count":null}}}}}}`,
+    ].join('\n');
+    writeFileSync(join(dir, 'events.json-lines'), `${log}\n`);
+    try {
+      const json = JSON.parse(report('--json', dir).stdout) as JsonReport;
+      expect(json.filePeaks[0]).toMatchObject({ moduleId: 'root//tiny:BUCK', limitBytes: 1024, overLimit: true, reportedBytes: 81 * 2 ** 20 });
+      expect(report(dir).stdout).toMatch(/failed, ~81 MiB +8294400% of 1 KiB +root\/\/tiny:BUCK/);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  }, SLOW);
+
+  it('reads a build file named by the log (TARGETS.fixture) as a source, not an unknown profile', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'peakscope-buildfile-'));
+    const log = [
+      '{"command_line_args":["buck2","uquery","//pkg:"],"trace_id":"t"}',
+      '{"Event":{"trace_id":"t","span_id":2,"parent_id":1,"data":{"SpanEnd":{"duration_us":9,"data":{"Load":{"module_id":"root//pkg:TARGETS.fixture","cell":"root","error":null,"starlark_peak_allocated_bytes":64,"target_count":1}}}}}}',
+    ].join('\n');
+    writeFileSync(join(dir, 'events.json-lines'), `${log}\n`);
+    mkdirSync(join(dir, 'pkg'));
+    writeFileSync(join(dir, 'pkg', 'TARGETS.fixture'), 'x = [i for i in range(9)]\n');
+    try {
+      const r = report(dir);
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toContain('not a profile peakscope knows');
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   }, SLOW);
 });

@@ -192,8 +192,8 @@ describe('peakscope report (human output)', () => {
     expect(r.stdout).toContain('q1 — heap flame: 2.96 KiB in 7 stacks');
     expect(r.stdout).toMatch(/1\.22 KiB\s+2\.94 KiB\s+test\.star\.test/);
     expect(r.stdout).toContain('x.csv — time flame: 413 ms');
-    expect(r.stdout).toMatch(/1\.5 GiB\s+75%\s+root\/\/foo:BUCK/);
-    expect(r.stdout).toMatch(/failed, ~2\.3 GiB\s+115%\s+root\/\/big:BUCK: Starlark peak memory usage/);
+    expect(r.stdout).toMatch(/1\.5 GiB\s+75% of 2 GiB\s+root\/\/foo:BUCK/);
+    expect(r.stdout).toMatch(/failed, ~2\.3 GiB\s+115% of 2 GiB\s+root\/\/big:BUCK: Starlark peak memory usage/);
   });
 
   it('prints usage for --help', { timeout: SLOW }, () => {

@@ -1,6 +1,6 @@
 // The advisor in the browser: a "before" sample run dropped as a folder with its sources shows
 // its finding; clicking it shows the loop in the source view and the function in the flamegraph.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -85,6 +85,30 @@ describe('findings, source view and flamegraph together', () => {
     await page.locator('#peaks .limit input').press('Enter');
     await eventually(async () => (await page.locator('#peaks .limit input').inputValue()).replace(/\s/g, '') === '1MiB', 10_000, 'the 1 MiB limit back in the box');
     await h.screenshot(page, 'analysis-peaks');
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the per-file peaks table for a dropped buck-out/v2/log/…_events.pb.zst, each file against its own limit', async () => {
+    const { page, log } = await h.open('', { width: 1400, height: 900 });
+    const name = '20261125-100000_uquery_8e1b7c42-96d0-4f3a-b5e2-3c9a0f61d7b4_events.pb.zst';
+    const base64 = readFileSync(join(SAMPLES_DIR, 'buck-out', 'v2', 'log', name)).toString('base64');
+    // Dropped as Buck2 left it: binary bytes under Buck2's file name.
+    const transfer = await page.evaluateHandle(({ data, fileName }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], fileName));
+      return dt;
+    }, { data: base64, fileName: name });
+    await page.dispatchEvent('#drop', 'drop', { dataTransfer: transfer });
+    const table = page.locator('#peaks table.peaks-table');
+    await table.waitFor({ timeout: 20_000 });
+    const modules = await table.locator('tbody button.module').allTextContents();
+    expect(modules).toHaveLength(6);
+    expect(modules[0]).toBe('root//services/search:BUCK');
+    const first = table.locator('tbody tr').first();
+    expect(await first.getAttribute('class')).toContain('over-limit');
+    // search sets a 1 MiB limit of its own: 2 MiB is 200 % of it, not 0.1 % of the 2 GiB default.
+    expect((await first.locator('td').nth(2).textContent())?.replace(/\s/g, '')).toBe('200.0%of1MiB');
     expect(log.consoleErrors).toEqual([]);
     await page.close();
   });

@@ -26,6 +26,9 @@ afterAll(async () => {
 });
 
 const FLAME = join(SAMPLES_DIR, 'monorepo', 'heap-allocated', 'flame.src');
+/** What an export's title says: run, metric, unit and total. */
+const TITLE_START = /^peakscope: monorepo — allocated bytes \(bytes\), total allocated bytes: [\d.]+ (KiB|MiB|GiB) \([\d,]+ bytes\)/;
+const TITLE = new RegExp(`${TITLE_START.source}$`);
 
 interface ReportInput {
   format: string;
@@ -114,6 +117,12 @@ describe('exports of a real sample', () => {
     const svg = await openFromDisk(path);
     expectSameFrames(shown, await exportedFrames(svg.page));
     expect(await svg.page.locator('text', { hasText: 'build_defs/codegen.bzl.generated_cxx' }).count()).toBe(1);
+    // Alone, the file says what it shows: run, metric, unit and total; the zoom path; the legend.
+    const heading = await svg.page.locator('g.heading text').allTextContents();
+    expect(heading.join(' ')).toMatch(TITLE_START);
+    expect(heading).toContain('Zoom: all');
+    expect(await svg.page.locator('g.heading rect').count()).toBeGreaterThan(1);
+    expect(heading.filter((t) => /^\S+ [\d.]+ (B|KiB|MiB|GiB)$/.test(t)).length).toBe(await svg.page.locator('g.heading rect').count());
     expect([svg.requests, svg.errors]).toEqual([[], []]);
     await svg.page.setViewportSize({ width: 1000, height: 800 });
     await svg.page.screenshot({ path: join(REPO_ROOT, 'test-output', 'screenshots', 'export-svg.png') });
@@ -173,14 +182,70 @@ describe('exports of a real sample', () => {
     const snap = await openFromDisk(path);
     await snap.page.locator('g.frame').first().waitFor();
     expectSameFrames(shown, await exportedFrames(snap.page));
-    expect(await snap.page.locator('h1').textContent()).toBe('peakscope: monorepo, allocated bytes');
-    expect(await snap.page.locator('table caption').first().textContent()).toContain('functions');
+    expect(await snap.page.locator('h1').textContent()).toMatch(TITLE);
+    expect(await snap.page.locator('table caption').allTextContents()).toContainEqual(expect.stringContaining('functions'));
     await snap.page.setViewportSize({ width: 1280, height: 800 });
     await snap.page.screenshot({ path: join(REPO_ROOT, 'test-output', 'screenshots', 'export-html.png') });
     // Click-to-zoom inside the snapshot.
     await snap.page.locator('g.frame', { hasText: 'build_defs/cxx.bzl.library' }).first().click();
     await eventually(async () => (await snap.page.locator('.path').textContent())?.includes('build_defs/cxx.bzl.library'), 3000, 'zoom in the snapshot');
     expect([snap.requests, snap.errors, snap.dialogs]).toEqual([[], [], []]);
+    await snap.page.close();
+    await page.close();
+  });
+});
+
+describe('exports of the default view', () => {
+  it('HTML: carries the findings and the hot loops, not only the flamegraph', async () => {
+    const { page } = await h.open('');
+    await page.locator('.finding').first().waitFor();
+    await flameSettled(page);
+    const finding = (await page.locator('.finding .where').first().textContent())!;
+    const snap = await openFromDisk((await exportFile(page, 'html')).path);
+    await snap.page.locator('g.frame').first().waitFor();
+    const captions = await snap.page.locator('table caption').allTextContents();
+    expect(captions.slice(0, 2)).toEqual([expect.stringMatching(/^Findings \(\d+\)$/), expect.stringMatching(/^Hot loops/)]);
+    expect(await snap.page.locator('table').first().locator('td', { hasText: finding }).count()).toBe(1);
+    expect(await snap.page.locator('table').nth(1).locator('tbody tr').count()).toBeGreaterThan(0);
+    await snap.page.setViewportSize({ width: 1280, height: 800 });
+    await snap.page.screenshot({ path: join(REPO_ROOT, 'test-output', 'screenshots', 'export-html-findings.png'), fullPage: true });
+    await snap.page.close();
+    await page.close();
+  });
+});
+
+describe('exports of the Compare tab', () => {
+  it('exports its differential flamegraph and delta tables, and says why folded stacks do not apply', async () => {
+    const sample = (v: string) => `${h.baseUrl}samples/loop-invariant-call/${v}/manifest.json`;
+    const { page } = await h.open(`#url=${encodeURIComponent(sample('before'))}`);
+    await page.locator('.set-name', { hasText: 'loop-invariant-call/before' }).first().waitFor();
+    await page.locator('[role=tab][data-tab=samples]').click();
+    await page.locator(`.gallery-item a[href*="${encodeURIComponent('/loop-invariant-call/after/')}"]`).click();
+    await page.locator('.set-name', { hasText: 'loop-invariant-call/after' }).first().waitFor();
+    await page.locator('[role=tab][data-tab=diff]').click();
+    await page.locator('select[name=diff-base]').selectOption('loop-invariant-call/before');
+    await page.locator('select[name=diff-target]').selectOption('loop-invariant-call/after');
+    await page.locator('.diff-flame g.frame').first().waitFor();
+    await page.locator('.export-menu summary').click();
+    const items = await page.locator('.export-items button').evaluateAll((bs) => bs.map((b) => [(b as HTMLButtonElement).dataset.export, (b as HTMLButtonElement).disabled, b.querySelector('.why')?.textContent ?? '']));
+    expect(items.filter(([, disabled]) => disabled)).toEqual([['folded', true, expect.stringContaining('two call trees')]]);
+    await page.locator('.export-menu summary').click();
+
+    const svg = await openFromDisk((await exportFile(page, 'svg')).path);
+    const heading = (await svg.page.locator('g.heading text').allTextContents()).join(' ');
+    expect(heading).toMatch(/^peakscope: compare loop-invariant-call\/before → loop-invariant-call\/after — allocated bytes: /);
+    expect(heading).toContain('grew most');
+    expect(await svg.page.locator('g.frame').count()).toBeGreaterThan(3);
+    await svg.page.close();
+
+    const onScreen = await page.locator('#diff table.diff-table caption').allTextContents();
+    expect(onScreen.length).toBeGreaterThan(0);
+    const csv = Papa.parse<string[]>(readFileSync((await exportFile(page, 'csv')).path, 'utf8').trimEnd(), { newline: '\r\n' }).data;
+    expect(new Set(csv.slice(1).map((r) => r[0]))).toEqual(new Set(onScreen.length > 1 ? onScreen : [undefined]));
+    const snap = await openFromDisk((await exportFile(page, 'html')).path);
+    await snap.page.locator('g.frame').first().waitFor();
+    expect(await snap.page.locator('table caption').allTextContents()).toEqual(onScreen);
+    expect([snap.requests, snap.errors]).toEqual([[], []]);
     await snap.page.close();
     await page.close();
   });

@@ -177,7 +177,7 @@ describe('navigation', () => {
     const page = await openSample('#tab=both');
     await page.locator('table.function-table tbody tr').first().waitFor();
     const headers = await page.locator('table.function-table th').allTextContents();
-    expect(headers).toEqual(['Function', 'Self', 'Total', 'Allocations', 'Calls made', 'Per call made', 'Top caller']);
+    expect(headers).toEqual(['Function', 'Self', 'Total', 'Allocations', 'Calls it made', 'Per call it made', 'Top caller']);
     await page.locator('table.function-table th button', { hasText: 'Self' }).click();
     expect(await page.locator('table.function-table tbody tr td:first-child').first().textContent()).toBe('defs.bzl.platform_flag_table');
     await page.locator('table.function-table tbody tr[data-name="defs.bzl.cxx_libraries"]').click();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { csvLineParser, type CsvTable } from '../../src/formats/csv-records.ts';
+import { csvLineParser, splitPlainRecord, type CsvTable } from '../../src/formats/csv-records.ts';
 import { DiagnosticSink, ParseError } from '../../src/formats/diagnostics.ts';
 import { splitLines } from '../../src/formats/lines.ts';
 import { parseChunks, parseText } from '../../src/formats/parse-file.ts';
@@ -118,10 +118,11 @@ describe('CSV records', () => {
       // The block (the second call, after the header) comes back one row short.
       return ++calls === 2 ? { ...result, data: result.data.slice(1) } : result;
     }) as typeof Papa.parse);
-    const { records } = read('A,B\n"a",1\n"b",2\n');
+    // Escaped quotes keep these records off the plain fast path, so papaparse reads them.
+    const { records } = read('A,B\n"a""",1\n"b""",2\n');
     expect(records).toEqual([
-      [2, 'a', '1'],
-      [3, 'b', '2'],
+      [2, 'a"', '1'],
+      [3, 'b"', '2'],
     ]);
     expect(calls).toBe(4);
   });
@@ -192,5 +193,24 @@ describe('CSV records', () => {
       const streamed = await parseChunks('profile.csv', bytes.length, chunks());
       expect({ ...streamed, size: whole.size }, `chunks of ${size}`).toEqual(whole);
     }
+  });
+});
+
+describe('splitPlainRecord', () => {
+  it('splits records whose cells are bare or wholly quoted, as papaparse would', () => {
+    const lines = ['"a,b.bzl","7:13-19",2.800,400', 'x,,"",y', '"TOTAL","",3.864,552', '"a\nb",1'];
+    for (const line of lines) {
+      const cells = Papa.parse<string[]>(line, { delimiter: ',', newline: '\n', quoteChar: '"', escapeChar: '"' }).data[0]!;
+      expect(splitPlainRecord(line, cells.length)).toEqual(cells);
+    }
+  });
+
+  it('leaves escaped quotes, text after a closing quote, bare quotes and wrong widths to papaparse', () => {
+    expect(splitPlainRecord('"a""b",1', 2)).toBeNull();
+    expect(splitPlainRecord('"a" ,1', 2)).toBeNull();
+    expect(splitPlainRecord('"a"b,1', 2)).toBeNull();
+    expect(splitPlainRecord('a"b,1', 2)).toBeNull();
+    expect(splitPlainRecord('"a,1', 2)).toBeNull();
+    expect(splitPlainRecord('a,1', 3)).toBeNull();
   });
 });

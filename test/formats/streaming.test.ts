@@ -12,6 +12,7 @@ import type { ParsedFile } from '../../src/model/profile.ts';
 import { parseBytes, parseChunks, parseText } from '../../src/formats/parse-file.ts';
 import { generateHeapFlame, seededRandom } from '../../tools/bench/gen-heap-flame.ts';
 import { GOLDEN_DIR, SAMPLES_DIR } from '../golden.ts';
+import { cutAt } from './chunks.ts';
 
 function filesUnder(dir: string): string[] {
   let entries: string[];
@@ -24,18 +25,6 @@ function filesUnder(dir: string): string[] {
     const path = join(dir, e);
     return statSync(path).isDirectory() ? filesUnder(path) : [path];
   });
-}
-
-/** Cuts `bytes` at the given ascending offsets (out-of-range and repeated ones ignored). */
-function cutAt(bytes: Uint8Array, offsets: readonly number[]): Uint8Array[] {
-  const cuts = [...new Set(offsets.filter((o) => o > 0 && o < bytes.length))].sort((a, b) => a - b);
-  const chunks: Uint8Array[] = [];
-  let start = 0;
-  for (const c of [...cuts, bytes.length]) {
-    chunks.push(bytes.subarray(start, c));
-    start = c;
-  }
-  return chunks;
 }
 
 /** Random chunk boundaries: sizes from 1 byte up to `maxChunk`. */

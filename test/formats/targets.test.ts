@@ -24,11 +24,12 @@ describe('targets list', () => {
   });
 
   it('reads the 2024-06…2025-10 identifiers', () => {
-    const parsed = parseText('targets.txt', 'analysis:root//foo:bar (cfg:linux#abc)\nloading:root//foo\nbxl\n');
+    const parsed = parseText('targets.txt', 'analysis:root//foo:bar (cfg:linux#abc)\nloading:root//foo\nbxl\nunknown\n');
     expect(parsed.profile?.format === 'targets' && parsed.profile.ids).toEqual([
       'analysis:root//foo:bar (cfg:linux#abc)',
       'loading:root//foo',
       'bxl',
+      'unknown',
     ]);
   });
 
@@ -39,6 +40,7 @@ describe('targets list', () => {
     expect(sniff('loader/x')).toBeNull();
     expect(sniff('load/')).toBeNull();
     expect(isEvalIdentifier('bxl_extra')).toBe(false);
+    expect(isEvalIdentifier('unknownx')).toBe(false);
   });
 
   it('reports a stray line once after the head was recognised', () => {

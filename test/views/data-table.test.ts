@@ -32,7 +32,7 @@ describe('data table', () => {
     const p = parseText('flame.src', readGoldenBody('heap_flame_allocated.flame.golden')).profile;
     if (p?.format !== 'heap-flame') throw new Error('not a heap flame');
     const snap = functionTableSnapshot(computeFunctionTable(p.tree), 'bytes');
-    expect(snap.header).toEqual(['Function', 'Self (bytes)', 'Total (bytes)', 'Allocations', 'Calls made', 'Top caller']);
+    expect(snap.header).toEqual(['Function', 'Self (bytes)', 'Total (bytes)', 'Allocations', 'Calls it made', 'Top caller']);
     expect(snap.values).toEqual([
       ['module', 16, 3024, null, null, '(top level)'],
       ['test.star.test', 1248, 3008, null, null, 'module'],

@@ -60,6 +60,15 @@ describe('diff palette', () => {
 });
 
 describe('diff colouring of the golden pair', () => {
+  it('keeps black frame labels at 4.5:1 or more over the whole scale', () => {
+    const lin = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    for (let change = -1; change <= 1; change += 0.05) {
+      const c = rgb(changeColor(change));
+      const ratio = (0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b) + 0.05) / 0.05;
+      expect([change.toFixed(2), ratio >= 4.5]).toEqual([change.toFixed(2), true]);
+    }
+  });
+
   it('colours the shrunk path at full strength and leaves the rest neutral', () => {
     const colors = diffFrames(diff, 'absolute');
     const shrunk = changeColor(-1);

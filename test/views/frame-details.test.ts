@@ -3,7 +3,7 @@ import { computeFunctionTable } from '../../src/analysis/function-table.ts';
 import { parseText } from '../../src/formats/parse-file.ts';
 import { formatNumber, formatValue } from '../../src/model/units.ts';
 import { describeWeight, frameDetails, mergedDetails, selfWeight, typeMix, type FrameContext } from '../../src/views/frame-details.ts';
-import { fileOfFrame, packageOfFrame, assignColors, OTHER_COLOR } from '../../src/views/frame-colors.ts';
+import { fileOfFrame, packageOfFrame } from '../../src/views/frame-colors.ts';
 import { nodeAtPath } from '../../src/views/tree-search.ts';
 import { allocationWeights } from '../../src/worker/assemble.ts';
 import { readGoldenBody } from '../golden.ts';
@@ -31,7 +31,7 @@ describe('frame details', () => {
       '99.2% of total, 99.5% of parent',
       'self: 1.22 KiB (1,248 bytes)',
       'allocations: ≈376 on this stack',
-      'function (summary CSV): 156 allocations, 20 calls made',
+      'function (summary CSV): 156 allocations, made 20 calls',
       'bytes per call made: 150 B',
       'types: array 38.5%, list 30.8%, dict 15.4%, tuple 15.4%',
     ]);
@@ -69,16 +69,5 @@ describe('frame colours', () => {
     expect(packageOfFrame('prelude/cxx/cxx.bzl.cxx_library')).toBe('prelude/cxx');
     expect(packageOfFrame('defs.bzl.f')).toBe('//');
     expect(fileOfFrame('module')).toBe('');
-  });
-
-  it('colours the heaviest keys first and the rest as one "other" entry', () => {
-    const weights = new Map([['a', 5], ['b', 9], ['c', 1], ['', 100]]);
-    const { colorOf, legend } = assignColors(weights, ['#111', '#222']);
-    expect(legend).toEqual([
-      { key: 'b', color: '#111', weight: 9 },
-      { key: 'a', color: '#222', weight: 5 },
-      { key: '1 more', color: OTHER_COLOR, weight: 1 },
-    ]);
-    expect(colorOf('c')).toBe(OTHER_COLOR);
   });
 });

@@ -5,7 +5,7 @@ import type { FilePeak } from '../../src/analysis/peaks.ts';
 function row(i: number, error: string | null = null): FilePeak {
   return {
     moduleId: `root//p${i}:BUCK`, cell: 'root', peakBytes: error ? null : 1e6 - i,
-    reportedBytes: null, percentOfLimit: null, targetCount: 1, durationMicros: 1, error, overLimit: error !== null, loads: 1,
+    reportedBytes: null, percentOfLimit: null, targetCount: 1, durationMicros: 1, error, overLimit: error !== null, loads: 1, limitBytes: 2 ** 31,
   };
 }
 

@@ -26,6 +26,31 @@ describe('load job', () => {
     expect(sets.flatMap((s) => s.files.map((f) => f.path))).toEqual(['run/flame.src']);
   });
 
+  it('reads a build file of any name as a source when a log or profile names it ([buildfile] name)', async () => {
+    const log = [
+      '{"command_line_args":["buck2","uquery","//pkg:"],"trace_id":"t"}',
+      '{"Event":{"trace_id":"t","span_id":2,"parent_id":1,"data":{"SpanEnd":{"duration_us":9,"data":{"Load":{"module_id":"root//pkg:TARGETS.fixture","cell":"root","error":null,"starlark_peak_allocated_bytes":64,"target_count":1}}}}}}',
+    ].join('\n');
+    const statement = 'File,Span,Duration(s),Count\n"TOTAL","",0.001,2\n"lib/BUCK.v2","1:1-9",0.001,2\n';
+    const inputs = [
+      { kind: 'file' as const, path: 'drop/events.json-lines', file: new Blob([`${log}\n`]) },
+      { kind: 'file' as const, path: 'drop/statement/profile.csv', file: new Blob([statement]) },
+      { kind: 'file' as const, path: 'drop/pkg/TARGETS.fixture', file: new Blob(['x = [i for i in range(9)]\n']) },
+      { kind: 'file' as const, path: 'drop/lib/BUCK.v2', file: new Blob(['y = 1\n']) },
+      { kind: 'file' as const, path: 'drop/pkg/TARGETS.other', file: new Blob(['z = 1\n']) },
+    ];
+    let sourcesSeen: string[] = [];
+    const { sets, skipped } = await runLoadJob(inputs, cb(), (s, sources) => {
+      sourcesSeen = sources.map((t) => t.path);
+      return s;
+    });
+    expect(sourcesSeen.sort()).toEqual(['drop/lib/BUCK.v2', 'drop/pkg/TARGETS.fixture']);
+    // A file no profile names stays what its content reads as (`z = 1` is a one-frame folded stack).
+    const files = sets.flatMap((s) => s.files.map((f) => f.path)).sort();
+    expect(files).toEqual(['drop/events.json-lines', 'drop/pkg/TARGETS.other', 'drop/statement/profile.csv']);
+    expect(skipped).toEqual({ byName: 0, byContent: 0, examples: [] });
+  });
+
   it('leaves out what a dropped folder holds besides profiles, by name and by content, and counts it once', async () => {
     const inputs = [
       { kind: 'file' as const, path: 'pkg/flame.src', file: new Blob([readGoldenBody('heap_flame_allocated.flame.golden')]) },

@@ -5,6 +5,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, wri
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateHeapFlame } from './gen-heap-flame.ts';
+import { generateEventLogPb } from './gen-event-log-pb.ts';
 import { generateEventLog, generateStatementCsv } from './gen-other.ts';
 
 /** Bump when any generator's output changes, so stale files are rebuilt. */
@@ -17,8 +18,10 @@ export const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'out');
 /** One generated input: where it goes and how to write it. */
 export interface InputSpec {
   file: string;
-  kind: 'heap-flame' | 'statement-csv' | 'event-log';
+  kind: 'heap-flame' | 'statement-csv' | 'event-log' | 'event-log-pb';
   make: (write: (chunk: string) => void) => Record<string, number>;
+  /** Instead of make: writes the file at `path` itself (binary, compressed by a command). */
+  makeFile?: (path: string) => Record<string, number>;
 }
 
 /** The benchmark's inputs; `quick` keeps only the 100 MB heap flame. */
@@ -37,6 +40,10 @@ export function inputSpecs(options: { quick: boolean; bigLog: boolean }): InputS
   ];
   if (options.bigLog) {
     specs.push({ file: 'event-log-1gb.json-lines', kind: 'event-log', make: (w) => generateEventLog(1000 * MB, SEED, w) });
+    specs.push({
+      file: 'event-log-1gb.pb.zst', kind: 'event-log-pb',
+      make: () => ({}), makeFile: (path) => generateEventLogPb(1000 * MB, SEED, path),
+    });
   }
   return specs;
 }
@@ -62,14 +69,19 @@ export function ensureInputs(specs: InputSpec[], dir = OUT_DIR, log = console.lo
     const known = manifest.files[spec.file];
     if (known && existsSync(path) && statSync(path).size === known.bytes) continue;
     const started = performance.now();
-    const fd = openSync(path, 'w');
-    const stats = spec.make((chunk) => void writeSync(fd, chunk));
-    closeSync(fd);
+    const stats = spec.makeFile ? spec.makeFile(path) : writeWith(path, spec.make);
     manifest.files[spec.file] = { bytes: statSync(path).size, stats };
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
     log(`generated ${spec.file}: ${(statSync(path).size / MB).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s ${JSON.stringify(stats)}`);
   }
   return manifest.files;
+}
+
+function writeWith(path: string, make: InputSpec['make']): Record<string, number> {
+  const fd = openSync(path, 'w');
+  const stats = make((chunk) => void writeSync(fd, chunk));
+  closeSync(fd);
+  return stats;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -55,6 +55,8 @@ export interface AdviceInput {
   statement: StatementProfile | null;
   coverage: CoverageProfile | null;
   sources: SourceIndex[];
+  /** Files that frames without bytes for the rules name (Bazel's pprof profiles): how profiles call the sources. */
+  frameFiles?: string[];
 }
 
 /** A function whose bytes are at least this share of the total is "costly". */
@@ -79,6 +81,7 @@ export class RuleContext {
       const file = frameFile(name);
       if (file) this.knownFiles.add(file);
     }
+    for (const file of input.frameFiles ?? []) this.knownFiles.add(file);
     for (const row of input.statement?.rows ?? []) {
       this.rows.set(spanKey(row.file, row.span), row);
       this.knownFiles.add(row.file);

@@ -1,6 +1,6 @@
 //! A `buck2 log show`-shaped JSON-lines event log (formats.md §10.3) for one loading run.
 //!
-//! The JSON wrapping (invocation line, command span, timestamps, durations) is ours and fixed
+//! The wrapping (invocation line, command span, timestamps, durations: `log_timeline.rs`) is ours and fixed
 //! so reruns give identical bytes. What matters is real: each Load span's
 //! `starlark_peak_allocated_bytes` is `Heap::peak_allocated_bytes()` of the BUCK file's heap,
 //! measured by evaluating it with garbage collection on (the evaluator collects between
@@ -13,13 +13,16 @@ use std::path::Path;
 use serde_json::json;
 use serde_json::Value;
 
+use crate::log_timeline::timeline;
+use crate::log_timeline::Data;
+use crate::log_timeline::Stamp;
 use crate::project::CELL;
 
 /// Buck2's default `starlark_peak_allocated_byte_limit` (2 GiB).
 pub const DEFAULT_LIMIT: u64 = 2 << 30;
 const LINK: &str = "https://buck2.build/docs/users/faq/starlark_peak_mem";
-/// 2026-11-25T10:00:00Z, the fixed start of every generated log.
-const START_SECS: u64 = 1_795_600_800;
+/// The Invocation's `working_dir` in every generated log.
+pub const WORKING_DIR: &str = "/home/dev/repo";
 
 /// One BUCK file as the event log reports it.
 pub struct LoadRecord {
@@ -33,7 +36,7 @@ pub struct LoadRecord {
 }
 
 impl LoadRecord {
-    fn module_id(&self) -> String {
+    pub fn module_id(&self) -> String {
         format!("{CELL}//{}:BUCK", self.package)
     }
 
@@ -74,26 +77,8 @@ pub fn humanized_fixed_width(bytes: u64) -> String {
     }
 }
 
-/// Synthetic but deterministic span length: 150 µs plus 1 µs per 16 evaluator ticks.
-fn duration_us(r: &LoadRecord) -> u64 {
-    150 + r.tick_count / 16
-}
-
-struct Clock {
-    micros: u64,
-}
-
-impl Clock {
-    fn stamp(&self) -> Value {
-        json!([START_SECS + self.micros / 1_000_000, (self.micros % 1_000_000) * 1000])
-    }
-}
-
-fn event(clock: &Clock, trace_id: &str, span_id: u64, parent_id: u64, data: Value) -> Value {
-    json!({"Event": {
-        "timestamp": clock.stamp(), "trace_id": trace_id,
-        "span_id": span_id, "parent_id": parent_id, "data": data,
-    }})
+fn stamp(s: Stamp) -> Value {
+    json!([s.secs, s.nanos])
 }
 
 fn span_end(duration: u64, data: Value) -> Value {
@@ -115,40 +100,54 @@ fn load_end(r: &LoadRecord) -> Value {
     }})
 }
 
-/// The whole log as JSON lines (`buck2 uquery <patterns>` that loads every record's package).
-pub fn render(trace_id: &str, patterns: &[String], records: &[LoadRecord]) -> String {
-    let mut args = vec!["buck2".to_owned(), "uquery".to_owned()];
-    args.extend(patterns.iter().cloned());
-    let mut clock = Clock { micros: 0 };
-    let mut lines = vec![json!({
-        "command_line_args": args, "expanded_command_line_args": args,
-        "working_dir": "/home/dev/repo", "trace_id": trace_id, "start_time": clock.stamp(),
-    })];
-    clock.micros += 1_500;
-    let start = clock.micros;
-    let command = json!({"metadata": {}, "cli_args": args, "tags": [], "data": {"Query": {}}});
-    lines.push(event(&clock, trace_id, 1, 0, json!({"SpanStart": {"data": {"Command": command}}})));
-    for (i, r) in records.iter().enumerate() {
-        let span_id = 2 + i as u64;
-        clock.micros += 40;
-        let start_data = json!({"Load": {"module_id": r.module_id(), "cell": CELL}});
-        lines.push(event(&clock, trace_id, span_id, 1, json!({"SpanStart": {"data": start_data}})));
-        let d = duration_us(r);
-        clock.micros += d;
-        lines.push(event(&clock, trace_id, span_id, 1, span_end(d, load_end(r))));
+fn event_data(data: &Data, args: &[String]) -> Value {
+    match data {
+        Data::CommandStart => {
+            let command = json!({"metadata": {}, "cli_args": args, "tags": [], "data": {"Query": {}}});
+            json!({"SpanStart": {"data": {"Command": command}}})
+        }
+        Data::LoadStart(r) => json!({"SpanStart": {"data": {"Load": {"module_id": r.module_id(), "cell": CELL}}}}),
+        Data::LoadEnd { record, duration_us } => span_end(*duration_us, load_end(record)),
+        Data::CommandEnd { duration_us, success } => span_end(
+            *duration_us,
+            json!({"Command": {"data": {"Query": {}}, "is_success": success, "build_result": null}}),
+        ),
     }
-    let failed: Vec<String> = records.iter().filter_map(LoadRecord::limit_error).collect();
-    clock.micros += 300;
-    let end = json!({"Command": {"data": {"Query": {}}, "is_success": failed.is_empty(), "build_result": null}});
-    lines.push(event(&clock, trace_id, 1, 0, span_end(clock.micros - start, end)));
-    let result = match failed.first() {
-        None => json!({"UqueryResponse": {}}),
-        Some(message) => json!({"Error": {
+}
+
+/// The command's result as `buck2 log show` prints it: `StreamValue::Result` (PascalCase, serde's
+/// default), then `CommandResult`, whose types `buck2_cli_proto` derives with
+/// `rename_all = "snake_case"` (so its oneof variants are `uquery_response`, `error`).
+fn result_line(failure: Option<&String>) -> Value {
+    let result = match failure {
+        None => json!({"uquery_response": {}}),
+        Some(message) => json!({"error": {
             "message": message, "telemetry_message": null, "source_location": null,
             "tags": [], "sub_error_categories": [], "category_key": null, "string_tags": [],
         }}),
     };
-    lines.push(json!({"Result": {"result": result}}));
+    json!({"Result": {"result": result}})
+}
+
+/// `//<package>:` for every record: the patterns of the `buck2 uquery` that loads them all.
+pub fn uquery_patterns(records: &[LoadRecord]) -> Vec<String> {
+    records.iter().map(|r| format!("//{}:", r.package)).collect()
+}
+
+/// The whole log as JSON lines (`buck2 uquery <patterns>` that loads every record's package).
+pub fn render(trace_id: &str, patterns: &[String], records: &[LoadRecord]) -> String {
+    let t = timeline(patterns, records);
+    let mut lines = vec![json!({
+        "command_line_args": t.args, "expanded_command_line_args": t.args,
+        "working_dir": WORKING_DIR, "trace_id": trace_id, "start_time": stamp(t.start),
+    })];
+    for e in &t.events {
+        lines.push(json!({"Event": {
+            "timestamp": stamp(e.stamp), "trace_id": trace_id,
+            "span_id": e.span_id, "parent_id": e.parent_id, "data": event_data(&e.data, &t.args),
+        }}));
+    }
+    lines.push(result_line(t.failure.as_ref()));
     lines.iter().map(|l| format!("{l}\n")).collect()
 }
 

@@ -4,8 +4,11 @@
 //! Usage: `samplegen all <programs-dir> <out-dir>` regenerates every generated sample.
 
 mod event_log;
+mod log_timeline;
 mod natives;
+mod neutral_paths;
 mod output;
+mod pb_log;
 mod project;
 mod summary;
 
@@ -70,8 +73,7 @@ fn measure_peaks(root: &Path, packages: &[String], label: impl Fn(&str) -> Strin
 }
 
 fn write_log(path: &Path, trace_id: &str, records: &[LoadRecord]) -> anyhow::Result<String> {
-    let patterns: Vec<String> = records.iter().map(|r| format!("//{}:", r.package)).collect();
-    let text = event_log::render(trace_id, &patterns, records);
+    let text = event_log::render(trace_id, &event_log::uquery_patterns(records), records);
     std::fs::create_dir_all(path.parent().unwrap())?;
     std::fs::write(path, &text)?;
     Ok(text)
@@ -79,7 +81,7 @@ fn write_log(path: &Path, trace_id: &str, records: &[LoadRecord]) -> anyhow::Res
 
 /// Remove what a previous run generated, so renamed programs leave nothing stale behind.
 fn clean(out: &Path) -> anyhow::Result<()> {
-    for dir in CASES.iter().chain(&["monorepo", "event-logs"]) {
+    for dir in CASES.iter().chain(&["monorepo", "event-logs", pb_log::BUCK_OUT, pb_log::COPIES]) {
         let path = out.join(dir);
         if path.exists() {
             std::fs::remove_dir_all(&path)?;
@@ -104,6 +106,7 @@ fn generate_all(programs: &Path, out: &Path) -> anyhow::Result<()> {
         }
     }
     write_log(&out.join("event-logs/causes.json-lines"), CAUSES_TRACE_ID, &cause_records)?;
+    pb_log::write_sample(out, CAUSES_TRACE_ID, &cause_records, None)?;
 
     let mono_root = programs.join("monorepo");
     let packages = project::find_packages(&mono_root)?;
@@ -116,6 +119,7 @@ fn generate_all(programs: &Path, out: &Path) -> anyhow::Result<()> {
     let log_path = out.join("event-logs/monorepo.json-lines");
     let text = write_log(&log_path, MONOREPO_TRACE_ID, &mono_records)?;
     event_log::write_compressed(&log_path, &text)?;
+    pb_log::write_sample(out, MONOREPO_TRACE_ID, &mono_records, Some("monorepo"))?;
     eprintln!("samplegen: monorepo done");
 
     write_patterns(&mono_root, &packages, &out.join("monorepo/profile-patterns").join(PATTERNS_DIR))?;

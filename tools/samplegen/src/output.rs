@@ -27,9 +27,10 @@ pub fn parse_mode(name: &str) -> anyhow::Result<ProfileMode> {
     name.parse::<ProfileMode>().map_err(|e| anyhow::anyhow!("mode {name}: {e}"))
 }
 
-/// `ProfileData::gen_csv`, with the error as `anyhow`.
+/// `ProfileData::gen_csv`, with the error as `anyhow` and the Cargo registry prefix made neutral.
 pub fn csv(data: &ProfileData) -> anyhow::Result<String> {
-    data.gen_csv().map_err(starlark::Error::into_anyhow)
+    let text = data.gen_csv().map_err(starlark::Error::into_anyhow)?;
+    Ok(crate::neutral_paths::neutral_registry_paths(&text))
 }
 
 /// `ProfileData::gen_flame_data`, with the error as `anyhow`.
