@@ -5,6 +5,9 @@ import { spanLabel, type Finding } from '../analysis/rules/context.ts';
 import { formatBytes } from '../model/units.ts';
 import type { SnapshotTable } from './export-snapshot.ts';
 
+/** The rules write code in Markdown backticks; a plain-text table shows the code without them. */
+const plain = (text: string) => text.replace(/`([^`]*)`/g, '$1');
+
 /** Findings in the advisor's order: where, what to change, how sure, and the evidence. */
 export function findingsSnapshot(findings: readonly Finding[]): SnapshotTable {
   return {
@@ -13,7 +16,7 @@ export function findingsSnapshot(findings: readonly Finding[]): SnapshotTable {
     numeric: [false, false, false, true, false, false],
     rows: findings.map((f) => [
       f.cause, `${f.confidence}: ${f.confidenceReason}`, `${f.file}:${spanLabel(f.span)} in ${f.function}`,
-      formatBytes(f.bytes), f.message, f.evidence.join(' · '),
+      formatBytes(f.bytes), plain(f.message), f.evidence.map(plain).join(' · '),
     ]),
   };
 }

@@ -23,7 +23,7 @@ p { margin: 4px 0; color: #5f6368; }
 table { border-collapse: collapse; font-size: 13px; margin: 12px 0; }
 caption { text-align: left; color: #5f6368; padding: 4px 0; }
 th { text-align: left; border-bottom: 2px solid #d9d9de; padding: 3px 6px; }
-td { padding: 3px 6px; border-bottom: 1px solid #eee; overflow-wrap: anywhere; vertical-align: top; }
+td { padding: 3px 6px; border-bottom: 1px solid #eee; overflow-wrap: break-word; vertical-align: top; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 `;
 

@@ -207,6 +207,7 @@ describe('exports of the default view', () => {
     expect(captions.slice(0, 2)).toEqual([expect.stringMatching(/^Findings \(\d+\)$/), expect.stringMatching(/^Hot loops/)]);
     expect(await snap.page.locator('table').first().locator('td', { hasText: finding }).count()).toBe(1);
     expect(await snap.page.locator('table').nth(1).locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await snap.page.locator('table').first().textContent()).not.toContain('`');
     await snap.page.setViewportSize({ width: 1280, height: 800 });
     await snap.page.screenshot({ path: join(REPO_ROOT, 'test-output', 'screenshots', 'export-html-findings.png'), fullPage: true });
     await snap.page.close();
@@ -228,7 +229,7 @@ describe('exports of the Compare tab', () => {
     await page.locator('.diff-flame g.frame').first().waitFor();
     await page.locator('.export-menu summary').click();
     const items = await page.locator('.export-items button').evaluateAll((bs) => bs.map((b) => [(b as HTMLButtonElement).dataset.export, (b as HTMLButtonElement).disabled, b.querySelector('.why')?.textContent ?? '']));
-    expect(items.filter(([, disabled]) => disabled)).toEqual([['folded', true, expect.stringContaining('two call trees')]]);
+    expect(items.filter(([, disabled]) => disabled)).toEqual(['folded', 'pprof'].map((kind) => [kind, true, expect.stringContaining('two call trees')]));
     await page.locator('.export-menu summary').click();
 
     const svg = await openFromDisk((await exportFile(page, 'svg')).path);

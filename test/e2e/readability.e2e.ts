@@ -79,6 +79,29 @@ describe('words that do not mislead', () => {
   });
 });
 
+/** Pastes `text` on the page, as a user pasting a profile does. */
+async function paste(page: Page, text: string): Promise<void> {
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
+  }, text);
+}
+
+describe('loads that went wrong', () => {
+  it('keeps the good profile in view after an unreadable paste, and marks a cut-short flame partial', async () => {
+    const page = await openDefault('light');
+    await paste(page, '\u0000\u0001 not a profile at all');
+    await page.locator('.set .file .problem').first().waitFor();
+    expect(await page.locator('.set.current .set-name').textContent()).toBe('loop-invariant-call/before');
+    expect(await page.locator('#summary').textContent()).toMatch(/^loop-invariant-call\/before — total allocated bytes/);
+    await paste(page, 'module;a.bzl.f;string 100\nmodule;a.bzl.g;list 50\nmodule;a.bzl.h;str');
+    await page.locator('#flame g.frame[name="a.bzl.g"]').first().waitFor();
+    expect(await page.locator('#summary').textContent()).toMatch(/total allocated bytes: 150 B \(150 bytes\) — partial: the file is cut short/);
+    await page.close();
+  });
+});
+
 describe('the flamegraph at 390 px', () => {
   it('keeps the function name in narrow labels and drops the tooltip when a click zooms', async () => {
     const { page } = await h.open(`#url=${encodeURIComponent(`${h.baseUrl}samples/monorepo/manifest.json`)}`, { width: 390, height: 844 });
