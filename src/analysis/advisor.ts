@@ -6,12 +6,15 @@ import { frameFile, pathNamesFile } from './loop-finder.ts';
 import { packageOfEvalId, pathInCell } from './peaks.ts';
 import { CAUSES, RuleContext, type AdviceInput, type Cause, type Confidence, type Finding } from './rules/context.ts';
 import { findDictViewsInLoops } from './rules/dict-view-in-loop.ts';
+import { findGrowthByCopying } from './rules/growth-by-copying.ts';
 import { findHugeCollections } from './rules/huge-collection.ts';
 import { findLoopInvariantCalls } from './rules/loop-invariant-call.ts';
 import { findMaterializeThenProcess } from './rules/materialize-then-process.ts';
+import { keepInnermost } from './rules/nesting.ts';
 import { findRareCaseAllocations } from './rules/rare-case-allocation.ts';
 import { classifyRun, firstOf, isStarlarkSourcePath, type Role, type RunRoles } from './run-roles.ts';
 import { indexStarlarkSource, type SourceIndex } from './starlark-source.ts';
+import type { Attribution } from './attribution.ts';
 
 export type { AdviceInput, Cause, Confidence, Finding };
 export { CAUSES, GUIDE_LINKS } from './rules/context.ts';
@@ -23,6 +26,7 @@ const RULES: Record<Cause, (ctx: RuleContext) => Finding[]> = {
   'materialize-then-process': findMaterializeThenProcess,
   'dict-view-in-loop': findDictViewsInLoops,
   'rare-case-allocation': findRareCaseAllocations,
+  'growth-by-copying': findGrowthByCopying,
 };
 
 const CONFIDENCE_ORDER: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
@@ -35,11 +39,17 @@ const CONFIDENCE_ORDER: Record<Confidence, number> = { high: 0, medium: 1, low: 
  *   // → [{ cause: 'loop-invariant-call', function: 'defs.bzl.cxx_libraries', file: 'defs.bzl', span: 20:9-58, … }]
  */
 export function advise(input: AdviceInput): Finding[] {
-  if (input.sources.length === 0) return [];
+  return analyseRun(input).findings;
+}
+
+/** One run's findings and the attribution they were read from (hot loops, call sites, statement bytes). */
+export function analyseRun(input: AdviceInput): { findings: Finding[]; attribution: Attribution } {
   const ctx = new RuleContext(input);
-  return CAUSES.flatMap((cause) => RULES[cause](ctx)).sort(
+  if (input.sources.length === 0) return { findings: [], attribution: ctx.attribution };
+  const findings = keepInnermost(ctx, CAUSES.flatMap((cause) => RULES[cause](ctx))).sort(
     (a, b) => CONFIDENCE_ORDER[a.confidence] - CONFIDENCE_ORDER[b.confidence] || b.bytes - a.bytes,
   );
+  return { findings, attribution: ctx.attribution };
 }
 
 export { isStarlarkSourcePath };

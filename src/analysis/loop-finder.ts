@@ -3,6 +3,7 @@
 // loops run hot, and how many bytes their function allocates.
 import type { Span, StatementProfile, StatementRow } from '../model/profile.ts';
 import type { SourceDef, SourceIndex } from './starlark-source.ts';
+import { appendAll } from '../model/arrays.ts';
 
 /** Bytes a function allocates, from a heap flame (self and total) or a summary CSV (self only). */
 export interface FunctionBytes {
@@ -138,7 +139,7 @@ export function placeStatements(profile: StatementProfile, sources: readonly Sou
   const placed: PlacedStatement[] = [];
   for (const [file, rows] of byFile) {
     const source = sourceFor(file, sources);
-    placed.push(...(source ? placeBySource(file, rows, source) : placeBySpans(rows)));
+    appendAll(placed, source ? placeBySource(file, rows, source) : placeBySpans(rows));
   }
   return placed;
 }

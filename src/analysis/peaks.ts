@@ -3,6 +3,7 @@
 import { NodeKind, childrenOf, nodeName } from '../model/call-tree.ts';
 import type { EventLog, HeapFlame, HeapSummary, LoadRecord } from '../model/profile.ts';
 import { parseSize, type Bytes } from '../model/units.ts';
+import { shellCommand } from '../model/shell.ts';
 
 /** Buck2's default per-file limit, `2 * (1 << 30)` (formats.md §10.2). */
 export const DEFAULT_PEAK_LIMIT: Bytes = 2 * 2 ** 30;
@@ -155,6 +156,14 @@ export function peakHistogram(rows: readonly FilePeak[], limit: Bytes = DEFAULT_
   return buckets;
 }
 
+/**
+ * `buck2 profile loading --mode MODE -o DIR PATTERN`, each word shell-quoted: DIR and PATTERN
+ * come from file, folder and module names. A pattern starting with `-` goes after `--`.
+ */
+export function loadingCommand(mode: string, dir: string, pattern: string): string {
+  return shellCommand(['buck2', 'profile', 'loading', '--mode', mode, '-o', dir, ...(pattern.startsWith('-') ? ['--'] : []), pattern]);
+}
+
 export interface ProfileCommand {
   mode: string;
   command: string;
@@ -176,7 +185,7 @@ export function profileCommands(moduleId: string): ProfileCommand[] {
     ['statement', 'time and count per statement: finds the loops'],
     ['time-flame', 'time per stack'],
   ];
-  return modes.map(([mode, why]) => ({ mode, why, command: `buck2 profile loading --mode ${mode} -o ${dir}/${mode} ${pattern}` }));
+  return modes.map(([mode, why]) => ({ mode, why, command: loadingCommand(mode, `${dir}/${mode}`, pattern) }));
 }
 
 /** What kind of number a figure is. */

@@ -4,11 +4,13 @@
 import { parser } from '@lezer/python';
 import type { SyntaxNode } from '@lezer/common';
 import type { Span } from '../model/profile.ts';
-import type { SourceIndex, SourceLoop } from './starlark-source.ts';
+import { allocationOf, selfCopyName, statementAllocation, valueKindOf, type AllocationSite } from './starlark-allocations.ts';
+import type { NameRead, SourceIndex, SourceLoop } from './starlark-source.ts';
 import {
   COMPREHENSIONS, LineMap, MUTATORS, STATEMENTS, VIEWS, allocationReasons, bodyCallsFail, calleeName,
-  childNodes, classifyConstruct, constantArguments, evaluateSize, isBinding, namesRead, targetNames, textOf,
+  childNodes, classifyConstruct, constantArguments, constantValue, evaluateSize, isBinding, namesRead, rangeSize, targetNames, textOf,
 } from './starlark-syntax.ts';
+import { appendAll } from '../model/arrays.ts';
 
 interface OpenLoop {
   index: number;
@@ -26,12 +28,14 @@ export class SourceIndexer {
   private readonly defStack: { index: number; node: SyntaxNode }[] = [];
   private readonly loopStack: (OpenLoop & { node: SyntaxNode })[] = [];
   private readonly statementStack: { index: number; node: SyntaxNode }[] = [];
+  /** Bodies of open `if`s that call `fail(…)`. */
+  private readonly failBodies: SyntaxNode[] = [];
 
   constructor(path: string, private readonly text: string) {
     this.lines = new LineMap(text);
     this.index = {
       path, lineCount: this.lines.lineCount, defs: [], loops: [], statements: [], calls: [],
-      failChecks: [], constructs: [], reads: [], syntaxErrors: 0,
+      failChecks: [], constructs: [], allocations: [], loadAliases: {}, fieldAliases: {}, constants: {}, reads: [], syntaxErrors: 0,
     };
   }
 
@@ -48,6 +52,7 @@ export class SourceIndexer {
         if (node.name === 'IfStatement') this.enterIf(node);
         if (node.name === 'VariableName' && !isBinding(node)) this.noteRead(node);
         this.noteConstruct(node);
+        this.noteAllocation(node, allocationOf(this.text, node));
       },
       leave: (ref) => {
         const pop = <T extends { node: SyntaxNode }>(stack: T[]) => {
@@ -57,6 +62,8 @@ export class SourceIndexer {
         pop(this.loopStack);
         pop(this.defStack);
         pop(this.statementStack);
+        const body = this.failBodies[this.failBodies.length - 1];
+        if (body && body.from === ref.from && body.to === ref.to && ref.name === 'Body') this.failBodies.pop();
       },
     });
     return this.index;
@@ -104,12 +111,19 @@ export class SourceIndexer {
       assigns = targetNames(this.text, kids.filter((k) => k.name === 'VariableName').slice(0, 1));
     }
     this.noteAssigned(node.from, assigns);
+    const value = constantValue(this.text, kids[kids.length - 1] ?? null);
+    if (node.name === 'AssignStatement' && this.def === null && assigns.length === 1 && kids.length === 3 && value !== null) {
+      Object.defineProperty(this.index.constants, assigns[0]!, { value, enumerable: true });
+    }
     const index = this.index.statements.length;
     this.index.statements.push({
       kind: node.name, span: this.span(node), parent: this.statementStack.length > 0 ? this.statement : null,
-      def: this.def, loop: this.loopAt(node.from), assigns,
+      def: this.def, loop: this.loopAt(node.from), assigns, selfCopy: selfCopyName(this.text, node),
+      valueKind: node.name === 'AssignStatement' || node.name === 'UpdateStatement' ? valueKindOf(this.text, kids[kids.length - 1]) : '',
+      inFailBranch: this.failBodies.some((b) => node.from >= b.from && node.to <= b.to),
     });
     this.statementStack.push({ index, node });
+    this.noteAllocation(node, statementAllocation(this.text, node));
   }
 
   private enterDef(node: SyntaxNode): void {
@@ -122,15 +136,17 @@ export class SourceIndexer {
     this.index.defs.push({
       name: nameNode ? textOf(this.text, nameNode) : 'lambda', kind: isLambda ? 'lambda' : 'def',
       span: this.span(node), params, parent: this.def,
+      callNames: nameNode ? [textOf(this.text, nameNode)] : this.index.statements[this.statement]?.kind === 'AssignStatement' ? [...this.index.statements[this.statement]!.assigns] : [],
     });
     this.defStack.push({ index, node });
   }
 
-  private openLoop(node: SyntaxNode, loop: Omit<SourceLoop, 'parent' | 'depth' | 'def' | 'statement' | 'assigned'>, body: [number, number][]): void {
+  private openLoop(node: SyntaxNode, loop: Omit<SourceLoop, 'parent' | 'depth' | 'def' | 'statement' | 'assigned' | 'clauseSizes'>, body: [number, number][]): void {
     const parent = this.loopAt(node.from);
     const depth = parent === null ? 0 : this.index.loops[parent]!.depth + 1;
     const index = this.index.loops.length;
-    this.index.loops.push({ ...loop, parent, depth, def: this.def, statement: this.statement, assigned: [...loop.targets] });
+    this.index.loops.push({ ...loop, parent, depth, def: this.def, statement: this.statement, assigned: [...loop.targets],
+      clauseSizes: node.name === 'WhileStatement' ? [null] : childNodes(node).flatMap((k, i, kids) => (k.name === 'in' ? [rangeSize(this.text, kids[i + 1] ?? null)] : [])) });
     this.loopStack.push({ index, body, node });
     this.noteAssigned(node.from, loop.targets);
   }
@@ -159,7 +175,7 @@ export class SourceIndexer {
     kids.forEach((k, i) => {
       if (k.name !== 'for') return;
       const end = kids.findIndex((x, j) => j > i && x.name === 'in');
-      targets.push(...targetNames(this.text, kids.slice(i + 1, end < 0 ? i + 1 : end)));
+      appendAll(targets, targetNames(this.text, kids.slice(i + 1, end < 0 ? i + 1 : end)));
     });
     const element: [number, number] = [node.from + 1, kids[firstFor]!.from];
     const rest: [number, number] = [iterableNode ? iterableNode.to : node.to, node.to];
@@ -178,11 +194,33 @@ export class SourceIndexer {
     const method = calleeNode.name === 'MemberExpression' ? textOf(this.text, calleeNode.lastChild!) : '';
     const receiver = calleeNode.name === 'MemberExpression' ? calleeNode.firstChild : null;
     const argNames = [...(args ? namesRead(this.text, args) : []), ...(receiver ? namesRead(this.text, receiver) : [])];
+    if (callee === 'load' && args) this.noteLoadAliases(args);
+    if (callee === 'struct' && args) this.noteFieldAliases(args);
     if (receiver?.name === 'VariableName' && MUTATORS.has(method)) this.noteAssigned(node.from, [textOf(this.text, receiver)]);
     this.index.calls.push({
       callee, text: textOf(this.text, node, 80), span: this.span(node), statement: this.statement, def: this.def, loop: this.loopAt(node.from),
       ...constantArguments(this.text, args), argNames: [...new Set(argNames)], viewMethod: VIEWS.has(method) && args !== null && childNodes(args).length === 2 ? (method as 'items' | 'keys' | 'values') : null,
     });
+  }
+
+  /** `alias = "name"` arguments of a `load(…)`: calls of `alias` are calls of the loaded `name`. */
+  private noteLoadAliases(args: SyntaxNode): void {
+    for (const kid of childNodes(args)) {
+      const op = kid.nextSibling;
+      const value = op?.nextSibling;
+      if (kid.name !== 'VariableName' || op?.name !== 'AssignOp' || value?.name !== 'String') continue;
+      Object.defineProperty(this.index.loadAliases, textOf(this.text, kid), { value: textOf(this.text, value).slice(1, -1), enumerable: true });
+    }
+  }
+
+  /** `field = name` arguments of a `struct(…)`: `s.field()` may call the def `name`. */
+  private noteFieldAliases(args: SyntaxNode): void {
+    for (const kid of childNodes(args)) {
+      const op = kid.nextSibling;
+      const value = op?.nextSibling;
+      if (kid.name !== 'VariableName' || op?.name !== 'AssignOp' || value?.name !== 'VariableName') continue;
+      Object.defineProperty(this.index.fieldAliases, textOf(this.text, kid), { value: textOf(this.text, value), enumerable: true });
+    }
   }
 
   /** `if cond: … fail(…)`: the check the guide's "allocating for rare cases" is about. */
@@ -191,6 +229,7 @@ export class SourceIndexer {
     const condition = kids[1];
     const body = kids.find((k) => k.name === 'Body');
     if (!condition || !body || !bodyCallsFail(this.text, body)) return;
+    this.failBodies.push(body);
     this.index.failChecks.push({
       statement: this.statement, conditionSpan: this.span(condition), bodySpan: this.span(body),
       conditionAllocates: allocationReasons(this.text, condition), def: this.def, loop: this.loopAt(node.from),
@@ -199,7 +238,15 @@ export class SourceIndexer {
 
   private noteRead(node: SyntaxNode): void {
     const { line, column } = this.lines.position(node.from);
-    this.index.reads.push({ name: textOf(this.text, node), line, column, statement: this.statement, def: this.def });
+    this.index.reads.push({ name: textOf(this.text, node), line, column, statement: this.statement, def: this.def, ...readUse(this.text, node) });
+  }
+
+  private noteAllocation(node: SyntaxNode, found: AllocationSite | null): void {
+    if (!found) return;
+    // A comprehension's list grows once per element: its own loop (opened just before) runs it.
+    const own = found.kind === 'comprehension' ? this.loopStack[this.loopStack.length - 1] : undefined;
+    const loop = own && own.node === node ? own.index : this.loopAt(node.from);
+    this.index.allocations.push({ ...found, span: this.span(node), statement: this.statement, def: this.def, loop });
   }
 
   private noteConstruct(node: SyntaxNode): void {
@@ -209,4 +256,26 @@ export class SourceIndexer {
       ...found, sizeHint: evaluateSize(found.size), span: this.span(node), statement: this.statement, def: this.def, loop: this.loopAt(node.from),
     });
   }
+}
+
+/** How the expression around a read name uses it (`xs[i]`, `len(xs)`, `for x in xs`, `f(xs)`, `xs.m()`). */
+function readUse(text: string, node: SyntaxNode): Pick<NameRead, 'use' | 'callee' | 'position' | 'keyword'> {
+  const parent = node.parent;
+  const none = { callee: '', position: -1, keyword: '' };
+  if (!parent) return { use: 'other', ...none };
+  if (parent.name === 'MemberExpression' && parent.firstChild?.from === node.from) {
+    if (parent.getChild('[')) return { use: 'subscript', ...none };
+    const method = parent.lastChild?.name === 'PropertyName' ? textOf(text, parent.lastChild) : '';
+    return { use: 'method', ...none, callee: method };
+  }
+  if (node.prevSibling?.name === 'in' && (parent.name === 'ForStatement' || COMPREHENSIONS.has(parent.name))) return { use: 'iterate', ...none };
+  if (node.prevSibling?.name === 'in' && parent.name === 'BinaryExpression') return { use: 'membership', ...none };
+  if (parent.name !== 'ArgList' || parent.parent?.name !== 'CallExpression' || !parent.parent.firstChild) return { use: 'other', ...none };
+  const callee = calleeName(text, parent.parent.firstChild);
+  if (callee === 'len') return { use: 'len', ...none };
+  const keyword = node.prevSibling?.name === 'AssignOp' ? node.prevSibling.prevSibling : null;
+  if (keyword) return { use: 'argument', callee, position: -1, keyword: textOf(text, keyword) };
+  const args = childNodes(parent).filter((k) => !['(', ')', ','].includes(k.name));
+  const at = args.findIndex((k) => k.from === node.from);
+  return { use: 'argument', callee, position: args.slice(0, at).some((k) => k.name === 'AssignOp') ? -1 : at, keyword: '' };
 }

@@ -4,6 +4,7 @@
 // what the index holds; starlark-indexer.ts builds it.
 import type { Span } from '../model/profile.ts';
 import { SourceIndexer } from './starlark-indexer.ts';
+import type { AllocationSite, ValueKind } from './starlark-allocations.ts';
 import type { ConstructKind, SizeExpr } from './starlark-syntax.ts';
 
 export interface SourceDef {
@@ -13,6 +14,8 @@ export interface SourceDef {
   params: string[];
   /** Index of the enclosing def (nested defs), null at top level. */
   parent: number | null;
+  /** Names it is called by: its own for a def; for a lambda, the names its assignment binds (`f = lambda: …`). */
+  callNames: string[];
 }
 
 export interface SourceLoop {
@@ -34,6 +37,8 @@ export interface SourceLoop {
   statement: number;
   /** Names (re)bound or mutated inside the loop, its own targets included. */
   assigned: string[];
+  /** Iterations per start of each `for` clause as written (`range(n)` → n; null when not written that way): one for a statement, more for `[… for a in x for b in y]`. */
+  clauseSizes: (SizeExpr | null)[];
 }
 
 export interface SourceStatement {
@@ -46,6 +51,22 @@ export interface SourceStatement {
   loop: number | null;
   /** Names this statement binds at its own level (`x = …`, `x += …`, `for x in`). */
   assigns: string[];
+  /** `x = x + …`: the name rebound to a grown copy of itself ('' otherwise). */
+  selfCopy: string;
+  /** What an assignment (`=`, `+=`) binds, as far as syntax tells: `string`, `list`, `dict`, `number` or ''. */
+  valueKind: ValueKind;
+  /** Whether it sits in the branch of an `if` whose body calls `fail(…)` (never runs in a profile that finished). */
+  inFailBranch: boolean;
+}
+
+/** A place that allocates (starlark-allocations.ts), where it sits. */
+export interface SourceAllocation extends AllocationSite {
+  span: Span;
+  /** The innermost statement holding it (a `for` header's allocations belong to the `for`). */
+  statement: number;
+  def: number | null;
+  /** Innermost loop that runs it once per iteration; a comprehension's own list is its own loop's. */
+  loop: number | null;
 }
 
 export interface SourceCall {
@@ -91,6 +112,9 @@ export interface Construct {
   sizeHint: number | null;
 }
 
+/** How a name is read: one element, its length, a lookup (`x in xs`), every element, handed to a call, a method of it, or otherwise. */
+export type ReadUse = 'subscript' | 'len' | 'membership' | 'iterate' | 'argument' | 'method' | 'other';
+
 /** An identifier read (not bound) somewhere: for "used only in the fail branch" questions. */
 export interface NameRead {
   name: string;
@@ -98,6 +122,11 @@ export interface NameRead {
   column: number;
   statement: number;
   def: number | null;
+  use: ReadUse;
+  /** For `argument`: the dotted callee, the position (-1 for a keyword) and the keyword; for `method`: the method in `callee`. */
+  callee: string;
+  position: number;
+  keyword: string;
 }
 
 export interface SourceIndex {
@@ -109,6 +138,13 @@ export interface SourceIndex {
   calls: SourceCall[];
   failChecks: FailCheck[];
   constructs: Construct[];
+  allocations: SourceAllocation[];
+  /** `load(":x.bzl", alias = "name")`: local alias → the name the loaded file defines. */
+  loadAliases: Record<string, string>;
+  /** `struct(field = some_def)`: field → the name it holds, so `x.field()` can reach the def. */
+  fieldAliases: Record<string, string>;
+  /** Top-level `NAME = <integer expression>` constants (`SHARD_COUNT = 120`). */
+  constants: Record<string, number>;
   reads: NameRead[];
   /** Parse errors the grammar recovered from (Starlark-only syntax, or broken files). */
   syntaxErrors: number;

@@ -2,6 +2,7 @@
 // assignment targets and constant folding. Nothing here evaluates source text.
 import type { SyntaxNode } from '@lezer/common';
 import type { Span } from '../model/profile.ts';
+import { appendAll } from '../model/arrays.ts';
 
 /** Offsets → 1-based line and column (UTF-16 units; equal to Starlark's for ASCII sources). */
 export class LineMap {
@@ -93,7 +94,7 @@ export function targetNames(text: string, nodes: readonly SyntaxNode[]): string[
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (n.name === 'VariableName') names.push(textOf(text, n));
-    else if (n.name === 'TupleExpression' || n.name === 'ParenthesizedExpression' || n.name === 'ArrayExpression') stack.push(...childNodes(n));
+    else if (n.name === 'TupleExpression' || n.name === 'ParenthesizedExpression' || n.name === 'ArrayExpression') appendAll(stack, childNodes(n));
   }
   return names.reverse();
 }
@@ -236,7 +237,11 @@ function classifyBinary(text: string, node: SyntaxNode): { kind: ConstructKind; 
 /** Element count of a comprehension over `range(n)` or `range(a, b)`: its size expression. */
 function comprehensionSize(text: string, node: SyntaxNode): SizeExpr | null {
   const kids = childNodes(node);
-  const iterable = kids[kids.findIndex((k) => k.name === 'in') + 1];
+  return rangeSize(text, kids[kids.findIndex((k) => k.name === 'in') + 1] ?? null);
+}
+
+/** Element count of an iterated expression when it is `range(n)` or `range(a, b)`, else null. */
+export function rangeSize(text: string, iterable: SyntaxNode | null): SizeExpr | null {
   if (!iterable || iterable.name !== 'CallExpression' || !iterable.firstChild) return null;
   if (calleeName(text, iterable.firstChild) !== 'range') return null;
   const args = iterable.getChild('ArgList');
@@ -250,7 +255,8 @@ function comprehensionSize(text: string, node: SyntaxNode): SizeExpr | null {
 /** Constant arguments of a call: positional by index and keyword by name (null when not constant). */
 export function constantArguments(text: string, args: SyntaxNode | null): { positional: (number | null)[]; keyword: Record<string, number | null> } {
   const positional: (number | null)[] = [];
-  const keyword: Record<string, number | null> = {};
+  // Keyword names are the file's text: no prototype, so `valueOf=` or `__proto__=` is just a name.
+  const keyword: Record<string, number | null> = Object.create(null) as Record<string, number | null>;
   const kids = args ? childNodes(args).filter((k) => !['(', ')', ','].includes(k.name)) : [];
   for (let i = 0; i < kids.length; i++) {
     const kid = kids[i]!;

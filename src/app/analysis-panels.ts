@@ -76,9 +76,14 @@ export function wireAnalysisPanels(store: Store, content: HTMLElement, selectFun
     for (const { profile } of set.roles.statement) {
       for (const r of profile.rows) {
         if (r.file !== file) continue;
-        const at = lines.get(r.span.line) ?? { seconds: 0, count: 0 };
-        lines.set(r.span.line, { seconds: at.seconds + r.seconds, count: at.count + r.count });
+        const at = lines.get(r.span.line) ?? { seconds: 0, count: 0, bytes: null };
+        lines.set(r.span.line, { ...at, seconds: at.seconds + r.seconds, count: at.count + r.count });
       }
+    }
+    for (const s of analysis.attribution.statements) {
+      if (s.file !== file) continue;
+      const at = lines.get(s.span.line) ?? { seconds: 0, count: 0, bytes: null };
+      lines.set(s.span.line, { ...at, bytes: (at.bytes ?? 0) + s.own + s.calls });
     }
     const rows = new Map((set.functions?.metric === 'bytes' ? set.functions.rows : []).map((r) => [r.name, r]));
     const gutter = new Map(index.defs.flatMap((d) => {
@@ -86,8 +91,8 @@ export function wireAnalysisPanels(store: Store, content: HTMLElement, selectFun
       return row ? [[d.span.line, formatBytes(row.total)] as const] : [];
     }));
     const loops = index.loops.filter((l) => l.kind !== 'comprehension').map((l) => {
-      const found = analysis.loops.find((x) => x.file === file && x.span.line === l.span.line && x.span.column === l.span.column);
-      const extra = found ? `; ≈ ${found.iterationsEstimate.toFixed(1)} iterations per start (statement counts)` : '';
+      const hot = analysis.attribution.loops.find((x) => x.file === file && x.span.line === l.span.line && x.span.column === l.span.column);
+      const extra = hot ? `; ${formatBytes(hot.bytes)} allocated with this as the innermost loop (${formatBytes(hot.throughBytes)} while it ran), via ${hot.frames.join(' → ')}` : '';
       return { span: l.span, label: `for ${l.targets.join(', ')} in ${l.iterable}${extra}` };
     });
     return {
@@ -115,7 +120,7 @@ export function wireAnalysisPanels(store: Store, content: HTMLElement, selectFun
 
   function renderPanels(set: LoadedSet, analysis: SetAnalysis, panels: PanelsState): void {
     const fProps: findingsPanel.FindingsPanelProps = {
-      findings: analysis.findings, selected: analysis.findings.length > 0 ? panels.finding : -1, hasSources: analysis.sources.length > 0, estimate: analysis.estimate,
+      findings: analysis.findings, selected: analysis.findings.length > 0 ? panels.finding : -1, hasSources: analysis.sources.length > 0, estimate: analysis.estimate, hotLoops: analysis.attribution.loops,
       onSelect: (i) => {
         const f = analysis.findings[i]!;
         selectFunction(f.function, { path: f.sourcePath, highlight: f.span }, i);

@@ -1,6 +1,7 @@
 // Dropped folders arrive as FileSystemEntry trees (`DataTransferItem.webkitGetAsEntry()`).
 // This walks them iteratively and keeps each file's path relative to the drop, so the files
 // of one folder form one profile set.
+import { appendAll } from '../model/arrays.ts';
 
 /** The parts of FileSystemEntry we use, so tests can hand in plain objects. */
 export interface EntryLike {
@@ -29,7 +30,7 @@ async function readAll(entry: EntryLike): Promise<EntryLike[]> {
   for (;;) {
     const batch = await new Promise<EntryLike[]>((resolve, reject) => reader.readEntries(resolve, reject));
     if (batch.length === 0) return all;
-    all.push(...batch);
+    appendAll(all, batch);
   }
 }
 

@@ -4,7 +4,7 @@
 import './export.css';
 import type { TableSnapshot } from '../views/data-table.ts';
 import { findingsSnapshot, hotLoopsSnapshot } from '../views/export-analysis.ts';
-import { profileAsPprof, type TreeProfile } from '../formats/pprof-encode.ts';
+import type { TreeProfile } from '../formats/pprof-encode.ts';
 import { toCsv } from '../views/export-csv.ts';
 import { EXPORT_CELL_HEIGHT, exportFrames, flameSvg, type FlameExportInput } from '../views/export-flame.ts';
 import { toFolded } from '../views/export-folded.ts';
@@ -88,7 +88,7 @@ function snapshotTables(state: AppState, model: FlameModel, ctx: ExportContext):
   const analysis = model.set.analysis;
   return [
     ...(analysis && analysis.findings.length > 0 ? [findingsSnapshot(analysis.findings)] : []),
-    ...(analysis && analysis.loops.length > 0 ? [hotLoopsSnapshot(analysis.loops)] : []),
+    ...(analysis && analysis.attribution.loops.length > 0 ? [hotLoopsSnapshot(analysis.attribution.loops)] : []),
     ...tables.map((t) => ({ caption: t.caption, header: t.header, rows: t.text.slice(0, 200), numeric: t.numeric })),
   ];
 }
@@ -198,12 +198,14 @@ async function run(kind: ExportKind, store: Store, ctx: ExportContext): Promise<
     const text = toFolded(model.tree, { rootFrame: format === 'time-flame' ? 'root' : null });
     return download(new Blob([text], { type: 'text/plain;charset=utf-8' }), name);
   }
-  if (kind === 'pprof') return download(pprofBlob(model), name);
+  if (kind === 'pprof') return download(await pprofBlob(model), name);
   download(await snapshotFile(kind, snapshotData(state, model, ctx)), name);
 }
 
 /** The file behind the flamegraph as gzipped pprof, in its own unit and exact weights. */
-function pprofBlob(model: FlameModel): Blob {
+async function pprofBlob(model: FlameModel): Promise<Blob> {
+  // Loaded when first used: the encoder brings protobuf and gzip code the first paint never needs.
+  const { profileAsPprof } = await import('../formats/pprof-encode.ts');
   const file = model.set.files[model.metric.fileIndex]!;
   const kind = model.metric.metric === 'retained' ? 'retained' : 'allocated';
   const bytes = profileAsPprof(file.profile as TreeProfile, kind, `peakscope export of ${file.path}`);

@@ -24,6 +24,7 @@ import { wireTablesPanel } from './tables-panel.ts';
 import { wireTheme } from './theme.ts';
 import { wireToolbar } from './toolbar.ts';
 import { currentSet, flameModel, overviewRows } from './view-model.ts';
+import { loadRegexEngine, regexEngineReady } from '../views/tree-search.ts';
 
 function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return document.getElementById(id) as T;
@@ -70,6 +71,7 @@ const renderAnalysis = wireAnalysisPanels(store, document.querySelector<HTMLElem
 
 function render(state: AppState): void {
   const tab = state.view.tab;
+  if (state.view.regex && state.view.search && !regexEngineReady()) void loadRegexEngine().then(() => render(store.get()));
   renderToolbar(state);
   // Which regions a tab shows comes from the tab registry; panels hide their own hosts the same way.
   for (const region of ['toolbar', 'summary', 'breadcrumb', 'legend', 'focus-line', 'flame', 'table', 'gallery'] as const) byId(region).hidden = !shows(tab, region);

@@ -2,6 +2,8 @@
 // statements. Each view is created when its tab is first shown; the derivations are memoised
 // on their inputs, so a redraw of the page does not recompute them.
 import './tables-panel.css';
+import { figuresKey, statementFigures, type StatementFigures } from '../analysis/attribution-figures.ts';
+import type { Attribution } from '../analysis/attribution.ts';
 import { computeSandwich } from '../analysis/callers-callees.ts';
 import { placeStatements } from '../analysis/loop-finder.ts';
 import { indexStarlarkSource } from '../analysis/starlark-source.ts';
@@ -32,6 +34,10 @@ function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R 
 const sandwichOf = memo(computeSandwich);
 const typeTableOf = memo(computeTypeTable);
 const namesOf = memo((rows: FlameModel['functions']) => rows.map((r) => r.name));
+const figuresOf = memo((attribution: Attribution | undefined): (row: StatementRow) => StatementFigures | null => {
+  const figures = attribution ? statementFigures(attribution) : new Map<string, StatementFigures>();
+  return (row) => figures.get(figuresKey(row.file, row.span)) ?? null;
+});
 
 /** The heap flame the types table reads (the flamegraph's when it is one), its metric and its summary, by role. */
 function typeSource(state: AppState): { flame: HeapFlame; path: string; metric: string; summary: HeapSummary | null; summaryPath: string | null } | null {
@@ -149,7 +155,7 @@ class TablesPanelView implements TablesPanel {
     const functions = set && profile ? functionsOfStatements(set, profile) : null;
     const props: statementsView.StatementsTableProps = {
       profile, path: file?.path ?? null, spanText: formatSpan, selected: state.panels.statement,
-      functionOf: functionsOf(functions), onSelect: (key) => this.pickStatement(key, profile, functions),
+      functionOf: functionsOf(functions), figuresOf: figuresOf(set?.analysis?.attribution), onSelect: (key) => this.pickStatement(key, profile, functions),
     };
     if (this.statements) this.statements.update(props);
     else this.statements = statementsView.create(this.parts.statements, props);

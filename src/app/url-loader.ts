@@ -1,6 +1,7 @@
 // `#url=` loading: only http: and https: URLs (anything else is refused in words, never
 // followed); a URL ending in `manifest.json` lists several files, resolved relative to it.
 import type { ParseInput } from '../worker/protocol.ts';
+import { decodeOrKeep, redirectProblem } from '../worker/same-origin.ts';
 
 export type UrlCheck = { ok: true; url: URL } | { ok: false; message: string };
 
@@ -47,7 +48,7 @@ export function parseManifest(json: unknown, manifestUrl: URL): ParseInput[] | s
 
 /** The inputs a URL stands for: itself, or the files its manifest lists. */
 export async function inputsForUrl(url: URL, fetchImpl: typeof fetch = fetch): Promise<ParseInput[] | string> {
-  const name = decodeURIComponent(url.pathname.split('/').pop() || url.hostname);
+  const name = decodeOrKeep(url.pathname.split('/').pop() || url.hostname);
   if (!isManifestUrl(url)) return [{ kind: 'url', path: name, url: url.href }];
   let response: Response;
   try {
@@ -56,6 +57,8 @@ export async function inputsForUrl(url: URL, fetchImpl: typeof fetch = fetch): P
     return `could not fetch ${url.href}: the server did not answer or does not allow cross-origin reads (CORS)`;
   }
   if (!response.ok) return `could not fetch ${url.href}: HTTP ${response.status} ${response.statusText}`;
+  const redirected = redirectProblem(url.href, response);
+  if (redirected) return redirected;
   try {
     return parseManifest(await response.json(), url);
   } catch {

@@ -6,7 +6,7 @@ import type { CallTree } from '../model/call-tree.ts';
 import { METRIC_UNITS, type MetricWeights } from '../analysis/metrics.ts';
 import { compareRanks, rankOf, type RunRank } from '../analysis/run-ranking.ts';
 import type { MetricUnit } from '../model/units.ts';
-import { makeMatcher, matchNames, nodeAtPath, searchTree, type SearchResult } from '../views/tree-search.ts';
+import { makeMatcher, matchNames, nodeAtPath, regexEngineReady, searchTree, type SearchResult } from '../views/tree-search.ts';
 import type { AppState, LoadedSet } from './store.ts';
 
 export { METRIC_LABELS, METRIC_UNITS } from '../analysis/metrics.ts';
@@ -60,7 +60,8 @@ export function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A
   };
 }
 
-const matchesFor = memo((tree: CallTree, weights: Float64Array, term: string, regex: boolean) => {
+// `engineReady` is an argument so the memo drops a "loading" answer once the regex engine is in.
+const matchesFor = memo((tree: CallTree, weights: Float64Array, term: string, regex: boolean, _engineReady: boolean) => {
   if (!term) return { matchedNames: null, search: null, searchError: null };
   const matcher = makeMatcher(term, regex);
   if (!matcher.ok) return { matchedNames: null, search: null, searchError: matcher.message };
@@ -81,7 +82,7 @@ export function flameModel(state: AppState): FlameModel | null {
   const allocs = set.metrics.find((m) => m.metric === 'allocs' && m.fileIndex === metric.fileIndex)?.total ?? null;
   return {
     set, metric, tree, unit: METRIC_UNITS[metric.metric], zoom: zoom.node, zoomFound: zoom.complete, allocs,
-    ...matchesFor(tree, metric.total, state.view.search, state.view.regex),
+    ...matchesFor(tree, metric.total, state.view.search, state.view.regex, regexEngineReady()),
     functions: set.functions?.rows ?? [],
     functionsUnit: METRIC_UNITS[set.functions?.metric ?? 'bytes'],
   };

@@ -29,9 +29,29 @@ export function systemReason(e: unknown): string {
 }
 
 /**
+ * Characters a terminal must not get from untrusted text: C0/C1 controls and DEL (escapes that
+ * clear or retitle it), and the invisible bidi and format controls (U+202E RLO and the isolates
+ * reorder what is shown, so `gpj.exe` reads `exe.jpg`; zero-width ones hide text; U+2028/9 break lines).
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** Untrusted text (file, frame and module names) as shown in a terminal: each unprintable character as `?`. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, '?');
+}
+
+/**
  * Collapses whitespace and line breaks so a message stays on one line, and shows other control
  * characters as `?`: a file named `a\x1b[2J` must not clear or rewrite the user's terminal.
  */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return printable(text.replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * JSON for stdout: JSON.stringify escapes C0 controls but leaves bidi and format characters raw,
+ * which a terminal showing `--json` would obey; they are written as `\uXXXX` (the same JSON).
+ */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }

@@ -4,6 +4,8 @@ import type { FlameComparison, SetComparison } from '../analysis/diff-sets.ts';
 import type { Delta } from '../analysis/diff.ts';
 import { formatSpan } from '../formats/spans.ts';
 import { formatValue, type MetricUnit } from '../model/units.ts';
+import { maxOf } from '../model/arrays.ts';
+import { printable } from './command.ts';
 
 /** Rows per table; the JSON output has them all. */
 const TOP = 12;
@@ -87,13 +89,13 @@ function table<T extends { delta: number | null }>(
   if (shown.length === 0) return ['  (no change)'];
   const body = shown.map((r) => [clean(label(r)), ...numbers(r)]);
   const all = [header, ...body];
-  const widths = header.map((_, i) => Math.max(...all.map((cols) => cols[i]!.length)));
+  const widths = header.map((_, i) => maxOf(all.map((cols) => cols[i]!.length), 0));
   const lines = all.map((cols) => `  ${cols.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`.trimEnd());
   const hidden = rows.filter((r) => r.delta !== 0).length - shown.length;
   return hidden > 0 ? [...lines, `  … ${hidden} more changed (see --json)`] : lines;
 }
 
-/** Frame and file names are untrusted: keep terminal control characters out of the output. */
+/** Frame and file names are untrusted: keep terminal control and bidi characters out of the output. */
 function clean(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return printable(text);
 }

@@ -4,7 +4,7 @@ import { compareSets, hasAnything, type SetComparison } from '../analysis/diff-s
 import { DiffError, type Delta } from '../analysis/diff.ts';
 import type { ProfileSet } from '../model/profile-set.ts';
 import { formatBytes } from '../model/units.ts';
-import { CliError, type CliIO, type Command } from './command.ts';
+import { jsonText, CliError, type CliIO, type Command } from './command.ts';
 import { renderDiffText } from './diff-text.ts';
 import { loadPaths, type LoadedArgument } from './load-paths.ts';
 
@@ -172,7 +172,7 @@ export async function runDiff(argv: readonly string[], load: LoadSides, io: CliI
   if (problem) throw new CliError(`diff: "${options.base}" and "${options.target}" ${problem}${noteText(comparison)}`);
   const json = diffJson(comparison);
   const failures = options.failOnIncrease === null ? [] : increaseFailures(comparison, json, options.failOnIncrease);
-  io.stdout(options.json ? `${JSON.stringify(json, null, 2)}\n` : renderDiffText(comparison, options));
+  io.stdout(options.json ? jsonText(json) : renderDiffText(comparison, options));
   for (const reason of failures) io.stderr(`peakscope diff: ${reason}\n`);
   return failures.length > 0 ? 1 : 0;
 }

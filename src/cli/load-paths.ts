@@ -1,6 +1,7 @@
 // Files and directories given on the command line → parsed files, streamed from disk so a
-// multi-hundred-MB event log is never held whole. Walks are sorted and skip nothing: a path
-// that cannot be read stops the command with a one-line reason.
+// multi-hundred-MB event log is never held whole. Walks are sorted; an argument that cannot be
+// read stops the command with a one-line reason, an entry inside a folder that cannot (a
+// dangling link, a socket) is listed as unreadable and said, and the rest is read.
 import { createReadStream } from 'node:fs';
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { isStarlarkSourcePath } from '../analysis/advisor.ts';
@@ -24,6 +25,13 @@ export interface LoadedArgument {
   sources: { path: string; text: string }[];
   /** Files found in a folder that are plainly not profiles (a README, a package's C++ sources). */
   skipped: { path: string; reason: string }[];
+  /** Entries of a folder that could not be read (a dangling symbolic link, a socket). */
+  unreadable: Unreadable[];
+}
+
+export interface Unreadable {
+  path: string;
+  reason: string;
 }
 
 async function statOrFail(path: string) {
@@ -45,15 +53,18 @@ async function readdirOrFail(dir: string): Promise<string[]> {
 /**
  * Every file under a directory in sorted depth-first order (`a`, `b/x`, `c`), iteratively.
  * Symbolic links are followed; a directory already visited (a link loop) is not entered twice.
+ * An entry that cannot be read is added to `unreadable`, not fatal: one dangling link must not
+ * cost the report of a whole folder.
  */
-export async function walkDirectory(root: string): Promise<InputFile[]> {
+export async function walkDirectory(root: string, unreadable: Unreadable[] = []): Promise<InputFile[]> {
   const files: InputFile[] = [];
   const visited = new Set<string>([await realpath(root)]);
   // A stack of pending entries, reversed so that sorted order is kept when popping.
   const pending = (await readdirOrFail(root)).reverse().map((name) => `${root.replace(/\/+$/, '')}/${name}`);
   while (pending.length > 0) {
     const path = pending.pop()!;
-    const info = await statOrFail(path);
+    const info = await stat(path).catch((e: unknown) => void unreadable.push({ path, reason: systemReason(e) }));
+    if (!info) continue;
     if (info.isFile()) {
       files.push({ path, size: info.size });
     } else if (info.isDirectory()) {
@@ -63,18 +74,18 @@ export async function walkDirectory(root: string): Promise<InputFile[]> {
       const names = await readdirOrFail(path);
       for (let i = names.length - 1; i >= 0; i--) pending.push(`${path}/${names[i]}`);
     } else {
-      throw new CliError(`cannot read "${path}": not a regular file or directory`);
+      unreadable.push({ path, reason: 'not a regular file or directory' });
     }
   }
   return files;
 }
 
 /** The files an argument names: itself, or everything under it. An empty directory is an error. */
-export async function listArgument(argument: string): Promise<InputFile[]> {
+export async function listArgument(argument: string, unreadable: Unreadable[] = []): Promise<InputFile[]> {
   const info = await statOrFail(argument);
   if (info.isFile()) return [{ path: argument, size: info.size }];
   if (!info.isDirectory()) throw new CliError(`cannot read "${argument}": not a regular file or directory`);
-  const files = await walkDirectory(argument);
+  const files = await walkDirectory(argument, unreadable);
   if (files.length === 0) throw new CliError(`"${argument}" is an empty directory: no profile files in it`);
   return files;
 }
@@ -106,10 +117,13 @@ function isSystemError(e: unknown): boolean {
  * files one at a time.
  */
 export async function loadPaths(argumentsGiven: readonly string[]): Promise<LoadedArgument[]> {
-  const listed: { argument: string; files: InputFile[] }[] = [];
-  for (const argument of argumentsGiven) listed.push({ argument, files: await listArgument(argument) });
+  const listed: { argument: string; files: InputFile[]; unreadable: Unreadable[] }[] = [];
+  for (const argument of argumentsGiven) {
+    const unreadable: Unreadable[] = [];
+    listed.push({ argument, files: await listArgument(argument, unreadable), unreadable });
+  }
   const loaded: LoadedArgument[] = [];
-  for (const { argument, files } of listed) {
+  for (const { argument, files, unreadable } of listed) {
     const parsed: ParsedFile[] = [];
     const sources: { path: string; text: string }[] = [];
     const skipped: { path: string; reason: string }[] = [];
@@ -119,7 +133,7 @@ export async function loadPaths(argumentsGiven: readonly string[]): Promise<Load
       else if (notProfile) skipped.push({ path: file.path, reason: notProfile });
       else parsed.push(await parseFile(file));
     }
-    loaded.push({ argument, files: parsed, sources, skipped });
+    loaded.push({ argument, files: parsed, sources, skipped, unreadable });
   }
   return withNamedSources(loaded);
 }

@@ -58,7 +58,8 @@ function handler(distDir: string, token: string, files: readonly InputFile[]) {
   const manifest = JSON.stringify({ title: 'peakscope open', files: files.map((f, i) => ({ path: f.path, url: `f/${i}` })) });
   return (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
-    const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const pathname = URL.parse(req.url ?? '/', 'http://127.0.0.1')?.pathname;
+    if (pathname === undefined) return send(res, 400, 'text/plain', 'bad request');
     if (pathname === `/${token}/manifest.json`) return send(res, 200, 'application/json', manifest);
     const m = new RegExp(`^/${token}/f/(\\d+)$`).exec(pathname);
     if (m) {
@@ -68,7 +69,14 @@ function handler(distDir: string, token: string, files: readonly InputFile[]) {
       createReadStream(file.path).on('error', () => res.destroy()).pipe(res);
       return;
     }
-    const asset = distFile(distDir, decodeURIComponent(pathname));
+    // A broken escape (`/%E0`) is a bad request, not a crash of the server.
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return send(res, 400, 'text/plain', 'bad request: broken %-escape in the path');
+    }
+    const asset = distFile(distDir, decoded);
     if (!asset) return send(res, 404, 'text/plain', 'not found');
     res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(asset)] ?? 'application/octet-stream', 'x-content-type-options': 'nosniff' });
     createReadStream(asset).pipe(res);
@@ -77,7 +85,7 @@ function handler(distDir: string, token: string, files: readonly InputFile[]) {
 
 /** The files the arguments name: each file, and every file under each directory. */
 export async function listInputs(paths: readonly string[]): Promise<InputFile[]> {
-  return (await Promise.all(paths.map(listArgument))).flat();
+  return (await Promise.all(paths.map((p) => listArgument(p)))).flat();
 }
 
 /** Starts the server on 127.0.0.1:<free port> for these files and returns its URLs. */

@@ -1,8 +1,7 @@
 // The analysis half of `peakscope report`: advisor findings, per-file peaks from event logs, and
 // per-run peak estimates with what kind of bound each figure is. JSON and human text.
-import { advise, groupRuns, type Finding } from '../analysis/advisor.ts';
-import { functionBytesOf } from '../analysis/function-table.ts';
-import { findLoops } from '../analysis/loop-finder.ts';
+import { analyseRun, groupRuns, type Finding } from '../analysis/advisor.ts';
+import type { Attribution } from '../analysis/attribution.ts';
 import { DEFAULT_PEAK_LIMIT, HONEST_NOTES, computeFilePeaks, estimatePeak, packageOf, type FilePeak, type PeakFigure, type TopLevelCall } from '../analysis/peaks.ts';
 import { spanLabel } from '../analysis/rules/context.ts';
 import { groupIntoSets } from '../model/profile-set.ts';
@@ -19,13 +18,31 @@ export interface FindingJson extends Omit<Finding, 'span' | 'functionSpan' | 'lo
   run: string;
 }
 
+/** A loop (or comprehension) ranked by the bytes the stack-led attribution gives it (analysis/attribution.ts). */
 export interface HotLoopJson {
+  function: string;
   file: string;
   span: string;
-  function: string | null;
-  iterationsEstimate: number;
-  functionBytes: number | null;
-  basis: string[];
+  /** Bytes whose innermost loop on the way from the allocation to the root is this one. */
+  bytes: number;
+  /** Frames from the loop's function down to the one that allocated most of `bytes`. */
+  frames: string[];
+  kind: 'for' | 'while' | 'comprehension';
+  /** `for x in xs` as written. */
+  header: string;
+  /** Every byte allocated while the loop ran (inner loops and callees included). */
+  throughBytes: number;
+}
+
+/** A call of a Starlark def, with what its callee allocated through it. */
+export interface HotCallSiteJson {
+  function: string;
+  file: string;
+  span: string;
+  callee: string;
+  bytes: number;
+  /** The loop that repeats the call: its own, else the innermost one of a caller (`file:span`), or null. */
+  loop: string | null;
 }
 
 export interface RunJson {
@@ -33,7 +50,11 @@ export interface RunJson {
   sources: string[];
   topLevelCalls: TopLevelCall[];
   figures: PeakFigure[];
+  /** Ranked by attributed bytes; empty without a heap flame or sources. */
   hotLoops: HotLoopJson[];
+  hotCallSites: HotCallSiteJson[];
+  /** Allocated bytes no loop repeats (top-level statements, frames without a source). */
+  outsideLoopsBytes: number;
 }
 
 /** The top-level fields `report --json` gains: `findings`, `filePeaks`, `runs`, and the notes that say what the numbers mean. */
@@ -45,6 +66,8 @@ export interface AnalysisJson {
 }
 
 const HOT_LOOPS_PER_RUN = 5;
+/** A loop or call site with less than this share of the run's bytes is not listed. */
+const LISTED_SHARE = 0.001;
 
 function spanOrNull(span: Span | null): string | null {
   return span ? spanLabel(span) : null;
@@ -64,21 +87,37 @@ export function analyseReport(files: readonly ParsedFile[], sources: readonly { 
   const runs: RunJson[] = [];
   for (const run of groupRuns(groupIntoSets(files), sources)) {
     const { input } = run;
-    for (const f of advise(input)) {
+    const { findings: found, attribution } = analyseRun(input);
+    for (const f of found) {
       findings.push({ ...f, span: spanLabel(f.span), functionSpan: spanOrNull(f.functionSpan), loopSpan: spanOrNull(f.loopSpan), run: run.name });
     }
     if (!input.heapFlame && !input.summary && !input.statement) continue;
     const estimate = estimatePeak({ heapFlame: input.heapFlame, summary: input.summary, targetIds: run.targetIds, filePeaks, runName: run.name });
-    const loops = input.statement ? findLoops(input.statement, input.sources, functionBytesOf(input.heapFlame, input.summary)) : [];
     runs.push({
       name: run.name, sources: input.sources.map((s) => s.path), topLevelCalls: estimate.topLevelCalls, figures: estimate.figures,
-      hotLoops: loops.slice(0, HOT_LOOPS_PER_RUN).map((l) => ({
-        file: l.file, span: spanLabel(l.span), function: l.functionName, iterationsEstimate: Math.round(l.iterationsEstimate * 10) / 10,
-        functionBytes: l.functionBytes ? l.functionBytes.total ?? l.functionBytes.self : null, basis: l.basis,
-      })),
+      ...hotPlaces(attribution),
     });
   }
   return { findings, filePeaks: filePeaks.map(({ moduleId, ...p }) => ({ moduleId, packageId: packageOf(moduleId), ...p })), runs, notes: [...HONEST_NOTES] };
+}
+
+/** The attribution's loops and call sites as `report --json` prints them, the negligible ones left out. */
+function hotPlaces(attribution: Attribution): Pick<RunJson, 'hotLoops' | 'hotCallSites' | 'outsideLoopsBytes'> {
+  const listed = (bytes: number) => bytes > 0 && bytes >= attribution.totalBytes * LISTED_SHARE;
+  const round = Math.round;
+  const loopAt = (at: { source: number; loop: number } | null) => {
+    const loop = at && attribution.loops.find((l) => l.source === at.source && l.loop === at.loop);
+    return loop ? `${loop.file}:${spanLabel(loop.span)}` : null;
+  };
+  return {
+    hotLoops: attribution.loops.filter((l) => listed(l.bytes)).slice(0, HOT_LOOPS_PER_RUN).map((l) => ({
+      function: l.function, file: l.file, span: spanLabel(l.span), bytes: round(l.bytes), frames: l.frames, kind: l.kind, header: l.header, throughBytes: round(l.throughBytes),
+    })),
+    hotCallSites: attribution.callSites.filter((c) => listed(c.bytes)).slice(0, HOT_LOOPS_PER_RUN).map((c) => ({
+      function: c.function, file: c.file, span: spanLabel(c.span), callee: c.callee, bytes: round(c.bytes), loop: loopAt(c.reachedLoop),
+    })),
+    outsideLoopsBytes: round(attribution.outsideLoopsBytes),
+  };
 }
 
 function findingLines(f: FindingJson): string[] {
@@ -98,11 +137,37 @@ function runLines(run: RunJson): string[] {
   return [`  ${printable(run.name) || '(loose files)'}`, ...figures, ...(calls ? [`    top-level calls by bytes: ${calls}`] : [])];
 }
 
-/** The human sections: findings with their evidence, then peak figures per run with the notes that qualify them. */
+/** Without a finding: where the bytes went, the top three hot loops of each run that has any. */
+function hotLoopLines(run: RunJson): string[] {
+  if (run.hotLoops.length === 0) return [];
+  const loops = run.hotLoops.slice(0, 3).map((l) => {
+    const via = l.frames.length > 1 ? ` (allocated in ${l.frames.slice(1).map(printable).join(' → ')})` : '';
+    return `    ${formatBytes(l.bytes).padStart(10)}  ${printable(l.file)}:${startLineOf(l.span)} in ${printable(l.function)}: \`${printable(l.header)}\`${via}`;
+  });
+  return [`  ${printable(run.name) || '(loose files)'}`, ...loops];
+}
+
+function startLineOf(span: string): string {
+  return span.slice(0, span.indexOf(':'));
+}
+
+/** The words for "no finding": no rule fired, or the rules could not run without sources. */
+function noFindingsLine(analysis: AnalysisJson): string {
+  const withSources = analysis.runs.some((r) => r.sources.length > 0);
+  return withSources
+    ? 'Findings: none (no rule of the guide fired); hot loops by attributed bytes:'
+    : 'Findings: none (rules need the .bzl/BUCK sources beside the profiles)';
+}
+
+/** The human sections: findings with their evidence (else the top hot loops), then peak figures per run with the notes that qualify them. */
 export function renderAnalysisText(analysis: AnalysisJson): string {
   const out: string[] = [];
-  out.push(analysis.findings.length > 0 ? `Findings (${analysis.findings.length})` : 'Findings: none (rules need the .bzl/BUCK sources beside the profiles)');
+  out.push(analysis.findings.length > 0 ? `Findings (${analysis.findings.length})` : noFindingsLine(analysis));
   for (const f of analysis.findings) out.push(...findingLines(f), '');
+  if (analysis.findings.length === 0) {
+    const loops = analysis.runs.flatMap(hotLoopLines);
+    if (loops.length > 0) out.push(...loops, '');
+  }
   const runs = analysis.runs.flatMap(runLines);
   if (runs.length > 0) out.push('Peak estimates (what kind of bound each figure is)', ...runs, '', ...analysis.notes.map((n) => `  note: ${n}`));
   return `${out.join('\n')}\n`;

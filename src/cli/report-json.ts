@@ -1,5 +1,6 @@
 // The `peakscope report --json` document: a stable contract others script against.
-// Shape: { inputs: [{ path, format, totals, topFunctions, diagnostics, peaks?, truncated?, error? }] }.
+// Shape: { inputs: [{ path, format, totals, topFunctions, diagnostics, peaks?, truncated?, error? }] };
+// a cut-short file's warning is in both `diagnostics` and `truncated`.
 import {
   companionFlame,
   computeTopFunctions,
@@ -57,11 +58,21 @@ function inputReport(set: ProfileSet, file: ParsedFile): InputReport {
     format: reportedFormat(file),
     totals: p ? computeTotals(p) : {},
     topFunctions: topFunctionsOf(set, file),
-    diagnostics: file.diagnostics.map((d) => ({ line: d.line, message: d.message })),
+    diagnostics: diagnosticsOf(file),
     ...(p?.format === 'event-log' ? { peaks: eventLogPeaks(p) } : {}),
     ...(file.truncated ? { truncated: { line: file.truncated.line, message: file.truncated.message } } : {}),
     ...(file.error ? { error: { line: file.error.line, message: errorText(file) } } : {}),
   };
+}
+
+/**
+ * Skipped lines and notes, then the cut-short warning (also in `truncated`): a script that
+ * checks `diagnostics` alone must not take a cut file for a whole one.
+ */
+function diagnosticsOf(file: ParsedFile): LineMessage[] {
+  const list = file.diagnostics.map((d) => ({ line: d.line, message: d.message }));
+  if (file.truncated) list.push({ line: file.truncated.line, message: `cut short: ${file.truncated.message}` });
+  return list;
 }
 
 /** The error message with the offending text, which the report has no other field for. */

@@ -5,14 +5,13 @@ import type { TopFunction } from '../analysis/totals.ts';
 import type { FormatName, ParsedFile } from '../model/profile.ts';
 import { formatBytes, formatValue } from '../model/units.ts';
 import type { InputReport, SetReport } from './report-json.ts';
+import { appendAll, maxOf } from '../model/arrays.ts';
+import { printable } from './command.ts';
 
 /** How many functions the human report lists per file. */
 export const TEXT_TOP_FUNCTIONS = 5;
 
-/** File and frame names are untrusted: control characters (terminal escapes) are shown as `?`. */
-export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-}
+export { printable };
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -95,15 +94,15 @@ function peakLines(file: ParsedFile): string[] {
 
 /** Right-aligned figures, a left-aligned last column. */
 function table(header: string[], rows: string[][]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const widths = header.map((h, i) => maxOf(rows.map((r) => r[i]!.length), h.length));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === cells.length - 1 ? c : c.padStart(widths[i]!))).join('  ').trimEnd();
   return [line(header), ...rows.map(line)];
 }
 
 function problemLines(input: InputReport): string[] {
+  // A cut-short warning is among the diagnostics (`! cut short: …`).
   const lines = input.diagnostics.map((d) => `! ${printable(d.message)}`);
-  if (input.truncated) lines.push(`! cut short: ${printable(input.truncated.message)}`);
   if (input.error) lines.push(`✗ line ${input.error.line}: ${printable(input.error.message)}`);
   return lines;
 }
@@ -119,7 +118,7 @@ export function renderReportText(sets: readonly SetReport[]): string {
   const out: string[] = [];
   for (const set of sets) {
     out.push(`${set.name ? printable(set.name) : '(loose files)'}  (${plural(set.inputs.length, 'file')})`);
-    set.inputs.forEach((input, i) => out.push(...inputLines(set.name, input, set.files[i]!)));
+    set.inputs.forEach((input, i) => appendAll(out, inputLines(set.name, input, set.files[i]!)));
     out.push('');
   }
   return `${out.join('\n')}\n`;

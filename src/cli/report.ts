@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util';
 import type { FilePeak } from '../analysis/peaks.ts';
 import { groupIntoSets } from '../model/profile-set.ts';
 import { formatBytes, parseSize, type Bytes } from '../model/units.ts';
-import { CliError, type CliIO, type Command } from './command.ts';
-import { loadPaths, type LoadedArgument } from './load-paths.ts';
+import { jsonText, CliError, type CliIO, type Command } from './command.ts';
+import { loadPaths, type LoadedArgument, type Unreadable } from './load-paths.ts';
 import { analyseReport, renderAnalysisText } from './report-analysis.ts';
 import { buildReportJson, buildSetReports } from './report-json.ts';
 import { reportMetrics } from './report-metrics.ts';
@@ -59,6 +59,12 @@ function skippedText(skipped: readonly { path: string; reason: string }[]): stri
   return `\nSkipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} that are not profiles (documentation, other languages' sources): ${shown}${skipped.length > 3 ? ', …' : ''}\n`;
 }
 
+function unreadableText(unreadable: readonly Unreadable[]): string {
+  if (unreadable.length === 0) return '';
+  const shown = unreadable.slice(0, 3).map((u) => `${printable(u.path)} (${printable(u.reason)})`).join(', ');
+  return `\nCould not read ${unreadable.length} entr${unreadable.length === 1 ? 'y' : 'ies'} of the folders given (left out): ${shown}${unreadable.length > 3 ? ', …' : ''}\n`;
+}
+
 /** Why an argument makes the exit code 2, or null: a broken profile, or no profile at all. */
 function argumentProblem(loaded: LoadedArgument): string | null {
   if (loaded.files.length === 0 && loaded.sources.length > 0) return null; // a folder of .bzl/BUCK sources
@@ -99,9 +105,10 @@ async function runReport(args: string[], io: CliIO): Promise<number> {
   const setReports = buildSetReports(sets);
   const analysis = analyseReport(files, loaded.flatMap((a) => a.sources));
   const skipped = loaded.flatMap((a) => a.skipped);
+  const unreadable = loaded.flatMap((a) => a.unreadable);
   io.stdout(options.json
-    ? `${JSON.stringify({ ...buildReportJson(setReports), ...analysis, metrics: reportMetrics(sets), skipped }, null, 2)}\n`
-    : `${renderReportText(setReports)}${renderAnalysisText(analysis)}${skippedText(skipped)}`);
+    ? jsonText({ ...buildReportJson(setReports), ...analysis, metrics: reportMetrics(sets), skipped, unreadable })
+    : `${renderReportText(setReports)}${renderAnalysisText(analysis)}${skippedText(skipped)}${unreadableText(unreadable)}`);
   const problems = loaded.map(argumentProblem).filter((p): p is string => p !== null);
   if (problems.length > 0) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more inputs with problems)` : '';

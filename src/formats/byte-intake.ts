@@ -2,6 +2,7 @@
 // then inflates gzip/zstd as a stream or passes plain bytes through. A broken compressed stream
 // stops the flow and is reported once, so what was inflated before it is kept.
 import { compressionOf, createInflater, MAGIC_LENGTH, type Compression, type Inflater } from './decompress.ts';
+import { ZstdWindowTooLarge } from './zstd-frames.ts';
 
 /** Where the content goes. */
 export interface IntakeHost {
@@ -11,6 +12,8 @@ export interface IntakeHost {
   content(data: Uint8Array, final: boolean): void;
   /** The compressed stream is damaged or cut short. */
   damaged(message: string): void;
+  /** The compressed stream asks for more than is read (a zstd window over 128 MiB): refused. */
+  refused(message: string): void;
 }
 
 export class ByteIntake {
@@ -62,6 +65,7 @@ export class ByteIntake {
       this.inflater.push(chunk, final);
     } catch (e) {
       this.inflater = null;
+      if (e instanceof ZstdWindowTooLarge) return this.host.refused(e.message);
       this.host.damaged(
         `the ${this.compression} stream is damaged or cut short after ${this.bytesIn} compressed bytes (${e instanceof Error ? e.message : String(e)}); what was read before is shown`,
       );

@@ -5,10 +5,10 @@
 import { MAX_LINE_LENGTH } from './lines.ts';
 
 /**
- * Reads the line that starts at `bytes[start]` and ends at the first `\n` before `limit`
- * (a `\r` before it belongs to the terminator); lineNo is 1-based. Returns the index of that
- * `\n`, NO_LINE_END (having changed nothing) when there is none before `limit`, or STOP to
- * end the reading. The bytes may be overwritten once the push() that delivered them returns.
+ * Reads the line that starts at `bytes[start]` and ends at the first `\n` or `\r` before
+ * `limit`; lineNo is 1-based. Returns the index of that line end (the scanner skips the `\n`
+ * of a `\r\n`), NO_LINE_END (having changed nothing) when there is none before `limit`, or
+ * STOP to end the reading. The bytes may be overwritten once the push() that delivered them returns.
  */
 export type ByteLineReader = (bytes: Uint8Array, start: number, limit: number, lineNo: number) => number;
 
@@ -16,6 +16,14 @@ export const NO_LINE_END = -1;
 export const STOP = -2;
 
 const LF = 10;
+const CR = 13;
+
+/** The first `\n` or `\r` in `bytes[from, to)`, or -1. */
+export function firstLineEnd(bytes: Uint8Array, from: number, to: number): number {
+  const lf = bytes.subarray(0, to).indexOf(LF, from);
+  const cr = bytes.subarray(0, lf < 0 ? to : lf).indexOf(CR, from);
+  return cr >= 0 ? cr : lf;
+}
 
 /**
  * @example
@@ -23,12 +31,14 @@ const LF = 10;
  *   s.push(new TextEncoder().encode('a 4\r\nb')); s.push(new TextEncoder().encode(' 2\n')); // two lines read
  */
 export class ByteLineScanner {
-  /** An unfinished line, kept with the `\n` that ends it once that arrives. */
+  /** An unfinished line, kept with the `\n` or `\r` that ends it once that arrives. */
   private carry = new Uint8Array(4096);
   private carryLength = 0;
   /** A straddling line, once read, stays readable here while the next tail fills `carry`. */
   private spare = new Uint8Array(4096);
   private stopped = false;
+  /** The last line ended with a `\r` at a chunk's end: a `\n` starting the next chunk belongs to it. */
+  private lfEndsCR = false;
 
   constructor(
     private readonly read: ByteLineReader,
@@ -38,25 +48,36 @@ export class ByteLineScanner {
   ) {}
 
   push(chunk: Uint8Array): void {
-    if (this.stopped) return;
+    if (this.stopped || chunk.length === 0) return;
     let start = 0;
+    if (this.lfEndsCR) {
+      this.lfEndsCR = false;
+      if (chunk[0] === LF) start = 1;
+    }
     if (this.carryLength > 0) {
-      const nl = chunk.indexOf(LF);
-      if (nl < 0) return this.append(chunk, 0, chunk.length);
-      this.append(chunk, 0, nl + 1);
+      const nl = firstLineEnd(chunk, start, chunk.length);
+      if (nl < 0) return this.append(chunk, start, chunk.length);
+      this.append(chunk, start, nl + 1);
       if (!this.readLine(this.carry, 0, this.carryLength)) return;
       [this.carry, this.spare] = [this.spare, this.carry];
       this.carryLength = 0;
-      start = nl + 1;
+      start = this.after(chunk, nl);
     }
     while (start < chunk.length) {
       const nl = this.read(chunk, start, chunk.length, this.lineNo + 1);
       if (nl === NO_LINE_END) break;
       if (nl === STOP) return void (this.stopped = true);
       this.lineNo++;
-      start = nl + 1;
+      start = this.after(chunk, nl);
     }
     if (start < chunk.length) this.append(chunk, start, chunk.length);
+  }
+
+  /** Where the next line starts after the line end at `chunk[end]` (a `\r\n` is one line end). */
+  private after(chunk: Uint8Array, end: number): number {
+    if (chunk[end] !== CR) return end + 1;
+    if (end + 1 === chunk.length) this.lfEndsCR = true;
+    return chunk[end + 1] === LF ? end + 2 : end + 1;
   }
 
   /** The unfinished last line (no terminator), or null; the scanner is spent afterwards. */
@@ -70,11 +91,16 @@ export class ByteLineScanner {
     return this.carryLength === 0;
   }
 
+  /** True when the bytes so far ended with a `\r` whose `\n` may still come. */
+  get endedWithCR(): boolean {
+    return this.lfEndsCR;
+  }
+
   get linesSeen(): number {
     return this.lineNo;
   }
 
-  /** Reads a joined line (it ends with its `\n`); false once reading stops. */
+  /** Reads a joined line (it ends with its line end); false once reading stops. */
   private readLine(bytes: Uint8Array, start: number, limit: number): boolean {
     const nl = this.read(bytes, start, limit, this.lineNo + 1);
     if (nl === STOP) {
@@ -87,8 +113,8 @@ export class ByteLineScanner {
 
   private append(chunk: Uint8Array, from: number, to: number): void {
     const length = this.carryLength + to - from;
-    // The `\n` of a finished line is not part of its length.
-    if (length - (chunk[to - 1] === LF ? 1 : 0) > this.maxLineLength) {
+    // The line end of a finished line is not part of its length.
+    if (length - (chunk[to - 1] === LF || chunk[to - 1] === CR ? 1 : 0) > this.maxLineLength) {
       this.stopped = true;
       throw new RangeError(`line ${this.lineNo + 1} is longer than ${this.maxLineLength} bytes`);
     }

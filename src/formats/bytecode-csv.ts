@@ -62,6 +62,7 @@ class BytecodeTable implements CsvTable<BytecodeProfile> {
 /** Bytecode CSV: sniffed by its `Opcode,Count` header, read by BytecodeTable. */
 export const bytecodeFormat: FormatSpec<BytecodeProfile> = {
   name: 'bytecode',
+  endsEveryLine: true,
   // `Opcode,Count` also covers the 2022-05 header with time columns; pairs start `Opcode[0]`.
   sniff: ({ lines }) => lines.length > 0 && /^Opcode,Count(,|$)/.test(lines[0]!),
   create: (ctx) => csvLineParser(ctx, new BytecodeTable(ctx)),

@@ -42,6 +42,7 @@ class BytecodePairsTable implements CsvTable<BytecodePairsProfile> {
 /** Bytecode-pairs CSV: sniffed by its `Opcode[0],Opcode[1],` header, read by BytecodePairsTable. */
 export const bytecodePairsFormat: FormatSpec<BytecodePairsProfile> = {
   name: 'bytecode-pairs',
+  endsEveryLine: true,
   sniff: headerSniff('Opcode[0],Opcode[1],'),
   create: (ctx) => csvLineParser(ctx, new BytecodePairsTable()),
 };

@@ -13,8 +13,12 @@ import { parseFileSpan } from './spans.ts';
  *   test.star:7:13-19
  *   → spans [{ file: 'test.star', span: 2:1-9:1 }, { file: 'test.star', span: 7:13-19 }]
  */
-export const coverageFormat = lineListFormat<CoverageProfile['spans'][number], CoverageProfile>('coverage', {
-  read: parseFileSpan,
-  notAnItem: 'that are not file:span',
-  profile: (spans) => ({ format: 'coverage', spans }),
-});
+export const coverageFormat = {
+  ...lineListFormat<CoverageProfile['spans'][number], CoverageProfile>('coverage', {
+    read: parseFileSpan,
+    notAnItem: 'that are not file:span',
+    profile: (spans) => ({ format: 'coverage', spans }),
+  }),
+  // `writeln!` ends every line, unlike all_keys.list: a last line without `\n` was cut.
+  endsEveryLine: true,
+};

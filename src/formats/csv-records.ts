@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import type { Profile } from '../model/profile.ts';
 import { ParseError } from './diagnostics.ts';
 import type { LineParser, ParseContext } from './format.ts';
+import { minOf } from '../model/arrays.ts';
 
 /** What one CSV format does with the records; `csvLineParser` does the CSV part. */
 export interface CsvTable<P extends Profile> {
@@ -47,7 +48,7 @@ interface OpenRecord extends RecordShape {
  * Turns physical lines into CSV records and hands them to a table. Lines are joined while a
  * quoted cell is open (RFC-4180 newlines inside quotes); complete records are batched into
  * ~256 KiB blocks for papaparse; each record keeps its first line number for messages.
- * Blank lines and `#` lines between records are dropped (golden headers, pitfall 2).
+ * Blank lines, and `#` lines before the header (golden comments, pitfall 2), are dropped.
  *
  * @example
  *   File,Span,Duration(s),Count        ← header(['File','Span','Duration(s)','Count'], 1)
@@ -108,7 +109,9 @@ class CsvRecordReader<P extends Profile> implements LineParser<P> {
 
   private take(text: string, lineNo: number): void {
     if (this.open !== null) return this.continueOpen(text, lineNo);
-    if (text.length === 0 || text.charCodeAt(0) === 35 /* # */) return;
+    // `#` lines before the header are golden comments (pitfall 2); after it, the writer never
+    // writes one, so a `#` line is read as a record (kept or skipped and counted), never dropped.
+    if (text.length === 0 || (this.columns === null && text.charCodeAt(0) === 35) /* # */) return;
     const shape = this.shape;
     shape.inQuotes = false;
     shape.cells = 1;
@@ -194,7 +197,7 @@ class CsvRecordReader<P extends Profile> implements LineParser<P> {
   private countLenient(errors: Papa.ParseError[], lineNos: number[]): void {
     const rows = new Set(errors.map((e) => e.row ?? 0));
     if (rows.size === 0) return;
-    if (this.lenient.rows === 0) this.lenient.firstLine = lineNos[Math.min(...rows)] ?? 0;
+    if (this.lenient.rows === 0) this.lenient.firstLine = lineNos[minOf(rows)] ?? 0;
     this.lenient.rows += rows.size;
   }
 

@@ -2,6 +2,7 @@
 // are detected by magic bytes and inflated as a stream with fflate / fzstd.
 import { Gunzip } from 'fflate';
 import { Decompress as ZstdDecompress } from 'fzstd';
+import { ZstdWindowGuard } from './zstd-frames.ts';
 
 export type Compression = 'gzip' | 'zstd';
 
@@ -22,10 +23,51 @@ export interface Inflater {
 }
 
 export function createInflater(kind: Compression, onData: (chunk: Uint8Array) => void): Inflater {
-  if (kind === 'gzip') {
-    const gunzip = new Gunzip((data) => onData(data));
-    return { push: (chunk, final) => gunzip.push(chunk, final) };
-  }
+  if (kind === 'gzip') return gzipInflater(onData);
   const zstd = new ZstdDecompress((data) => onData(data));
-  return { push: (chunk, final) => zstd.push(chunk, final) };
+  const guard = new ZstdWindowGuard();
+  return {
+    push(chunk, final) {
+      guard.push(chunk);
+      zstd.push(chunk, final);
+    },
+  };
+}
+
+/** A gzip member ends with CRC32 and ISIZE (RFC 1952 §2.3.1): the last 8 bytes of the stream. */
+const TRAILER = 8;
+
+/**
+ * fflate's streaming Gunzip returns without error for some cut points (issue 17: about 8 %,
+ * inside the last deflate block or the trailer), so the end is checked here: the last member's
+ * decompressed size mod 2^32 must be the ISIZE its last 4 bytes announce. A cut stream's last
+ * 4 bytes are deflate data or part of the CRC, which match by chance once in 2^32.
+ */
+function gzipInflater(onData: (chunk: Uint8Array) => void): Inflater {
+  let memberSize = 0;
+  const tail = new Uint8Array(TRAILER);
+  let seen = 0;
+  const gunzip = new Gunzip((data) => {
+    memberSize = (memberSize + data.length) >>> 0;
+    onData(data);
+  });
+  // A concatenated stream (`cat a.gz b.gz`): the size counts from the last member's start.
+  gunzip.onmember = () => void (memberSize = 0);
+  const keepTail = (chunk: Uint8Array) => {
+    const take = Math.min(chunk.length, TRAILER);
+    tail.copyWithin(0, take);
+    tail.set(chunk.subarray(chunk.length - take), TRAILER - take);
+    seen += chunk.length;
+  };
+  return {
+    push(chunk, final) {
+      keepTail(chunk);
+      gunzip.push(chunk, final);
+      if (!final) return;
+      const isize = new DataView(tail.buffer).getUint32(4, true);
+      if (seen < TRAILER || isize !== memberSize) {
+        throw new Error(`the stream ends before its trailer: ${memberSize} bytes inflated, the trailer read says ${isize}`);
+      }
+    },
+  };
 }

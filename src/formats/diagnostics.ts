@@ -35,6 +35,7 @@ export class DiagnosticSink {
   private readonly notes: Diagnostic[] = [];
 
   private lastReason: string | null = null;
+  private firstUndecodable = 0;
 
   skip(line: number, reason: string, text: string): void {
     const entry = this.byReason.get(reason);
@@ -56,6 +57,14 @@ export class DiagnosticSink {
     this.notes.push({ line, message });
   }
 
+  /**
+   * The line holds bytes that are not valid UTF-8, decoded as U+FFFD: two names that differ only
+   * there read alike, so the user is told (once, with the first line).
+   */
+  undecodable(line: number): void {
+    if (this.firstUndecodable === 0 || line < this.firstUndecodable) this.firstUndecodable = line;
+  }
+
   get skippedLines(): number {
     let n = 0;
     for (const e of this.byReason.values()) n += e.count;
@@ -68,6 +77,14 @@ export class DiagnosticSink {
       count: e.count,
       message: `ignored ${e.count} line${e.count === 1 ? '' : 's'} ${reason} (first at line ${e.line}: "${e.text}")`,
     }));
-    return [...skipped, ...this.notes];
+    const undecodable = this.firstUndecodable === 0 ? [] : [{ line: this.firstUndecodable, message: undecodableMessage(this.firstUndecodable) }];
+    return [...skipped, ...this.notes, ...undecodable];
   }
 }
+
+function undecodableMessage(line: number): string {
+  return `the file holds bytes that are not valid UTF-8 (Latin-1 or damaged text, first at line ${line}): they are shown as U+FFFD (�), so names that differ only in them are read as one`;
+}
+
+/** A NUL anywhere in a text profile: binary data, refused wherever it is (not only in the head). */
+export const BINARY_LINE = 'binary data (a NUL byte) where a text profile has none';

@@ -37,9 +37,12 @@ function isBlank(text: string): boolean {
   return text.trim().length === 0;
 }
 
-/** Only lines naming a Load span are worth JSON.parse; the rest of a huge log is skipped cheaply. */
+/**
+ * Only lines naming a Load span are worth JSON.parse; the rest of a huge log is skipped cheaply.
+ * A key may be written with escapes (`"\u004coad"` is `"Load"`): such lines are parsed too.
+ */
 function mayHoldLoad(text: string): boolean {
-  return text.includes('"Load"') || text.includes('"load"');
+  return text.includes('"Load"') || text.includes('"load"') || text.includes('\\u');
 }
 
 /** The SpanEnd payload: `Event.data.SpanEnd` (buck2 log show) or `[event.]spanEnd` (protobuf JSON). */
@@ -55,6 +58,9 @@ function loadOf(end: JsonObject): JsonObject | null {
   return objectAt(objectAt(end, 'data'), 'Load') ?? objectAt(end, 'load') ?? objectAt(objectAt(end, 'data'), 'load');
 }
 
+/** One record's field is unusable: the record is skipped and counted, the log is still read. */
+class UnreadableField extends Error {}
+
 /** Reads one line's event fields, failing with the line's text when a value is unusable. */
 class FieldReader {
   constructor(
@@ -67,11 +73,16 @@ class FieldReader {
     throw new ParseError(this.file, this.lineNo, this.text, reason);
   }
 
+  /** A field of one record cannot be read: that record is skipped. */
+  unreadable(reason: string): never {
+    throw new UnreadableField(reason);
+  }
+
   /** A uint64 as a JSON number or a decimal string, exactly; null when absent or null. */
   uint64(value: unknown, name: string): number | null {
     if (value === undefined || value === null) return null;
     const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
-    if (Number.isNaN(n) || n < 0 || !Number.isInteger(n)) this.fail(`${name} is not a whole number of the uint64 kind`);
+    if (Number.isNaN(n) || n < 0 || !Number.isInteger(n)) this.unreadable(`${name} is not a whole number of the uint64 kind`);
     // Every decimal beyond 2^53 - 1 reads as a number ≥ 2^53, so this catches all of them.
     if (!Number.isSafeInteger(n)) this.fail(`${name} is beyond 2^53 and cannot be read exactly`);
     return n;
@@ -84,7 +95,7 @@ class FieldReader {
     const duration = end['duration'];
     if (duration === undefined || duration === null) return null;
     const m = typeof duration === 'string' ? /^(\d+)(?:\.(\d{1,9}))?s$/.exec(duration) : null;
-    if (!m) this.fail('duration is not a protobuf duration such as "1.5s"');
+    if (!m) this.unreadable('duration is not a protobuf duration such as "1.5s"');
     const seconds = this.uint64(m[1], 'duration')!;
     const micro = Math.floor(Number((m[2] ?? '').padEnd(9, '0')) / 1000);
     return this.uint64(seconds * 1_000_000 + micro, 'duration');
@@ -92,13 +103,13 @@ class FieldReader {
 
   optionalString(value: unknown, name: string): string | null {
     if (value === undefined || value === null) return null;
-    if (typeof value !== 'string') this.fail(`${name} is not a string`);
+    if (typeof value !== 'string') this.unreadable(`${name} is not a string`);
     return value;
   }
 
   loadRecord(load: JsonObject, end: JsonObject): LoadRecord {
     const moduleId = this.optionalString(field(load, 'module_id', 'moduleId'), 'module_id');
-    if (moduleId === null) this.fail('a Load span end without module_id');
+    if (moduleId === null) this.unreadable('module_id is missing');
     return {
       moduleId,
       cell: this.optionalString(load['cell'], 'cell') ?? '',
@@ -148,7 +159,17 @@ export class EventLogParser implements LineParser<EventLog> {
     }
     const end = spanEndOf(value);
     const load = end && loadOf(end);
-    if (end && load) this.loads.push(reader.loadRecord(load, end));
+    if (end && load) this.takeLoad(reader, load, end, lineNo, text);
+  }
+
+  /** One unreadable record (a float peak, a module id that is no string) is skipped and counted, not the log. */
+  private takeLoad(reader: FieldReader, load: JsonObject, end: JsonObject, lineNo: number, text: string): void {
+    try {
+      this.loads.push(reader.loadRecord(load, end));
+    } catch (e) {
+      if (!(e instanceof UnreadableField)) throw e;
+      this.ctx.diagnostics.skip(lineNo, `with a Load record whose ${e.message}`, text);
+    }
   }
 
   private readInvocation(v: JsonObject): void {
@@ -193,6 +214,7 @@ function isEventLogHead(lines: readonly string[]): boolean {
 /** Buck2 event log (JSON lines): sniffed by its first line, read by EventLogParser. */
 export const eventLogFormat: FormatSpec<EventLog> = {
   name: 'event-log',
+  endsEveryLine: true,
   sniff: ({ lines }) => isEventLogHead(lines),
   create: (ctx) => new EventLogParser(ctx),
 };

@@ -7,7 +7,7 @@ import type { FormatSpec, LineParser } from './format.ts';
 /** inferno writes the title as `<text id="title" x="50.0000%" y="24.00">…</text>`. */
 const TITLE = /<text\b[^>]*\bid="title"[^>]*>([^<]*)<\/text>/;
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const ENTITIES = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"]]);
 
 /** Decodes the XML escapes quick-xml writes (`&lt;` …, `&#60;`, `&#x3C;`); unknown ones stay as written. */
 export function decodeXmlText(text: string): string {
@@ -16,7 +16,8 @@ export function decodeXmlText(text: string): string {
       const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
-    return ENTITIES[ref] ?? whole;
+    // A Map: `&constructor;` is an unknown entity, not Object.prototype.constructor.
+    return ENTITIES.get(ref) ?? whole;
   });
 }
 

@@ -1,5 +1,6 @@
 // Shared reading of folded-stack lines (`a;b;c 42`, formats.md §1.2): the value follows the
 // LAST space (frame names may contain spaces); frames are split on `;` with no escaping.
+import type { Profile } from '../model/profile.ts';
 
 /** Char code of the space that separates a folded stack from its value. */
 export const SPACE = 32;
@@ -38,4 +39,12 @@ export function splitFoldedLine(line: string): { stack: string; value: number } 
 /** True when a line looks like `<stack> <integer>`. */
 export function isFoldedLine(line: string): boolean {
   return /\S \d+$/.test(line) || /^\(unknown\) \d+$/.test(line);
+}
+
+/** Buck2 writes `empty 1` for an empty flame (§9.2): that is no data, not a frame. */
+export function placeholderOr(profile: Profile): Profile {
+  if (profile.format !== 'heap-flame' && profile.format !== 'time-flame') return profile;
+  const t = profile.tree;
+  const onlyEmpty = t.name.length === 2 && t.names[t.name[1]!] === 'empty' && t.self[1] === 1;
+  return onlyEmpty ? { format: 'empty', reason: 'flame-placeholder' } : profile;
 }

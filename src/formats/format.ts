@@ -5,7 +5,7 @@ import type { DiagnosticSink } from './diagnostics.ts';
 
 /** What a detector sees: the first content lines (leading `#` comments and blanks removed). */
 export interface SniffInput {
-  /** Up to SNIFF_LINES lines, BOM and `\r` removed. */
+  /** Up to SNIFF_LINES lines, BOM and line ends removed. */
   lines: readonly string[];
   /** True when `lines` holds the whole file. */
   complete: boolean;
@@ -25,9 +25,9 @@ export interface LineParser<P extends Profile = Profile> {
   line(text: string, lineNo: number): void;
   /**
    * Optional fast path, the same as line() for the UTF-8 line at `bytes[start]`: it ends at the
-   * first `\n` before `limit` (a `\r` before it is part of the terminator), which the parser
+   * first `\n` or `\r` before `limit` (the scanner skips the `\n` of a `\r\n`), which the parser
    * finds while reading and returns; NO_LINE_END (-1, having changed nothing) when there is no
-   * `\n` before `limit`. The driver switches to it after sniffing when the input is UTF-8.
+   * line end before `limit`. The driver switches to it after sniffing when the input is UTF-8.
    * The bytes may be overwritten after the next chunkDone(); the line before is still readable.
    */
   lineBytes?(bytes: Uint8Array, start: number, limit: number, lineNo: number): number;
@@ -45,6 +45,11 @@ export interface LineParser<P extends Profile = Profile> {
 
 export interface FormatSpec<P extends Profile = Profile> {
   name: FormatName;
+  /**
+   * The writer ends every line with `\n` (formats.md §1.1, §3, §4, §10.3): a last line without
+   * one was cut short, so the driver drops it and says so instead of reading a partial number.
+   */
+  endsEveryLine?: boolean;
   /** True when the content looks like this format; false means "try the next detector". */
   sniff(input: SniffInput): boolean;
   create(ctx: ParseContext): LineParser<P>;

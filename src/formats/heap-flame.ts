@@ -5,6 +5,7 @@ import type { HeapFlame } from '../model/profile.ts';
 import type { FormatSpec, LineParser, ParseContext } from './format.ts';
 import { NO_LINE_END } from './byte-lines.ts';
 import { ByteNameTable, widened } from './byte-names.ts';
+import { BINARY_LINE, ParseError } from './diagnostics.ts';
 import { isFoldedLine, SPACE } from './folded.ts';
 
 const UNUSED_CAPACITY = [...'unused_capacity'].map((c) => c.charCodeAt(0));
@@ -24,7 +25,7 @@ function isWord(bytes: Uint8Array, start: number, end: number, word: readonly nu
 function digitsValue(bytes: Uint8Array, from: number, end: number): number {
   // Up to 15 digits stay below 2^53, so the running sum is exact; longer runs go through
   // Number() so a too-large value rounds exactly like the text path and the builder rejects it.
-  if (end - from > 15) return Number(String.fromCharCode(...bytes.subarray(from, end)));
+  if (end - from > 15) return Number(new TextDecoder().decode(bytes.subarray(from, end)));
   let value = 0;
   for (let i = from; i < end; i++) value = value * 10 + (bytes[i]! - 48);
   return value;
@@ -41,7 +42,9 @@ function digitsValue(bytes: Uint8Array, from: number, end: number): number {
  */
 export class HeapFlameParser implements LineParser<HeapFlame> {
   private readonly builder = new CallTreeBuilder('bytes');
-  private readonly names = new ByteNameTable((name) => this.builder.intern(name));
+  private readonly names = new ByteNameTable((name) => this.internName(name));
+  /** The line being read, for what a new name says about it. */
+  private lineNo = 0;
   private readonly encoder = new TextEncoder();
   private stacks = 0;
   private unusedCapacity: number | null = null;
@@ -65,27 +68,26 @@ export class HeapFlameParser implements LineParser<HeapFlame> {
   line(text: string, lineNo: number): void {
     // Text lines (sniffed head, pasted text, a last unterminated line) take the byte path too,
     // so both ways build the same tree; a fresh array stays valid as the "previous line".
-    // Its line end is gone already: a `\r` left at its end is part of the line, as in the text.
     const bytes = this.encoder.encode(`${text}\n`);
-    this.lineBytes(bytes, 0, bytes.length, lineNo, true);
+    this.lineBytes(bytes, 0, bytes.length, lineNo);
   }
 
-  lineBytes(bytes: Uint8Array, start: number, limit: number, lineNo: number, keepCR = false): number {
+  lineBytes(bytes: Uint8Array, start: number, limit: number, lineNo: number): number {
+    this.lineNo = lineNo;
     const shared = this.sharedDepth(bytes, start, limit);
     // One pass over the rest of the line finds its `;`s and its end (no separate `\n` search).
     let semis = 0;
     let i = shared === 0 ? start : start + this.prevEnds[shared - 1]! + 1;
     for (; i < limit; i++) {
       const c = bytes[i]!;
-      if (c === LF) break;
+      if (c === LF || c === CR) break;
       if (c === SEMICOLON) {
         if (semis === this.semis.length) this.semis = widened(this.semis);
         this.semis[semis++] = i;
       }
     }
     if (i === limit) return NO_LINE_END;
-    const end = !keepCR && i > start && bytes[i - 1] === CR ? i - 1 : i;
-    if (end > start) this.stack(bytes, start, end, lineNo, shared, semis);
+    if (i > start) this.stack(bytes, start, i, lineNo, shared, semis);
     return i;
   }
 
@@ -95,7 +97,9 @@ export class HeapFlameParser implements LineParser<HeapFlame> {
     while (digits > start && bytes[digits - 1]! >= 48 && bytes[digits - 1]! <= 57) digits--;
     const space = digits - 1;
     if (space < start || digits === end || bytes[space] !== SPACE) {
-      this.ctx.diagnostics.skip(lineNo, 'without a trailing byte count', new TextDecoder().decode(bytes.subarray(start, end)));
+      const text = new TextDecoder().decode(bytes.subarray(start, end));
+      this.checkText(text);
+      this.ctx.diagnostics.skip(lineNo, 'without a trailing byte count', text);
       return;
     }
     const value = digitsValue(bytes, digits, end);
@@ -113,7 +117,7 @@ export class HeapFlameParser implements LineParser<HeapFlame> {
 
   /**
    * How many of the previous line's function frames (with their `;`) the line at `start`
-   * repeats byte for byte. The previous line's frames hold no `\n`, so the comparison stops
+   * repeats byte for byte. The previous line's frames hold no `\n` or `\r`, so the comparison stops
    * at this line's end at the latest.
    */
   private sharedDepth(bytes: Uint8Array, start: number, limit: number): number {
@@ -163,6 +167,21 @@ export class HeapFlameParser implements LineParser<HeapFlame> {
     return b.child(node, this.names.id(bytes, view, frame, stackEnd), NodeKind.Type);
   }
 
+  /**
+   * Each distinct name is decoded once, here: what the driver checks on every text line (a NUL
+   * is binary data, U+FFFD is undecodable bytes) is checked for byte lines on their new names
+   * and skipped lines, which is where such bytes can be.
+   */
+  private internName(name: string): number {
+    this.checkText(name);
+    return this.builder.intern(name);
+  }
+
+  private checkText(text: string): void {
+    if (text.includes('\0')) throw new ParseError(this.ctx.file, this.lineNo, '', BINARY_LINE);
+    if (text.includes('\uFFFD')) this.ctx.diagnostics.undecodable(this.lineNo);
+  }
+
   /** The chunk's bytes may be reused: keep the part of the last line the next one compares. */
   chunkDone(): void {
     if (this.prevDepth === 0 || this.prevBytes === this.kept) return;
@@ -190,6 +209,7 @@ export class HeapFlameParser implements LineParser<HeapFlame> {
 
 export const heapFlameFormat: FormatSpec<HeapFlame> = {
   name: 'heap-flame',
+  endsEveryLine: true,
   // The first line must be folded; a few damaged lines later on are skipped and counted.
   sniff: ({ lines }) =>
     lines.length > 0 && isFoldedLine(lines[0]!) && lines.filter(isFoldedLine).length * 4 >= lines.length * 3,

@@ -98,6 +98,7 @@ class HeapSummaryTable implements CsvTable<HeapSummary> {
 /** Heap summary CSV (allocated or retained): sniffed by its fixed header start, read by HeapSummaryTable. */
 export const heapSummaryFormat: FormatSpec<HeapSummary> = {
   name: 'heap-summary',
+  endsEveryLine: true,
   // Allocated and retained look the same; only the file's origin tells them apart (pitfall 1).
   sniff: headerSniff('Function,Time(s),TimeRec(s),'),
   create: (ctx) => csvLineParser(ctx, new HeapSummaryTable(ctx)),

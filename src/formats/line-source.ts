@@ -1,7 +1,7 @@
 // Bytes → lines for one file: decoded text lines while the file is sniffed (and for parsers
 // that read text), raw byte lines once a parser that reads bytes has taken over, so the hot
 // path of a 100 MB heap flame neither decodes nor allocates a string per line.
-import { ByteLineScanner, STOP } from './byte-lines.ts';
+import { ByteLineScanner, firstLineEnd, STOP } from './byte-lines.ts';
 import type { LineParser } from './format.ts';
 import { LineScanner } from './lines.ts';
 
@@ -87,7 +87,7 @@ export class LineSource {
   flush(): void {
     if (!this.bytes) return this.pushBytes(new Uint8Array(0), true);
     const rest = this.bytes.takeRest();
-    this.text.resumeAt(this.bytes.linesSeen);
+    this.text.resumeAt(this.bytes.linesSeen, this.bytes.endedWithCR);
     this.bytes = null;
     if (rest) this.text.push(new TextDecoder().decode(rest));
   }
@@ -114,8 +114,6 @@ export class LineSource {
 
 /** The text of the line at `bytes[start]`, without its terminator (for error messages). */
 function lineText(bytes: Uint8Array, start: number, limit: number): string {
-  const nl = bytes.indexOf(LF, start);
-  let end = nl < 0 || nl > limit ? limit : nl;
-  if (end > start && bytes[end - 1] === 13) end--;
-  return new TextDecoder().decode(bytes.subarray(start, end));
+  const end = firstLineEnd(bytes, start, limit);
+  return new TextDecoder().decode(bytes.subarray(start, end < 0 ? limit : end));
 }

@@ -7,11 +7,14 @@
  */
 export const MAX_LINE_LENGTH = 64 * 1024 * 1024;
 
+const LF = 10;
+const CR = 13;
+
 /** Receives each physical line without its terminator; lineNo is 1-based. */
 export type LineSink = (text: string, lineNo: number) => void;
 
 /**
- * Splits chunks into lines, accepting `\n` and `\r\n`, dropping a leading BOM, and keeping
+ * Splits chunks into lines at `\n`, `\r\n` and a lone `\r`, dropping a leading BOM, and keeping
  * only the unfinished tail of a chunk between calls (never the whole text).
  *
  * @example
@@ -25,6 +28,8 @@ export class LineScanner {
   private pendingNul = false;
   private lineNo = 0;
   private first = true;
+  /** The text so far ended with `\r`: a `\n` right after it belongs to the same line end. */
+  private lfEndsCR = false;
   /** True when the text seen so far ended with a line terminator. */
   endedWithNewline = false;
 
@@ -41,12 +46,12 @@ export class LineScanner {
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
     }
     let start = 0;
-    for (;;) {
-      const nl = chunk.indexOf('\n', start);
-      if (nl < 0) break;
-      this.emit(this.takePending(chunk.slice(start, nl)));
-      start = nl + 1;
+    if (this.lfEndsCR) {
+      this.lfEndsCR = false;
+      if (chunk.charCodeAt(0) === LF) start = 1;
     }
+    // The usual file has no `\r` at all: the native search for `\n` is its fast path.
+    start = chunk.indexOf('\r', start) < 0 ? this.splitAtLF(chunk, start) : this.splitAtAnyEnd(chunk, start);
     if (start < chunk.length) {
       this.pendingLength += chunk.length - start;
       if (this.pendingLength > this.maxLineLength) {
@@ -57,6 +62,36 @@ export class LineScanner {
       this.pending.push(piece);
     }
     this.endedWithNewline = this.pending.length === 0;
+  }
+
+  /** Emits the lines of `chunk` that end with `\n`; returns where the unfinished rest starts. */
+  private splitAtLF(chunk: string, start: number): number {
+    for (;;) {
+      const nl = chunk.indexOf('\n', start);
+      if (nl < 0) return start;
+      this.emit(this.takePending(chunk.slice(start, nl)));
+      start = nl + 1;
+    }
+  }
+
+  /**
+   * Emits the lines of `chunk` ending with `\n`, `\r\n` or a lone `\r` (classic Mac, or lines
+   * mixed by an editor): each is a line end, never part of a name.
+   */
+  private splitAtAnyEnd(chunk: string, start: number): number {
+    const ends = /[\r\n]/g;
+    ends.lastIndex = start;
+    for (let m = ends.exec(chunk); m; m = ends.exec(chunk)) {
+      const at = m.index;
+      this.emit(this.takePending(chunk.slice(start, at)));
+      start = at + 1;
+      if (chunk.charCodeAt(at) === CR) {
+        if (at + 1 === chunk.length) this.lfEndsCR = true;
+        else if (chunk.charCodeAt(at + 1) === LF) start++;
+      }
+      ends.lastIndex = start;
+    }
+    return start;
   }
 
   /** Flushes a last line that has no terminator. */
@@ -75,13 +110,13 @@ export class LineScanner {
   }
 
   private emit(line: string): void {
-    // A char-code test: String.prototype.endsWith is several times slower per call here.
-    this.sink(line.length > 0 && line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line, ++this.lineNo);
+    this.sink(line, ++this.lineNo);
   }
 
   /** Continues after lines read elsewhere (as bytes); the text so far ended on a whole line. */
-  resumeAt(linesSeen: number): void {
+  resumeAt(linesSeen: number, lfEndsCR: boolean): void {
     this.lineNo = linesSeen;
+    this.lfEndsCR = lfEndsCR;
     this.first = false;
     this.endedWithNewline = true;
   }

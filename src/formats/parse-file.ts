@@ -3,12 +3,13 @@
 // gets them undecoded. Serves the CLI, the worker and tests.
 import type { FormatName, ParsedFile, Profile } from '../model/profile.ts';
 import { TreeBuildError } from '../model/call-tree.ts';
-import { DiagnosticSink, ParseError, snippet } from './diagnostics.ts';
+import { BINARY_LINE, DiagnosticSink, ParseError, snippet } from './diagnostics.ts';
 import { ByteIntake } from './byte-intake.ts';
 import type { Compression } from './decompress.ts';
 import { ContentRouter } from './content-router.ts';
 import { detectFormat, triedFormatNames } from './detect.ts';
-import type { BinaryFormatSpec, ByteParser, LineParser } from './format.ts';
+import type { BinaryFormatSpec, ByteParser, FormatSpec, LineParser } from './format.ts';
+import { placeholderOr } from './folded.ts';
 import { SNIFF_LINES } from './format.ts';
 import { LineSource } from './line-source.ts';
 
@@ -32,6 +33,7 @@ export class ParseSession {
   private readonly sniffed: { text: string; lineNo: number }[] = [];
   private sniffedChars = 0;
   private parser: LineParser | null = null;
+  private spec: FormatSpec | null = null;
   private format: FormatName | null = null;
   private error: ParseError | null = null;
   private truncated: { line: number; message: string } | null = null;
@@ -39,6 +41,7 @@ export class ParseSession {
     start: (head, compression) => this.startBytes(head, compression),
     content: (data, final) => this.content(data, final),
     damaged: (message) => (this.truncated = { line: this.source.linesSeen, message }),
+    refused: (message) => this.fail(new ParseError(this.path, 0, '', message), 0, ''),
   });
   private router: ContentRouter | null = null;
   private sawNul = false;
@@ -132,8 +135,13 @@ export class ParseSession {
   }
 
   private onLine(text: string, lineNo: number): void {
+    if (this.state === 'done') return;
+    if (text.includes('\0')) {
+      if (this.state === 'sniffing') return this.refuseBinary();
+      return this.fail(new ParseError(this.path, lineNo, '', BINARY_LINE), lineNo, '');
+    }
+    if (text.includes('\uFFFD')) this.diagnostics.undecodable(lineNo);
     if (this.state === 'sniffing') {
-      if (text.includes('\0')) return this.refuseBinary();
       // Golden files start with `# @generated` comments; real outputs never do.
       if (this.sniffed.length === 0 && (text.length === 0 || text.startsWith('#'))) return;
       this.sniffed.push({ text, lineNo });
@@ -160,6 +168,7 @@ export class ParseSession {
       return;
     }
     this.format = spec.name;
+    this.spec = spec;
     this.parser = spec.create({ file: this.path, diagnostics: this.diagnostics });
     this.state = 'parsing';
     for (const l of this.sniffed.splice(0)) {
@@ -172,18 +181,21 @@ export class ParseSession {
   private feed(text: string, lineNo: number): void {
     // Only the very last line: small files are sniffed whole and replayed after finalLine is set.
     const cutShort = this.finalLine && !this.source.endedWithNewline && lineNo === this.source.linesSeen;
+    // Its writer ends every line with `\n`: a last line without one is partial, whatever it says.
+    const dropped = cutShort && this.spec!.endsEveryLine === true;
     // skippedLines sums a Map: read it only for the one line where it matters.
     const skippedBefore = cutShort ? this.diagnostics.skippedLines : 0;
     try {
-      this.parser!.line(text, lineNo);
+      if (!dropped) this.parser!.line(text, lineNo);
       if (cutShort) this.parser!.endOfInput?.();
     } catch (e) {
       if (cutShort) this.markCutShort(text, lineNo);
       else this.fail(e, lineNo, text);
       return;
     }
-    // A last line without terminator that the parser skipped: the file was cut short.
-    if (cutShort && this.diagnostics.skippedLines > skippedBefore) {
+    // A last line without terminator that was dropped, or that the parser skipped: the file was cut short.
+    if (dropped) this.markCutShort(text, lineNo);
+    else if (cutShort && this.diagnostics.skippedLines > skippedBefore) {
       this.diagnostics.unskip();
       this.markCutShort(text, lineNo);
     }
@@ -237,7 +249,7 @@ export class ParseSession {
         this.fail(e, this.source.linesSeen, '');
       }
     }
-    if (profile?.format === 'heap-flame' || profile?.format === 'time-flame') profile = placeholderOr(profile);
+    if (profile) profile = placeholderOr(profile);
     return {
       path: this.path,
       size: this.size,
@@ -250,14 +262,6 @@ export class ParseSession {
       ...(this.format ? { detectedFormat: this.format } : {}),
     };
   }
-}
-
-/** Buck2 writes `empty 1` for an empty flame (§9.2): that is no data, not a frame. */
-function placeholderOr(profile: Profile): Profile {
-  if (profile.format !== 'heap-flame' && profile.format !== 'time-flame') return profile;
-  const t = profile.tree;
-  const onlyEmpty = t.name.length === 2 && t.names[t.name[1]!] === 'empty' && t.self[1] === 1;
-  return onlyEmpty ? { format: 'empty', reason: 'flame-placeholder' } : profile;
 }
 
 export interface StreamOptions {

@@ -55,13 +55,29 @@ class StatementTable implements CsvTable<StatementProfile> {
 
   finish(): StatementProfile {
     const total = this.total.require(this.ctx);
+    this.checkCounts(total.count);
     return { format: 'statement', totalSeconds: total.seconds, totalCount: total.count, rows: this.rows };
+  }
+
+  /**
+   * Counts are exact integers and the profiler sums them into TOTAL (seconds are rounded to
+   * `%.3f`, so they are not compared): rows that do not add up were lost (cut or edited).
+   */
+  private checkCounts(totalCount: number): void {
+    let sum = 0;
+    for (const row of this.rows) sum += row.count;
+    if (sum === totalCount) return;
+    this.ctx.diagnostics.note(
+      0,
+      `the statements' counts add up to ${sum}, not the TOTAL row's ${totalCount}: rows are missing or were skipped, so the table is incomplete`,
+    );
   }
 }
 
 /** Statement CSV: sniffed by its `File,Span,Duration(s),Count` header, read by StatementTable. */
 export const statementFormat: FormatSpec<StatementProfile> = {
   name: 'statement',
+  endsEveryLine: true,
   sniff: headerSniff(HEADER),
   create: (ctx) => csvLineParser(ctx, new StatementTable(ctx)),
 };

@@ -62,6 +62,7 @@ function isTimeFlameLine(line: string): boolean {
 /** Time flame (folded, milliseconds): sniffed by its first line, read by TimeFlameParser. */
 export const timeFlameFormat: FormatSpec<TimeFlame> = {
   name: 'time-flame',
+  endsEveryLine: true,
   sniff: ({ lines }) => lines.length > 0 && isTimeFlameLine(lines[0]!),
   create: (ctx) => new TimeFlameParser(ctx),
 };

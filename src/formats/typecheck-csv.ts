@@ -48,6 +48,7 @@ class TypecheckTable implements CsvTable<TypecheckProfile> {
 /** Typecheck CSV: sniffed by its `Function,Time (s)` header, read by TypecheckTable. */
 export const typecheckFormat: FormatSpec<TypecheckProfile> = {
   name: 'typecheck',
+  endsEveryLine: true,
   sniff: headerSniff('Function,Time (s)'),
   create: (ctx) => csvLineParser(ctx, new TypecheckTable(ctx)),
 };

@@ -1,4 +1,5 @@
 // The zoom path as buttons: `all › module › a.bzl.f`; a click zooms out to that frame.
+import { replaceChildrenWith } from './dom.ts';
 
 export interface BreadcrumbProps {
   /** Frames from the outermost to the zoomed one. */
@@ -29,7 +30,7 @@ export function create(host: HTMLElement, initial: BreadcrumbProps): { update(p:
       }
       items.push(item);
     });
-    host.replaceChildren(...items);
+    replaceChildrenWith(host, items);
   }
   render();
   return {

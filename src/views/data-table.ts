@@ -1,7 +1,7 @@
 // A real <table> sortable by clicking a column header (aria-sort says how), rows selectable by
 // click or Enter, long tables cut at a row limit the caption states. The sandwich, types and
 // statements tables are all this view with their own columns. Cells get text only.
-import { el } from './dom.ts';
+import { el, replaceChildrenWith } from './dom.ts';
 
 /** A column: how to read a row's raw value (also what CSV gets) and how to show it. */
 export interface Column<R> {
@@ -138,7 +138,7 @@ export function create<R>(host: HTMLElement, initial: DataTableProps<R>, classNa
       sort = next;
       render();
     }));
-    body.replaceChildren(...ordered.slice(0, limit).map((row) => rowElement(props, row)));
+    replaceChildrenWith(body, ordered.slice(0, limit).map((row) => rowElement(props, row)));
   }
 
   const pick = (event: Event) => {

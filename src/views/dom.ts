@@ -9,6 +9,16 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = ''
   return e;
 }
 
+/**
+ * `host.replaceChildren(...nodes)` without spreading: a spread puts every node on the call stack,
+ * which overflows past ~100k (130k function names, a 200k-deep breadcrumb).
+ */
+export function replaceChildrenWith(host: Element, nodes: Iterable<Node>): void {
+  const fragment = document.createDocumentFragment();
+  for (const node of nodes) fragment.appendChild(node);
+  host.replaceChildren(fragment);
+}
+
 /** An external link that opens in a new tab; `href` must be an https URL we built ourselves. */
 export function externalLink(href: string, text: string): HTMLAnchorElement {
   const a = el('a', '', text);

@@ -1,6 +1,6 @@
-// The advisor's findings and the hot loops as snapshot tables, so an HTML snapshot carries the
+// The advisor's findings and the attribution's hot loops as snapshot tables, so an HTML snapshot carries the
 // answer (which statement, why, how sure) and not only the flamegraph. Text only.
-import type { FoundLoop } from '../analysis/loop-finder.ts';
+import type { HotLoop } from '../analysis/attribution.ts';
 import { spanLabel, type Finding } from '../analysis/rules/context.ts';
 import { formatBytes } from '../model/units.ts';
 import type { SnapshotTable } from './export-snapshot.ts';
@@ -21,17 +21,15 @@ export function findingsSnapshot(findings: readonly Finding[]): SnapshotTable {
   };
 }
 
-/** Loops by statement time, the hottest first (at most `limit`). */
-export function hotLoopsSnapshot(loops: readonly FoundLoop[], limit = 20): SnapshotTable {
-  const hottest = [...loops].sort((a, b) => b.seconds - a.seconds).slice(0, limit);
+/** Loops by the bytes the stack-led attribution gives them (those whose innermost loop each is), the first `limit`. */
+export function hotLoopsSnapshot(loops: readonly HotLoop[], limit = 20): SnapshotTable {
+  const hottest = loops.slice(0, limit);
   return {
-    caption: hottest.length < loops.length ? `Hot loops: ${hottest.length} of ${loops.length}, by statement time` : `Hot loops (${loops.length}), by statement time`,
-    header: ['Where', 'Function', 'Iterations per start', 'Time', 'Share of function time', 'Function bytes'],
-    numeric: [false, false, true, true, true, true],
+    caption: hottest.length < loops.length ? `Hot loops: ${hottest.length} of ${loops.length}, by attributed bytes` : `Hot loops (${loops.length}), by attributed bytes`,
+    header: ['Where', 'Function', 'Loop', 'Bytes', 'Bytes while it ran', 'Allocated in'],
+    numeric: [false, false, false, true, true, false],
     rows: hottest.map((l) => [
-      `${l.file}:${spanLabel(l.span)} (${l.kind})`, l.functionName ?? '(unknown)', `≈ ${l.iterationsEstimate.toFixed(1)}`,
-      `${(l.seconds * 1000).toFixed(0)} ms`, l.timeShare === null ? '' : `${(l.timeShare * 100).toFixed(0)}%`,
-      l.functionBytes ? formatBytes(l.functionBytes.total ?? l.functionBytes.self) : '',
+      `${l.file}:${spanLabel(l.span)} (${l.kind})`, l.function, l.header, formatBytes(l.bytes), formatBytes(l.throughBytes), l.frames.join(' → '),
     ]),
   };
 }

@@ -1,9 +1,13 @@
 // Tables as CSV for spreadsheets: RFC 4180 quoting, and text cells that a spreadsheet would
-// run as a formula (`=`, `+`, `-`, `@`, tab, CR first) get a leading `'` (OWASP "CSV injection").
+// run as a formula (`=`, `+`, `-`, `@`, tab, CR first, also after leading blanks or as the
+// fullwidth `＝＋－＠` that spreadsheets fold to ASCII) get a leading `'` (OWASP "CSV injection").
 // Frame names, file paths and types are untrusted text; numbers are ours and stay plain.
 
-/** Characters that make a spreadsheet treat a cell as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Characters that make a spreadsheet treat a cell as a formula, also behind leading spaces,
+ * NBSP and other blanks or zero-width characters, which spreadsheets trim before looking.
+ */
+const FORMULA_START = /^[\t\r]|^[\s\u200b-\u200d\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
 
 /**
  * One CSV cell. Text that starts like a formula gets a leading `'`; text with a comma, quote,

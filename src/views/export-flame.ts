@@ -59,11 +59,24 @@ export function exportFrames(input: FlameExportInput): { frames: SnapshotFrames;
 }
 
 /**
+ * What XML 1.0 cannot hold (§2.2 Char): C0 controls but tab, LF and CR, lone surrogates, U+FFFE
+ * and U+FFFF. XMLSerializer writes them as they are, which leaves a file no XML reader accepts
+ * (issue 17: a name with U+001B drew half the frames and broke the PNG export).
+ */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** `text` with every character XML cannot hold shown as U+FFFD. */
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_XML, '\ufffd');
+}
+
+/**
  * A standalone SVG document (XML declaration, xmlns, inline attributes): the data's flamegraph
  * under its title, summary, zoom path and legend, so the file alone says what it shows.
  */
 export function flameSvg(doc: Document, data: SnapshotData): { text: string; width: number; height: number } {
   const svg = snapshotProgram(fitLabel).drawFigure(doc, data);
-  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
+  // Only text and attribute values can hold such characters: the markup itself is ours.
+  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${xmlSafe(new XMLSerializer().serializeToString(svg))}\n`;
   return { text, width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')) };
 }

@@ -2,6 +2,7 @@
 // the peak figures with the kind of bound each is. A click on a finding asks the app to show its
 // function in the flamegraph and its statement in the source view. Text only.
 import type { Finding } from '../analysis/advisor.ts';
+import type { HotLoop } from '../analysis/attribution.ts';
 import type { PeakEstimate } from '../analysis/peaks.ts';
 import { spanLabel } from '../analysis/rules/context.ts';
 import { formatBytes } from '../model/units.ts';
@@ -14,7 +15,23 @@ export interface FindingsPanelProps {
   /** Whether Starlark sources were given (without them the rules cannot name a statement). */
   hasSources: boolean;
   estimate: PeakEstimate | null;
+  /** The attribution's loops by bytes, named when no rule fires. */
+  hotLoops: readonly HotLoop[];
   onSelect(index: number): void;
+}
+
+/** How many hot loops are named without a finding. */
+const HOT_LOOPS_SHOWN = 3;
+
+/** Where the bytes went when no rule explains them: the top loops with bytes and file:line. */
+function hotLoopList(loops: readonly HotLoop[]): HTMLElement[] {
+  if (loops.length === 0) return [];
+  const list = el('ol', 'hot-loops');
+  for (const l of loops.slice(0, HOT_LOOPS_SHOWN)) {
+    const via = l.frames.length > 1 ? ` (allocated in ${l.frames.slice(1).join(' → ')})` : '';
+    list.append(el('li', '', `${formatBytes(l.bytes)} — ${l.file}:${l.span.line} in ${l.function}: ${l.header}${via}`));
+  }
+  return [el('p', 'hot-loops-title', 'Hot loops by attributed bytes:'), list];
 }
 
 /**
@@ -78,7 +95,7 @@ export function create(root: HTMLElement, initial: FindingsPanelProps): Panel<Fi
     props.findings.forEach((f, i) => list.append(findingItem(f, i, props)));
     const empty = props.findings.length > 0 ? [] : [el('p', 'empty-findings', props.hasSources
       ? 'No rule fired on this set: no pattern of the guide both appears in the sources and carries a large share of the bytes.'
-      : 'Drop or pick the .bzl/BUCK sources (or the folder holding them), now or later, to get findings at a function and statement.')];
+      : 'Drop or pick the .bzl/BUCK sources (or the folder holding them), now or later, to get findings at a function and statement.'), ...hotLoopList(props.hotLoops)];
     box.replaceChildren(title, ...empty, list, ...(props.estimate ? [estimateSection(props.estimate)] : []));
   });
 }

@@ -13,6 +13,7 @@ import { projectFlame, type ColorBy, type FlameDatum } from './flame-projection.
 import { fitLabel } from './frame-label.ts';
 import { createTooltip } from './tooltip.ts';
 import { markChange, type DiffFrames } from './diff-colors.ts';
+import { appendAll } from '../model/arrays.ts';
 
 export interface FlamegraphProps extends FrameContext {
   tree: CallTree;
@@ -229,7 +230,7 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
     while (stack.length > 0) {
       const d = stack.pop()!;
       d.matched = props.matchedNames !== null && d.node > 0 && !d.merged && props.matchedNames[props.tree.name[d.node]!] === 1;
-      stack.push(...d.children);
+      appendAll(stack, d.children);
     }
     select(chartEl).selectAll<SVGGElement, Frame>('g.frame').select('rect').attr('fill', colorOf);
     label();

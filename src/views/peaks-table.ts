@@ -4,6 +4,7 @@
 import { peakHistogram, profileCommands, type FilePeak } from '../analysis/peaks.ts';
 import { formatBytes, parseSize, type Bytes } from '../model/units.ts';
 import { type Panel, el, mountPanel } from './dom.ts';
+import { maxOf } from '../model/arrays.ts';
 
 export interface PeaksTableProps {
   rows: readonly FilePeak[];
@@ -54,7 +55,7 @@ function histogram(props: PeaksTableProps): HTMLElement {
   const buckets = peakHistogram(props.rows, props.limit);
   const box = el('div', 'peak-histogram');
   box.setAttribute('aria-label', 'Histogram of peaks');
-  const most = Math.max(1, ...buckets.map((b) => b.count));
+  const most = maxOf(buckets.map((b) => b.count), 1);
   for (const b of buckets) {
     const bar = el('div', `bucket${b.overLimit ? ' over' : ''}`);
     const fill = el('span', 'bar');

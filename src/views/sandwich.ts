@@ -4,7 +4,7 @@
 import type { Sandwich, SandwichEntry } from '../analysis/callers-callees.ts';
 import { formatPercent, formatValue, type MetricUnit } from '../model/units.ts';
 import * as dataTable from './data-table.ts';
-import { el } from './dom.ts';
+import { el, replaceChildrenWith } from './dom.ts';
 
 export interface SandwichProps {
   /** The function's sandwich, or null when none is chosen or it is not in this tree. */
@@ -104,7 +104,7 @@ export function create(host: HTMLElement, initial: SandwichProps): { update(p: S
   function render(): void {
     const s = props.sandwich;
     if (drawnNames !== props.names) {
-      names.replaceChildren(...props.names.map((n) => new Option(n)));
+      replaceChildrenWith(names, props.names.map((n) => new Option(n)));
       drawnNames = props.names;
     }
     if (document.activeElement !== input) input.value = s?.name ?? props.requested ?? '';

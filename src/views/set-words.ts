@@ -4,6 +4,7 @@ import { computeTotals } from '../analysis/totals.ts';
 import type { FormatName, ParsedFile } from '../model/profile.ts';
 import { modeOfPath, type ProfileMode } from '../model/profile-set.ts';
 import { formatBytes } from '../model/units.ts';
+import { loadingCommand } from '../analysis/peaks.ts';
 
 const FORMAT_WORDS: Record<FormatName, string> = {
   'heap-summary': 'heap summary CSV (per function)',
@@ -99,7 +100,7 @@ export function missingModes(setName: string, files: readonly ParsedFile[]): Mis
   if (!PROFILER_FORMATS.some(has)) return [];
   const pkg = packagePattern(files) ?? '//pkg:';
   const out = setName || 'out';
-  const command = (mode: ProfileMode) => `buck2 profile loading --mode ${mode} -o ${out}/${mode} ${pkg}`;
+  const command = (mode: ProfileMode) => loadingCommand(mode, `${out}/${mode}`, pkg);
   const missing: { mode: ProfileMode; why: string }[] = [];
   const flame = has('heap-flame');
   const summary = has('heap-summary');

@@ -1,12 +1,18 @@
-// A Starlark source with the profiles laid over it: per-line time and count heat from the
-// statement profile, per-function bytes in the gutter at each `def`, loops marked, the chosen
-// statement highlighted. A click on a line asks the app to select that line's function. Text only.
+// A Starlark source with the profiles laid over it: per-line allocated bytes from the stack-led
+// attribution (a statement's own allocations and its callees'), time and Count heat from the
+// statement profile, per-function bytes in the gutter at each `def`, loops marked with the bytes
+// whose innermost loop they are, the chosen statement highlighted. A click on a line asks the app
+// to select that line's function. Text only.
 import type { Span } from '../model/profile.ts';
+import { formatBytes } from '../model/units.ts';
 import { type Panel, el, mountPanel } from './dom.ts';
+import { maxOf } from '../model/arrays.ts';
 
 export interface LineFigures {
   seconds: number;
   count: number;
+  /** Attributed bytes of the statements that start on the line (null when no attribution). */
+  bytes: number | null;
 }
 
 export interface SourceViewProps {
@@ -33,13 +39,15 @@ function heat(value: number, max: number): string {
   return alpha > 0 ? `rgb(var(--heat-rgb) / ${(0.08 + alpha * 0.62).toFixed(3)})` : '';
 }
 
-function row(props: SourceViewProps, line: number, code: string, max: { seconds: number; count: number }): HTMLTableRowElement {
+function row(props: SourceViewProps, line: number, code: string, max: { seconds: number; count: number; bytes: number }): HTMLTableRowElement {
   const tr = el('tr', 'src-line');
   tr.dataset.line = String(line);
   const figures = props.lines.get(line);
   const loop = props.loops.find((l) => l.span.line === line);
   if (props.loops.some((l) => within(l.span, line))) tr.classList.add('in-loop');
   if (props.highlight && within(props.highlight, line)) tr.classList.add('hl');
+  const bytes = el('td', 'heat alloc', figures?.bytes ? formatBytes(figures.bytes) : '');
+  bytes.style.background = heat(figures?.bytes ?? 0, max.bytes);
   const time = el('td', 'heat time', figures ? `${(figures.seconds * 1000).toFixed(0)} ms` : '');
   time.style.background = heat(figures?.seconds ?? 0, max.seconds);
   const count = el('td', 'heat count', figures ? figures.count.toLocaleString('en-US') : '');
@@ -49,7 +57,7 @@ function row(props: SourceViewProps, line: number, code: string, max: { seconds:
     mark.title = loop.label;
     tr.classList.add('loop-head');
   }
-  tr.append(el('td', 'gutter', props.gutter.get(line) ?? ''), time, count, mark, el('td', 'line-no', String(line)), el('td', 'code', code));
+  tr.append(el('td', 'gutter', props.gutter.get(line) ?? ''), bytes, time, count, mark, el('td', 'line-no', String(line)), el('td', 'code', code));
   tr.addEventListener('click', () => props.onLine(line));
   return tr;
 }
@@ -57,10 +65,14 @@ function row(props: SourceViewProps, line: number, code: string, max: { seconds:
 export function create(root: HTMLElement, initial: SourceViewProps): Panel<SourceViewProps> {
   return mountPanel(root, 'source-view', 'source-view', initial, (box, props) => {
     const figures = [...props.lines.values()];
-    const max = { seconds: Math.max(0, ...figures.map((f) => f.seconds)), count: Math.max(0, ...figures.map((f) => f.count)) };
+    const max = {
+      seconds: maxOf(figures.map((f) => f.seconds), 0),
+      count: maxOf(figures.map((f) => f.count), 0),
+      bytes: maxOf(figures.map((f) => f.bytes ?? 0), 0),
+    };
     const table = el('table', 'source');
     const head = table.createTHead().insertRow();
-    for (const [label, title] of [['bytes', 'allocated by the function a def starts (heap profile, GC off)'], ['time', 'statement time on this line'], ['count', 'statement Count: timing segments, not runs'], ['', 'loop'], ['', ''], [props.path, '']] as const) {
+    for (const [label, title] of [['bytes', 'allocated by the function a def starts (heap profile, GC off)'], ['alloc', 'allocated by the statements starting on this line and the defs they call (stack-led attribution, GC off)'], ['time', 'statement time on this line'], ['count', 'statement Count: 1 + the calls evaluated in the statement, per run (not runs)'], ['', 'loop'], ['', ''], [props.path, '']] as const) {
       const th = el('th', '', label);
       th.title = title;
       head.append(th);

@@ -1,8 +1,11 @@
 // The statement profile (formats.md §5) as a sortable <table>: file, span, time, share of the
-// TOTAL row's time, Count and the enclosing function. Count is timing segments, not executions,
-// and the header says so. A row click selects its function in the flamegraph when it is known.
+// TOTAL row's time, Count, the enclosing function and the bytes the stack-led attribution gives
+// the statement and, for a loop, the bytes whose innermost loop it is. Count is 1 + the calls
+// evaluated in the statement, per run — not runs — and the header says so. A row click selects
+// its function in the flamegraph when it is known.
+import type { StatementFigures } from '../analysis/attribution-figures.ts';
 import type { Span, StatementProfile, StatementRow } from '../model/profile.ts';
-import { formatPercent, formatValue } from '../model/units.ts';
+import { formatBytes, formatPercent, formatValue } from '../model/units.ts';
 import * as dataTable from './data-table.ts';
 
 export interface StatementsTableProps {
@@ -16,6 +19,8 @@ export interface StatementsTableProps {
    * loop finder can place it (exactly with the .bzl/BUCK sources dropped, else top level only).
    */
   functionOf(row: StatementRow): string | null;
+  /** What the attribution gives the statement (null without a heap flame and sources). */
+  figuresOf(row: StatementRow): StatementFigures | null;
   /** The selected row's key (`file:span`). */
   selected: string | null;
   onSelect(key: string): void;
@@ -35,8 +40,14 @@ function columnsFor(props: StatementsTableProps): dataTable.Column<StatementRow>
     { key: 'seconds', label: 'Time', title: 'wall time attributed to the statement (Duration(s))', value: (r) => r.seconds, format: (v) => formatValue(v, 'seconds') },
     { key: 'share', label: 'Share', title: 'of the TOTAL row’s time', value: (r) => (total > 0 ? r.seconds / total : 0), format: (v) => formatPercent(v, 1) },
     { key: 'function', label: 'Function', title: 'the function the statement is in (from the dropped sources; without them only top-level statements are placed)', value: (r) => props.functionOf(r) },
-    { key: 'count', label: 'Count (segments)', title: 'timing segments attributed to the statement, NOT how often it ran (since 2025-04 a statement with calls counts about twice)', value: (r) => r.count },
+    { key: 'count', label: 'Count', title: '1 + the calls evaluated inside the statement, per run: NOT how often it ran (a list of 230k elements built without calls counts 1); a never-taken `if …: <call>` ending a `for` body counts once per pass', value: (r) => r.count },
+    { key: 'bytes', label: 'Bytes', title: 'allocated by the statement itself and by the defs it calls (stack-led attribution of the heap flame, GC off)', value: (r) => props.figuresOf(r)?.bytes ?? null, format: bytesText },
+    { key: 'loopBytes', label: 'Loop bytes', title: 'for a loop: the bytes whose innermost loop on the way from the allocation up the stack is this one', value: (r) => props.figuresOf(r)?.loopBytes ?? null, format: bytesText },
   ];
+}
+
+function bytesText(v: number): string {
+  return formatBytes(v);
 }
 
 const NO_STATEMENTS = 'No statement profile in this set. Run buck2 profile loading --mode statement -o DIR <targets> and drop DIR here.';
@@ -60,7 +71,7 @@ export function create(host: HTMLElement, initial: StatementsTableProps): { upda
   render();
   return {
     update(next) {
-      if (next.profile !== props.profile || next.functionOf !== props.functionOf) columns = columnsFor(next);
+      if (next.profile !== props.profile || next.functionOf !== props.functionOf || next.figuresOf !== props.figuresOf) columns = columnsFor(next);
       props = next;
       render();
     },

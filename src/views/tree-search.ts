@@ -1,6 +1,6 @@
 // Finding frames in a CallTree: by stack path (URL state), by search text (literal unless the
 // user asks for a regex), by function name (table selection). Loops only, no recursion.
-import { RE2JS } from 're2js';
+import type { RE2JS as Re2Engine } from 're2js';
 import { NodeKind, type CallTree } from '../model/call-tree.ts';
 
 /**
@@ -24,7 +24,31 @@ export function nodeAtPath(tree: CallTree, path: readonly string[]): { node: num
   return { node, complete: true };
 }
 
+/**
+ * Longest regular expression searched. RE2's work is the pattern's size times the text's, so an
+ * 8 KiB pattern from a shared link (`#search=…&regex=1`) cost seconds per 100k names on the main
+ * thread (issue 17); real searches are a few dozen characters. Literal search has no bound.
+ */
+export const MAX_REGEX_CHARS = 256;
+
 export type Matcher = { ok: true; test: (name: string) => boolean } | { ok: false; message: string };
+
+/** RE2 (re2js) is a third of the page's code and only regex searches need it: loaded on first use. */
+let re2: typeof Re2Engine | null = null;
+let re2Loading: Promise<void> | null = null;
+
+/** Loads the regex engine once; makeMatcher compiles regexes after this resolves. */
+export function loadRegexEngine(): Promise<void> {
+  re2Loading ??= import('re2js').then((m) => {
+    re2 = m.RE2JS;
+  });
+  return re2Loading;
+}
+
+/** Whether makeMatcher can compile a regex now (else it answers "loading"). */
+export function regexEngineReady(): boolean {
+  return re2 !== null;
+}
 
 /**
  * A matcher for search text. Literal and case-insensitive by default, so `dict.items(` is
@@ -37,8 +61,12 @@ export function makeMatcher(term: string, regex: boolean): Matcher {
     const needle = term.toLowerCase();
     return { ok: true, test: (name) => name.toLowerCase().includes(needle) };
   }
+  if (term.length > MAX_REGEX_CHARS) {
+    return { ok: false, message: `a regular expression may have up to ${MAX_REGEX_CHARS} characters; this one has ${term.length.toLocaleString('en-US')}` };
+  }
+  if (re2 === null) return { ok: false, message: 'loading the regular-expression engine…' };
   try {
-    const re = RE2JS.compile(term, RE2JS.CASE_INSENSITIVE);
+    const re = re2.compile(term, re2.CASE_INSENSITIVE);
     return { ok: true, test: (name) => re.matcher(name).find() };
   } catch (e) {
     return { ok: false, message: `not a valid regular expression: ${e instanceof Error ? e.message : String(e)}` };

@@ -3,6 +3,7 @@
 import { parseChunks } from '../formats/parse-file.ts';
 import type { ParsedFile } from '../model/profile.ts';
 import type { ParseInput } from './protocol.ts';
+import { redirectProblem } from './same-origin.ts';
 
 /**
  * Progress posts are thinned to one per this many milliseconds (and one per file end): each
@@ -53,7 +54,41 @@ async function openInput(input: ParseInput, cb: JobCallbacks): Promise<{ stream:
     return `could not fetch ${input.url}: the server did not answer or does not allow cross-origin reads (CORS)`;
   }
   if (!response.ok || !response.body) return `could not fetch ${input.url}: HTTP ${response.status} ${response.statusText}`;
+  const redirected = redirectProblem(input.url, response);
+  if (redirected) {
+    void response.body.cancel();
+    return redirected;
+  }
   return { stream: response.body, size: Number(response.headers.get('content-length') ?? 0) };
+}
+
+/** Requests kept in flight ahead of the file being parsed. */
+const FETCH_AHEAD = 6;
+
+/**
+ * Opens inputs a few ahead of the one being parsed, so a manifest of thousands of small files
+ * waits for one round trip at a time, not one per file (issue 17: 3,000 entries took 27 s).
+ * Files are still parsed one at a time, in order.
+ */
+class FetchAhead {
+  private readonly pending = new Map<number, ReturnType<typeof openInput>>();
+  private next = 0;
+
+  constructor(
+    private readonly inputs: readonly ParseInput[],
+    private readonly cb: JobCallbacks,
+  ) {}
+
+  take(k: number): ReturnType<typeof openInput> {
+    while (this.next < this.inputs.length && this.next <= k + FETCH_AHEAD) {
+      const opened = openInput(this.inputs[this.next]!, this.cb);
+      opened.catch(() => {}); // an abort surfaces when (if) this one is taken
+      this.pending.set(this.next++, opened);
+    }
+    const opened = this.pending.get(k)!;
+    this.pending.delete(k);
+    return opened;
+  }
 }
 
 /** Parses inputs in order; one file's failure never loses the others. Throws when aborted. */
@@ -62,9 +97,11 @@ export async function runParseJob(inputs: readonly ParseInput[], cb: JobCallback
   let totalBytes = known.reduce((a, b) => a + b, 0);
   let doneBytes = 0;
   const results: ParsedFile[] = [];
-  for (const input of inputs) {
+  const opening = new FetchAhead(inputs, cb);
+  for (let k = 0; k < inputs.length; k++) {
+    const input = inputs[k]!;
     cb.signal.throwIfAborted();
-    const opened = await openInput(input, cb);
+    const opened = await opening.take(k);
     if (typeof opened === 'string') {
       results.push(unreadable(input.path, opened));
       continue;

@@ -1,12 +1,14 @@
 // The advisor's part of a load, done in the worker: Starlark sources are read as text (not parsed
-// as profiles), each set is joined with the sources its files name, and findings, loops and peak
-// figures travel back with the set as plain data. Per-file peak rows do not: the page derives
+// as profiles), each set is joined with the sources its files name, and findings, the
+// attribution (hot loops, call sites, bytes per statement) and peak figures travel back with the
+// set as plain data. Per-file peak rows do not: the page derives
 // them from the event logs it receives anyway (app/analysis-panels.ts), and a second copy of
 // every load (structured clone shares no strings) nearly doubled the page's memory for big logs.
-import { advise, groupRuns, isStarlarkSourcePath, type Finding } from '../analysis/advisor.ts';
-import { findLoops, type FoundLoop, type FunctionBytes } from '../analysis/loop-finder.ts';
+import { analyseRun, groupRuns, isStarlarkSourcePath, type Finding } from '../analysis/advisor.ts';
+import type { Attribution } from '../analysis/attribution.ts';
 import { computeFilePeaks, estimatePeak, type FilePeak, type PeakEstimate } from '../analysis/peaks.ts';
 import type { LoadedSetData, ParseInput } from './protocol.ts';
+import { redirectProblem } from './same-origin.ts';
 
 export interface SourceText {
   path: string;
@@ -16,7 +18,8 @@ export interface SourceText {
 /** What the analysis panels show for one set. Structured-clone safe. */
 export interface SetAnalysis {
   findings: Finding[];
-  loops: FoundLoop[];
+  /** Where the heap flame's bytes went: hot loops, call sites, bytes per statement (analysis/attribution.ts). */
+  attribution: Attribution;
   /** The sources matched to this set's profiles, with their text for the source view. */
   sources: SourceText[];
   estimate: PeakEstimate | null;
@@ -37,7 +40,7 @@ export async function readSources(inputs: readonly ParseInput[], signal: AbortSi
   for (const input of inputs) {
     signal.throwIfAborted();
     try {
-      const text = input.kind === 'file' ? await input.file.text() : await (await fetch(input.url, { signal, credentials: 'omit' })).text();
+      const text = input.kind === 'file' ? await input.file.text() : await fetchSameOrigin(input.url, signal);
       texts.push({ path: input.path, text });
       bytesRead += input.kind === 'file' ? input.file.size : text.length;
       onProgress?.(bytesRead, input.path);
@@ -48,8 +51,12 @@ export async function readSources(inputs: readonly ParseInput[], signal: AbortSi
   return texts;
 }
 
-function bytesFor(set: LoadedSetData): Map<string, FunctionBytes> {
-  return new Map((set.functions?.metric === 'bytes' ? set.functions.rows : []).map((f) => [f.name, { self: f.self, total: f.total }]));
+/** A source's text; a redirect to another origin is not read (it throws, so the source is skipped). */
+async function fetchSameOrigin(url: string, signal: AbortSignal): Promise<string> {
+  const response = await fetch(url, { signal, credentials: 'omit' });
+  const redirected = redirectProblem(url, response);
+  if (redirected) throw new Error(redirected);
+  return response.text();
 }
 
 /** Adds `analysis` to every set of a load. Sets keep their order and everything else. */
@@ -63,9 +70,9 @@ export function analyseSets(sets: LoadedSetData[], sources: readonly SourceText[
     const run = runs[i]!;
     const { input } = run;
     const hasHeap = input.heapFlame !== null || input.summary !== null;
+    const { findings, attribution } = analyseRun(input);
     const analysis: SetAnalysis = {
-      findings: advise(input),
-      loops: input.statement ? findLoops(input.statement, input.sources, bytesFor(set)) : [],
+      findings, attribution,
       sources: input.sources.map((s) => ({ path: s.path, text: sources.find((t) => t.path === s.path)?.text ?? '' })),
       estimate: hasHeap ? estimatePeak({ heapFlame: input.heapFlame, summary: input.summary, targetIds: run.targetIds, filePeaks: (filePeaks ??= computeFilePeaks(logs)), runName: run.name }) : null,
       hasEventLog: set.roles['event-log'].length > 0,

@@ -6,8 +6,8 @@ function summary(findings: Finding[]): string[] {
   return findings.map((f) => `${f.cause} ${f.function} ${f.file}:${spanText(f.span)} ${f.confidence}`);
 }
 
-/** Where each "before" sample's culprit is (samples/programs/<cause>/before). */
-const EXPECTED: Record<Cause, string[]> = {
+/** Where each "before" sample's culprit is (samples/programs/<cause>/before; the guide's five causes have one each). */
+const EXPECTED: Partial<Record<Cause, string[]>> = {
   'loop-invariant-call': ['loop-invariant-call defs.bzl.cxx_libraries defs.bzl:20:9-58 high'],
   'huge-collection': [
     'huge-collection defs.bzl.sharded_test defs.bzl:5:5-84 high',
@@ -18,8 +18,10 @@ const EXPECTED: Record<Cause, string[]> = {
   'rare-case-allocation': ['rare-case-allocation defs.bzl.checked_libraries defs.bzl:6:9-9:10 high'],
 };
 
+const SAMPLED = CAUSES.filter((c) => EXPECTED[c] !== undefined);
+
 describe('advisor on the real samples', () => {
-  it.each(CAUSES)('%s: the "before" run gets exactly its finding, at the right function and span', (cause) => {
+  it.each(SAMPLED)('%s: the "before" run gets exactly its finding, at the right function and span', (cause) => {
     const findings = advise(sampleRun(cause, 'before').input);
     expect(summary(findings)).toEqual(EXPECTED[cause]);
     for (const f of findings) {
@@ -30,7 +32,7 @@ describe('advisor on the real samples', () => {
     }
   });
 
-  it.each(CAUSES)('%s: the "after" run is free of every rule', (cause) => {
+  it.each(SAMPLED)('%s: the "after" run is free of every rule', (cause) => {
     expect(summary(advise(sampleRun(cause, 'after').input))).toEqual([]);
   });
 

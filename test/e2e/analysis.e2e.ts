@@ -51,6 +51,9 @@ describe('findings, source view and flamegraph together', () => {
     expect(await page.locator('#source-view tr.loop-head[data-line="18"] .loop-mark').textContent()).toBe('↻');
     expect(await page.locator('#source-view tr[data-line="20"]').getAttribute('class')).toContain('in-loop');
     expect(await page.locator('#source-view tr[data-line="17"] .gutter').textContent()).toMatch(/MiB$/);
+    // Bytes per line and per loop from the stack-led attribution: the call carries its callee's bytes.
+    expect(await page.locator('#source-view tr[data-line="20"] .alloc').textContent()).toMatch(/MiB$/);
+    expect(await page.locator('#source-view tr.loop-head[data-line="18"] .loop-mark').getAttribute('title')).toContain('while it ran');
     await h.screenshot(page, 'analysis-finding-clicked');
 
     // A frame click opens its def; a line click selects its function.

@@ -151,6 +151,10 @@ describe('statements with their sources', () => {
     await page.keyboard.press('8');
     const row = page.locator('table.statements-table tbody tr[data-key="defs.bzl:20:9-58"]');
     expect(await row.locator('td').nth(5).textContent()).toBe('defs.bzl.cxx_libraries');
+    // Bytes of the call statement from the attribution: what platform_flag_table allocated through it.
+    expect(await row.locator('td').nth(7).textContent()).toMatch(/MiB$/);
+    const loop = page.locator('table.statements-table tbody tr[data-key="defs.bzl:18:5-26:1"]');
+    expect(await loop.locator('td').nth(8).textContent()).toMatch(/KiB$/);
     await h.screenshot(page, 'tables-statements-sources');
     await row.click();
     await page.locator('g.frame.selected[name="defs.bzl.cxx_libraries"]').first().waitFor();

@@ -8,7 +8,8 @@ import type { CallTree } from '../../src/model/call-tree.ts';
 import type { ParsedFile } from '../../src/model/profile.ts';
 import { compressZstd } from '../../tools/fuzz/encodings.ts';
 import { DEEP_STACK_FRAMES, fuzzInput } from '../../tools/fuzz/inputs.ts';
-import { checkParsedFile, checkTree, runCase } from '../../tools/fuzz/oracle.ts';
+import { checkParsedFile, checkTree, runCase, treesOf } from '../../tools/fuzz/oracle.ts';
+import { checkCli, checkViews } from '../../tools/fuzz/surfaces.ts';
 import { loadSeeds, type Seed } from '../../tools/fuzz/seeds.ts';
 
 /** The same seed as `npm run fuzz`'s default; CI runs the first cases of that stream. */
@@ -25,6 +26,16 @@ function treeOf(parsed: ParsedFile): CallTree {
 }
 
 describe('fuzzing every parser (fixed seed)', () => {
+  it('shows every input through the views and the CLI without an exception or a stray character', async () => {
+    const property = fc.asyncProperty(fuzzInput(seeds), async (input) => {
+      const result = runCase(input);
+      if (!result.parsed) return;
+      const found = [...checkViews(result.parsed, treesOf(result.parsed)), ...(await checkCli(input))];
+      expect(found, `${input.kind} ${input.bytes.length} bytes`).toEqual([]);
+    });
+    await fc.assert(property, { seed: CI_SEED + 1, numRuns: 60 });
+  }, 300_000);
+
   it('starts from the goldens, the real samples and hand-made seeds', () => {
     const from = (prefix: string) => seeds.filter((s) => s.name.startsWith(prefix)).length;
     expect(from('golden/')).toBeGreaterThanOrEqual(14);

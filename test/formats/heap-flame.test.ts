@@ -148,12 +148,35 @@ describe('heap flame read as bytes', () => {
 });
 
 describe('heap flame line ends', () => {
-  it('drops one \\r before \\n the same way whether a line was sniffed as text or read as bytes', () => {
-    // `x 5\r\r\n`: one \r belongs to the terminator, the other to the line, which then has no count.
+  it('reads a lone \\r as a line end the same way whether a line was sniffed as text or read as bytes', () => {
+    // `x 5\r\r\n`: the line ends at the first \r, then \r\n ends an empty line.
     const line = 'module;a.bzl.f;list 5\r\r\n';
     const asText = parseText('flame.src', `${'module;a.bzl.f;list 8\n'.repeat(40)}${line}`);
     const asBytes = viaBytePath(line);
-    expect(asText.diagnostics.map((d) => d.count)).toEqual([1]);
-    expect(asBytes.parsed.diagnostics.map((d) => d.count)).toEqual([1]);
+    expect(asText.diagnostics).toEqual([]);
+    expect(asBytes.parsed.diagnostics).toEqual([]);
+    expect(asBytes.tree.total[0]).toBe(40 * 8 + 5);
+    if (asText.profile?.format !== 'heap-flame') throw new Error('not a heap flame');
+    expect(asText.profile.tree.total[0]).toBe(40 * 8 + 5);
+  });
+
+  it('CR-only and mixed CR/LF/CRLF line ends give every stack its own line (text and byte path)', () => {
+    const stacks = Array.from({ length: 60 }, (_, i) => `module;a.bzl.f${i % 7};list ${1000 + i}`);
+    const want = stacks.reduce((sum, _, i) => sum + 1000 + i, 0);
+    const ends = ['\r', '\n', '\r\n'];
+    for (const mixed of [false, true]) {
+      const text = stacks.map((s, i) => s + (mixed ? ends[i % 3] : '\r')).join('');
+      for (const chunk of [1, 7, 4096]) {
+        const session = new ParseSession('flame.src', text.length);
+        const bytes = new TextEncoder().encode(text);
+        for (let at = 0; at < bytes.length; at += chunk) session.pushBytes(bytes.slice(at, at + chunk));
+        const parsed = session.finish();
+        if (parsed.profile?.format !== 'heap-flame') throw new Error(`got ${parsed.error?.message}`);
+        expect(parsed.profile.tree.total[0]).toBe(want);
+        expect(parsed.profile.stacks).toBe(60);
+        expect(parsed.profile.tree.names.some((n) => n.includes('\r'))).toBe(false);
+        expect(parsed.truncated).toBeNull();
+      }
+    }
   });
 });

@@ -65,7 +65,8 @@ describe('statement CSV', () => {
   it('skips and counts broken rows; a file without its TOTAL row is a ParseError', () => {
     const { parsed, stmt } = statements('File,Span,Duration(s),Count\n"TOTAL","",0.500,3\n"a.bzl","1:1-4",0.200\n"a.bzl","1:1-4",abc,1\n"a.bzl","2:1-4",0.300,2\n');
     expect(stmt.rows).toHaveLength(1);
-    expect(parsed.diagnostics.map((d) => d.line)).toEqual([3, 4]);
+    // The two skipped rows, then: the rows left no longer add up to TOTAL.
+    expect(parsed.diagnostics.map((d) => d.line)).toEqual([3, 4, 0]);
     const noTotal = parseText('profile.csv', 'File,Span,Duration(s),Count\n"a.bzl","1:1-4",0.200,1\n');
     expect(noTotal.profile).toBeNull();
     expect(noTotal.error?.message).toMatch(/no TOTAL row/);
@@ -76,7 +77,7 @@ describe('statement CSV', () => {
     const { parsed, stmt } = statements(body.slice(0, body.indexOf('"test.star","9:1-16:1"') + 25));
     expect(stmt.rows).toHaveLength(13);
     expect(parsed.truncated?.line).toBe(16);
-    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining("counts add up to 550, not the TOTAL row's 552")]);
   });
 
   const statementSamples = samplesOfMode('statement');
@@ -99,10 +100,23 @@ describe('statement CSV', () => {
     expect(stmt).toEqual({ format: 'statement', totalSeconds: 0, totalCount: 0, rows: [] });
   });
 
-  it('pitfall 9: non-ASCII file names, and a last row without a newline is not truncated', () => {
-    const { parsed, stmt } = statements('File,Span,Duration(s),Count\n"TOTAL","",0.500,3\n"données/ä.bzl","4:1-8",0.500,3');
+  it('pitfall 9: non-ASCII file names', () => {
+    const { parsed, stmt } = statements('File,Span,Duration(s),Count\n"TOTAL","",0.500,3\n"données/ä.bzl","4:1-8",0.500,3\n');
     expect(stmt.rows[0]!.file).toBe('données/ä.bzl');
     expect(parsed.truncated).toBeNull();
+  });
+
+  it('a last row without a newline was cut short: ignored, said, and the TOTAL row no longer adds up', () => {
+    const { parsed, stmt } = statements('File,Span,Duration(s),Count\n"TOTAL","",0.500,5\n"a.bzl","4:1-8",0.400,3\n"b.bzl","5:1-8",0.100,2');
+    expect(stmt.rows.map((r) => r.count)).toEqual([3]);
+    expect(parsed.truncated?.message).toContain('ends mid-line at line 4');
+    expect(parsed.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('counts add up to 3, not the TOTAL row')]);
+  });
+
+  it('rows that do not add up to the TOTAL row are said (rows missing)', () => {
+    const { parsed } = statements('File,Span,Duration(s),Count\n"TOTAL","",0.500,9\n"a.bzl","4:1-8",0.400,3\n');
+    expect(parsed.truncated).toBeNull();
+    expect(parsed.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('counts add up to 3, not the TOTAL row')]);
   });
 
   it('reads the GC pseudo statement whose file is a Rust source path', () => {

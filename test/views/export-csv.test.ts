@@ -20,6 +20,14 @@ describe('CSV export', () => {
     expect(csvCell('a=b')).toBe('a=b');
   });
 
+  it('also behind leading blanks and as fullwidth signs, which spreadsheets trim and fold (issue 17)', () => {
+    for (const hostile of [' =1+1', '\u00a0=cmd|x', '\u3000+1', '\u200b@x', '＝1+1', '＋A1', '－2', '＠SUM(A1)', ' \u00a0 -3', '\n=1']) {
+      expect(csvCell(hostile).replace(/^"/, ''), JSON.stringify(hostile)).toMatch(/^'/);
+    }
+    expect(csvCell(' a=b')).toBe(' a=b');
+    expect(csvCell('x－y')).toBe('x－y');
+  });
+
   it('writes numbers plainly (negative ones too) and null as empty', () => {
     expect(toCsv(['n', 'x'], [[-5, null], [1.5, 'ok']])).toBe('n,x\r\n-5,\r\n1.5,ok\r\n');
   });
@@ -28,7 +36,7 @@ describe('CSV export', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.string({ maxLength: 12 }), { minLength: 2, maxLength: 2 }), { maxLength: 8 }), (rows) => {
         const csv = toCsv(['a', 'b'], rows);
-        const expected = rows.map((r) => r.map((c) => (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c)));
+        const expected = rows.map((r) => r.map((c) => (/^[\t\r]|^\s*[=+\-@＝＋－＠]/.test(c) ? `'${c}` : c)));
         const data = parse(csv);
         expect(data[0]).toEqual(['a', 'b']);
         expect(data.slice(1)).toEqual(expected);

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseText } from '../../src/formats/parse-file.ts';
 import { CallTreeBuilder, stackOf, type CallTree } from '../../src/model/call-tree.ts';
-import { heaviestNodeOf, makeMatcher, matchNames, nodeAtPath, searchTree } from '../../src/views/tree-search.ts';
+import { heaviestNodeOf, loadRegexEngine, makeMatcher, matchNames, nodeAtPath, searchTree } from '../../src/views/tree-search.ts';
 import { readGoldenBody } from '../golden.ts';
+
+// Regexes compile once the engine (loaded on first use in the page) is in.
+beforeAll(() => loadRegexEngine());
 
 function golden(): CallTree {
   const parsed = parseText('flame.src', readGoldenBody('heap_flame_allocated.flame.golden'));
@@ -60,5 +63,18 @@ describe('tree search', () => {
     const t = b.build();
     expect(stackOf(t, heaviestNodeOf(t, t.total, 'h'))).toEqual(['module', 'b', 'h']);
     expect(heaviestNodeOf(t, t.total, 'missing')).toBe(-1);
+  });
+});
+
+describe('the regex engine loaded on first use', () => {
+  it('answers "loading" for a regex until the engine is in, then matches', async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/views/tree-search.ts');
+    expect(fresh.regexEngineReady()).toBe(false);
+    expect(fresh.makeMatcher('a+b', true)).toEqual({ ok: false, message: expect.stringMatching(/^loading/) });
+    expect(fresh.makeMatcher('a+b', false).ok).toBe(true);
+    await fresh.loadRegexEngine();
+    const matcher = fresh.makeMatcher('a+b', true);
+    expect(matcher.ok && matcher.test('xaab')).toBe(true);
   });
 });

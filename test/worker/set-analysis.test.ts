@@ -13,7 +13,7 @@ describe('set analysis in the worker', () => {
     expect(profiles.map((s) => s.path)).toEqual(['a/statement/profile.csv', 'flame.src']);
   });
 
-  it('attaches findings, loops, peak figures and the matched sources to each set of a load', () => {
+  it("attaches findings, the attribution's hot loops, peak figures and the matched sources to each set of a load", () => {
     const { sets } = loadSampleFolders('dict-view-in-loop/before', 'event-logs/causes.json-lines');
     const { sources } = loadSampleFolders('programs/dict-view-in-loop');
     const analysed = analyseSets(assembleSets(sets.flatMap((s) => s.files)), sources);
@@ -21,7 +21,7 @@ describe('set analysis in the worker', () => {
     expect(run.analysis!.findings.map((f) => f.cause)).toEqual(['dict-view-in-loop']);
     expect(run.analysis!.sources.map((s) => s.path)).toEqual(expect.arrayContaining(['samples/programs/dict-view-in-loop/before/defs.bzl']));
     expect(run.analysis!.sources.every((s) => s.text.length > 0)).toBe(true);
-    expect(run.analysis!.loops.length).toBeGreaterThan(0);
+    expect(run.analysis!.attribution.loops[0]).toMatchObject({ function: 'defs.bzl.platform_variants', header: 'for flavor in range(flavors)', span: { line: 5, column: 9 } });
     expect(run.analysis!.estimate!.figures.map((f) => f.kind)).toEqual(['best-estimate', 'upper-bound', 'measured']);
     const logs = analysed.find((s) => s.name === 'samples/event-logs')!;
     expect(logs.analysis!.hasEventLog).toBe(true);

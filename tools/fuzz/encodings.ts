@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { concat } from './mutations.ts';
 
-export type Encoding = 'utf-16le-bom' | 'utf-16be-bom' | 'utf-16le' | 'latin-1' | 'utf-8-bom' | 'crlf' | 'invalid-utf-8';
+export type Encoding = 'utf-16le-bom' | 'utf-16be-bom' | 'utf-16le' | 'latin-1' | 'utf-8-bom' | 'crlf' | 'cr' | 'mixed-line-ends' | 'no-final-lf' | 'invalid-utf-8';
 
 /** Broken UTF-8 sequences: lone continuation, truncated, overlong, surrogate, 0xFF. */
 const INVALID_UTF8 = [[0x80], [0xc3], [0xe2, 0x82], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xff], [0xf4, 0x90, 0x80, 0x80]];
@@ -29,6 +29,14 @@ export function encodeAs(utf8: Uint8Array, encoding: Encoding, at: number): Uint
       return concat(new Uint8Array([0xef, 0xbb, 0xbf]), utf8);
     case 'crlf':
       return new TextEncoder().encode(text.replace(/\n/g, '\r\n'));
+    case 'cr': // classic Mac line ends: every line must stay its own (issue 17)
+      return new TextEncoder().encode(text.replace(/\n/g, '\r'));
+    case 'mixed-line-ends': {
+      let k = at;
+      return new TextEncoder().encode(text.replace(/\n/g, () => ['\n', '\r\n', '\r'][k++ % 3]!));
+    }
+    case 'no-final-lf': // a last line without `\n` is cut short for Buck2's writers
+      return new TextEncoder().encode(text.replace(/\r?\n$/, ''));
     case 'invalid-utf-8': {
       const i = utf8.length === 0 ? 0 : at % utf8.length;
       return concat(utf8.subarray(0, i), new Uint8Array(INVALID_UTF8[at % INVALID_UTF8.length]!), utf8.subarray(i));

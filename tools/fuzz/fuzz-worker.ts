@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { parentPort } from 'node:worker_threads';
 import { fuzzInput, type FuzzInput } from './inputs.ts';
-import { runCase } from './oracle.ts';
+import { runCase, treesOf } from './oracle.ts';
+import { checkCli, checkViews } from './surfaces.ts';
 import { loadSeeds } from './seeds.ts';
 
 /** Main thread → worker: run cases [from, size) of a batch. */
@@ -29,12 +30,14 @@ export function casesOf(seed: number, batch: number, size: number): FuzzInput[] 
 
 if (parentPort) {
   const port = parentPort;
-  port.on('message', (order: BatchOrder) => {
+  port.on('message', async (order: BatchOrder) => {
     const cases = casesOf(order.seed, order.batch, order.size);
     for (let index = order.from; index < cases.length; index++) {
       const input = cases[index]!;
       port.postMessage({ type: 'start', batch: order.batch, index, kind: input.kind, bytes: input.bytes.length } satisfies WorkerReport);
       const result = runCase(input);
+      // What shows the result (views, CLI) is checked too, unless the parse itself already failed.
+      if (result.parsed) result.violations.push(...checkViews(result.parsed, treesOf(result.parsed)), ...(await checkCli(input)));
       port.postMessage({
         type: 'result',
         batch: order.batch,

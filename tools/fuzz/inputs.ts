@@ -64,7 +64,13 @@ function nearMissText(): fc.Arbitrary<string> {
     'Opcode,Count,Count / Total',
     'Function,Time (s)',
   );
-  const line = fc.oneof(folded, csvRow, header, fc.constantFrom('{"Event":{"data":{"SpanEnd":{"data":{"Load":{}}}}}}', 'load/root//x'));
+  // Load records with odd peaks (a float, a string, 2^53 + 1) and keys written with escapes.
+  const loadKey = fc.constantFrom('Load', '\\u004coad', 'L\\u006fad', 'load');
+  const peak = fc.oneof(number, fc.constantFrom('1.5', '"12"', '-1', 'null', '1e3'));
+  const load = fc.tuple(loadKey, frame, peak).map(
+    ([key, id, p]) => `{"Event":{"data":{"SpanEnd":{"data":{"${key}":{"module_id":${JSON.stringify(id)},"starlark_peak_allocated_bytes":${p}}}}}}}`,
+  );
+  const line = fc.oneof(folded, csvRow, header, load, fc.constantFrom('{"Event":{"data":{"SpanEnd":{"data":{"Load":{}}}}}}', 'load/root//x', '#"f",1,1'));
   return fc.array(line, { minLength: 1, maxLength: 40 }).map((l) => l.join('\n'));
 }
 
@@ -96,7 +102,7 @@ function longLine(seeds: readonly Seed[]): fc.Arbitrary<Uint8Array> {
 }
 
 function encoded(seeds: readonly Seed[]): fc.Arbitrary<Uint8Array> {
-  const encoding = fc.constantFrom<Encoding>('utf-16le-bom', 'utf-16be-bom', 'utf-16le', 'latin-1', 'utf-8-bom', 'crlf', 'invalid-utf-8');
+  const encoding = fc.constantFrom<Encoding>('utf-16le-bom', 'utf-16be-bom', 'utf-16le', 'latin-1', 'utf-8-bom', 'crlf', 'cr', 'mixed-line-ends', 'no-final-lf', 'invalid-utf-8');
   return fc.record({ seed: fc.constantFrom(...seeds), encoding, at: fc.nat() }).map(({ seed, encoding, at }) => encodeAs(seed.bytes, encoding, at));
 }
 

@@ -88,7 +88,7 @@ function checkChunkInvariance(input: FuzzInput, chunked: ParsedFile): string[] {
 }
 
 /** Every call tree in a profile (heap and time flames today; found by shape, not by name). */
-function treesOf(parsed: ParsedFile): CallTree[] {
+export function treesOf(parsed: ParsedFile): CallTree[] {
   const profile = parsed.profile as Record<string, unknown> | null;
   if (!profile) return [];
   return Object.values(profile).filter((x): x is CallTree => typeof x === 'object' && x !== null && 'end' in x && 'total' in x);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run samples`: builds tools/samplegen (Rust, the real `starlark` crate Buck2 embeds) and
 // regenerates every generated file under samples/ from samples/programs/.
-// Extra arguments are passed to the generator, e.g. `npm run samples -- big /tmp/big 200`.
+// Extra arguments are passed to the generator, e.g. `npm run samples -- corpus my-programs /tmp/out`.
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -2,15 +2,17 @@
 // between them (function bytes, statement rows by span, function entries).
 import { NodeKind, nodeName } from '../../model/call-tree.ts';
 import { formatBytes, formatPercent } from '../../model/units.ts';
-import type {
-  CoverageProfile, HeapFlame, HeapSummary, Span, StatementProfile, StatementRow,
-} from '../../model/profile.ts';
+import type { HeapFlame, Span, StatementRow } from '../../model/profile.ts';
 import { functionBytesOf } from '../function-table.ts';
-import { frameFile, frameNameOf, profileFileFor, type FunctionBytes } from '../loop-finder.ts';
-import type { SourceDef, SourceIndex, SourceStatement } from '../starlark-source.ts';
+import { attribute, type Attribution } from '../attribution.ts';
+import type { FunctionBytes } from '../loop-finder.ts';
+import { ProfileJoins, type AdviceInput } from '../profile-joins.ts';
+import type { SourceIndex, SourceStatement } from '../starlark-source.ts';
+
+export type { AdviceInput };
 
 /** Every cause the advisor knows, one rule each (GUIDE_LINKS names the guide section of each). */
-export const CAUSES = ['loop-invariant-call', 'huge-collection', 'materialize-then-process', 'dict-view-in-loop', 'rare-case-allocation'] as const;
+export const CAUSES = ['loop-invariant-call', 'huge-collection', 'materialize-then-process', 'dict-view-in-loop', 'rare-case-allocation', 'growth-by-copying'] as const;
 export type Cause = (typeof CAUSES)[number];
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -23,6 +25,8 @@ export const GUIDE_LINKS: Record<Cause, string> = {
   'materialize-then-process': `${GUIDE}#algorithmically-inefficient-code`,
   'dict-view-in-loop': `${GUIDE}#usage-of-inefficient-library-calls`,
   'rare-case-allocation': `${GUIDE}#allocating-for-rare-cases`,
+  // Not one of the guide's sections by name: its "algorithmically inefficient code" covers it.
+  'growth-by-copying': `${GUIDE}#algorithmically-inefficient-code`,
 };
 
 /** One piece of advice, with the evidence that backs it. */
@@ -48,48 +52,64 @@ export interface Finding {
   loopSpan: Span | null;
 }
 
-/** The profiles of one run (one `buck2 profile loading` target set) and its sources. */
-export interface AdviceInput {
-  heapFlame: HeapFlame | null;
-  summary: HeapSummary | null;
-  statement: StatementProfile | null;
-  coverage: CoverageProfile | null;
-  sources: SourceIndex[];
-  /** Files that frames without bytes for the rules name (Bazel's pprof profiles): how profiles call the sources. */
-  frameFiles?: string[];
-}
-
 /** A function whose bytes are at least this share of the total is "costly". */
 export const COSTLY_SHARE = 0.25;
 
 /** Joins a rule needs, computed once per run. */
-export class RuleContext {
+export class RuleContext extends ProfileJoins {
   readonly functionBytes: Map<string, FunctionBytes>;
   /** Self bytes per function per value type (heap flame only). */
   readonly selfByType = new Map<string, Map<string, number>>();
   readonly totalBytes: number;
-  private readonly rows = new Map<string, StatementRow>();
-  private readonly covered = new Set<string>();
-  private readonly knownFiles = new Set<string>();
+  /** Where the heap flame's bytes went: loops, call sites, statements (attribution.ts). */
+  readonly attribution: Attribution;
+  private readonly statementBytesByKey = new Map<string, number>();
+  private readonly allocationBytesByKey = new Map<string, number>();
+  private readonly callBytesByKey = new Map<string, number>();
 
-  constructor(readonly input: AdviceInput) {
+  constructor(input: AdviceInput) {
+    super(input);
     const flame = input.heapFlame;
     this.functionBytes = functionBytesOf(flame, input.summary);
     if (flame) this.indexTypes(flame);
     this.totalBytes = flame ? flame.tree.total[0]! : input.summary?.totals.allocBytes ?? 0;
-    for (const name of this.functionBytes.keys()) {
-      const file = frameFile(name);
-      if (file) this.knownFiles.add(file);
-    }
-    for (const file of input.frameFiles ?? []) this.knownFiles.add(file);
-    for (const row of input.statement?.rows ?? []) {
-      this.rows.set(spanKey(row.file, row.span), row);
-      this.knownFiles.add(row.file);
-    }
-    for (const { file, span } of input.coverage?.spans ?? []) {
-      this.covered.add(spanKey(file, span));
-      this.knownFiles.add(file);
-    }
+    this.attribution = attribute(this);
+    for (const s of this.attribution.statements) this.statementBytesByKey.set(`${s.source}:${s.statement}`, s.own + s.calls);
+    for (const a of this.attribution.allocations) this.allocationBytesByKey.set(`${a.source}:${a.allocation}`, a.bytes);
+    for (const c of this.attribution.callSites) this.callBytesByKey.set(`${c.source}:${c.call}`, c.bytes);
+  }
+
+  /**
+   * Bytes the attribution gives a statement: its own allocations plus what the defs it calls
+   * allocated; null without a heap flame (a summary cannot say which statement allocated).
+   */
+  statementBytes(source: SourceIndex, statement: number): number | null {
+    if (!this.input.heapFlame) return null;
+    return this.statementBytesByKey.get(`${this.input.sources.indexOf(source)}:${statement}`) ?? 0;
+  }
+
+  /** Bytes of one allocating expression of a source; null without a heap flame. */
+  allocationBytes(source: SourceIndex, allocation: number): number | null {
+    if (!this.input.heapFlame) return null;
+    return this.allocationBytesByKey.get(`${this.input.sources.indexOf(source)}:${allocation}`) ?? 0;
+  }
+
+  /**
+   * The loop that repeats a statement: the innermost one around it in its def, else the loop most
+   * of its bytes went to up the stack (attribution), else null.
+   */
+  repeatingLoop(source: SourceIndex, statement: number): { source: SourceIndex; loop: number } | null {
+    const local = source.statements[statement]!.loop;
+    if (local !== null) return { source, loop: local };
+    const index = this.input.sources.indexOf(source);
+    const row = this.attribution.statements.find((r) => r.source === index && r.statement === statement);
+    return row?.loop ? { source: this.input.sources[row.loop.source]!, loop: row.loop.loop } : null;
+  }
+
+  /** Bytes a callee allocated (its callees included) through one call; null without a heap flame. */
+  callBytes(source: SourceIndex, call: number): number | null {
+    if (!this.input.heapFlame) return null;
+    return this.callBytesByKey.get(`${this.input.sources.indexOf(source)}:${call}`) ?? 0;
   }
 
   private indexTypes(flame: HeapFlame): void {
@@ -102,28 +122,6 @@ export class RuleContext {
       types.set(nodeName(tree, i), (types.get(nodeName(tree, i)) ?? 0) + tree.total[i]!);
       this.selfByType.set(fn, types);
     }
-  }
-
-  /** The file name the profiles use for a source: the longest known name its path ends with. */
-  profileFileOf(source: SourceIndex): string {
-    return profileFileFor(source.path, this.knownFiles);
-  }
-
-  /** Frame name of the def enclosing a statement (`module` at top level). */
-  functionOf(source: SourceIndex, def: number | null): string {
-    return frameNameOf(this.profileFileOf(source), def === null ? null : source.defs[def]!);
-  }
-
-  /** The statement profile row that starts where a source statement starts. */
-  row(source: SourceIndex, statement: SourceStatement): StatementRow | null {
-    return this.rows.get(spanKey(this.profileFileOf(source), statement.span)) ?? null;
-  }
-
-  /** Whether a statement ran: true/false from the statement or coverage profile, null when neither is given. */
-  ran(source: SourceIndex, statement: SourceStatement): boolean | null {
-    if (!this.input.statement && !this.input.coverage) return null;
-    const key = spanKey(this.profileFileOf(source), statement.span);
-    return this.rows.has(key) || this.covered.has(key);
   }
 
   /**
@@ -176,11 +174,6 @@ export class RuleContext {
   share(bytes: number | null): number {
     return bytes !== null && this.totalBytes > 0 ? bytes / this.totalBytes : 0;
   }
-
-  /** The def of a source by name, for resolving a call's callee. */
-  defNamed(source: SourceIndex, name: string): SourceDef | null {
-    return source.defs.find((d) => d.name === name && d.kind === 'def') ?? null;
-  }
 }
 
 /** What the statement profile says about one source statement (`RuleContext.runsPerEntry`). */
@@ -188,10 +181,6 @@ export interface StatementRuns {
   row: StatementRow | null;
   entries: number | null;
   perEntry: number | null;
-}
-
-function spanKey(file: string, span: Span): string {
-  return `${file}\0${span.line}:${span.column}`;
 }
 
 /** `20:9-58` / `8:5-15:1`: a span as the statement profile prints it. */
@@ -233,13 +222,17 @@ export interface SecondEvidence {
   none: string;
 }
 
-const RAN_OFTEN: SecondEvidence = { yes: 'the statement profile shows it ran many times', none: 'no statement profile to count runs' };
+/** The statement profile as every rule weighs it: its row shows the statement ran (never how often). */
+export const IN_STATEMENT_PROFILE: SecondEvidence = {
+  yes: 'the statement profile has its row: it ran', none: 'no statement profile row to show it ran',
+};
+
 
 /** Confidence from how many kinds of evidence agree: syntax is always there; heap and statement data add. */
 export function confidenceFrom(
   heapAgrees: boolean | null,
   secondAgrees: boolean | null,
-  second: SecondEvidence = RAN_OFTEN,
+  second: SecondEvidence = IN_STATEMENT_PROFILE,
 ): { confidence: Confidence; reason: string } {
   const parts = [
     'the syntax tree shows the pattern',

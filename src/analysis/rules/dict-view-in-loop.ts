@@ -1,48 +1,53 @@
 // Rule `dict-view-in-loop`: `.items()`, `.keys()` or `.values()` evaluated again on every pass of
-// a hot loop; each call builds a new list (guide: "Usage of inefficient library calls").
-import { formatBytes, formatPercent } from '../../model/units.ts';
-import type { SourceCall, SourceIndex } from '../starlark-source.ts';
-import { confidenceFrom, findingAt, loopChain, type Finding, type RuleContext } from './context.ts';
+// a loop — in the loop's own def, or in a helper the loop calls (the view in the helper's `for`
+// header is built once per call) — each call builds a new list (guide: "Usage of inefficient
+// library calls").
+import type { SourceAllocation, SourceIndex } from '../starlark-source.ts';
+import { IN_STATEMENT_PROFILE, bytesEvidence, confidenceFrom, findingAt, loopChain, spanLabel, type Finding, type RuleContext } from './context.ts';
 
-/** A view call is hot when it ran at least this many times per entry of its function. */
-const HOT_CALLS = 10;
-
-/** Types a view call allocates: the list, its backing array and, for `.items()`, one tuple per entry. */
-const VIEW_TYPES = ['tuple', 'list', 'array'];
-
-/** `.items()`/`.keys()`/`.values()` calls inside loops, judged by their function's list/tuple bytes and how often they ran. */
+/** View allocations repeated by a loop (here or up the stack) whose own bytes are a large share. */
 export function findDictViewsInLoops(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const source of ctx.input.sources) {
-    for (const call of source.calls) {
-      if (!call.viewMethod || call.loop === null) continue;
-      const finding = judge(ctx, source, call);
+    source.allocations.forEach((allocation, index) => {
+      if (allocation.kind !== 'view') return;
+      const finding = judge(ctx, source, allocation, index);
       if (finding) findings.push(finding);
-    }
+    });
   }
   return findings;
 }
 
-function judge(ctx: RuleContext, source: SourceIndex, call: SourceCall): Finding | null {
-  const base = findingAt(ctx, source, call.statement, 'dict-view-in-loop');
-  const types = ctx.selfByType.get(base.function);
-  const viewBytes = types ? VIEW_TYPES.reduce((sum, t) => sum + (types.get(t) ?? 0), 0) : ctx.selfBytesOf(base.function);
-  const heapAgrees = ctx.isCostly(viewBytes);
-  const { row, perEntry } = ctx.runsPerEntry(source, source.statements[call.statement]!);
-  const statementsAgree = ctx.input.statement ? perEntry !== null && perEntry >= HOT_CALLS : null;
-  if (heapAgrees === false || statementsAgree === false) return null;
-  const receiver = call.callee.slice(0, call.callee.lastIndexOf('.'));
-  const mutated = loopChain(source, call.loop).some((l) => source.loops[l]!.assigned.includes(receiver));
-  const { confidence, reason } = confidenceFrom(heapAgrees, statementsAgree);
-  const evidence = [`\`${call.text}\` is evaluated inside the loop at line ${source.loops[call.loop!]!.span.line}${mutated ? `, which also changes ${receiver}` : `, which never rebinds or mutates ${receiver}`}`];
-  if (row) evidence.push(`its statement has Count ${row.count}${perEntry !== null ? ` (≈ ${perEntry.toFixed(0)} per entry of ${base.function}, 1–2 segments per run)` : ''}`);
-  if (viewBytes !== null) evidence.push(`${base.function} itself allocated ${formatBytes(viewBytes)} of ${types ? VIEW_TYPES.join('/') : 'values'} (${formatPercent(viewBytes, ctx.totalBytes)} of all, GC off)`);
+/** The receiver a view is taken of (`deps_by_platform` in `deps_by_platform.items()`), '' when it is computed. */
+function receiverOf(source: SourceIndex, allocation: SourceAllocation): string {
+  const call = source.calls.find((c) => c.span.line === allocation.span.line && c.span.column === allocation.span.column);
+  return call && call.callee.includes('.') ? call.callee.slice(0, call.callee.lastIndexOf('.')) : '';
+}
+
+function judge(ctx: RuleContext, source: SourceIndex, allocation: SourceAllocation, index: number): Finding | null {
+  const repeating = allocation.loop !== null ? { source, loop: allocation.loop } : ctx.repeatingLoop(source, allocation.statement);
+  if (!repeating) return null;
+  const bytes = ctx.allocationBytes(source, index);
+  const heapAgrees = bytes === null ? ctx.isCostly(ctx.selfBytesOf(ctx.functionOf(source, allocation.def))) : ctx.isCostly(bytes);
+  const statement = source.statements[allocation.statement]!;
+  const ran = ctx.ran(source, statement);
+  if (heapAgrees === false || ran === false) return null;
+  const receiver = receiverOf(source, allocation);
+  const local = repeating.source === source && source.loops[repeating.loop]!.def === allocation.def;
+  const mutated = local && receiver !== '' && loopChain(source, repeating.loop).some((l) => source.loops[l]!.assigned.includes(receiver));
+  const { confidence, reason } = confidenceFrom(heapAgrees, ctx.inStatementProfile(source, statement), IN_STATEMENT_PROFILE);
+  const loop = repeating.source.loops[repeating.loop]!;
+  const where = `${ctx.profileFileOf(repeating.source)}:${spanLabel(loop.span)} in ${ctx.functionOf(repeating.source, loop.def)}`;
+  const evidence = [`\`${receiver || '…'}${allocation.what}\` is evaluated again on every pass of \`for ${loop.targets.join(', ')} in ${loop.iterable}\` (${where})${local ? '' : ', through the calls down to it'}${mutated ? `, which also changes ${receiver}` : ''}`];
+  const row = ctx.row(source, statement);
+  if (row) evidence.push(`its statement has Count ${row.count} (1 + the calls evaluated in it, per run): it ran`);
+  if (bytes !== null) evidence.push(bytesEvidence(ctx, `${receiver}${allocation.what} at ${ctx.profileFileOf(source)}:${allocation.span.line}`, bytes, 'self'));
   return {
-    ...base,
-    bytes: viewBytes ?? 0,
+    ...findingAt(ctx, source, allocation.statement, 'dict-view-in-loop'),
+    bytes: bytes ?? 0,
     confidence: mutated ? 'low' : confidence,
     confidenceReason: mutated ? `${reason}; but ${receiver} changes inside the loop, so hoisting would change the result` : reason,
     evidence,
-    message: `\`${call.callee}()\` builds a new list on every pass of the loop: take it once before the loop (\`${call.viewMethod} = ${call.callee}()\`) and iterate that${mutated ? ' — only if the dict does not change in between' : ''}.`,
+    message: `\`${receiver}${allocation.what}\` builds a new list on every pass: take it once outside the loop${local ? '' : ' (or pass the list in)'} and iterate that${mutated ? ' — only if the dict does not change in between' : ''}.`,
   };
 }

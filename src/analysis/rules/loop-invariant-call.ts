@@ -1,66 +1,106 @@
-// Rule `loop-invariant-call`: a costly def called on every pass of a loop with arguments that do
-// not change in it (guide: "Repeatedly allocating memory unnecessarily in a loop").
+// Rule `loop-invariant-call`: an allocating call repeated by a loop with arguments that do not
+// change in it (guide: "Repeatedly allocating memory unnecessarily in a loop"). Three shapes: a
+// def called in a loop with arguments the loop never rebinds; a def called (in a helper, a
+// condition function) with constants, globals and parameters every caller passes unchanged, from
+// a def a loop up the stack calls; a
+// native such as `glob` called with constant arguments in a loop. A finding claims the callee's
+// bytes through that call (native: the call's own), never its caller's.
 import { formatBytes } from '../../model/units.ts';
-import type { SourceCall, SourceDef, SourceIndex } from '../starlark-source.ts';
-import { bytesEvidence, confidenceFrom, findingAt, spanLabel, type Finding, type RuleContext } from './context.ts';
+import type { SourceCall, SourceIndex } from '../starlark-source.ts';
+import { IN_STATEMENT_PROFILE, bytesEvidence, confidenceFrom, findingAt, spanLabel, type Finding, type RuleContext } from './context.ts';
+import { defCalled } from './value-flow.ts';
 
-/** A call runs "repeatedly" when its statement ran at least this many times per entry of its function. */
-const MIN_REPEATS = 2;
+/** Natives and builtins whose result depends only on their arguments (and the package), so a constant call can be hoisted. */
+const PURE_NATIVES = new Set(['glob', 'native.glob', 'sorted', 'reversed', 'list', 'tuple', 'dict', 'set']);
 
-/** The def a call names, in any of the run's sources (BUCK files call defs loaded from .bzl files). */
-export function calledDef(ctx: RuleContext, call: SourceCall): { source: SourceIndex; def: SourceDef } | null {
-  if (call.callee === '' || call.callee.includes('.')) return null;
-  for (const source of ctx.input.sources) {
-    const def = ctx.defNamed(source, call.callee);
-    if (def) return { source, def };
-  }
-  return null;
-}
-
-/**
- * Finds calls of Starlark defs inside loops whose argument names are bound nowhere in the loop,
- * when the callee's allocations are a large share of the profile. Native calls are not judged:
- * profilers charge their bytes to the caller, so their cost is not visible on its own.
- */
 export function findLoopInvariantCalls(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const source of ctx.input.sources) {
-    for (const call of source.calls) {
-      if (call.loop === null || call.viewMethod) continue;
-      const loop = source.loops[call.loop]!;
-      if (call.argNames.some((name) => loop.assigned.includes(name))) continue;
-      const callee = calledDef(ctx, call);
-      if (!callee) continue;
-      const finding = judge(ctx, source, call, callee);
+    source.calls.forEach((call, index) => {
+      if (call.viewMethod) return;
+      const invariant = invariance(ctx, source, call);
+      const finding = invariant ? judge(ctx, source, call, index, invariant) : null;
       if (finding) findings.push(finding);
-    }
+    });
   }
   return findings;
 }
 
-function judge(ctx: RuleContext, source: SourceIndex, call: SourceCall, callee: { source: SourceIndex; def: SourceDef }): Finding | null {
-  const calleeName = ctx.functionOf(callee.source, callee.source.defs.indexOf(callee.def));
-  const bytes = ctx.bytesOf(calleeName);
+/** Why a call's arguments cannot change between the loop's passes, or null. */
+function invariance(ctx: RuleContext, source: SourceIndex, call: SourceCall): string | null {
+  const isDef = defCalled(ctx, source, call.callee) !== null;
+  if (!isDef && !PURE_NATIVES.has(call.callee)) return null;
+  if (call.loop !== null) {
+    const loop = source.loops[call.loop]!;
+    if (call.argNames.some((name) => loop.assigned.includes(name))) return null;
+    return `its arguments read ${call.argNames.join(', ') || 'no names'}; the loop binds ${loop.assigned.join(', ') || 'nothing'}: none of them`;
+  }
+  // A lambda's body reads its enclosing def's names: the call of the lambda is what repeats.
+  if (!isDef || (call.def !== null && source.defs[call.def]!.kind === 'lambda')) return null;
+  if (!call.argNames.every((name) => invariantAbove(ctx, source, call.def, name, 0))) return null;
+  return `its arguments read ${call.argNames.join(', ') || 'no names'}: constants, globals and parameters every caller passes unchanged, the same on every call of ${ctx.functionOf(source, call.def)}`;
+}
+
+/** How many callers up a parameter is followed. */
+const MAX_CALLERS = 3;
+
+/**
+ * Whether a name a def reads is the same on every pass of the loop that repeats the def: a
+ * global, or a parameter that each call site passes unchanged — a name the loop around that call
+ * site does not bind, or (a call site outside loops) a name invariant in its own def, up to
+ * MAX_CALLERS callers; an argument that is not a bare name counts every name the call reads.
+ */
+function invariantAbove(ctx: RuleContext, source: SourceIndex, def: number | null, name: string, depth: number): boolean {
+  if (!localNames(source, def).has(name)) return true;
+  const position = def === null ? -1 : source.defs[def]!.params.indexOf(name);
+  const rebound = source.statements.some((s) => s.def === def && s.assigns.includes(name)) || source.loops.some((l) => l.def === def && l.targets.includes(name));
+  if (position < 0 || rebound || depth >= MAX_CALLERS) return false;
+  const sites = ctx.input.sources.flatMap((s) => s.calls.filter((c) => isCallOf(ctx, s, c, source, def)).map((c) => ({ s, c })));
+  return sites.length > 0 && sites.every(({ s, c }) => {
+    const passed = s.reads.filter((r) => r.statement === c.statement && r.use === 'argument' && r.callee === c.callee && (r.position === position || r.keyword === name));
+    const loop = c.loop === null ? null : s.loops[c.loop]!;
+    // An argument that is an expression (`[x + 1]`) has no bare name: then no name of the whole call may vary.
+    const names = passed.length > 0 ? passed.map((r) => r.name) : c.argNames;
+    return names.every((n) => (loop ? !loop.assigned.includes(n) : invariantAbove(ctx, s, c.def, n, depth + 1)));
+  });
+}
+
+function isCallOf(ctx: RuleContext, from: SourceIndex, call: SourceCall, source: SourceIndex, def: number | null): boolean {
+  const called = defCalled(ctx, from, call.callee);
+  return called !== null && called.source === source && called.def === def;
+}
+
+/** Parameters and names bound inside a def (its top level has none: globals are constant there). */
+function localNames(source: SourceIndex, def: number | null): Set<string> {
+  if (def === null) return new Set(source.statements.filter((s) => s.loop !== null).flatMap((s) => s.assigns));
+  const names = new Set(source.defs[def]!.params);
+  for (const s of source.statements) if (s.def === def) for (const name of s.assigns) names.add(name);
+  for (const l of source.loops) if (l.def === def) for (const name of l.targets) names.add(name);
+  return names;
+}
+
+function judge(ctx: RuleContext, source: SourceIndex, call: SourceCall, index: number, invariant: string): Finding | null {
+  const repeating = call.loop !== null ? { source, loop: call.loop } : ctx.repeatingLoop(source, call.statement);
+  if (!repeating) return null;
+  const native = PURE_NATIVES.has(call.callee);
+  const allocation = native ? source.allocations.findIndex((a) => a.span.line === call.span.line && a.span.column === call.span.column) : -1;
+  const bytes = native ? (allocation >= 0 ? ctx.allocationBytes(source, allocation) : null) : ctx.callBytes(source, index);
   const heapAgrees = ctx.isCostly(bytes);
-  if (heapAgrees === false) return null;
-  const { row, entries, perEntry: repeats } = ctx.runsPerEntry(source, source.statements[call.statement]!);
-  const statementsAgree = ctx.input.statement ? repeats !== null && repeats >= MIN_REPEATS : null;
-  if (statementsAgree === false) return null;
-  const loop = source.loops[call.loop!]!;
-  const { confidence, reason } = confidenceFrom(heapAgrees, statementsAgree);
-  const args = call.argNames.length > 0 ? call.argNames.join(', ') : 'no names';
-  const evidence = [
-    `call \`${call.text}\` at ${ctx.profileFileOf(source)}:${spanLabel(call.span)}, inside the loop \`for ${loop.targets.join(', ')} in ${loop.iterable}\` (${spanLabel(loop.span)})`,
-    `its arguments read ${args}; the loop binds ${loop.assigned.join(', ') || 'nothing'}: none of them`,
-  ];
-  if (bytes !== null) evidence.push(bytesEvidence(ctx, calleeName, bytes, 'total'));
-  if (row) evidence.push(`the call statement has Count ${row.count}${entries ? ` against ${entries} for the function's own top-level statements (≈ ${repeats!.toFixed(0)} calls per entry)` : ''}`);
+  const ran = ctx.ran(source, source.statements[call.statement]!);
+  if (heapAgrees === false || ran === false) return null;
+  const loop = repeating.source.loops[repeating.loop]!;
+  const { confidence, reason } = confidenceFrom(heapAgrees, ctx.inStatementProfile(source, source.statements[call.statement]!), IN_STATEMENT_PROFILE);
+  const where = `${ctx.profileFileOf(repeating.source)}:${spanLabel(loop.span)}${repeating.source.loops[repeating.loop]!.def === call.def && repeating.source === source ? '' : ` in ${ctx.functionOf(repeating.source, loop.def)}, up the stack`}`;
+  const evidence = [`call \`${call.text}\` at ${ctx.profileFileOf(source)}:${spanLabel(call.span)}, repeated by \`for ${loop.targets.join(', ')} in ${loop.iterable}\` (${where})`, invariant];
+  const row = ctx.row(source, source.statements[call.statement]!);
+  if (row) evidence.push(`the call's statement has Count ${row.count} (1 + the calls evaluated in it, per run): it ran`);
+  if (bytes !== null) evidence.push(bytesEvidence(ctx, native ? `${call.callee}() at line ${call.span.line}` : call.callee, bytes, native ? 'self' : 'total'));
   return {
     ...findingAt(ctx, source, call.statement, 'loop-invariant-call'),
     bytes: bytes ?? 0,
     confidence,
     confidenceReason: reason,
     evidence,
-    message: `\`${call.callee}(…)\` is called on every pass of the loop with arguments that do not change in it${bytes !== null ? `, allocating ${formatBytes(bytes)} in all` : ''}: call it once before the loop and reuse the result.`,
+    message: `\`${call.callee}(…)\` is called on every pass with arguments that do not change${bytes !== null ? `, allocating ${formatBytes(bytes)} in all` : ''}: call it once before the loop and reuse the result.`,
   };
 }

@@ -1,76 +1,85 @@
-// Rule `materialize-then-process`: a list of generated items is built in one statement and only
-// then iterated, instead of processing each item as it is made (guide: "Algorithmically
-// inefficient code").
-import type { SourceIndex, SourceStatement } from '../starlark-source.ts';
-import { bytesEvidence, confidenceFrom, findingAt, type Finding, type RuleContext } from './context.ts';
-import { calledDef } from './loop-invariant-call.ts';
+// Rule `materialize-then-process`: every generated item is built into one collection first
+// (a comprehension, a def that returns them, or `xs = []` and appends in a loop), and only then
+// walked once to declare targets, instead of declaring each item as it is made (guide:
+// "Algorithmically inefficient code"). The walk may be a loop, a comprehension, a view of a dict
+// or a helper the collection is handed to; `len(xs)` beside it does not matter. A chain
+// (`ys = [f(x) for x in xs]; for y in ys`) is reported once, at its first collection.
+import type { SourceIndex } from '../starlark-source.ts';
+import { IN_STATEMENT_PROFILE, bytesEvidence, confidenceFrom, findingAt, type Finding, type RuleContext } from './context.ts';
+import { elementCount, elementsAddedBy } from './element-count.ts';
+import { defCalled, isIteration, usesOf, type ValueUse } from './value-flow.ts';
 
-/** Fewer items than this are not worth streaming. */
-const MIN_ITEMS = 100;
-
-/** The loop (index) that iterates exactly `name` and is the name's only reader after `statement`, else null. */
-function soleConsumer(source: SourceIndex, statement: number, name: string): number | null {
-  const producer = source.statements[statement]!;
-  const reads = source.reads.filter((r) => r.name === name && r.def === producer.def && r.statement !== statement);
-  if (reads.length !== 1) return null;
-  const read = reads[0]!;
-  const loop = source.loops.findIndex((l) => l.iterable === name && l.headerSpan.line <= read.line && read.line <= l.headerSpan.endLine && l.def === producer.def);
-  // The consumer runs once per producer run: same enclosing loop (a list reused by an inner loop is not this cause).
-  return loop >= 0 && source.loops[loop]!.parent === producer.loop ? loop : null;
+interface Producer {
+  statement: number;
+  name: string;
+  /** How the items are made, in words. */
+  kind: string;
+  /** Statements that add the items (the producer itself, or its appends). */
+  adders: number[];
 }
 
-/** How a producer statement generates its items: a comprehension, or a call of a def. */
-function producerKind(ctx: RuleContext, source: SourceIndex, statement: number): string | null {
-  const comprehension = source.constructs.find((c) => c.statement === statement && c.kind.endsWith('comprehension') && c.loop === source.statements[statement]!.loop);
-  if (comprehension) return `a ${comprehension.kind.replace('-', ' ')}`;
-  const call = source.calls.find((c) => c.statement === statement && c.loop === source.statements[statement]!.loop);
-  return call && calledDef(ctx, call) ? `a call of ${call.callee}()` : null;
+/** The items of an assignment: a comprehension, a def's result, or an empty collection grown by a later loop. */
+function producerOf(ctx: RuleContext, source: SourceIndex, index: number): Producer | null {
+  const statement = source.statements[index]!;
+  if (statement.kind !== 'AssignStatement' || statement.assigns.length !== 1 || statement.loop !== null) return null;
+  const name = statement.assigns[0]!;
+  if (source.allocations.some((a) => a.statement === index && a.kind === 'comprehension')) return { statement: index, name, kind: 'a comprehension', adders: [index] };
+  const call = source.calls.find((c) => c.statement === index && c.loop === null && defCalled(ctx, source, c.callee));
+  if (call) return { statement: index, name, kind: `a call of ${call.callee}()`, adders: [index] };
+  const adders = source.reads.filter((r) => r.name === name && r.def === statement.def && r.use === 'method' && ['append', 'extend', 'insert'].includes(r.callee) && source.statements[r.statement]!.loop !== null)
+    .map((r) => r.statement);
+  return adders.length > 0 && (statement.valueKind === 'list' || statement.valueKind === 'dict') ? { statement: index, name, kind: `appends in a loop (line ${source.statements[adders[0]!]!.span.line})`, adders } : null;
 }
 
-/**
- * `xs = [make(i) for i in …]` (or `xs = generate(…)`) followed by one loop over `xs` and no other
- * use of it. A chain (`ys = [f(x) for x in xs]; for y in ys`) is reported once, at its first list.
- */
+/** The one walk over the items (its other reads only measure or index them), else null. */
+function soleWalk(uses: readonly ValueUse[], producer: Producer): ValueUse | null {
+  const rest = uses.filter((u) => !producer.adders.includes(u.read.statement) || u.read.use !== 'method');
+  const walks = rest.filter(isIteration);
+  const others = rest.filter((u) => !isIteration(u) && u.read.use !== 'len' && u.read.use !== 'subscript');
+  return walks.length === 1 && others.length === 0 ? walks[0]! : null;
+}
+
 export function findMaterializeThenProcess(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const source of ctx.input.sources) {
-    const consumed = new Set<number>();
-    source.statements.forEach((statement, index) => {
-      if (statement.kind !== 'AssignStatement' || statement.assigns.length !== 1 || consumed.has(index)) return;
-      const kind = producerKind(ctx, source, index);
-      const consumer = kind ? soleConsumer(source, index, statement.assigns[0]!) : null;
-      if (consumer === null) return;
-      consumed.add(source.loops[consumer]!.statement);
-      const finding = judge(ctx, source, index, statement, kind!, consumer);
+    const chained = new Set<number>();
+    source.statements.forEach((_, index) => {
+      const producer = chained.has(index) ? null : producerOf(ctx, source, index);
+      const walk = producer ? soleWalk(usesOf(ctx, source, source.statements[index]!.def, producer.name, index), producer) : null;
+      if (!producer || !walk) return;
+      if (walk.source === source) chained.add(walk.read.statement);
+      const finding = judge(ctx, source, producer, walk);
       if (finding) findings.push(finding);
     });
   }
   return findings;
 }
 
-function judge(ctx: RuleContext, source: SourceIndex, index: number, statement: SourceStatement, kind: string, consumer: number): Finding | null {
-  const base = findingAt(ctx, source, index, 'materialize-then-process');
-  const bytes = ctx.bytesOf(base.function);
-  const heapAgrees = ctx.isCostly(bytes);
-  if (heapAgrees === false) return null;
-  const { row, entries, perEntry } = ctx.runsPerEntry(source, statement);
-  const items = perEntry === null ? null : Math.round(perEntry);
-  const statementsAgree = ctx.input.statement ? items !== null && items >= MIN_ITEMS : null;
-  if (statementsAgree === false) return null;
-  const { confidence, reason } = confidenceFrom(heapAgrees, statementsAgree);
-  const loop = source.loops[consumer]!;
-  const name = statement.assigns[0]!;
+/** Fewer items than this per run are not worth streaming. */
+const MIN_ITEMS = 100;
+
+function judge(ctx: RuleContext, source: SourceIndex, producer: Producer, walk: ValueUse): Finding | null {
+  const reportAt = producer.adders[0]!;
+  const counted = producer.adders[0] === producer.statement ? elementCount(ctx, source, producer.statement) : { elements: elementsAddedBy(ctx, source, producer.adders), how: 'the iterations of the loops around its appends' };
+  if (counted && counted.elements < MIN_ITEMS) return null;
+  const base = findingAt(ctx, source, reportAt, 'materialize-then-process');
+  const perAdder = producer.adders.map((s) => ctx.statementBytes(source, s));
+  const bytes = perAdder.includes(null) ? null : perAdder.reduce<number>((sum, b) => sum + b!, 0);
+  const heapAgrees = bytes === null ? ctx.isCostly(ctx.bytesOf(base.function)) : ctx.isCostly(bytes);
+  const ran = ctx.ran(source, source.statements[reportAt]!);
+  if (heapAgrees === false || ran === false) return null;
+  const { confidence, reason } = confidenceFrom(heapAgrees, ctx.inStatementProfile(source, source.statements[reportAt]!), IN_STATEMENT_PROFILE);
   const evidence = [
-    `\`${name}\` is built by ${kind} and read once more, by \`for ${loop.targets.join(', ')} in ${name}\` at line ${loop.span.line}`,
+    `\`${producer.name}\` is built by ${producer.kind} and then walked once, at ${ctx.profileFileOf(walk.source)}:${walk.read.line}${walk.source !== source || walk.read.def !== source.statements[producer.statement]!.def ? ' (in a helper it is passed to)' : ''}`,
   ];
-  if (items !== null) evidence.push(`about ${items.toLocaleString('en-US')} items: the statement's Count ${row!.count} per ${entries} entries of ${base.function}`);
-  if (bytes !== null) evidence.push(bytesEvidence(ctx, base.function, bytes, 'total'));
+  if (counted) evidence.push(`about ${Math.round(counted.elements).toLocaleString('en-US')} items per run: ${counted.how}`);
+  if (bytes !== null) evidence.push(bytesEvidence(ctx, `${ctx.profileFileOf(source)}:${source.statements[reportAt]!.span.line}`, bytes, 'self'));
   return {
     ...base,
     bytes: bytes ?? 0,
     confidence,
     confidenceReason: reason,
     evidence,
-    message: `\`${name}\` holds every generated item before any is processed: process each item as it is made (one loop that generates and uses it), so only one is alive at a time.`,
+    message: `\`${producer.name}\` holds every generated item before any is processed: process each item as it is made (one loop that generates and uses it), so only one is alive at a time.`,
   };
 }

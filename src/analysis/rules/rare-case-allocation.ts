@@ -1,76 +1,102 @@
-// Rule `rare-case-allocation`: on every pass of a loop, something is allocated that only a rare
-// failure (`fail(…)`) needs (guide: "Allocating for rare cases").
+// Rule `rare-case-allocation`: on every pass of a loop (here or up the stack), something is
+// allocated that only a rare failure (`fail(…)`) needs (guide: "Allocating for rare cases"). A
+// branch that calls `fail` never ran in an evaluation that finished, whatever the statement and
+// coverage profiles say (they count a never-taken `if …: <call>` ending a `for` body once per pass).
 import type { Span } from '../../model/profile.ts';
-import { spanContains } from '../loop-finder.ts';
-import type { FailCheck, SourceIndex } from '../starlark-source.ts';
-import { bytesEvidence, confidenceFrom, findingAt, type Finding, type RuleContext } from './context.ts';
+import type { SourceIndex } from '../starlark-source.ts';
+import { IN_STATEMENT_PROFILE, bytesEvidence, confidenceFrom, findingAt, spanLabel, type Finding, type RuleContext } from './context.ts';
+import { defCalled, neverRuns, usesOf } from './value-flow.ts';
 
-/** Two shapes: an allocating `if` condition guarding `fail`, or a value built for `fail` alone. */
+/**
+ * Four shapes: an `if` whose condition allocates guarding `fail`; a value built that only failing
+ * code reads; an argument (`check(ok, "msg {}".format(…))`) whose parameter only failing code
+ * reads; a costly `.get(key, default)` default.
+ */
 export function findRareCaseAllocations(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const source of ctx.input.sources) {
     for (const check of source.failChecks) {
-      if (check.loop === null || check.conditionAllocates.length === 0) continue;
-      const what = `the condition of \`if\` at line ${check.conditionSpan.line} allocates (${check.conditionAllocates.join(', ')})`;
-      const finding = judge(ctx, source, check.statement, check, what);
+      const allocates = source.allocations.some((a) => a.statement === check.statement) || source.calls.some((c) => c.statement === check.statement && defCalled(ctx, source, c.callee));
+      if (!allocates) continue;
+      const what = `the condition of the \`if\` at line ${check.conditionSpan.line}, which guards \`fail\`, allocates on every evaluation`;
+      const finding = judge(ctx, source, check.statement, what);
       if (finding) findings.push(finding);
     }
-    for (const [statement, check] of valuesBuiltForFail(source)) {
-      const name = source.statements[statement]!.assigns[0]!;
-      const what = `\`${name}\` is built on every pass but read only inside the failing branch at line ${check.bodySpan.line}`;
-      const finding = judge(ctx, source, statement, check, what);
+    source.statements.forEach((statement, index) => {
+      if (statement.kind !== 'AssignStatement' || statement.assigns.length !== 1 || neverRuns(source, index)) return;
+      const name = statement.assigns[0]!;
+      const uses = usesOf(ctx, source, statement.def, name, index);
+      if (uses.length === 0 || !uses.every((u) => neverRuns(u.source, u.read.statement))) return;
+      const what = `\`${name}\` is built on every call but read only by code that fails (line ${uses.map((u) => u.read.line).join(', ')}), which never ran`;
+      const finding = judge(ctx, source, index, what);
       if (finding) findings.push(finding);
-    }
+    });
+    findings.push(...costlyDefaults(ctx, source), ...argumentsForFailure(ctx, source));
   }
   return findings;
 }
 
-/** Assignments in a loop whose allocating value is read only inside `fail` branches. */
-function valuesBuiltForFail(source: SourceIndex): [number, FailCheck][] {
-  const found: [number, FailCheck][] = [];
-  source.statements.forEach((statement, index) => {
-    if (statement.kind !== 'AssignStatement' || statement.loop === null || statement.assigns.length !== 1) return;
-    const allocates = source.constructs.some((c) => c.statement === index) || source.calls.some((c) => c.statement === index);
-    if (!allocates) return;
-    const reads = source.reads.filter((r) => r.name === statement.assigns[0] && r.def === statement.def && r.statement !== index);
-    const checks = source.failChecks.filter((c) => c.def === statement.def && c.loop === statement.loop);
-    const inside = (line: number, column: number) => checks.find((c) => within(c.bodySpan, line, column));
-    const check = reads.length > 0 ? inside(reads[0]!.line, reads[0]!.column) : undefined;
-    if (check && reads.every((r) => inside(r.line, r.column))) found.push([index, check]);
-  });
-  return found;
+/** `d.get(key, make_default())`: the default is built on every call, though it is used only when the key is missing. */
+function costlyDefaults(ctx: RuleContext, source: SourceIndex): Finding[] {
+  const findings: Finding[] = [];
+  for (const get of source.calls) {
+    if (!get.callee.endsWith('.get') || get.positional.length < 2) continue;
+    const inside = source.calls.map((c, i) => ({ c, i })).filter(({ c }) => c !== get && c.statement === get.statement && within(get.span, c.span) && defCalled(ctx, source, c.callee));
+    if (inside.length === 0) continue;
+    const bytes = inside.reduce<number | null>((sum, { i }) => { const b = ctx.callBytes(source, i); return sum === null || b === null ? null : sum + b; }, 0);
+    const what = `the default of \`${get.text}\` calls ${inside.map(({ c }) => `${c.callee}()`).join(', ')} on every call, though it is used only when the key is missing`;
+    const finding = judge(ctx, source, get.statement, what, bytes);
+    if (finding) findings.push(finding);
+  }
+  return findings;
 }
 
-function within(span: Span, line: number, column: number): boolean {
-  return spanContains(span, { line, column, endLine: line, endColumn: column });
+/** Calls of a def with a parameter that only failing code reads: the argument is built for nothing on every call. */
+function argumentsForFailure(ctx: RuleContext, source: SourceIndex): Finding[] {
+  const findings: Finding[] = [];
+  for (const call of source.calls) {
+    const callee = defCalled(ctx, source, call.callee);
+    if (!callee) continue;
+    const forFailure = callee.source.defs[callee.def]!.params.filter((param) => {
+      const uses = usesOf(ctx, callee.source, callee.def, param, null);
+      return uses.length > 0 && uses.every((u) => neverRuns(u.source, u.read.statement));
+    });
+    if (forFailure.length === 0) continue;
+    const inside = source.allocations.map((a, i) => ({ a, i })).filter(({ a }) => a.statement === call.statement && within(call.span, a.span));
+    const bytes = inside.reduce<number | null>((sum, { i }) => { const b = ctx.allocationBytes(source, i); return sum === null || b === null ? null : sum + b; }, 0);
+    if (inside.length === 0) continue;
+    const what = `\`${call.text}\` builds its argument for ${forFailure.join(', ')} on every call, but ${call.callee}() reads it only when it fails`;
+    const finding = judge(ctx, source, call.statement, what, bytes);
+    if (finding) findings.push(finding);
+  }
+  return findings;
 }
 
-/** Whether any statement of the failing branch ran (statement or coverage profile). */
-function failBranchRan(ctx: RuleContext, source: SourceIndex, check: FailCheck): boolean | null {
-  const inBranch = source.statements.filter((s) => spanContains(check.bodySpan, s.span));
-  const ran = inBranch.map((s) => ctx.ran(source, s));
-  return ran.includes(null) ? null : ran.includes(true);
+function within(outer: Span, inner: Span): boolean {
+  return (inner.line > outer.line || (inner.line === outer.line && inner.column > outer.column)) && (inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn));
 }
 
-function judge(ctx: RuleContext, source: SourceIndex, statement: number, check: FailCheck, what: string): Finding | null {
+function judge(ctx: RuleContext, source: SourceIndex, statement: number, what: string, claimed?: number | null): Finding | null {
+  const repeating = ctx.repeatingLoop(source, statement);
+  if (!repeating) return null;
   const base = findingAt(ctx, source, statement, 'rare-case-allocation');
-  const self = ctx.selfBytesOf(base.function);
-  const heapAgrees = ctx.isCostly(self);
-  const failRan = failBranchRan(ctx, source, check);
-  if (heapAgrees === false || failRan === true) return null;
+  const bytes = claimed !== undefined ? claimed : ctx.statementBytes(source, statement) ?? ctx.selfBytesOf(base.function);
+  const heapAgrees = ctx.isCostly(bytes);
+  const ran = ctx.ran(source, source.statements[statement]!);
+  if (heapAgrees === false || ran === false || bytes === 0) return null;
+  const { confidence, reason } = confidenceFrom(heapAgrees, ctx.inStatementProfile(source, source.statements[statement]!), IN_STATEMENT_PROFILE);
+  const loop = repeating.source.loops[repeating.loop]!;
+  const evidence = [what, `repeated by \`for ${loop.targets.join(', ')} in ${loop.iterable}\` (${ctx.profileFileOf(repeating.source)}:${spanLabel(loop.span)} in ${ctx.functionOf(repeating.source, loop.def)})`];
   const row = ctx.row(source, source.statements[statement]!);
-  const { confidence, reason } = confidenceFrom(heapAgrees, failRan === false, {
-    yes: 'the statement profile shows the failing branch never ran', none: 'no statement or coverage profile to show the branch is rare',
-  });
-  const evidence = [what];
-  if (row) evidence.push(`that statement has Count ${row.count}, while the failing branch never ran (absent from the statement profile)`);
-  if (self !== null) evidence.push(bytesEvidence(ctx, base.function, self, 'self', true));
+  if (row) evidence.push(`the statement has Count ${row.count} (1 + the calls evaluated in it, per run): it ran`);
+  if (bytes !== null) evidence.push(bytesEvidence(ctx, `${ctx.profileFileOf(source)}:${source.statements[statement]!.span.line}`, bytes, 'self'));
   return {
     ...base,
-    bytes: self ?? 0,
+    bytes: bytes ?? 0,
     confidence,
     confidenceReason: reason,
     evidence,
     message: 'Memory is allocated on every pass for a failure that never happens: build it only inside the failing branch, or check cheaply first and do the costly check only when that fails.',
   };
 }
+

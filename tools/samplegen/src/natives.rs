@@ -1,5 +1,5 @@
 //! The few Buck2-like native functions a BUCK file needs: rule functions that record targets,
-//! `glob`, `package_name` and `set_starlark_peak_allocated_byte_limit`. `fail` comes from the
+//! `glob`, `package_name`, `read_config` and `set_starlark_peak_allocated_byte_limit`. `fail` comes from the
 //! standard library. Natives are not profiler frames (formats.md §1.3): whatever they allocate
 //! on the Starlark heap is charged to the calling `def`, as in Buck2.
 
@@ -144,6 +144,49 @@ pub fn build_natives(builder: &mut GlobalsBuilder) {
         #[starlark(kwargs)] attrs: SmallMap<String, Value<'v>>,
     ) -> anyhow::Result<NoneType> {
         record_target("genrule", name, &attrs)
+    }
+
+    /// A Rust library target.
+    fn rust_library<'v>(
+        #[starlark(require = named)] name: &str,
+        #[starlark(kwargs)] attrs: SmallMap<String, Value<'v>>,
+    ) -> anyhow::Result<NoneType> {
+        record_target("rust_library", name, &attrs)
+    }
+
+    /// A Java library target.
+    fn java_library<'v>(
+        #[starlark(require = named)] name: &str,
+        #[starlark(kwargs)] attrs: SmallMap<String, Value<'v>>,
+    ) -> anyhow::Result<NoneType> {
+        record_target("java_library", name, &attrs)
+    }
+
+    /// A Go binary target.
+    fn go_binary<'v>(
+        #[starlark(require = named)] name: &str,
+        #[starlark(kwargs)] attrs: SmallMap<String, Value<'v>>,
+    ) -> anyhow::Result<NoneType> {
+        record_target("go_binary", name, &attrs)
+    }
+
+    /// A named group of files.
+    fn filegroup<'v>(
+        #[starlark(require = named)] name: &str,
+        #[starlark(kwargs)] attrs: SmallMap<String, Value<'v>>,
+    ) -> anyhow::Result<NoneType> {
+        record_target("filegroup", name, &attrs)
+    }
+
+    /// `read_config(section, key, default)`: no `.buckconfig` values are set, so the default
+    /// (as Buck2 returns it for an unset key; `None` without one).
+    fn read_config<'v>(
+        #[starlark(require = pos)] section: &str,
+        #[starlark(require = pos)] key: &str,
+        #[starlark(require = pos, default = NoneType)] default: Value<'v>,
+    ) -> anyhow::Result<Value<'v>> {
+        let _ = (section, key);
+        Ok(default)
     }
 
     /// Files of this package matching `include` and not `exclude`, sorted.

@@ -53,9 +53,14 @@ fn write(path: &Path, text: &str) -> anyhow::Result<()> {
 /// Buck2's `write_starlark_flamegraph`: an empty profile becomes `empty 1` ("inferno does not like
 /// empty flamegraphs"), then `<prefix>.src` gets the folded text and `<prefix>.svg` inferno's SVG.
 /// One option differs from Buck2's defaults: `deterministic` colours (hashed from frame names
-/// instead of random), so reruns give identical bytes.
-fn write_flame(prefix: &Path, profile: String, title: Option<String>) -> anyhow::Result<()> {
+/// instead of random), so reruns give identical bytes. `svg: false` leaves the SVG out (see
+/// `Outputs::svg`).
+fn write_flame(prefix: &Path, profile: String, title: Option<String>, svg: bool) -> anyhow::Result<()> {
     let profile = if profile.is_empty() { "empty 1\n".to_owned() } else { profile };
+    write(&with_ext(prefix, ".src"), &profile)?;
+    if !svg {
+        return Ok(());
+    }
     let mut options = inferno::flamegraph::Options::default();
     options.deterministic = true;
     if let Some(title) = title {
@@ -64,7 +69,6 @@ fn write_flame(prefix: &Path, profile: String, title: Option<String>) -> anyhow:
     let mut svg = Vec::new();
     inferno::flamegraph::from_reader(&mut options, profile.as_bytes(), &mut svg)
         .context("inferno could not draw the flame graph")?;
-    write(&with_ext(prefix, ".src"), &profile)?;
     std::fs::write(with_ext(prefix, ".svg"), svg).context("writing flame.svg")
 }
 
@@ -90,11 +94,11 @@ fn is_heap_flame_only(data: &ProfileData) -> bool {
 
 /// `buck2 profile loading --mode M -o DIR`: `targets.txt`, `flame.src` + `flame.svg` for flame
 /// modes and `profile.csv` for every mode except heap-flame-*.
-pub fn write_profile_dir(dir: &Path, data: &ProfileData, targets: &[String]) -> anyhow::Result<()> {
+pub fn write_profile_dir(dir: &Path, data: &ProfileData, targets: &[String], svg: bool) -> anyhow::Result<()> {
     let listing: String = targets.iter().map(|t| format!("{t}\n")).collect();
     write(&dir.join("targets.txt"), &listing)?;
     if let Some(flame) = flame(data)? {
-        write_flame(&dir.join("flame"), flame, Some(title(data, targets)))?;
+        write_flame(&dir.join("flame"), flame, Some(title(data, targets)), svg)?;
     }
     if !is_heap_flame_only(data) {
         write(&dir.join("profile.csv"), &csv(data)?)?;
@@ -116,7 +120,7 @@ pub fn eval_kind_path(kind: &str) -> String {
 fn write_prefixed(prefix: &Path, data: &ProfileData) -> anyhow::Result<()> {
     write(&with_ext(prefix, ".profile"), &csv(data)?)?;
     if let Some(flame) = flame(data)? {
-        write_flame(prefix, flame, None)?;
+        write_flame(prefix, flame, None, true)?;
     }
     Ok(())
 }

@@ -7,8 +7,9 @@ use starlark::eval::ProfileData;
 
 use crate::event_log::LoadRecord;
 
-const BEGIN: &str = "<!-- samplegen:figures:begin -->";
-const END: &str = "<!-- samplegen:figures:end -->";
+/// The README regions the generator rewrites: the ten cause programs and the corpus.
+pub const FIGURES: &str = "figures";
+pub const CORPUS_FIGURES: &str = "corpus-figures";
 
 /// Byte totals read back from the profiler's own outputs.
 #[derive(Default, Clone, Copy)]
@@ -65,6 +66,11 @@ impl Row {
     pub fn merged(name: &str, totals: Totals) -> Row {
         Row { name: name.to_owned(), totals, peak: None, failed: false }
     }
+
+    /// A corpus program: its merged totals and the highest peak of its packages.
+    pub fn program(name: &str, totals: Totals, peak: Option<u64>) -> Row {
+        Row { name: name.to_owned(), totals, peak, failed: false }
+    }
 }
 
 fn cell(v: Option<u64>) -> String {
@@ -78,8 +84,8 @@ fn ratio(before: Option<u64>, after: Option<u64>) -> String {
     }
 }
 
-/// Markdown: every program's totals, then before/after ratios per cause.
-pub fn render(rows: &[Row]) -> String {
+/// Markdown: every program's totals.
+pub fn render_totals(rows: &[Row]) -> String {
     let mut s = String::from(
         "| program | allocated bytes (heap-summary-allocated TOTALS) | allocated bytes (heap-flame-allocated sum) | retained bytes (heap-flame-retained sum) | peak bytes (event log, GC on) |\n|---|---:|---:|---:|---:|\n",
     );
@@ -97,6 +103,12 @@ pub fn render(rows: &[Row]) -> String {
             peak
         );
     }
+    s
+}
+
+/// Markdown: every program's totals, then before/after ratios per cause.
+pub fn render(rows: &[Row]) -> String {
+    let mut s = render_totals(rows);
     s += "\n| cause | allocated before | allocated after | before ÷ after | peak before | peak after | before ÷ after |\n|---|---:|---:|---:|---:|---:|---:|\n";
     for pair in rows.chunks(2).filter(|p| p.len() == 2 && p[0].name.ends_with("/before")) {
         let (b, a) = (&pair[0], &pair[1]);
@@ -114,11 +126,12 @@ pub fn render(rows: &[Row]) -> String {
     s
 }
 
-/// Replace the text between the figure markers of README.md (if the file has them).
-pub fn splice_into_readme(readme: &Path, table: &str) -> anyhow::Result<()> {
+/// Replace the text between the `region` markers of README.md (if the file has them).
+pub fn splice_into_readme(readme: &Path, region: &str, table: &str) -> anyhow::Result<()> {
     let Ok(text) = std::fs::read_to_string(readme) else { return Ok(()) };
-    let (Some(b), Some(e)) = (text.find(BEGIN), text.find(END)) else { return Ok(()) };
-    let updated = format!("{}{BEGIN}\n{table}{}", &text[..b], &text[e..]);
+    let (begin, end) = (format!("<!-- samplegen:{region}:begin -->"), format!("<!-- samplegen:{region}:end -->"));
+    let (Some(b), Some(e)) = (text.find(&begin), text.find(&end)) else { return Ok(()) };
+    let updated = format!("{}{begin}\n{table}{}", &text[..b], &text[e..]);
     if updated != text {
         std::fs::write(readme, updated)?;
     }

@@ -1,0 +1,1 @@
+ALLOWED_COMPONENTS = ["component_{}".format(i) for i in range(1600)]

@@ -1,0 +1,271 @@
+// The source side of the stack-led attribution (attribution.ts): which def a heap-flame frame is,
+// where a caller calls a callee, and how a frame's own bytes of one value type split over the
+// statements that can make that type, weighed by sizes as written and loop iterations. The
+// statement and coverage profiles say which statements ran; a statement's Count is never taken
+// for its runs (it is 1 + the calls evaluated inside it, per run), only a loop's body Count
+// against its header Count estimates iterations where the source does not say.
+import { frameFile, sourceFor } from './loop-finder.ts';
+import type { ProfileJoins } from './profile-joins.ts';
+import type { SourceAllocation, SourceIndex } from './starlark-source.ts';
+import { knownIntegers } from './starlark-constants.ts';
+import { evaluateSize } from './starlark-syntax.ts';
+
+/** A def (or a build file's top level, `def: null`) of one source. */
+export interface Scope {
+  source: number;
+  def: number | null;
+}
+
+/** A call of a callee in a caller scope, with its share of the edge's bytes. */
+export interface CallShare {
+  source: number;
+  call: number;
+  share: number;
+}
+
+/** An allocation of a scope with its share of the scope's bytes of one type. */
+export interface AllocationShare {
+  source: number;
+  allocation: number;
+  share: number;
+}
+
+/** Elements assumed for a comprehension or repetition whose size is not written as constants. */
+export const UNKNOWN_SIZE = 32;
+/** Allocations that copy or list a whole collection of unknown size. */
+const WHOLE_COLLECTION = new Set(['copy', 'view']);
+
+const BUILD_FILE = /(^|\/)(BUCK|BUCK\.v2|TARGETS|TARGETS\.v2)$/;
+
+export class AttributionScopes {
+  private readonly frameScopes = new Map<string, Scope[]>();
+  private readonly callCache = new Map<string, CallShare[]>();
+  private readonly allocationCache = new Map<string, AllocationShare[]>();
+  private readonly defNames = new Set<string>();
+
+  constructor(private readonly joins: ProfileJoins, readonly sources: readonly SourceIndex[]) {
+    for (const source of sources) for (const def of source.defs) for (const name of def.callNames) this.defNames.add(name);
+  }
+
+  /** The scopes a frame name stands for: `module` → every build file's top level; `a/b.bzl.f` → def `f` of that file. */
+  forFrame(frame: string): Scope[] {
+    let scopes = this.frameScopes.get(frame);
+    if (!scopes) this.frameScopes.set(frame, (scopes = this.resolve(frame)));
+    return scopes;
+  }
+
+  private resolve(frame: string): Scope[] {
+    if (frame === 'module') {
+      return this.sources.flatMap((s, source) => (BUILD_FILE.test(s.path.replace(/\\/g, '/')) ? [{ source, def: null }] : []));
+    }
+    const file = frameFile(frame);
+    const found = file === null ? null : sourceFor(file, this.sources);
+    if (!found) return [];
+    const name = frame.slice(file!.length + 1);
+    const def = found.defs.findIndex((d) => d.name === name);
+    return def < 0 ? [] : [{ source: this.sources.indexOf(found), def }];
+  }
+
+  /** Calls of `callee` made directly in `caller` (by name or load alias), each with its share by statement Count. */
+  callsOf(caller: readonly Scope[], callee: readonly Scope[]): CallShare[] {
+    const key = `${caller.map(scopeKey).join(',')}>${callee.map(scopeKey).join(',')}`;
+    let shares = this.callCache.get(key);
+    if (!shares) this.callCache.set(key, (shares = this.findCalls(caller, callee)));
+    return shares;
+  }
+
+  private findCalls(caller: readonly Scope[], callee: readonly Scope[]): CallShare[] {
+    const names = new Set(callee.flatMap((s) => this.sources[s.source]!.defs[s.def ?? -1]?.callNames ?? []));
+    const weighted: { source: number; call: number; weight: number }[] = [];
+    for (const scope of caller) {
+      const source = this.sources[scope.source]!;
+      source.calls.forEach((call, i) => {
+        if (call.def !== scope.def || !names.has(this.calledName(source, call.callee))) return;
+        const weight = this.evidenceWeight(source, call.statement);
+        if (weight !== null) weighted.push({ source: scope.source, call: i, weight: weight * this.loopWeight(source, call.loop, scope.def) });
+      });
+    }
+    return normalise(weighted).map(({ item, share }) => ({ source: item.source, call: item.call, share }));
+  }
+
+  private calledName(source: SourceIndex, callee: string): string {
+    return calleeDefName(this.sources, source, callee);
+  }
+
+  /**
+   * 1 when a statement may have run, null when the profiles say it never ran or it sits in a
+   * branch that calls `fail` (a finished evaluation never ran one). Count is not a run count.
+   */
+  private evidenceWeight(source: SourceIndex, statementIndex: number): number | null {
+    const statement = source.statements[statementIndex];
+    if (!statement || statement.inFailBranch) return null;
+    return this.joins.ran(source, statement) === false ? null : 1;
+  }
+
+  /** Iterations of the loops around a call within its def (a call in a loop weighs more than one outside). */
+  private loopWeight(source: SourceIndex, loop: number | null, def: number | null): number {
+    const known = this.knownIn(source, def);
+    let weight = 1;
+    for (let l = loop; l !== null && source.loops[l]!.def === def; l = source.loops[l]!.parent) weight *= this.iterations(source, l, known);
+    return weight;
+  }
+
+  /** How a scope's own bytes of `type` split over its allocations that can make that type (or any, when none can). */
+  allocationsOf(scope: Scope, type: string): AllocationShare[] {
+    const key = `${scopeKey(scope)}:${type}`;
+    let shares = this.allocationCache.get(key);
+    if (!shares) this.allocationCache.set(key, (shares = this.splitAllocations(scope, type)));
+    return shares;
+  }
+
+  private splitAllocations(scope: Scope, type: string): AllocationShare[] {
+    const source = this.sources[scope.source]!;
+    const own: { allocation: number; weight: number; types: readonly string[] }[] = [];
+    source.allocations.forEach((allocation, i) => {
+      if (allocation.def !== scope.def) return;
+      if (allocation.kind === 'call' && this.defNames.has(this.calledName(source, allocation.callee))) return;
+      if (this.evidenceWeight(source, allocation.statement) === null || addsToNumber(source, allocation)) return;
+      own.push({ allocation: i, weight: this.sizeWeight(source, allocation), types: typesOf(allocation) });
+    });
+    const making = own.filter((a) => a.types.includes(type));
+    return normalise(making.length > 0 ? making : own).map(({ item, share }) => ({ source: scope.source, allocation: item.allocation, share }));
+  }
+
+  /**
+   * Elements per run times the iterations of the loops around it within its def: sizes as
+   * written (`range(n)`, `[0] * n`, literals) with the file's constants and constant parameters,
+   * else a loop's iterations estimated from the statement profile (its body's smallest Count
+   * per start), else UNKNOWN_SIZE.
+   */
+  private sizeWeight(source: SourceIndex, allocation: SourceAllocation): number {
+    const known = this.knownIn(source, allocation.def);
+    let weight = allocation.kind === 'call' ? 0.25 : 1;
+    const written = evaluateSize(allocation.size, known);
+    if (written !== null || allocation.kind === 'repeat' || allocation.kind === 'comprehension') {
+      weight *= Math.max(1, written ?? UNKNOWN_SIZE); // `list(range(n))` says its size too
+    } else if (WHOLE_COLLECTION.has(allocation.kind) || source.statements[allocation.statement]!.selfCopy) {
+      weight *= UNKNOWN_SIZE; // a copy or view of a whole collection: as many elements as it holds
+    }
+    let repeats = 1;
+    for (let l = allocation.loop; l !== null; l = source.loops[l]!.parent) {
+      const loop = source.loops[l]!;
+      if (loop.def !== allocation.def) break;
+      // A comprehension's own list was sized above; its elements' allocations repeat per element.
+      if (!(loop.kind === 'comprehension' && allocation.kind === 'comprehension' && l === allocation.loop)) repeats *= this.iterations(source, l, known);
+    }
+    return weight * Math.min(repeats, this.runsCap(source, allocation));
+  }
+
+  /**
+   * A statement cannot run more often per entry of its def than its Count per entry (Count is
+   * at least its runs): an append in a rarely taken branch of a long loop weighs by its Count,
+   * not by the loop's iterations. Infinity when the profile cannot say. Elements of a
+   * comprehension inside the statement are not runs of it, so those are never capped.
+   */
+  private runsCap(source: SourceIndex, allocation: SourceAllocation): number {
+    const loop = allocation.loop === null ? null : source.loops[allocation.loop]!;
+    if (loop && loop.kind === 'comprehension' && loop.statement === allocation.statement) return Infinity;
+    const row = this.joins.row(source, source.statements[allocation.statement]!);
+    const entries = this.entriesOf(source, allocation.def);
+    return row && entries ? Math.max(1, (row.count - this.quirkCount(source, allocation.statement)) / entries) : Infinity;
+  }
+
+  /**
+   * The part of a statement's Count the profiler adds for nothing: in the branch of an `if` that
+   * ends a `for` body, the branch's row is counted once per pass even when it never runs
+   * (samples/README.md); the `if`'s own Count stands for those passes.
+   */
+  private quirkCount(source: SourceIndex, statement: number): number {
+    const branchOf = source.statements[statement]!.parent;
+    const test = branchOf === null ? null : source.statements[branchOf]!;
+    if (!test || test.kind !== 'IfStatement' || test.parent === null || source.statements[test.parent]!.kind !== 'ForStatement') return 0;
+    const siblings = source.statements.filter((s) => s.parent === test.parent);
+    const last = siblings.reduce((a, b) => (b.span.line > a.span.line ? b : a));
+    return last === test ? this.joins.row(source, test)?.count ?? 0 : 0;
+  }
+
+  private readonly entriesCache = new Map<string, number | null>();
+  /** Entries of a def: the smallest Count among the statements directly in its body outside loops (1 for a build file's top level). */
+  private entriesOf(source: SourceIndex, def: number | null): number | null {
+    if (def === null) return 1;
+    const key = `${source.path}\0${def}`;
+    if (this.entriesCache.has(key)) return this.entriesCache.get(key)!;
+    let smallest: number | null = null;
+    for (const s of source.statements) {
+      if (s.def !== def || s.loop !== null || s.parent === null || source.statements[s.parent]!.kind !== 'FunctionDefinition') continue;
+      const count = this.joins.row(source, s)?.count;
+      if (count !== undefined && (smallest === null || count < smallest)) smallest = count;
+    }
+    this.entriesCache.set(key, smallest);
+    return smallest;
+  }
+
+  private iterations(source: SourceIndex, loop: number, known: ReadonlyMap<string, number>): number {
+    return loopIterations(this.joins, source, loop, known) ?? UNKNOWN_SIZE;
+  }
+
+  private readonly knownCache = new Map<string, Map<string, number>>();
+  private knownIn(source: SourceIndex, def: number | null): Map<string, number> {
+    const key = `${source.path}\0${def}`;
+    let known = this.knownCache.get(key);
+    if (!known) this.knownCache.set(key, (known = knownIntegers(this.sources, source, def)));
+    return known;
+  }
+}
+
+/**
+ * Iterations of a loop per start: written (`range(n)` with known names; a comprehension's
+ * clauses multiply, one not written counts UNKNOWN_SIZE), else a `for`'s smallest direct body Count per its own
+ * Count (Counts include calls, so this over-estimates by the calls per statement), else null.
+ */
+export function loopIterations(joins: ProfileJoins, source: SourceIndex, loop: number, known: ReadonlyMap<string, number>): number | null {
+  const l = source.loops[loop]!;
+  const written = l.clauseSizes.map((size) => evaluateSize(size, known));
+  if (written.some((w) => w !== null) || (l.kind === 'comprehension' && written.length > 1)) {
+    return written.reduce<number>((product, w) => product * (w === null ? UNKNOWN_SIZE : Math.max(1, w)), 1);
+  }
+  if (l.kind === 'comprehension') return null;
+  const header = joins.row(source, source.statements[l.statement]!);
+  if (!header) return null;
+  let smallest = Infinity;
+  for (const s of source.statements) {
+    if (s.loop !== loop || s.parent !== l.statement) continue;
+    const row = joins.row(source, s);
+    if (row) smallest = Math.min(smallest, row.count);
+  }
+  return smallest === Infinity ? null : Math.max(1, smallest / Math.max(1, header.count));
+}
+
+/**
+ * The def name a call reaches: the last part of a dotted callee, through `load` aliases, and for
+ * `x.field()` through a `struct(field = some_def)` in any of the sources.
+ */
+export function calleeDefName(sources: readonly SourceIndex[], from: SourceIndex, callee: string): string {
+  const last = callee.slice(callee.lastIndexOf('.') + 1);
+  if (Object.hasOwn(from.loadAliases, last)) return from.loadAliases[last]!;
+  if (!callee.includes('.')) return last;
+  const holder = sources.find((s) => Object.hasOwn(s.fieldAliases, last));
+  return holder ? holder.fieldAliases[last]! : last;
+}
+
+/** `total += w` where the def binds `total` to a number (`total = 0`): arithmetic, no allocation. */
+function addsToNumber(source: SourceIndex, allocation: SourceAllocation): boolean {
+  const statement = source.statements[allocation.statement]!;
+  if (allocation.kind !== 'growth' || statement.kind !== 'UpdateStatement') return false;
+  const name = statement.assigns[0];
+  return source.statements.some((s) => s.def === statement.def && s.kind === 'AssignStatement' && s.assigns.length === 1 && s.assigns[0] === name && s.valueKind === 'number');
+}
+
+/** Calls of natives (rules with keyword arguments) make the `dict` of their arguments; other sites say their types. */
+function typesOf(allocation: SourceAllocation): readonly string[] {
+  return allocation.kind === 'call' ? ['dict', 'struct'] : allocation.types;
+}
+
+function scopeKey(scope: Scope): string {
+  return `${scope.source}/${scope.def ?? 'top'}`;
+}
+
+function normalise<T extends { weight: number }>(items: readonly T[]): { item: T; share: number }[] {
+  const total = items.reduce((sum, i) => sum + i.weight, 0);
+  return total > 0 ? items.map((item) => ({ item, share: item.weight / total })) : [];
+}

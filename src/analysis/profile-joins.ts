@@ -1,0 +1,78 @@
+// The joins between one run's profiles and its sources that both the attribution and the rules
+// need: which file name the profiles give a source, which statement row a source statement has,
+// and whether it ran. A statement profile's Count is evidence that a statement ran, never a run
+// count (formats.md §5): it is 1 + the calls evaluated inside the statement, per run.
+import type { CoverageProfile, HeapFlame, HeapSummary, Span, StatementProfile, StatementRow } from '../model/profile.ts';
+import { frameFile, frameNameOf, profileFileFor } from './loop-finder.ts';
+import type { SourceIndex, SourceStatement } from './starlark-source.ts';
+
+/** The profiles of one run (one `buck2 profile loading` target set) and its sources. */
+export interface AdviceInput {
+  heapFlame: HeapFlame | null;
+  summary: HeapSummary | null;
+  statement: StatementProfile | null;
+  coverage: CoverageProfile | null;
+  sources: SourceIndex[];
+  /** Files that frames without bytes for the rules name (Bazel's pprof profiles): how profiles call the sources. */
+  frameFiles?: string[];
+}
+
+export function spanKey(file: string, span: Span): string {
+  return `${file}\0${span.line}:${span.column}`;
+}
+
+export class ProfileJoins {
+  private readonly rows = new Map<string, StatementRow>();
+  private readonly covered = new Set<string>();
+  private readonly knownFiles = new Set<string>();
+  private readonly fileOfSource = new Map<SourceIndex, string>();
+
+  constructor(readonly input: AdviceInput) {
+    const frames = input.heapFlame?.tree.names ?? input.summary?.functions.map((f) => f.name) ?? [];
+    for (const name of frames) {
+      const file = frameFile(name);
+      if (file) this.knownFiles.add(file);
+    }
+    for (const file of input.frameFiles ?? []) this.knownFiles.add(file);
+    for (const row of input.statement?.rows ?? []) {
+      this.rows.set(spanKey(row.file, row.span), row);
+      this.knownFiles.add(row.file);
+    }
+    for (const { file, span } of input.coverage?.spans ?? []) {
+      this.covered.add(spanKey(file, span));
+      this.knownFiles.add(file);
+    }
+  }
+
+  /** The file name the profiles use for a source: the longest known name its path ends with. */
+  profileFileOf(source: SourceIndex): string {
+    let file = this.fileOfSource.get(source);
+    if (file === undefined) this.fileOfSource.set(source, (file = profileFileFor(source.path, this.knownFiles)));
+    return file;
+  }
+
+  /** Frame name of the def enclosing a statement (`module` at top level). */
+  functionOf(source: SourceIndex, def: number | null): string {
+    return frameNameOf(this.profileFileOf(source), def === null ? null : source.defs[def]!);
+  }
+
+  /** The statement profile row that starts where a source statement starts. */
+  row(source: SourceIndex, statement: SourceStatement): StatementRow | null {
+    return this.rows.get(spanKey(this.profileFileOf(source), statement.span)) ?? null;
+  }
+
+  /**
+   * Whether the statement profile has a row for a statement (it ran; its Count is 1 + the calls
+   * evaluated in it, per run), null without a statement profile. What "high" confidence needs.
+   */
+  inStatementProfile(source: SourceIndex, statement: SourceStatement): boolean | null {
+    return this.input.statement ? this.row(source, statement) !== null : null;
+  }
+
+  /** Whether a statement ran: true/false from the statement or coverage profile, null when neither is given. */
+  ran(source: SourceIndex, statement: SourceStatement): boolean | null {
+    if (!this.input.statement && !this.input.coverage) return null;
+    const key = spanKey(this.profileFileOf(source), statement.span);
+    return this.rows.has(key) || this.covered.has(key);
+  }
+}

@@ -1,0 +1,83 @@
+// About how many elements a statement's value holds, without running anything: sizes as
+// written, loop and comprehension iterations (attribution-scopes.ts), and the statement Count read
+// for what it is (1 + the calls evaluated in the statement, per run).
+import { UNKNOWN_SIZE, loopIterations } from '../attribution-scopes.ts';
+import { knownIntegers } from '../starlark-constants.ts';
+import type { SourceIndex } from '../starlark-source.ts';
+import { evaluateSize } from '../starlark-syntax.ts';
+import type { RuleContext } from './context.ts';
+import { defCalled } from './value-flow.ts';
+
+/**
+ * About how many elements a statement's value holds: sizes written in it (`range(n)`, `[0] * n`,
+ * with constants and constant parameters), a comprehension's iterations, or for `xs = f(…)` the
+ * iterations of the loops in `f` that grow a collection. Null when nothing says.
+ */
+export function elementCount(ctx: RuleContext, source: SourceIndex, statement: number): { elements: number; how: string } | null {
+  const def = source.statements[statement]!.def;
+  const known = knownIntegers(ctx.input.sources, source, def);
+  let best: { elements: number; how: string } | null = null;
+  const consider = (elements: number | null, how: string) => {
+    if (elements !== null && (!best || elements > best.elements)) best = { elements, how };
+  };
+  for (const a of source.allocations) {
+    if (a.statement !== statement) continue;
+    const written = evaluateSize(a.size, known);
+    consider(written === null ? null : written * comprehensionsAround(ctx, source, a.loop, a.kind === 'comprehension' ? a.loop : null, statement, known), 'as written, with the constants it names');
+    if (a.kind === 'comprehension' && a.loop !== null) {
+      consider(loopIterations(ctx, source, a.loop, known), 'the iterations of its comprehension');
+      consider(elementsFromCount(ctx, source, statement, a.loop), 'its statement Count: 1 + the calls evaluated in it, per run, and each element makes its calls');
+    }
+  }
+  for (const call of source.calls) {
+    const callee = call.statement === statement ? defCalled(ctx, source, call.callee) : null;
+    if (callee) consider(grownIn(ctx, callee.source, callee.def), `what ${call.callee}() appends in its loops`);
+  }
+  return best;
+}
+
+/** Iterations of the comprehensions of the same statement around a loop (`[[0] * n for _ in range(m)]` → m), `own` left out. */
+function comprehensionsAround(ctx: RuleContext, source: SourceIndex, loop: number | null, own: number | null, statement: number, known: ReadonlyMap<string, number>): number {
+  let product = 1;
+  for (let l = loop; l !== null; l = source.loops[l]!.parent) {
+    const outer = source.loops[l]!;
+    if (outer.kind !== 'comprehension' || outer.statement !== statement) break;
+    if (l !== own) product *= loopIterations(ctx, source, l, known) ?? UNKNOWN_SIZE;
+  }
+  return product;
+}
+
+/** Elements of a comprehension whose element calls something: (Count per run − 1) / calls per element. */
+function elementsFromCount(ctx: RuleContext, source: SourceIndex, statement: number, loop: number): number | null {
+  const perElement = source.calls.filter((c) => c.loop === loop).length;
+  const { row, entries } = ctx.runsPerEntry(source, source.statements[statement]!);
+  const runs = source.statements[statement]!.def === null ? 1 : entries;
+  if (!row || !runs || perElement === 0) return null;
+  return Math.max(0, row.count / runs - 1) / perElement;
+}
+
+/** The most elements a def's loops add to one collection (`xs.append(…)`, `d[k] = v` in nested loops). */
+function grownIn(ctx: RuleContext, source: SourceIndex, def: number): number | null {
+  const known = knownIntegers(ctx.input.sources, source, def);
+  let most: number | null = null;
+  for (const a of source.allocations) {
+    if (a.def !== def || a.kind !== 'growth' || a.loop === null) continue;
+    let elements = 1;
+    for (let l: number | null = a.loop; l !== null && source.loops[l]!.def === def; l = source.loops[l]!.parent) elements *= loopIterations(ctx, source, l, known) ?? UNKNOWN_SIZE;
+    most = Math.max(most ?? 0, elements);
+  }
+  return most;
+}
+
+/** Elements a loop adds through statements inside it (`xs.append(…)` in nested loops): the iterations around them in their def. */
+export function elementsAddedBy(ctx: RuleContext, source: SourceIndex, statements: readonly number[]): number {
+  let most = 0;
+  for (const index of statements) {
+    const statement = source.statements[index]!;
+    const known = knownIntegers(ctx.input.sources, source, statement.def);
+    let elements = 1;
+    for (let l = statement.loop; l !== null && source.loops[l]!.def === statement.def; l = source.loops[l]!.parent) elements *= loopIterations(ctx, source, l, known) ?? UNKNOWN_SIZE;
+    most = Math.max(most, elements);
+  }
+  return most;
+}

@@ -1,0 +1,72 @@
+// Where a value bound by one statement is used, followed into the defs it is handed to: for
+// "is this list only indexed?", "is it iterated once?" and "is it read only when failing?".
+import { calleeDefName } from '../attribution-scopes.ts';
+import { CHEAP_METHODS } from '../starlark-allocations.ts';
+import type { NameRead, SourceDef, SourceIndex, SourceStatement } from '../starlark-source.ts';
+import type { RuleContext } from './context.ts';
+
+/** One read of the value, in the source and def it happens in. */
+export interface ValueUse {
+  source: SourceIndex;
+  read: NameRead;
+}
+
+/** How deep a value is followed through parameters. */
+const MAX_DEPTH = 3;
+
+/** The def a dotted callee names in the run's sources (the last part, through `load` and struct field aliases). */
+export function defCalled(ctx: RuleContext, from: SourceIndex, callee: string): { source: SourceIndex; def: number } | null {
+  const name = calleeDefName(ctx.input.sources, from, callee);
+  if (!name) return null;
+  for (const source of [from, ...ctx.input.sources.filter((s) => s !== from)]) {
+    const def = source.defs.findIndex((d: SourceDef) => d.callNames.includes(name));
+    if (def >= 0) return { source, def };
+  }
+  return null;
+}
+
+/**
+ * Reads of `name` as bound by statement `bound` (null: a parameter of `def`), up to the next
+ * statement that binds it again (that statement's own reads included), followed into the
+ * parameters of the defs it is passed to.
+ */
+export function usesOf(ctx: RuleContext, source: SourceIndex, def: number | null, name: string, bound: number | null, depth = 0): ValueUse[] {
+  const from = bound === null ? null : source.statements[bound]!;
+  const until = from ? nextBinding(source, from, name) : null;
+  const uses: ValueUse[] = [];
+  for (const read of source.reads) {
+    if (read.name !== name || read.def !== def || read.statement === bound) continue;
+    if (from && (read.line < from.span.line || (until && read.line > until.span.endLine))) continue;
+    const callee = read.use === 'argument' && depth < MAX_DEPTH ? defCalled(ctx, source, read.callee) : null;
+    const param = callee ? (read.position >= 0 ? callee.source.defs[callee.def]!.params[read.position] : read.keyword) : undefined;
+    if (callee && param) uses.push(...usesOf(ctx, callee.source, callee.def, param, null, depth + 1));
+    else uses.push({ source, read });
+  }
+  return uses;
+}
+
+function nextBinding(source: SourceIndex, from: SourceStatement, name: string): SourceStatement | null {
+  let next: SourceStatement | null = null;
+  for (const s of source.statements) {
+    if (s === from || s.def !== from.def || !s.assigns.includes(name) || s.span.line <= from.span.endLine) continue;
+    if (!next || s.span.line < next.span.line) next = s;
+  }
+  return next;
+}
+
+/** Only single elements, lookups or the length are read (`xs[i]`, `x in xs`, `len(xs)`, `d.get(k)`), at least once. */
+export function onlyElementsRead(uses: readonly ValueUse[]): boolean {
+  return uses.length > 0 && uses.every(({ read }) => read.use === 'subscript' || read.use === 'len' || read.use === 'membership' || (read.use === 'method' && CHEAP_METHODS.has(read.callee)));
+}
+
+/** Reads that walk every element: `for x in xs`, a comprehension over it, `d.items()`/`.keys()`/`.values()`. */
+export function isIteration(use: ValueUse): boolean {
+  return use.read.use === 'iterate' || (use.read.use === 'method' && ['items', 'keys', 'values'].includes(use.read.callee));
+}
+
+/** A statement that never ran in a finished evaluation: in a branch that calls `fail`, or a `fail(…)` call itself. */
+export function neverRuns(source: SourceIndex, statement: number): boolean {
+  const s = source.statements[statement];
+  if (!s) return false;
+  return s.inFailBranch || (s.kind === 'ExpressionStatement' && source.calls.some((c) => c.statement === statement && c.callee === 'fail'));
+}

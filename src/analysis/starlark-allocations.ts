@@ -1,0 +1,198 @@
+// What a Starlark expression or statement allocates on the Starlark heap, read from its syntax
+// alone: literals, comprehensions, `+`/`*` on collections and strings, allocating builtins and
+// methods, and in-place growth (`append`, `d[k] = v`, `+=`). Cheap checks (`len`, `endswith`,
+// `in`, comparisons) allocate nothing and are never listed. Each site names the value types
+// (heap-flame type leaves: `list`, `array`, `dict`, `string`, `tuple`, …) it can make, so the
+// attribution can hand a frame's bytes of one type only to statements that make that type.
+import type { SyntaxNode } from '@lezer/common';
+import { calleeName, childNodes, classifyConstruct, namesRead, rangeSize, sizeExpression, textOf, type SizeExpr } from './starlark-syntax.ts';
+
+export type AllocationKind =
+  | 'literal' | 'comprehension' | 'repeat' | 'concat' | 'string' | 'view' | 'builtin' | 'growth' | 'copy' | 'call';
+
+/** One place that allocates, as written. */
+export interface AllocationSite {
+  kind: AllocationKind;
+  /** Short words for messages: `list literal`, `.items()`, `str.format`, `x = x + […]`. */
+  what: string;
+  /** Heap-flame value types it can make; empty for a call whose callee decides (`call`). */
+  types: readonly string[];
+  /** Elements as written, when known (`[1] * n`, `range(n)` comprehension). */
+  size: SizeExpr | null;
+  /** For `call`: the dotted callee (a Starlark def has its own frame and allocates nothing here); for `copy`: the collection copied. */
+  callee: string;
+}
+
+const LIST = ['list', 'array'];
+const STRING = ['string'];
+const ANY_COLLECTION = ['list', 'array', 'string', 'tuple', 'dict'];
+
+/** Calls that only read or compare: they allocate nothing a profile would weigh. */
+export const CHEAP_CALLS = new Set([
+  'len', 'type', 'bool', 'int', 'float', 'hash', 'hasattr', 'getattr', 'fail', 'print', 'min', 'max', 'abs',
+  'any', 'all', 'isinstance', 'package_name', 'repository_name', 'native.package_name', 'native.repository_name',
+]);
+/** Methods that only read or compare (strings, dicts, lists). */
+export const CHEAP_METHODS = new Set([
+  'endswith', 'startswith', 'islower', 'isupper', 'isdigit', 'isalpha', 'isalnum', 'isspace', 'istitle',
+  'get', 'index', 'rindex', 'find', 'rfind', 'count', 'pop', 'remove', 'clear', 'popitem',
+]);
+const STRING_METHODS = new Set([
+  'format', 'join', 'replace', 'upper', 'lower', 'strip', 'lstrip', 'rstrip', 'capitalize', 'title',
+  'removeprefix', 'removesuffix', 'swapcase',
+]);
+const SPLITTING_METHODS = new Set(['split', 'rsplit', 'splitlines', 'partition', 'rpartition', 'elems', 'codepoints']);
+/** Builtins that copy a whole collection given by name: `dict(base, …)`, `list(xs)`, `sorted(xs)`. */
+const COPYING_BUILTINS = new Set(['dict', 'list', 'sorted', 'tuple']);
+const BUILTIN_TYPES: Record<string, readonly string[]> = {
+  list: LIST, sorted: LIST, reversed: LIST, tuple: ['tuple'], dict: ['dict'], set: ['set'], zip: [...LIST, 'tuple'],
+  enumerate: [...LIST, 'tuple'], range: ['range'], str: STRING, repr: STRING, 'json.encode': STRING,
+  struct: ['struct'], glob: [...LIST, ...STRING], 'native.glob': [...LIST, ...STRING], select: ['selector'],
+};
+
+/** The allocation an expression node makes by itself (its children are visited on their own), or null. */
+export function allocationOf(text: string, node: SyntaxNode): AllocationSite | null {
+  switch (node.name) {
+    case 'ArrayExpression':
+      return site('literal', 'list literal', LIST, classifyConstruct(text, node)?.size ?? null);
+    case 'DictionaryExpression':
+      return site('literal', 'dict literal', ['dict'], classifyConstruct(text, node)?.size ?? null);
+    case 'TupleExpression':
+      return isTarget(node) ? null : site('literal', 'tuple', ['tuple'], null);
+    case 'ArrayComprehensionExpression':
+    case 'DictionaryComprehensionExpression':
+    case 'SetComprehensionExpression': {
+      const types = node.name === 'ArrayComprehensionExpression' ? LIST : node.name === 'SetComprehensionExpression' ? ['set'] : ['dict'];
+      return site('comprehension', 'comprehension', types, classifyConstruct(text, node)?.size ?? null);
+    }
+    case 'BinaryExpression':
+      return binaryAllocation(text, node);
+    case 'CallExpression':
+      return callAllocation(text, node);
+    default:
+      return null;
+  }
+}
+
+function site(kind: AllocationKind, what: string, types: readonly string[], size: SizeExpr | null, callee = ''): AllocationSite {
+  return { kind, what, types, size, callee };
+}
+
+/** A tuple that binds (`a, b = …`, `for k, v in …`) rather than builds. */
+function isTarget(node: SyntaxNode): boolean {
+  for (let n = node.nextSibling; n; n = n.nextSibling) if (n.name === 'AssignOp' || n.name === 'in') return true;
+  return false;
+}
+
+/** Whether an operand is a number for sure: a literal, `len(…)`, or arithmetic of those. */
+function isNumeric(text: string, node: SyntaxNode): boolean {
+  if (node.name === 'Number') return true;
+  if (node.name === 'UnaryExpression') return node.lastChild !== null && isNumeric(text, node.lastChild);
+  if (node.name === 'ParenthesizedExpression') return childNodes(node)[1] !== undefined && isNumeric(text, childNodes(node)[1]!);
+  if (node.name === 'BinaryExpression') return isNumeric(text, node.firstChild!) && isNumeric(text, node.lastChild!);
+  if (node.name === 'CallExpression' && node.firstChild) return ['len', 'int', 'hash'].includes(calleeName(text, node.firstChild));
+  return false;
+}
+
+const IS_SEQUENCE = new Set(['ArrayExpression', 'ArrayComprehensionExpression', 'TupleExpression']);
+const IS_STRING = new Set(['String', 'FormatString']);
+
+function binaryAllocation(text: string, node: SyntaxNode): AllocationSite | null {
+  const [left, op, right] = childNodes(node);
+  if (!left || !op || !right) return null;
+  const operator = textOf(text, op);
+  if (operator === '%') return IS_STRING.has(left.name) ? site('string', 'string formatting', STRING, null) : null;
+  if (operator !== '+' && operator !== '*') return null;
+  if (operator === '*') {
+    const construct = classifyConstruct(text, node);
+    if (construct?.kind === 'repeat') return site('repeat', 'repetition', [...LIST, ...STRING, 'tuple'], construct.size);
+    if (valueKindOf(text, left) === 'string') return site('repeat', 'string repetition', STRING, sizeExpression(text, right));
+    return valueKindOf(text, right) === 'string' ? site('repeat', 'string repetition', STRING, sizeExpression(text, left)) : null;
+  }
+  if (isNumeric(text, left) || isNumeric(text, right)) return null;
+  if (IS_STRING.has(left.name) || IS_STRING.has(right.name)) return site('concat', 'string concatenation', STRING, null);
+  if (IS_SEQUENCE.has(left.name) || IS_SEQUENCE.has(right.name)) return site('concat', 'list concatenation', [...LIST, 'tuple'], null);
+  // `a + b` of names: a new list or string unless both are numbers, which syntax cannot tell.
+  return site('concat', 'concatenation', ANY_COLLECTION, null);
+}
+
+function callAllocation(text: string, node: SyntaxNode): AllocationSite | null {
+  const callee = node.firstChild;
+  if (!callee) return null;
+  const name = calleeName(text, callee);
+  const method = callee.name === 'MemberExpression' && callee.lastChild ? textOf(text, callee.lastChild) : '';
+  if (CHEAP_CALLS.has(name) || (method && CHEAP_METHODS.has(method))) return null;
+  if (COPYING_BUILTINS.has(name) && copiedName(text, node)) return site('copy', `${name}(${copiedName(text, node)}${name === 'dict' ? ', …' : ''})`, name === 'dict' ? ['dict', 'array'] : LIST, null, copiedName(text, node));
+  if (name in BUILTIN_TYPES) return site('builtin', `${name}()`, BUILTIN_TYPES[name]!, builtinSize(text, node, name));
+  if (method === 'items' || method === 'keys' || method === 'values') return site('view', `.${method}()`, method === 'items' ? [...LIST, 'tuple'] : LIST, null);
+  if (STRING_METHODS.has(method)) return site('string', method === 'format' ? 'str.format' : `.${method}()`, STRING, null);
+  if (SPLITTING_METHODS.has(method)) return site('string', `.${method}()`, [...LIST, ...STRING, 'tuple'], null);
+  if (method === 'append' || method === 'extend' || method === 'insert') return site('growth', `.${method}()`, LIST, null);
+  if (method === 'update' || method === 'setdefault') return site('growth', `.${method}()`, ['dict', 'array'], null);
+  if (method === 'copy') return site('builtin', '.copy()', [...LIST, 'dict'], null);
+  return site('call', `${name || 'expression'}()`, [], null, name);
+}
+
+/** Elements a builtin makes when written: `range(n)` → n, `list(range(n))` → n. */
+function builtinSize(text: string, call: SyntaxNode, name: string): SizeExpr | null {
+  if (name === 'range') return rangeSize(text, call);
+  const first = childNodes(call.getChild('ArgList') ?? call).find((k) => !['(', ')', ','].includes(k.name));
+  return ['list', 'tuple', 'sorted'].includes(name) && first ? rangeSize(text, first) : null;
+}
+
+/** The collection a `dict(base, …)` / `list(xs)` call copies: its first positional argument when it is a name. */
+function copiedName(text: string, call: SyntaxNode): string {
+  const first = childNodes(call.getChild('ArgList') ?? call).find((k) => !['(', ')', ','].includes(k.name));
+  if (!first || (first.name !== 'VariableName' && first.name !== 'MemberExpression')) return '';
+  return first.nextSibling?.name === 'AssignOp' ? '' : textOf(text, first, 40);
+}
+
+/** `x = x + …` or `x = … + x`: the name a statement rebinds to a grown copy of itself, else ''. */
+export function selfCopyName(text: string, node: SyntaxNode): string {
+  const kids = childNodes(node);
+  if (node.name !== 'AssignStatement' || kids.length !== 3 || kids[0]?.name !== 'VariableName') return '';
+  const value = kids[2]!;
+  const name = textOf(text, kids[0]);
+  if (value.name === 'BinaryExpression') {
+    const [left, op, right] = childNodes(value);
+    const isName = (n: SyntaxNode | undefined) => n?.name === 'VariableName' && textOf(text, n) === name;
+    if (op && textOf(text, op) === '+' && (isName(left) || isName(right))) return name;
+  }
+  // `s = "%s, %s" % (s, x)`, `s = "{} {}".format(s, x)`: a new string holding all of s again.
+  const made = allocationOf(text, value);
+  return made?.kind === 'string' && made.types.length === 1 && namesRead(text, value).includes(name) ? name : '';
+}
+
+/** The growth a statement makes by itself: `d[k] = v`, `x += y` (`x = x + y` is its `+`'s). */
+export function statementAllocation(text: string, node: SyntaxNode): AllocationSite | null {
+  const kids = childNodes(node);
+  if (node.name === 'UpdateStatement') {
+    const op = kids[1] ? textOf(text, kids[1]) : '';
+    const value = kids[2];
+    if ((op !== '+=' && op !== '*=') || !value || isNumeric(text, value)) return null;
+    return site('growth', `${textOf(text, kids[0]!, 40)} ${op} …`, ANY_COLLECTION, null);
+  }
+  if (node.name !== 'AssignStatement') return null;
+  const isSubscript = kids[0]?.name === 'MemberExpression' && kids[0].getChild('[') !== null;
+  if (isSubscript && kids[1]?.name === 'AssignOp') return site('growth', 'item assignment', ['dict', 'array'], null);
+  return null;
+}
+
+/** What an assignment's value is, as far as syntax says: for "is this `+=` on a string?" questions. */
+export type ValueKind = 'string' | 'list' | 'dict' | 'number' | '';
+
+export function valueKindOf(text: string, node: SyntaxNode | undefined): ValueKind {
+  if (!node) return '';
+  if (IS_STRING.has(node.name)) return 'string';
+  if (isNumeric(text, node)) return 'number';
+  if (node.name === 'ArrayExpression' || node.name === 'ArrayComprehensionExpression') return 'list';
+  if (node.name === 'DictionaryExpression' || node.name === 'DictionaryComprehensionExpression') return 'dict';
+  const made = allocationOf(text, node);
+  if (made?.types.length === 1 && made.types[0] === 'string') return 'string';
+  if (node.name === 'ParenthesizedExpression') return valueKindOf(text, childNodes(node)[1]);
+  if (node.name === 'BinaryExpression') {
+    const [left, , right] = childNodes(node);
+    return valueKindOf(text, left) || valueKindOf(text, right);
+  }
+  return '';
+}

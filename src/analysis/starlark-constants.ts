@@ -1,0 +1,33 @@
+// Integers a def's code can count on without running it: the file's top-level constants
+// (`SHARD_COUNT = 120`) and the parameters that receive one and the same constant at every call
+// site in the sources (`sharded_test(shards = 50, …)` → shards = 50). For sizes written as
+// `range(n * m)` or `[0] * n`; nothing is evaluated.
+import type { SourceIndex } from './starlark-source.ts';
+
+/** Parameters of a def that every call site in the sources passes the same constant, by keyword or position. */
+export function constantParameters(sources: readonly SourceIndex[], source: SourceIndex, def: number | null): Map<string, number> {
+  const known = new Map<string, number>();
+  if (def === null) return known;
+  const { name, params } = source.defs[def]!;
+  const seen = new Map<string, (number | null)[]>();
+  for (const s of sources) {
+    for (const call of s.calls) {
+      if (call.callee !== name) continue;
+      params.forEach((param, i) => {
+        const value = Object.hasOwn(call.keyword, param) ? call.keyword[param]! : call.positional[i] ?? null;
+        seen.set(param, [...(seen.get(param) ?? []), value]);
+      });
+    }
+  }
+  for (const [param, values] of seen) {
+    if (values.length > 0 && values.every((v) => v !== null && v === values[0])) known.set(param, values[0]!);
+  }
+  return known;
+}
+
+/** The names with a known integer inside a def: the file's constants, then its constant parameters. */
+export function knownIntegers(sources: readonly SourceIndex[], source: SourceIndex, def: number | null): Map<string, number> {
+  const known = new Map(Object.entries(source.constants));
+  for (const [name, value] of constantParameters(sources, source, def)) known.set(name, value);
+  return known;
+}
