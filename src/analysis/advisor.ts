@@ -1,7 +1,7 @@
 // The advisor: one rule per cause of Buck2's guide "Debugging Excess Starlark Peak Memory", run
 // over the profiles of one run joined with its sources. Also groups loaded files into runs.
-import { modeOfPath, type ProfileSet } from '../model/profile-set.ts';
-import type { HeapFlame, HeapSummary, Profile, StatementProfile, CoverageProfile } from '../model/profile.ts';
+import type { ProfileSet } from '../model/profile-set.ts';
+import type { HeapFlame } from '../model/profile.ts';
 import { frameFile, pathNamesFile } from './loop-finder.ts';
 import { packageOfEvalId, pathInCell } from './peaks.ts';
 import { CAUSES, RuleContext, type AdviceInput, type Cause, type Confidence, type Finding } from './rules/context.ts';
@@ -12,6 +12,7 @@ import { findLoopInvariantCalls } from './rules/loop-invariant-call.ts';
 import { findMaterializeThenProcess } from './rules/materialize-then-process.ts';
 import { keepInnermost } from './rules/nesting.ts';
 import { findRareCaseAllocations } from './rules/rare-case-allocation.ts';
+import { classifyRun, firstOf, isStarlarkSourcePath, type Role, type RunRoles } from './run-roles.ts';
 import { indexStarlarkSource, type SourceIndex } from './starlark-source.ts';
 import type { Attribution } from './attribution.ts';
 
@@ -51,13 +52,10 @@ export function analyseRun(input: AdviceInput): { findings: Finding[]; attributi
   return { findings, attribution: ctx.attribution };
 }
 
-/** Build files and extension files Buck2 and Bazel evaluate: these are sources, not profiles. */
-export function isStarlarkSourcePath(path: string): boolean {
-  const name = path.slice(path.replace(/\\/g, '/').lastIndexOf('/') + 1);
-  if (['BUCK', 'BUCK.v2', 'TARGETS', 'TARGETS.v2'].includes(name)) return true;
-  if (['BUILD', 'BUILD.bazel', 'WORKSPACE', 'WORKSPACE.bazel', 'MODULE.bazel'].includes(name)) return true;
-  return name.endsWith('.bzl') || name.endsWith('.star') || name.endsWith('.bxl');
-}
+export { isStarlarkSourcePath };
+
+/** A profile set, with its roles when the caller classified it already (the worker does). */
+export type RunSet = ProfileSet & { roles?: RunRoles };
 
 /** One run: the profile sets of one `buck2 profile` target set, with the sources it names. */
 export interface Run {
@@ -79,8 +77,8 @@ function parentOf(path: string): string {
  * file name (`defs.bzl` in many sample programs), the one whose folders share most names with
  * the run's folder wins.
  */
-export function groupRuns(sets: readonly ProfileSet[], sources: readonly { path: string; text: string }[]): Run[] {
-  const runs = new Map<string, ProfileSet[]>();
+export function groupRuns(sets: readonly RunSet[], sources: readonly { path: string; text: string }[]): Run[] {
+  const runs = new Map<string, RunSet[]>();
   for (const set of sets) runs.set(set.name, [...(runs.get(set.name) ?? []), set]);
   const indexed = new Map<string, SourceIndex>();
   const indexOf = (source: { path: string; text: string }) => {
@@ -91,7 +89,13 @@ export function groupRuns(sets: readonly ProfileSet[], sources: readonly { path:
   return [...runs].map(([name, runSets]) => {
     const profiles = collectProfiles(runSets);
     const names = fileNamesOf(profiles);
-    const chosen = names.map((file) => bestSource(file, name, sources)).filter((s): s is { path: string; text: string } => s !== null);
+    const wanted = functionsByFile(profiles);
+    // How many of the functions the profiles name in `file` a source defines; null when they name none.
+    const defines = (source: { path: string; text: string }, file: string) => {
+      const names = wanted.get(file);
+      return names ? indexOf(source).defs.filter((d) => names.has(d.name)).length : null;
+    };
+    const chosen = names.map((file) => bestSource(file, name, sources, defines)).filter((s): s is { path: string; text: string } => s !== null);
     const unique = [...new Map(chosen.map((s) => [s.path, s])).values()];
     return { name, sets: runSets, targetIds: profiles.targetIds, input: { ...profiles.input, sources: unique.map(indexOf) } };
   });
@@ -102,36 +106,32 @@ interface Collected {
   targetIds: string[];
 }
 
-/** The profiles of a run that the rules read; retained heap data is left out (it is not what was allocated). */
-function collectProfiles(sets: readonly ProfileSet[]): Collected {
-  let heapFlame: HeapFlame | null = null;
-  let summary: HeapSummary | null = null;
-  let statement: StatementProfile | null = null;
-  let coverage: CoverageProfile | null = null;
-  const targetIds: string[] = [];
-  const frameFiles = new Set<string>();
-  for (const set of sets) {
-    for (const file of set.files) {
-      // Retained and allocated heap data cannot be told apart by content; the mode folder says which.
-      const retained = modeOfPath(file.path)?.endsWith('-retained') ?? false;
-      const profile: Profile | null = file.profile;
-      if (profile?.format === 'heap-flame' && !retained) heapFlame ??= profile;
-      else if (profile?.format === 'heap-summary' && !retained) summary ??= profile;
-      else if (profile?.format === 'statement') statement ??= profile;
-      else if (profile?.format === 'coverage') coverage ??= profile;
-      else if (profile?.format === 'targets') {
-        for (const id of profile.ids) if (!targetIds.includes(id)) targetIds.push(id);
-      }
-      // Their bytes are not given to the rules: Bazel's memory profile is retained at dump, not allocated.
-      else if (profile?.format === 'pprof') {
-        for (const f of profile.frames) if (f && (f.kind === 'def' || f.kind === 'toplevel') && f.file) frameFiles.add(f.file);
-        // Allocated bytes (a Buck2 heap flame exported to pprof, a Go alloc_space profile) weigh like a heap flame.
-        if (profile.quantity === 'allocated-bytes') heapFlame ??= { format: 'heap-flame', tree: profile.tree, stacks: profile.samples, unusedCapacityBytes: null };
-      }
-    }
-  }
+/** The profiles of a run that the rules read, by role; retained heap data is left out (it is not what was allocated). */
+function collectProfiles(sets: readonly RunSet[]): Collected {
+  const roles = sets.length === 1 && sets[0]!.roles ? sets[0]!.roles : classifyRun(sets.flatMap((s) => s.files));
+  const first = <R extends Role>(role: R) => firstOf(roles, role)?.profile ?? null;
+  const targetIds = [...new Set(roles.targets.flatMap((t) => t.profile.ids))];
+  const pprofs = sets.flatMap((s) => s.files.flatMap((f) => (f.profile?.format === 'pprof' ? [f.profile] : [])));
   // Files pprof frames name (Bazel, starlark-go): their sources join the run.
-  return { input: { heapFlame, summary, statement, coverage, frameFiles: [...frameFiles] }, targetIds };
+  const frameFiles = new Set<string>();
+  for (const p of pprofs) for (const f of p.frames) if (f && (f.kind === 'def' || f.kind === 'toplevel') && f.file) frameFiles.add(f.file);
+  return {
+    input: { heapFlame: allocatedHeap(roles), summary: first('allocated-summary'), statement: first('statement'), coverage: first('coverage'), frameFiles: [...frameFiles] },
+    targetIds,
+  };
+}
+
+/**
+ * The allocated heap flame the rules weigh by: a heap flame, or a pprof profile of allocated
+ * bytes (a Buck2 flame exported by peakscope, a Go alloc_space profile). Other pprof bytes are
+ * not given to the rules: Bazel's memory profile is retained at dump, not allocated.
+ */
+function allocatedHeap(roles: RunRoles): HeapFlame | null {
+  for (const { profile } of roles['allocated-flame']) {
+    if (profile.format === 'heap-flame') return profile;
+    if (profile.quantity === 'allocated-bytes') return { format: 'heap-flame', tree: profile.tree, stacks: profile.samples, unusedCapacityBytes: null };
+  }
+  return null;
 }
 
 /** File names the run's profiles mention: statement and coverage files, frame files, build files of its targets. */
@@ -151,13 +151,32 @@ function fileNamesOf({ input, targetIds }: Collected): string[] {
   return [...names];
 }
 
-function bestSource<S extends { path: string }>(file: string, runName: string, sources: readonly S[]): S | null {
+/** Per file the profiles name, the functions they name in it (`defs.bzl.f` → `defs.bzl` → `f`). */
+function functionsByFile({ input }: Collected): Map<string, Set<string>> {
+  const byFile = new Map<string, Set<string>>();
+  for (const name of input.heapFlame?.tree.names ?? input.summary?.functions.map((f) => f.name) ?? []) {
+    const file = frameFile(name);
+    if (file) byFile.set(file, (byFile.get(file) ?? new Set()).add(name.slice(file.length + 1)));
+  }
+  return byFile;
+}
+
+/**
+ * The source for a file the profiles name. A `defs.bzl` that defines none of the functions the
+ * profiles name in it is another project's (sources can arrive from anywhere, at any time); among
+ * the rest, the one defining most of them wins, then the one whose folders share most names with
+ * the run's folder.
+ */
+function bestSource<S extends { path: string }>(file: string, runName: string, sources: readonly S[], defines: (source: S, file: string) => number | null): S | null {
   const runFolders = new Set(runName.split('/').filter(Boolean));
   let best: S | null = null;
   let bestScore = -1;
   for (const source of sources) {
     if (!pathNamesFile(source.path, file)) continue;
-    const score = parentOf(source.path.replace(/\\/g, '/')).split('/').filter((folder) => runFolders.has(folder)).length;
+    const defined = defines(source, file);
+    if (defined === 0) continue;
+    const folders = parentOf(source.path.replace(/\\/g, '/')).split('/').filter((folder) => runFolders.has(folder)).length;
+    const score = (defined ?? 0) * 1000 + folders;
     if (score > bestScore) [best, bestScore] = [source, score];
   }
   return best;

@@ -3,30 +3,17 @@
 // statement in the source; a frame click opens its `def`; a line click selects its function.
 import './analysis-panels.css';
 import { frameFile, frameNameOf, profileFileFor, sourceFor } from '../analysis/loop-finder.ts';
-import { DEFAULT_PEAK_LIMIT, computeFilePeaks } from '../analysis/peaks.ts';
+import { computeFilePeaks } from '../analysis/peaks.ts';
 import { indexStarlarkSource, type SourceIndex } from '../analysis/starlark-source.ts';
 import type { Span } from '../model/profile.ts';
-import { formatBytes, type Bytes } from '../model/units.ts';
+import { formatBytes } from '../model/units.ts';
 import * as findingsPanel from '../views/findings-panel.ts';
 import * as peaksTable from '../views/peaks-table.ts';
 import * as sourceView from '../views/source-view.ts';
 import type { SetAnalysis } from '../worker/set-analysis.ts';
-import type { AppState, LoadedSet, Store } from './store.ts';
+import type { AppState, LoadedSet, PanelsState, Store } from './store.ts';
+import { shows } from './tabs.ts';
 import { currentSet } from './view-model.ts';
-
-/** What the panels show besides the store's view: which finding, which source and span. */
-interface PanelState {
-  setId: number;
-  finding: number;
-  sourcePath: string | null;
-  highlight: Span | null;
-  /** The frame last opened, so a re-render does not move the source away from a finding. */
-  frame: string | null;
-  /** The store's selected function and zoomed frame at the last render: whichever changes is opened. */
-  seen: [string | null, string | null];
-  limit: Bytes;
-  module: string | null;
-}
 
 /** Source indexes per set, built once (the worker sends text, the page indexes it for clicks). */
 const indexes = new WeakMap<LoadedSet, SourceIndex[]>();
@@ -38,10 +25,7 @@ function indexesOf(set: LoadedSet, analysis: SetAnalysis): SourceIndex[] {
 
 function knownFiles(set: LoadedSet): Set<string> {
   const files = new Set<string>();
-  for (const f of set.files) {
-    const p = f.profile;
-    if (p?.format === 'statement') for (const r of p.rows) files.add(r.file);
-  }
+  for (const { profile } of set.roles.statement) for (const r of profile.rows) files.add(r.file);
   for (const row of set.functions?.rows ?? []) {
     const file = frameFile(row.name);
     if (file) files.add(file);
@@ -49,19 +33,27 @@ function knownFiles(set: LoadedSet): Set<string> {
   return files;
 }
 
-/** The selected function and the zoomed frame of the flamegraph. */
-function framesOf(state: AppState): [string | null, string | null] {
-  return [state.view.selected, state.view.zoom[state.view.zoom.length - 1] ?? null];
+/** A frame's `def` in the set's sources, as a source and span to show; null when none is known. */
+function frameSource(set: LoadedSet, analysis: SetAnalysis, name: string | null): { path: string; highlight: Span } | null {
+  const file = name ? frameFile(name) : null;
+  const index = file ? sourceFor(file, indexesOf(set, analysis)) : null;
+  const def = index?.defs.find((d) => d.name === name!.slice(file!.length + 1) && d.kind === 'def');
+  return index && def ? { path: index.path, highlight: def.span } : null;
 }
 
-/** The frame the user just chose: a new zoom (frame click) wins over an unchanged selection. */
-function chosenFrame(now: [string | null, string | null], seen: [string | null, string | null]): string | null {
-  if (now[1] !== seen[1] && now[1] !== null) return now[1];
-  if (now[0] !== seen[0] && now[0] !== null) return now[0];
-  return null;
+/**
+ * What the source view shows, derived from the store alone: a span chosen explicitly, else the
+ * chosen frame's `def`, else the first finding's statement, else the first source.
+ */
+function shownSource(set: LoadedSet, analysis: SetAnalysis, panels: PanelsState): { path: string | null; highlight: Span | null } {
+  const first = panels.frame === null ? analysis.findings[0] : undefined;
+  return panels.source ?? frameSource(set, analysis, panels.frame) ?? (first ? { path: first.sourcePath, highlight: first.span } : { path: analysis.sources[0]?.path ?? null, highlight: null });
 }
 
-export function wireAnalysisPanels(store: Store, content: HTMLElement, selectFunction: (name: string) => void): (state: AppState) => void {
+/** The app's way to choose a frame: select it (and zoom to it), showing `source` (a span) when given. */
+export type SelectFunction = (name: string, source?: PanelsState['source'], finding?: number) => void;
+
+export function wireAnalysisPanels(store: Store, content: HTMLElement, selectFunction: SelectFunction): (state: AppState) => void {
   const root = document.createElement('div');
   root.id = 'analysis';
   root.className = 'analysis';
@@ -72,30 +64,17 @@ export function wireAnalysisPanels(store: Store, content: HTMLElement, selectFun
   let findings: ReturnType<typeof findingsPanel.create> | null = null;
   let source: ReturnType<typeof sourceView.create> | null = null;
   let peaks: ReturnType<typeof peaksTable.create> | null = null;
-  let panel: PanelState = { setId: -1, finding: -1, sourcePath: null, highlight: null, frame: null, seen: [null, null], limit: DEFAULT_PEAK_LIMIT, module: null };
-  let lastKey = '';
+  // The last drawn inputs: a redraw of the page with the same set, analysis and panels is skipped.
+  let drawn: [LoadedSet, PanelsState] | null = null;
 
-  const rerender = () => {
-    lastKey = '';
-    render(store.get());
-  };
-
-  function openFrame(set: LoadedSet, analysis: SetAnalysis, name: string): void {
-    const file = frameFile(name);
-    const index = file ? sourceFor(file, indexesOf(set, analysis)) : null;
-    const def = index?.defs.find((d) => d.name === name.slice(file!.length + 1) && d.kind === 'def');
-    panel = { ...panel, frame: name, ...(index && def ? { sourcePath: index.path, highlight: def.span, finding: -1 } : {}) };
-  }
-
-  function sourceProps(set: LoadedSet, analysis: SetAnalysis): sourceView.SourceViewProps | null {
-    const index = indexesOf(set, analysis).find((s) => s.path === panel.sourcePath);
-    const text = analysis.sources.find((s) => s.path === panel.sourcePath)?.text;
+  function sourceProps(set: LoadedSet, analysis: SetAnalysis, shown: { path: string | null; highlight: Span | null }): sourceView.SourceViewProps | null {
+    const index = indexesOf(set, analysis).find((s) => s.path === shown.path);
+    const text = analysis.sources.find((s) => s.path === shown.path)?.text;
     if (!index || text === undefined) return null;
     const file = profileFileFor(index.path, knownFiles(set));
     const lines = new Map<number, sourceView.LineFigures>();
-    for (const f of set.files) {
-      if (f.profile?.format !== 'statement') continue;
-      for (const r of f.profile.rows) {
+    for (const { profile } of set.roles.statement) {
+      for (const r of profile.rows) {
         if (r.file !== file) continue;
         const at = lines.get(r.span.line) ?? { seconds: 0, count: 0, bytes: null };
         lines.set(r.span.line, { ...at, seconds: at.seconds + r.seconds, count: at.count + r.count });
@@ -117,13 +96,10 @@ export function wireAnalysisPanels(store: Store, content: HTMLElement, selectFun
       return { span: l.span, label: `for ${l.targets.join(', ')} in ${l.iterable}${extra}` };
     });
     return {
-      path: index.path, text, lines, gutter, loops, highlight: panel.highlight,
+      path: index.path, text, lines, gutter, loops, highlight: shown.highlight,
       onLine: (line) => {
         const def = [...index.defs].reverse().find((d) => d.kind === 'def' && line >= d.span.line && line < Math.max(d.span.endLine, d.span.line + 1));
-        const name = frameNameOf(file, def ?? null);
-        panel = { ...panel, frame: name, highlight: { line, column: 1, endLine: line, endColumn: 1 }, finding: -1 };
-        selectFunction(name);
-        rerender();
+        selectFunction(frameNameOf(file, def ?? null), { path: index.path, highlight: { line, column: 1, endLine: line, endColumn: 1 } });
       },
     };
   }
@@ -131,31 +107,23 @@ export function wireAnalysisPanels(store: Store, content: HTMLElement, selectFun
   function render(state: AppState): void {
     const set = currentSet(state);
     const analysis = set?.analysis;
-    const visible = !!set && !!analysis && ['flame', 'both', 'table'].includes(state.view.tab);
+    const visible = !!set && !!analysis && shows(state.view.tab, 'analysis');
     root.hidden = !visible;
-    if (!visible || !set || !analysis) return;
-    if (panel.setId !== set.id) {
-      const first = analysis.findings[0];
-      panel = { ...panel, setId: set.id, finding: first ? 0 : -1, sourcePath: first?.sourcePath ?? analysis.sources[0]?.path ?? null, highlight: first?.span ?? null, frame: null, seen: framesOf(state), module: null };
+    if (!visible || !set || !analysis) {
+      drawn = null;
+      return;
     }
-    const now = framesOf(state);
-    const frame = chosenFrame(now, panel.seen);
-    panel = { ...panel, seen: now };
-    if (frame && frame !== panel.frame) openFrame(set, analysis, frame);
-    const key = JSON.stringify([set.id, panel]);
-    if (key === lastKey) return;
-    lastKey = key;
-    renderPanels(set, analysis);
+    if (drawn && drawn[0] === set && drawn[1] === state.panels) return;
+    drawn = [set, state.panels];
+    renderPanels(set, analysis, state.panels);
   }
 
-  function renderPanels(set: LoadedSet, analysis: SetAnalysis): void {
+  function renderPanels(set: LoadedSet, analysis: SetAnalysis, panels: PanelsState): void {
     const fProps: findingsPanel.FindingsPanelProps = {
-      findings: analysis.findings, selected: panel.finding, hasSources: analysis.sources.length > 0, estimate: analysis.estimate, hotLoops: analysis.attribution.loops,
+      findings: analysis.findings, selected: analysis.findings.length > 0 ? panels.finding : -1, hasSources: analysis.sources.length > 0, estimate: analysis.estimate, hotLoops: analysis.attribution.loops,
       onSelect: (i) => {
         const f = analysis.findings[i]!;
-        panel = { ...panel, finding: i, sourcePath: f.sourcePath, highlight: f.span, frame: f.function };
-        selectFunction(f.function);
-        rerender();
+        selectFunction(f.function, { path: f.sourcePath, highlight: f.span }, i);
       },
     };
     const advisable = analysis.findings.length > 0 || analysis.sources.length > 0 || analysis.estimate !== null;
@@ -164,32 +132,26 @@ export function wireAnalysisPanels(store: Store, content: HTMLElement, selectFun
       findings = null;
     } else if (findings) findings.update(fProps);
     else findings = findingsPanel.create(columns, fProps);
-    const sProps = sourceProps(set, analysis);
+    const sProps = sourceProps(set, analysis, shownSource(set, analysis, panels));
     if (!sProps) {
       source?.destroy();
       source = null;
     } else if (source) source.update(sProps);
     else source = sourceView.create(columns, sProps);
-    renderPeaks(set);
+    renderPeaks(set, panels);
   }
 
-  function renderPeaks(set: LoadedSet): void {
-    const logs = set.files.flatMap((f) => (f.profile?.format === 'event-log' ? [f.profile] : []));
+  function renderPeaks(set: LoadedSet, panels: PanelsState): void {
+    const logs = set.roles['event-log'].map((f) => f.profile);
     if (logs.length === 0) {
       peaks?.destroy();
       peaks = null;
       return;
     }
     const props: peaksTable.PeaksTableProps = {
-      rows: computeFilePeaks(logs, panel.limit), limit: panel.limit, selected: panel.module,
-      onSelect: (moduleId) => {
-        panel = { ...panel, module: moduleId };
-        rerender();
-      },
-      onLimit: (limit) => {
-        panel = { ...panel, limit };
-        rerender();
-      },
+      rows: computeFilePeaks(logs, panels.limit), limit: panels.limit, selected: panels.module,
+      onSelect: (moduleId) => store.selectModule(moduleId),
+      onLimit: (limit) => store.setPeakLimit(limit),
     };
     if (peaks) peaks.update(props);
     else peaks = peaksTable.create(root, props);

@@ -1,12 +1,12 @@
 // What the Compare tab shows, derived from the store: which sets are compared, their
 // comparison, and the flamegraph inputs for the chosen tree. Memoised on the inputs'
 // identity, so toggling the colour scale does not recompute the comparison.
-import { compareSets, type FlameComparison, type SetComparison } from '../analysis/diff-sets.ts';
+import { compareSets, type ComparedSet, type FlameComparison, type SetComparison } from '../analysis/diff-sets.ts';
+import { rolesOfFile, type Role } from '../analysis/run-roles.ts';
 import { diffWidths } from '../analysis/diff.ts';
 import { diffFrames, type DiffFrames } from '../views/diff-colors.ts';
 import { nodeAtPath } from '../views/tree-search.ts';
 import { DEFAULT_DIFF, type DiffView } from './diff-state.ts';
-import type { ProfileSet } from '../model/profile-set.ts';
 import type { AppState, LoadedSet } from './store.ts';
 import { memo } from './view-model.ts';
 
@@ -15,10 +15,10 @@ import { memo } from './view-model.ts';
  * kind (two files dropped together land in one set of loose files).
  */
 export interface Side {
-  /** A set name or a file path; this is what `base=`/`target=` hold. Untrusted text. */
+  /** A set label or a file path; this is what `base=`/`target=` hold. Untrusted text. */
   name: string;
   kind: 'set' | 'file';
-  set: ProfileSet;
+  set: ComparedSet;
   /** The `#url=` the set came from, if any. */
   url: string | null;
 }
@@ -35,22 +35,23 @@ export interface DiffModel {
   zoom: number;
 }
 
-const COMPARABLE = new Set(['heap-flame', 'time-flame', 'heap-summary', 'statement', 'event-log']);
+const COMPARABLE: ReadonlySet<Role> = new Set<Role>(['allocated-flame', 'retained-flame', 'time-flame', 'allocated-summary', 'retained-summary', 'statement', 'event-log']);
 
-/** Every loaded set (first of each name), and the files of sets holding two or more of a kind. */
+/** Every loaded set (by its unique label), and the files of sets holding two or more of one role. */
 export const sidesOf = memo((sets: readonly LoadedSet[]): Side[] => {
   const sides: Side[] = [];
   const seen = new Set<string>();
   for (const set of sets) {
-    if (!seen.has(set.name)) sides.push({ name: set.name, kind: 'set', set, url: set.url });
-    seen.add(set.name);
-    const counts = new Map<string, number>();
-    for (const f of set.files) if (f.profile) counts.set(f.profile.format, (counts.get(f.profile.format) ?? 0) + 1);
-    for (const file of set.files) {
-      const format = file.profile?.format ?? '';
-      if (!COMPARABLE.has(format) || counts.get(format)! < 2 || seen.has(file.path)) continue;
-      seen.add(file.path);
-      sides.push({ name: file.path, kind: 'file', set: { name: file.path, files: [file] }, url: set.url });
+    if (!seen.has(set.label)) sides.push({ name: set.label, kind: 'set', set, url: set.url });
+    seen.add(set.label);
+    for (const role of COMPARABLE) {
+      const files = set.roles[role];
+      if (files.length < 2) continue;
+      for (const { index, path } of files) {
+        if (seen.has(path)) continue;
+        seen.add(path);
+        sides.push({ name: path, kind: 'file', set: { name: path, files: [set.files[index]!], roles: rolesOfFile(set.roles, index) }, url: set.url });
+      }
     }
   }
   return sides;
@@ -72,7 +73,7 @@ export function pickSides(state: AppState): { base: Side | null; target: Side | 
   return { base: pair[0] ?? null, target: pair[1] ?? null };
 }
 
-const comparisonOf = memo((base: ProfileSet, target: ProfileSet) => compareSets(base, target));
+const comparisonOf = memo((base: ComparedSet, target: ComparedSet) => compareSets(base, target));
 const widthsOf = memo((flame: FlameComparison, width: DiffView['width']) => diffWidths(flame.diff, width));
 const framesOf = memo((flame: FlameComparison, scale: DiffView['scale']) => diffFrames(flame.diff, scale));
 

@@ -2,6 +2,7 @@
 // flamegraph (colour by change, width by target or by the larger side) and the delta tables.
 // Its state lives in the URL hash (app/diff-state.ts) like every other view.
 import './diff-panel.css';
+import type { FlameComparison } from '../analysis/diff-sets.ts';
 import { stackOf } from '../model/call-tree.ts';
 import { formatValue } from '../model/units.ts';
 import * as breadcrumbView from '../views/breadcrumb.ts';
@@ -12,6 +13,7 @@ import * as flameView from '../views/flamegraph.ts';
 import { diffModel, pickSides, sidesOf, type DiffModel } from './diff-model.ts';
 import { DEFAULT_DIFF, type DiffView } from './diff-state.ts';
 import type { AppState, Store } from './store.ts';
+import { shows } from './tabs.ts';
 
 interface Controls {
   base: HTMLSelectElement;
@@ -61,7 +63,7 @@ function buildControls(host: HTMLElement, change: (c: Partial<DiffView>, state: 
 
 function syncOptions(el: HTMLSelectElement, names: string[], value: string | null): void {
   if (el.dataset.options !== names.join('\u0000')) {
-    el.replaceChildren(...names.map((n) => new Option(n || '(loose files)', n)));
+    el.replaceChildren(...names.map((n) => new Option(n, n)));
     el.dataset.options = names.join('\u0000');
   }
   el.value = value ?? '';
@@ -87,16 +89,19 @@ function buildLegend(host: HTMLElement): HTMLElement {
   return legend;
 }
 
+/** What each compared pair of trees measures. */
+const FLAME_WORDS: Record<FlameComparison['role'], string> = { 'allocated-flame': 'allocated bytes', 'retained-flame': 'retained bytes', 'time-flame': 'time' };
+
 /** `base → target: total 6.33 MiB → 178 KiB (-6.16 MiB, -97.3%)`, plus what was compared. */
 export function summaryLines(model: DiffModel): string[] {
-  const lines = [`${model.base.name || '(loose files)'} → ${model.target.name || '(loose files)'}`];
+  const lines = [`${model.base.name} → ${model.target.name}`];
   const f = model.flame;
   if (f) {
     const base = f.diff.base.total[0]!;
     const target = f.diff.target.total[0]!;
     const pct = relativeChange(base, target);
     const exact = f.diff.unit === 'bytes' ? ` = ${(target - base).toLocaleString('en-US')} bytes` : '';
-    lines.push(`${f.format === 'heap-flame' ? 'allocated bytes' : 'time'}: ${formatValue(base, f.diff.unit)} → ${formatValue(target, f.diff.unit)} (${signedValue(target - base, f.diff.unit)}${exact}${pct ? `, ${pct}` : ''})`);
+    lines.push(`${FLAME_WORDS[f.role]}: ${formatValue(base, f.diff.unit)} → ${formatValue(target, f.diff.unit)} (${signedValue(target - base, f.diff.unit)}${exact}${pct ? `, ${pct}` : ''})`);
     lines.push(`flamegraph of ${f.basePath} against ${f.targetPath}`);
   } else lines.push('no heap or time flame in both sets: tables only');
   return [...lines, ...model.comparison.notes];
@@ -183,7 +188,7 @@ class DiffPanel {
   }
 
   render(state: AppState): void {
-    this.host.hidden = state.view.tab !== 'diff';
+    this.host.hidden = !shows(state.view.tab, 'diff');
     if (this.host.hidden) return;
     this.ensureLoaded(state);
     const model = diffModel(state);

@@ -16,7 +16,8 @@ import { diffFlameState, diffSnapshotData, diffTables } from './export-diff.ts';
 import { summaryNotes, totalWords } from './flame-panel.ts';
 import type { AppState, Store } from './store.ts';
 import type { TablesPanel } from './tables-panel.ts';
-import { currentSet, flameModel, METRIC_LABELS, type FlameModel } from './view-model.ts';
+import { shows, tabSpec } from './tabs.ts';
+import { currentSet, flameModel, type FlameModel } from './view-model.ts';
 
 export const EXPORTS = [
   ['svg', 'Flamegraph as SVG'],
@@ -96,7 +97,7 @@ function snapshotData(state: AppState, model: FlameModel, ctx: ExportContext): S
   const { frames, zoom, legend } = exportFrames(exportInput(state, model, ctx.flameWidth()));
   return {
     version: 1,
-    title: `peakscope: ${model.set.name || 'loose files'} — ${METRIC_LABELS[model.metric.metric]} (${model.unit}), ${totalWords(model)}`,
+    title: `peakscope: ${model.set.label} — ${model.metric.label} (${model.unit}), ${totalWords(model)}`,
     summary: summaryNotes(model).join(' · '),
     path: ['all', ...stackOf(model.tree, model.zoom)],
     legend, width: ctx.flameWidth(), cellHeight: EXPORT_CELL_HEIGHT, icicle: state.view.icicle,
@@ -145,7 +146,7 @@ function tablesToCsv(tables: readonly TableSnapshot[]): string {
 function currentTables(state: AppState, model: FlameModel | null, ctx: ExportContext): TableSnapshot[] {
   const tables = ctx.tables.snapshots(state);
   const rows = model?.functions ?? currentSet(state)?.functions?.rows ?? null;
-  if (tables.length === 0 && (state.view.tab === 'table' || state.view.tab === 'both') && rows) {
+  if (tables.length === 0 && tabSpec(state.view.tab).table === 'functions' && rows) {
     return [functionTableSnapshot(rows, model?.functionsUnit ?? 'bytes')];
   }
   return tables;
@@ -167,7 +168,7 @@ const FILE_ENDS: Record<ExportKind, string> = { svg: 'svg', png: 'png', folded: 
 
 /** Why an export does not apply to what is shown (null when it does): said next to the item. */
 function whyNot(kind: ExportKind, state: AppState, ctx: ExportContext): string | null {
-  if (state.view.tab === 'diff') {
+  if (shows(state.view.tab, 'diff')) {
     const { model, why } = diffFlameState(state);
     if (kind === 'folded' || kind === 'pprof') return 'Compare shows two call trees: export each from its own flamegraph';
     if (kind === 'csv') return diffTables(ctx.diff).length > 0 ? null : why ?? 'no table to compare yet';
@@ -182,9 +183,9 @@ async function run(kind: ExportKind, store: Store, ctx: ExportContext): Promise<
   const state = store.get();
   const why = whyNot(kind, state, ctx);
   if (why) throw new Error(why);
-  const diff = state.view.tab === 'diff' ? diffFlameState(state).model : null;
+  const diff = shows(state.view.tab, 'diff') ? diffFlameState(state).model : null;
   const model = flameModel(state);
-  const stem = diff ? `peakscope-compare-${fileStem(diff.base.name)}-vs-${fileStem(diff.target.name)}` : `peakscope-${fileStem(currentSet(state)?.name ?? '')}-${model?.metric.metric ?? 'tables'}`;
+  const stem = diff ? `peakscope-compare-${fileStem(diff.base.name)}-vs-${fileStem(diff.target.name)}` : `peakscope-${fileStem(currentSet(state)?.label ?? '')}-${model?.metric.key ?? 'tables'}`;
   const name = `${stem}${kind === 'csv' && !diff ? `-${state.view.tab}` : ''}.${FILE_ENDS[kind]}`;
   if (kind === 'csv') {
     const csv = tablesToCsv(diff ? diffTables(ctx.diff) : currentTables(state, model, ctx));

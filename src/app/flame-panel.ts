@@ -7,7 +7,7 @@ import { describeWeight, frameDetails, type FrameContext } from '../views/frame-
 import * as flameView from '../views/flamegraph.ts';
 import { renderLegend } from '../views/legend.ts';
 import type { AppState, Store } from './store.ts';
-import { flameModel, METRIC_LABELS, type FlameModel } from './view-model.ts';
+import { flameModel, type FlameModel } from './view-model.ts';
 
 export interface FlamePanelElements {
   flame: HTMLElement;
@@ -79,13 +79,13 @@ function frameSourceOf(model: FlameModel): FrameContext['frameSource'] {
  * short (its last stacks are missing, so the total is a lower bound).
  */
 export function totalWords(model: FlameModel): string {
-  const words = `total ${METRIC_LABELS[model.metric.metric]}: ${describeWeight(model.metric.total[0]!, model.unit)}`;
+  const words = `total ${model.metric.label}: ${describeWeight(model.metric.total[0]!, model.unit)}`;
   const cut = model.set.files[model.metric.fileIndex]?.truncated;
   return cut ? `${words} — partial: the file is cut short (${cut.message}), so the total is a lower bound` : words;
 }
 
 function showSummary(el: HTMLElement, model: FlameModel): void {
-  el.textContent = [`${model.set.name || 'loose files'} — ${totalWords(model)}`, ...summaryNotes(model)].join(' · ');
+  el.textContent = [`${model.set.label} — ${totalWords(model)}`, ...summaryNotes(model)].join(' · ');
 }
 
 /** What the totals line says besides the total: how the figures were made, where the zoom stopped. */

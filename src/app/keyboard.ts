@@ -1,8 +1,10 @@
 // Keyboard shortcuts (speedscope's set is the bar): `/` search, Enter / Shift+Enter next /
-// previous match, Esc clears, `0` resets zoom, arrows move between frames, `1`–`8` tabs,
-// `?` lists the keys.
+// previous match, Esc clears, `0` resets zoom, arrows move between frames, `1`–`N` tabs (from
+// the tab registry), `?` lists the keys. They work wherever focus is not in a text field:
+// also on a checkbox, a button or a select the user just clicked.
 import { childrenOf, stackOf, type CallTree } from '../model/call-tree.ts';
-import { TABS, type Store } from './store.ts';
+import type { Store } from './store.ts';
+import { TABS, tabKeysLine } from './tabs.ts';
 import { flameModel } from './view-model.ts';
 
 export const KEYS: readonly [string, string][] = [
@@ -12,12 +14,15 @@ export const KEYS: readonly [string, string][] = [
   ['0', 'reset zoom'],
   ['← →', 'previous / next sibling frame'],
   ['↑ ↓', 'parent / heaviest child (swapped in flame mode)'],
-  ['1 – 8', 'tabs: flamegraph, top functions, both, samples, compare, callers/callees, types, statements'],
+  tabKeysLine(),
   ['?', 'show this list'],
 ];
 
 export interface KeyboardElements {
   search: HTMLInputElement;
+  /** The skip link and the main view it moves focus to. */
+  skipLink: HTMLAnchorElement;
+  main: HTMLElement;
   flame: HTMLElement;
   dialog: HTMLDialogElement;
   keysButton: HTMLElement;
@@ -63,19 +68,13 @@ export function frameAfterArrow(tree: CallTree, weights: Float64Array, from: num
 export function wireKeyboard(store: Store, els: KeyboardElements): void {
   fillDialog(els.dialog);
   els.keysButton.addEventListener('click', () => els.dialog.showModal());
-  let matchIndex = -1;
-  let lastSearch = '';
-
   function zoomToMatch(step: number): boolean {
     const model = flameModel(store.get());
     if (!model?.search || model.search.nodes.length === 0) return false;
-    if (store.get().view.search !== lastSearch) matchIndex = -1;
-    lastSearch = store.get().view.search;
     const n = model.search.nodes.length;
-    matchIndex = (((matchIndex + step) % n) + n) % n;
-    const node = model.search.nodes[matchIndex]!;
-    store.updateView({ zoom: stackOf(model.tree, node) });
-    store.focusFrame(node);
+    const index = (((store.get().panels.match + step) % n) + n) % n;
+    const node = model.search.nodes[index]!;
+    store.zoomToMatch(index, stackOf(model.tree, node), node);
     return true;
   }
 
@@ -86,7 +85,7 @@ export function wireKeyboard(store: Store, els: KeyboardElements): void {
     const focus = store.get().focus;
     const to = frameAfterArrow(tree, model.metric.total, focus >= 0 && focus < tree.name.length ? focus : zoom, key, store.get().view.icicle);
     // Leaving the zoomed subtree upwards zooms out to keep the frame in view.
-    if (to < zoom || to >= tree.end[zoom]!) store.updateView({ zoom: stackOf(tree, to) });
+    if (to < zoom || to >= tree.end[zoom]!) store.zoomTo(stackOf(tree, to));
     store.focusFrame(to);
   }
 
@@ -95,7 +94,7 @@ export function wireKeyboard(store: Store, els: KeyboardElements): void {
     if (zoomToMatch(shift ? -1 : 1)) return;
     const model = flameModel(store.get());
     const focus = store.get().focus;
-    if (model && focus >= 0) store.updateView({ zoom: stackOf(model.tree, focus) });
+    if (model && focus >= 0) store.zoomTo(stackOf(model.tree, focus));
   }
 
   function onSearchKey(event: KeyboardEvent): void {
@@ -121,9 +120,12 @@ export function wireKeyboard(store: Store, els: KeyboardElements): void {
       store.zoomTo([]);
       store.focusFrame(-1);
     } else if (key === '?') els.dialog.showModal();
-    else if (/^[1-9]$/.test(key) && Number(key) <= TABS.length) store.updateView({ tab: TABS[Number(key) - 1]! });
+    else if (/^[1-9]$/.test(key) && Number(key) <= TABS.length) {
+      event.preventDefault(); // a focused select would otherwise jump to an option
+      store.updateView({ tab: TABS[Number(key) - 1]! });
+    }
     else if (key === 'Enter' && !target.matches('button, a, tr')) enter(event.shiftKey);
-    else if (key.startsWith('Arrow') && (target === els.flame || target === document.body)) {
+    else if (key.startsWith('Arrow') && arrowsMoveFrames(target, key)) {
       event.preventDefault();
       move(key);
     }
@@ -133,6 +135,25 @@ export function wireKeyboard(store: Store, els: KeyboardElements): void {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target as HTMLElement;
     if (target === els.search) onSearchKey(event);
-    else if (!target.matches('input, select, textarea') && !els.dialog.open) onPageKey(event, target);
+    else if (!isTextField(target) && !els.dialog.open) onPageKey(event, target);
   });
+  // The skip link moves focus without touching the hash (the hash holds the view).
+  els.skipLink.addEventListener('click', (event) => {
+    event.preventDefault();
+    els.main.focus();
+  });
+}
+
+/** Where typed characters belong to the element: text inputs, text areas, editable content. */
+export function isTextField(target: Element): boolean {
+  return target.matches('textarea, [contenteditable=""], [contenteditable=true], input:not([type=checkbox], [type=radio], [type=button], [type=submit], [type=reset], [type=file], [type=range], [type=color])');
+}
+
+/**
+ * Arrows move between frames unless the focused element uses them itself: the tab bar (its own
+ * arrows), a select (↑ ↓ change its value; ← → still move frames), a table row.
+ */
+function arrowsMoveFrames(target: Element, key: string): boolean {
+  if (target.closest('[role=tablist], tr')) return false;
+  return !(target.matches('select') && (key === 'ArrowUp' || key === 'ArrowDown'));
 }

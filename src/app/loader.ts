@@ -1,6 +1,7 @@
 // The page's side of the parse worker: one worker, one job at a time per call, progress into
 // the store, cancel by abort message with terminate-and-respawn as the fallback.
-import type { LoadedSetData, ParseInput, WorkerRequest, WorkerResponse } from '../worker/protocol.ts';
+import type { LoadResult } from '../worker/load-job.ts';
+import type { ParseInput, WorkerRequest, WorkerResponse } from '../worker/protocol.ts';
 import { spawnParseWorker, takeHeadStart } from './head-start.ts';
 import type { Store } from './store.ts';
 
@@ -8,7 +9,7 @@ import type { Store } from './store.ts';
 const CANCEL_GRACE_MS = 400;
 
 export type LoadOutcome =
-  | { status: 'done'; sets: LoadedSetData[]; warnings: string[] }
+  | ({ status: 'done' } & LoadResult)
   | { status: 'cancelled' }
   | { status: 'failed'; message: string };
 
@@ -44,7 +45,10 @@ export class Loader {
     const pending = this.pending.get(message.jobId);
     if (!pending) return;
     this.pending.delete(message.jobId);
-    if (message.type === 'done') pending.resolve({ status: 'done', sets: message.sets, warnings: message.warnings });
+    if (message.type === 'done') {
+      const { type: _type, jobId: _jobId, ...result } = message;
+      pending.resolve({ status: 'done', ...result });
+    }
     else if (message.type === 'cancelled') pending.resolve({ status: 'cancelled' });
     else pending.resolve({ status: 'failed', message: message.message });
   }
@@ -75,7 +79,9 @@ export class Loader {
       for (const message of early.backlog) this.receive(message);
     } else {
       this.worker ??= this.spawn();
-      this.post({ type: 'parse', jobId, inputs });
+      // Sources of earlier loads go along, so the new runs join them in the worker.
+      const sources = this.store.get().sources.map(({ path, text }) => ({ path, text }));
+      this.post({ type: 'parse', jobId, inputs, sources });
     }
     return { jobId, done };
   }

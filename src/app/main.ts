@@ -2,10 +2,11 @@
 import './style.css';
 import * as functionTableView from '../views/function-table.ts';
 import * as progressView from '../views/progress.ts';
+import * as runsOverviewView from '../views/runs-overview.ts';
 import * as sideListView from '../views/side-list.ts';
 import { heaviestNodeOf } from '../views/tree-search.ts';
 import { stackOf } from '../model/call-tree.ts';
-import { wireAnalysisPanels } from './analysis-panels.ts';
+import { wireAnalysisPanels, type SelectFunction } from './analysis-panels.ts';
 import { wireDiffPanel } from './diff-panel.ts';
 import { wireExport } from './export.ts';
 import { wireFlamePanel } from './flame-panel.ts';
@@ -17,11 +18,12 @@ import { Loading } from './loading.ts';
 import { renderNotices } from './notices.ts';
 import { loadDefaultSample, wireGallery } from './samples.ts';
 import { Store, type AppState } from './store.ts';
+import { shows, TABS } from './tabs.ts';
 import { wireSetsDrawer } from './sets-drawer.ts';
 import { wireTablesPanel } from './tables-panel.ts';
 import { wireTheme } from './theme.ts';
 import { wireToolbar } from './toolbar.ts';
-import { currentSet, flameModel } from './view-model.ts';
+import { currentSet, flameModel, overviewRows } from './view-model.ts';
 import { loadRegexEngine, regexEngineReady } from '../views/tree-search.ts';
 
 function byId<T extends HTMLElement = HTMLElement>(id: string): T {
@@ -38,12 +40,10 @@ wireInputs(byId('drop'), byId<HTMLInputElement>('files'), byId<HTMLInputElement>
 
 const progress = progressView.create(byId('progress'), { loading: null, onCancel: () => loading.cancel() });
 const sideListProps = {
-  onSelect: (id: number) => {
-    const set = store.get().sets.find((s) => s.id === id);
-    if (set) store.selectSet(set.name);
-  },
+  onSelect: (id: number) => store.selectSet(id),
   onRemove: (id: number) => store.removeSet(id),
 };
+const overview = runsOverviewView.create(byId('sets'), { rows: [], currentId: null, onSelect: (id) => store.selectSet(id) });
 const sideList = sideListView.create(byId('sets'), { sets: [], currentId: null, ...sideListProps });
 const renderDrawer = wireSetsDrawer(byId<HTMLButtonElement>('sets-toggle'), document.querySelector<HTMLElement>('.layout')!);
 const renderToolbar = wireToolbar(store);
@@ -57,15 +57,14 @@ wireTheme(byId<HTMLSelectElement>('theme'));
 const tablesPanel = wireTablesPanel(store, byId('tables'));
 const renderExport = wireExport(store, byId('export'), { flame: byId('flame'), tables: tablesPanel, diff: byId('diff') });
 
-/** Table row → select the function and zoom the flamegraph to its heaviest stack. */
-function selectFunction(name: string): void {
+/** Table row, finding or source line → select the function and zoom the flamegraph to its heaviest stack. */
+const selectFunction: SelectFunction = (name, source = null, finding = -1) => {
   const model = flameModel(store.get());
   const view = store.get().view;
   const tab = view.tab === 'table' ? 'flame' : view.tab;
-  if (!model) return store.updateView({ selected: name, tab });
-  const node = heaviestNodeOf(model.tree, model.metric.total, name);
-  store.updateView({ selected: name, tab, zoom: node > 0 ? stackOf(model.tree, node) : view.zoom });
-}
+  const node = model ? heaviestNodeOf(model.tree, model.metric.total, name) : -1;
+  store.chooseFrame({ selected: name, tab, ...(model && node > 0 ? { zoom: stackOf(model.tree, node) } : {}) }, name, source, finding);
+};
 
 let table: ReturnType<typeof functionTableView.create> | null = null;
 const renderAnalysis = wireAnalysisPanels(store, document.querySelector<HTMLElement>('.content')!, selectFunction);
@@ -74,23 +73,25 @@ function render(state: AppState): void {
   const tab = state.view.tab;
   if (state.view.regex && state.view.search && !regexEngineReady()) void loadRegexEngine().then(() => render(store.get()));
   renderToolbar(state);
-  byId('toolbar').hidden = tab === 'samples' || tab === 'table' || tab === 'diff' || tab === 'statements';
-  for (const id of ['breadcrumb', 'legend', 'focus-line', 'flame']) byId(id).hidden = tab !== 'flame' && tab !== 'both';
-  byId('table').hidden = tab !== 'table' && tab !== 'both';
-  byId('gallery').hidden = tab !== 'samples';
-  byId('summary').hidden = tab === 'diff';
+  // Which regions a tab shows comes from the tab registry; panels hide their own hosts the same way.
+  for (const region of ['toolbar', 'summary', 'breadcrumb', 'legend', 'focus-line', 'flame', 'table', 'gallery'] as const) byId(region).hidden = !shows(tab, region);
   const model = byId('flame').hidden ? flameModel(state) : renderFlame(state);
   // Without a call tree there is nothing for the flamegraph controls to act on.
   if (!model) byId('toolbar').hidden = true;
   const rows = model?.functions ?? currentSet(state)?.functions?.rows ?? null;
   if (rows && !byId('table').hidden) {
-    const props = { rows, unit: model?.functionsUnit ?? 'bytes', selected: state.view.selected, onSelect: selectFunction } as const;
+    const props = { rows, unit: model?.functionsUnit ?? 'bytes', selected: state.view.selected, onSelect: (name: string) => selectFunction(name) } as const;
     if (table) table.update(props);
     else table = functionTableView.create(byId('table'), props);
+  } else if (!rows && table) {
+    // The set that filled it is gone (removed, or one without a call tree is shown): nothing of it stays.
+    table.destroy();
+    table = null;
   }
   const set = currentSet(state);
+  overview.update({ rows: overviewRows(state.sets, set), currentId: set?.id ?? null, onSelect: (id) => store.selectSet(id) });
   sideList.update({ sets: state.sets, currentId: set?.id ?? null, ...sideListProps });
-  renderDrawer(set?.name ?? null, state.sets.length);
+  renderDrawer(set?.label ?? null, state.sets.length);
   progress.update({ loading: state.loading, onCancel: () => loading.cancel() });
   renderNotices(byId('notices'), state.notices, (id) => store.dismiss(id));
   renderGallery(state);
@@ -98,7 +99,7 @@ function render(state: AppState): void {
   renderAnalysis(state);
   tablesPanel.render(state);
   renderExport(state);
-  byId('empty').textContent = state.sets.length === 0 && !state.loading ? 'Drop a profile to begin, or pick one of the samples (4).' : set && !model && tab !== 'samples' && tab !== 'diff' ? 'This set has no call tree to draw (no heap or time flame); its files are listed on the left.' : '';
+  byId('empty').textContent = state.sets.length === 0 && !state.loading ? `Drop a profile to begin, or pick one of the samples (${TABS.indexOf('samples') + 1}).` : set && !model && tab !== 'samples' && tab !== 'diff' ? 'This set has no call tree to draw (no heap or time flame); its files are listed on the left.' : '';
 }
 
 /** URLs loaded in this page: going back to one selects its sets instead of loading it again. */
@@ -114,11 +115,14 @@ function loadUrl(url: string, keepView: boolean): void {
 store.subscribe((state, previous) => {
   if (state.view.url && state.view.url !== previous.view.url) loadUrl(state.view.url, state.view.set !== null);
   // Progress ticks change only the loading state: redraw the bar, not the panels.
-  const onlyProgress = state.view === previous.view && state.sets === previous.sets && state.focus === previous.focus && state.notices === previous.notices;
+  const onlyProgress = (Object.keys(state) as (keyof AppState)[]).every((key) => key === 'loading' || state[key] === previous[key]);
   if (onlyProgress) progress.update({ loading: state.loading, onCancel: () => loading.cancel() });
   else render(state);
 });
-wireKeyboard(store, { search: byId<HTMLInputElement>('search'), flame: byId('flame'), dialog: byId<HTMLDialogElement>('keys'), keysButton: byId('keys-button') });
+wireKeyboard(store, {
+  search: byId<HTMLInputElement>('search'), flame: byId('flame'), dialog: byId<HTMLDialogElement>('keys'), keysButton: byId('keys-button'),
+  skipLink: document.querySelector<HTMLAnchorElement>('.skip-link')!, main: byId('main-view'),
+});
 const start = initialView();
 syncHash(store);
 store.setView(start);

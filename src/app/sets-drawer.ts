@@ -10,7 +10,7 @@ export function wireSetsDrawer(button: HTMLButtonElement, layout: HTMLElement): 
   button.addEventListener('click', () => setOpen(!layout.classList.contains('sets-open')));
   // Picking or removing a set in the open drawer closes it, so the chosen view is in sight.
   layout.querySelector('#sets')?.addEventListener('click', (event) => {
-    if ((event.target as Element).closest('button.set-name') && matchMedia('(max-width: 1100px)').matches) setOpen(false);
+    if ((event.target as Element).closest('button.set-name, button.run-name') && matchMedia('(max-width: 1100px)').matches) setOpen(false);
   });
   return (setName, sets) => {
     button.textContent = sets === 0 ? 'Profile sets' : `${sets === 1 ? 'Set' : `Sets (${sets})`}: ${setName || 'loose files'} ▾`;

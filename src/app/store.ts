@@ -1,19 +1,25 @@
 // The one state store: plain state, explicit actions, subscribers told after every change.
-import type { LoadedSetData, MetricName } from '../worker/protocol.ts';
+import type { LoadedSetData } from '../worker/protocol.ts';
+import type { SetAnalysis, SourceText } from '../worker/set-analysis.ts';
 import type { DiffView } from './diff-state.ts';
 
-/** The tabs of the main area; `1`–`8` on the keyboard pick them in this order. */
-export const TABS = ['flame', 'table', 'both', 'samples', 'diff', 'sandwich', 'types', 'statements'] as const;
-export type Tab = (typeof TABS)[number];
+import { DEFAULT_PEAK_LIMIT } from '../analysis/peaks.ts';
+import type { Span } from '../model/profile.ts';
+import type { Bytes } from '../model/units.ts';
+import type { Tab } from './tabs.ts';
+
+/** The tabs live in one registry (tabs.ts); re-exported for the modules that read the view. */
+export { TABS, type Tab } from './tabs.ts';
 
 export const COLOR_MODES = ['type', 'file', 'package'] as const;
 export type ColorMode = (typeof COLOR_MODES)[number];
 
 /** What the user is looking at; everything here round-trips through the URL hash. */
 export interface ViewState {
-  /** Name of the selected set (its directory; untrusted), or null for the first. */
+  /** Label of the selected set (unique in the page; untrusted), or null. The store selects by id. */
   set: string | null;
-  metric: MetricName | null;
+  /** Metric key of the set (`bytes`, `bytes-2` for its second allocated flame …), or null for the first. */
+  metric: string | null;
   /** The zoomed frame as a stack path from the outermost frame; [] = whole tree. */
   zoom: string[];
   search: string;
@@ -32,8 +38,12 @@ export interface ViewState {
 }
 
 export interface LoadedSet extends LoadedSetData {
-  /** Unique across loads: `name` can repeat when the same folder is dropped twice. */
+  /** Unique across loads and never reused: `name` can repeat when the same folder is dropped twice. */
   id: number;
+  /** The name shown and written to the URL, unique in the page: the folder, the file names, or `loose files 2`. */
+  label: string;
+  /** Which load brought it (sets of one load share their event logs' per-file peaks). */
+  load: number;
   /** Where it came from, for the side list (“drop”, “paste”, a URL, a sample). */
   origin: string;
   /** The `#url=` it was loaded from, so a link to a comparison can load it again. */
@@ -54,8 +64,35 @@ export interface Notice {
   text: string;
 }
 
+/**
+ * What the analysis panels show besides the view (transient, not in the URL): set by explicit
+ * actions (a finding, a line or a frame chosen), reset when another set is shown.
+ */
+export interface PanelsState {
+  /** The finding shown in the source view, or -1. */
+  finding: number;
+  /** The frame the user last chose (zoom, table row, finding, source line); its `def` opens. */
+  frame: string | null;
+  /** A source and span chosen explicitly (a finding's statement, a clicked line); wins over `frame`. */
+  source: { path: string; highlight: Span | null } | null;
+  /** The peaks table's limit and selected BUCK file. */
+  limit: Bytes;
+  module: string | null;
+  /** The statement row chosen in the Statements tab (its key). */
+  statement: string | null;
+  /** Which search match Enter zoomed to last (-1: none yet); a new search starts over. */
+  match: number;
+}
+
+export const DEFAULT_PANELS: PanelsState = { finding: 0, frame: null, source: null, limit: DEFAULT_PEAK_LIMIT, module: null, statement: null, match: -1 };
+
 export interface AppState {
   sets: LoadedSet[];
+  panels: PanelsState;
+  /** Id of the set shown (not in the URL; `view.set` holds its label for links). */
+  current: number | null;
+  /** Every Starlark source loaded so far (with the load that brought it): sources join the runs they belong to whenever they arrive. */
+  sources: (SourceText & { load: number })[];
   loading: LoadingState | null;
   notices: Notice[];
   view: ViewState;
@@ -72,7 +109,7 @@ type Listener = (state: AppState, previous: AppState) => void;
 
 /** State plus the only functions allowed to change it. */
 export class Store {
-  private state: AppState = { sets: [], loading: null, notices: [], view: DEFAULT_VIEW, focus: -1 };
+  private state: AppState = { sets: [], panels: DEFAULT_PANELS, current: null, sources: [], loading: null, notices: [], view: DEFAULT_VIEW, focus: -1 };
   private readonly listeners = new Set<Listener>();
   private nextId = 1;
 
@@ -87,6 +124,8 @@ export class Store {
 
   private set(next: AppState): void {
     const previous = this.state;
+    // Another set shown: nothing the panels showed for the old one stays (the limit is the user's).
+    if (next.current !== previous.current && next.panels === previous.panels) next = { ...next, panels: { ...DEFAULT_PANELS, limit: previous.panels.limit } };
     this.state = next;
     for (const l of this.listeners) l(next, previous);
   }
@@ -103,17 +142,40 @@ export class Store {
   }
 
   /**
-   * Adds the sets of a finished load; selects the first new one with a readable file unless the
-   * view names one. A load of nothing readable selects nothing when a set is shown already: an
-   * unreadable file must not hide the good profile (the side list says what went wrong).
+   * Adds the sets and sources of a finished load. Shows the new set `show` picks (the worst run;
+   * the first by default) among those with a readable file, unless `keepView` and the view names
+   * a set by label (a restored link). A load of nothing readable shows nothing new when a set is
+   * shown already: an unreadable file must not hide the good profile (the side list says what
+   * went wrong). Returns the load's id (`LoadedSet.load`).
    */
-  loadFinished(jobId: number, sets: LoadedSetData[], origin: string, keepView = false, url: string | null = null): void {
-    const added = sets.map((s) => ({ ...s, id: this.nextId++, origin, url }));
+  loadFinished(jobId: number, sets: LoadedSetData[], origin: string, keepView = false, url: string | null = null, sources: readonly SourceText[] = [], show: (sets: readonly LoadedSet[]) => LoadedSet | undefined = (s) => s[0]): number {
+    const taken = new Set(this.state.sets.map((s) => s.label));
+    const load = this.nextId++;
+    const added = sets.map((s) => {
+      const label = uniqueLabel(baseLabel(s), taken);
+      taken.add(label);
+      return { ...s, id: this.nextId++, label, load, origin, url };
+    });
     const loading = this.state.loading?.jobId === jobId ? null : this.state.loading;
+    const all = [...this.state.sets, ...added];
+    // A restored link keeps its view: the set it names (once loaded), else the first load's pick.
+    const wanted = this.state.view.set;
     const unreadable = (s: LoadedSetData) => s.files.length > 0 && s.files.every((f) => f.error);
-    const pick = added.find((s) => !unreadable(s)) ?? (this.state.sets.length === 0 ? added[0] : undefined);
-    const view = keepView || !pick ? this.state.view : { ...this.state.view, set: pick.name, zoom: [], selected: null, metric: null };
-    this.set({ ...this.state, sets: [...this.state.sets, ...added], loading, view, focus: keepView ? this.state.focus : -1 });
+    const readable = added.filter((s) => !unreadable(s));
+    const pick = () => (readable.length > 0 ? show(readable) : this.state.sets.length === 0 ? added[0] : undefined);
+    const shown = !keepView ? pick() : wanted !== null ? all.find((s) => s.label === wanted) : this.state.current === null ? pick() : undefined;
+    const view = keepView || !shown ? this.state.view : { ...this.state.view, set: shown.label, zoom: [], selected: null, metric: null };
+    const current = shown?.id ?? this.state.current;
+    const known = new Set(this.state.sources.map((t) => t.path));
+    const joined = [...this.state.sources, ...sources.filter((t) => !known.has(t.path)).map((t) => ({ ...t, load }))];
+    this.set({ ...this.state, sets: all, current, sources: joined, loading, view, focus: keepView ? this.state.focus : -1 });
+    return load;
+  }
+
+  /** Puts a recomputed analysis on sets (sources that arrived later joined their runs). */
+  analysed(analyses: ReadonlyMap<number, SetAnalysis>): void {
+    if (analyses.size === 0) return;
+    this.set({ ...this.state, sets: this.state.sets.map((s) => (analyses.has(s.id) ? { ...s, analysis: analyses.get(s.id)! } : s)) });
   }
 
   loadEnded(jobId: number, notice: string | null, level: Notice['level'] = 'error'): void {
@@ -130,14 +192,23 @@ export class Store {
     this.set({ ...this.state, notices: this.state.notices.filter((n) => n.id !== id) });
   }
 
+  /** Removes a set; when it was shown, the newest remaining set is shown and the view forgets the old one. */
   removeSet(id: number): void {
-    this.set({ ...this.state, sets: this.state.sets.filter((s) => s.id !== id) });
+    const sets = this.state.sets.filter((s) => s.id !== id);
+    // The sources of a load whose last set is gone go with it (a load of sources alone stays).
+    const load = this.state.sets.find((s) => s.id === id)?.load;
+    const sources = sets.some((s) => s.load === load) ? this.state.sources : this.state.sources.filter((t) => t.load !== load);
+    if (this.state.current !== id && this.state.view.set !== this.state.sets.find((s) => s.id === id)?.label) return this.set({ ...this.state, sets, sources });
+    const next = sets[sets.length - 1] ?? null;
+    const view = { ...this.state.view, set: next?.label ?? null, zoom: [], selected: null, metric: null, search: '' };
+    this.set({ ...this.state, sets, sources, current: next?.id ?? null, view, focus: -1 });
   }
 
   // --- view ---
   /** Replaces the view as a whole (URL hash restore, back/forward). */
   setView(view: ViewState): void {
-    this.set({ ...this.state, view, focus: -1 });
+    const named = this.state.sets.find((s) => s.label === view.set);
+    this.set({ ...this.state, view, current: named?.id ?? this.state.current, focus: -1 });
   }
 
   updateView(change: Partial<ViewState>): void {
@@ -149,19 +220,67 @@ export class Store {
     this.set({ ...this.state, focus: node });
   }
 
-  selectSet(name: string): void {
-    this.updateView({ set: name, zoom: [], selected: null, metric: null });
+  /** Shows a set by its id (labels are for links; ids never repeat). */
+  selectSet(id: number): void {
+    const set = this.state.sets.find((s) => s.id === id);
+    if (!set) return;
+    const view = { ...this.state.view, set: set.label, zoom: [], selected: null, metric: null };
+    this.set({ ...this.state, view, current: id, focus: -1 });
+  }
+
+  /**
+   * The user chose a frame (zoomed to it, picked its row, a finding, a source line): the view
+   * changes and the panels show its source; `source` names a span explicitly, `finding` which.
+   */
+  chooseFrame(change: Partial<ViewState>, frame: string | null, source: PanelsState['source'] = null, finding = -1): void {
+    const panels = { ...this.state.panels, frame, source, finding };
+    const focus = 'set' in change || 'metric' in change ? -1 : this.state.focus;
+    this.set({ ...this.state, view: { ...this.state.view, ...change }, panels, focus });
   }
 
   zoomTo(path: string[]): void {
-    this.updateView({ zoom: path });
+    this.chooseFrame({ zoom: path }, path[path.length - 1] ?? null);
   }
 
+  setPeakLimit(limit: Bytes): void {
+    this.set({ ...this.state, panels: { ...this.state.panels, limit } });
+  }
+
+  selectModule(moduleId: string | null): void {
+    this.set({ ...this.state, panels: { ...this.state.panels, module: moduleId } });
+  }
+
+  selectStatement(key: string | null): void {
+    this.set({ ...this.state, panels: { ...this.state.panels, statement: key } });
+  }
+
+  /** Zooms to search match `index` (Enter / Shift+Enter walk the matches). */
+  zoomToMatch(index: number, path: string[], node: number): void {
+    this.set({ ...this.state, view: { ...this.state.view, zoom: path }, panels: { ...this.state.panels, frame: path[path.length - 1] ?? null, source: null, finding: -1, match: index }, focus: node });
+  }
+
+  /** A new search: the walk over its matches starts over. */
   search(text: string, regex = this.state.view.regex): void {
-    this.updateView({ search: text, regex });
+    const panels = text === this.state.view.search && regex === this.state.view.regex ? this.state.panels : { ...this.state.panels, match: -1 };
+    this.set({ ...this.state, view: { ...this.state.view, search: text, regex }, panels });
   }
 
   selectFunction(name: string | null): void {
-    this.updateView({ selected: name });
+    this.chooseFrame({ selected: name }, name);
   }
+}
+
+/** A set's name in words: its folder, else (loose files) their names when few, else `loose files`. */
+function baseLabel(set: LoadedSetData): string {
+  if (set.name) return set.name;
+  const names = set.files.map((f) => f.path.slice(f.path.lastIndexOf('/') + 1));
+  return names.length > 0 && names.length <= 3 ? names.join(', ') : 'loose files';
+}
+
+/** `label`, or `label 2`, `label 3` … when taken. */
+function uniqueLabel(label: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(label)) return label;
+  let n = 2;
+  while (taken.has(`${label} ${n}`)) n++;
+  return `${label} ${n}`;
 }

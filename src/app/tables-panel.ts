@@ -7,7 +7,7 @@ import type { Attribution } from '../analysis/attribution.ts';
 import { computeSandwich } from '../analysis/callers-callees.ts';
 import { placeStatements } from '../analysis/loop-finder.ts';
 import { indexStarlarkSource } from '../analysis/starlark-source.ts';
-import { flameMatchesSummary } from '../analysis/totals.ts';
+import { firstOf, summaryFor } from '../analysis/run-roles.ts';
 import { computeTypeTable } from '../analysis/type-table.ts';
 import { formatSpan } from '../formats/spans.ts';
 import { stackOf } from '../model/call-tree.ts';
@@ -17,12 +17,10 @@ import * as sandwichView from '../views/sandwich.ts';
 import * as statementsView from '../views/statements-table.ts';
 import { heaviestNodeOf } from '../views/tree-search.ts';
 import * as typesView from '../views/types-table.ts';
-import type { AppState, LoadedSet, Store, Tab } from './store.ts';
+import type { AppState, LoadedSet, Store } from './store.ts';
+import { shows } from './tabs.ts';
 import { currentSet, flameModel, type FlameModel } from './view-model.ts';
-import type { MetricName } from '../worker/protocol.ts';
 
-/** The tabs this panel draws. */
-export const TABLE_TABS: readonly Tab[] = ['sandwich', 'types', 'statements'];
 
 /** Memoises on reference equality of the arguments of the last call. */
 function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
@@ -41,18 +39,18 @@ const figuresOf = memo((attribution: Attribution | undefined): (row: StatementRo
   return (row) => figures.get(figuresKey(row.file, row.span)) ?? null;
 });
 
-/** The heap flame the types table reads (the flamegraph's when it is one) and its metric. */
-function typeSource(state: AppState): { flame: HeapFlame; path: string; metric: MetricName; summary: HeapSummary | null; summaryPath: string | null } | null {
+/** The heap flame the types table reads (the flamegraph's when it is one), its metric and its summary, by role. */
+function typeSource(state: AppState): { flame: HeapFlame; path: string; metric: string; summary: HeapSummary | null; summaryPath: string | null } | null {
   const set = currentSet(state);
   if (!set) return null;
-  // Byte-weighted heap flames only: the table shows bytes, and a row click searches by them.
-  const heapMetrics = set.metrics.filter((m) => (m.metric === 'bytes' || m.metric === 'retained') && set.files[m.fileIndex]?.profile?.format === 'heap-flame');
-  const metric = heapMetrics.find((m) => m.metric === state.view.metric) ?? heapMetrics[0];
-  if (!metric) return null;
-  const file = set.files[metric.fileIndex]!;
-  const flame = file.profile as HeapFlame;
-  const summaryFile = set.files.find((f) => f.profile?.format === 'heap-summary' && flameMatchesSummary(f.profile, flame));
-  return { flame, path: file.path, metric: metric.metric, summary: (summaryFile?.profile as HeapSummary | undefined) ?? null, summaryPath: summaryFile?.path ?? null };
+  // Byte-weighted heap flames only (value types are their leaves; a pprof profile has none).
+  const flames = [...set.roles['allocated-flame'], ...set.roles['retained-flame']].flatMap((f) => (f.profile.format === 'heap-flame' ? [{ ...f, profile: f.profile }] : []));
+  const heapMetrics = set.metrics.filter((m) => (m.metric === 'bytes' || m.metric === 'retained') && flames.some((f) => f.index === m.fileIndex));
+  const metric = heapMetrics.find((m) => m.key === state.view.metric) ?? heapMetrics[0];
+  const flame = metric ? flames.find((f) => f.index === metric.fileIndex) : undefined;
+  if (!metric || !flame) return null;
+  const summary = summaryFor(set.roles, flame);
+  return { flame: flame.profile, path: flame.path, metric: metric.key, summary: summary?.profile ?? null, summaryPath: summary?.path ?? null };
 }
 
 /** A stable lookup function per placement map, so the table's columns are rebuilt only when it changes. */
@@ -92,7 +90,6 @@ class TablesPanelView implements TablesPanel {
   private sandwich: ReturnType<typeof sandwichView.create> | null = null;
   private types: ReturnType<typeof typesView.create> | null = null;
   private statements: ReturnType<typeof statementsView.create> | null = null;
-  private statementSelected: string | null = null;
 
   constructor(private readonly store: Store, private readonly host: HTMLElement) {
     host.append(this.parts.sandwich, this.parts.types, this.parts.statements);
@@ -100,7 +97,7 @@ class TablesPanelView implements TablesPanel {
 
   render(state: AppState): void {
     const tab = state.view.tab;
-    this.host.hidden = !TABLE_TABS.includes(tab);
+    this.host.hidden = !shows(tab, 'tables');
     this.parts.sandwich.hidden = tab !== 'sandwich';
     this.parts.types.hidden = tab !== 'types';
     this.parts.statements.hidden = tab !== 'statements';
@@ -121,7 +118,7 @@ class TablesPanelView implements TablesPanel {
   private showInFlame(name: string): void {
     const model = flameModel(this.store.get());
     const node = model ? heaviestNodeOf(model.tree, model.metric.total, name) : -1;
-    this.store.updateView({ selected: name, tab: 'flame', ...(model && node > 0 ? { zoom: stackOf(model.tree, node) } : {}) });
+    this.store.chooseFrame({ selected: name, tab: 'flame', ...(model && node > 0 ? { zoom: stackOf(model.tree, node) } : {}) }, name);
   }
 
   private drawSandwich(state: AppState): void {
@@ -153,11 +150,11 @@ class TablesPanelView implements TablesPanel {
 
   private drawStatements(state: AppState): void {
     const set = currentSet(state);
-    const file = set?.files.find((f) => f.profile?.format === 'statement') ?? null;
-    const profile = (file?.profile as StatementProfile | undefined) ?? null;
+    const file = set ? firstOf(set.roles, 'statement') : null;
+    const profile = file?.profile ?? null;
     const functions = set && profile ? functionsOfStatements(set, profile) : null;
     const props: statementsView.StatementsTableProps = {
-      profile, path: file?.path ?? null, spanText: formatSpan, selected: this.statementSelected,
+      profile, path: file?.path ?? null, spanText: formatSpan, selected: state.panels.statement,
       functionOf: functionsOf(functions), figuresOf: figuresOf(set?.analysis?.attribution), onSelect: (key) => this.pickStatement(key, profile, functions),
     };
     if (this.statements) this.statements.update(props);
@@ -166,11 +163,10 @@ class TablesPanelView implements TablesPanel {
 
   /** A statement whose function is a frame of the call tree is selected there; others only marked. */
   private pickStatement(key: string, profile: StatementProfile | null, functions: Map<StatementRow, string | null> | null): void {
-    this.statementSelected = key;
+    this.store.selectStatement(key);
     const row = profile?.rows.find((r) => statementsView.statementKey(r, formatSpan) === key);
     const name = row ? functions?.get(row) : null;
     if (name && flameModel(this.store.get())?.functions.some((f) => f.name === name)) this.showInFlame(name);
-    else this.drawStatements(this.store.get());
   }
 }
 

@@ -2,10 +2,9 @@
 // Every value read from the hash is untrusted text: unknown keys are ignored, enumerations are
 // checked against their allowed values, and the rest stays text (never HTML, never code).
 import { COLOR_MODES, DEFAULT_VIEW, TABS, type ColorMode, type Tab, type ViewState } from './store.ts';
-import type { MetricName } from '../worker/protocol.ts';
+import { METRIC_KEY } from '../analysis/metrics.ts';
 import { DEFAULT_DIFF, isDiffNavigation, readDiffParams, writeDiffParams } from './diff-state.ts';
 
-const METRICS: readonly MetricName[] = ['bytes', 'retained', 'allocs', 'time'];
 /** Frames are joined with `;`, which folded stacks never allow inside a frame name. */
 const FRAME_SEPARATOR = ';';
 /** Longest value we read from the hash: a pasted link cannot make us hold megabytes. */
@@ -29,7 +28,7 @@ export function parseHash(hash: string): ViewState {
   const zoom = text('zoom');
   return {
     set: text('set'),
-    metric: oneOf(METRICS, text('metric')),
+    metric: METRIC_KEY.test(text('metric') ?? '') ? text('metric') : null,
     zoom: zoom ? zoom.split(FRAME_SEPARATOR) : [],
     search: text('search') ?? '',
     regex: text('regex') === '1',

@@ -3,24 +3,13 @@
 // identity (views compare props by reference to skip work).
 import type { FunctionStats } from '../analysis/function-table.ts';
 import type { CallTree } from '../model/call-tree.ts';
+import { METRIC_UNITS, type MetricWeights } from '../analysis/metrics.ts';
+import { compareRanks, rankOf, type RunRank } from '../analysis/run-ranking.ts';
 import type { MetricUnit } from '../model/units.ts';
 import { makeMatcher, matchNames, nodeAtPath, regexEngineReady, searchTree, type SearchResult } from '../views/tree-search.ts';
-import type { MetricName, MetricWeights } from '../worker/protocol.ts';
 import type { AppState, LoadedSet } from './store.ts';
 
-export const METRIC_LABELS: Record<MetricName, string> = {
-  bytes: 'allocated bytes',
-  retained: 'retained bytes',
-  allocs: 'allocations',
-  time: 'time',
-};
-
-export const METRIC_UNITS: Record<MetricName, MetricUnit> = {
-  bytes: 'bytes',
-  retained: 'bytes',
-  allocs: 'count',
-  time: 'milliseconds',
-};
+export { METRIC_LABELS, METRIC_UNITS } from '../analysis/metrics.ts';
 
 export interface FlameModel {
   set: LoadedSet;
@@ -38,14 +27,19 @@ export interface FlameModel {
   functionsUnit: MetricUnit;
 }
 
-/**
- * The set the view names, else the first one. Several sets can share a name (every paste or
- * drop of loose files is named ''): one with a readable file wins over one without, so an
- * unreadable paste never hides a good one of the same name.
- */
+/** The set shown: by id; else the one a restored link names by label; else the newest. */
 export function currentSet(state: AppState): LoadedSet | null {
-  const named = state.sets.filter((s) => s.name === state.view.set);
-  return named.find((s) => s.files.some((f) => !f.error)) ?? named[0] ?? state.sets[0] ?? null;
+  return (
+    state.sets.find((s) => s.id === state.current) ??
+    state.sets.find((s) => s.label === state.view.set) ??
+    state.sets[state.sets.length - 1] ??
+    null
+  );
+}
+
+/** The metric the view names by key, else the set's first. */
+export function currentMetric(set: LoadedSet, key: string | null): MetricWeights | null {
+  return set.metrics.find((m) => m.key === key) ?? set.metrics[0] ?? null;
 }
 
 function treeOf(set: LoadedSet, metric: MetricWeights): CallTree | null {
@@ -81,7 +75,7 @@ const zoomFor = memo((tree: CallTree, zoomKey: string) => nodeAtPath(tree, zoomK
 export function flameModel(state: AppState): FlameModel | null {
   const set = currentSet(state);
   if (!set || set.metrics.length === 0) return null;
-  const metric = set.metrics.find((m) => m.metric === state.view.metric) ?? set.metrics[0]!;
+  const metric = currentMetric(set, state.view.metric)!;
   const tree = treeOf(set, metric);
   if (!tree) return null;
   const zoom = zoomFor(tree, state.view.zoom.join('\u0000'));
@@ -93,3 +87,18 @@ export function flameModel(state: AppState): FlameModel | null {
     functionsUnit: METRIC_UNITS[set.functions?.metric ?? 'bytes'],
   };
 }
+
+/** Each set's rank, computed once per set (event logs make it costly). */
+const ranks = new WeakMap<LoadedSet, RunRank>();
+function rankOfSet(set: LoadedSet): RunRank {
+  let rank = ranks.get(set);
+  if (!rank) ranks.set(set, (rank = rankOf(set)));
+  return rank;
+}
+
+/** The overview of the shown set's load, worst run first; empty when that load holds one run. */
+export const overviewRows = memo((sets: readonly LoadedSet[], shown: LoadedSet | null) => {
+  const group = shown ? sets.filter((s) => s.load === shown.load) : [];
+  if (group.length < 2) return [];
+  return group.map((s) => ({ id: s.id, label: s.label, rank: rankOfSet(s) })).sort((a, b) => compareRanks(a.rank, b.rank));
+});

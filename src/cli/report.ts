@@ -13,6 +13,7 @@ import { renderReport } from './report-layout.ts';
 import { printable } from './report-text.ts';
 import { didYouMean, unknownOption } from './suggest.ts';
 import { REPORT_COLUMNS } from './text-width.ts';
+import { reportMetrics } from './report-metrics.ts';
 
 const USAGE = `Usage: peakscope report [--json] [--wide] [--max-peak SIZE] PATH...
 
@@ -20,6 +21,8 @@ Summarises every profile file under the PATHs (files or directories, read recurs
 every run (folder of profiles) worst first, then per run its findings from the advisor (when the
 .bzl/BUCK sources are under the PATHs too) or its hottest loops, its peak figures, its top
 functions by bytes and event-log peaks per BUCK file.
+--json also lists every metric of each set (allocated and retained bytes, allocations, time)
+with its total.
 
 Options:
   --json            print the report as JSON (a stable format for scripts; nothing folded)
@@ -103,12 +106,13 @@ async function runReport(args: string[], io: CliIO): Promise<number> {
   }
   const loaded = await loadPaths(options.paths);
   const files = loaded.flatMap((a) => a.files);
-  const setReports = buildSetReports(groupIntoSets(files));
+  const sets = groupIntoSets(files);
+  const setReports = buildSetReports(sets);
   const analysis = analyseReport(files, loaded.flatMap((a) => a.sources));
   const skipped = loaded.flatMap((a) => a.skipped);
   const unreadable = loaded.flatMap((a) => a.unreadable);
   io.stdout(options.json
-    ? jsonText({ ...buildReportJson(setReports), ...analysis, skipped, unreadable })
+    ? jsonText({ ...buildReportJson(setReports), ...analysis, metrics: reportMetrics(sets), skipped, unreadable })
     : `${renderReport(setReports, analysis, { width: options.wide ? Infinity : REPORT_COLUMNS, skipped })}${unreadableText(unreadable)}`);
   const problems = loaded.map(argumentProblem).filter((p): p is string => p !== null);
   if (problems.length > 0) {

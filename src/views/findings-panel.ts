@@ -95,7 +95,7 @@ export function create(root: HTMLElement, initial: FindingsPanelProps): Panel<Fi
     props.findings.forEach((f, i) => list.append(findingItem(f, i, props)));
     const empty = props.findings.length > 0 ? [] : [el('p', 'empty-findings', props.hasSources
       ? 'No rule fired on this set: no pattern of the guide both appears in the sources and carries a large share of the bytes.'
-      : 'Drop the .bzl/BUCK sources (or the folder holding them) together with the profiles to get findings at a function and statement.'), ...hotLoopList(props.hotLoops)];
+      : 'Drop or pick the .bzl/BUCK sources (or the folder holding them), now or later, to get findings at a function and statement.'), ...hotLoopList(props.hotLoops)];
     box.replaceChildren(title, ...empty, list, ...(props.estimate ? [estimateSection(props.estimate)] : []));
   });
 }

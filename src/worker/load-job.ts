@@ -2,52 +2,81 @@
 // sets, attach the analysis. Free of worker globals so tests run it under Node.
 import { isNamedStarlarkSource, namedStarlarkFiles } from '../analysis/build-files.ts';
 import { notAProfileReason } from '../formats/file-names.ts';
+import type { ParsedFile } from '../model/profile.ts';
 import type { JobCallbacks } from './parse-job.ts';
 import { runParseJob } from './parse-job.ts';
 import { assembleSets } from './assemble.ts';
 import type { LoadedSetData, ParseInput } from './protocol.ts';
+import type { SkippedFiles } from './skipped.ts';
 import { analyseSets, readSources, splitSources, type SourceText } from './set-analysis.ts';
 
 export interface LoadResult {
   sets: LoadedSetData[];
   /** Problems after parsing that cost a feature, never the files. */
   warnings: string[];
+  /** Every Starlark source of the load, so sources can join runs loaded before or after (app/loading.ts). */
+  sources: SourceText[];
+  /** What was left out of dropped folders as not a profile: one notice, not one error per file. */
+  skipped: SkippedFiles;
 }
 
-/** Runs a whole load; throws only when aborted. `analyse` is injectable for tests. */
+/**
+ * Runs a whole load; throws only when aborted. `known`: sources of earlier loads, which the new
+ * runs join as well as the load's own. `analyse` is injectable for tests.
+ */
 export async function runLoadJob(
   inputs: readonly ParseInput[],
   cb: JobCallbacks,
   analyse: (sets: LoadedSetData[], sources: readonly SourceText[]) => LoadedSetData[] = analyseSets,
+  known: readonly SourceText[] = [],
 ): Promise<LoadResult> {
   const { sources, profiles } = splitSources(inputs);
-  const { kept, skipped } = skipNonProfiles(profiles);
-  const parsed = await runParseJob(kept, cb);
+  const byName = profiles.filter(inFolderAndNamedNotProfile);
+  const kept = profiles.filter((i) => !byName.includes(i));
+  // One honest bar over everything read: the profiles, then the sources.
+  const sourceBytes = sources.reduce((sum, i) => sum + (i.kind === 'file' ? i.file.size : 0), 0);
+  let parsedBytes = 0;
+  const parsed = await runParseJob(kept, {
+    ...cb,
+    onProgress: (read, total, path) => {
+      parsedBytes = total;
+      cb.onProgress(read, total + sourceBytes, path);
+    },
+  });
   // Files no format claimed that a profile or log names as Starlark (`TARGETS.fixture`) are sources.
   const names = namedStarlarkFiles(parsed);
   const named = new Set(parsed.filter((f) => isNamedStarlarkSource(f, names)).map((f) => f.path));
-  const files = parsed.filter((f) => !named.has(f.path));
-  const assembled = assembleSets(files);
-  const texts = await readSources([...sources, ...kept.filter((i) => named.has(i.path))], cb.signal);
-  const warnings = skipped.length > 0 ? [skippedWarning(skipped)] : [];
+  const byContent = parsed.filter((f) => !named.has(f.path) && inFolderAndNoKnownFormat(f));
+  const assembled = assembleSets(parsed.filter((f) => !named.has(f.path) && !byContent.includes(f)));
+  const texts = await readSources([...sources, ...kept.filter((i) => named.has(i.path))], cb.signal, (read, path) => cb.onProgress(parsedBytes + read, parsedBytes + sourceBytes, path));
+  const skipped = { byName: byName.length, byContent: byContent.length, examples: [...byName.map((i) => i.path), ...byContent.map((f) => f.path)].slice(0, 3) };
+  const warnings: string[] = [];
   try {
-    return { sets: analyse(assembled, texts), warnings };
+    const own = new Set(texts.map((t) => t.path));
+    return { sets: analyse(assembled, [...texts, ...known.filter((t) => !own.has(t.path))]), warnings, sources: texts, skipped };
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return { sets: assembled, warnings: [...warnings, `the analysis of this load failed (${why}); the profiles are shown without findings`] };
+    warnings.push(`the analysis of this load failed (${why}); the profiles are shown without findings`);
+    return { sets: assembled, warnings, sources: texts, skipped };
   }
 }
 
 /**
- * Files that came inside a dropped folder and are plainly not profiles (a README, a package's
- * C++ sources) are left out and named in a warning; a file dropped on its own is always parsed.
+ * Files that came inside a dropped folder and are plainly not profiles by name (a README, a
+ * package's C++ sources) are not read; a file dropped on its own is always parsed.
  */
-function skipNonProfiles(inputs: readonly ParseInput[]): { kept: ParseInput[]; skipped: ParseInput[] } {
-  const skipped = inputs.filter((i) => i.path.includes('/') && notAProfileReason(i.path) !== null);
-  return { kept: inputs.filter((i) => !skipped.includes(i)), skipped };
+function inFolderAndNamedNotProfile(input: ParseInput): boolean {
+  return input.path.includes('/') && notAProfileReason(input.path) !== null;
 }
 
-function skippedWarning(skipped: readonly ParseInput[]): string {
-  const names = skipped.slice(0, 3).map((i) => i.path).join(', ');
-  return `skipped ${skipped.length} file${skipped.length === 1 ? '' : 's'} that are not profiles (documentation, other languages' sources): ${names}${skipped.length > 3 ? ', …' : ''}`;
+/**
+ * A file found in a folder whose content matched no format, or gave nothing at all: not a broken
+ * profile, just not one. (A short pretty-printed JSON file opens like a protobuf event log cut
+ * inside its first record, `{` being a length and `\n` field 1: no record, no command line.)
+ */
+function inFolderAndNoKnownFormat(file: ParsedFile): boolean {
+  if (!file.path.includes('/')) return false;
+  const p = file.profile;
+  const nothingRead = p?.format === 'event-log' && p.loads.length === 0 && p.commandLine === null && p.traceId === null && file.truncated !== null;
+  return nothingRead || (p === null && file.detectedFormat === undefined && file.error !== null && file.truncated === null);
 }

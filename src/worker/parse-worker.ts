@@ -23,12 +23,12 @@ async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'par
   try {
     const { runLoadJob } = await loadJob;
     controller.signal.throwIfAborted();
-    const { sets, warnings } = await runLoadJob(request.inputs, {
+    const result = await runLoadJob(request.inputs, {
       signal: controller.signal,
       fetch: (url, init) => fetchClaimingPrefetch(String(url), init ?? {}),
       onProgress: (bytesRead, totalBytes, path) => post({ type: 'progress', jobId, bytesRead, totalBytes, path }),
-    });
-    post({ type: 'done', jobId, sets, warnings }, transferablesOf(sets));
+    }, undefined, request.sources);
+    post({ type: 'done', jobId, ...result }, transferablesOf(result.sets));
   } catch (e) {
     if (controller.signal.aborted) post({ type: 'cancelled', jobId });
     else post({ type: 'failed', jobId, message: e instanceof Error ? e.message : String(e) });

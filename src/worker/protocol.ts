@@ -2,9 +2,12 @@
 // Everything here is plain objects and typed arrays (structured-clone safe): no classes,
 // no functions. Call-tree buffers travel as transferables, so the worker's copy is detached.
 import type { FunctionStats } from '../analysis/function-table.ts';
+import type { MetricName, MetricWeights } from '../analysis/metrics.ts';
+import type { RunRoles } from '../analysis/run-roles.ts';
 import type { CallTree } from '../model/call-tree.ts';
 import type { ParsedFile } from '../model/profile.ts';
-import type { SetAnalysis } from './set-analysis.ts';
+import type { LoadResult } from './load-job.ts';
+import type { SetAnalysis, SourceText } from './set-analysis.ts';
 
 /** One input to parse: a File from a drop/picker/paste, or a same-origin or CORS URL. */
 export type ParseInput =
@@ -13,32 +16,23 @@ export type ParseInput =
 
 /** Page → worker. */
 export type WorkerRequest =
-  | { type: 'parse'; jobId: number; inputs: ParseInput[] }
+  /** `sources`: Starlark sources the page holds from earlier loads; the new runs join them too. */
+  | { type: 'parse'; jobId: number; inputs: ParseInput[]; sources?: SourceText[] }
   | { type: 'cancel'; jobId: number }
   /** From the preboot script: start downloading the page's `#url=` file (prefetch.ts). */
   | { type: 'prefetch'; hash: string; base: string };
 
-/** Weights per node of a set's main call tree, for one metric. */
-export interface MetricWeights {
-  metric: MetricName;
-  /** Which file's tree these weights lay over (index in `LoadedSetData.files`). */
-  fileIndex: number;
-  /** Total weight per node (subtree included), aligned with the tree's pre-order arrays. */
-  total: Float64Array;
-  /** True when some values were estimated rather than read (allocations spread over stacks). */
-  estimated: boolean;
-}
-
-/** What a flamegraph can be weighted by. `calls` exists only per function (table, tooltip). */
-export type MetricName = 'bytes' | 'retained' | 'allocs' | 'time';
+export type { MetricName, MetricWeights } from '../analysis/metrics.ts';
 
 /** A profile set as the worker hands it over: parsed files plus what was derived from them. */
 export interface LoadedSetData {
   /** The directory the files came from, mode folders folded ('' for loose files). Untrusted. */
   name: string;
   files: ParsedFile[];
+  /** Every file by role (analysis/run-roles.ts); its profiles are the very objects in `files`. */
+  roles: RunRoles;
   /** Per function, from the allocated heap flame (else the time flame) joined with the summary. */
-  functions: { metric: MetricName; rows: FunctionStats[] } | null;
+  functions: { metric: MetricName; fileIndex: number; rows: FunctionStats[] } | null;
   metrics: MetricWeights[];
   /** Advisor findings, loops, peak figures and matched sources (set-analysis.ts). */
   analysis?: SetAnalysis;
@@ -48,7 +42,7 @@ export interface LoadedSetData {
 export type WorkerResponse =
   | { type: 'progress'; jobId: number; bytesRead: number; totalBytes: number; path: string }
   /** `warnings`: what went wrong after parsing (e.g. an analysis step) without losing the sets. */
-  | { type: 'done'; jobId: number; sets: LoadedSetData[]; warnings: string[] }
+  | ({ type: 'done'; jobId: number } & LoadResult)
   | { type: 'cancelled'; jobId: number }
   | { type: 'failed'; jobId: number; message: string };
 

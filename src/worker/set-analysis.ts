@@ -7,7 +7,6 @@
 import { analyseRun, groupRuns, isStarlarkSourcePath, type Finding } from '../analysis/advisor.ts';
 import type { Attribution } from '../analysis/attribution.ts';
 import { computeFilePeaks, estimatePeak, type FilePeak, type PeakEstimate } from '../analysis/peaks.ts';
-import type { ParsedFile } from '../model/profile.ts';
 import type { LoadedSetData, ParseInput } from './protocol.ts';
 import { redirectProblem } from './same-origin.ts';
 
@@ -35,13 +34,16 @@ export function splitSources(inputs: readonly ParseInput[]): { sources: ParseInp
 }
 
 /** Reads source inputs as UTF-8 text; one that cannot be read is skipped (the profiles still load). */
-export async function readSources(inputs: readonly ParseInput[], signal: AbortSignal): Promise<SourceText[]> {
+export async function readSources(inputs: readonly ParseInput[], signal: AbortSignal, onProgress?: (bytesRead: number, path: string) => void): Promise<SourceText[]> {
   const texts: SourceText[] = [];
+  let bytesRead = 0;
   for (const input of inputs) {
     signal.throwIfAborted();
     try {
       const text = input.kind === 'file' ? await input.file.text() : await fetchSameOrigin(input.url, signal);
       texts.push({ path: input.path, text });
+      bytesRead += input.kind === 'file' ? input.file.size : text.length;
+      onProgress?.(bytesRead, input.path);
     } catch {
       if (signal.aborted) throw signal.reason;
     }
@@ -59,11 +61,11 @@ async function fetchSameOrigin(url: string, signal: AbortSignal): Promise<string
 
 /** Adds `analysis` to every set of a load. Sets keep their order and everything else. */
 export function analyseSets(sets: LoadedSetData[], sources: readonly SourceText[]): LoadedSetData[] {
-  const logs = sets.flatMap((s) => s.files.flatMap((f: ParsedFile) => (f.profile?.format === 'event-log' ? [f.profile] : [])));
+  const logs = sets.flatMap((s) => s.roles['event-log'].map((f) => f.profile));
   // Per-file rows only for the peak estimates of heap profiles: a load of event logs alone
   // (hundreds of thousands of BUCK files) hands over its parsed loads and nothing per file more.
   let filePeaks: FilePeak[] | undefined;
-  const runs = groupRuns(sets.map((s) => ({ name: s.name, files: s.files })), sources);
+  const runs = groupRuns(sets.map((s) => ({ name: s.name, files: s.files, roles: s.roles })), sources);
   return sets.map((set, i) => {
     const run = runs[i]!;
     const { input } = run;
@@ -73,7 +75,7 @@ export function analyseSets(sets: LoadedSetData[], sources: readonly SourceText[
       findings, attribution,
       sources: input.sources.map((s) => ({ path: s.path, text: sources.find((t) => t.path === s.path)?.text ?? '' })),
       estimate: hasHeap ? estimatePeak({ heapFlame: input.heapFlame, summary: input.summary, targetIds: run.targetIds, filePeaks: (filePeaks ??= computeFilePeaks(logs)), runName: run.name }) : null,
-      hasEventLog: set.files.some((f) => f.profile?.format === 'event-log'),
+      hasEventLog: set.roles['event-log'].length > 0,
     };
     return { ...set, analysis };
   });

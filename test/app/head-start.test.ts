@@ -74,8 +74,9 @@ describe('the Loader adopting a head start', () => {
     const { jobId, done } = new Loader(store).load(asUrlInput(FILE), FILE);
     expect(jobId).toBe(HEAD_START_JOB);
     expect(store.get().loading).toMatchObject({ jobId: HEAD_START_JOB, bytesRead: 10, totalBytes: 100 });
-    worker.say({ type: 'done', jobId: HEAD_START_JOB, sets: [], warnings: ['w'] });
-    await expect(done).resolves.toEqual({ status: 'done', sets: [], warnings: ['w'] });
+    const skipped = { byName: 0, byContent: 0, examples: [] };
+    worker.say({ type: 'done', jobId: HEAD_START_JOB, sets: [], warnings: ['w'], sources: [], skipped });
+    await expect(done).resolves.toEqual({ status: 'done', sets: [], warnings: ['w'], sources: [], skipped });
     expect(FakeWorker.made).toHaveLength(1);
     expect(worker.posted).toHaveLength(1);
   });

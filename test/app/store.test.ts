@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Store, type AppState } from '../../src/app/store.ts';
+import { classifyRun } from '../../src/analysis/run-roles.ts';
 import type { LoadedSetData } from '../../src/worker/protocol.ts';
 
-const set = (name: string): LoadedSetData => ({ name, files: [], functions: null, metrics: [] });
+const set = (name: string): LoadedSetData => ({ name, files: [], roles: classifyRun([]), functions: null, metrics: [] });
 
 describe('store', () => {
   it('tells subscribers the new and previous state after each action', () => {
@@ -32,14 +33,14 @@ describe('store', () => {
   it('does not let a load of unreadable files hide the set shown', () => {
     const store = new Store();
     store.loadFinished(1, [set('good')], 'drop');
-    const bad = { ...set(''), files: [{ error: { message: 'not a profile' } }] } as unknown as LoadedSetData;
+    const bad = { ...set(''), files: [{ path: 'bad.txt', error: { message: 'not a profile' } }] } as unknown as LoadedSetData;
     store.loadFinished(2, [bad], 'drop');
     expect([store.get().sets.length, store.get().view.set]).toEqual([2, 'good']);
     store.loadFinished(3, [bad, set('next')], 'drop');
     expect(store.get().view.set).toBe('next');
     const empty = new Store();
     empty.loadFinished(1, [bad], 'drop');
-    expect(empty.get().view.set).toBe(''); // nothing else to show: the list says what went wrong
+    expect(empty.get().view.set).toBe('bad.txt'); // nothing else to show: the list says what went wrong
   });
 
   it('keeps a restored view (zoom, search) when asked', () => {
@@ -65,10 +66,50 @@ describe('store', () => {
 
   it('resets zoom, selection and keyboard focus when another set is selected', () => {
     const store = new Store();
+    store.loadFinished(1, [set('one'), set('other')], 'drop');
     store.updateView({ zoom: ['module'], selected: 'f' });
     store.focusFrame(3);
-    store.selectSet('other');
+    store.selectSet(store.get().sets[1]!.id);
     expect(store.get().view).toMatchObject({ set: 'other', zoom: [], selected: null });
+    expect(store.get().current).toBe(store.get().sets[1]!.id);
     expect(store.get().focus).toBe(-1);
+  });
+
+  it('names every load distinctly and selects by id: two loads of loose files are both reachable', () => {
+    const store = new Store();
+    const loose = (n: number): LoadedSetData => ({ ...set(''), files: Array.from({ length: n }, (_, i) => ({ path: `f${i}.src`, size: 1, profile: null, error: null, diagnostics: [], truncated: null, compression: null })) });
+    store.loadFinished(1, [loose(5)], 'drop');
+    store.loadFinished(2, [loose(5)], 'drop');
+    store.loadFinished(3, [loose(2)], 'paste');
+    expect(store.get().sets.map((s) => s.label)).toEqual(['loose files', 'loose files 2', 'f0.src, f1.src']);
+    expect(store.get().current).toBe(store.get().sets[2]!.id);
+    store.selectSet(store.get().sets[0]!.id);
+    expect(store.get().view.set).toBe('loose files');
+    expect(new Set(store.get().sets.map((s) => s.load)).size).toBe(3);
+  });
+
+  it('forgets a removed set: the newest remaining one is shown and the view names no ghost', () => {
+    const store = new Store();
+    store.loadFinished(1, [set('a')], 'drop');
+    store.loadFinished(2, [set('b')], 'drop');
+    store.updateView({ zoom: ['module'], search: 'x' });
+    store.removeSet(store.get().current!);
+    expect(store.get().sets.map((s) => s.label)).toEqual(['a']);
+    expect(store.get().view).toMatchObject({ set: 'a', zoom: [], search: '' });
+    store.removeSet(store.get().current!);
+    expect(store.get()).toMatchObject({ sets: [], current: null });
+    expect(store.get().view.set).toBeNull();
+  });
+
+  it('shows the set the caller ranks worst, and keeps sources from every load', () => {
+    const store = new Store();
+    store.loadFinished(1, [set('a'), set('b')], 'drop', false, null, [{ path: 'BUCK', text: '' }], (added) => added[1]);
+    expect(store.get().view.set).toBe('b');
+    store.loadFinished(2, [], 'drop', false, null, [{ path: 'BUCK', text: '' }, { path: 'defs.bzl', text: '' }]);
+    expect(store.get().sources.map((s) => s.path)).toEqual(['BUCK', 'defs.bzl']);
+    expect(store.get().view.set).toBe('b');
+    // Removing every set of the first load takes its sources too; the sources-only load's stay.
+    for (const s of store.get().sets) store.removeSet(s.id);
+    expect(store.get().sources.map((s) => s.path)).toEqual(['defs.bzl']);
   });
 });

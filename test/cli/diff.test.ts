@@ -94,7 +94,7 @@ describe('runDiff with a stand-in loader', () => {
     await expect(run('base')).rejects.toThrow(new CliError("diff: expected BASE and TARGET, got 1 path(s); see 'peakscope diff --help'"));
     await expect(run('base', 'missing')).rejects.toThrow('cannot read "missing": no such file or directory');
     await expect(run('base', 'time')).rejects.toThrow(
-      'diff: "base" and "time" hold no profile of the same kind (heap flame only in the base: not compared; time flame only in the target: not compared)',
+      'diff: "base" and "time" hold no profile of the same kind (allocated heap flame only in the base: not compared; time flame only in the target: not compared)',
     );
   });
 

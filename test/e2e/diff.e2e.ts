@@ -54,8 +54,9 @@ describe('the Compare tab', () => {
       { name: 'golden.src', mimeType: 'text/plain', buffer: Buffer.from(golden) },
       { name: 'shrunk.src', mimeType: 'text/plain', buffer: Buffer.from(shrunk) },
     ]);
-    await page.locator('.set-name', { hasText: '(loose files)' }).waitFor();
-    await compare(page, 'golden.src', 'shrunk.src');
+    // Two `.src` files of different names are two evaluations (as in a --profile-patterns tree): two sets.
+    await page.locator('.set-name', { hasText: 'shrunk' }).waitFor();
+    await compare(page, 'golden', 'shrunk');
     expect(await page.locator('.diff-summary').textContent()).toContain('2.96 KiB → 1.41 KiB (-1.55 KiB = -1,584 bytes, -52%)');
     const functions = Object.fromEntries(await tableRows(page, 'diff-functions'));
     expect([functions['test.star.inner'], functions['module'], functions['test.star.test']]).toEqual(['-1.55 KiB', '-1.55 KiB', '-1.55 KiB']);
@@ -100,7 +101,7 @@ describe('the Compare tab', () => {
       { name: 'before.json-lines', mimeType: 'text/plain', buffer: Buffer.from(before) },
       { name: 'after.json-lines', mimeType: 'text/plain', buffer: Buffer.from(after) },
     ]);
-    await page.locator('.set-name', { hasText: '(loose files)' }).waitFor();
+    await page.locator('.set-name', { hasText: 'before.json-lines, after.json-lines' }).waitFor();
     await page.locator('[role=tab][data-tab=diff]').click();
     await page.locator('select[name=diff-base]').selectOption('before.json-lines');
     await page.locator('select[name=diff-target]').selectOption('after.json-lines');

@@ -122,3 +122,13 @@ export async function flameSettled(page: Page, timeoutMs = 10_000): Promise<void
     return same;
   }, timeoutMs, 'the flamegraph to settle');
 }
+
+/** Drops files on the page through a DataTransfer built in the page (a DragEvent `drop`). */
+export async function dropFiles(page: Page, files: { name: string; text: string }[]): Promise<void> {
+  const transfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'text/plain' }));
+    return dt;
+  }, files);
+  await page.dispatchEvent('#drop', 'drop', { dataTransfer: transfer });
+}

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listInputs, startOpenServer } from '../../src/cli/open.ts';
 import { REPO_ROOT, sampleHeapFlame, SAMPLES_DIR } from '../samples.ts';
-import { eventually, flameSettled, startHarness, type Harness } from './harness.ts';
+import { dropFiles, eventually, flameSettled, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 let cors: Server;
@@ -51,22 +51,15 @@ async function setNames(page: Page): Promise<string[]> {
   return page.locator('.set .set-name').allTextContents();
 }
 
-/** Drops files on the page through a DataTransfer built in the page (DragEvent `drop`). */
-async function drop(page: Page, files: { name: string; text: string }[]): Promise<void> {
-  const transfer = await page.evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'text/plain' }));
-    return dt;
-  }, files);
-  await page.dispatchEvent('#drop', 'drop', { dataTransfer: transfer });
-}
+const drop = dropFiles;
 
 describe('loading', () => {
   it('takes dropped files and makes no request beyond its own origin', async () => {
     const { page, log } = await h.open();
     await drop(page, [{ name: 'flame.src', text: heapFlame }, { name: 'notes.txt', text: 'just some words\n' }]);
     await page.locator(`g.frame[name="${INNER}"]`).first().waitFor();
-    expect(await setNames(page)).toContain('(loose files)');
+    // Loose files are named by their file names (a later load of loose files gets its own name).
+    expect(await setNames(page)).toContain('flame.src, notes.txt');
     await expect(page.locator('.file .problem').first().textContent()).resolves.toMatch(/notes\.txt line 1: not a profile peakscope knows/);
     expect(log.foreignRequests).toEqual([]);
     expect(log.consoleErrors).toEqual([]);
@@ -104,7 +97,7 @@ describe('loading', () => {
   it('loads #url= from another origin that allows CORS', async () => {
     const { page, log } = await h.open(`#url=${encodeURIComponent(`${corsOrigin}/flame.src`)}`);
     await page.locator(`g.frame[name="${INNER}"]`).first().waitFor();
-    expect(await setNames(page)).toEqual(['(loose files)']);
+    expect(await setNames(page)).toEqual(['flame.src']);
     // Fetched once: the worker's early download (preboot script, src/worker/prefetch.ts) was claimed, not repeated.
     expect(log.foreignRequests).toEqual([`${corsOrigin}/flame.src`]);
     expect(await page.locator('head script[async][src*="preboot-"]').count()).toBe(1);

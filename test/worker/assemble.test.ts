@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { computeTotals } from '../../src/analysis/totals.ts';
 import { parseText } from '../../src/formats/parse-file.ts';
 import type { HeapSummary, ParsedFile } from '../../src/model/profile.ts';
-import { allocationWeights, assembleSets, mainFiles } from '../../src/worker/assemble.ts';
+import { allocationWeights, assembleSets } from '../../src/worker/assemble.ts';
 import { sampleHeapFlame, sampleHeapSummary, SAMPLES_DIR } from '../samples.ts';
 
 function sample(path: string): ParsedFile {
@@ -21,9 +21,8 @@ describe('assembling sets in the worker', () => {
   it('puts the mode folders of one run into one set and picks each role', () => {
     const sets = assembleSets(beforeFiles());
     expect(sets.map((s) => s.name)).toEqual([BEFORE]);
-    const main = mainFiles(sets[0]!.files);
-    expect(main).toEqual({ allocated: 0, retained: 3, summary: 1, time: 5 });
-    expect(sets[0]!.metrics.map((m) => m.metric)).toEqual(['bytes', 'retained', 'allocs', 'time']);
+    expect(sets[0]!.roles.roleOf).toEqual(['allocated-flame', 'allocated-summary', 'targets', 'retained-flame', 'statement', 'time-flame']);
+    expect(sets[0]!.metrics.map((m) => [m.key, m.fileIndex])).toEqual([['bytes', 0], ['retained', 3], ['allocs', 0], ['time', 5]]);
   });
 
   it('weights bytes by the allocated flame, with the same total the report gives', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runLoadJob } from '../../src/worker/load-job.ts';
+import { skippedNotice } from '../../src/worker/skipped.ts';
 import { sampleHeapFlame } from '../samples.ts';
 
 const cb = () => ({ signal: new AbortController().signal, onProgress: () => {} });
@@ -39,25 +40,39 @@ describe('load job', () => {
       { kind: 'file' as const, path: 'drop/pkg/TARGETS.other', file: new Blob(['z = 1\n']) },
     ];
     let sourcesSeen: string[] = [];
-    const { sets } = await runLoadJob(inputs, cb(), (s, sources) => {
+    const { sets, skipped } = await runLoadJob(inputs, cb(), (s, sources) => {
       sourcesSeen = sources.map((t) => t.path);
       return s;
     });
     expect(sourcesSeen.sort()).toEqual(['drop/lib/BUCK.v2', 'drop/pkg/TARGETS.fixture']);
-    // A file no profile names stays what it is: an input no format knows.
+    // A file no profile names stays what its content reads as (`z = 1` is a one-frame folded stack).
     const files = sets.flatMap((s) => s.files.map((f) => f.path)).sort();
     expect(files).toEqual(['drop/events.json-lines', 'drop/pkg/TARGETS.other', 'drop/statement/profile.csv']);
+    expect(skipped).toEqual({ byName: 0, byContent: 0, examples: [] });
   });
 
-  it('leaves out a README and C++ sources found in a dropped folder, and names them', async () => {
+  it('leaves out what a dropped folder holds besides profiles, by name and by content, and counts it once', async () => {
     const inputs = [
       { kind: 'file' as const, path: 'pkg/flame.src', file: new Blob([sampleHeapFlame()]) },
       { kind: 'file' as const, path: 'pkg/README.md', file: new Blob(['# notes\n']) },
       { kind: 'file' as const, path: 'pkg/src/main.cpp', file: new Blob(['int main() {}\n']) },
+      { kind: 'file' as const, path: 'pkg/package.json', file: new Blob(['{\n  "name": "x"\n}\n']) },
+      { kind: 'file' as const, path: 'pkg/docs/index.html', file: new Blob(['<!doctype html>\n<p>hi</p>\n']) },
+      // A file dropped on its own is always read, and a broken profile in a folder is an error.
       { kind: 'file' as const, path: 'notes.md', file: new Blob(['module;list 8\n']) },
+      { kind: 'file' as const, path: 'pkg/profile.csv', file: new Blob(['Function,Time(s),TimeRec(s),Calls,Callers,TopCaller,TopCallerCount,Allocs,AllocBytes\n"a",zz\n']) },
     ];
-    const { sets, warnings } = await runLoadJob(inputs, cb());
-    expect(sets.flatMap((s) => s.files.map((f) => f.path)).sort()).toEqual(['notes.md', 'pkg/flame.src']);
-    expect(warnings).toEqual(["skipped 2 files that are not profiles (documentation, other languages' sources): pkg/README.md, pkg/src/main.cpp"]);
+    const { sets, warnings, skipped } = await runLoadJob(inputs, cb());
+    expect(sets.flatMap((s) => s.files.map((f) => f.path)).sort()).toEqual(['notes.md', 'pkg/flame.src', 'pkg/profile.csv']);
+    expect(warnings).toEqual([]);
+    expect(skipped).toEqual({ byName: 2, byContent: 2, examples: ['pkg/README.md', 'pkg/src/main.cpp', 'pkg/package.json'] });
+    expect(skippedNotice(skipped)).toBe('skipped 4 files in the folder that are not profiles (2 by name, 2 by content): pkg/README.md, pkg/src/main.cpp, pkg/package.json, …');
+  });
+
+  it('hands back the sources it read, so they can join runs loaded before or after', async () => {
+    const inputs = [{ kind: 'file' as const, path: 'src/BUCK', file: new Blob(['load(":defs.bzl", "f")\n']) }];
+    const { sets, sources } = await runLoadJob(inputs, cb());
+    expect(sets).toEqual([]);
+    expect(sources).toEqual([{ path: 'src/BUCK', text: 'load(":defs.bzl", "f")\n' }]);
   });
 });
