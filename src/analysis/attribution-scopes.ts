@@ -8,7 +8,7 @@ import { frameFile, sourceFor } from './loop-finder.ts';
 import type { ProfileJoins } from './profile-joins.ts';
 import type { SourceAllocation, SourceIndex } from './starlark-source.ts';
 import { knownIntegers } from './starlark-constants.ts';
-import { evaluateSize } from './starlark-syntax.ts';
+import { evaluateSize, lengthKey, lengthsRead } from './starlark-syntax.ts';
 
 /** A def (or a build file's top level, `def: null`) of one source. */
 export interface Scope {
@@ -140,7 +140,7 @@ export class AttributionScopes {
   private sizeWeight(source: SourceIndex, allocation: SourceAllocation): number {
     const known = this.knownIn(source, allocation.def);
     let weight = allocation.kind === 'call' ? 0.25 : 1;
-    const written = evaluateSize(allocation.size, known);
+    const written = writtenSize(allocation, known);
     if (written !== null || allocation.kind === 'repeat' || allocation.kind === 'comprehension') {
       weight *= Math.max(1, written ?? UNKNOWN_SIZE); // `list(range(n))` says its size too
     } else if (WHOLE_COLLECTION.has(allocation.kind) || source.statements[allocation.statement]!.selfCopy) {
@@ -246,6 +246,17 @@ export function calleeDefName(sources: readonly SourceIndex[], from: SourceIndex
   if (!callee.includes('.')) return last;
   const holder = sources.find((s) => Object.hasOwn(s.fieldAliases, last));
   return holder ? holder.fieldAliases[last]! : last;
+}
+
+/**
+ * Elements an allocation makes as written; where it names collections (`sorted(A + b)`, a
+ * comprehension over `xs`) and some of their lengths are known, the others count UNKNOWN_SIZE.
+ */
+function writtenSize(allocation: SourceAllocation, known: ReadonlyMap<string, number>): number | null {
+  const exact = evaluateSize(allocation.size, known);
+  if (exact !== null) return exact;
+  const someKnown = lengthsRead(allocation.size).some((name) => known.has(lengthKey(name)));
+  return someKnown ? evaluateSize(allocation.size, known, UNKNOWN_SIZE) : null;
 }
 
 /** `total += w` where the def binds `total` to a number (`total = 0`): arithmetic, no allocation. */
