@@ -49,6 +49,17 @@ describe('huge-collection through a helper’s return value', () => {
     expect(finding).toMatchObject({ cause: 'huge-collection', function: 'cases.bzl.all_cases', span: { line: 2 } });
   });
 
+  it('through a def that returns the helper’s value as is', () => {
+    const sources = [
+      indexStarlarkSource('cases.bzl', `${HELPER}\n\ndef cases_for(names, per_name):\n    return all_cases(names, per_name)\n`),
+      indexStarlarkSource('suites.bzl', macro('cases[i * 1000]').replace(/all_cases/g, 'cases_for')),
+    ];
+    const flame = FLAME.replace(/cases\.bzl\.all_cases/g, 'cases.bzl.cases_for;cases.bzl.all_cases');
+    const statements = `${STATEMENTS}\n"cases.bzl","9:5-38",0.0,1`;
+    const [finding] = advise({ heapFlame: heapFlame(flame), summary: null, statement: statementProfile(statements), coverage: null, sources });
+    expect(finding).toMatchObject({ cause: 'huge-collection', function: 'cases.bzl.all_cases', span: { line: 2 } });
+  });
+
   it('not when the caller walks the returned value', () => {
     const findings = advise(run('[c for c in cases if c.startswith(name)]'));
     expect(findings.filter((f) => f.cause === 'huge-collection')).toEqual([]);

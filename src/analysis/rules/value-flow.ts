@@ -48,10 +48,10 @@ export function usesOf(ctx: RuleContext, source: SourceIndex, def: number | null
 
 /**
  * Reads of what a def returns, followed into its callers: every call of the def must bind the
- * result to one name (`xs = helper(…)`, nothing else in the value); null when one does not (the
- * value then goes where this cannot follow), or when nothing calls the def.
+ * result to one name (`xs = helper(…)`) or return it as is (`return helper(…)`, followed on up);
+ * null when one does not (the value then goes where this cannot follow), or nothing calls the def.
  */
-export function usesOfReturned(ctx: RuleContext, source: SourceIndex, def: number): { names: string[]; uses: ValueUse[] } | null {
+export function usesOfReturned(ctx: RuleContext, source: SourceIndex, def: number, depth = 0): { names: string[]; uses: ValueUse[] } | null {
   const names: string[] = [];
   const uses: ValueUse[] = [];
   for (const caller of ctx.input.sources) {
@@ -59,9 +59,15 @@ export function usesOfReturned(ctx: RuleContext, source: SourceIndex, def: numbe
       const callee = defCalled(ctx, caller, call.callee);
       if (!callee || callee.source !== source || callee.def !== def) continue;
       const bound = caller.statements[call.statement]!;
-      const wholeValue = bound.kind === 'AssignStatement' && bound.assigns.length === 1 && endsTogether(bound.span, call.span)
+      const wholeValue = endsTogether(bound.span, call.span)
         && !caller.allocations.some((a) => a.statement === call.statement && a.kind !== 'call' && contains(a.span, call.span));
-      if (!wholeValue) return null;
+      const passedOn = wholeValue && bound.kind === 'ReturnStatement' && bound.def !== null && depth < MAX_DEPTH ? usesOfReturned(ctx, caller, bound.def, depth + 1) : null;
+      if (passedOn) {
+        names.push(...passedOn.names);
+        uses.push(...passedOn.uses);
+        continue;
+      }
+      if (!wholeValue || bound.kind !== 'AssignStatement' || bound.assigns.length !== 1) return null;
       names.push(bound.assigns[0]!);
       uses.push(...usesOf(ctx, caller, bound.def, bound.assigns[0]!, call.statement));
     }
