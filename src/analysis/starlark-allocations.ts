@@ -94,6 +94,15 @@ function isNumeric(text: string, node: SyntaxNode): boolean {
   return false;
 }
 
+/** `xs[i * n]`, `range(w * n)`: a product in these places is a number, never a repeated collection. */
+function isIndexOrRangeArgument(text: string, node: SyntaxNode): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.name === 'MemberExpression') return parent.getChild('[') !== null && parent.firstChild?.from !== node.from;
+  const call = parent.name === 'ArgList' ? parent.parent : null;
+  return call?.name === 'CallExpression' && call.firstChild !== null && calleeName(text, call.firstChild) === 'range';
+}
+
 const IS_SEQUENCE = new Set(['ArrayExpression', 'ArrayComprehensionExpression', 'TupleExpression']);
 const IS_STRING = new Set(['String', 'FormatString']);
 
@@ -104,6 +113,7 @@ function binaryAllocation(text: string, node: SyntaxNode): AllocationSite | null
   if (operator === '%') return IS_STRING.has(left.name) ? site('string', 'string formatting', STRING, null) : null;
   if (operator !== '+' && operator !== '*') return null;
   if (operator === '*') {
+    if (isIndexOrRangeArgument(text, node)) return null;
     const construct = classifyConstruct(text, node);
     if (construct?.kind === 'repeat') return site('repeat', 'repetition', [...LIST, ...STRING, 'tuple'], construct.size);
     if (valueKindOf(text, left) === 'string') return site('repeat', 'string repetition', STRING, sizeExpression(text, right));

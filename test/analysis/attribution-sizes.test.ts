@@ -9,7 +9,7 @@ import { ProfileJoins } from '../../src/analysis/profile-joins.ts';
 import type { AdviceInput } from '../../src/analysis/rules/context.ts';
 import { knownIntegers } from '../../src/analysis/starlark-constants.ts';
 import { indexStarlarkSource } from '../../src/analysis/starlark-source.ts';
-import { heapFlame } from './fixtures.ts';
+import { heapFlame, statementProfile } from './fixtures.ts';
 
 function input(files: Record<string, string>, flame: string): AdviceInput {
   const sources = Object.entries(files).map(([path, text]) => indexStarlarkSource(path, text));
@@ -73,5 +73,19 @@ describe('sizes written through names', () => {
     expect(bytesByLine(advice, 'BUCK').get(2)! / 1_612_000).toBeGreaterThan(0.9);
     const [finding] = advise(advice);
     expect(finding).toMatchObject({ cause: 'huge-collection', span: { line: 2 } });
+  });
+
+  it('a statement of written size cannot take more than its elements can hold: the rest stays with an unbounded one', () => {
+    const build = [
+      'WIDTH = int(read_config("shards", "width", "40"))',
+      'ids = list(range(WIDTH * 25000))',
+      'for w in range(WIDTH):',
+      '    first = ids[w * 25000]',
+      '    native_rule(name = "part_{}".format(w), labels = [str(first)])',
+    ].join('\n');
+    // Count is 1 + the calls evaluated in a statement, per run: 40 passes, three calls in the last line.
+    const counts = ['File,Span,Duration(s),Count', '"TOTAL","",0.01,250', '"BUCK","2:1-33",0.01,3', '"BUCK","3:1-5:67",0.0,2', '"BUCK","4:5-27",0.0,40', '"BUCK","5:5-67",0.0,160'];
+    const advice = { ...input({ BUCK: build }, 'module;array 8000000\nmodule;string 4000\n'), statement: statementProfile(counts.join('\n')) };
+    expect(bytesByLine(advice, 'BUCK').get(2)! / 8_004_000).toBeGreaterThan(0.9);
   });
 });
