@@ -33,7 +33,10 @@ export function constantParameters(sources: readonly SourceIndex[], source: Sour
  */
 export function knownIntegers(sources: readonly SourceIndex[], source: SourceIndex, def: number | null): Map<string, number> {
   const known = new Map(Object.entries(source.constants));
-  for (const [name, value] of loadableConstants(sources, source)) if (!known.has(name)) known.set(name, value);
+  const loadable = loadableConstants(sources, source);
+  for (const [name, value] of loadable) if (!known.has(name)) known.set(name, value);
+  // `load(":x.bzl", n = "N")`: the alias names N's value.
+  for (const [alias, name] of Object.entries(source.loadAliases)) if (loadable.has(name) && !Object.hasOwn(source.constants, alias)) known.set(alias, loadable.get(name)!);
   for (const [name, value] of constantParameters(sources, source, def)) known.set(name, value);
   for (const from of [source, ...sources.filter((s) => s !== source)]) {
     for (const [name, size] of Object.entries(from.lengths)) {

@@ -45,6 +45,8 @@ describe('sizes written through names', () => {
     expect(knownIntegers([table], table, 0).get('len TABLE')).toBe(3000);
     const known = knownIntegers([table, consts, build], build, null);
     expect([known.get('WIDTH'), known.get('DEPTH'), known.get('len TABLE')]).toEqual([40, 500, 3000]);
+    const aliased = indexStarlarkSource('BUCK', 'load(":consts.bzl", width = "WIDTH")\nids = list(range(width))\n');
+    expect(knownIntegers([consts, aliased], aliased, null).get('width')).toBe(40);
   });
 
   it('a constant two files bind to different values is not known in a third', () => {
