@@ -53,7 +53,8 @@ function comprehensionsAround(ctx: RuleContext, source: SourceIndex, loop: numbe
  */
 function elementsFromCount(ctx: RuleContext, source: SourceIndex, statement: number, loop: number): number | null {
   const element = innermostClause(source, statement, loop);
-  const perElement = source.calls.filter((c) => c.loop === element).length;
+  // The clause's own iterable (`for n in range(k)`) is evaluated once per outer pass, not per element.
+  const perElement = source.calls.filter((c) => c.loop === element && c.text !== source.loops[element]!.iterable).length;
   const { row, entries } = ctx.runsPerEntry(source, source.statements[statement]!);
   const def = source.statements[statement]!.def;
   const runs = def === null ? 1 : onlyCountedStatement(ctx, source, statement) ? callsOf(ctx, source, def) : entries;
