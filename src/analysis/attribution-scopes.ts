@@ -8,6 +8,7 @@ import { frameFile, sourceFor } from './loop-finder.ts';
 import type { ProfileJoins } from './profile-joins.ts';
 import type { SourceAllocation, SourceIndex } from './starlark-source.ts';
 import { knownIntegers } from './starlark-constants.ts';
+import { UNKNOWN_SIZE, addsToNumber, typesOf, writtenSize } from './allocation-weights.ts';
 import { evaluateSize } from './starlark-syntax.ts';
 
 /** A def (or a build file's top level, `def: null`) of one source. */
@@ -28,10 +29,18 @@ export interface AllocationShare {
   source: number;
   allocation: number;
   share: number;
+  /** The most bytes it can have made when its size is written (elements × runs × BYTES_PER_ELEMENT), else Infinity. */
+  capacity: number;
 }
 
-/** Elements assumed for a comprehension or repetition whose size is not written as constants. */
-export const UNKNOWN_SIZE = 32;
+/**
+ * Generous bytes per element of a value (a pointer in the list's array, the element itself, a
+ * string's text): a statement whose size is written cannot have made much more than its
+ * elements times this, so bytes beyond go to the statements whose sizes are not bounded.
+ */
+export const BYTES_PER_ELEMENT = 512;
+
+export { UNKNOWN_SIZE } from './allocation-weights.ts';
 /** Allocations that copy or list a whole collection of unknown size. */
 const WHOLE_COLLECTION = new Set(['copy', 'view']);
 
@@ -120,15 +129,36 @@ export class AttributionScopes {
 
   private splitAllocations(scope: Scope, type: string): AllocationShare[] {
     const source = this.sources[scope.source]!;
-    const own: { allocation: number; weight: number; types: readonly string[] }[] = [];
+    const own: { allocation: number; weight: number; types: readonly string[]; capacity: number }[] = [];
     source.allocations.forEach((allocation, i) => {
       if (allocation.def !== scope.def) return;
       if (allocation.kind === 'call' && this.defNames.has(this.calledName(source, allocation.callee))) return;
       if (this.evidenceWeight(source, allocation.statement) === null || addsToNumber(source, allocation)) return;
-      own.push({ allocation: i, weight: this.sizeWeight(source, allocation), types: typesOf(allocation) });
+      own.push({ allocation: i, weight: this.sizeWeight(source, allocation), types: typesOf(allocation), capacity: this.capacity(source, allocation) });
     });
     const making = own.filter((a) => a.types.includes(type));
-    return normalise(making.length > 0 ? making : own).map(({ item, share }) => ({ source: scope.source, allocation: item.allocation, share }));
+    return normalise(making.length > 0 ? making : own).map(({ item, share }) => ({ source: scope.source, allocation: item.allocation, share, capacity: item.capacity }));
+  }
+
+  /**
+   * The most bytes an allocation can have made over all entries of its def, when every part of
+   * it has a bound: its size as written, the loops around it (written, or from Counts, which are
+   * at least the runs), the def's entries (its smallest Count); Infinity when one has none.
+   */
+  private capacity(source: SourceIndex, allocation: SourceAllocation): number {
+    const known = this.knownIn(source, allocation.def);
+    const size = evaluateSize(allocation.size, known);
+    if (size === null) return Infinity;
+    let runs = 1;
+    for (let l = allocation.loop; l !== null && source.loops[l]!.def === allocation.def; l = source.loops[l]!.parent) {
+      if (allocation.kind === 'comprehension' && l === allocation.loop) continue; // its size counts its own loop
+      const iterations = loopIterations(this.joins, source, l, known);
+      const written = source.loops[l]!.clauseSizes.every((clause) => evaluateSize(clause, known) !== null);
+      if (iterations === null || (source.loops[l]!.kind === 'comprehension' && !written)) return Infinity;
+      runs *= iterations;
+    }
+    const entries = this.entriesOf(source, allocation.def);
+    return entries === null ? Infinity : Math.max(1, size) * runs * entries * BYTES_PER_ELEMENT;
   }
 
   /**
@@ -140,7 +170,7 @@ export class AttributionScopes {
   private sizeWeight(source: SourceIndex, allocation: SourceAllocation): number {
     const known = this.knownIn(source, allocation.def);
     let weight = allocation.kind === 'call' ? 0.25 : 1;
-    const written = evaluateSize(allocation.size, known);
+    const written = writtenSize(allocation, known);
     if (written !== null || allocation.kind === 'repeat' || allocation.kind === 'comprehension') {
       weight *= Math.max(1, written ?? UNKNOWN_SIZE); // `list(range(n))` says its size too
     } else if (WHOLE_COLLECTION.has(allocation.kind) || source.statements[allocation.statement]!.selfCopy) {
@@ -246,19 +276,6 @@ export function calleeDefName(sources: readonly SourceIndex[], from: SourceIndex
   if (!callee.includes('.')) return last;
   const holder = sources.find((s) => Object.hasOwn(s.fieldAliases, last));
   return holder ? holder.fieldAliases[last]! : last;
-}
-
-/** `total += w` where the def binds `total` to a number (`total = 0`): arithmetic, no allocation. */
-function addsToNumber(source: SourceIndex, allocation: SourceAllocation): boolean {
-  const statement = source.statements[allocation.statement]!;
-  if (allocation.kind !== 'growth' || statement.kind !== 'UpdateStatement') return false;
-  const name = statement.assigns[0];
-  return source.statements.some((s) => s.def === statement.def && s.kind === 'AssignStatement' && s.assigns.length === 1 && s.assigns[0] === name && s.valueKind === 'number');
-}
-
-/** Calls of natives (rules with keyword arguments) make the `dict` of their arguments; other sites say their types. */
-function typesOf(allocation: SourceAllocation): readonly string[] {
-  return allocation.kind === 'call' ? ['dict', 'struct'] : allocation.types;
 }
 
 function scopeKey(scope: Scope): string {

@@ -5,7 +5,7 @@
 // many frames as it takes. The result — hot loops, hot call sites and bytes per statement — is
 // what the rules, the report, the Statements tab and the source view all read. Plain data.
 import { NodeKind, type CallTree } from '../model/call-tree.ts';
-import { AttributionScopes, type Scope } from './attribution-scopes.ts';
+import { AttributionScopes, type AllocationShare, type Scope } from './attribution-scopes.ts';
 import type { Attribution, HotCallSite, HotLoop, StatementBytes } from './attribution-types.ts';
 import type { ProfileJoins } from './profile-joins.ts';
 
@@ -111,7 +111,7 @@ class Walk {
   }
 
   private placeOwn(scopes: readonly Scope[], type: string, bytes: number, frame: string, entries: Entry[]): void {
-    const shares = scopes.flatMap((s) => this.scopes.allocationsOf(s, type)).map((a) => ({ ...a, share: a.share / scopes.length }));
+    const shares = capped(scopes.flatMap((s) => this.scopes.allocationsOf(s, type)).map((a) => ({ ...a, share: a.share / scopes.length })), bytes);
     let placed = 0;
     for (const a of shares) {
       const allocation = this.scopes.sources[a.source]!.allocations[a.allocation]!;
@@ -143,6 +143,28 @@ class Walk {
     entry.bytes += bytes;
     add(entry.byFrames, frames.join('\n'), bytes);
   }
+}
+
+/**
+ * Shares of `bytes` with no allocation given more than it can have made: what a capped one
+ * cannot hold goes to the others by their shares (to all by their shares when every one is capped).
+ */
+function capped(shares: readonly AllocationShare[], bytes: number): AllocationShare[] {
+  const out = shares.map((a) => ({ ...a }));
+  for (let round = 0; round < out.length; round++) {
+    const over = out.filter((a) => a.share * bytes > a.capacity * (1 + 1e-9));
+    if (over.length === 0) break;
+    let freed = 0;
+    for (const a of over) {
+      freed += a.share - a.capacity / bytes;
+      a.share = a.capacity / bytes;
+    }
+    const open = out.filter((a) => a.share * bytes < a.capacity * (1 - 1e-9));
+    const openShare = open.reduce((sum, a) => sum + a.share, 0);
+    if (openShare <= 0) return shares.map((a) => ({ ...a })); // all bounded: the sizes were too low, keep the weights
+    for (const a of open) a.share += freed * (a.share / openShare);
+  }
+  return out;
 }
 
 function add(map: Map<string, number>, key: string, value: number): void {

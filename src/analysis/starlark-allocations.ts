@@ -5,7 +5,7 @@
 // (heap-flame type leaves: `list`, `array`, `dict`, `string`, `tuple`, …) it can make, so the
 // attribution can hand a frame's bytes of one type only to statements that make that type.
 import type { SyntaxNode } from '@lezer/common';
-import { calleeName, childNodes, classifyConstruct, namesRead, rangeSize, sizeExpression, textOf, type SizeExpr } from './starlark-syntax.ts';
+import { calleeName, childNodes, classifyConstruct, namesRead, operandSize, rangeSize, sizeExpression, textOf, type SizeExpr } from './starlark-syntax.ts';
 
 export type AllocationKind =
   | 'literal' | 'comprehension' | 'repeat' | 'concat' | 'string' | 'view' | 'builtin' | 'growth' | 'copy' | 'call';
@@ -94,6 +94,15 @@ function isNumeric(text: string, node: SyntaxNode): boolean {
   return false;
 }
 
+/** `xs[i * n]`, `range(w * n)`: a product in these places is a number, never a repeated collection. */
+function isIndexOrRangeArgument(text: string, node: SyntaxNode): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.name === 'MemberExpression') return parent.getChild('[') !== null && parent.firstChild?.from !== node.from;
+  const call = parent.name === 'ArgList' ? parent.parent : null;
+  return call?.name === 'CallExpression' && call.firstChild !== null && calleeName(text, call.firstChild) === 'range';
+}
+
 const IS_SEQUENCE = new Set(['ArrayExpression', 'ArrayComprehensionExpression', 'TupleExpression']);
 const IS_STRING = new Set(['String', 'FormatString']);
 
@@ -104,6 +113,7 @@ function binaryAllocation(text: string, node: SyntaxNode): AllocationSite | null
   if (operator === '%') return IS_STRING.has(left.name) ? site('string', 'string formatting', STRING, null) : null;
   if (operator !== '+' && operator !== '*') return null;
   if (operator === '*') {
+    if (isIndexOrRangeArgument(text, node)) return null;
     const construct = classifyConstruct(text, node);
     if (construct?.kind === 'repeat') return site('repeat', 'repetition', [...LIST, ...STRING, 'tuple'], construct.size);
     if (valueKindOf(text, left) === 'string') return site('repeat', 'string repetition', STRING, sizeExpression(text, right));
@@ -111,9 +121,10 @@ function binaryAllocation(text: string, node: SyntaxNode): AllocationSite | null
   }
   if (isNumeric(text, left) || isNumeric(text, right)) return null;
   if (IS_STRING.has(left.name) || IS_STRING.has(right.name)) return site('concat', 'string concatenation', STRING, null);
-  if (IS_SEQUENCE.has(left.name) || IS_SEQUENCE.has(right.name)) return site('concat', 'list concatenation', [...LIST, 'tuple'], null);
+  const size = operandSize(text, node);
+  if (IS_SEQUENCE.has(left.name) || IS_SEQUENCE.has(right.name)) return site('concat', 'list concatenation', [...LIST, 'tuple'], size);
   // `a + b` of names: a new list or string unless both are numbers, which syntax cannot tell.
-  return site('concat', 'concatenation', ANY_COLLECTION, null);
+  return site('concat', 'concatenation', ANY_COLLECTION, size);
 }
 
 function callAllocation(text: string, node: SyntaxNode): AllocationSite | null {
@@ -122,7 +133,8 @@ function callAllocation(text: string, node: SyntaxNode): AllocationSite | null {
   const name = calleeName(text, callee);
   const method = callee.name === 'MemberExpression' && callee.lastChild ? textOf(text, callee.lastChild) : '';
   if (CHEAP_CALLS.has(name) || (method && CHEAP_METHODS.has(method))) return null;
-  if (COPYING_BUILTINS.has(name) && copiedName(text, node)) return site('copy', `${name}(${copiedName(text, node)}${name === 'dict' ? ', …' : ''})`, name === 'dict' ? ['dict', 'array'] : LIST, null, copiedName(text, node));
+  const copied = copiedName(text, node);
+  if (COPYING_BUILTINS.has(name) && copied) return site('copy', `${name}(${copied}${name === 'dict' ? ', …' : ''})`, name === 'dict' ? ['dict', 'array'] : LIST, { op: 'len', name: copied }, copied);
   if (name in BUILTIN_TYPES) return site('builtin', `${name}()`, BUILTIN_TYPES[name]!, builtinSize(text, node, name));
   if (method === 'items' || method === 'keys' || method === 'values') return site('view', `.${method}()`, method === 'items' ? [...LIST, 'tuple'] : LIST, null);
   if (STRING_METHODS.has(method)) return site('string', method === 'format' ? 'str.format' : `.${method}()`, STRING, null);
@@ -133,11 +145,11 @@ function callAllocation(text: string, node: SyntaxNode): AllocationSite | null {
   return site('call', `${name || 'expression'}()`, [], null, name);
 }
 
-/** Elements a builtin makes when written: `range(n)` → n, `list(range(n))` → n. */
+/** Elements a builtin makes when written: `range(n)` → n, `list(range(n))` → n, `sorted(A + b)` → A's and b's. */
 function builtinSize(text: string, call: SyntaxNode, name: string): SizeExpr | null {
   if (name === 'range') return rangeSize(text, call);
   const first = childNodes(call.getChild('ArgList') ?? call).find((k) => !['(', ')', ','].includes(k.name));
-  return ['list', 'tuple', 'sorted'].includes(name) && first ? rangeSize(text, first) : null;
+  return ['list', 'tuple', 'sorted', 'reversed'].includes(name) && first ? operandSize(text, first) : null;
 }
 
 /** The collection a `dict(base, …)` / `list(xs)` call copies: its first positional argument when it is a name. */
@@ -145,6 +157,12 @@ function copiedName(text: string, call: SyntaxNode): string {
   const first = childNodes(call.getChild('ArgList') ?? call).find((k) => !['(', ')', ','].includes(k.name));
   if (!first || (first.name !== 'VariableName' && first.name !== 'MemberExpression')) return '';
   return first.nextSibling?.name === 'AssignOp' ? '' : textOf(text, first, 40);
+}
+
+/** Elements of a collection a value makes as written (a literal, a comprehension, `list(range(n))`, `A + B`), else null. */
+export function collectionLength(text: string, node: SyntaxNode): SizeExpr | null {
+  const made = allocationOf(text, node);
+  return made && made.kind !== 'call' && made.kind !== 'string' && made.types.some((t) => t === 'list' || t === 'dict' || t === 'tuple') ? made.size : null;
 }
 
 /** `x = x + …` or `x = … + x`: the name a statement rebinds to a grown copy of itself, else ''. */

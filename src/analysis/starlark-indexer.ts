@@ -4,11 +4,11 @@
 import { parser } from '@lezer/python';
 import type { SyntaxNode } from '@lezer/common';
 import type { Span } from '../model/profile.ts';
-import { allocationOf, selfCopyName, statementAllocation, valueKindOf, type AllocationSite } from './starlark-allocations.ts';
+import { allocationOf, collectionLength, selfCopyName, statementAllocation, valueKindOf, type AllocationSite } from './starlark-allocations.ts';
 import type { NameRead, SourceIndex, SourceLoop } from './starlark-source.ts';
 import {
   COMPREHENSIONS, LineMap, MUTATORS, STATEMENTS, VIEWS, allocationReasons, bodyCallsFail, calleeName,
-  childNodes, classifyConstruct, constantArguments, constantValue, evaluateSize, isBinding, namesRead, rangeSize, targetNames, textOf,
+  childNodes, classifyConstruct, constantArguments, constantValue, evaluateSize, isBinding, iterableSize, namesRead, targetNames, textOf,
 } from './starlark-syntax.ts';
 import { appendAll } from '../model/arrays.ts';
 
@@ -35,7 +35,7 @@ export class SourceIndexer {
     this.lines = new LineMap(text);
     this.index = {
       path, lineCount: this.lines.lineCount, defs: [], loops: [], statements: [], calls: [],
-      failChecks: [], constructs: [], allocations: [], loadAliases: {}, fieldAliases: {}, constants: {}, reads: [], syntaxErrors: 0,
+      failChecks: [], constructs: [], allocations: [], loadAliases: {}, fieldAliases: {}, constants: {}, lengths: {}, reads: [], syntaxErrors: 0,
     };
   }
 
@@ -115,6 +115,8 @@ export class SourceIndexer {
     if (node.name === 'AssignStatement' && this.def === null && assigns.length === 1 && kids.length === 3 && value !== null) {
       Object.defineProperty(this.index.constants, assigns[0]!, { value, enumerable: true });
     }
+    const length = node.name === 'AssignStatement' && this.def === null && assigns.length === 1 && kids.length === 3 ? collectionLength(this.text, kids[2]!) : null;
+    if (length) Object.defineProperty(this.index.lengths, assigns[0]!, { value: length, enumerable: true });
     const index = this.index.statements.length;
     this.index.statements.push({
       kind: node.name, span: this.span(node), parent: this.statementStack.length > 0 ? this.statement : null,
@@ -146,7 +148,7 @@ export class SourceIndexer {
     const depth = parent === null ? 0 : this.index.loops[parent]!.depth + 1;
     const index = this.index.loops.length;
     this.index.loops.push({ ...loop, parent, depth, def: this.def, statement: this.statement, assigned: [...loop.targets],
-      clauseSizes: node.name === 'WhileStatement' ? [null] : childNodes(node).flatMap((k, i, kids) => (k.name === 'in' ? [rangeSize(this.text, kids[i + 1] ?? null)] : [])) });
+      clauseSizes: node.name === 'WhileStatement' ? [null] : childNodes(node).flatMap((k, i, kids) => (k.name === 'in' ? [iterableSize(this.text, kids[i + 1] ?? null)] : [])) });
     this.loopStack.push({ index, body, node });
     this.noteAssigned(node.from, loop.targets);
   }

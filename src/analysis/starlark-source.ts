@@ -145,6 +145,8 @@ export interface SourceIndex {
   fieldAliases: Record<string, string>;
   /** Top-level `NAME = <integer expression>` constants (`SHARD_COUNT = 120`). */
   constants: Record<string, number>;
+  /** Top-level `NAME = <collection>` with its elements as written (`[… for i in range(2400)]`, a literal). */
+  lengths: Record<string, SizeExpr>;
   reads: NameRead[];
   /** Parse errors the grammar recovered from (Starlark-only syntax, or broken files). */
   syntaxErrors: number;

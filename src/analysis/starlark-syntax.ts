@@ -147,6 +147,8 @@ export type ConstructKind = 'list' | 'dict' | 'list-comprehension' | 'dict-compr
 export type SizeExpr =
   | { op: 'num'; value: number }
   | { op: 'name'; name: string }
+  /** The length of a collection bound to a name (`len NAME` among the known names). */
+  | { op: 'len'; name: string }
   | { op: 'bin'; operator: string; left: SizeExpr; right: SizeExpr };
 
 /** The size expression of a node, null when it is not built from numbers, names and arithmetic. */
@@ -165,8 +167,11 @@ export function sizeExpression(text: string, node: SyntaxNode | null): SizeExpr 
   return a && b && op ? { op: 'bin', operator: textOf(text, op), left: a, right: b } : null;
 }
 
-/** Value of a size expression with known names (a def's constant arguments), else null. Iterative. */
-export function evaluateSize(expr: SizeExpr | null, names: ReadonlyMap<string, number> = new Map()): number | null {
+/**
+ * Value of a size expression with known names (a def's constant arguments), else null. Iterative.
+ * A collection's length not known is null, or `unknownLength` when given.
+ */
+export function evaluateSize(expr: SizeExpr | null, names: ReadonlyMap<string, number> = new Map(), unknownLength: number | null = null): number | null {
   if (!expr) return null;
   const values: (number | null)[] = [];
   const stack: [SizeExpr, boolean][] = [[expr, false]];
@@ -174,6 +179,7 @@ export function evaluateSize(expr: SizeExpr | null, names: ReadonlyMap<string, n
     const [e, expanded] = stack.pop()!;
     if (e.op === 'num') values.push(e.value);
     else if (e.op === 'name') values.push(names.get(e.name) ?? null);
+    else if (e.op === 'len') values.push(names.get(lengthKey(e.name)) ?? unknownLength);
     else if (!expanded) stack.push([e, true], [e.right, false], [e.left, false]);
     else {
       const b = values.pop()!;
@@ -183,6 +189,42 @@ export function evaluateSize(expr: SizeExpr | null, names: ReadonlyMap<string, n
     }
   }
   return values[0] ?? null;
+}
+
+/** The key under which a collection's known length sits among known names (no name has a space). */
+export function lengthKey(name: string): string {
+  return `len ${name}`;
+}
+
+/** The collections whose lengths a size expression reads. */
+export function lengthsRead(expr: SizeExpr | null): string[] {
+  const names: string[] = [];
+  const stack: SizeExpr[] = expr ? [expr] : [];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    if (e.op === 'len') names.push(e.name);
+    else if (e.op === 'bin') stack.push(e.left, e.right);
+  }
+  return names;
+}
+
+/**
+ * Elements of a collection operand as written: a literal's, a comprehension's, `range(n)`'s, the
+ * length of a named collection, or the sum of `a + b`. Null when nothing says.
+ */
+export function operandSize(text: string, node: SyntaxNode | null): SizeExpr | null {
+  if (!node) return null;
+  if (node.name === 'VariableName') return { op: 'len', name: textOf(text, node) };
+  if (node.name === 'ParenthesizedExpression') return operandSize(text, childNodes(node)[1] ?? null);
+  if (node.name === 'CallExpression') return rangeSize(text, node);
+  if (node.name === 'BinaryExpression') {
+    const [left, op, right] = childNodes(node);
+    if (!op || textOf(text, op) !== '+') return null;
+    const a = operandSize(text, left ?? null);
+    const b = operandSize(text, right ?? null);
+    return a && b ? { op: 'bin', operator: '+', left: a, right: b } : null;
+  }
+  return classifyConstruct(text, node)?.size ?? null;
 }
 
 const num = (value: number): SizeExpr => ({ op: 'num', value });
@@ -237,7 +279,12 @@ function classifyBinary(text: string, node: SyntaxNode): { kind: ConstructKind; 
 /** Element count of a comprehension over `range(n)` or `range(a, b)`: its size expression. */
 function comprehensionSize(text: string, node: SyntaxNode): SizeExpr | null {
   const kids = childNodes(node);
-  return rangeSize(text, kids[kids.findIndex((k) => k.name === 'in') + 1] ?? null);
+  return iterableSize(text, kids[kids.findIndex((k) => k.name === 'in') + 1] ?? null);
+}
+
+/** Iterations over an iterable as written: `range(n)`, or at most a named collection's length. */
+export function iterableSize(text: string, iterable: SyntaxNode | null): SizeExpr | null {
+  return iterable?.name === 'VariableName' ? { op: 'len', name: textOf(text, iterable) } : rangeSize(text, iterable);
 }
 
 /** Element count of an iterated expression when it is `range(n)` or `range(a, b)`, else null. */

@@ -47,13 +47,49 @@ function comprehensionsAround(ctx: RuleContext, source: SourceIndex, loop: numbe
   return product;
 }
 
-/** Elements of a comprehension whose element calls something: (Count per run − 1) / calls per element. */
+/**
+ * Elements of a comprehension whose element calls something: (Count per run − 1) / calls per
+ * element, the element being made in its innermost clause (`for a in A for b in B`: per b).
+ */
 function elementsFromCount(ctx: RuleContext, source: SourceIndex, statement: number, loop: number): number | null {
-  const perElement = source.calls.filter((c) => c.loop === loop).length;
+  const element = innermostClause(source, statement, loop);
+  // The clause's own iterable (`for n in range(k)`) is evaluated once per outer pass, not per element.
+  const perElement = source.calls.filter((c) => c.loop === element && c.text !== source.loops[element]!.iterable).length;
   const { row, entries } = ctx.runsPerEntry(source, source.statements[statement]!);
-  const runs = source.statements[statement]!.def === null ? 1 : entries;
+  const def = source.statements[statement]!.def;
+  const runs = def === null ? 1 : onlyCountedStatement(ctx, source, statement) ? callsOf(ctx, source, def) : entries;
   if (!row || !runs || perElement === 0) return null;
   return Math.max(0, row.count / runs - 1) / perElement;
+}
+
+/** Whether a statement is the only one of its def's body the statement profile counts (its Count then says nothing of entries). */
+function onlyCountedStatement(ctx: RuleContext, source: SourceIndex, statement: number): boolean {
+  const def = source.statements[statement]!.def;
+  return !source.statements.some((s, i) => i !== statement && s.def === def && s.parent !== null
+    && source.statements[s.parent]!.kind === 'FunctionDefinition' && ctx.row(source, s) !== null);
+}
+
+/** At most how often a def was called: the Counts of the statements that call it (Count ≥ runs), null when none is counted. */
+function callsOf(ctx: RuleContext, source: SourceIndex, def: number): number | null {
+  let calls: number | null = null;
+  for (const caller of ctx.input.sources) {
+    for (const call of caller.calls) {
+      const callee = defCalled(ctx, caller, call.callee);
+      const row = callee?.source === source && callee.def === def ? ctx.row(caller, caller.statements[call.statement]!) : null;
+      if (row) calls = (calls ?? 0) + row.count;
+    }
+  }
+  return calls;
+}
+
+/** The deepest loop of the same statement nested in `loop` (its last `for` clause), or `loop`. */
+function innermostClause(source: SourceIndex, statement: number, loop: number): number {
+  let deepest = loop;
+  source.loops.forEach((l, i) => {
+    if (l.statement !== statement || l.depth <= source.loops[deepest]!.depth) return;
+    for (let x: number | null = i; x !== null; x = source.loops[x]!.parent) if (x === loop) deepest = i;
+  });
+  return deepest;
 }
 
 /** The most elements a def's loops add to one collection (`xs.append(…)`, `d[k] = v` in nested loops). */

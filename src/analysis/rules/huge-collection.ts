@@ -5,29 +5,47 @@
 import type { SourceIndex } from '../starlark-source.ts';
 import { IN_STATEMENT_PROFILE, bytesEvidence, confidenceFrom, findingAt, type Finding, type RuleContext } from './context.ts';
 import { elementCount } from './element-count.ts';
-import { onlyElementsRead, usesOf } from './value-flow.ts';
+import { onlyElementsRead, usesOf, usesOfReturned, type ValueUse } from './value-flow.ts';
 
 /** A collection of at least this many elements is "very large" for one BUCK-file statement. */
 export const HUGE_ELEMENTS = 10_000;
 /** The statement's own bytes (and its callees') must be at least this share of all. */
 const HUGE_SHARE = 0.1;
 
-/** Assignments outside loops whose value is only indexed or measured afterwards, and heavy (or written huge). */
+/**
+ * Assignments outside loops whose value is only indexed or measured afterwards, and heavy (or
+ * written huge); and a helper's `return <collection>` whose callers only index or measure it.
+ */
 export function findHugeCollections(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const source of ctx.input.sources) {
     source.statements.forEach((statement, index) => {
-      if (statement.kind !== 'AssignStatement' || statement.assigns.length !== 1 || statement.loop !== null) return;
-      const uses = usesOf(ctx, source, statement.def, statement.assigns[0]!, index);
-      if (!onlyElementsRead(uses)) return;
-      const finding = judge(ctx, source, index, uses.length, uses.every((u) => u.read.use === 'len'));
+      if (statement.loop !== null) return;
+      const read = readsOfValue(ctx, source, index);
+      if (!read || !onlyElementsRead(read.uses)) return;
+      const finding = judge(ctx, source, index, read.name, read.uses);
       if (finding) findings.push(finding);
     });
   }
   return findings;
 }
 
-function judge(ctx: RuleContext, source: SourceIndex, statement: number, reads: number, onlyMeasured: boolean): Finding | null {
+/** Where the value a statement binds (or returns) is read, and the name it is known by. */
+function readsOfValue(ctx: RuleContext, source: SourceIndex, index: number): { name: string; uses: ValueUse[] } | null {
+  const statement = source.statements[index]!;
+  if (statement.kind === 'AssignStatement' && statement.assigns.length === 1) {
+    return { name: statement.assigns[0]!, uses: usesOf(ctx, source, statement.def, statement.assigns[0]!, index) };
+  }
+  const returnsCollection = statement.kind === 'ReturnStatement' && statement.def !== null
+    && source.allocations.some((a) => a.statement === index && (a.kind === 'comprehension' || a.kind === 'literal' || a.kind === 'builtin' || a.kind === 'repeat'));
+  if (!returnsCollection) return null;
+  const returned = usesOfReturned(ctx, source, statement.def!);
+  return returned && { name: `${source.defs[statement.def!]!.name}()`, uses: returned.uses };
+}
+
+function judge(ctx: RuleContext, source: SourceIndex, statement: number, name: string, uses: readonly ValueUse[]): Finding | null {
+  const reads = uses.length;
+  const onlyMeasured = uses.every((u) => u.read.use === 'len');
   const base = findingAt(ctx, source, statement, 'huge-collection');
   const bytes = ctx.statementBytes(source, statement);
   // A value only measured (`len(xs)`) was built for nothing: its bytes say enough without a count.
@@ -39,7 +57,6 @@ function judge(ctx: RuleContext, source: SourceIndex, statement: number, reads: 
   const ran = ctx.ran(source, source.statements[statement]!);
   if (ran === false) return null;
   const { confidence, reason } = confidenceFrom(heapAgrees, ctx.inStatementProfile(source, source.statements[statement]!), IN_STATEMENT_PROFILE);
-  const name = source.statements[statement]!.assigns[0]!;
   const evidence = [`\`${name}\` is only indexed or measured afterwards (${reads} read${reads === 1 ? '' : 's'}, none walks it), yet every element is built and kept`];
   if (size > 0) evidence.push(`about ${size.toLocaleString('en-US')} elements: ${counted.how}`);
   if (bytes !== null) evidence.push(bytesEvidence(ctx, `${ctx.profileFileOf(source)}:${source.statements[statement]!.span.line}`, bytes, 'self'));

@@ -32,15 +32,26 @@ function statementOf(source: SourceIndex, finding: Finding): number {
   return source.statements.findIndex((s) => s.span.line === finding.span.line && s.span.column === finding.span.column);
 }
 
-/** The findings without those another finding explains from deeper in their calls. */
+/**
+ * The findings without those another finding explains from deeper in their calls. One exception,
+ * the guide's own shape: a condition guarding `fail` that calls an allocating def on every pass
+ * (rare-case-allocation at the `if`) names the fix itself — whatever that def does inside is
+ * paid only because it is called every time — so it is kept and what it covers below is dropped.
+ */
 export function keepInnermost(ctx: RuleContext, findings: readonly Finding[]): Finding[] {
-  return findings.filter((outer) => {
-    const source = ctx.input.sources.find((s) => s.path === outer.sourcePath);
-    const statement = source ? statementOf(source, outer) : -1;
-    if (!source || statement < 0) return true;
-    const below = calledFrom(ctx, source, statement);
+  const placed = findings.map((finding) => {
+    const source = ctx.input.sources.find((s) => s.path === finding.sourcePath);
+    const statement = source ? statementOf(source, finding) : -1;
+    const below = source && statement >= 0 ? calledFrom(ctx, source, statement) : new Set<string>();
+    const guard = source !== undefined && finding.cause === 'rare-case-allocation' && source.failChecks.some((c) => c.statement === statement) && below.size > 0;
+    return { finding, known: source !== undefined && statement >= 0, below, guard };
+  });
+  const coveredByGuard = (inner: Finding) => placed.some((g) => g.guard && g.finding !== inner && g.below.has(inner.function) && inner.bytes <= g.finding.bytes);
+  return placed.filter(({ finding: outer, known, below, guard }) => {
+    if (coveredByGuard(outer)) return false;
+    if (!known || guard) return true;
     // Deeper: in a def the statement calls. Narrower: the same statement, a part of its bytes (a call in it).
     const sameStatement = (inner: Finding) => inner.sourcePath === outer.sourcePath && inner.span.line === outer.span.line && inner.span.column === outer.span.column && inner.bytes < outer.bytes;
     return !findings.some((inner) => inner !== outer && (below.has(inner.function) || sameStatement(inner)) && inner.bytes >= outer.bytes / 2);
-  });
+  }).map(({ finding }) => finding);
 }

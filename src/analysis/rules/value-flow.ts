@@ -3,6 +3,7 @@
 import { calleeDefName } from '../attribution-scopes.ts';
 import { CHEAP_METHODS } from '../starlark-allocations.ts';
 import type { NameRead, SourceDef, SourceIndex, SourceStatement } from '../starlark-source.ts';
+import type { Span } from '../../model/profile.ts';
 import type { RuleContext } from './context.ts';
 
 /** One read of the value, in the source and def it happens in. */
@@ -44,6 +45,39 @@ export function usesOf(ctx: RuleContext, source: SourceIndex, def: number | null
   }
   return uses;
 }
+
+/**
+ * Reads of what a def returns, followed into its callers: every call of the def must bind the
+ * result to one name (`xs = helper(…)`) or return it as is (`return helper(…)`, followed on up);
+ * null when one does not (the value then goes where this cannot follow), or nothing calls the def.
+ */
+export function usesOfReturned(ctx: RuleContext, source: SourceIndex, def: number, depth = 0): { names: string[]; uses: ValueUse[] } | null {
+  const names: string[] = [];
+  const uses: ValueUse[] = [];
+  for (const caller of ctx.input.sources) {
+    for (const call of caller.calls) {
+      const callee = defCalled(ctx, caller, call.callee);
+      if (!callee || callee.source !== source || callee.def !== def) continue;
+      const bound = caller.statements[call.statement]!;
+      const wholeValue = endsTogether(bound.span, call.span)
+        && !caller.allocations.some((a) => a.statement === call.statement && a.kind !== 'call' && contains(a.span, call.span));
+      const passedOn = wholeValue && bound.kind === 'ReturnStatement' && bound.def !== null && depth < MAX_DEPTH ? usesOfReturned(ctx, caller, bound.def, depth + 1) : null;
+      if (passedOn) {
+        names.push(...passedOn.names);
+        uses.push(...passedOn.uses);
+        continue;
+      }
+      if (!wholeValue || bound.kind !== 'AssignStatement' || bound.assigns.length !== 1) return null;
+      names.push(bound.assigns[0]!);
+      uses.push(...usesOf(ctx, caller, bound.def, bound.assigns[0]!, call.statement));
+    }
+  }
+  return names.length > 0 ? { names, uses } : null;
+}
+
+const endsTogether = (a: Span, b: Span) => a.endLine === b.endLine && a.endColumn === b.endColumn;
+const contains = (outer: Span, inner: Span) =>
+  (outer.line < inner.line || (outer.line === inner.line && outer.column <= inner.column)) && (outer.endLine > inner.endLine || (outer.endLine === inner.endLine && outer.endColumn >= inner.endColumn));
 
 function nextBinding(source: SourceIndex, from: SourceStatement, name: string): SourceStatement | null {
   let next: SourceStatement | null = null;

@@ -1,0 +1,67 @@
+// huge-collection follows a helper's returned collection into its callers: a helper that returns a
+// big comprehension whose callers only index it is the culprit, at its `return`; when a caller
+// walks the value, it is not. Small hand-written programs, hand-written heap flame and Counts.
+import { describe, expect, it } from 'vitest';
+import { advise } from '../../src/analysis/advisor.ts';
+import type { AdviceInput } from '../../src/analysis/rules/context.ts';
+import { indexStarlarkSource } from '../../src/analysis/starlark-source.ts';
+import { heapFlame, statementProfile } from './fixtures.ts';
+
+const HELPER = [
+  'def all_cases(names, per_name):',
+  '    return [',
+  '        "{}::{}".format(name, n)',
+  '        for name in names',
+  '        for n in range(per_name)',
+  '    ]',
+].join('\n');
+
+function macro(use: string): string {
+  return [
+    'load(":cases.bzl", "all_cases")',
+    '',
+    'def suites(names, per_name):',
+    '    cases = all_cases(names, per_name)',
+    '    for i, name in enumerate(names):',
+    `        native_rule(name = name, label = ${use})`,
+  ].join('\n');
+}
+
+const FLAME = 'module;suites.bzl.suites;cases.bzl.all_cases;string 6000000\nmodule;suites.bzl.suites;cases.bzl.all_cases;array 1200000\nmodule;suites.bzl.suites;dict 20000\n';
+// Count is 1 + the calls evaluated in a statement: 100 000 format calls (plus the ranges) in the return.
+const STATEMENTS = [
+  'File,Span,Duration(s),Count',
+  '"TOTAL","",0.05,100300',
+  '"cases.bzl","2:5-6:6",0.05,100101',
+  '"suites.bzl","4:5-39",0.0,1',
+  '"suites.bzl","5:5-6:50",0.0,1',
+  '"suites.bzl","6:9-50",0.0,100',
+].join('\n');
+
+function run(use: string): AdviceInput {
+  const sources = [indexStarlarkSource('cases.bzl', HELPER), indexStarlarkSource('suites.bzl', macro(use))];
+  return { heapFlame: heapFlame(FLAME), summary: null, statement: statementProfile(STATEMENTS), coverage: null, sources };
+}
+
+describe('huge-collection through a helper’s return value', () => {
+  it('a returned comprehension its caller only indexes is a huge collection at the return', () => {
+    const [finding] = advise(run('cases[i * 1000]'));
+    expect(finding).toMatchObject({ cause: 'huge-collection', function: 'cases.bzl.all_cases', span: { line: 2 } });
+  });
+
+  it('through a def that returns the helper’s value as is', () => {
+    const sources = [
+      indexStarlarkSource('cases.bzl', `${HELPER}\n\ndef cases_for(names, per_name):\n    return all_cases(names, per_name)\n`),
+      indexStarlarkSource('suites.bzl', macro('cases[i * 1000]').replace(/all_cases/g, 'cases_for')),
+    ];
+    const flame = FLAME.replace(/cases\.bzl\.all_cases/g, 'cases.bzl.cases_for;cases.bzl.all_cases');
+    const statements = `${STATEMENTS}\n"cases.bzl","9:5-38",0.0,1`;
+    const [finding] = advise({ heapFlame: heapFlame(flame), summary: null, statement: statementProfile(statements), coverage: null, sources });
+    expect(finding).toMatchObject({ cause: 'huge-collection', function: 'cases.bzl.all_cases', span: { line: 2 } });
+  });
+
+  it('not when the caller walks the returned value', () => {
+    const findings = advise(run('[c for c in cases if c.startswith(name)]'));
+    expect(findings.filter((f) => f.cause === 'huge-collection')).toEqual([]);
+  });
+});
