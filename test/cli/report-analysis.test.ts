@@ -15,7 +15,7 @@ const SLOW = 60_000;
 type JsonReport = AnalysisJson & { inputs: { format: string; totals: unknown; peaks: unknown }[] };
 
 function report(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, 'report', ...args], { encoding: 'utf8', cwd: REPO_ROOT, env: { ...process.env, PEAKSCOPE_DEBUG: '' } });
+  const r = spawnSync(process.execPath, [BIN, 'report', ...args], { encoding: 'utf8', cwd: REPO_ROOT, env: { ...process.env, PEAKSCOPE_DEBUG: '' }, maxBuffer: 64 << 20 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

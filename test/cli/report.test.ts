@@ -12,7 +12,7 @@ const EDGE = join(SAMPLES_DIR, 'edge-cases');
 const SLOW = 60_000;
 
 function peakscope(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, PEAKSCOPE_DEBUG: '' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, PEAKSCOPE_DEBUG: '' }, maxBuffer: 64 << 20 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
