@@ -29,7 +29,12 @@ export default defineConfig({
     // .ci/run asks for a JSON report (PEAKSCOPE_VITEST_JSON=1, or the file to write) to print the
     // `N passed, N failed` line CI reads.
     reporters: process.env.PEAKSCOPE_VITEST_JSON ? ['default', 'json'] : ['default'],
-    outputFile: { json: process.env.PEAKSCOPE_VITEST_JSON && process.env.PEAKSCOPE_VITEST_JSON !== '1' ? process.env.PEAKSCOPE_VITEST_JSON : '.vitest-results.json' },
+    outputFile: {
+      json:
+        process.env.PEAKSCOPE_VITEST_JSON && process.env.PEAKSCOPE_VITEST_JSON !== '1'
+          ? process.env.PEAKSCOPE_VITEST_JSON
+          : '.vitest-results.json',
+    },
     projects: [
       {
         extends: true,
@@ -41,8 +46,18 @@ export default defineConfig({
         },
       },
       { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.e2e.ts'], exclude: CROSSCHECK_E2E, ...E2E } },
-      { extends: true, test: { name: 'crosscheck', environment: 'node', include: CROSSCHECK_UNIT.length > 0 ? CROSSCHECK_UNIT : ['none'] } },
-      { extends: true, test: { name: 'crosscheck-e2e', include: CROSSCHECK_E2E.length > 0 ? CROSSCHECK_E2E : ['none'], ...E2E } },
+      {
+        extends: true,
+        test: {
+          name: 'crosscheck',
+          environment: 'node',
+          include: CROSSCHECK_UNIT.length > 0 ? CROSSCHECK_UNIT : ['none'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'crosscheck-e2e', include: CROSSCHECK_E2E.length > 0 ? CROSSCHECK_E2E : ['none'], ...E2E },
+      },
     ],
   },
 });

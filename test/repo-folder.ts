@@ -13,8 +13,17 @@ export interface RepoFolder {
 }
 
 const FILLER: readonly { ext: string; share: number; text: (i: number) => string }[] = [
-  { ext: 'json', share: 700, text: (i) => `{\n  "name": "pkg-${i}",\n  "version": "1.0.${i}",\n  "dependencies": { "left-pad": "^1.3.0" }\n}\n` },
-  { ext: 'html', share: 300, text: (i) => `<!doctype html>\n<html><head><title>Page ${i}</title></head>\n<body><p>Docs page ${i}</p></body></html>\n` },
+  {
+    ext: 'json',
+    share: 700,
+    text: (i) => `{\n  "name": "pkg-${i}",\n  "version": "1.0.${i}",\n  "dependencies": { "left-pad": "^1.3.0" }\n}\n`,
+  },
+  {
+    ext: 'html',
+    share: 300,
+    text: (i) =>
+      `<!doctype html>\n<html><head><title>Page ${i}</title></head>\n<body><p>Docs page ${i}</p></body></html>\n`,
+  },
   { ext: 'md', share: 800, text: (i) => `# Notes ${i}\n\nSome words about module ${i}.\n` },
   { ext: 'py', share: 800, text: (i) => `def f${i}(x):\n    return x + ${i}\n` },
 ];

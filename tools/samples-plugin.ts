@@ -8,17 +8,35 @@ import type { Connect, Plugin } from 'vite';
 
 /** The guide's causes (Buck2 "Debugging Excess Starlark Peak Memory"), in gallery order. */
 const CASES: Record<string, { title: string; description: string }> = {
-  'loop-invariant-call': { title: 'Loop-invariant call', description: 'An allocating call inside a loop whose result never changes.' },
-  'huge-collection': { title: 'Huge collection', description: 'A giant comprehension or list multiplication built in one go.' },
-  'materialize-then-process': { title: 'Materialise, then process', description: 'A whole generated list built before it is processed.' },
-  'dict-view-in-loop': { title: 'dict.items() in a hot loop', description: 'A dict view materialised in the header of a hot loop.' },
-  'rare-case-allocation': { title: 'Allocating for a rare case', description: 'Work done on every call for a failure path that almost never runs.' },
+  'loop-invariant-call': {
+    title: 'Loop-invariant call',
+    description: 'An allocating call inside a loop whose result never changes.',
+  },
+  'huge-collection': {
+    title: 'Huge collection',
+    description: 'A giant comprehension or list multiplication built in one go.',
+  },
+  'materialize-then-process': {
+    title: 'Materialise, then process',
+    description: 'A whole generated list built before it is processed.',
+  },
+  'dict-view-in-loop': {
+    title: 'dict.items() in a hot loop',
+    description: 'A dict view materialised in the header of a hot loop.',
+  },
+  'rare-case-allocation': {
+    title: 'Allocating for a rare case',
+    description: 'Work done on every call for a failure path that almost never runs.',
+  },
   monorepo: { title: 'Monorepo', description: 'Many packages profiled together.' },
 };
 
 /** `buck2 log show` outputs: every BUCK file's peak; the monorepo one zstd-compressed as saved. */
 const EVENT_LOGS = { dir: 'event-logs', files: ['causes.json-lines', 'monorepo.json-lines.zst'] };
-const EVENT_LOG_INFO = { title: 'Event logs', description: 'Per-file Starlark peaks from buck2 log show, one over its limit.' };
+const EVENT_LOG_INFO = {
+  title: 'Event logs',
+  description: 'Per-file Starlark peaks from buck2 log show, one over its limit.',
+};
 
 /** Modes a sample loads, in preference order; `heap-allocated` holds flame and summary both. */
 const HEAP_MODES = [['heap-allocated'], ['heap-flame-allocated', 'heap-summary-allocated']];
@@ -105,8 +123,18 @@ export function buildCatalog(root: string): SampleCatalog {
       entries.push({ path, url: posix.relative(id, path) });
     }
     const info = CASES[caseName]!;
-    generated.set(posix.join(id, 'manifest.json'), JSON.stringify({ title: `${info.title}${variant ? `, ${variant}` : ''}`, files: entries }, null, 1));
-    samples.push({ id, title: info.title, description: info.description, variant: variant || 'profile', manifest: posix.join(id, 'manifest.json'), files: entries.length });
+    generated.set(
+      posix.join(id, 'manifest.json'),
+      JSON.stringify({ title: `${info.title}${variant ? `, ${variant}` : ''}`, files: entries }, null, 1),
+    );
+    samples.push({
+      id,
+      title: info.title,
+      description: info.description,
+      variant: variant || 'profile',
+      manifest: posix.join(id, 'manifest.json'),
+      files: entries.length,
+    });
   }
   const logs = EVENT_LOGS.files.filter((f) => existsSync(join(root, EVENT_LOGS.dir, f)));
   if (logs.length > 0) {
@@ -133,7 +161,10 @@ function middleware(root: string): Connect.NextHandleFunction {
       res.setHeader('content-type', 'application/json');
       res.end(json);
     } else if (disk) {
-      res.setHeader('content-type', /\.(gz|zst)$/.test(disk) ? 'application/octet-stream' : 'text/plain; charset=utf-8');
+      res.setHeader(
+        'content-type',
+        /\.(gz|zst)$/.test(disk) ? 'application/octet-stream' : 'text/plain; charset=utf-8',
+      );
       res.setHeader('content-length', String(statSync(disk).size));
       createReadStream(disk).pipe(res);
     } else next();
@@ -152,8 +183,10 @@ export function samplesPlugin(root: string): Plugin {
     },
     generateBundle() {
       const catalog = buildCatalog(root);
-      for (const [path, text] of catalog.generated) this.emitFile({ type: 'asset', fileName: `samples/${path}`, source: text });
-      for (const [path, disk] of catalog.files) this.emitFile({ type: 'asset', fileName: `samples/${path}`, source: readFileSync(disk) });
+      for (const [path, text] of catalog.generated)
+        this.emitFile({ type: 'asset', fileName: `samples/${path}`, source: text });
+      for (const [path, disk] of catalog.files)
+        this.emitFile({ type: 'asset', fileName: `samples/${path}`, source: readFileSync(disk) });
     },
   };
 }
@@ -162,4 +195,3 @@ export function samplesPlugin(root: string): Plugin {
 export function listSampleIds(root: string): string[] {
   return isDir(root) ? sampleDirs(root).map((s) => s.id) : [];
 }
-

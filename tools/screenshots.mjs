@@ -23,7 +23,9 @@ const server = await preview({ root: ROOT, logLevel: 'warn', preview: { host: '1
 const baseUrl = server.resolvedUrls?.local[0];
 const profile = mkdtempSync(join(tmpdir(), 'peakscope-shots-'));
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
 });
 mkdirSync(OUT, { recursive: true });
 try {

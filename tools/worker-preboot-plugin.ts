@@ -34,7 +34,9 @@ export function workerPrebootPlugin(): Plugin {
       const worker = Object.keys(bundle).find((f) => /(^|\/)parse-worker-[^/]*\.js$/.test(f));
       const html = bundle['index.html'];
       if (!worker || !html || html.type !== 'asset') {
-        this.error(`worker preboot: found ${worker ? '' : 'no parse worker '}${html ? '' : 'no index.html'} in the bundle`);
+        this.error(
+          `worker preboot: found ${worker ? '' : 'no parse worker '}${html ? '' : 'no index.html'} in the bundle`,
+        );
       }
       const ref = this.emitFile({ type: 'asset', name: 'preboot.js', source: prebootSource(worker) });
       const src = `./${this.getFileName(ref)}`;

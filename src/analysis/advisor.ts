@@ -46,9 +46,10 @@ export function advise(input: AdviceInput): Finding[] {
 export function analyseRun(input: AdviceInput): { findings: Finding[]; attribution: Attribution } {
   const ctx = new RuleContext(input);
   if (input.sources.length === 0) return { findings: [], attribution: ctx.attribution };
-  const findings = keepInnermost(ctx, CAUSES.flatMap((cause) => RULES[cause](ctx))).sort(
-    (a, b) => CONFIDENCE_ORDER[a.confidence] - CONFIDENCE_ORDER[b.confidence] || b.bytes - a.bytes,
-  );
+  const findings = keepInnermost(
+    ctx,
+    CAUSES.flatMap((cause) => RULES[cause](ctx)),
+  ).sort((a, b) => CONFIDENCE_ORDER[a.confidence] - CONFIDENCE_ORDER[b.confidence] || b.bytes - a.bytes);
   return { findings, attribution: ctx.attribution };
 }
 
@@ -95,9 +96,16 @@ export function groupRuns(sets: readonly RunSet[], sources: readonly { path: str
       const names = wanted.get(file);
       return names ? indexOf(source).defs.filter((d) => names.has(d.name)).length : null;
     };
-    const chosen = names.map((file) => bestSource(file, name, sources, defines)).filter((s): s is { path: string; text: string } => s !== null);
+    const chosen = names
+      .map((file) => bestSource(file, name, sources, defines))
+      .filter((s): s is { path: string; text: string } => s !== null);
     const unique = [...new Map(chosen.map((s) => [s.path, s])).values()];
-    return { name, sets: runSets, targetIds: profiles.targetIds, input: { ...profiles.input, sources: unique.map(indexOf) } };
+    return {
+      name,
+      sets: runSets,
+      targetIds: profiles.targetIds,
+      input: { ...profiles.input, sources: unique.map(indexOf) },
+    };
   });
 }
 
@@ -114,9 +122,16 @@ function collectProfiles(sets: readonly RunSet[]): Collected {
   const pprofs = sets.flatMap((s) => s.files.flatMap((f) => (f.profile?.format === 'pprof' ? [f.profile] : [])));
   // Files pprof frames name (Bazel, starlark-go): their sources join the run.
   const frameFiles = new Set<string>();
-  for (const p of pprofs) for (const f of p.frames) if (f && (f.kind === 'def' || f.kind === 'toplevel') && f.file) frameFiles.add(f.file);
+  for (const p of pprofs)
+    for (const f of p.frames) if (f && (f.kind === 'def' || f.kind === 'toplevel') && f.file) frameFiles.add(f.file);
   return {
-    input: { heapFlame: allocatedHeap(roles), summary: first('allocated-summary'), statement: first('statement'), coverage: first('coverage'), frameFiles: [...frameFiles] },
+    input: {
+      heapFlame: allocatedHeap(roles),
+      summary: first('allocated-summary'),
+      statement: first('statement'),
+      coverage: first('coverage'),
+      frameFiles: [...frameFiles],
+    },
     targetIds,
   };
 }
@@ -129,7 +144,8 @@ function collectProfiles(sets: readonly RunSet[]): Collected {
 function allocatedHeap(roles: RunRoles): HeapFlame | null {
   for (const { profile } of roles['allocated-flame']) {
     if (profile.format === 'heap-flame') return profile;
-    if (profile.quantity === 'allocated-bytes') return { format: 'heap-flame', tree: profile.tree, stacks: profile.samples, unusedCapacityBytes: null };
+    if (profile.quantity === 'allocated-bytes')
+      return { format: 'heap-flame', tree: profile.tree, stacks: profile.samples, unusedCapacityBytes: null };
   }
   return null;
 }
@@ -167,7 +183,12 @@ function functionsByFile({ input }: Collected): Map<string, Set<string>> {
  * the rest, the one defining most of them wins, then the one whose folders share most names with
  * the run's folder.
  */
-function bestSource<S extends { path: string }>(file: string, runName: string, sources: readonly S[], defines: (source: S, file: string) => number | null): S | null {
+function bestSource<S extends { path: string }>(
+  file: string,
+  runName: string,
+  sources: readonly S[],
+  defines: (source: S, file: string) => number | null,
+): S | null {
   const runFolders = new Set(runName.split('/').filter(Boolean));
   let best: S | null = null;
   let bestScore = -1;
@@ -175,7 +196,9 @@ function bestSource<S extends { path: string }>(file: string, runName: string, s
     if (!pathNamesFile(source.path, file)) continue;
     const defined = defines(source, file);
     if (defined === 0) continue;
-    const folders = parentOf(source.path.replace(/\\/g, '/')).split('/').filter((folder) => runFolders.has(folder)).length;
+    const folders = parentOf(source.path.replace(/\\/g, '/'))
+      .split('/')
+      .filter((folder) => runFolders.has(folder)).length;
     const score = (defined ?? 0) * 1000 + folders;
     if (score > bestScore) [best, bestScore] = [source, score];
   }

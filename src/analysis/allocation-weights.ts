@@ -23,7 +23,14 @@ export function addsToNumber(source: SourceIndex, allocation: SourceAllocation):
   const statement = source.statements[allocation.statement]!;
   if (allocation.kind !== 'growth' || statement.kind !== 'UpdateStatement') return false;
   const name = statement.assigns[0];
-  return source.statements.some((s) => s.def === statement.def && s.kind === 'AssignStatement' && s.assigns.length === 1 && s.assigns[0] === name && s.valueKind === 'number');
+  return source.statements.some(
+    (s) =>
+      s.def === statement.def &&
+      s.kind === 'AssignStatement' &&
+      s.assigns.length === 1 &&
+      s.assigns[0] === name &&
+      s.valueKind === 'number',
+  );
 }
 
 /** Calls of natives (rules with keyword arguments) make the `dict` of their arguments; other sites say their types. */

@@ -25,7 +25,8 @@ export function figuresKey(file: string, span: Pick<Span, 'line' | 'column'>): s
  */
 export function statementFigures(attribution: Attribution): Map<string, StatementFigures> {
   const figures = new Map<string, StatementFigures>();
-  for (const s of attribution.statements) figures.set(figuresKey(s.file, s.span), { bytes: s.own + s.calls, loopBytes: null });
+  for (const s of attribution.statements)
+    figures.set(figuresKey(s.file, s.span), { bytes: s.own + s.calls, loopBytes: null });
   for (const loop of attribution.loops) {
     if (loop.kind === 'comprehension') continue;
     const key = figuresKey(loop.file, loop.span);

@@ -52,8 +52,12 @@ export class AttributionScopes {
   private readonly allocationCache = new Map<string, AllocationShare[]>();
   private readonly defNames = new Set<string>();
 
-  constructor(private readonly joins: ProfileJoins, readonly sources: readonly SourceIndex[]) {
-    for (const source of sources) for (const def of source.defs) for (const name of def.callNames) this.defNames.add(name);
+  constructor(
+    private readonly joins: ProfileJoins,
+    readonly sources: readonly SourceIndex[],
+  ) {
+    for (const source of sources)
+      for (const def of source.defs) for (const name of def.callNames) this.defNames.add(name);
   }
 
   /** The scopes a frame name stands for: `module` → every build file's top level; `a/b.bzl.f` → def `f` of that file. */
@@ -65,7 +69,9 @@ export class AttributionScopes {
 
   private resolve(frame: string): Scope[] {
     if (frame === 'module') {
-      return this.sources.flatMap((s, source) => (BUILD_FILE.test(s.path.replace(/\\/g, '/')) ? [{ source, def: null }] : []));
+      return this.sources.flatMap((s, source) =>
+        BUILD_FILE.test(s.path.replace(/\\/g, '/')) ? [{ source, def: null }] : [],
+      );
     }
     const file = frameFile(frame);
     const found = file === null ? null : sourceFor(file, this.sources);
@@ -91,7 +97,12 @@ export class AttributionScopes {
       source.calls.forEach((call, i) => {
         if (call.def !== scope.def || !names.has(this.calledName(source, call.callee))) return;
         const weight = this.evidenceWeight(source, call.statement);
-        if (weight !== null) weighted.push({ source: scope.source, call: i, weight: weight * this.loopWeight(source, call.loop, scope.def) });
+        if (weight !== null)
+          weighted.push({
+            source: scope.source,
+            call: i,
+            weight: weight * this.loopWeight(source, call.loop, scope.def),
+          });
       });
     }
     return normalise(weighted).map(({ item, share }) => ({ source: item.source, call: item.call, share }));
@@ -115,7 +126,8 @@ export class AttributionScopes {
   private loopWeight(source: SourceIndex, loop: number | null, def: number | null): number {
     const known = this.knownIn(source, def);
     let weight = 1;
-    for (let l = loop; l !== null && source.loops[l]!.def === def; l = source.loops[l]!.parent) weight *= this.iterations(source, l, known);
+    for (let l = loop; l !== null && source.loops[l]!.def === def; l = source.loops[l]!.parent)
+      weight *= this.iterations(source, l, known);
     return weight;
   }
 
@@ -134,10 +146,20 @@ export class AttributionScopes {
       if (allocation.def !== scope.def) return;
       if (allocation.kind === 'call' && this.defNames.has(this.calledName(source, allocation.callee))) return;
       if (this.evidenceWeight(source, allocation.statement) === null || addsToNumber(source, allocation)) return;
-      own.push({ allocation: i, weight: this.sizeWeight(source, allocation), types: typesOf(allocation), capacity: this.capacity(source, allocation) });
+      own.push({
+        allocation: i,
+        weight: this.sizeWeight(source, allocation),
+        types: typesOf(allocation),
+        capacity: this.capacity(source, allocation),
+      });
     });
     const making = own.filter((a) => a.types.includes(type));
-    return normalise(making.length > 0 ? making : own).map(({ item, share }) => ({ source: scope.source, allocation: item.allocation, share, capacity: item.capacity }));
+    return normalise(making.length > 0 ? making : own).map(({ item, share }) => ({
+      source: scope.source,
+      allocation: item.allocation,
+      share,
+      capacity: item.capacity,
+    }));
   }
 
   /**
@@ -181,7 +203,8 @@ export class AttributionScopes {
       const loop = source.loops[l]!;
       if (loop.def !== allocation.def) break;
       // A comprehension's own list was sized above; its elements' allocations repeat per element.
-      if (!(loop.kind === 'comprehension' && allocation.kind === 'comprehension' && l === allocation.loop)) repeats *= this.iterations(source, l, known);
+      if (!(loop.kind === 'comprehension' && allocation.kind === 'comprehension' && l === allocation.loop))
+        repeats *= this.iterations(source, l, known);
     }
     return weight * Math.min(repeats, this.runsCap(source, allocation));
   }
@@ -197,7 +220,9 @@ export class AttributionScopes {
     if (loop && loop.kind === 'comprehension' && loop.statement === allocation.statement) return Infinity;
     const row = this.joins.row(source, source.statements[allocation.statement]!);
     const entries = this.entriesOf(source, allocation.def);
-    return row && entries ? Math.max(1, (row.count - this.quirkCount(source, allocation.statement)) / entries) : Infinity;
+    return row && entries
+      ? Math.max(1, (row.count - this.quirkCount(source, allocation.statement)) / entries)
+      : Infinity;
   }
 
   /**
@@ -208,10 +233,16 @@ export class AttributionScopes {
   private quirkCount(source: SourceIndex, statement: number): number {
     const branchOf = source.statements[statement]!.parent;
     const test = branchOf === null ? null : source.statements[branchOf]!;
-    if (!test || test.kind !== 'IfStatement' || test.parent === null || source.statements[test.parent]!.kind !== 'ForStatement') return 0;
+    if (
+      !test ||
+      test.kind !== 'IfStatement' ||
+      test.parent === null ||
+      source.statements[test.parent]!.kind !== 'ForStatement'
+    )
+      return 0;
     const siblings = source.statements.filter((s) => s.parent === test.parent);
     const last = siblings.reduce((a, b) => (b.span.line > a.span.line ? b : a));
-    return last === test ? this.joins.row(source, test)?.count ?? 0 : 0;
+    return last === test ? (this.joins.row(source, test)?.count ?? 0) : 0;
   }
 
   private readonly entriesCache = new Map<string, number | null>();
@@ -222,7 +253,13 @@ export class AttributionScopes {
     if (this.entriesCache.has(key)) return this.entriesCache.get(key)!;
     let smallest: number | null = null;
     for (const s of source.statements) {
-      if (s.def !== def || s.loop !== null || s.parent === null || source.statements[s.parent]!.kind !== 'FunctionDefinition') continue;
+      if (
+        s.def !== def ||
+        s.loop !== null ||
+        s.parent === null ||
+        source.statements[s.parent]!.kind !== 'FunctionDefinition'
+      )
+        continue;
       const count = this.joins.row(source, s)?.count;
       if (count !== undefined && (smallest === null || count < smallest)) smallest = count;
     }
@@ -248,7 +285,12 @@ export class AttributionScopes {
  * clauses multiply, one not written counts UNKNOWN_SIZE), else a `for`'s smallest direct body Count per its own
  * Count (Counts include calls, so this over-estimates by the calls per statement), else null.
  */
-export function loopIterations(joins: ProfileJoins, source: SourceIndex, loop: number, known: ReadonlyMap<string, number>): number | null {
+export function loopIterations(
+  joins: ProfileJoins,
+  source: SourceIndex,
+  loop: number,
+  known: ReadonlyMap<string, number>,
+): number | null {
   const l = source.loops[loop]!;
   const written = l.clauseSizes.map((size) => evaluateSize(size, known));
   if (written.some((w) => w !== null) || (l.kind === 'comprehension' && written.length > 1)) {

@@ -38,7 +38,10 @@ class Walk {
     for (const e of entries) add(loops, e.loop ?? '', bytes * e.share);
   }
 
-  constructor(readonly joins: ProfileJoins, private readonly tree: CallTree) {
+  constructor(
+    readonly joins: ProfileJoins,
+    private readonly tree: CallTree,
+  ) {
     this.scopes = new AttributionScopes(joins, joins.input.sources);
   }
 
@@ -56,7 +59,12 @@ class Walk {
         continue;
       }
       const parent = tree.parent[i]!;
-      const here = this.enter(parent > 0 ? entries[parent]! : root, parent > 0 ? tree.names[tree.name[parent]!]! : '', tree.names[tree.name[i]!]!, tree.total[i]!);
+      const here = this.enter(
+        parent > 0 ? entries[parent]! : root,
+        parent > 0 ? tree.names[tree.name[parent]!]! : '',
+        tree.names[tree.name[i]!]!,
+        tree.total[i]!,
+      );
       entries[i] = here;
       this.ownAllocations(i, here);
     }
@@ -111,7 +119,10 @@ class Walk {
   }
 
   private placeOwn(scopes: readonly Scope[], type: string, bytes: number, frame: string, entries: Entry[]): void {
-    const shares = capped(scopes.flatMap((s) => this.scopes.allocationsOf(s, type)).map((a) => ({ ...a, share: a.share / scopes.length })), bytes);
+    const shares = capped(
+      scopes.flatMap((s) => this.scopes.allocationsOf(s, type)).map((a) => ({ ...a, share: a.share / scopes.length })),
+      bytes,
+    );
     let placed = 0;
     for (const a of shares) {
       const allocation = this.scopes.sources[a.source]!.allocations[a.allocation]!;
@@ -120,7 +131,11 @@ class Walk {
       add(this.allocationBytes, `${a.source}:${a.allocation}`, bytes * a.share);
       if (allocation.loop !== null) {
         this.credit(`${a.source}:${allocation.loop}`, bytes * a.share, [frame]);
-        this.noteLoops(`s${statement}`, [{ loop: `${a.source}:${allocation.loop}`, share: 1, frames: [] }], bytes * a.share);
+        this.noteLoops(
+          `s${statement}`,
+          [{ loop: `${a.source}:${allocation.loop}`, share: 1, frames: [] }],
+          bytes * a.share,
+        );
       } else {
         this.creditAbove(entries, bytes * a.share);
         this.noteLoops(`s${statement}`, entries, bytes * a.share);
@@ -184,7 +199,14 @@ function add(map: Map<string, number>, key: string, value: number): void {
 export function attribute(joins: ProfileJoins): Attribution {
   const flame = joins.input.heapFlame;
   if (!flame || joins.input.sources.length === 0) {
-    return { loops: [], callSites: [], statements: [], allocations: [], totalBytes: flame?.tree.total[0] ?? 0, outsideLoopsBytes: flame?.tree.total[0] ?? 0 };
+    return {
+      loops: [],
+      callSites: [],
+      statements: [],
+      allocations: [],
+      totalBytes: flame?.tree.total[0] ?? 0,
+      outsideLoopsBytes: flame?.tree.total[0] ?? 0,
+    };
   }
   const walk = new Walk(joins, flame.tree);
   walk.run();
@@ -195,26 +217,47 @@ function collect(walk: Walk, totalBytes: number): Attribution {
   const { sources } = walk.scopes;
   const joins = walk.joins;
   const split = (key: string) => key.split(':').map(Number) as [number, number];
-  const callSites: HotCallSite[] = [...walk.callBytes].map(([key, bytes]) => {
-    const [source, call] = split(key);
-    const s = sources[source]!;
-    const c = s.calls[call]!;
-    return {
-      function: joins.functionOf(s, c.def), file: joins.profileFileOf(s), sourcePath: s.path, source, call, span: c.span, callee: c.callee, bytes, loop: c.loop,
-      reachedLoop: reachedLoop(walk, key),
-    };
-  }).sort((a, b) => b.bytes - a.bytes);
+  const callSites: HotCallSite[] = [...walk.callBytes]
+    .map(([key, bytes]) => {
+      const [source, call] = split(key);
+      const s = sources[source]!;
+      const c = s.calls[call]!;
+      return {
+        function: joins.functionOf(s, c.def),
+        file: joins.profileFileOf(s),
+        sourcePath: s.path,
+        source,
+        call,
+        span: c.span,
+        callee: c.callee,
+        bytes,
+        loop: c.loop,
+        reachedLoop: reachedLoop(walk, key),
+      };
+    })
+    .sort((a, b) => b.bytes - a.bytes);
   const statements = statementBytes(walk);
-  const loops: HotLoop[] = [...walk.loopBytes].map(([key, { bytes, byFrames }]) => {
-    const [source, loop] = split(key);
-    const s = sources[source]!;
-    const l = s.loops[loop]!;
-    const frames = [...byFrames].sort((a, b) => b[1] - a[1])[0]![0].split('\n');
-    return {
-      function: joins.functionOf(s, l.def), file: joins.profileFileOf(s), sourcePath: s.path, source, loop, kind: l.kind, span: l.span,
-      header: `for ${l.targets.join(', ')} in ${l.iterable}`, bytes, throughBytes: throughBytes(walk, statements, callSites, source, loop), frames,
-    };
-  }).sort((a, b) => b.bytes - a.bytes || a.span.line - b.span.line);
+  const loops: HotLoop[] = [...walk.loopBytes]
+    .map(([key, { bytes, byFrames }]) => {
+      const [source, loop] = split(key);
+      const s = sources[source]!;
+      const l = s.loops[loop]!;
+      const frames = [...byFrames].sort((a, b) => b[1] - a[1])[0]![0].split('\n');
+      return {
+        function: joins.functionOf(s, l.def),
+        file: joins.profileFileOf(s),
+        sourcePath: s.path,
+        source,
+        loop,
+        kind: l.kind,
+        span: l.span,
+        header: `for ${l.targets.join(', ')} in ${l.iterable}`,
+        bytes,
+        throughBytes: throughBytes(walk, statements, callSites, source, loop),
+        frames,
+      };
+    })
+    .sort((a, b) => b.bytes - a.bytes || a.span.line - b.span.line);
   const allocations = [...walk.allocationBytes].map(([key, bytes]) => {
     const [source, allocation] = split(key);
     return { source, allocation, bytes };
@@ -238,10 +281,18 @@ function statementBytes(walk: Walk): StatementBytes[] {
     let row = byStatement.get(key);
     if (!row) {
       const s = sources[source]!;
-      byStatement.set(key, (row = {
-        source, statement, file: walk.joins.profileFileOf(s), span: s.statements[statement]!.span, own: 0, calls: 0,
-        loop: reachedLoop(walk, `s${key}`),
-      }));
+      byStatement.set(
+        key,
+        (row = {
+          source,
+          statement,
+          file: walk.joins.profileFileOf(s),
+          span: s.statements[statement]!.span,
+          own: 0,
+          calls: 0,
+          loop: reachedLoop(walk, `s${key}`),
+        }),
+      );
     }
     return row;
   };
@@ -257,7 +308,13 @@ function statementBytes(walk: Walk): StatementBytes[] {
 }
 
 /** Bytes of the statements and calls inside a loop's extent (its def's statements whose loop chain reaches it). */
-function throughBytes(walk: Walk, statements: readonly StatementBytes[], callSites: readonly HotCallSite[], source: number, loop: number): number {
+function throughBytes(
+  walk: Walk,
+  statements: readonly StatementBytes[],
+  callSites: readonly HotCallSite[],
+  source: number,
+  loop: number,
+): number {
   const s = walk.scopes.sources[source]!;
   const inside = (l: number | null) => {
     for (let x = l; x !== null; x = s.loops[x]!.parent) if (x === loop) return true;
@@ -265,7 +322,9 @@ function throughBytes(walk: Walk, statements: readonly StatementBytes[], callSit
   };
   let bytes = 0;
   const holder = s.loops[loop]!.statement;
-  for (const row of statements) if (row.source === source && (row.statement === holder || inside(s.statements[row.statement]!.loop))) bytes += row.own;
+  for (const row of statements)
+    if (row.source === source && (row.statement === holder || inside(s.statements[row.statement]!.loop)))
+      bytes += row.own;
   for (const site of callSites) if (site.source === source && inside(site.loop)) bytes += site.bytes;
   return bytes;
 }

@@ -69,7 +69,14 @@ export function computeSandwich(tree: CallTree, weights: Float64Array, name: str
     }
   }
   if (occurrences === 0) return null;
-  return { name, total, self, callers: entries(tree, callers, total), callees: entries(tree, callees, total), occurrences };
+  return {
+    name,
+    total,
+    self,
+    callers: entries(tree, callers, total),
+    callees: entries(tree, callees, total),
+    occurrences,
+  };
 }
 
 /** Weight recorded at each node itself: its total minus its children's totals. */
@@ -82,6 +89,10 @@ function selfWeights(tree: CallTree, weights: Float64Array): Float64Array {
 /** Name id → weight as entries, heaviest first, then by name; `-1` is the top level (`''`). */
 function entries(tree: CallTree, byName: Map<number, number>, total: number): SandwichEntry[] {
   return [...byName]
-    .map(([nameId, weight]) => ({ name: nameId < 0 ? '' : tree.names[nameId]!, weight, share: total > 0 ? weight / total : 0 }))
+    .map(([nameId, weight]) => ({
+      name: nameId < 0 ? '' : tree.names[nameId]!,
+      weight,
+      share: total > 0 ? weight / total : 0,
+    }))
     .sort((a, b) => b.weight - a.weight || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

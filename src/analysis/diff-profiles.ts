@@ -73,14 +73,23 @@ function rowDelta(name: string, b: SummaryRow, t: SummaryRow, useBytes: boolean)
 
 function emptyRow(): SummaryRow {
   return {
-    name: '', timeSeconds: 0, timeRecSeconds: 0, calls: 0, callers: 0, topCaller: '',
-    topCallerCount: 0, allocs: 0, allocBytes: 0, typeCounts: [],
+    name: '',
+    timeSeconds: 0,
+    timeRecSeconds: 0,
+    calls: 0,
+    callers: 0,
+    topCaller: '',
+    topCallerCount: 0,
+    allocs: 0,
+    allocBytes: 0,
+    typeCounts: [],
   };
 }
 
 /** Allocation counts per value type (the CSV's dynamic columns hold counts, not bytes). */
 export function summaryTypeDeltas(base: HeapSummary, target: HeapSummary): Delta[] {
-  const counts = (s: HeapSummary) => s.typeNames.map((name, i): [string, number] => [name, s.totals.typeCounts[i] ?? 0]);
+  const counts = (s: HeapSummary) =>
+    s.typeNames.map((name, i): [string, number] => [name, s.totals.typeCounts[i] ?? 0]);
   return joinDeltas(counts(base), counts(target));
 }
 
@@ -169,7 +178,9 @@ export function peakDeltas(base: EventLog, target: EventLog, limit: Bytes = DEFA
   const grew = (r: PeakDelta) => Number((r.delta ?? 0) > 0);
   return rows.sort(
     (x, y) =>
-      Number(y.nowOverLimit) - Number(x.nowOverLimit) || grew(y) - grew(x) ||
-      Math.abs(y.delta ?? 0) - Math.abs(x.delta ?? 0) || (x.file < y.file ? -1 : 1),
+      Number(y.nowOverLimit) - Number(x.nowOverLimit) ||
+      grew(y) - grew(x) ||
+      Math.abs(y.delta ?? 0) - Math.abs(x.delta ?? 0) ||
+      (x.file < y.file ? -1 : 1),
   );
 }

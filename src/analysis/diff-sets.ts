@@ -7,8 +7,13 @@ import { diffCallTrees, functionDeltas, typeDeltas, type Delta, type DiffTree, t
 import { DEFAULT_PEAK_LIMIT } from './peaks.ts';
 import { classifyRun, type Role, type RoleFile, type RoleProfiles, type RunRoles } from './run-roles.ts';
 import {
-  peakDeltas, statementDeltas, summaryDeltas, summaryTypeDeltas,
-  type PeakDelta, type StatementDelta, type SummaryComparison,
+  peakDeltas,
+  statementDeltas,
+  summaryDeltas,
+  summaryTypeDeltas,
+  type PeakDelta,
+  type StatementDelta,
+  type SummaryComparison,
 } from './diff-profiles.ts';
 
 /** A flame tree comparison, heap (bytes) or time (milliseconds). */
@@ -50,7 +55,11 @@ export type ComparedSet = ProfileSet & { roles?: RunRoles };
  * The files of one role to compare: the same relative path on both sides when there is one;
  * among several, Buck2's `merged.*`, else the first.
  */
-export function pickPair<R extends Role>(base: ComparedSet, target: ComparedSet, role: R): { b: Picked<RoleProfiles[R]> | null; t: Picked<RoleProfiles[R]> | null } {
+export function pickPair<R extends Role>(
+  base: ComparedSet,
+  target: ComparedSet,
+  role: R,
+): { b: Picked<RoleProfiles[R]> | null; t: Picked<RoleProfiles[R]> | null } {
   const baseFiles = filesOf(base, role);
   const targetFiles = filesOf(target, role);
   const targetByPath = new Map(targetFiles.map((f) => [f.relative, f]));
@@ -65,10 +74,12 @@ function filesOf<R extends Role>(set: ComparedSet, role: R) {
   const prefix = set.name === '' ? '' : `${set.name}/`;
   const roles = set.roles ?? classifyRun(set.files);
   // pprof profiles keep their file's unit and meaning (µs, retained at dump): not paired with Buck2's flames.
-  return (roles[role] as RoleFile<RoleProfiles[R]>[]).filter((f) => f.profile.format !== 'pprof').map((f) => ({
-    relative: f.path.startsWith(prefix) ? f.path.slice(prefix.length) : f.path,
-    picked: { path: f.path, profile: f.profile },
-  }));
+  return (roles[role] as RoleFile<RoleProfiles[R]>[])
+    .filter((f) => f.profile.format !== 'pprof')
+    .map((f) => ({
+      relative: f.path.startsWith(prefix) ? f.path.slice(prefix.length) : f.path,
+      picked: { path: f.path, profile: f.profile },
+    }));
 }
 
 /**
@@ -91,9 +102,13 @@ export function compareSets(base: ComparedSet, target: ComparedSet, limit: Bytes
   };
   // Allocated is what a fix usually changes; retained is compared when neither side has allocated.
   const hasAllocated = sides.some((s) => filesOf(s, 'allocated-flame').length > 0);
-  const heap = hasAllocated ? pair('allocated-flame', 'allocated heap flame') : pair('retained-flame', 'retained heap flame');
+  const heap = hasAllocated
+    ? pair('allocated-flame', 'allocated heap flame')
+    : pair('retained-flame', 'retained heap flame');
   const time = pair('time-flame', 'time flame');
-  const summary = sides.some((s) => s.roles!['allocated-summary'].length > 0) ? pair('allocated-summary', 'allocated heap summary CSV') : pair('retained-summary', 'retained heap summary CSV');
+  const summary = sides.some((s) => s.roles!['allocated-summary'].length > 0)
+    ? pair('allocated-summary', 'allocated heap summary CSV')
+    : pair('retained-summary', 'retained heap summary CSV');
   const statements = pair('statement', 'statement CSV');
   const logs = pair('event-log', 'event log');
   return {
@@ -130,5 +145,7 @@ function compareSummaries(b: HeapSummary, t: HeapSummary): NonNullable<SetCompar
 
 /** True when the comparison holds anything at all. */
 export function hasAnything(c: SetComparison): boolean {
-  return c.heapFlame !== null || c.timeFlame !== null || c.summary !== null || c.statements !== null || c.peaks !== null;
+  return (
+    c.heapFlame !== null || c.timeFlame !== null || c.summary !== null || c.statements !== null || c.peaks !== null
+  );
 }

@@ -57,7 +57,13 @@ export function computeFunctionTable(tree: CallTree, summary: HeapSummary | null
   for (let id = 0; id < tree.names.length; id++) {
     if (!seen[id]) continue;
     const name = tree.names[id]!;
-    table.push({ name, self: self[id]!, total: total[id]!, topCaller: topKey(callers.get(id)), summary: rows?.get(name) ?? null });
+    table.push({
+      name,
+      self: self[id]!,
+      total: total[id]!,
+      topCaller: topKey(callers.get(id)),
+      summary: rows?.get(name) ?? null,
+    });
   }
   return table.sort((a, b) => b.total - a.total || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
@@ -69,7 +75,8 @@ export function computeFunctionTable(tree: CallTree, summary: HeapSummary | null
  * @example functionBytesOf(goldenHeapFlame, null).get('test.star.inner') // → { self: 1760, total: 1760 }
  */
 export function functionBytesOf(heapFlame: HeapFlame | null, summary: HeapSummary | null): Map<string, FunctionBytes> {
-  if (heapFlame) return new Map(computeFunctionTable(heapFlame.tree).map((f) => [f.name, { self: f.self, total: f.total }]));
+  if (heapFlame)
+    return new Map(computeFunctionTable(heapFlame.tree).map((f) => [f.name, { self: f.self, total: f.total }]));
   return new Map((summary?.functions ?? []).map((row) => [row.name, { self: row.allocBytes ?? 0, total: null }]));
 }
 

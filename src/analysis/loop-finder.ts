@@ -55,7 +55,8 @@ export const COUNT_CAVEAT =
 /** Whether `outer` contains `inner` (start at or after, end at or before). */
 export function spanContains(outer: Span, inner: Span): boolean {
   const startsAfter = inner.line > outer.line || (inner.line === outer.line && inner.column >= outer.column);
-  const endsBefore = inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn);
+  const endsBefore =
+    inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn);
   return startsAfter && endsBefore;
 }
 
@@ -165,13 +166,20 @@ function placeBySpans(rows: StatementRow[]): PlacedStatement[] {
   return rows.map((row, i) => {
     let top = i;
     while (parents[top]! >= 0) top = parents[top]!;
-    return { row, functionName: top === i ? 'module' : null, functionSpan: top === i ? null : rows[top]!.span, loopSpan: null };
+    return {
+      row,
+      functionName: top === i ? 'module' : null,
+      functionSpan: top === i ? null : rows[top]!.span,
+      loopSpan: null,
+    };
   });
 }
 
 /** Smallest enclosing row of each row (-1 at top level), with one sorted sweep and a stack. */
 export function nestRows(rows: readonly StatementRow[]): number[] {
-  const order = rows.map((_, i) => i).sort((a, b) => compareStart(rows[a]!.span, rows[b]!.span) || compareEnd(rows[b]!.span, rows[a]!.span));
+  const order = rows
+    .map((_, i) => i)
+    .sort((a, b) => compareStart(rows[a]!.span, rows[b]!.span) || compareEnd(rows[b]!.span, rows[a]!.span));
   const parents = new Array<number>(rows.length).fill(-1);
   const open: number[] = [];
   for (const i of order) {
@@ -207,15 +215,19 @@ export function findLoops(
 ): FoundLoop[] {
   const placed = placeStatements(profile, sources);
   const functionSeconds = new Map<string, number>();
-  for (const p of placed) if (p.functionName !== null) {
-    const key = `${p.row.file}\0${p.functionName}`;
-    functionSeconds.set(key, (functionSeconds.get(key) ?? 0) + p.row.seconds);
-  }
+  for (const p of placed)
+    if (p.functionName !== null) {
+      const key = `${p.row.file}\0${p.functionName}`;
+      functionSeconds.set(key, (functionSeconds.get(key) ?? 0) + p.row.seconds);
+    }
   const loops: FoundLoop[] = [];
   for (const block of blocksOf(placed)) {
     const kind = loopKind(block, sources);
     if (!kind) continue;
-    const total = block.header.functionName === null ? 0 : functionSeconds.get(`${block.header.row.file}\0${block.header.functionName}`) ?? 0;
+    const total =
+      block.header.functionName === null
+        ? 0
+        : (functionSeconds.get(`${block.header.row.file}\0${block.header.functionName}`) ?? 0);
     loops.push(describeLoop(block, kind, total, functionBytes));
   }
   const weight = (l: FoundLoop) => l.functionBytes?.total ?? l.functionBytes?.self ?? -1;
@@ -242,7 +254,11 @@ function blocksOf(placed: readonly PlacedStatement[]): Block[] {
     const childMax = new Array<number>(group.length).fill(-1);
     const seconds = group.map((p) => p.row.seconds);
     // Deeper statements first, so each subtree's time is complete before it is added upward.
-    const depth = parents.map((_, i) => { let d = 0; for (let p = parents[i]!; p >= 0; p = parents[p]!) d++; return d; });
+    const depth = parents.map((_, i) => {
+      let d = 0;
+      for (let p = parents[i]!; p >= 0; p = parents[p]!) d++;
+      return d;
+    });
     const order = group.map((_, i) => i).sort((a, b) => depth[b]! - depth[a]!);
     for (const i of order) {
       const parent = parents[i]!;
@@ -251,7 +267,8 @@ function blocksOf(placed: readonly PlacedStatement[]): Block[] {
       seconds[parent]! += seconds[i]!;
     }
     group.forEach((header, i) => {
-      if (childMax[i]! >= 0) blocks.push({ header, childMaxCount: childMax[i]!, seconds: seconds[i]!, isTopLevel: parents[i]! < 0 });
+      if (childMax[i]! >= 0)
+        blocks.push({ header, childMaxCount: childMax[i]!, seconds: seconds[i]!, isTopLevel: parents[i]! < 0 });
     });
   }
   return blocks;
@@ -269,18 +286,36 @@ function loopKind(block: Block, sources: readonly SourceIndex[]): FoundLoop['kin
   return block.childMaxCount >= HOT_LOOP_RATIO * block.header.row.count ? 'inferred' : null;
 }
 
-function describeLoop(block: Block, kind: FoundLoop['kind'], functionSeconds: number, functionBytes: ReadonlyMap<string, FunctionBytes>): FoundLoop {
+function describeLoop(
+  block: Block,
+  kind: FoundLoop['kind'],
+  functionSeconds: number,
+  functionBytes: ReadonlyMap<string, FunctionBytes>,
+): FoundLoop {
   const { header } = block;
-  const bytes = header.functionName === null ? null : functionBytes.get(header.functionName) ?? null;
+  const bytes = header.functionName === null ? null : (functionBytes.get(header.functionName) ?? null);
   const iterations = header.row.count > 0 ? block.childMaxCount / header.row.count : 0;
   return {
-    file: header.row.file, span: header.row.span, kind, functionName: header.functionName, functionSpan: header.functionSpan,
-    headerCount: header.row.count, bodyCount: block.childMaxCount, iterationsEstimate: iterations, seconds: block.seconds,
-    timeShare: functionSeconds > 0 ? block.seconds / functionSeconds : null, functionBytes: bytes,
+    file: header.row.file,
+    span: header.row.span,
+    kind,
+    functionName: header.functionName,
+    functionSpan: header.functionSpan,
+    headerCount: header.row.count,
+    bodyCount: block.childMaxCount,
+    iterationsEstimate: iterations,
+    seconds: block.seconds,
+    timeShare: functionSeconds > 0 ? block.seconds / functionSeconds : null,
+    functionBytes: bytes,
     basis: loopBasis(kind, header, bytes, iterations),
   };
 }
-function loopBasis(kind: FoundLoop['kind'], header: PlacedStatement, bytes: FunctionBytes | null, iterations: number): string[] {
+function loopBasis(
+  kind: FoundLoop['kind'],
+  header: PlacedStatement,
+  bytes: FunctionBytes | null,
+  iterations: number,
+): string[] {
   const basis = [
     kind === 'inferred'
       ? `taken for a loop because its body ran ${iterations.toFixed(1)}× as often as it did (no source given)`
@@ -289,9 +324,11 @@ function loopBasis(kind: FoundLoop['kind'], header: PlacedStatement, bytes: Func
   ];
   if (header.functionName === null) basis.push('enclosing function unknown: give the sources to name it');
   if (bytes) {
-    basis.push(bytes.total !== null
-      ? `bytes: everything ${header.functionName} allocates, callees included (heap flame, GC off) — an upper bound for the loop`
-      : `bytes: what ${header.functionName} allocates itself (heap summary AllocBytes, GC off) — callees not included`);
+    basis.push(
+      bytes.total !== null
+        ? `bytes: everything ${header.functionName} allocates, callees included (heap flame, GC off) — an upper bound for the loop`
+        : `bytes: what ${header.functionName} allocates itself (heap summary AllocBytes, GC off) — callees not included`,
+    );
   } else if (header.functionName !== null) {
     basis.push(`no heap profile names ${header.functionName}`);
   }

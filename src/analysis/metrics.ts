@@ -66,7 +66,13 @@ function distinct<P extends HeapFlame | TimeFlame | PprofProfile>(files: readonl
  */
 export function setMetrics(roles: RunRoles, setName: string): MetricWeights[] {
   const out: MetricWeights[] = [];
-  const add = (metric: MetricName, file: RoleFile<HeapFlame | TimeFlame | PprofProfile>, weights: { total: Float64Array; estimated: boolean }, n: number, of: number) => {
+  const add = (
+    metric: MetricName,
+    file: RoleFile<HeapFlame | TimeFlame | PprofProfile>,
+    weights: { total: Float64Array; estimated: boolean },
+    n: number,
+    of: number,
+  ) => {
     const suffix = n > 0 ? `-${n + 1}` : '';
     const label = of > 1 ? `${METRIC_LABELS[metric]} (${shortName(file.path, setName)})` : METRIC_LABELS[metric];
     out.push({ metric, key: `${metric}${suffix}`, label, fileIndex: file.index, ...weights });
@@ -79,7 +85,9 @@ export function setMetrics(roles: RunRoles, setName: string): MetricWeights[] {
   distinct(roles['retained-flame']).forEach((f, n, all) => add('retained', f, treeWeights(f.profile), n, all.length));
   const counted = allocated.flatMap((f) => {
     const summary = summaryFor(roles, f);
-    return summary && f.profile.format === 'heap-flame' ? [{ f, weights: allocationWeights(f.profile.tree, summary.profile) }] : [];
+    return summary && f.profile.format === 'heap-flame'
+      ? [{ f, weights: allocationWeights(f.profile.tree, summary.profile) }]
+      : [];
   });
   counted.forEach(({ f, weights }, n) => add('allocs', f, weights, n, counted.length));
   distinct(roles['time-flame']).forEach((f, n, all) => add('time', f, timeWeights(f.profile), n, all.length));

@@ -99,16 +99,21 @@ function sortKey(row: FilePeak): number {
 
 function toFilePeak(load: LoadRecord, limitInForce: Bytes): FilePeak {
   const limitError = load.error ? parseLimitError(load.error) : null;
-  const reported = load.peakBytes === null ? limitError?.usedBytes ?? null : null;
+  const reported = load.peakBytes === null ? (limitError?.usedBytes ?? null) : null;
   const measured = load.peakBytes ?? reported;
   const limit = limitError?.limitBytes ?? limitInForce;
   return {
-    moduleId: load.moduleId, cell: load.cell,
-    peakBytes: load.peakBytes, reportedBytes: reported,
+    moduleId: load.moduleId,
+    cell: load.cell,
+    peakBytes: load.peakBytes,
+    reportedBytes: reported,
     percentOfLimit: measured === null ? null : (measured / limit) * 100,
-    targetCount: load.targetCount, durationMicros: load.durationMicros, error: load.error,
+    targetCount: load.targetCount,
+    durationMicros: load.durationMicros,
+    error: load.error,
     overLimit: limitError !== null || (load.peakBytes !== null && load.peakBytes > limit),
-    loads: 1, limitBytes: limit,
+    loads: 1,
+    limitBytes: limit,
   };
 }
 
@@ -128,7 +133,11 @@ export interface HistogramBucket {
  *
  * @example peakHistogram(rows, 2 GiB) → [{ from: 1 MiB, to: 2 MiB, count: 3 }, …, { from: 2 GiB, to: Infinity, count: 1, overLimit: true }]
  */
-export function peakHistogram(rows: readonly FilePeak[], limit: Bytes = DEFAULT_PEAK_LIMIT, maxBuckets = 16): HistogramBucket[] {
+export function peakHistogram(
+  rows: readonly FilePeak[],
+  limit: Bytes = DEFAULT_PEAK_LIMIT,
+  maxBuckets = 16,
+): HistogramBucket[] {
   // Indexed loops and no per-row arrays or closures: this runs over every BUCK file of a big log
   // (264k in the 1 GB bench log) on the page, at load and at each limit change.
   let smallest = Infinity;
@@ -161,7 +170,17 @@ export function peakHistogram(rows: readonly FilePeak[], limit: Bytes = DEFAULT_
  * come from file, folder and module names. A pattern starting with `-` goes after `--`.
  */
 export function loadingCommand(mode: string, dir: string, pattern: string): string {
-  return shellCommand(['buck2', 'profile', 'loading', '--mode', mode, '-o', dir, ...(pattern.startsWith('-') ? ['--'] : []), pattern]);
+  return shellCommand([
+    'buck2',
+    'profile',
+    'loading',
+    '--mode',
+    mode,
+    '-o',
+    dir,
+    ...(pattern.startsWith('-') ? ['--'] : []),
+    pattern,
+  ]);
 }
 
 export interface ProfileCommand {
@@ -249,17 +268,23 @@ export function estimatePeak(input: {
 }): PeakEstimate {
   const calls = input.heapFlame ? topLevelCalls(input.heapFlame) : [];
   const figures: PeakFigure[] = [];
-  const total = input.heapFlame ? input.heapFlame.tree.total[0]! : input.summary?.totals.allocBytes ?? null;
+  const total = input.heapFlame ? input.heapFlame.tree.total[0]! : (input.summary?.totals.allocBytes ?? null);
   if (calls[0]) {
     figures.push({
-      label: `largest top-level call: ${calls[0].name}`, bytes: calls[0].bytes, kind: 'best-estimate',
-      explanation: 'nothing is collected inside one top-level call, so all it allocated was alive until it returned; calls of one function from several top-level statements are added together by the profiler',
+      label: `largest top-level call: ${calls[0].name}`,
+      bytes: calls[0].bytes,
+      kind: 'best-estimate',
+      explanation:
+        'nothing is collected inside one top-level call, so all it allocated was alive until it returned; calls of one function from several top-level statements are added together by the profiler',
     });
   }
   if (total !== null) {
     figures.push({
-      label: 'total allocated', bytes: total, kind: 'upper-bound',
-      explanation: 'every allocation with GC off, garbage included: an upper bound of the values alive at once, in the profile\'s measure; the event-log peak counts arena bytes (chunk space included) and can come out a little higher',
+      label: 'total allocated',
+      bytes: total,
+      kind: 'upper-bound',
+      explanation:
+        "every allocation with GC off, garbage included: an upper bound of the values alive at once, in the profile's measure; the event-log peak counts arena bytes (chunk space included) and can come out a little higher",
     });
   }
   const measured = matchFilePeaks(input.filePeaks ?? [], input.targetIds ?? [], input.runName ?? '');
@@ -267,8 +292,13 @@ export function estimatePeak(input: {
     const bytes = row.peakBytes ?? row.reportedBytes;
     if (bytes === null) continue;
     figures.push({
-      label: `event-log peak of ${row.moduleId}`, bytes, kind: 'measured',
-      explanation: row.peakBytes === null ? 'as rounded in Buck2\'s over-limit error' : 'starlark_peak_allocated_bytes, GC on, arena bytes only',
+      label: `event-log peak of ${row.moduleId}`,
+      bytes,
+      kind: 'measured',
+      explanation:
+        row.peakBytes === null
+          ? "as rounded in Buck2's over-limit error"
+          : 'starlark_peak_allocated_bytes, GC on, arena bytes only',
     });
   }
   return { topLevelCalls: calls, figures, measured, notes: [...HONEST_NOTES] };

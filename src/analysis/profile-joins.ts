@@ -2,7 +2,14 @@
 // need: which file name the profiles give a source, which statement row a source statement has,
 // and whether it ran. A statement profile's Count is evidence that a statement ran, never a run
 // count (docs/formats.md §5): it is 1 + the calls evaluated inside the statement, per run.
-import type { CoverageProfile, HeapFlame, HeapSummary, Span, StatementProfile, StatementRow } from '../model/profile.ts';
+import type {
+  CoverageProfile,
+  HeapFlame,
+  HeapSummary,
+  Span,
+  StatementProfile,
+  StatementRow,
+} from '../model/profile.ts';
 import { frameFile, frameNameOf, profileFileFor } from './loop-finder.ts';
 import type { SourceIndex, SourceStatement } from './starlark-source.ts';
 

@@ -39,7 +39,10 @@ export function compareRanks(a: RunRank, b: RunRank): number {
 }
 
 /** Runs with their rank, worst first (a stable sort: equal runs keep their order). */
-export function rankRuns<T extends RankedInput>(runs: readonly T[], limit: Bytes = DEFAULT_PEAK_LIMIT): { run: T; rank: RunRank }[] {
+export function rankRuns<T extends RankedInput>(
+  runs: readonly T[],
+  limit: Bytes = DEFAULT_PEAK_LIMIT,
+): { run: T; rank: RunRank }[] {
   return runs.map((run) => ({ run, rank: rankOf(run, limit) })).sort((a, b) => compareRanks(a.rank, b.rank));
 }
 

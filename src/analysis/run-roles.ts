@@ -5,8 +5,20 @@
 // advisor, Compare, panels, side list, CLI) reads roles, never formats or folder names.
 import { evaluationOf, modeOfPath } from '../model/profile-set.ts';
 import type {
-  BytecodePairsProfile, BytecodeProfile, CoverageProfile, EventLog, FlameSvg, HeapFlame, HeapSummary, ParsedFile,
-  PprofProfile, Profile, StatementProfile, TargetsList, TimeFlame, TypecheckProfile,
+  BytecodePairsProfile,
+  BytecodeProfile,
+  CoverageProfile,
+  EventLog,
+  FlameSvg,
+  HeapFlame,
+  HeapSummary,
+  ParsedFile,
+  PprofProfile,
+  Profile,
+  StatementProfile,
+  TargetsList,
+  TimeFlame,
+  TypecheckProfile,
 } from '../model/profile.ts';
 import { flameMatchesSummary } from './totals.ts';
 
@@ -31,8 +43,19 @@ export interface RoleProfiles {
 }
 export type Role = keyof RoleProfiles;
 export const ROLES: readonly Role[] = [
-  'allocated-flame', 'retained-flame', 'allocated-summary', 'retained-summary', 'time-flame', 'statement', 'coverage',
-  'typecheck', 'bytecode', 'bytecode-pairs', 'targets', 'flame-svg', 'event-log',
+  'allocated-flame',
+  'retained-flame',
+  'allocated-summary',
+  'retained-summary',
+  'time-flame',
+  'statement',
+  'coverage',
+  'typecheck',
+  'bytecode',
+  'bytecode-pairs',
+  'targets',
+  'flame-svg',
+  'event-log',
 ];
 
 export interface RoleFile<P> {
@@ -106,7 +129,8 @@ export function heapSide(file: ParsedFile, files: readonly ParsedFile[]): HeapSi
   const modeSide = mode ? sideWord(mode) : null;
   if (modeSide) return { side: modeSide, why: `its folder is the ${mode} mode` };
   const targets = mates.flatMap((m) => (m.profile?.format === 'targets' ? [m.profile.ids] : []));
-  if (targets.some(onlyLoading)) return { side: 'allocated', why: 'targets.txt names only loading evaluations, which have no retained mode' };
+  if (targets.some(onlyLoading))
+    return { side: 'allocated', why: 'targets.txt names only loading evaluations, which have no retained mode' };
   const parts = file.path.replace(/\\/g, '/').split('/');
   for (let i = parts.length - 1; i >= 0; i--) {
     const side = sideWord(parts[i]!);
@@ -117,13 +141,24 @@ export function heapSide(file: ParsedFile, files: readonly ParsedFile[]): HeapSi
 
 /** The role of a pprof profile by what it says it measures; sample counts have none (listed, not drawn). */
 const PPROF_ROLE: Partial<Record<PprofProfile['quantity'], Role>> = {
-  'allocated-bytes': 'allocated-flame', bytes: 'allocated-flame', 'retained-bytes': 'retained-flame',
-  'cpu-time': 'time-flame', 'wall-time': 'time-flame', time: 'time-flame',
+  'allocated-bytes': 'allocated-flame',
+  bytes: 'allocated-flame',
+  'retained-bytes': 'retained-flame',
+  'cpu-time': 'time-flame',
+  'wall-time': 'time-flame',
+  time: 'time-flame',
 };
 
 const FORMAT_ROLE: Partial<Record<Profile['format'], Role>> = {
-  'time-flame': 'time-flame', statement: 'statement', coverage: 'coverage', typecheck: 'typecheck', bytecode: 'bytecode',
-  'bytecode-pairs': 'bytecode-pairs', targets: 'targets', 'flame-svg': 'flame-svg', 'event-log': 'event-log',
+  'time-flame': 'time-flame',
+  statement: 'statement',
+  coverage: 'coverage',
+  typecheck: 'typecheck',
+  bytecode: 'bytecode',
+  'bytecode-pairs': 'bytecode-pairs',
+  targets: 'targets',
+  'flame-svg': 'flame-svg',
+  'event-log': 'event-log',
 };
 
 function emptyRoles(n: number): RunRoles {
@@ -134,15 +169,27 @@ function emptyRoles(n: number): RunRoles {
 }
 
 /** Heap files without a hint take the side of a decided heap file whose per-function bytes they match. */
-function sideByShape(file: ParsedFile, files: readonly ParsedFile[], sides: readonly (HeapSide | null | undefined)[]): HeapSide | null {
+function sideByShape(
+  file: ParsedFile,
+  files: readonly ParsedFile[],
+  sides: readonly (HeapSide | null | undefined)[],
+): HeapSide | null {
   const p = file.profile;
   for (let j = 0; j < files.length; j++) {
     const other = files[j]!.profile;
     const side = sides[j];
     if (!side || !other) continue;
-    const match = p?.format === 'heap-summary' && other.format === 'heap-flame' ? flameMatchesSummary(p, other)
-      : p?.format === 'heap-flame' && other.format === 'heap-summary' ? flameMatchesSummary(other, p) : false;
-    if (match) return { side: side.side, why: `its bytes per function match the ${side.side} ${other.format === 'heap-flame' ? 'flame' : 'summary'} ${files[j]!.path}` };
+    const match =
+      p?.format === 'heap-summary' && other.format === 'heap-flame'
+        ? flameMatchesSummary(p, other)
+        : p?.format === 'heap-flame' && other.format === 'heap-summary'
+          ? flameMatchesSummary(other, p)
+          : false;
+    if (match)
+      return {
+        side: side.side,
+        why: `its bytes per function match the ${side.side} ${other.format === 'heap-flame' ? 'flame' : 'summary'} ${files[j]!.path}`,
+      };
   }
   return null;
 }
@@ -158,12 +205,20 @@ export function classifyRun(files: readonly ParsedFile[]): RunRoles {
   const roles = emptyRoles(files.length);
   const isHeap = (f: ParsedFile) => f.profile?.format === 'heap-flame' || f.profile?.format === 'heap-summary';
   const hinted = files.map((f) => (isHeap(f) ? heapSide(f, files) : undefined));
-  const sides = hinted.map((h, i) => (h === null ? (sideByShape(files[i]!, files, hinted) ?? { side: 'allocated' as const, why: 'no hint says retained' }) : h));
+  const sides = hinted.map((h, i) =>
+    h === null
+      ? (sideByShape(files[i]!, files, hinted) ?? { side: 'allocated' as const, why: 'no hint says retained' })
+      : h,
+  );
   files.forEach((file, index) => {
     const p = file.profile;
     if (!p) return;
     const side = sides[index];
-    const role = side ? (`${side.side}-${p.format === 'heap-flame' ? 'flame' : 'summary'}` as Role) : p.format === 'pprof' ? PPROF_ROLE[p.quantity] : FORMAT_ROLE[p.format];
+    const role = side
+      ? (`${side.side}-${p.format === 'heap-flame' ? 'flame' : 'summary'}` as Role)
+      : p.format === 'pprof'
+        ? PPROF_ROLE[p.quantity]
+        : FORMAT_ROLE[p.format];
     if (!role) return;
     (roles[role] as RoleFile<Profile>[]).push({ index, path: file.path, profile: p });
     roles.roleOf[index] = role;
@@ -182,7 +237,9 @@ export function summaryFor(roles: RunRoles, flame: RoleFile<HeapFlame | PprofPro
   const profile = flame.profile;
   if (profile.format !== 'heap-flame') return null;
   const side = roles.sideOf[flame.index]?.side ?? 'allocated';
-  const candidates = roles[side === 'retained' ? 'retained-summary' : 'allocated-summary'].filter((s) => flameMatchesSummary(s.profile, profile));
+  const candidates = roles[side === 'retained' ? 'retained-summary' : 'allocated-summary'].filter((s) =>
+    flameMatchesSummary(s.profile, profile),
+  );
   return candidates.find((s) => evaluationOf(s.path) === evaluationOf(flame.path)) ?? candidates[0] ?? null;
 }
 

@@ -5,10 +5,20 @@
 // (heap-flame type leaves: `list`, `array`, `dict`, `string`, `tuple`, …) it can make, so the
 // attribution can hand a frame's bytes of one type only to statements that make that type.
 import type { SyntaxNode } from '@lezer/common';
-import { calleeName, childNodes, classifyConstruct, namesRead, operandSize, rangeSize, sizeExpression, textOf, type SizeExpr } from './starlark-syntax.ts';
+import {
+  calleeName,
+  childNodes,
+  classifyConstruct,
+  namesRead,
+  operandSize,
+  rangeSize,
+  sizeExpression,
+  textOf,
+  type SizeExpr,
+} from './starlark-syntax.ts';
 
 export type AllocationKind =
-  | 'literal' | 'comprehension' | 'repeat' | 'concat' | 'string' | 'view' | 'builtin' | 'growth' | 'copy' | 'call';
+  'literal' | 'comprehension' | 'repeat' | 'concat' | 'string' | 'view' | 'builtin' | 'growth' | 'copy' | 'call';
 
 /** One place that allocates, as written. */
 export interface AllocationSite {
@@ -29,25 +39,84 @@ const ANY_COLLECTION = ['list', 'array', 'string', 'tuple', 'dict'];
 
 /** Calls that only read or compare: they allocate nothing a profile would weigh. */
 export const CHEAP_CALLS = new Set([
-  'len', 'type', 'bool', 'int', 'float', 'hash', 'hasattr', 'getattr', 'fail', 'print', 'min', 'max', 'abs',
-  'any', 'all', 'isinstance', 'package_name', 'repository_name', 'native.package_name', 'native.repository_name',
+  'len',
+  'type',
+  'bool',
+  'int',
+  'float',
+  'hash',
+  'hasattr',
+  'getattr',
+  'fail',
+  'print',
+  'min',
+  'max',
+  'abs',
+  'any',
+  'all',
+  'isinstance',
+  'package_name',
+  'repository_name',
+  'native.package_name',
+  'native.repository_name',
 ]);
 /** Methods that only read or compare (strings, dicts, lists). */
 export const CHEAP_METHODS = new Set([
-  'endswith', 'startswith', 'islower', 'isupper', 'isdigit', 'isalpha', 'isalnum', 'isspace', 'istitle',
-  'get', 'index', 'rindex', 'find', 'rfind', 'count', 'pop', 'remove', 'clear', 'popitem',
+  'endswith',
+  'startswith',
+  'islower',
+  'isupper',
+  'isdigit',
+  'isalpha',
+  'isalnum',
+  'isspace',
+  'istitle',
+  'get',
+  'index',
+  'rindex',
+  'find',
+  'rfind',
+  'count',
+  'pop',
+  'remove',
+  'clear',
+  'popitem',
 ]);
 const STRING_METHODS = new Set([
-  'format', 'join', 'replace', 'upper', 'lower', 'strip', 'lstrip', 'rstrip', 'capitalize', 'title',
-  'removeprefix', 'removesuffix', 'swapcase',
+  'format',
+  'join',
+  'replace',
+  'upper',
+  'lower',
+  'strip',
+  'lstrip',
+  'rstrip',
+  'capitalize',
+  'title',
+  'removeprefix',
+  'removesuffix',
+  'swapcase',
 ]);
 const SPLITTING_METHODS = new Set(['split', 'rsplit', 'splitlines', 'partition', 'rpartition', 'elems', 'codepoints']);
 /** Builtins that copy a whole collection given by name: `dict(base, …)`, `list(xs)`, `sorted(xs)`. */
 const COPYING_BUILTINS = new Set(['dict', 'list', 'sorted', 'tuple']);
 const BUILTIN_TYPES: Record<string, readonly string[]> = {
-  list: LIST, sorted: LIST, reversed: LIST, tuple: ['tuple'], dict: ['dict'], set: ['set'], zip: [...LIST, 'tuple'],
-  enumerate: [...LIST, 'tuple'], range: ['range'], str: STRING, repr: STRING, 'json.encode': STRING,
-  struct: ['struct'], glob: [...LIST, ...STRING], 'native.glob': [...LIST, ...STRING], select: ['selector'],
+  list: LIST,
+  sorted: LIST,
+  reversed: LIST,
+  tuple: ['tuple'],
+  dict: ['dict'],
+  set: ['set'],
+  zip: [...LIST, 'tuple'],
+  enumerate: [...LIST, 'tuple'],
+  range: ['range'],
+  str: STRING,
+  repr: STRING,
+  'json.encode': STRING,
+  struct: ['struct'],
+  glob: [...LIST, ...STRING],
+  'native.glob': [...LIST, ...STRING],
+  select: ['selector'],
 };
 
 /** The allocation an expression node makes by itself (its children are visited on their own), or null. */
@@ -62,7 +131,12 @@ export function allocationOf(text: string, node: SyntaxNode): AllocationSite | n
     case 'ArrayComprehensionExpression':
     case 'DictionaryComprehensionExpression':
     case 'SetComprehensionExpression': {
-      const types = node.name === 'ArrayComprehensionExpression' ? LIST : node.name === 'SetComprehensionExpression' ? ['set'] : ['dict'];
+      const types =
+        node.name === 'ArrayComprehensionExpression'
+          ? LIST
+          : node.name === 'SetComprehensionExpression'
+            ? ['set']
+            : ['dict'];
       return site('comprehension', 'comprehension', types, classifyConstruct(text, node)?.size ?? null);
     }
     case 'BinaryExpression':
@@ -74,7 +148,13 @@ export function allocationOf(text: string, node: SyntaxNode): AllocationSite | n
   }
 }
 
-function site(kind: AllocationKind, what: string, types: readonly string[], size: SizeExpr | null, callee = ''): AllocationSite {
+function site(
+  kind: AllocationKind,
+  what: string,
+  types: readonly string[],
+  size: SizeExpr | null,
+  callee = '',
+): AllocationSite {
   return { kind, what, types, size, callee };
 }
 
@@ -88,9 +168,11 @@ function isTarget(node: SyntaxNode): boolean {
 function isNumeric(text: string, node: SyntaxNode): boolean {
   if (node.name === 'Number') return true;
   if (node.name === 'UnaryExpression') return node.lastChild !== null && isNumeric(text, node.lastChild);
-  if (node.name === 'ParenthesizedExpression') return childNodes(node)[1] !== undefined && isNumeric(text, childNodes(node)[1]!);
+  if (node.name === 'ParenthesizedExpression')
+    return childNodes(node)[1] !== undefined && isNumeric(text, childNodes(node)[1]!);
   if (node.name === 'BinaryExpression') return isNumeric(text, node.firstChild!) && isNumeric(text, node.lastChild!);
-  if (node.name === 'CallExpression' && node.firstChild) return ['len', 'int', 'hash'].includes(calleeName(text, node.firstChild));
+  if (node.name === 'CallExpression' && node.firstChild)
+    return ['len', 'int', 'hash'].includes(calleeName(text, node.firstChild));
   return false;
 }
 
@@ -115,14 +197,20 @@ function binaryAllocation(text: string, node: SyntaxNode): AllocationSite | null
   if (operator === '*') {
     if (isIndexOrRangeArgument(text, node)) return null;
     const construct = classifyConstruct(text, node);
-    if (construct?.kind === 'repeat') return site('repeat', 'repetition', [...LIST, ...STRING, 'tuple'], construct.size);
-    if (valueKindOf(text, left) === 'string') return site('repeat', 'string repetition', STRING, sizeExpression(text, right));
-    return valueKindOf(text, right) === 'string' ? site('repeat', 'string repetition', STRING, sizeExpression(text, left)) : null;
+    if (construct?.kind === 'repeat')
+      return site('repeat', 'repetition', [...LIST, ...STRING, 'tuple'], construct.size);
+    if (valueKindOf(text, left) === 'string')
+      return site('repeat', 'string repetition', STRING, sizeExpression(text, right));
+    return valueKindOf(text, right) === 'string'
+      ? site('repeat', 'string repetition', STRING, sizeExpression(text, left))
+      : null;
   }
   if (isNumeric(text, left) || isNumeric(text, right)) return null;
-  if (IS_STRING.has(left.name) || IS_STRING.has(right.name)) return site('concat', 'string concatenation', STRING, null);
+  if (IS_STRING.has(left.name) || IS_STRING.has(right.name))
+    return site('concat', 'string concatenation', STRING, null);
   const size = operandSize(text, node);
-  if (IS_SEQUENCE.has(left.name) || IS_SEQUENCE.has(right.name)) return site('concat', 'list concatenation', [...LIST, 'tuple'], size);
+  if (IS_SEQUENCE.has(left.name) || IS_SEQUENCE.has(right.name))
+    return site('concat', 'list concatenation', [...LIST, 'tuple'], size);
   // `a + b` of names: a new list or string unless both are numbers, which syntax cannot tell.
   return site('concat', 'concatenation', ANY_COLLECTION, size);
 }
@@ -134,12 +222,22 @@ function callAllocation(text: string, node: SyntaxNode): AllocationSite | null {
   const method = callee.name === 'MemberExpression' && callee.lastChild ? textOf(text, callee.lastChild) : '';
   if (CHEAP_CALLS.has(name) || (method && CHEAP_METHODS.has(method))) return null;
   const copied = copiedName(text, node);
-  if (COPYING_BUILTINS.has(name) && copied) return site('copy', `${name}(${copied}${name === 'dict' ? ', …' : ''})`, name === 'dict' ? ['dict', 'array'] : LIST, { op: 'len', name: copied }, copied);
+  if (COPYING_BUILTINS.has(name) && copied)
+    return site(
+      'copy',
+      `${name}(${copied}${name === 'dict' ? ', …' : ''})`,
+      name === 'dict' ? ['dict', 'array'] : LIST,
+      { op: 'len', name: copied },
+      copied,
+    );
   if (name in BUILTIN_TYPES) return site('builtin', `${name}()`, BUILTIN_TYPES[name]!, builtinSize(text, node, name));
-  if (method === 'items' || method === 'keys' || method === 'values') return site('view', `.${method}()`, method === 'items' ? [...LIST, 'tuple'] : LIST, null);
-  if (STRING_METHODS.has(method)) return site('string', method === 'format' ? 'str.format' : `.${method}()`, STRING, null);
+  if (method === 'items' || method === 'keys' || method === 'values')
+    return site('view', `.${method}()`, method === 'items' ? [...LIST, 'tuple'] : LIST, null);
+  if (STRING_METHODS.has(method))
+    return site('string', method === 'format' ? 'str.format' : `.${method}()`, STRING, null);
   if (SPLITTING_METHODS.has(method)) return site('string', `.${method}()`, [...LIST, ...STRING, 'tuple'], null);
-  if (method === 'append' || method === 'extend' || method === 'insert') return site('growth', `.${method}()`, LIST, null);
+  if (method === 'append' || method === 'extend' || method === 'insert')
+    return site('growth', `.${method}()`, LIST, null);
   if (method === 'update' || method === 'setdefault') return site('growth', `.${method}()`, ['dict', 'array'], null);
   if (method === 'copy') return site('builtin', '.copy()', [...LIST, 'dict'], null);
   return site('call', `${name || 'expression'}()`, [], null, name);
@@ -162,7 +260,12 @@ function copiedName(text: string, call: SyntaxNode): string {
 /** Elements of a collection a value makes as written (a literal, a comprehension, `list(range(n))`, `A + B`), else null. */
 export function collectionLength(text: string, node: SyntaxNode): SizeExpr | null {
   const made = allocationOf(text, node);
-  return made && made.kind !== 'call' && made.kind !== 'string' && made.types.some((t) => t === 'list' || t === 'dict' || t === 'tuple') ? made.size : null;
+  return made &&
+    made.kind !== 'call' &&
+    made.kind !== 'string' &&
+    made.types.some((t) => t === 'list' || t === 'dict' || t === 'tuple')
+    ? made.size
+    : null;
 }
 
 /** `x = x + …` or `x = … + x`: the name a statement rebinds to a grown copy of itself, else ''. */

@@ -4,11 +4,34 @@
 import { parser } from '@lezer/python';
 import type { SyntaxNode } from '@lezer/common';
 import type { Span } from '../model/profile.ts';
-import { allocationOf, collectionLength, selfCopyName, statementAllocation, valueKindOf, type AllocationSite } from './starlark-allocations.ts';
+import {
+  allocationOf,
+  collectionLength,
+  selfCopyName,
+  statementAllocation,
+  valueKindOf,
+  type AllocationSite,
+} from './starlark-allocations.ts';
 import type { NameRead, SourceIndex, SourceLoop } from './starlark-source.ts';
 import {
-  COMPREHENSIONS, LineMap, MUTATORS, STATEMENTS, VIEWS, allocationReasons, bodyCallsFail, calleeName,
-  childNodes, classifyConstruct, constantArguments, constantValue, evaluateSize, isBinding, iterableSize, namesRead, targetNames, textOf,
+  COMPREHENSIONS,
+  LineMap,
+  MUTATORS,
+  STATEMENTS,
+  VIEWS,
+  allocationReasons,
+  bodyCallsFail,
+  calleeName,
+  childNodes,
+  classifyConstruct,
+  constantArguments,
+  constantValue,
+  evaluateSize,
+  isBinding,
+  iterableSize,
+  namesRead,
+  targetNames,
+  textOf,
 } from './starlark-syntax.ts';
 import { appendAll } from '../model/arrays.ts';
 
@@ -31,11 +54,27 @@ export class SourceIndexer {
   /** Bodies of open `if`s that call `fail(…)`. */
   private readonly failBodies: SyntaxNode[] = [];
 
-  constructor(path: string, private readonly text: string) {
+  constructor(
+    path: string,
+    private readonly text: string,
+  ) {
     this.lines = new LineMap(text);
     this.index = {
-      path, lineCount: this.lines.lineCount, defs: [], loops: [], statements: [], calls: [],
-      failChecks: [], constructs: [], allocations: [], loadAliases: {}, fieldAliases: {}, constants: {}, lengths: {}, reads: [], syntaxErrors: 0,
+      path,
+      lineCount: this.lines.lineCount,
+      defs: [],
+      loops: [],
+      statements: [],
+      calls: [],
+      failChecks: [],
+      constructs: [],
+      allocations: [],
+      loadAliases: {},
+      fieldAliases: {},
+      constants: {},
+      lengths: {},
+      reads: [],
+      syntaxErrors: 0,
     };
   }
 
@@ -112,16 +151,33 @@ export class SourceIndexer {
     }
     this.noteAssigned(node.from, assigns);
     const value = constantValue(this.text, kids[kids.length - 1] ?? null);
-    if (node.name === 'AssignStatement' && this.def === null && assigns.length === 1 && kids.length === 3 && value !== null) {
+    if (
+      node.name === 'AssignStatement' &&
+      this.def === null &&
+      assigns.length === 1 &&
+      kids.length === 3 &&
+      value !== null
+    ) {
       Object.defineProperty(this.index.constants, assigns[0]!, { value, enumerable: true });
     }
-    const length = node.name === 'AssignStatement' && this.def === null && assigns.length === 1 && kids.length === 3 ? collectionLength(this.text, kids[2]!) : null;
+    const length =
+      node.name === 'AssignStatement' && this.def === null && assigns.length === 1 && kids.length === 3
+        ? collectionLength(this.text, kids[2]!)
+        : null;
     if (length) Object.defineProperty(this.index.lengths, assigns[0]!, { value: length, enumerable: true });
     const index = this.index.statements.length;
     this.index.statements.push({
-      kind: node.name, span: this.span(node), parent: this.statementStack.length > 0 ? this.statement : null,
-      def: this.def, loop: this.loopAt(node.from), assigns, selfCopy: selfCopyName(this.text, node),
-      valueKind: node.name === 'AssignStatement' || node.name === 'UpdateStatement' ? valueKindOf(this.text, kids[kids.length - 1]) : '',
+      kind: node.name,
+      span: this.span(node),
+      parent: this.statementStack.length > 0 ? this.statement : null,
+      def: this.def,
+      loop: this.loopAt(node.from),
+      assigns,
+      selfCopy: selfCopyName(this.text, node),
+      valueKind:
+        node.name === 'AssignStatement' || node.name === 'UpdateStatement'
+          ? valueKindOf(this.text, kids[kids.length - 1])
+          : '',
       inFailBranch: this.failBodies.some((b) => node.from >= b.from && node.to <= b.to),
     });
     this.statementStack.push({ index, node });
@@ -133,22 +189,49 @@ export class SourceIndexer {
     const isLambda = node.name === 'LambdaExpression';
     const nameNode = isLambda ? null : kids.find((k) => k.name === 'VariableName');
     const paramList = kids.find((k) => k.name === 'ParamList');
-    const params = paramList ? childNodes(paramList).filter((k) => k.name === 'VariableName').map((k) => textOf(this.text, k)) : [];
+    const params = paramList
+      ? childNodes(paramList)
+          .filter((k) => k.name === 'VariableName')
+          .map((k) => textOf(this.text, k))
+      : [];
     const index = this.index.defs.length;
     this.index.defs.push({
-      name: nameNode ? textOf(this.text, nameNode) : 'lambda', kind: isLambda ? 'lambda' : 'def',
-      span: this.span(node), params, parent: this.def,
-      callNames: nameNode ? [textOf(this.text, nameNode)] : this.index.statements[this.statement]?.kind === 'AssignStatement' ? [...this.index.statements[this.statement]!.assigns] : [],
+      name: nameNode ? textOf(this.text, nameNode) : 'lambda',
+      kind: isLambda ? 'lambda' : 'def',
+      span: this.span(node),
+      params,
+      parent: this.def,
+      callNames: nameNode
+        ? [textOf(this.text, nameNode)]
+        : this.index.statements[this.statement]?.kind === 'AssignStatement'
+          ? [...this.index.statements[this.statement]!.assigns]
+          : [],
     });
     this.defStack.push({ index, node });
   }
 
-  private openLoop(node: SyntaxNode, loop: Omit<SourceLoop, 'parent' | 'depth' | 'def' | 'statement' | 'assigned' | 'clauseSizes'>, body: [number, number][]): void {
+  private openLoop(
+    node: SyntaxNode,
+    loop: Omit<SourceLoop, 'parent' | 'depth' | 'def' | 'statement' | 'assigned' | 'clauseSizes'>,
+    body: [number, number][],
+  ): void {
     const parent = this.loopAt(node.from);
     const depth = parent === null ? 0 : this.index.loops[parent]!.depth + 1;
     const index = this.index.loops.length;
-    this.index.loops.push({ ...loop, parent, depth, def: this.def, statement: this.statement, assigned: [...loop.targets],
-      clauseSizes: node.name === 'WhileStatement' ? [null] : childNodes(node).flatMap((k, i, kids) => (k.name === 'in' ? [iterableSize(this.text, kids[i + 1] ?? null)] : [])) });
+    this.index.loops.push({
+      ...loop,
+      parent,
+      depth,
+      def: this.def,
+      statement: this.statement,
+      assigned: [...loop.targets],
+      clauseSizes:
+        node.name === 'WhileStatement'
+          ? [null]
+          : childNodes(node).flatMap((k, i, kids) =>
+              k.name === 'in' ? [iterableSize(this.text, kids[i + 1] ?? null)] : [],
+            ),
+    });
     this.loopStack.push({ index, body, node });
     this.noteAssigned(node.from, loop.targets);
   }
@@ -160,11 +243,17 @@ export class SourceIndexer {
     const isFor = node.name === 'ForStatement';
     const targets = isFor && inAt > 0 ? targetNames(this.text, kids.slice(1, inAt)) : [];
     const iterableNode = isFor ? kids[inAt + 1] : kids[1];
-    this.openLoop(node, {
-      kind: isFor ? 'for' : 'while', span: this.span(node),
-      headerSpan: this.lines.span(node.from, body ? body.from : node.to), targets,
-      iterable: iterableNode ? textOf(this.text, iterableNode) : '',
-    }, body ? [[body.from, body.to]] : []);
+    this.openLoop(
+      node,
+      {
+        kind: isFor ? 'for' : 'while',
+        span: this.span(node),
+        headerSpan: this.lines.span(node.from, body ? body.from : node.to),
+        targets,
+        iterable: iterableNode ? textOf(this.text, iterableNode) : '',
+      },
+      body ? [[body.from, body.to]] : [],
+    );
   }
 
   private enterComprehension(node: SyntaxNode): void {
@@ -181,11 +270,17 @@ export class SourceIndexer {
     });
     const element: [number, number] = [node.from + 1, kids[firstFor]!.from];
     const rest: [number, number] = [iterableNode ? iterableNode.to : node.to, node.to];
-    this.openLoop(node, {
-      kind: 'comprehension', span: this.span(node),
-      headerSpan: this.lines.span(kids[firstFor]!.from, iterableNode ? iterableNode.to : node.to), targets,
-      iterable: iterableNode ? textOf(this.text, iterableNode) : '',
-    }, [element, rest]);
+    this.openLoop(
+      node,
+      {
+        kind: 'comprehension',
+        span: this.span(node),
+        headerSpan: this.lines.span(kids[firstFor]!.from, iterableNode ? iterableNode.to : node.to),
+        targets,
+        iterable: iterableNode ? textOf(this.text, iterableNode) : '',
+      },
+      [element, rest],
+    );
   }
 
   private enterCall(node: SyntaxNode): void {
@@ -198,10 +293,21 @@ export class SourceIndexer {
     const argNames = [...(args ? namesRead(this.text, args) : []), ...(receiver ? namesRead(this.text, receiver) : [])];
     if (callee === 'load' && args) this.noteLoadAliases(args);
     if (callee === 'struct' && args) this.noteFieldAliases(args);
-    if (receiver?.name === 'VariableName' && MUTATORS.has(method)) this.noteAssigned(node.from, [textOf(this.text, receiver)]);
+    if (receiver?.name === 'VariableName' && MUTATORS.has(method))
+      this.noteAssigned(node.from, [textOf(this.text, receiver)]);
     this.index.calls.push({
-      callee, text: textOf(this.text, node, 80), span: this.span(node), statement: this.statement, def: this.def, loop: this.loopAt(node.from),
-      ...constantArguments(this.text, args), argNames: [...new Set(argNames)], viewMethod: VIEWS.has(method) && args !== null && childNodes(args).length === 2 ? (method as 'items' | 'keys' | 'values') : null,
+      callee,
+      text: textOf(this.text, node, 80),
+      span: this.span(node),
+      statement: this.statement,
+      def: this.def,
+      loop: this.loopAt(node.from),
+      ...constantArguments(this.text, args),
+      argNames: [...new Set(argNames)],
+      viewMethod:
+        VIEWS.has(method) && args !== null && childNodes(args).length === 2
+          ? (method as 'items' | 'keys' | 'values')
+          : null,
     });
   }
 
@@ -211,7 +317,10 @@ export class SourceIndexer {
       const op = kid.nextSibling;
       const value = op?.nextSibling;
       if (kid.name !== 'VariableName' || op?.name !== 'AssignOp' || value?.name !== 'String') continue;
-      Object.defineProperty(this.index.loadAliases, textOf(this.text, kid), { value: textOf(this.text, value).slice(1, -1), enumerable: true });
+      Object.defineProperty(this.index.loadAliases, textOf(this.text, kid), {
+        value: textOf(this.text, value).slice(1, -1),
+        enumerable: true,
+      });
     }
   }
 
@@ -221,7 +330,10 @@ export class SourceIndexer {
       const op = kid.nextSibling;
       const value = op?.nextSibling;
       if (kid.name !== 'VariableName' || op?.name !== 'AssignOp' || value?.name !== 'VariableName') continue;
-      Object.defineProperty(this.index.fieldAliases, textOf(this.text, kid), { value: textOf(this.text, value), enumerable: true });
+      Object.defineProperty(this.index.fieldAliases, textOf(this.text, kid), {
+        value: textOf(this.text, value),
+        enumerable: true,
+      });
     }
   }
 
@@ -233,14 +345,25 @@ export class SourceIndexer {
     if (!condition || !body || !bodyCallsFail(this.text, body)) return;
     this.failBodies.push(body);
     this.index.failChecks.push({
-      statement: this.statement, conditionSpan: this.span(condition), bodySpan: this.span(body),
-      conditionAllocates: allocationReasons(this.text, condition), def: this.def, loop: this.loopAt(node.from),
+      statement: this.statement,
+      conditionSpan: this.span(condition),
+      bodySpan: this.span(body),
+      conditionAllocates: allocationReasons(this.text, condition),
+      def: this.def,
+      loop: this.loopAt(node.from),
     });
   }
 
   private noteRead(node: SyntaxNode): void {
     const { line, column } = this.lines.position(node.from);
-    this.index.reads.push({ name: textOf(this.text, node), line, column, statement: this.statement, def: this.def, ...readUse(this.text, node) });
+    this.index.reads.push({
+      name: textOf(this.text, node),
+      line,
+      column,
+      statement: this.statement,
+      def: this.def,
+      ...readUse(this.text, node),
+    });
   }
 
   private noteAllocation(node: SyntaxNode, found: AllocationSite | null): void {
@@ -255,7 +378,12 @@ export class SourceIndexer {
     const found = classifyConstruct(this.text, node);
     if (!found) return;
     this.index.constructs.push({
-      ...found, sizeHint: evaluateSize(found.size), span: this.span(node), statement: this.statement, def: this.def, loop: this.loopAt(node.from),
+      ...found,
+      sizeHint: evaluateSize(found.size),
+      span: this.span(node),
+      statement: this.statement,
+      def: this.def,
+      loop: this.loopAt(node.from),
     });
   }
 }
@@ -270,14 +398,21 @@ function readUse(text: string, node: SyntaxNode): Pick<NameRead, 'use' | 'callee
     const method = parent.lastChild?.name === 'PropertyName' ? textOf(text, parent.lastChild) : '';
     return { use: 'method', ...none, callee: method };
   }
-  if (node.prevSibling?.name === 'in' && (parent.name === 'ForStatement' || COMPREHENSIONS.has(parent.name))) return { use: 'iterate', ...none };
+  if (node.prevSibling?.name === 'in' && (parent.name === 'ForStatement' || COMPREHENSIONS.has(parent.name)))
+    return { use: 'iterate', ...none };
   if (node.prevSibling?.name === 'in' && parent.name === 'BinaryExpression') return { use: 'membership', ...none };
-  if (parent.name !== 'ArgList' || parent.parent?.name !== 'CallExpression' || !parent.parent.firstChild) return { use: 'other', ...none };
+  if (parent.name !== 'ArgList' || parent.parent?.name !== 'CallExpression' || !parent.parent.firstChild)
+    return { use: 'other', ...none };
   const callee = calleeName(text, parent.parent.firstChild);
   if (callee === 'len') return { use: 'len', ...none };
   const keyword = node.prevSibling?.name === 'AssignOp' ? node.prevSibling.prevSibling : null;
   if (keyword) return { use: 'argument', callee, position: -1, keyword: textOf(text, keyword) };
   const args = childNodes(parent).filter((k) => !['(', ')', ','].includes(k.name));
   const at = args.findIndex((k) => k.from === node.from);
-  return { use: 'argument', callee, position: args.slice(0, at).some((k) => k.name === 'AssignOp') ? -1 : at, keyword: '' };
+  return {
+    use: 'argument',
+    callee,
+    position: args.slice(0, at).some((k) => k.name === 'AssignOp') ? -1 : at,
+    keyword: '',
+  };
 }

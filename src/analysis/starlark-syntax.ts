@@ -32,14 +32,37 @@ export class LineMap {
 
 /** Statement node names of the Python grammar that Starlark shares. */
 export const STATEMENTS = new Set([
-  'FunctionDefinition', 'ForStatement', 'WhileStatement', 'IfStatement', 'AssignStatement',
-  'UpdateStatement', 'ExpressionStatement', 'ReturnStatement', 'PassStatement', 'BreakStatement',
+  'FunctionDefinition',
+  'ForStatement',
+  'WhileStatement',
+  'IfStatement',
+  'AssignStatement',
+  'UpdateStatement',
+  'ExpressionStatement',
+  'ReturnStatement',
+  'PassStatement',
+  'BreakStatement',
   'ContinueStatement',
 ]);
 /** Comprehension node names: each opens a loop the indexer tracks like a `for`. */
-export const COMPREHENSIONS = new Set(['ArrayComprehensionExpression', 'DictionaryComprehensionExpression', 'SetComprehensionExpression', 'ComprehensionExpression']);
+export const COMPREHENSIONS = new Set([
+  'ArrayComprehensionExpression',
+  'DictionaryComprehensionExpression',
+  'SetComprehensionExpression',
+  'ComprehensionExpression',
+]);
 /** Methods that change their receiver in place, so a loop calling them "assigns" the receiver. */
-export const MUTATORS = new Set(['append', 'extend', 'insert', 'pop', 'remove', 'clear', 'update', 'setdefault', 'popitem']);
+export const MUTATORS = new Set([
+  'append',
+  'extend',
+  'insert',
+  'pop',
+  'remove',
+  'clear',
+  'update',
+  'setdefault',
+  'popitem',
+]);
 /** Dict methods that build a new list on every call (the dict-view-in-loop rule). */
 export const VIEWS = new Set(['items', 'keys', 'values']);
 
@@ -94,7 +117,8 @@ export function targetNames(text: string, nodes: readonly SyntaxNode[]): string[
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (n.name === 'VariableName') names.push(textOf(text, n));
-    else if (n.name === 'TupleExpression' || n.name === 'ParenthesizedExpression' || n.name === 'ArrayExpression') appendAll(stack, childNodes(n));
+    else if (n.name === 'TupleExpression' || n.name === 'ParenthesizedExpression' || n.name === 'ArrayExpression')
+      appendAll(stack, childNodes(n));
   }
   return names.reverse();
 }
@@ -106,12 +130,18 @@ export function constantValue(text: string, node: SyntaxNode | null): number | n
 
 function applyOperator(op: string, a: number, b: number): number | null {
   switch (op) {
-    case '+': return a + b;
-    case '-': return a - b;
-    case '*': return a * b;
-    case '//': return b === 0 ? null : Math.floor(a / b);
-    case '<<': return b >= 0 && b < 53 ? a * 2 ** b : null;
-    default: return null;
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '//':
+      return b === 0 ? null : Math.floor(a / b);
+    case '<<':
+      return b >= 0 && b < 53 ? a * 2 ** b : null;
+    default:
+      return null;
   }
 }
 
@@ -133,7 +163,8 @@ export function allocationReasons(text: string, expression: SyntaxNode): string[
     if (node.name === 'ArrayExpression') reasons.push('list literal');
     else if (node.name === 'DictionaryExpression') reasons.push('dict literal');
     else if (COMPREHENSIONS.has(node.name)) reasons.push('comprehension');
-    else if (node.name === 'CallExpression' && node.firstChild) reasons.push(`call ${calleeName(text, node.firstChild) || 'expression'}()`);
+    else if (node.name === 'CallExpression' && node.firstChild)
+      reasons.push(`call ${calleeName(text, node.firstChild) || 'expression'}()`);
     else if (classifyConstruct(text, node)?.kind === 'concat') reasons.push('string concatenation');
     else if (classifyConstruct(text, node)?.kind === 'percent-format') reasons.push('string formatting');
   } while (cursor.next());
@@ -141,7 +172,15 @@ export function allocationReasons(text: string, expression: SyntaxNode): string[
 }
 
 /** The allocating constructs the advisor weighs (`Construct.kind` in starlark-source.ts). */
-export type ConstructKind = 'list' | 'dict' | 'list-comprehension' | 'dict-comprehension' | 'repeat' | 'concat' | 'percent-format' | 'format-call';
+export type ConstructKind =
+  | 'list'
+  | 'dict'
+  | 'list-comprehension'
+  | 'dict-comprehension'
+  | 'repeat'
+  | 'concat'
+  | 'percent-format'
+  | 'format-call';
 
 /** A size as written, folded from the syntax tree: numbers, names and + - * // <<. */
 export type SizeExpr =
@@ -171,7 +210,11 @@ export function sizeExpression(text: string, node: SyntaxNode | null): SizeExpr 
  * Value of a size expression with known names (a def's constant arguments), else null. Iterative.
  * A collection's length not known is null, or `unknownLength` when given.
  */
-export function evaluateSize(expr: SizeExpr | null, names: ReadonlyMap<string, number> = new Map(), unknownLength: number | null = null): number | null {
+export function evaluateSize(
+  expr: SizeExpr | null,
+  names: ReadonlyMap<string, number> = new Map(),
+  unknownLength: number | null = null,
+): number | null {
   if (!expr) return null;
   const values: (number | null)[] = [];
   const stack: [SizeExpr, boolean][] = [[expr, false]];
@@ -231,20 +274,32 @@ const num = (value: number): SizeExpr => ({ op: 'num', value });
 const times = (left: SizeExpr, right: SizeExpr): SizeExpr => ({ op: 'bin', operator: '*', left, right });
 
 /** What allocating construct a node is, with its element count as written (`range(n)`, `[x] * n`). */
-export function classifyConstruct(text: string, node: SyntaxNode): { kind: ConstructKind; size: SizeExpr | null } | null {
+export function classifyConstruct(
+  text: string,
+  node: SyntaxNode,
+): { kind: ConstructKind; size: SizeExpr | null } | null {
   switch (node.name) {
     case 'ArrayExpression':
-      return { kind: 'list', size: num(childNodes(node).filter((k) => k.name !== '[' && k.name !== ']' && k.name !== ',').length) };
+      return {
+        kind: 'list',
+        size: num(childNodes(node).filter((k) => k.name !== '[' && k.name !== ']' && k.name !== ',').length),
+      };
     case 'DictionaryExpression':
       return { kind: 'dict', size: num(childNodes(node).filter((k) => k.name === ':').length) };
     case 'ArrayComprehensionExpression':
     case 'DictionaryComprehensionExpression':
-      return { kind: node.name === 'ArrayComprehensionExpression' ? 'list-comprehension' : 'dict-comprehension', size: comprehensionSize(text, node) };
+      return {
+        kind: node.name === 'ArrayComprehensionExpression' ? 'list-comprehension' : 'dict-comprehension',
+        size: comprehensionSize(text, node),
+      };
     case 'BinaryExpression':
       return classifyBinary(text, node);
     case 'CallExpression': {
       const callee = node.firstChild;
-      const isFormat = callee?.name === 'MemberExpression' && callee.firstChild?.name === 'String' && textOf(text, callee.lastChild!) === 'format';
+      const isFormat =
+        callee?.name === 'MemberExpression' &&
+        callee.firstChild?.name === 'String' &&
+        textOf(text, callee.lastChild!) === 'format';
       return isFormat ? { kind: 'format-call', size: null } : null;
     }
     default:
@@ -263,7 +318,10 @@ function classifyBinary(text: string, node: SyntaxNode): { kind: ConstructKind; 
   if (operator === '%' && isString(left)) return { kind: 'percent-format', size: null };
   if (operator !== '*') return null;
   // `[x] * n` repeats a literal sequence: n times its length.
-  for (const [sequence, count] of [[left, right], [right, left]] as const) {
+  for (const [sequence, count] of [
+    [left, right],
+    [right, left],
+  ] as const) {
     if (!SEQUENCES.has(sequence.name)) continue;
     const length = classifyConstruct(text, sequence)?.size ?? null;
     const times_ = sizeExpression(text, count);
@@ -300,7 +358,10 @@ export function rangeSize(text: string, iterable: SyntaxNode | null): SizeExpr |
 }
 
 /** Constant arguments of a call: positional by index and keyword by name (null when not constant). */
-export function constantArguments(text: string, args: SyntaxNode | null): { positional: (number | null)[]; keyword: Record<string, number | null> } {
+export function constantArguments(
+  text: string,
+  args: SyntaxNode | null,
+): { positional: (number | null)[]; keyword: Record<string, number | null> } {
   const positional: (number | null)[] = [];
   // Keyword names are the file's text: no prototype, so `valueOf=` or `__proto__=` is just a name.
   const keyword: Record<string, number | null> = Object.create(null) as Record<string, number | null>;

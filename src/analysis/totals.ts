@@ -1,6 +1,14 @@
 // The key figures of one profile (what `peakscope report` prints and the viewer's header
 // shows), its top functions by bytes, and the per-file peaks of an event log.
-import type { EventLog, HeapFlame, HeapSummary, LoadRecord, ParsedFile, PprofProfile, Profile } from '../model/profile.ts';
+import type {
+  EventLog,
+  HeapFlame,
+  HeapSummary,
+  LoadRecord,
+  ParsedFile,
+  PprofProfile,
+  Profile,
+} from '../model/profile.ts';
 import { directoryOf, type ProfileSet } from '../model/profile-set.ts';
 import { PER_MILLISECOND, type Bytes, type Count, type Milliseconds, type Seconds } from '../model/units.ts';
 import { computeFunctionTable } from './function-table.ts';
@@ -82,7 +90,8 @@ function pprofTotals(profile: PprofProfile): PprofTotals {
   const scale = PER_MILLISECOND[unit];
   const convert = (n: number) => (scale === undefined ? n : n / scale);
   const key = unit === 'bytes' ? 'bytes' : scale !== undefined ? 'milliseconds' : 'count';
-  const total = { [key]: convert(profile.tree.total[0]!) } as { bytes: Bytes } | { milliseconds: Milliseconds } | { count: Count };
+  const total = { [key]: convert(profile.tree.total[0]!) } as
+    { bytes: Bytes } | { milliseconds: Milliseconds } | { count: Count };
   const { type, unit: sampleUnit } = profile.sampleType;
   return {
     ...total,
@@ -156,12 +165,14 @@ export function computeTopFunctions(profile: Profile, limit: number, flame: Heap
   }
   if (profile.format !== 'heap-summary' || profile.totals.allocBytes === null) return [];
   const totals = flame ? flameTotals(flame) : null;
-  return profile.functions
-    .filter((r) => r.allocBytes !== null)
-    // With the flame, a function that no stack with bytes passes through has exactly 0.
-    .map((r) => ({ name: r.name, selfBytes: r.allocBytes!, totalBytes: totals ? (totals.get(r.name) ?? 0) : null }))
-    .sort((a, b) => b.selfBytes - a.selfBytes || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .slice(0, limit);
+  return (
+    profile.functions
+      .filter((r) => r.allocBytes !== null)
+      // With the flame, a function that no stack with bytes passes through has exactly 0.
+      .map((r) => ({ name: r.name, selfBytes: r.allocBytes!, totalBytes: totals ? (totals.get(r.name) ?? 0) : null }))
+      .sort((a, b) => b.selfBytes - a.selfBytes || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .slice(0, limit)
+  );
 }
 
 /**
@@ -199,7 +210,8 @@ function stemOf(path: string): string {
  */
 export function companionFlame(set: ProfileSet, summaryFile: ParsedFile, summary: HeapSummary): HeapFlame | null {
   const candidates = set.files.filter(
-    (f): f is ParsedFile & { profile: HeapFlame } => f.profile?.format === 'heap-flame' && flameMatchesSummary(summary, f.profile),
+    (f): f is ParsedFile & { profile: HeapFlame } =>
+      f.profile?.format === 'heap-flame' && flameMatchesSummary(summary, f.profile),
   );
   const dir = directoryOf(summaryFile.path);
   const sameDir = candidates.filter((f) => directoryOf(f.path) === dir);

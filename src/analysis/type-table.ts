@@ -62,13 +62,22 @@ export function computeTypeTable(tree: CallTree, summary: HeapSummary | null = n
   const countOf = (type: string) => (summary ? (counts.get(type) ?? 0) : null);
   const rows = [...byType].map(([nameId, acc]) => rowOf(tree, tree.names[nameId]!, acc, totalBytes, countOf));
   for (const type of counts.keys()) {
-    if (!rows.some((r) => r.type === type)) rows.push(rowOf(tree, type, { bytes: 0, stacks: 0, byFunction: new Map() }, totalBytes, countOf));
+    if (!rows.some((r) => r.type === type))
+      rows.push(rowOf(tree, type, { bytes: 0, stacks: 0, byFunction: new Map() }, totalBytes, countOf));
   }
-  rows.sort((a, b) => b.bytes - a.bytes || (b.count ?? 0) - (a.count ?? 0) || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+  rows.sort(
+    (a, b) => b.bytes - a.bytes || (b.count ?? 0) - (a.count ?? 0) || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0),
+  );
   return { rows, totalBytes, totalCount: summary ? summary.totals.allocs : null };
 }
 
-function rowOf(tree: CallTree, type: string, acc: Accumulator, totalBytes: number, countOf: (type: string) => Count | null): TypeRow {
+function rowOf(
+  tree: CallTree,
+  type: string,
+  acc: Accumulator,
+  totalBytes: number,
+  countOf: (type: string) => Count | null,
+): TypeRow {
   let top = -1;
   let topBytes = -1;
   for (const [nameId, bytes] of acc.byFunction) {

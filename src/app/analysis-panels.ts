@@ -34,7 +34,11 @@ function knownFiles(set: LoadedSet): Set<string> {
 }
 
 /** A frame's `def` in the set's sources, as a source and span to show; null when none is known. */
-function frameSource(set: LoadedSet, analysis: SetAnalysis, name: string | null): { path: string; highlight: Span } | null {
+function frameSource(
+  set: LoadedSet,
+  analysis: SetAnalysis,
+  name: string | null,
+): { path: string; highlight: Span } | null {
   const file = name ? frameFile(name) : null;
   const index = file ? sourceFor(file, indexesOf(set, analysis)) : null;
   const def = index?.defs.find((d) => d.name === name!.slice(file!.length + 1) && d.kind === 'def');
@@ -45,15 +49,29 @@ function frameSource(set: LoadedSet, analysis: SetAnalysis, name: string | null)
  * What the source view shows, derived from the store alone: a span chosen explicitly, else the
  * chosen frame's `def`, else the first finding's statement, else the first source.
  */
-function shownSource(set: LoadedSet, analysis: SetAnalysis, panels: PanelsState): { path: string | null; highlight: Span | null } {
+function shownSource(
+  set: LoadedSet,
+  analysis: SetAnalysis,
+  panels: PanelsState,
+): { path: string | null; highlight: Span | null } {
   const first = panels.frame === null ? analysis.findings[0] : undefined;
-  return panels.source ?? frameSource(set, analysis, panels.frame) ?? (first ? { path: first.sourcePath, highlight: first.span } : { path: analysis.sources[0]?.path ?? null, highlight: null });
+  return (
+    panels.source ??
+    frameSource(set, analysis, panels.frame) ??
+    (first
+      ? { path: first.sourcePath, highlight: first.span }
+      : { path: analysis.sources[0]?.path ?? null, highlight: null })
+  );
 }
 
 /** The app's way to choose a frame: select it (and zoom to it), showing `source` (a span) when given. */
 export type SelectFunction = (name: string, source?: PanelsState['source'], finding?: number) => void;
 
-export function wireAnalysisPanels(store: Store, content: HTMLElement, selectFunction: SelectFunction): (state: AppState) => void {
+export function wireAnalysisPanels(
+  store: Store,
+  content: HTMLElement,
+  selectFunction: SelectFunction,
+): (state: AppState) => void {
   const root = document.createElement('div');
   root.id = 'analysis';
   root.className = 'analysis';
@@ -67,7 +85,11 @@ export function wireAnalysisPanels(store: Store, content: HTMLElement, selectFun
   // The last drawn inputs: a redraw of the page with the same set, analysis and panels is skipped.
   let drawn: [LoadedSet, PanelsState] | null = null;
 
-  function sourceProps(set: LoadedSet, analysis: SetAnalysis, shown: { path: string | null; highlight: Span | null }): sourceView.SourceViewProps | null {
+  function sourceProps(
+    set: LoadedSet,
+    analysis: SetAnalysis,
+    shown: { path: string | null; highlight: Span | null },
+  ): sourceView.SourceViewProps | null {
     const index = indexesOf(set, analysis).find((s) => s.path === shown.path);
     const text = analysis.sources.find((s) => s.path === shown.path)?.text;
     if (!index || text === undefined) return null;
@@ -86,20 +108,38 @@ export function wireAnalysisPanels(store: Store, content: HTMLElement, selectFun
       lines.set(s.span.line, { ...at, bytes: (at.bytes ?? 0) + s.own + s.calls });
     }
     const rows = new Map((set.functions?.metric === 'bytes' ? set.functions.rows : []).map((r) => [r.name, r]));
-    const gutter = new Map(index.defs.flatMap((d) => {
-      const row = rows.get(frameNameOf(file, d));
-      return row ? [[d.span.line, formatBytes(row.total)] as const] : [];
-    }));
-    const loops = index.loops.filter((l) => l.kind !== 'comprehension').map((l) => {
-      const hot = analysis.attribution.loops.find((x) => x.file === file && x.span.line === l.span.line && x.span.column === l.span.column);
-      const extra = hot ? `; ${formatBytes(hot.bytes)} allocated with this as the innermost loop (${formatBytes(hot.throughBytes)} while it ran), via ${hot.frames.join(' → ')}` : '';
-      return { span: l.span, label: `for ${l.targets.join(', ')} in ${l.iterable}${extra}` };
-    });
+    const gutter = new Map(
+      index.defs.flatMap((d) => {
+        const row = rows.get(frameNameOf(file, d));
+        return row ? [[d.span.line, formatBytes(row.total)] as const] : [];
+      }),
+    );
+    const loops = index.loops
+      .filter((l) => l.kind !== 'comprehension')
+      .map((l) => {
+        const hot = analysis.attribution.loops.find(
+          (x) => x.file === file && x.span.line === l.span.line && x.span.column === l.span.column,
+        );
+        const extra = hot
+          ? `; ${formatBytes(hot.bytes)} allocated with this as the innermost loop (${formatBytes(hot.throughBytes)} while it ran), via ${hot.frames.join(' → ')}`
+          : '';
+        return { span: l.span, label: `for ${l.targets.join(', ')} in ${l.iterable}${extra}` };
+      });
     return {
-      path: index.path, text, lines, gutter, loops, highlight: shown.highlight,
+      path: index.path,
+      text,
+      lines,
+      gutter,
+      loops,
+      highlight: shown.highlight,
       onLine: (line) => {
-        const def = [...index.defs].reverse().find((d) => d.kind === 'def' && line >= d.span.line && line < Math.max(d.span.endLine, d.span.line + 1));
-        selectFunction(frameNameOf(file, def ?? null), { path: index.path, highlight: { line, column: 1, endLine: line, endColumn: 1 } });
+        const def = [...index.defs]
+          .reverse()
+          .find((d) => d.kind === 'def' && line >= d.span.line && line < Math.max(d.span.endLine, d.span.line + 1));
+        selectFunction(frameNameOf(file, def ?? null), {
+          path: index.path,
+          highlight: { line, column: 1, endLine: line, endColumn: 1 },
+        });
       },
     };
   }
@@ -120,7 +160,11 @@ export function wireAnalysisPanels(store: Store, content: HTMLElement, selectFun
 
   function renderPanels(set: LoadedSet, analysis: SetAnalysis, panels: PanelsState): void {
     const fProps: findingsPanel.FindingsPanelProps = {
-      findings: analysis.findings, selected: analysis.findings.length > 0 ? panels.finding : -1, hasSources: analysis.sources.length > 0, estimate: analysis.estimate, hotLoops: analysis.attribution.loops,
+      findings: analysis.findings,
+      selected: analysis.findings.length > 0 ? panels.finding : -1,
+      hasSources: analysis.sources.length > 0,
+      estimate: analysis.estimate,
+      hotLoops: analysis.attribution.loops,
       onSelect: (i) => {
         const f = analysis.findings[i]!;
         selectFunction(f.function, { path: f.sourcePath, highlight: f.span }, i);
@@ -149,7 +193,9 @@ export function wireAnalysisPanels(store: Store, content: HTMLElement, selectFun
       return;
     }
     const props: peaksTable.PeaksTableProps = {
-      rows: computeFilePeaks(logs, panels.limit), limit: panels.limit, selected: panels.module,
+      rows: computeFilePeaks(logs, panels.limit),
+      limit: panels.limit,
+      selected: panels.module,
       onSelect: (moduleId) => store.selectModule(moduleId),
       onLimit: (limit) => store.setPeakLimit(limit),
     };

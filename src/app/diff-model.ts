@@ -35,7 +35,15 @@ export interface DiffModel {
   zoom: number;
 }
 
-const COMPARABLE: ReadonlySet<Role> = new Set<Role>(['allocated-flame', 'retained-flame', 'time-flame', 'allocated-summary', 'retained-summary', 'statement', 'event-log']);
+const COMPARABLE: ReadonlySet<Role> = new Set<Role>([
+  'allocated-flame',
+  'retained-flame',
+  'time-flame',
+  'allocated-summary',
+  'retained-summary',
+  'statement',
+  'event-log',
+]);
 
 /** Every loaded set (by its unique label), and the files of sets holding two or more of one role. */
 export const sidesOf = memo((sets: readonly LoadedSet[]): Side[] => {
@@ -50,7 +58,12 @@ export const sidesOf = memo((sets: readonly LoadedSet[]): Side[] => {
       for (const { index, path } of files) {
         if (seen.has(path)) continue;
         seen.add(path);
-        sides.push({ name: path, kind: 'file', set: { name: path, files: [set.files[index]!], roles: rolesOfFile(set.roles, index) }, url: set.url });
+        sides.push({
+          name: path,
+          kind: 'file',
+          set: { name: path, files: [set.files[index]!], roles: rolesOfFile(set.roles, index) },
+          url: set.url,
+        });
       }
     }
   }
@@ -66,7 +79,9 @@ export function pickSides(state: AppState): { base: Side | null; target: Side | 
   const sides = sidesOf(state.sets);
   const byName = (name: string | null) => (name === null ? null : (sides.find((s) => s.name === name) ?? null));
   if (view.base !== null || view.target !== null) return { base: byName(view.base), target: byName(view.target) };
-  const before = sides.find((s) => s.kind === 'set' && /(^|\/)before$/.test(s.name) && byName(s.name.replace(/before$/, 'after')));
+  const before = sides.find(
+    (s) => s.kind === 'set' && /(^|\/)before$/.test(s.name) && byName(s.name.replace(/before$/, 'after')),
+  );
   if (before) return { base: before, target: byName(before.name.replace(/before$/, 'after')) };
   const sets = sides.filter((s) => s.kind === 'set');
   const pair = sets.length >= 2 ? sets : sides.filter((s) => s.kind === 'file');
@@ -83,9 +98,16 @@ export function diffModel(state: AppState): DiffModel | null {
   if (!base || !target) return null;
   const view = state.view.diff ?? DEFAULT_DIFF;
   const comparison = comparisonOf(base.set, target.set);
-  const flame = view.tree === 'time' ? (comparison.timeFlame ?? comparison.heapFlame) : (comparison.heapFlame ?? comparison.timeFlame);
+  const flame =
+    view.tree === 'time'
+      ? (comparison.timeFlame ?? comparison.heapFlame)
+      : (comparison.heapFlame ?? comparison.timeFlame);
   return {
-    view, base, target, comparison, flame,
+    view,
+    base,
+    target,
+    comparison,
+    flame,
     widths: flame ? widthsOf(flame, view.width) : null,
     frames: flame ? framesOf(flame, view.scale) : null,
     zoom: flame ? nodeAtPath(flame.diff.base, view.zoom).node : 0,

@@ -24,7 +24,11 @@ interface Controls {
   scale: HTMLSelectElement;
 }
 
-function select(label: string, name: string, options: [string, string][]): { wrap: HTMLLabelElement; el: HTMLSelectElement } {
+function select(
+  label: string,
+  name: string,
+  options: [string, string][],
+): { wrap: HTMLLabelElement; el: HTMLSelectElement } {
   const wrap = document.createElement('label');
   const el = document.createElement('select');
   el.name = name;
@@ -34,7 +38,11 @@ function select(label: string, name: string, options: [string, string][]): { wra
 }
 
 /** The controls row; every change goes through the store (and so into the URL). */
-function buildControls(host: HTMLElement, change: (c: Partial<DiffView>, state: AppState) => void, store: Store): Controls {
+function buildControls(
+  host: HTMLElement,
+  change: (c: Partial<DiffView>, state: AppState) => void,
+  store: Store,
+): Controls {
   const row = document.createElement('div');
   row.className = 'diff-controls toolbar';
   const base = select('Base', 'diff-base', []);
@@ -42,22 +50,42 @@ function buildControls(host: HTMLElement, change: (c: Partial<DiffView>, state: 
   const swap = document.createElement('button');
   swap.type = 'button';
   swap.textContent = '⇄ Swap';
-  const tree = select('Tree', 'diff-tree', [['heap', 'heap flame (bytes)'], ['time', 'time flame (ms)']]);
-  const width = select('Width', 'diff-width', [['target', 'by target'], ['max', 'by the larger side']]);
-  const scale = select('Colour', 'diff-scale', [['absolute', 'absolute change'], ['share', 'change of share of total']]);
+  const tree = select('Tree', 'diff-tree', [
+    ['heap', 'heap flame (bytes)'],
+    ['time', 'time flame (ms)'],
+  ]);
+  const width = select('Width', 'diff-width', [
+    ['target', 'by target'],
+    ['max', 'by the larger side'],
+  ]);
+  const scale = select('Colour', 'diff-scale', [
+    ['absolute', 'absolute change'],
+    ['share', 'change of share of total'],
+  ]);
   row.append(base.wrap, swap, target.wrap, tree.wrap, width.wrap, scale.wrap);
   host.appendChild(row);
   const state = () => store.get();
   const urlOf = (name: string) => sidesOf(state().sets).find((s) => s.name === name)?.url ?? null;
-  base.el.addEventListener('change', () => change({ base: base.el.value, baseUrl: urlOf(base.el.value), zoom: [] }, state()));
-  target.el.addEventListener('change', () => change({ target: target.el.value, targetUrl: urlOf(target.el.value), zoom: [] }, state()));
+  base.el.addEventListener('change', () =>
+    change({ base: base.el.value, baseUrl: urlOf(base.el.value), zoom: [] }, state()),
+  );
+  target.el.addEventListener('change', () =>
+    change({ target: target.el.value, targetUrl: urlOf(target.el.value), zoom: [] }, state()),
+  );
   swap.addEventListener('click', () => {
     const v = { ...DEFAULT_DIFF, ...state().view.diff };
-    change({ base: target.el.value, target: base.el.value, baseUrl: v.targetUrl, targetUrl: v.baseUrl, zoom: [] }, state());
+    change(
+      { base: target.el.value, target: base.el.value, baseUrl: v.targetUrl, targetUrl: v.baseUrl, zoom: [] },
+      state(),
+    );
   });
-  tree.el.addEventListener('change', () => change({ tree: tree.el.value === 'time' ? 'time' : 'heap', zoom: [] }, state()));
+  tree.el.addEventListener('change', () =>
+    change({ tree: tree.el.value === 'time' ? 'time' : 'heap', zoom: [] }, state()),
+  );
   width.el.addEventListener('change', () => change({ width: width.el.value === 'max' ? 'max' : 'target' }, state()));
-  scale.el.addEventListener('change', () => change({ scale: scale.el.value === 'share' ? 'share' : 'absolute' }, state()));
+  scale.el.addEventListener('change', () =>
+    change({ scale: scale.el.value === 'share' ? 'share' : 'absolute' }, state()),
+  );
   return { base: base.el, target: target.el, swap, tree: tree.el, width: width.el, scale: scale.el };
 }
 
@@ -83,14 +111,19 @@ function buildLegend(host: HTMLElement): HTMLElement {
   };
   legend.append(
     ...DIFF_SCALE_LEGEND.map((e) => swatch(e.color, e.key)),
-    swatch('var(--bg)', 'new (solid outline)', 'new'), swatch('var(--bg)', 'gone (dashed outline, width "by the larger side")', 'gone'),
+    swatch('var(--bg)', 'new (solid outline)', 'new'),
+    swatch('var(--bg)', 'gone (dashed outline, width "by the larger side")', 'gone'),
   );
   host.appendChild(legend);
   return legend;
 }
 
 /** What each compared pair of trees measures. */
-const FLAME_WORDS: Record<FlameComparison['role'], string> = { 'allocated-flame': 'allocated bytes', 'retained-flame': 'retained bytes', 'time-flame': 'time' };
+const FLAME_WORDS: Record<FlameComparison['role'], string> = {
+  'allocated-flame': 'allocated bytes',
+  'retained-flame': 'retained bytes',
+  'time-flame': 'time',
+};
 
 /** `base → target: total 6.33 MiB → 178 KiB (-6.16 MiB, -97.3%)`, plus what was compared. */
 export function summaryLines(model: DiffModel): string[] {
@@ -101,7 +134,9 @@ export function summaryLines(model: DiffModel): string[] {
     const target = f.diff.target.total[0]!;
     const pct = relativeChange(base, target);
     const exact = f.diff.unit === 'bytes' ? ` = ${(target - base).toLocaleString('en-US')} bytes` : '';
-    lines.push(`${FLAME_WORDS[f.role]}: ${formatValue(base, f.diff.unit)} → ${formatValue(target, f.diff.unit)} (${signedValue(target - base, f.diff.unit)}${exact}${pct ? `, ${pct}` : ''})`);
+    lines.push(
+      `${FLAME_WORDS[f.role]}: ${formatValue(base, f.diff.unit)} → ${formatValue(target, f.diff.unit)} (${signedValue(target - base, f.diff.unit)}${exact}${pct ? `, ${pct}` : ''})`,
+    );
     lines.push(`flamegraph of ${f.basePath} against ${f.targetPath}`);
   } else lines.push('no heap or time flame in both sets: tables only');
   return [...lines, ...model.comparison.notes];
@@ -136,7 +171,13 @@ class DiffPanel {
   /** Applies a change on top of what is shown (defaults included), so the URL names it all. */
   private change(c: Partial<DiffView>, state: AppState): void {
     const { base, target } = pickSides(state);
-    const shown = { ...DEFAULT_DIFF, base: base?.name ?? null, target: target?.name ?? null, baseUrl: base?.url ?? null, targetUrl: target?.url ?? null };
+    const shown = {
+      ...DEFAULT_DIFF,
+      base: base?.name ?? null,
+      target: target?.name ?? null,
+      baseUrl: base?.url ?? null,
+      targetUrl: target?.url ?? null,
+    };
     this.store.updateView({ diff: { ...shown, ...state.view.diff, ...c } });
   }
 
@@ -167,15 +208,28 @@ class DiffPanel {
     if (!f) return;
     const tree = f.diff.base;
     const props: flameView.FlamegraphProps = {
-      tree, weights: model.widths!, unit: f.diff.unit, allocs: null, functionRow: () => null,
-      zoom: model.zoom, icicle: state.view.icicle, typeLeaves: state.view.typeLeaves, colorBy: 'type',
-      matchedNames: null, focused: -1, selectedName: null, diff: model.frames,
+      tree,
+      weights: model.widths!,
+      unit: f.diff.unit,
+      allocs: null,
+      functionRow: () => null,
+      zoom: model.zoom,
+      icicle: state.view.icicle,
+      typeLeaves: state.view.typeLeaves,
+      colorBy: 'type',
+      matchedNames: null,
+      focused: -1,
+      selectedName: null,
+      diff: model.frames,
       onZoom: (node) => this.change({ zoom: stackOf(tree, node) }, this.store.get()),
     };
     if (this.flame) this.flame.update(props);
     else this.flame = flameView.create(this.flameHost, props);
     const path = stackOf(tree, model.zoom);
-    const crumbProps = { path, onZoom: (depth: number) => this.change({ zoom: path.slice(0, depth) }, this.store.get()) };
+    const crumbProps = {
+      path,
+      onZoom: (depth: number) => this.change({ zoom: path.slice(0, depth) }, this.store.get()),
+    };
     if (this.breadcrumb) this.breadcrumb.update(crumbProps);
     else this.breadcrumb = breadcrumbView.create(this.crumbs, crumbProps);
   }
@@ -194,18 +248,26 @@ class DiffPanel {
     const model = diffModel(state);
     this.syncControls(state, model);
     if (!model) {
-      this.summary.textContent = state.loading ? 'Loading…' : 'Load two profile sets (for example a case before and after its fix) to compare them.';
+      this.summary.textContent = state.loading
+        ? 'Loading…'
+        : 'Load two profile sets (for example a case before and after its fix) to compare them.';
       this.flameHost.hidden = this.crumbs.hidden = this.tablesHost.hidden = this.legend.hidden = true;
       return;
     }
-    this.summary.replaceChildren(...summaryLines(model).map((text) => Object.assign(document.createElement('div'), { textContent: text })));
+    this.summary.replaceChildren(
+      ...summaryLines(model).map((text) => Object.assign(document.createElement('div'), { textContent: text })),
+    );
     this.drawFlame(state, model);
     this.drawTables(model);
   }
 }
 
 /** Wires the tab; returns the render function main.ts calls on every state change. */
-export function wireDiffPanel(store: Store, host: HTMLElement, loadUrl: (url: string) => void): (state: AppState) => void {
+export function wireDiffPanel(
+  store: Store,
+  host: HTMLElement,
+  loadUrl: (url: string) => void,
+): (state: AppState) => void {
   const panel = new DiffPanel(store, host, loadUrl);
   return (state) => panel.render(state);
 }

@@ -21,7 +21,14 @@ export interface DiffView {
 }
 
 export const DEFAULT_DIFF: DiffView = {
-  base: null, target: null, width: 'target', scale: 'absolute', tree: 'heap', zoom: [], baseUrl: null, targetUrl: null,
+  base: null,
+  target: null,
+  width: 'target',
+  scale: 'absolute',
+  tree: 'heap',
+  zoom: [],
+  baseUrl: null,
+  targetUrl: null,
 };
 
 const DIFF_KEYS = ['base', 'target', 'dwidth', 'dscale', 'dtree', 'dzoom', 'burl', 'turl'];
@@ -65,5 +72,9 @@ export function writeDiffParams(params: URLSearchParams, diff: DiffView): void {
 
 /** Picking other sets or zooming is navigation (back undoes it); toggles are not. */
 export function isDiffNavigation(before: DiffView, after: DiffView): boolean {
-  return before.base !== after.base || before.target !== after.target || before.zoom.join(FRAME_SEPARATOR) !== after.zoom.join(FRAME_SEPARATOR);
+  return (
+    before.base !== after.base ||
+    before.target !== after.target ||
+    before.zoom.join(FRAME_SEPARATOR) !== after.zoom.join(FRAME_SEPARATOR)
+  );
 }

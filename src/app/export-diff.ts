@@ -31,11 +31,23 @@ export function diffFlameState(state: AppState): { model: DiffModel | null; why:
 export function diffSnapshotData(state: AppState, model: DiffModel, width: number, host: HTMLElement): SnapshotData {
   const f = model.flame;
   const empty = { frames: { name: [], value: [], parent: [], color: [], detail: [] }, zoom: 0, legend: [] };
-  const flame = f && model.widths && model.frames ? exportFrames({
-    tree: f.diff.base, weights: model.widths, unit: f.diff.unit, allocs: null, functionRow: () => null,
-    zoom: model.zoom, widthPx: width, icicle: state.view.icicle, typeLeaves: state.view.typeLeaves, colorBy: 'type',
-    matchedNames: null, diff: model.frames,
-  }) : empty;
+  const flame =
+    f && model.widths && model.frames
+      ? exportFrames({
+          tree: f.diff.base,
+          weights: model.widths,
+          unit: f.diff.unit,
+          allocs: null,
+          functionRow: () => null,
+          zoom: model.zoom,
+          widthPx: width,
+          icicle: state.view.icicle,
+          typeLeaves: state.view.typeLeaves,
+          colorBy: 'type',
+          matchedNames: null,
+          diff: model.frames,
+        })
+      : empty;
   const [sides, ...rest] = summaryLines(model);
   const how = `widths by ${model.view.width === 'target' ? 'the target' : 'the larger side'}, colours by ${model.view.scale === 'share' ? 'share of total' : 'absolute change'}`;
   return {
@@ -43,7 +55,10 @@ export function diffSnapshotData(state: AppState, model: DiffModel, width: numbe
     title: `peakscope: compare ${sides} — ${rest[0] ?? 'tables only'} (${how})`,
     summary: rest.slice(1).join(' · '),
     path: f ? ['all', ...stackOf(f.diff.base, model.zoom)] : ['all'],
-    width, cellHeight: EXPORT_CELL_HEIGHT, icicle: state.view.icicle, ...flame,
+    width,
+    cellHeight: EXPORT_CELL_HEIGHT,
+    icicle: state.view.icicle,
+    ...flame,
     tables: diffTables(host).map((t) => ({ caption: t.caption, header: t.header, rows: t.text, numeric: t.numeric })),
   };
 }

@@ -56,7 +56,12 @@ function widthTracker(flame: HTMLElement): () => number {
 
 /** A file name part from untrusted text: letters, digits, `._-` only. */
 export function fileStem(text: string): string {
-  return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '').slice(0, 80) || 'profile';
+  return (
+    text
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^[-.]+|-+$/g, '')
+      .slice(0, 80) || 'profile'
+  );
 }
 
 function download(blob: Blob, name: string): void {
@@ -72,9 +77,17 @@ function download(blob: Blob, name: string): void {
 function exportInput(state: AppState, model: FlameModel, widthPx: number): FlameExportInput {
   const functions = new Map(model.functions.map((r) => [r.name, r]));
   return {
-    tree: model.tree, weights: model.metric.total, unit: model.unit, allocs: model.allocs,
-    functionRow: (name) => functions.get(name) ?? null, zoom: model.zoom, widthPx,
-    icicle: state.view.icicle, typeLeaves: state.view.typeLeaves, colorBy: state.view.color, matchedNames: model.matchedNames,
+    tree: model.tree,
+    weights: model.metric.total,
+    unit: model.unit,
+    allocs: model.allocs,
+    functionRow: (name) => functions.get(name) ?? null,
+    zoom: model.zoom,
+    widthPx,
+    icicle: state.view.icicle,
+    typeLeaves: state.view.typeLeaves,
+    colorBy: state.view.color,
+    matchedNames: model.matchedNames,
   };
 }
 
@@ -100,8 +113,13 @@ function snapshotData(state: AppState, model: FlameModel, ctx: ExportContext): S
     title: `peakscope: ${model.set.label} — ${model.metric.label} (${model.unit}), ${totalWords(model)}`,
     summary: summaryNotes(model).join(' · '),
     path: ['all', ...stackOf(model.tree, model.zoom)],
-    legend, width: ctx.flameWidth(), cellHeight: EXPORT_CELL_HEIGHT, icicle: state.view.icicle,
-    frames, zoom, tables: snapshotTables(state, model, ctx),
+    legend,
+    width: ctx.flameWidth(),
+    cellHeight: EXPORT_CELL_HEIGHT,
+    icicle: state.view.icicle,
+    frames,
+    zoom,
+    tables: snapshotTables(state, model, ctx),
   };
 }
 
@@ -117,7 +135,9 @@ async function svgToPng(svgText: string, width: number, height: number, scale = 
   if (!g) throw new Error('this browser cannot draw on a canvas');
   g.scale(scale, scale);
   g.drawImage(img, 0, 0, width, height);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the PNG could not be encoded'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the PNG could not be encoded'))), 'image/png'),
+  );
 }
 
 function base64(bytes: Uint8Array): string {
@@ -129,7 +149,8 @@ function base64(bytes: Uint8Array): string {
 /** CSP sources by SHA-256 hash; a random nonce where hashing is unavailable (plain-http hosts). */
 async function inlineSources(script: string, style: string): Promise<SnapshotSources> {
   if (crypto.subtle) {
-    const hash = async (text: string) => `'sha256-${base64(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))))}'`;
+    const hash = async (text: string) =>
+      `'sha256-${base64(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))))}'`;
     return { script: await hash(script), style: await hash(style) };
   }
   const nonce = base64(crypto.getRandomValues(new Uint8Array(18)));
@@ -139,7 +160,10 @@ async function inlineSources(script: string, style: string): Promise<SnapshotSou
 /** One table as CSV; several (callers and callees, Compare's deltas) get a Table column. */
 function tablesToCsv(tables: readonly TableSnapshot[]): string {
   if (tables.length === 1) return toCsv(tables[0]!.header, tables[0]!.values);
-  return toCsv(['Table', ...tables[0]!.header], tables.flatMap((t) => t.values.map((r) => [t.caption, ...r])));
+  return toCsv(
+    ['Table', ...tables[0]!.header],
+    tables.flatMap((t) => t.values.map((r) => [t.caption, ...r])),
+  );
 }
 
 /** The current tab's table(s): its own, or the top functions on the Top functions and Both tabs. */
@@ -164,14 +188,22 @@ async function snapshotFile(kind: 'svg' | 'png' | 'html', data: SnapshotData): P
   return new Blob([html], { type: 'text/html;charset=utf-8' });
 }
 
-const FILE_ENDS: Record<ExportKind, string> = { svg: 'svg', png: 'png', folded: 'folded.txt', pprof: 'pb.gz', csv: 'csv', html: 'html' };
+const FILE_ENDS: Record<ExportKind, string> = {
+  svg: 'svg',
+  png: 'png',
+  folded: 'folded.txt',
+  pprof: 'pb.gz',
+  csv: 'csv',
+  html: 'html',
+};
 
 /** Why an export does not apply to what is shown (null when it does): said next to the item. */
 function whyNot(kind: ExportKind, state: AppState, ctx: ExportContext): string | null {
   if (shows(state.view.tab, 'diff')) {
     const { model, why } = diffFlameState(state);
-    if (kind === 'folded' || kind === 'pprof') return 'Compare shows two call trees: export each from its own flamegraph';
-    if (kind === 'csv') return diffTables(ctx.diff).length > 0 ? null : why ?? 'no table to compare yet';
+    if (kind === 'folded' || kind === 'pprof')
+      return 'Compare shows two call trees: export each from its own flamegraph';
+    if (kind === 'csv') return diffTables(ctx.diff).length > 0 ? null : (why ?? 'no table to compare yet');
     return kind === 'html' && model ? null : why;
   }
   if (kind === 'csv') return currentTables(state, flameModel(state), ctx).length > 0 ? null : 'this tab shows no table';
@@ -185,13 +217,19 @@ async function run(kind: ExportKind, store: Store, ctx: ExportContext): Promise<
   if (why) throw new Error(why);
   const diff = shows(state.view.tab, 'diff') ? diffFlameState(state).model : null;
   const model = flameModel(state);
-  const stem = diff ? `peakscope-compare-${fileStem(diff.base.name)}-vs-${fileStem(diff.target.name)}` : `peakscope-${fileStem(currentSet(state)?.label ?? '')}-${model?.metric.key ?? 'tables'}`;
+  const stem = diff
+    ? `peakscope-compare-${fileStem(diff.base.name)}-vs-${fileStem(diff.target.name)}`
+    : `peakscope-${fileStem(currentSet(state)?.label ?? '')}-${model?.metric.key ?? 'tables'}`;
   const name = `${stem}${kind === 'csv' && !diff ? `-${state.view.tab}` : ''}.${FILE_ENDS[kind]}`;
   if (kind === 'csv') {
     const csv = tablesToCsv(diff ? diffTables(ctx.diff) : currentTables(state, model, ctx));
     return download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), name);
   }
-  if (diff) return download(await snapshotFile(kind as 'svg' | 'png' | 'html', diffSnapshotData(state, diff, ctx.flameWidth(), ctx.diff)), name);
+  if (diff)
+    return download(
+      await snapshotFile(kind as 'svg' | 'png' | 'html', diffSnapshotData(state, diff, ctx.flameWidth(), ctx.diff)),
+      name,
+    );
   if (!model) return;
   if (kind === 'folded') {
     const format = model.set.files[model.metric.fileIndex]?.profile?.format;
@@ -228,7 +266,9 @@ export function wireExport(store: Store, host: HTMLElement, els: ExportElements)
     b.append(label);
     b.addEventListener('click', () => {
       menu.open = false;
-      run(kind, store, ctx).catch((e: unknown) => store.notify(`Export failed: ${e instanceof Error ? e.message : String(e)}`));
+      run(kind, store, ctx).catch((e: unknown) =>
+        store.notify(`Export failed: ${e instanceof Error ? e.message : String(e)}`),
+      );
     });
     return b;
   });
@@ -241,7 +281,10 @@ export function wireExport(store: Store, host: HTMLElement, els: ExportElements)
       const why = whyNot(kind, state, ctx);
       const b = buttons[i]!;
       b.disabled = why !== null;
-      b.replaceChildren(label, ...(why ? [Object.assign(document.createElement('span'), { className: 'why', textContent: why })] : []));
+      b.replaceChildren(
+        label,
+        ...(why ? [Object.assign(document.createElement('span'), { className: 'why', textContent: why })] : []),
+      );
     }
   };
   // Opening the menu checks again what applies, so it never depends on the last page render.

@@ -46,11 +46,19 @@ export function wireFlamePanel(store: Store, els: FlamePanelElements): (state: A
     }
     const functions = functionsByName(model.functions);
     const props: flameView.FlamegraphProps = {
-      tree: model.tree, weights: model.metric.total, unit: model.unit, allocs: model.allocs,
+      tree: model.tree,
+      weights: model.metric.total,
+      unit: model.unit,
+      allocs: model.allocs,
       functionRow: (name) => functions.get(name) ?? null,
       frameSource: frameSourceOf(model),
-      zoom: model.zoom, icicle: state.view.icicle, typeLeaves: state.view.typeLeaves, colorBy: state.view.color,
-      matchedNames: model.matchedNames, focused: state.focus, selectedName: state.view.selected,
+      zoom: model.zoom,
+      icicle: state.view.icicle,
+      typeLeaves: state.view.typeLeaves,
+      colorBy: state.view.color,
+      matchedNames: model.matchedNames,
+      focused: state.focus,
+      selectedName: state.view.selected,
       onZoom: (node) => store.zoomTo(stackOf(model.tree, node)),
       onLegend: (entries) => renderLegend(els.legend, COLOR_TITLES[state.view.color], entries, model.unit),
     };
@@ -62,7 +70,8 @@ export function wireFlamePanel(store: Store, els: FlamePanelElements): (state: A
     else breadcrumb = breadcrumbView.create(els.breadcrumb, bcProps);
     showSummary(els.summary, model);
     showSearch(els.searchStatus, model);
-    els.focusLine.textContent = state.focus >= 0 && state.focus < model.tree.name.length ? frameDetails(props, state.focus).join(' · ') : '';
+    els.focusLine.textContent =
+      state.focus >= 0 && state.focus < model.tree.name.length ? frameDetails(props, state.focus).join(' · ') : '';
     return model;
   };
 }
@@ -93,8 +102,12 @@ export function summaryNotes(model: FlameModel): string[] {
   const parts: string[] = [];
   const profile = model.set.files[model.metric.fileIndex]?.profile;
   // pprof profiles carry their own meaning (Bazel's memory profile: retained at dump, sampled).
-  if (profile?.format === 'pprof') parts.push(`${profile.sampleType.type}/${profile.sampleType.unit}: ${profile.semantics}`);
-  if (model.metric.estimated) parts.push('allocations per stack are estimated from the summary CSV (a function’s count is spread over its stacks by bytes)');
+  if (profile?.format === 'pprof')
+    parts.push(`${profile.sampleType.type}/${profile.sampleType.unit}: ${profile.semantics}`);
+  if (model.metric.estimated)
+    parts.push(
+      'allocations per stack are estimated from the summary CSV (a function’s count is spread over its stacks by bytes)',
+    );
   if (!model.zoomFound) parts.push('the linked zoom path is not in this profile; showing the nearest frame');
   return parts;
 }
@@ -105,6 +118,9 @@ function showSearch(el: HTMLElement, model: FlameModel): void {
   else if (!model.search) el.textContent = '';
   else {
     const s = model.search;
-    el.textContent = s.count === 0 ? 'no matches' : `${s.count.toLocaleString('en-US')} match${s.count === 1 ? '' : 'es'}: ${describeWeight(s.weight, model.unit)}, ${formatPercent(s.weight, model.metric.total[0]!)} of total`;
+    el.textContent =
+      s.count === 0
+        ? 'no matches'
+        : `${s.count.toLocaleString('en-US')} match${s.count === 1 ? '' : 'es'}: ${describeWeight(s.weight, model.unit)}, ${formatPercent(s.weight, model.metric.total[0]!)} of total`;
   }
 }

@@ -50,7 +50,11 @@ export async function startFromHash(hash: string, base: string): Promise<void> {
   worker.onmessage = (event: MessageEvent<WorkerResponse>) => started.backlog.push(event.data);
   worker.onerror = (event) => {
     event.preventDefault();
-    started.backlog.push({ type: 'failed', jobId: HEAD_START_JOB, message: `the parser stopped unexpectedly: ${event.message || 'unknown error'}` });
+    started.backlog.push({
+      type: 'failed',
+      jobId: HEAD_START_JOB,
+      message: `the parser stopped unexpectedly: ${event.message || 'unknown error'}`,
+    });
   };
   const request: WorkerRequest = { type: 'parse', jobId: HEAD_START_JOB, inputs };
   worker.postMessage(request);

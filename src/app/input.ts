@@ -10,7 +10,12 @@ export interface InputHandlers {
 let pasteCount = 0;
 
 /** Wires the drop zone, both inputs and the page-wide paste. Returns an unsubscribe. */
-export function wireInputs(zone: HTMLElement, filesInput: HTMLInputElement, folderInput: HTMLInputElement, handlers: InputHandlers): () => void {
+export function wireInputs(
+  zone: HTMLElement,
+  filesInput: HTMLInputElement,
+  folderInput: HTMLInputElement,
+  handlers: InputHandlers,
+): () => void {
   const fromInput = (input: HTMLInputElement, origin: string) => () => {
     if (input.files && input.files.length > 0) handlers.onFiles(pickedFromList(input.files), origin);
     input.value = '';

@@ -52,14 +52,23 @@ function fillDialog(dialog: HTMLDialogElement): void {
  *
  * @example in the golden icicle, ArrowDown from `module` → `test.star.test` (3008 of 3024 bytes)
  */
-export function frameAfterArrow(tree: CallTree, weights: Float64Array, from: number, key: string, icicle: boolean): number {
+export function frameAfterArrow(
+  tree: CallTree,
+  weights: Float64Array,
+  from: number,
+  key: string,
+  icicle: boolean,
+): number {
   if (key === 'ArrowLeft' || key === 'ArrowRight') {
     const siblings = from === 0 ? [0] : childrenOf(tree, tree.parent[from]!);
     const i = siblings.indexOf(from) + (key === 'ArrowRight' ? 1 : -1);
     return siblings[Math.max(0, Math.min(siblings.length - 1, i))]!;
   }
   if ((key === 'ArrowDown') === icicle) {
-    const heaviest = childrenOf(tree, from).reduce((best, c) => (best < 0 || weights[c]! > weights[best]! ? c : best), -1);
+    const heaviest = childrenOf(tree, from).reduce(
+      (best, c) => (best < 0 || weights[c]! > weights[best]! ? c : best),
+      -1,
+    );
     return heaviest < 0 ? from : heaviest;
   }
   return from > 0 ? tree.parent[from]! : from;
@@ -83,7 +92,13 @@ export function wireKeyboard(store: Store, els: KeyboardElements): void {
     if (!model) return;
     const { tree, zoom } = model;
     const focus = store.get().focus;
-    const to = frameAfterArrow(tree, model.metric.total, focus >= 0 && focus < tree.name.length ? focus : zoom, key, store.get().view.icicle);
+    const to = frameAfterArrow(
+      tree,
+      model.metric.total,
+      focus >= 0 && focus < tree.name.length ? focus : zoom,
+      key,
+      store.get().view.icicle,
+    );
     // Leaving the zoomed subtree upwards zooms out to keep the frame in view.
     if (to < zoom || to >= tree.end[zoom]!) store.zoomTo(stackOf(tree, to));
     store.focusFrame(to);
@@ -123,8 +138,7 @@ export function wireKeyboard(store: Store, els: KeyboardElements): void {
     else if (/^[1-9]$/.test(key) && Number(key) <= TABS.length) {
       event.preventDefault(); // a focused select would otherwise jump to an option
       store.updateView({ tab: TABS[Number(key) - 1]! });
-    }
-    else if (key === 'Enter' && !target.matches('button, a, tr')) enter(event.shiftKey);
+    } else if (key === 'Enter' && !target.matches('button, a, tr')) enter(event.shiftKey);
     else if (key.startsWith('Arrow') && arrowsMoveFrames(target, key)) {
       event.preventDefault();
       move(key);
@@ -146,7 +160,9 @@ export function wireKeyboard(store: Store, els: KeyboardElements): void {
 
 /** Where typed characters belong to the element: text inputs, text areas, editable content. */
 export function isTextField(target: Element): boolean {
-  return target.matches('textarea, [contenteditable=""], [contenteditable=true], input:not([type=checkbox], [type=radio], [type=button], [type=submit], [type=reset], [type=file], [type=range], [type=color])');
+  return target.matches(
+    'textarea, [contenteditable=""], [contenteditable=true], input:not([type=checkbox], [type=radio], [type=button], [type=submit], [type=reset], [type=file], [type=range], [type=color])',
+  );
 }
 
 /**

@@ -9,9 +9,7 @@ import type { Store } from './store.ts';
 const CANCEL_GRACE_MS = 400;
 
 export type LoadOutcome =
-  | ({ status: 'done' } & LoadResult)
-  | { status: 'cancelled' }
-  | { status: 'failed'; message: string };
+  ({ status: 'done' } & LoadResult) | { status: 'cancelled' } | { status: 'failed'; message: string };
 
 interface Pending {
   resolve(outcome: LoadOutcome): void;
@@ -48,8 +46,7 @@ export class Loader {
     if (message.type === 'done') {
       const { type: _type, jobId: _jobId, ...result } = message;
       pending.resolve({ status: 'done', ...result });
-    }
-    else if (message.type === 'cancelled') pending.resolve({ status: 'cancelled' });
+    } else if (message.type === 'cancelled') pending.resolve({ status: 'cancelled' });
     else pending.resolve({ status: 'failed', message: message.message });
   }
 

@@ -17,22 +17,45 @@ export class Loading {
   ) {}
 
   /** Parses inputs; `keepView` keeps the hash's view (zoom, search…) for a restored link. */
-  async run(inputs: ParseInput[], label: string, origin: string, keepView = false, url: string | null = null): Promise<boolean> {
+  async run(
+    inputs: ParseInput[],
+    label: string,
+    origin: string,
+    keepView = false,
+    url: string | null = null,
+  ): Promise<boolean> {
     if (inputs.length === 0) return false;
     const { jobId, done } = this.loader.load(inputs, label);
     const outcome = await done;
     if (outcome.status === 'done') {
       const sourcesBefore = this.store.get().sources.length;
-      const load = this.store.loadFinished(jobId, outcome.sets, origin, keepView, url, outcome.sources, (added) => rankRuns(added)[0]?.run);
+      const load = this.store.loadFinished(
+        jobId,
+        outcome.sets,
+        origin,
+        keepView,
+        url,
+        outcome.sources,
+        (added) => rankRuns(added)[0]?.run,
+      );
       const skipped = skippedNotice(outcome.skipped);
       if (skipped) this.store.notify(`Loading ${label}: ${skipped}`, 'info');
       for (const warning of outcome.warnings) this.store.notify(`Loading ${label}: ${warning}`);
       const failed = outcome.sets.flatMap((s) => s.files).filter((f) => f.error).length;
-      this.store.loadEnded(jobId, failed > 0 ? `${failed} of ${inputs.length} file${inputs.length === 1 ? '' : 's'} could not be read; see the list on the left` : null);
+      this.store.loadEnded(
+        jobId,
+        failed > 0
+          ? `${failed} of ${inputs.length} file${inputs.length === 1 ? '' : 's'} could not be read; see the list on the left`
+          : null,
+      );
       await this.joinSources(label, load, sourcesBefore);
       return true;
     }
-    this.store.loadEnded(jobId, outcome.status === 'cancelled' ? `Loading ${label} was cancelled` : `Loading ${label} failed: ${outcome.message}`, outcome.status === 'cancelled' ? 'info' : 'error');
+    this.store.loadEnded(
+      jobId,
+      outcome.status === 'cancelled' ? `Loading ${label} was cancelled` : `Loading ${label} failed: ${outcome.message}`,
+      outcome.status === 'cancelled' ? 'info' : 'error',
+    );
     return false;
   }
 
@@ -41,17 +64,34 @@ export class Loading {
     const state = this.store.get();
     const added = state.sources.length - sourcesBefore;
     try {
-      const joined = await reanalyse(this.store, loadsToReanalyse(state.sets, load, sourcesBefore, state.sources.length));
-      if (added > 0 && joined.sets > 0) this.store.notify(`Loading ${label}: ${added} Starlark source${added === 1 ? '' : 's'} joined ${joined.sets} run${joined.sets === 1 ? '' : 's'} (${joined.findings} finding${joined.findings === 1 ? '' : 's'})`, 'info');
-      else if (added > 0 && state.sets.length === 0) this.store.notify(`Loading ${label}: ${added} Starlark source${added === 1 ? '' : 's'} kept; they join the profiles you load next`, 'info');
+      const joined = await reanalyse(
+        this.store,
+        loadsToReanalyse(state.sets, load, sourcesBefore, state.sources.length),
+      );
+      if (added > 0 && joined.sets > 0)
+        this.store.notify(
+          `Loading ${label}: ${added} Starlark source${added === 1 ? '' : 's'} joined ${joined.sets} run${joined.sets === 1 ? '' : 's'} (${joined.findings} finding${joined.findings === 1 ? '' : 's'})`,
+          'info',
+        );
+      else if (added > 0 && state.sets.length === 0)
+        this.store.notify(
+          `Loading ${label}: ${added} Starlark source${added === 1 ? '' : 's'} kept; they join the profiles you load next`,
+          'info',
+        );
     } catch (e) {
-      this.store.notify(`Loading ${label}: the sources could not be joined to the runs (${e instanceof Error ? e.message : String(e)})`);
+      this.store.notify(
+        `Loading ${label}: the sources could not be joined to the runs (${e instanceof Error ? e.message : String(e)})`,
+      );
     }
   }
 
   files(files: PickedFile[], origin: string): void {
     const label = files.length === 1 ? files[0]!.path : `${files.length} files`;
-    void this.run(files.map((f) => ({ kind: 'file', path: f.path, file: f.file })), label, origin);
+    void this.run(
+      files.map((f) => ({ kind: 'file', path: f.path, file: f.file })),
+      label,
+      origin,
+    );
   }
 
   /** Loads what a `#url=` value names; refuses anything but http(s) with a message. */

@@ -43,19 +43,36 @@ const sideListProps = {
   onSelect: (id: number) => store.selectSet(id),
   onRemove: (id: number) => store.removeSet(id),
 };
-const overview = runsOverviewView.create(byId('sets'), { rows: [], currentId: null, onSelect: (id) => store.selectSet(id) });
+const overview = runsOverviewView.create(byId('sets'), {
+  rows: [],
+  currentId: null,
+  onSelect: (id) => store.selectSet(id),
+});
 const sideList = sideListView.create(byId('sets'), { sets: [], currentId: null, ...sideListProps });
-const renderDrawer = wireSetsDrawer(byId<HTMLButtonElement>('sets-toggle'), document.querySelector<HTMLElement>('.layout')!);
+const renderDrawer = wireSetsDrawer(
+  byId<HTMLButtonElement>('sets-toggle'),
+  document.querySelector<HTMLElement>('.layout')!,
+);
 const renderToolbar = wireToolbar(store);
 const renderFlame = wireFlamePanel(store, {
-  flame: byId('flame'), breadcrumb: byId('breadcrumb'), legend: byId('legend'), summary: byId('summary'),
-  searchStatus: byId('search-status'), focusLine: byId('focus-line'),
+  flame: byId('flame'),
+  breadcrumb: byId('breadcrumb'),
+  legend: byId('legend'),
+  summary: byId('summary'),
+  searchStatus: byId('search-status'),
+  focusLine: byId('focus-line'),
 });
 const renderDiff = wireDiffPanel(store, byId('diff'), (url) => loadUrl(url, true));
-const renderGallery = wireGallery(byId('gallery'), (url) => store.updateView({ url, tab: 'flame', set: null, zoom: [], selected: null, search: '' }));
+const renderGallery = wireGallery(byId('gallery'), (url) =>
+  store.updateView({ url, tab: 'flame', set: null, zoom: [], selected: null, search: '' }),
+);
 wireTheme(byId<HTMLSelectElement>('theme'));
 const tablesPanel = wireTablesPanel(store, byId('tables'));
-const renderExport = wireExport(store, byId('export'), { flame: byId('flame'), tables: tablesPanel, diff: byId('diff') });
+const renderExport = wireExport(store, byId('export'), {
+  flame: byId('flame'),
+  tables: tablesPanel,
+  diff: byId('diff'),
+});
 
 /** Table row, finding or source line → select the function and zoom the flamegraph to its heaviest stack. */
 const selectFunction: SelectFunction = (name, source = null, finding = -1) => {
@@ -63,7 +80,12 @@ const selectFunction: SelectFunction = (name, source = null, finding = -1) => {
   const view = store.get().view;
   const tab = view.tab === 'table' ? 'flame' : view.tab;
   const node = model ? heaviestNodeOf(model.tree, model.metric.total, name) : -1;
-  store.chooseFrame({ selected: name, tab, ...(model && node > 0 ? { zoom: stackOf(model.tree, node) } : {}) }, name, source, finding);
+  store.chooseFrame(
+    { selected: name, tab, ...(model && node > 0 ? { zoom: stackOf(model.tree, node) } : {}) },
+    name,
+    source,
+    finding,
+  );
 };
 
 let table: ReturnType<typeof functionTableView.create> | null = null;
@@ -71,16 +93,32 @@ const renderAnalysis = wireAnalysisPanels(store, document.querySelector<HTMLElem
 
 function render(state: AppState): void {
   const tab = state.view.tab;
-  if (state.view.regex && state.view.search && !regexEngineReady()) void loadRegexEngine().then(() => render(store.get()));
+  if (state.view.regex && state.view.search && !regexEngineReady())
+    void loadRegexEngine().then(() => render(store.get()));
   renderToolbar(state);
   // Which regions a tab shows comes from the tab registry; panels hide their own hosts the same way.
-  for (const region of ['toolbar', 'summary', 'breadcrumb', 'legend', 'focus-line', 'flame', 'table', 'gallery'] as const) byId(region).hidden = !shows(tab, region);
+  for (const region of [
+    'toolbar',
+    'summary',
+    'breadcrumb',
+    'legend',
+    'focus-line',
+    'flame',
+    'table',
+    'gallery',
+  ] as const)
+    byId(region).hidden = !shows(tab, region);
   const model = byId('flame').hidden ? flameModel(state) : renderFlame(state);
   // Without a call tree there is nothing for the flamegraph controls to act on.
   if (!model) byId('toolbar').hidden = true;
   const rows = model?.functions ?? currentSet(state)?.functions?.rows ?? null;
   if (rows && !byId('table').hidden) {
-    const props = { rows, unit: model?.functionsUnit ?? 'bytes', selected: state.view.selected, onSelect: (name: string) => selectFunction(name) } as const;
+    const props = {
+      rows,
+      unit: model?.functionsUnit ?? 'bytes',
+      selected: state.view.selected,
+      onSelect: (name: string) => selectFunction(name),
+    } as const;
     if (table) table.update(props);
     else table = functionTableView.create(byId('table'), props);
   } else if (!rows && table) {
@@ -89,7 +127,11 @@ function render(state: AppState): void {
     table = null;
   }
   const set = currentSet(state);
-  overview.update({ rows: overviewRows(state.sets, set), currentId: set?.id ?? null, onSelect: (id) => store.selectSet(id) });
+  overview.update({
+    rows: overviewRows(state.sets, set),
+    currentId: set?.id ?? null,
+    onSelect: (id) => store.selectSet(id),
+  });
   sideList.update({ sets: state.sets, currentId: set?.id ?? null, ...sideListProps });
   renderDrawer(set?.label ?? null, state.sets.length);
   progress.update({ loading: state.loading, onCancel: () => loading.cancel() });
@@ -99,7 +141,12 @@ function render(state: AppState): void {
   renderAnalysis(state);
   tablesPanel.render(state);
   renderExport(state);
-  byId('empty').textContent = state.sets.length === 0 && !state.loading ? `Drop a profile to begin, or pick one of the samples (${TABS.indexOf('samples') + 1}).` : set && !model && tab !== 'samples' && tab !== 'diff' ? 'This set has no call tree to draw (no heap or time flame); its files are listed on the left.' : '';
+  byId('empty').textContent =
+    state.sets.length === 0 && !state.loading
+      ? `Drop a profile to begin, or pick one of the samples (${TABS.indexOf('samples') + 1}).`
+      : set && !model && tab !== 'samples' && tab !== 'diff'
+        ? 'This set has no call tree to draw (no heap or time flame); its files are listed on the left.'
+        : '';
 }
 
 /** URLs loaded in this page: going back to one selects its sets instead of loading it again. */
@@ -115,13 +162,19 @@ function loadUrl(url: string, keepView: boolean): void {
 store.subscribe((state, previous) => {
   if (state.view.url && state.view.url !== previous.view.url) loadUrl(state.view.url, state.view.set !== null);
   // Progress ticks change only the loading state: redraw the bar, not the panels.
-  const onlyProgress = (Object.keys(state) as (keyof AppState)[]).every((key) => key === 'loading' || state[key] === previous[key]);
+  const onlyProgress = (Object.keys(state) as (keyof AppState)[]).every(
+    (key) => key === 'loading' || state[key] === previous[key],
+  );
   if (onlyProgress) progress.update({ loading: state.loading, onCancel: () => loading.cancel() });
   else render(state);
 });
 wireKeyboard(store, {
-  search: byId<HTMLInputElement>('search'), flame: byId('flame'), dialog: byId<HTMLDialogElement>('keys'), keysButton: byId('keys-button'),
-  skipLink: document.querySelector<HTMLAnchorElement>('.skip-link')!, main: byId('main-view'),
+  search: byId<HTMLInputElement>('search'),
+  flame: byId('flame'),
+  dialog: byId<HTMLDialogElement>('keys'),
+  keysButton: byId('keys-button'),
+  skipLink: document.querySelector<HTMLAnchorElement>('.skip-link')!,
+  main: byId('main-view'),
 });
 const start = initialView();
 syncHash(store);

@@ -9,7 +9,12 @@ import type { LoadedSet, Store } from './store.ts';
  * Which loads need their analysis recomputed after `load` finished: when it brought new sources,
  * every earlier load (the worker joined the new load with every source already).
  */
-export function loadsToReanalyse(sets: readonly LoadedSet[], load: number, sourcesBefore: number, sourcesNow: number): number[] {
+export function loadsToReanalyse(
+  sets: readonly LoadedSet[],
+  load: number,
+  sourcesBefore: number,
+  sourcesNow: number,
+): number[] {
   if (sourcesNow <= sourcesBefore) return [];
   return [...new Set(sets.map((s) => s.load))].filter((l) => l !== load);
 }

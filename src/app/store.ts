@@ -84,7 +84,15 @@ export interface PanelsState {
   match: number;
 }
 
-export const DEFAULT_PANELS: PanelsState = { finding: 0, frame: null, source: null, limit: DEFAULT_PEAK_LIMIT, module: null, statement: null, match: -1 };
+export const DEFAULT_PANELS: PanelsState = {
+  finding: 0,
+  frame: null,
+  source: null,
+  limit: DEFAULT_PEAK_LIMIT,
+  module: null,
+  statement: null,
+  match: -1,
+};
 
 export interface AppState {
   sets: LoadedSet[];
@@ -101,15 +109,33 @@ export interface AppState {
 }
 
 export const DEFAULT_VIEW: ViewState = {
-  set: null, metric: null, zoom: [], search: '', regex: false, selected: null,
-  tab: 'flame', url: null, icicle: true, typeLeaves: true, color: 'type',
+  set: null,
+  metric: null,
+  zoom: [],
+  search: '',
+  regex: false,
+  selected: null,
+  tab: 'flame',
+  url: null,
+  icicle: true,
+  typeLeaves: true,
+  color: 'type',
 };
 
 type Listener = (state: AppState, previous: AppState) => void;
 
 /** State plus the only functions allowed to change it. */
 export class Store {
-  private state: AppState = { sets: [], panels: DEFAULT_PANELS, current: null, sources: [], loading: null, notices: [], view: DEFAULT_VIEW, focus: -1 };
+  private state: AppState = {
+    sets: [],
+    panels: DEFAULT_PANELS,
+    current: null,
+    sources: [],
+    loading: null,
+    notices: [],
+    view: DEFAULT_VIEW,
+    focus: -1,
+  };
   private readonly listeners = new Set<Listener>();
   private nextId = 1;
 
@@ -125,7 +151,8 @@ export class Store {
   private set(next: AppState): void {
     const previous = this.state;
     // Another set shown: nothing the panels showed for the old one stays (the limit is the user's).
-    if (next.current !== previous.current && next.panels === previous.panels) next = { ...next, panels: { ...DEFAULT_PANELS, limit: previous.panels.limit } };
+    if (next.current !== previous.current && next.panels === previous.panels)
+      next = { ...next, panels: { ...DEFAULT_PANELS, limit: previous.panels.limit } };
     this.state = next;
     for (const l of this.listeners) l(next, previous);
   }
@@ -148,7 +175,15 @@ export class Store {
    * shown already: an unreadable file must not hide the good profile (the side list says what
    * went wrong). Returns the load's id (`LoadedSet.load`).
    */
-  loadFinished(jobId: number, sets: LoadedSetData[], origin: string, keepView = false, url: string | null = null, sources: readonly SourceText[] = [], show: (sets: readonly LoadedSet[]) => LoadedSet | undefined = (s) => s[0]): number {
+  loadFinished(
+    jobId: number,
+    sets: LoadedSetData[],
+    origin: string,
+    keepView = false,
+    url: string | null = null,
+    sources: readonly SourceText[] = [],
+    show: (sets: readonly LoadedSet[]) => LoadedSet | undefined = (s) => s[0],
+  ): number {
     const taken = new Set(this.state.sets.map((s) => s.label));
     const load = this.nextId++;
     const added = sets.map((s) => {
@@ -163,19 +198,39 @@ export class Store {
     const unreadable = (s: LoadedSetData) => s.files.length > 0 && s.files.every((f) => f.error);
     const readable = added.filter((s) => !unreadable(s));
     const pick = () => (readable.length > 0 ? show(readable) : this.state.sets.length === 0 ? added[0] : undefined);
-    const shown = !keepView ? pick() : wanted !== null ? all.find((s) => s.label === wanted) : this.state.current === null ? pick() : undefined;
-    const view = keepView || !shown ? this.state.view : { ...this.state.view, set: shown.label, zoom: [], selected: null, metric: null };
+    const shown = !keepView
+      ? pick()
+      : wanted !== null
+        ? all.find((s) => s.label === wanted)
+        : this.state.current === null
+          ? pick()
+          : undefined;
+    const view =
+      keepView || !shown
+        ? this.state.view
+        : { ...this.state.view, set: shown.label, zoom: [], selected: null, metric: null };
     const current = shown?.id ?? this.state.current;
     const known = new Set(this.state.sources.map((t) => t.path));
     const joined = [...this.state.sources, ...sources.filter((t) => !known.has(t.path)).map((t) => ({ ...t, load }))];
-    this.set({ ...this.state, sets: all, current, sources: joined, loading, view, focus: keepView ? this.state.focus : -1 });
+    this.set({
+      ...this.state,
+      sets: all,
+      current,
+      sources: joined,
+      loading,
+      view,
+      focus: keepView ? this.state.focus : -1,
+    });
     return load;
   }
 
   /** Puts a recomputed analysis on sets (sources that arrived later joined their runs). */
   analysed(analyses: ReadonlyMap<number, SetAnalysis>): void {
     if (analyses.size === 0) return;
-    this.set({ ...this.state, sets: this.state.sets.map((s) => (analyses.has(s.id) ? { ...s, analysis: analyses.get(s.id)! } : s)) });
+    this.set({
+      ...this.state,
+      sets: this.state.sets.map((s) => (analyses.has(s.id) ? { ...s, analysis: analyses.get(s.id)! } : s)),
+    });
   }
 
   loadEnded(jobId: number, notice: string | null, level: Notice['level'] = 'error'): void {
@@ -197,8 +252,11 @@ export class Store {
     const sets = this.state.sets.filter((s) => s.id !== id);
     // The sources of a load whose last set is gone go with it (a load of sources alone stays).
     const load = this.state.sets.find((s) => s.id === id)?.load;
-    const sources = sets.some((s) => s.load === load) ? this.state.sources : this.state.sources.filter((t) => t.load !== load);
-    if (this.state.current !== id && this.state.view.set !== this.state.sets.find((s) => s.id === id)?.label) return this.set({ ...this.state, sets, sources });
+    const sources = sets.some((s) => s.load === load)
+      ? this.state.sources
+      : this.state.sources.filter((t) => t.load !== load);
+    if (this.state.current !== id && this.state.view.set !== this.state.sets.find((s) => s.id === id)?.label)
+      return this.set({ ...this.state, sets, sources });
     const next = sets[sets.length - 1] ?? null;
     const view = { ...this.state.view, set: next?.label ?? null, zoom: [], selected: null, metric: null, search: '' };
     this.set({ ...this.state, sets, sources, current: next?.id ?? null, view, focus: -1 });
@@ -232,7 +290,12 @@ export class Store {
    * The user chose a frame (zoomed to it, picked its row, a finding, a source line): the view
    * changes and the panels show its source; `source` names a span explicitly, `finding` which.
    */
-  chooseFrame(change: Partial<ViewState>, frame: string | null, source: PanelsState['source'] = null, finding = -1): void {
+  chooseFrame(
+    change: Partial<ViewState>,
+    frame: string | null,
+    source: PanelsState['source'] = null,
+    finding = -1,
+  ): void {
     const panels = { ...this.state.panels, frame, source, finding };
     const focus = 'set' in change || 'metric' in change ? -1 : this.state.focus;
     this.set({ ...this.state, view: { ...this.state.view, ...change }, panels, focus });
@@ -256,12 +319,20 @@ export class Store {
 
   /** Zooms to search match `index` (Enter / Shift+Enter walk the matches). */
   zoomToMatch(index: number, path: string[], node: number): void {
-    this.set({ ...this.state, view: { ...this.state.view, zoom: path }, panels: { ...this.state.panels, frame: path[path.length - 1] ?? null, source: null, finding: -1, match: index }, focus: node });
+    this.set({
+      ...this.state,
+      view: { ...this.state.view, zoom: path },
+      panels: { ...this.state.panels, frame: path[path.length - 1] ?? null, source: null, finding: -1, match: index },
+      focus: node,
+    });
   }
 
   /** A new search: the walk over its matches starts over. */
   search(text: string, regex = this.state.view.regex): void {
-    const panels = text === this.state.view.search && regex === this.state.view.regex ? this.state.panels : { ...this.state.panels, match: -1 };
+    const panels =
+      text === this.state.view.search && regex === this.state.view.regex
+        ? this.state.panels
+        : { ...this.state.panels, match: -1 };
     this.set({ ...this.state, view: { ...this.state.view, search: text, regex }, panels });
   }
 

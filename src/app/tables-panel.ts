@@ -21,7 +21,6 @@ import type { AppState, LoadedSet, Store } from './store.ts';
 import { shows } from './tabs.ts';
 import { currentSet, flameModel, type FlameModel } from './view-model.ts';
 
-
 /** Memoises on reference equality of the arguments of the last call. */
 function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
   let last: { args: A; value: R } | null = null;
@@ -34,30 +33,47 @@ function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R 
 const sandwichOf = memo(computeSandwich);
 const typeTableOf = memo(computeTypeTable);
 const namesOf = memo((rows: FlameModel['functions']) => rows.map((r) => r.name));
-const figuresOf = memo((attribution: Attribution | undefined): (row: StatementRow) => StatementFigures | null => {
+const figuresOf = memo((attribution: Attribution | undefined): ((row: StatementRow) => StatementFigures | null) => {
   const figures = attribution ? statementFigures(attribution) : new Map<string, StatementFigures>();
   return (row) => figures.get(figuresKey(row.file, row.span)) ?? null;
 });
 
 /** The heap flame the types table reads (the flamegraph's when it is one), its metric and its summary, by role. */
-function typeSource(state: AppState): { flame: HeapFlame; path: string; metric: string; summary: HeapSummary | null; summaryPath: string | null } | null {
+function typeSource(
+  state: AppState,
+): { flame: HeapFlame; path: string; metric: string; summary: HeapSummary | null; summaryPath: string | null } | null {
   const set = currentSet(state);
   if (!set) return null;
   // Byte-weighted heap flames only (value types are their leaves; a pprof profile has none).
-  const flames = [...set.roles['allocated-flame'], ...set.roles['retained-flame']].flatMap((f) => (f.profile.format === 'heap-flame' ? [{ ...f, profile: f.profile }] : []));
-  const heapMetrics = set.metrics.filter((m) => (m.metric === 'bytes' || m.metric === 'retained') && flames.some((f) => f.index === m.fileIndex));
+  const flames = [...set.roles['allocated-flame'], ...set.roles['retained-flame']].flatMap((f) =>
+    f.profile.format === 'heap-flame' ? [{ ...f, profile: f.profile }] : [],
+  );
+  const heapMetrics = set.metrics.filter(
+    (m) => (m.metric === 'bytes' || m.metric === 'retained') && flames.some((f) => f.index === m.fileIndex),
+  );
   const metric = heapMetrics.find((m) => m.key === state.view.metric) ?? heapMetrics[0];
   const flame = metric ? flames.find((f) => f.index === metric.fileIndex) : undefined;
   if (!metric || !flame) return null;
   const summary = summaryFor(set.roles, flame);
-  return { flame: flame.profile, path: flame.path, metric: metric.key, summary: summary?.profile ?? null, summaryPath: summary?.path ?? null };
+  return {
+    flame: flame.profile,
+    path: flame.path,
+    metric: metric.key,
+    summary: summary?.profile ?? null,
+    summaryPath: summary?.path ?? null,
+  };
 }
 
 /** A stable lookup function per placement map, so the table's columns are rebuilt only when it changes. */
-const functionsOf = memo((functions: Map<StatementRow, string | null> | null) => (row: StatementRow) => functions?.get(row) ?? null);
+const functionsOf = memo(
+  (functions: Map<StatementRow, string | null> | null) => (row: StatementRow) => functions?.get(row) ?? null,
+);
 
 function heaviestSelf(rows: FlameModel['functions']): string | null {
-  return rows.reduce<FlameModel['functions'][number] | null>((best, r) => (!best || r.self > best.self ? r : best), null)?.name ?? null;
+  return (
+    rows.reduce<FlameModel['functions'][number] | null>((best, r) => (!best || r.self > best.self ? r : best), null)
+      ?.name ?? null
+  );
 }
 
 /** Each statement's function, per set and statement profile (sources indexed once). */
@@ -86,12 +102,19 @@ export interface TablesPanel {
 
 /** The three tabs, one method each; views are made when their tab is first shown. */
 class TablesPanelView implements TablesPanel {
-  private readonly parts = { sandwich: document.createElement('div'), types: document.createElement('div'), statements: document.createElement('div') };
+  private readonly parts = {
+    sandwich: document.createElement('div'),
+    types: document.createElement('div'),
+    statements: document.createElement('div'),
+  };
   private sandwich: ReturnType<typeof sandwichView.create> | null = null;
   private types: ReturnType<typeof typesView.create> | null = null;
   private statements: ReturnType<typeof statementsView.create> | null = null;
 
-  constructor(private readonly store: Store, private readonly host: HTMLElement) {
+  constructor(
+    private readonly store: Store,
+    private readonly host: HTMLElement,
+  ) {
     host.append(this.parts.sandwich, this.parts.types, this.parts.statements);
   }
 
@@ -118,7 +141,10 @@ class TablesPanelView implements TablesPanel {
   private showInFlame(name: string): void {
     const model = flameModel(this.store.get());
     const node = model ? heaviestNodeOf(model.tree, model.metric.total, name) : -1;
-    this.store.chooseFrame({ selected: name, tab: 'flame', ...(model && node > 0 ? { zoom: stackOf(model.tree, node) } : {}) }, name);
+    this.store.chooseFrame(
+      { selected: name, tab: 'flame', ...(model && node > 0 ? { zoom: stackOf(model.tree, node) } : {}) },
+      name,
+    );
   }
 
   private drawSandwich(state: AppState): void {
@@ -127,9 +153,12 @@ class TablesPanelView implements TablesPanel {
     const requested = state.view.selected ?? (model ? heaviestSelf(model.functions) : null);
     const props: sandwichView.SandwichProps = {
       sandwich: model && requested ? sandwichOf(model.tree, model.metric.total, requested) : null,
-      requested, names: model ? namesOf(model.functions) : [], unit: model?.unit ?? 'bytes',
+      requested,
+      names: model ? namesOf(model.functions) : [],
+      unit: model?.unit ?? 'bytes',
       grandTotal: model?.metric.total[0] ?? 0,
-      onPick: (name) => this.store.selectFunction(name), onShowInFlame: (name) => this.showInFlame(name),
+      onPick: (name) => this.store.selectFunction(name),
+      onShowInFlame: (name) => this.showInFlame(name),
     };
     if (this.sandwich) this.sandwich.update(props);
     else this.sandwich = sandwichView.create(this.parts.sandwich, props);
@@ -138,11 +167,23 @@ class TablesPanelView implements TablesPanel {
   private drawTypes(state: AppState): void {
     const source = typeSource(state);
     const table = source ? typeTableOf(source.flame.tree, source.summary) : null;
-    const searched = state.view.regex ? table?.rows.find((r) => exactNamePattern(r.type) === state.view.search) : undefined;
+    const searched = state.view.regex
+      ? table?.rows.find((r) => exactNamePattern(r.type) === state.view.search)
+      : undefined;
     const props: typesView.TypesTableProps = {
-      table, flamePath: source?.path ?? null, summaryPath: source?.summaryPath ?? null, selected: searched?.type ?? null,
+      table,
+      flamePath: source?.path ?? null,
+      summaryPath: source?.summaryPath ?? null,
+      selected: searched?.type ?? null,
       // A row highlights that type's leaves in the flamegraph (exact-name search over the whole tree).
-      onSelect: (type) => this.store.updateView({ search: exactNamePattern(type), regex: true, zoom: [], tab: 'flame', metric: source?.metric ?? null }),
+      onSelect: (type) =>
+        this.store.updateView({
+          search: exactNamePattern(type),
+          regex: true,
+          zoom: [],
+          tab: 'flame',
+          metric: source?.metric ?? null,
+        }),
     };
     if (this.types) this.types.update(props);
     else this.types = typesView.create(this.parts.types, props);
@@ -154,15 +195,24 @@ class TablesPanelView implements TablesPanel {
     const profile = file?.profile ?? null;
     const functions = set && profile ? functionsOfStatements(set, profile) : null;
     const props: statementsView.StatementsTableProps = {
-      profile, path: file?.path ?? null, spanText: formatSpan, selected: state.panels.statement,
-      functionOf: functionsOf(functions), figuresOf: figuresOf(set?.analysis?.attribution), onSelect: (key) => this.pickStatement(key, profile, functions),
+      profile,
+      path: file?.path ?? null,
+      spanText: formatSpan,
+      selected: state.panels.statement,
+      functionOf: functionsOf(functions),
+      figuresOf: figuresOf(set?.analysis?.attribution),
+      onSelect: (key) => this.pickStatement(key, profile, functions),
     };
     if (this.statements) this.statements.update(props);
     else this.statements = statementsView.create(this.parts.statements, props);
   }
 
   /** A statement whose function is a frame of the call tree is selected there; others only marked. */
-  private pickStatement(key: string, profile: StatementProfile | null, functions: Map<StatementRow, string | null> | null): void {
+  private pickStatement(
+    key: string,
+    profile: StatementProfile | null,
+    functions: Map<StatementRow, string | null> | null,
+  ): void {
     this.store.selectStatement(key);
     const row = profile?.rows.find((r) => statementsView.statementKey(r, formatSpan) === key);
     const name = row ? functions?.get(row) : null;

@@ -3,7 +3,18 @@
 // entry here plus its panel.
 
 /** Regions of the page (element ids in index.html) a tab may show. */
-export type Region = 'toolbar' | 'summary' | 'breadcrumb' | 'legend' | 'focus-line' | 'flame' | 'table' | 'tables' | 'gallery' | 'diff' | 'analysis';
+export type Region =
+  | 'toolbar'
+  | 'summary'
+  | 'breadcrumb'
+  | 'legend'
+  | 'focus-line'
+  | 'flame'
+  | 'table'
+  | 'tables'
+  | 'gallery'
+  | 'diff'
+  | 'analysis';
 
 export interface TabSpec {
   id: string;
@@ -20,11 +31,29 @@ const FLAME_REGIONS = ['toolbar', 'summary', 'breadcrumb', 'legend', 'focus-line
 
 export const TAB_REGISTRY = [
   { id: 'flame', label: 'Flamegraph', regions: [...FLAME_REGIONS, 'analysis'], table: null, flameExports: true },
-  { id: 'table', label: 'Top functions', regions: ['summary', 'table', 'analysis'], table: 'functions', flameExports: true },
-  { id: 'both', label: 'Both', regions: [...FLAME_REGIONS, 'table', 'analysis'], table: 'functions', flameExports: true },
+  {
+    id: 'table',
+    label: 'Top functions',
+    regions: ['summary', 'table', 'analysis'],
+    table: 'functions',
+    flameExports: true,
+  },
+  {
+    id: 'both',
+    label: 'Both',
+    regions: [...FLAME_REGIONS, 'table', 'analysis'],
+    table: 'functions',
+    flameExports: true,
+  },
   { id: 'samples', label: 'Samples', regions: ['summary', 'gallery'], table: null, flameExports: true },
   { id: 'diff', label: 'Compare', regions: ['diff'], table: null, flameExports: false },
-  { id: 'sandwich', label: 'Callers/callees', regions: ['toolbar', 'summary', 'tables'], table: 'panel', flameExports: true },
+  {
+    id: 'sandwich',
+    label: 'Callers/callees',
+    regions: ['toolbar', 'summary', 'tables'],
+    table: 'panel',
+    flameExports: true,
+  },
   { id: 'types', label: 'Types', regions: ['toolbar', 'summary', 'tables'], table: 'panel', flameExports: true },
   { id: 'statements', label: 'Statements', regions: ['summary', 'tables'], table: 'panel', flameExports: true },
 ] as const satisfies readonly TabSpec[];

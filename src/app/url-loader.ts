@@ -14,7 +14,10 @@ export function checkUrl(text: string, base: string): UrlCheck {
     return { ok: false, message: `“${text.slice(0, 200)}” is not a URL` };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, message: `only http: and https: URLs can be loaded, not ${url.protocol} (“${text.slice(0, 200)}”)` };
+    return {
+      ok: false,
+      message: `only http: and https: URLs can be loaded, not ${url.protocol} (“${text.slice(0, 200)}”)`,
+    };
   }
   return { ok: true, url };
 }
@@ -40,7 +43,8 @@ export function parseManifest(json: unknown, manifestUrl: URL): ParseInput[] | s
     const checked = checkUrl(f.url, manifestUrl.href);
     if (!checked.ok) return `manifest entry ${f.path}: ${checked.message}`;
     // The page connects only to its own origin and the one the user named (docs/reliability.md).
-    if (checked.url.origin !== manifestUrl.origin) return `manifest entry ${f.path}: ${checked.url.origin} is not the manifest's own origin`;
+    if (checked.url.origin !== manifestUrl.origin)
+      return `manifest entry ${f.path}: ${checked.url.origin} is not the manifest's own origin`;
     inputs.push({ kind: 'url', path: f.path, url: checked.url.href });
   }
   return inputs;

@@ -6,7 +6,14 @@ import type { CallTree } from '../model/call-tree.ts';
 import { METRIC_UNITS, type MetricWeights } from '../analysis/metrics.ts';
 import { compareRanks, rankOf, type RunRank } from '../analysis/run-ranking.ts';
 import type { MetricUnit } from '../model/units.ts';
-import { makeMatcher, matchNames, nodeAtPath, regexEngineReady, searchTree, type SearchResult } from '../views/tree-search.ts';
+import {
+  makeMatcher,
+  matchNames,
+  nodeAtPath,
+  regexEngineReady,
+  searchTree,
+  type SearchResult,
+} from '../views/tree-search.ts';
 import type { AppState, LoadedSet } from './store.ts';
 
 export { METRIC_LABELS, METRIC_UNITS } from '../analysis/metrics.ts';
@@ -61,13 +68,15 @@ export function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A
 }
 
 // `engineReady` is an argument so the memo drops a "loading" answer once the regex engine is in.
-const matchesFor = memo((tree: CallTree, weights: Float64Array, term: string, regex: boolean, _engineReady: boolean) => {
-  if (!term) return { matchedNames: null, search: null, searchError: null };
-  const matcher = makeMatcher(term, regex);
-  if (!matcher.ok) return { matchedNames: null, search: null, searchError: matcher.message };
-  const matchedNames = matchNames(tree, matcher.test);
-  return { matchedNames, search: searchTree(tree, weights, matchedNames), searchError: null };
-});
+const matchesFor = memo(
+  (tree: CallTree, weights: Float64Array, term: string, regex: boolean, _engineReady: boolean) => {
+    if (!term) return { matchedNames: null, search: null, searchError: null };
+    const matcher = makeMatcher(term, regex);
+    if (!matcher.ok) return { matchedNames: null, search: null, searchError: matcher.message };
+    const matchedNames = matchNames(tree, matcher.test);
+    return { matchedNames, search: searchTree(tree, weights, matchedNames), searchError: null };
+  },
+);
 
 const zoomFor = memo((tree: CallTree, zoomKey: string) => nodeAtPath(tree, zoomKey ? zoomKey.split('\u0000') : []));
 
@@ -81,7 +90,13 @@ export function flameModel(state: AppState): FlameModel | null {
   const zoom = zoomFor(tree, state.view.zoom.join('\u0000'));
   const allocs = set.metrics.find((m) => m.metric === 'allocs' && m.fileIndex === metric.fileIndex)?.total ?? null;
   return {
-    set, metric, tree, unit: METRIC_UNITS[metric.metric], zoom: zoom.node, zoomFound: zoom.complete, allocs,
+    set,
+    metric,
+    tree,
+    unit: METRIC_UNITS[metric.metric],
+    zoom: zoom.node,
+    zoomFound: zoom.complete,
+    allocs,
     ...matchesFor(tree, metric.total, state.view.search, state.view.regex, regexEngineReady()),
     functions: set.functions?.rows ?? [],
     functionsUnit: METRIC_UNITS[set.functions?.metric ?? 'bytes'],
@@ -100,5 +115,7 @@ function rankOfSet(set: LoadedSet): RunRank {
 export const overviewRows = memo((sets: readonly LoadedSet[], shown: LoadedSet | null) => {
   const group = shown ? sets.filter((s) => s.load === shown.load) : [];
   if (group.length < 2) return [];
-  return group.map((s) => ({ id: s.id, label: s.label, rank: rankOfSet(s) })).sort((a, b) => compareRanks(a.rank, b.rank));
+  return group
+    .map((s) => ({ id: s.id, label: s.label, rank: rankOfSet(s) }))
+    .sort((a, b) => compareRanks(a.rank, b.rank));
 });

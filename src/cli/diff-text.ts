@@ -24,14 +24,26 @@ export function renderDiffText(c: SetComparison, paths: { base: string; target: 
   if (c.summary) {
     const unit: MetricUnit = c.summary.measures === 'bytes' ? 'bytes' : 'count';
     out.push('', `heap summary CSV: self ${c.summary.measures} ${changeText(c.summary.totals, unit)}`);
-    out.push(...table(['function', 'base', 'target', 'change', 'allocs Δ', 'calls Δ'], c.summary.functions, (d) => [
-      ...cells(d, unit), signed(d.allocs.delta, 'count'), signed(d.calls.delta, 'count'),
-    ], nameOf));
+    out.push(
+      ...table(
+        ['function', 'base', 'target', 'change', 'allocs Δ', 'calls Δ'],
+        c.summary.functions,
+        (d) => [...cells(d, unit), signed(d.allocs.delta, 'count'), signed(d.calls.delta, 'count')],
+        nameOf,
+      ),
+    );
   }
   if (c.timeFlame) out.push(...flameSection('time flame', c.timeFlame));
   if (c.statements) {
     out.push('', 'statements (seconds):');
-    out.push(...table(['statement', 'base', 'target', 'change'], c.statements, (d) => cells(d, 'seconds'), (d) => `${d.name}:${formatSpan(d.span)}`));
+    out.push(
+      ...table(
+        ['statement', 'base', 'target', 'change'],
+        c.statements,
+        (d) => cells(d, 'seconds'),
+        (d) => `${d.name}:${formatSpan(d.span)}`,
+      ),
+    );
   }
   if (c.peaks) out.push('', 'per-file peaks:', ...peakLines(c));
   for (const note of c.notes) out.push('', `note: ${note}`);
@@ -44,16 +56,27 @@ function flameSection(title: string, f: FlameComparison): string[] {
   total.delta = total.target - total.base;
   const lines = ['', `${title}: total ${changeText(total, unit)}`];
   lines.push(...table(['function (total)', 'base', 'target', 'change'], f.functions, (d) => cells(d, unit), nameOf));
-  if (f.types.length > 0) lines.push(...table(['type', 'base', 'target', 'change'], f.types, (d) => cells(d, unit), nameOf));
+  if (f.types.length > 0)
+    lines.push(...table(['type', 'base', 'target', 'change'], f.types, (d) => cells(d, unit), nameOf));
   return lines;
 }
 
 function peakLines(c: SetComparison): string[] {
-  return table(['file', 'base', 'target', 'change'], c.peaks!, (p) => [
-    p.basePeak === null ? '—' : formatValue(p.basePeak, 'bytes'),
-    p.targetPeak === null ? (p.overLimit ? failedText(p.targetUsageFromError) : '—') : formatValue(p.targetPeak, 'bytes'),
-    (p.delta === null ? '' : signed(p.delta, 'bytes')) + (p.nowOverLimit ? '  NOW OVER LIMIT' : p.overLimit ? '  over limit' : ''),
-  ], (p) => p.file);
+  return table(
+    ['file', 'base', 'target', 'change'],
+    c.peaks!,
+    (p) => [
+      p.basePeak === null ? '—' : formatValue(p.basePeak, 'bytes'),
+      p.targetPeak === null
+        ? p.overLimit
+          ? failedText(p.targetUsageFromError)
+          : '—'
+        : formatValue(p.targetPeak, 'bytes'),
+      (p.delta === null ? '' : signed(p.delta, 'bytes')) +
+        (p.nowOverLimit ? '  NOW OVER LIMIT' : p.overLimit ? '  over limit' : ''),
+    ],
+    (p) => p.file,
+  );
 }
 
 const nameOf = (d: Delta) => d.name;
@@ -89,8 +112,15 @@ function table<T extends { delta: number | null }>(
   if (shown.length === 0) return ['  (no change)'];
   const body = shown.map((r) => [clean(label(r)), ...numbers(r)]);
   const all = [header, ...body];
-  const widths = header.map((_, i) => maxOf(all.map((cols) => cols[i]!.length), 0));
-  const lines = all.map((cols) => `  ${cols.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`.trimEnd());
+  const widths = header.map((_, i) =>
+    maxOf(
+      all.map((cols) => cols[i]!.length),
+      0,
+    ),
+  );
+  const lines = all.map((cols) =>
+    `  ${cols.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`.trimEnd(),
+  );
   const hidden = rows.filter((r) => r.delta !== 0).length - shown.length;
   return hidden > 0 ? [...lines, `  … ${hidden} more changed (see --json)`] : lines;
 }

@@ -50,7 +50,8 @@ export function parseDiffArgs(argv: readonly string[]): DiffOptions | 'help' | s
         return `--fail-on-increase needs a percentage such as 5 or 0.5, got ${JSON.stringify(text ?? '')}`;
       }
       failOnIncrease = pct;
-    } else if (arg.startsWith('--') && arg !== '--') return `unknown option ${JSON.stringify(arg)}${didYouMean(arg, DIFF_OPTIONS)}`;
+    } else if (arg.startsWith('--') && arg !== '--')
+      return `unknown option ${JSON.stringify(arg)}${didYouMean(arg, DIFF_OPTIONS)}`;
     else if (arg !== '--') paths.push(arg);
   }
   if (paths.length !== 2) return `expected BASE and TARGET, got ${paths.length} path(s)`;
@@ -85,7 +86,12 @@ function bytesRow(d: Delta): { name: string } & BytesRow {
 export function diffJson(c: SetComparison): DiffJson {
   const summaryInBytes = c.summary?.measures === 'bytes';
   const functions = c.heapFlame?.functions ?? (summaryInBytes ? c.summary!.functions : []);
-  const peaks = (c.peaks ?? []).map((p) => ({ file: p.file, baseBytes: p.basePeak, targetBytes: p.targetPeak, deltaBytes: p.delta }));
+  const peaks = (c.peaks ?? []).map((p) => ({
+    file: p.file,
+    baseBytes: p.basePeak,
+    targetBytes: p.targetPeak,
+    deltaBytes: p.delta,
+  }));
   return {
     totals: totalsOf(c, summaryInBytes, peaks),
     functions: functions.map(bytesRow),
@@ -99,7 +105,11 @@ function totalsOf(c: SetComparison, summaryInBytes: boolean, peaks: DiffJson['pe
   if (c.summary && summaryInBytes) return strip(bytesRow(c.summary.totals));
   const known = peaks.filter((p) => p.deltaBytes !== null);
   const sum = (pick: (p: (typeof known)[number]) => number | null) => known.reduce((s, p) => s + (pick(p) ?? 0), 0);
-  return { baseBytes: sum((p) => p.baseBytes), targetBytes: sum((p) => p.targetBytes), deltaBytes: sum((p) => p.deltaBytes) };
+  return {
+    baseBytes: sum((p) => p.baseBytes),
+    targetBytes: sum((p) => p.targetBytes),
+    deltaBytes: sum((p) => p.deltaBytes),
+  };
 }
 
 function totalOfTree(c: SetComparison): Omit<Delta, 'name'> {
@@ -146,7 +156,10 @@ export type LoadSides = (base: string, target: string) => Promise<[ProfileSet, P
 /** Both arguments through the shared path loader; paths inside a set are `ARG/relative`. */
 export const loadSidesFromDisk: LoadSides = async (base, target) => {
   const [b, t] = await loadPaths([base, target]);
-  const asSet = (loaded: LoadedArgument): ProfileSet => ({ name: loaded.argument.replace(/\/+$/, ''), files: loaded.files });
+  const asSet = (loaded: LoadedArgument): ProfileSet => ({
+    name: loaded.argument.replace(/\/+$/, ''),
+    files: loaded.files,
+  });
   return [asSet(b!), asSet(t!)];
 };
 

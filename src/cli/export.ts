@@ -32,17 +32,25 @@ const EXPORT_OPTIONS = ['--pprof', '--help', '-h'];
 
 function parseExportArgs(args: string[]): { out: string; input: string } | null {
   const unknown = unknownOption(args, EXPORT_OPTIONS);
-  if (unknown) throw new CliError(`unknown option "${unknown}"${didYouMean(unknown, EXPORT_OPTIONS)}; see 'peakscope export --help'`);
+  if (unknown)
+    throw new CliError(
+      `unknown option "${unknown}"${didYouMean(unknown, EXPORT_OPTIONS)}; see 'peakscope export --help'`,
+    );
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { pprof: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { pprof: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (e) {
     throw new CliError(`${e instanceof Error ? e.message : String(e)}; see 'peakscope export --help'`);
   }
   const { values, positionals } = parsed;
   if (values.help) return null;
   if (!values.pprof) throw new CliError("--pprof OUT is required; see 'peakscope export --help'");
-  if (positionals.length !== 1) throw new CliError(`give exactly one INPUT profile (got ${positionals.length}); see 'peakscope export --help'`);
+  if (positionals.length !== 1)
+    throw new CliError(`give exactly one INPUT profile (got ${positionals.length}); see 'peakscope export --help'`);
   return { out: values.pprof, input: positionals[0]! };
 }
 
@@ -55,7 +63,13 @@ async function runExport(args: string[], io: CliIO): Promise<number> {
   const [loaded] = await loadPaths([options.input]);
   const trees = loaded!.files.filter(hasTree);
   if (trees.length !== 1) {
-    const which = trees.length === 0 ? 'no call tree (a heap or time flame, or a pprof profile)' : `${trees.length} call trees (${trees.slice(0, 3).map((f) => printable(f.path)).join(', ')}); name one file`;
+    const which =
+      trees.length === 0
+        ? 'no call tree (a heap or time flame, or a pprof profile)'
+        : `${trees.length} call trees (${trees
+            .slice(0, 3)
+            .map((f) => printable(f.path))
+            .join(', ')}); name one file`;
     throw new CliError(`"${printable(options.input)}" holds ${which}`);
   }
   const file = trees[0]!;
@@ -66,13 +80,15 @@ async function runExport(args: string[], io: CliIO): Promise<number> {
   } catch (e) {
     throw new CliError(`cannot write "${printable(options.out)}": ${systemReason(e)}`);
   }
-  io.stderr(`wrote ${printable(options.out)} (${bytes.length.toLocaleString('en-US')} bytes, gzipped pprof) from ${printable(file.path)}\n`);
+  io.stderr(
+    `wrote ${printable(options.out)} (${bytes.length.toLocaleString('en-US')} bytes, gzipped pprof) from ${printable(file.path)}\n`,
+  );
   return 0;
 }
 
 /** The `export` entry of the dispatch table. */
 export const exportCommand: Command = {
-  summary: 'write a profile\'s call tree as gzipped pprof (--pprof OUT) for go tool pprof',
+  summary: "write a profile's call tree as gzipped pprof (--pprof OUT) for go tool pprof",
   usage: USAGE,
   run: runExport,
 };

@@ -145,7 +145,8 @@ async function withNamedSources(loaded: LoadedArgument[]): Promise<LoadedArgumen
     const named = argument.files.filter((f) => isNamedStarlarkSource(f, names));
     if (named.length === 0) continue;
     argument.files = argument.files.filter((f) => !named.includes(f));
-    for (const f of named) argument.sources.push({ path: f.path, text: await readSource({ path: f.path, size: f.size }) });
+    for (const f of named)
+      argument.sources.push({ path: f.path, text: await readSource({ path: f.path, size: f.size }) });
   }
   return loaded;
 }

@@ -43,7 +43,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   // Own properties only: `constructor`, `__proto__` or `toString` is no command.
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   try {
-    if (!command) throw new CliError(`unknown command "${name}"${didYouMean(name, Object.keys(COMMANDS))}; try 'peakscope --help'`);
+    if (!command)
+      throw new CliError(`unknown command "${name}"${didYouMean(name, Object.keys(COMMANDS))}; try 'peakscope --help'`);
     return await command.run(rest, io);
   } catch (e) {
     if (process.env['PEAKSCOPE_DEBUG'] && e instanceof Error) io.stderr(`${e.stack}\n`);

@@ -21,8 +21,13 @@ inside these directories, loaded. Builds dist/ first when it is missing. Ctrl+C 
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
 };
 
 export interface OpenServer {
@@ -39,7 +44,8 @@ export async function ensureDist(distDir: string, io: CliIO): Promise<void> {
   io.stderr('peakscope: building the viewer (dist/ is missing)…\n');
   const { build } = await import('vite');
   await build({ root: REPO_ROOT, logLevel: 'warn' });
-  if (!existsSync(join(distDir, 'index.html'))) throw new CliError(`the build did not produce ${join(distDir, 'index.html')}`);
+  if (!existsSync(join(distDir, 'index.html')))
+    throw new CliError(`the build did not produce ${join(distDir, 'index.html')}`);
 }
 
 function send(res: ServerResponse, status: number, type: string, body?: string): void {
@@ -56,7 +62,10 @@ function distFile(distDir: string, pathname: string): string | null {
 }
 
 function handler(distDir: string, token: string, files: readonly InputFile[]) {
-  const manifest = JSON.stringify({ title: 'peakscope open', files: files.map((f, i) => ({ path: f.path, url: `f/${i}` })) });
+  const manifest = JSON.stringify({
+    title: 'peakscope open',
+    files: files.map((f, i) => ({ path: f.path, url: `f/${i}` })),
+  });
   return (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
     const pathname = URL.parse(req.url ?? '/', 'http://127.0.0.1')?.pathname;
@@ -66,8 +75,15 @@ function handler(distDir: string, token: string, files: readonly InputFile[]) {
     if (m) {
       const file = files[Number(m[1])];
       if (!file) return send(res, 404, 'text/plain', 'not found');
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.size, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-      createReadStream(file.path).on('error', () => res.destroy()).pipe(res);
+      res.writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'content-length': file.size,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
+      createReadStream(file.path)
+        .on('error', () => res.destroy())
+        .pipe(res);
       return;
     }
     // A broken escape (`/%E0`) is a bad request, not a crash of the server.
@@ -79,7 +95,10 @@ function handler(distDir: string, token: string, files: readonly InputFile[]) {
     }
     const asset = distFile(distDir, decoded);
     if (!asset) return send(res, 404, 'text/plain', 'not found');
-    res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(asset)] ?? 'application/octet-stream', 'x-content-type-options': 'nosniff' });
+    res.writeHead(200, {
+      'content-type': CONTENT_TYPES[extname(asset)] ?? 'application/octet-stream',
+      'x-content-type-options': 'nosniff',
+    });
     createReadStream(asset).pipe(res);
   };
 }
@@ -90,7 +109,10 @@ export async function listInputs(paths: readonly string[]): Promise<InputFile[]>
 }
 
 /** Starts the server on 127.0.0.1:<free port> for these files and returns its URLs. */
-export async function startOpenServer(files: readonly InputFile[], distDir = join(REPO_ROOT, 'dist')): Promise<OpenServer> {
+export async function startOpenServer(
+  files: readonly InputFile[],
+  distDir = join(REPO_ROOT, 'dist'),
+): Promise<OpenServer> {
   const token = randomBytes(16).toString('hex');
   const server: Server = createServer(handler(resolve(distDir), token, files));
   await new Promise<void>((ok, fail) => {
@@ -124,15 +146,23 @@ async function runOpen(args: string[], io: CliIO): Promise<number> {
   const noBrowser = args.includes('--no-browser');
   const paths = args.filter((a) => a !== '--no-browser');
   const unknown = paths.find((p) => p.startsWith('--'));
-  if (unknown) throw new CliError(`unknown option "${unknown}"${didYouMean(unknown, ['--no-browser', '--help'])}; try 'peakscope open --help'`);
+  if (unknown)
+    throw new CliError(
+      `unknown option "${unknown}"${didYouMean(unknown, ['--no-browser', '--help'])}; try 'peakscope open --help'`,
+    );
   if (paths.length === 0) throw new CliError("no PATH given; try 'peakscope open --help'");
   const files = await listInputs(paths);
   const distDir = join(REPO_ROOT, 'dist');
   await ensureDist(distDir, io);
   const server = await startOpenServer(files, distDir);
-  io.stdout(`peakscope: serving ${paths.map((p) => relative(process.cwd(), resolve(p)) || '.').join(', ')} at\n${server.url}\n(Ctrl+C stops it)\n`);
+  io.stdout(
+    `peakscope: serving ${paths.map((p) => relative(process.cwd(), resolve(p)) || '.').join(', ')} at\n${server.url}\n(Ctrl+C stops it)\n`,
+  );
   const browser = noBrowser ? null : browserCommand();
-  if (browser) spawn(browser, [server.url], { stdio: 'ignore', detached: true }).on('error', () => {}).unref();
+  if (browser)
+    spawn(browser, [server.url], { stdio: 'ignore', detached: true })
+      .on('error', () => {})
+      .unref();
   await new Promise<void>((stop) => {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

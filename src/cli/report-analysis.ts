@@ -2,7 +2,16 @@
 // per-run peak estimates with what kind of bound each figure is, as JSON (report-layout.ts writes the text).
 import { analyseRun, groupRuns, type Finding } from '../analysis/advisor.ts';
 import type { Attribution } from '../analysis/attribution.ts';
-import { DEFAULT_PEAK_LIMIT, HONEST_NOTES, computeFilePeaks, estimatePeak, packageOf, type FilePeak, type PeakFigure, type TopLevelCall } from '../analysis/peaks.ts';
+import {
+  DEFAULT_PEAK_LIMIT,
+  HONEST_NOTES,
+  computeFilePeaks,
+  estimatePeak,
+  packageOf,
+  type FilePeak,
+  type PeakFigure,
+  type TopLevelCall,
+} from '../analysis/peaks.ts';
 import { spanLabel } from '../analysis/rules/context.ts';
 import { groupIntoSets } from '../model/profile-set.ts';
 import type { ParsedFile, Span } from '../model/profile.ts';
@@ -78,7 +87,11 @@ function spanOrNull(span: Span | null): string | null {
  * @example analyseReport(parsedFilesUnder('samples'), sourcesUnder('samples')).findings[0]
  *   // → { cause: 'loop-invariant-call', function: 'defs.bzl.cxx_libraries', file: 'defs.bzl', span: '20:9-58', … }
  */
-export function analyseReport(files: readonly ParsedFile[], sources: readonly { path: string; text: string }[], limit = DEFAULT_PEAK_LIMIT): AnalysisJson {
+export function analyseReport(
+  files: readonly ParsedFile[],
+  sources: readonly { path: string; text: string }[],
+  limit = DEFAULT_PEAK_LIMIT,
+): AnalysisJson {
   const logs = files.flatMap((f) => (f.profile?.format === 'event-log' ? [f.profile] : []));
   const filePeaks = computeFilePeaks(logs, limit);
   const findings: FindingJson[] = [];
@@ -87,16 +100,36 @@ export function analyseReport(files: readonly ParsedFile[], sources: readonly { 
     const { input } = run;
     const { findings: found, attribution } = analyseRun(input);
     for (const f of found) {
-      findings.push({ ...f, span: spanLabel(f.span), functionSpan: spanOrNull(f.functionSpan), loopSpan: spanOrNull(f.loopSpan), run: run.name });
+      findings.push({
+        ...f,
+        span: spanLabel(f.span),
+        functionSpan: spanOrNull(f.functionSpan),
+        loopSpan: spanOrNull(f.loopSpan),
+        run: run.name,
+      });
     }
     if (!input.heapFlame && !input.summary && !input.statement) continue;
-    const estimate = estimatePeak({ heapFlame: input.heapFlame, summary: input.summary, targetIds: run.targetIds, filePeaks, runName: run.name });
+    const estimate = estimatePeak({
+      heapFlame: input.heapFlame,
+      summary: input.summary,
+      targetIds: run.targetIds,
+      filePeaks,
+      runName: run.name,
+    });
     runs.push({
-      name: run.name, sources: input.sources.map((s) => s.path), topLevelCalls: estimate.topLevelCalls, figures: estimate.figures,
+      name: run.name,
+      sources: input.sources.map((s) => s.path),
+      topLevelCalls: estimate.topLevelCalls,
+      figures: estimate.figures,
       ...hotPlaces(attribution),
     });
   }
-  return { findings, filePeaks: filePeaks.map(({ moduleId, ...p }) => ({ moduleId, packageId: packageOf(moduleId), ...p })), runs, notes: [...HONEST_NOTES] };
+  return {
+    findings,
+    filePeaks: filePeaks.map(({ moduleId, ...p }) => ({ moduleId, packageId: packageOf(moduleId), ...p })),
+    runs,
+    notes: [...HONEST_NOTES],
+  };
 }
 
 /** The attribution's loops and call sites as `report --json` prints them, the negligible ones left out. */
@@ -108,12 +141,30 @@ function hotPlaces(attribution: Attribution): Pick<RunJson, 'hotLoops' | 'hotCal
     return loop ? `${loop.file}:${spanLabel(loop.span)}` : null;
   };
   return {
-    hotLoops: attribution.loops.filter((l) => listed(l.bytes)).slice(0, HOT_LOOPS_PER_RUN).map((l) => ({
-      function: l.function, file: l.file, span: spanLabel(l.span), bytes: round(l.bytes), frames: l.frames, kind: l.kind, header: l.header, throughBytes: round(l.throughBytes),
-    })),
-    hotCallSites: attribution.callSites.filter((c) => listed(c.bytes)).slice(0, HOT_LOOPS_PER_RUN).map((c) => ({
-      function: c.function, file: c.file, span: spanLabel(c.span), callee: c.callee, bytes: round(c.bytes), loop: loopAt(c.reachedLoop),
-    })),
+    hotLoops: attribution.loops
+      .filter((l) => listed(l.bytes))
+      .slice(0, HOT_LOOPS_PER_RUN)
+      .map((l) => ({
+        function: l.function,
+        file: l.file,
+        span: spanLabel(l.span),
+        bytes: round(l.bytes),
+        frames: l.frames,
+        kind: l.kind,
+        header: l.header,
+        throughBytes: round(l.throughBytes),
+      })),
+    hotCallSites: attribution.callSites
+      .filter((c) => listed(c.bytes))
+      .slice(0, HOT_LOOPS_PER_RUN)
+      .map((c) => ({
+        function: c.function,
+        file: c.file,
+        span: spanLabel(c.span),
+        callee: c.callee,
+        bytes: round(c.bytes),
+        loop: loopAt(c.reachedLoop),
+      })),
     outsideLoopsBytes: round(attribution.outsideLoopsBytes),
   };
 }

@@ -90,7 +90,11 @@ export interface SetReport {
 
 /** The per-file entries of each set, in file order: what both the JSON and the text report are made from. */
 export function buildSetReports(sets: readonly ProfileSet[]): SetReport[] {
-  return sets.map((set) => ({ name: set.name, files: set.files, inputs: set.files.map((file) => inputReport(set, file)) }));
+  return sets.map((set) => ({
+    name: set.name,
+    files: set.files,
+    inputs: set.files.map((file) => inputReport(set, file)),
+  }));
 }
 
 /** The whole JSON document, files in set order. */

@@ -47,8 +47,7 @@ function runViews(sets: readonly SetReport[], analysis: AnalysisJson): RunView[]
     const logPeaks = inputs
       .map((i) => (i.totals as Record<string, unknown>)['maxPeakBytes'])
       .filter((b): b is number => typeof b === 'number');
-    const peakBytes =
-      figure('measured') ?? figure('best-estimate') ?? (logPeaks.length > 0 ? maxOf(logPeaks) : null);
+    const peakBytes = figure('measured') ?? figure('best-estimate') ?? (logPeaks.length > 0 ? maxOf(logPeaks) : null);
     return { name, inputs, sets: grouped, run, findings: analysis.findings.filter((f) => f.run === name), peakBytes };
   });
 }

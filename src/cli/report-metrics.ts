@@ -21,7 +21,15 @@ export interface MetricJson {
 
 /** Every metric of every set, in set order. */
 export function reportMetrics(sets: readonly ProfileSet[]): MetricJson[] {
-  return sets.flatMap((set) => setMetrics(classifyRun(set.files), set.name).map((m) => ({
-    set: set.name, key: m.key, label: m.label, unit: METRIC_UNITS[m.metric], total: m.total[0] ?? 0, estimated: m.estimated, file: set.files[m.fileIndex]!.path,
-  })));
+  return sets.flatMap((set) =>
+    setMetrics(classifyRun(set.files), set.name).map((m) => ({
+      set: set.name,
+      key: m.key,
+      label: m.label,
+      unit: METRIC_UNITS[m.metric],
+      total: m.total[0] ?? 0,
+      estimated: m.estimated,
+      file: set.files[m.fileIndex]!.path,
+    })),
+  );
 }

@@ -45,13 +45,21 @@ interface ReportOptions {
 
 function parseReportArgs(args: string[]): ReportOptions {
   const unknown = unknownOption(args, REPORT_OPTIONS);
-  if (unknown) throw new CliError(`unknown option "${unknown}"${didYouMean(unknown, REPORT_OPTIONS)}; see 'peakscope report --help'`);
+  if (unknown)
+    throw new CliError(
+      `unknown option "${unknown}"${didYouMean(unknown, REPORT_OPTIONS)}; see 'peakscope report --help'`,
+    );
   let parsed;
   try {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, wide: { type: 'boolean' }, 'max-peak': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        json: { type: 'boolean' },
+        wide: { type: 'boolean' },
+        'max-peak': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (e) {
     throw new CliError(`${e instanceof Error ? e.message : String(e)}; see 'peakscope report --help'`);
@@ -59,21 +67,32 @@ function parseReportArgs(args: string[]): ReportOptions {
   const { values, positionals } = parsed;
   const sizeText = values['max-peak'];
   const maxPeak = sizeText === undefined ? null : parseSize(sizeText);
-  if (sizeText !== undefined && maxPeak === null) throw new CliError(`--max-peak "${sizeText}" is not a size such as 1.5GiB or 800MiB`);
+  if (sizeText !== undefined && maxPeak === null)
+    throw new CliError(`--max-peak "${sizeText}" is not a size such as 1.5GiB or 800MiB`);
   if (!values.help && positionals.length === 0) throw new CliError("no PATH given; see 'peakscope report --help'");
-  return { json: values.json ?? false, wide: values.wide ?? false, maxPeak, paths: positionals, help: values.help ?? false };
+  return {
+    json: values.json ?? false,
+    wide: values.wide ?? false,
+    maxPeak,
+    paths: positionals,
+    help: values.help ?? false,
+  };
 }
 
 function unreadableText(unreadable: readonly Unreadable[]): string {
   if (unreadable.length === 0) return '';
-  const shown = unreadable.slice(0, 3).map((u) => `${printable(u.path)} (${printable(u.reason)})`).join(', ');
+  const shown = unreadable
+    .slice(0, 3)
+    .map((u) => `${printable(u.path)} (${printable(u.reason)})`)
+    .join(', ');
   return `\nCould not read ${unreadable.length} entr${unreadable.length === 1 ? 'y' : 'ies'} of the folders given (left out): ${shown}${unreadable.length > 3 ? ', …' : ''}\n`;
 }
 
 /** Why an argument makes the exit code 2, or null: a broken profile, or no profile at all. */
 function argumentProblem(loaded: LoadedArgument): string | null {
   if (loaded.files.length === 0 && loaded.sources.length > 0) return null; // a folder of .bzl/BUCK sources
-  if (loaded.files.length === 0) return `"${loaded.argument}" holds no profile: only files that are not profiles (${loaded.skipped[0]?.reason ?? 'none'})`;
+  if (loaded.files.length === 0)
+    return `"${loaded.argument}" holds no profile: only files that are not profiles (${loaded.skipped[0]?.reason ?? 'none'})`;
   const broken = loaded.files.find((f) => f.error && f.detectedFormat);
   if (broken) {
     return `"${broken.path}" (${broken.detectedFormat}) could not be read: line ${broken.error!.line}: ${broken.error!.message}`;
@@ -93,7 +112,9 @@ function overBudget(filePeaks: readonly FilePeak[], budget: Bytes): FilePeak[] {
 
 function budgetLine(over: readonly FilePeak[], budget: Bytes): string {
   const files = over.map((o) =>
-    o.peakBytes !== null ? `${printable(o.moduleId)} ${formatBytes(o.peakBytes)}` : `${printable(o.moduleId)} failed at about ${formatBytes(o.reportedBytes!)}`,
+    o.peakBytes !== null
+      ? `${printable(o.moduleId)} ${formatBytes(o.peakBytes)}`
+      : `${printable(o.moduleId)} failed at about ${formatBytes(o.reportedBytes!)}`,
   );
   return `peakscope: ${over.length} BUCK file${over.length === 1 ? '' : 's'} over --max-peak ${formatBytes(budget)}: ${files.join(', ')}\n`;
 }
@@ -108,12 +129,17 @@ async function runReport(args: string[], io: CliIO): Promise<number> {
   const files = loaded.flatMap((a) => a.files);
   const sets = groupIntoSets(files);
   const setReports = buildSetReports(sets);
-  const analysis = analyseReport(files, loaded.flatMap((a) => a.sources));
+  const analysis = analyseReport(
+    files,
+    loaded.flatMap((a) => a.sources),
+  );
   const skipped = loaded.flatMap((a) => a.skipped);
   const unreadable = loaded.flatMap((a) => a.unreadable);
-  io.stdout(options.json
-    ? jsonText({ ...buildReportJson(setReports), ...analysis, metrics: reportMetrics(sets), skipped, unreadable })
-    : `${renderReport(setReports, analysis, { width: options.wide ? Infinity : REPORT_COLUMNS, skipped })}${unreadableText(unreadable)}`);
+  io.stdout(
+    options.json
+      ? jsonText({ ...buildReportJson(setReports), ...analysis, metrics: reportMetrics(sets), skipped, unreadable })
+      : `${renderReport(setReports, analysis, { width: options.wide ? Infinity : REPORT_COLUMNS, skipped })}${unreadableText(unreadable)}`,
+  );
   const problems = loaded.map(argumentProblem).filter((p): p is string => p !== null);
   if (problems.length > 0) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more inputs with problems)` : '';
@@ -132,4 +158,3 @@ export const reportCommand: Command = {
   usage: USAGE,
   run: runReport,
 };
-

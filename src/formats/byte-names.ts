@@ -60,7 +60,11 @@ export class ByteNameTable {
     for (let i = hash & mask; ; i = (i + 1) & mask) {
       const entry = slots[2 * i + 1]! - 1;
       if (entry < 0) return this.add(bytes, start, end, hash, i);
-      if (slots[2 * i] === hash && this.entryLength[entry] === length && this.sameBytes(entry, view, bytes, start, length)) {
+      if (
+        slots[2 * i] === hash &&
+        this.entryLength[entry] === length &&
+        this.sameBytes(entry, view, bytes, start, length)
+      ) {
         return this.entryId[entry]!;
       }
     }
@@ -71,7 +75,8 @@ export class ByteNameTable {
     const poolView = this.poolView;
     const from = this.entryStart[entry]!;
     let k = 0;
-    for (; k + 4 <= length; k += 4) if (poolView.getInt32(from + k, true) !== view.getInt32(start + k, true)) return false;
+    for (; k + 4 <= length; k += 4)
+      if (poolView.getInt32(from + k, true) !== view.getInt32(start + k, true)) return false;
     for (; k < length; k++) if (pool[from + k] !== bytes[start + k]) return false;
     return true;
   }

@@ -70,7 +70,12 @@ export class TotalRow<T> {
 
   require(ctx: ParseContext): T {
     if (this.value !== null) return this.value;
-    throw new ParseError(ctx.file, 0, '', `no ${this.name} row: the profiler always writes one first, so the file is incomplete`);
+    throw new ParseError(
+      ctx.file,
+      0,
+      '',
+      `no ${this.name} row: the profiler always writes one first, so the file is incomplete`,
+    );
   }
 }
 

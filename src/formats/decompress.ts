@@ -66,7 +66,9 @@ function gzipInflater(onData: (chunk: Uint8Array) => void): Inflater {
       if (!final) return;
       const isize = new DataView(tail.buffer).getUint32(4, true);
       if (seen < TRAILER || isize !== memberSize) {
-        throw new Error(`the stream ends before its trailer: ${memberSize} bytes inflated, the trailer read says ${isize}`);
+        throw new Error(
+          `the stream ends before its trailer: ${memberSize} bytes inflated, the trailer read says ${isize}`,
+        );
       }
     },
   };

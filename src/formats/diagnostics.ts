@@ -93,7 +93,10 @@ export class DiagnosticSink {
       count: e.count,
       message: `ignored ${e.count} line${e.count === 1 ? '' : 's'} ${reason} (first at line ${e.line}: "${e.text}")`,
     }));
-    const undecodable = this.firstUndecodable === 0 ? [] : [{ line: this.firstUndecodable, message: undecodableMessage(this.firstUndecodable) }];
+    const undecodable =
+      this.firstUndecodable === 0
+        ? []
+        : [{ line: this.firstUndecodable, message: undecodableMessage(this.firstUndecodable) }];
     return [...skipped, ...this.notes, ...undecodable];
   }
 }

@@ -3,7 +3,13 @@
 // 13baa8a1, 2026-08; docs/event-log-pb.md). Only these are decoded; the rest is skipped by wire type.
 
 /** `buck.data.Invocation`, the first record of a log (prost writes fields in number order). */
-export const INVOCATION = { commandLineArgs: 1, workingDir: 2, traceId: 3, startTime: 4, expandedCommandLineArgs: 11 } as const;
+export const INVOCATION = {
+  commandLineArgs: 1,
+  workingDir: 2,
+  traceId: 3,
+  startTime: 4,
+  expandedCommandLineArgs: 11,
+} as const;
 /** `buck.daemon.CommandProgress`: the oneof `progress` (CommandProgressForWrite has the same numbers). */
 export const COMMAND_PROGRESS = { event: 1, result: 2, partialResult: 3 } as const;
 /** `buck.data.BuckEvent`: the oneof `data` holds `span_end` (SpanEndEvent). */

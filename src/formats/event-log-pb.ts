@@ -123,15 +123,16 @@ export class EventLogPbParser implements ByteParser<EventLog> {
   private readProgress(rec: RecordReader): void {
     const { r } = rec;
     const tag = r.uint32();
-      const no = tag >>> 3;
-      const wt = tag & 7;
+    const no = tag >>> 3;
+    const wt = tag & 7;
     if (no !== COMMAND_PROGRESS.event || wt !== WireType.LengthDelimited) return; // a result or partial result
     const end = rec.delimitedEnd();
     while (r.pos < end) {
       const tag = r.uint32();
       const field = tag >>> 3;
       const type = tag & 7;
-      if (field === BUCK_EVENT.spanEnd && type === WireType.LengthDelimited) return this.readSpanEnd(rec, rec.delimitedEnd());
+      if (field === BUCK_EVENT.spanEnd && type === WireType.LengthDelimited)
+        return this.readSpanEnd(rec, rec.delimitedEnd());
       r.skip(type, field);
     }
   }
@@ -144,7 +145,8 @@ export class EventLogPbParser implements ByteParser<EventLog> {
       const tag = r.uint32();
       const no = tag >>> 3;
       const wt = tag & 7;
-      if (no === SPAN_END.duration && wt === WireType.LengthDelimited) durationMicros = readDuration(rec, rec.delimitedEnd());
+      if (no === SPAN_END.duration && wt === WireType.LengthDelimited)
+        durationMicros = readDuration(rec, rec.delimitedEnd());
       else if (no === SPAN_END.load && wt === WireType.LengthDelimited) load = readLoad(rec, rec.delimitedEnd());
       else r.skip(wt, no);
     }
@@ -165,7 +167,10 @@ export class EventLogPbParser implements ByteParser<EventLog> {
 
   finish(): EventLog {
     if (this.invocations > 1) {
-      this.ctx.diagnostics.note(0, `${this.invocations} invocations in one log: the loads of all are read; the command line shown is the first's`);
+      this.ctx.diagnostics.note(
+        0,
+        `${this.invocations} invocations in one log: the loads of all are read; the command line shown is the first's`,
+      );
     }
     return { format: 'event-log', commandLine: this.commandLine, traceId: this.traceId, loads: this.loads };
   }
@@ -178,8 +183,8 @@ function readDuration(rec: RecordReader, end: number): number {
   let nanos = 0;
   while (r.pos < end) {
     const tag = r.uint32();
-      const no = tag >>> 3;
-      const wt = tag & 7;
+    const no = tag >>> 3;
+    const wt = tag & 7;
     if (no === SECONDS_NANOS.seconds && wt === WireType.Varint) seconds = rec.uint64('duration.seconds');
     else if (no === SECONDS_NANOS.nanos && wt === WireType.Varint) nanos = r.int32();
     else r.skip(wt, no);
@@ -199,12 +204,13 @@ function readLoad(rec: RecordReader, end: number): Omit<LoadRecord, 'durationMic
   let targetCount: number | null = null;
   while (r.pos < end) {
     const tag = r.uint32();
-      const no = tag >>> 3;
-      const wt = tag & 7;
+    const no = tag >>> 3;
+    const wt = tag & 7;
     if (wt === WireType.LengthDelimited && no === LOAD_END.moduleId) moduleId = rec.string();
     else if (wt === WireType.LengthDelimited && no === LOAD_END.cell) cell = rec.string();
     else if (wt === WireType.LengthDelimited && no === LOAD_END.error) error = rec.string();
-    else if (wt === WireType.Varint && no === LOAD_END.peakBytes) peakBytes = rec.uint64('starlark_peak_allocated_bytes');
+    else if (wt === WireType.Varint && no === LOAD_END.peakBytes)
+      peakBytes = rec.uint64('starlark_peak_allocated_bytes');
     else if (wt === WireType.Varint && no === LOAD_END.targetCount) targetCount = rec.uint64('target_count');
     else r.skip(wt, no);
   }

@@ -81,8 +81,10 @@ class FieldReader {
   /** A uint64 as a JSON number or a decimal string, exactly; null when absent or null. */
   uint64(value: unknown, name: string): number | null {
     if (value === undefined || value === null) return null;
-    const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
-    if (Number.isNaN(n) || n < 0 || !Number.isInteger(n)) this.unreadable(`${name} is not a whole number of the uint64 kind`);
+    const n =
+      typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+    if (Number.isNaN(n) || n < 0 || !Number.isInteger(n))
+      this.unreadable(`${name} is not a whole number of the uint64 kind`);
     // Every decimal beyond 2^53 - 1 reads as a number ≥ 2^53, so this catches all of them.
     if (!Number.isSafeInteger(n)) this.fail(`${name} is beyond 2^53 and cannot be read exactly`);
     return n;
@@ -113,7 +115,10 @@ class FieldReader {
     return {
       moduleId,
       cell: this.optionalString(load['cell'], 'cell') ?? '',
-      peakBytes: this.uint64(field(load, 'starlark_peak_allocated_bytes', 'starlarkPeakAllocatedBytes'), 'starlark_peak_allocated_bytes'),
+      peakBytes: this.uint64(
+        field(load, 'starlark_peak_allocated_bytes', 'starlarkPeakAllocatedBytes'),
+        'starlark_peak_allocated_bytes',
+      ),
       error: this.optionalString(load['error'], 'error'),
       targetCount: this.uint64(field(load, 'target_count', 'targetCount'), 'target_count'),
       durationMicros: this.durationMicros(end),

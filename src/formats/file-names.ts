@@ -3,12 +3,59 @@
 // when a whole directory is given. A file named explicitly is always parsed.
 
 const NOT_PROFILE_EXTENSIONS = new Set([
-  'md', 'markdown', 'rst', 'adoc',
-  'c', 'cc', 'cpp', 'cxx', 'h', 'hh', 'hpp', 'hxx', 'm', 'mm', 'rs', 'go', 'java', 'kt', 'scala',
-  'py', 'js', 'mjs', 'cjs', 'ts', 'tsx', 'jsx', 'swift', 'cs', 'rb', 'php', 'sh', 'proto', 'thrift',
-  'png', 'jpg', 'jpeg', 'gif', 'ico', 'pdf', 'lock', 'toml', 'yaml', 'yml',
+  'md',
+  'markdown',
+  'rst',
+  'adoc',
+  'c',
+  'cc',
+  'cpp',
+  'cxx',
+  'h',
+  'hh',
+  'hpp',
+  'hxx',
+  'm',
+  'mm',
+  'rs',
+  'go',
+  'java',
+  'kt',
+  'scala',
+  'py',
+  'js',
+  'mjs',
+  'cjs',
+  'ts',
+  'tsx',
+  'jsx',
+  'swift',
+  'cs',
+  'rb',
+  'php',
+  'sh',
+  'proto',
+  'thrift',
+  'png',
+  'jpg',
+  'jpeg',
+  'gif',
+  'ico',
+  'pdf',
+  'lock',
+  'toml',
+  'yaml',
+  'yml',
 ]);
-const NOT_PROFILE_NAMES = new Set(['README', 'LICENSE', 'COPYING', 'OWNERS', 'CODEOWNERS', '.gitignore', '.buckconfig']);
+const NOT_PROFILE_NAMES = new Set([
+  'README',
+  'LICENSE',
+  'COPYING',
+  'OWNERS',
+  'CODEOWNERS',
+  '.gitignore',
+  '.buckconfig',
+]);
 
 /** Why a file found in a folder is not read as a profile, or null when it may be one. */
 export function notAProfileReason(path: string): string | null {
@@ -17,5 +64,7 @@ export function notAProfileReason(path: string): string | null {
   const dot = name.lastIndexOf('.');
   const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
   if (!NOT_PROFILE_EXTENSIONS.has(extension)) return null;
-  return ['md', 'markdown', 'rst', 'adoc'].includes(extension) ? 'documentation' : `a .${extension} file, not a profile`;
+  return ['md', 'markdown', 'rst', 'adoc'].includes(extension)
+    ? 'documentation'
+    : `a .${extension} file, not a profile`;
 }

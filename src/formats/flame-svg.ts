@@ -8,7 +8,13 @@ import type { FormatSpec, LineParser } from './format.ts';
 /** inferno writes the title as `<text id="title" x="50.0000%" y="24.00">…</text>`. */
 const TITLE = /<text\b[^>]*\bid="title"[^>]*>([^<]*)<\/text>/;
 
-const ENTITIES = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"]]);
+const ENTITIES = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
 
 /** Decodes the XML escapes quick-xml writes (`&lt;` …, `&#60;`, `&#x3C;`); unknown ones stay as written. */
 export function decodeXmlText(text: string): string {

@@ -56,7 +56,10 @@ export class HeapFlameParser implements LineParser<HeapFlame> {
   private prevEnds = new Int32Array(64);
   private prevNodes = new Int32Array(64);
   private prevDepth = 0;
-  private viewA: { bytes: Uint8Array; view: DataView } = { bytes: new Uint8Array(0), view: new DataView(new ArrayBuffer(0)) };
+  private viewA: { bytes: Uint8Array; view: DataView } = {
+    bytes: new Uint8Array(0),
+    view: new DataView(new ArrayBuffer(0)),
+  };
   private viewB = this.viewA;
   /** Where the `;`s of the line being read are (scratch, reused). */
   private semis = new Int32Array(64);

@@ -54,7 +54,10 @@ class HeapSummaryTable implements CsvTable<HeapSummary> {
       this.typeColumns.push(i);
     });
     if (this.col.allocBytes < 0) {
-      this.ctx.diagnostics.note(lineNo, 'no AllocBytes column (written before 2022-10-13): bytes per function are unknown');
+      this.ctx.diagnostics.note(
+        lineNo,
+        'no AllocBytes column (written before 2022-10-13): bytes per function are unknown',
+      );
     }
     return null;
   }

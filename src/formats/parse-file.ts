@@ -79,7 +79,13 @@ export class ParseSession {
 
   private startBytes(head: Uint8Array, compression: Compression | null): void {
     // A UTF-16 byte-order mark (PowerShell 5's `>` writes UTF-16LE): decode it, do not call it binary.
-    const bom = compression ? null : head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
+    const bom = compression
+      ? null
+      : head[0] === 0xff && head[1] === 0xfe
+        ? 'utf-16le'
+        : head[0] === 0xfe && head[1] === 0xff
+          ? 'utf-16be'
+          : null;
     if (bom) this.source.decodeAs(bom);
     this.router = new ContentRouter(
       {

@@ -52,16 +52,36 @@ export class PprofDecodeError extends Error {
 }
 
 // profile.proto field numbers.
-const PROFILE = { sampleType: 1, sample: 2, location: 4, function: 5, stringTable: 6, periodType: 11, period: 12, comment: 13, defaultSampleType: 14 } as const;
+const PROFILE = {
+  sampleType: 1,
+  sample: 2,
+  location: 4,
+  function: 5,
+  stringTable: 6,
+  periodType: 11,
+  period: 12,
+  comment: 13,
+  defaultSampleType: 14,
+} as const;
 
 /** String-table indices are resolved once the whole message is read (the table may come last). */
-interface RawValueType { type: number; unit: number }
-interface RawFunction { id: PprofId; name: number; systemName: number; filename: number; startLine: number }
+interface RawValueType {
+  type: number;
+  unit: number;
+}
+interface RawFunction {
+  id: PprofId;
+  name: number;
+  systemName: number;
+  filename: number;
+  startLine: number;
+}
 
 /** A signed int64 as an exact number; beyond 2^53 it cannot be a weight or a line, so it is refused. */
 function exact(value: bigint | string, what: string): number {
   const n = Number(value);
-  if (!Number.isSafeInteger(n)) throw new PprofDecodeError(`${what} ${String(value)} is beyond 2^53 and cannot be kept exactly`);
+  if (!Number.isSafeInteger(n))
+    throw new PprofDecodeError(`${what} ${String(value)} is beyond 2^53 and cannot be kept exactly`);
   return n;
 }
 
@@ -172,7 +192,8 @@ function readTopLevel(reader: BinaryReader, p: RawProfile, no: number, wt: WireT
   else if (no === PROFILE.periodType && delimited) p.periodType = readValueType(reader);
   else if (no === PROFILE.period && wt === WireType.Varint) p.period = exact(reader.int64(), 'the period');
   else if (no === PROFILE.comment) repeated(reader, wt, () => exact(reader.int64(), 'a string index'), p.comments);
-  else if (no === PROFILE.defaultSampleType && wt === WireType.Varint) p.defaultSampleType = exact(reader.int64(), 'a string index');
+  else if (no === PROFILE.defaultSampleType && wt === WireType.Varint)
+    p.defaultSampleType = exact(reader.int64(), 'a string index');
   else return false;
   return true;
 }
@@ -184,8 +205,15 @@ function readTopLevel(reader: BinaryReader, p: RawProfile, no: number, wt: WireT
 export function decodePprof(bytes: Uint8Array): PprofData {
   const reader = new BinaryReader(bytes);
   const raw: RawProfile = {
-    sampleTypes: [], samples: [], locations: new Map(), functions: [], strings: [],
-    periodType: null, period: 0, defaultSampleType: 0, comments: [],
+    sampleTypes: [],
+    samples: [],
+    locations: new Map(),
+    functions: [],
+    strings: [],
+    periodType: null,
+    period: 0,
+    defaultSampleType: 0,
+    comments: [],
   };
   while (reader.pos < reader.len) {
     const [no, wt] = reader.tag();
@@ -197,14 +225,21 @@ export function decodePprof(bytes: Uint8Array): PprofData {
 function resolveStrings(raw: RawProfile): PprofData {
   const str = (index: number): string => {
     const s = raw.strings[index];
-    if (s === undefined) throw new PprofDecodeError(`string index ${index} is past the string table's ${raw.strings.length} entries`);
+    if (s === undefined)
+      throw new PprofDecodeError(`string index ${index} is past the string table's ${raw.strings.length} entries`);
     return s;
   };
-  if (raw.strings.length > 0 && raw.strings[0] !== '') throw new PprofDecodeError('the string table does not start with the empty string');
+  if (raw.strings.length > 0 && raw.strings[0] !== '')
+    throw new PprofDecodeError('the string table does not start with the empty string');
   const valueType = (vt: RawValueType): PprofValueType => ({ type: str(vt.type), unit: str(vt.unit) });
   const functions = new Map<string, PprofFunction>();
   for (const fn of raw.functions) {
-    functions.set(String(fn.id), { name: str(fn.name), systemName: str(fn.systemName), filename: str(fn.filename), startLine: fn.startLine });
+    functions.set(String(fn.id), {
+      name: str(fn.name),
+      systemName: str(fn.systemName),
+      filename: str(fn.filename),
+      startLine: fn.startLine,
+    });
   }
   return {
     sampleTypes: raw.sampleTypes.map(valueType),

@@ -90,7 +90,8 @@ function writeSamples(w: BinaryWriter, tree: CallTree): void {
 /** The uncompressed Profile message of a tree. Weights must be whole numbers (pprof values are int64). */
 export function encodePprof(tree: CallTree, options: PprofExportOptions): Uint8Array {
   for (let i = 0; i < tree.self.length; i++) {
-    if (!Number.isSafeInteger(tree.self[i]!)) throw new Error(`pprof values are whole numbers; this tree has ${tree.self[i]} (${tree.unit})`);
+    if (!Number.isSafeInteger(tree.self[i]!))
+      throw new Error(`pprof values are whole numbers; this tree has ${tree.self[i]} (${tree.unit})`);
   }
   const strings = new StringTable();
   const w = new BinaryWriter();
@@ -121,10 +122,16 @@ export type TreeProfile = HeapFlame | TimeFlame | PprofProfile;
  */
 export function profileAsPprof(profile: TreeProfile, heap: 'allocated' | 'retained', comment?: string): Uint8Array {
   if (profile.format === 'pprof') {
-    return gzippedPprof(profile.tree, { sampleType: profile.sampleType, period: profile.period, frames: profile.frames, comment });
+    return gzippedPprof(profile.tree, {
+      sampleType: profile.sampleType,
+      period: profile.period,
+      frames: profile.frames,
+      comment,
+    });
   }
-  const sampleType = profile.format === 'time-flame'
-    ? { type: 'time', unit: 'milliseconds' }
-    : { type: heap === 'retained' ? 'retained_space' : 'alloc_space', unit: 'bytes' };
+  const sampleType =
+    profile.format === 'time-flame'
+      ? { type: 'time', unit: 'milliseconds' }
+      : { type: heap === 'retained' ? 'retained_space' : 'alloc_space', unit: 'bytes' };
   return gzippedPprof(profile.tree, { sampleType, comment });
 }

@@ -105,7 +105,14 @@ export class FrameNamer {
     // A top level: Bazel's memory profile says `<toplevel>`, its CPU profile and starlark-go name the file.
     const toplevel = fn.name === TOPLEVEL || fn.name === fn.filename || fn.name === file;
     const fnName = toplevel ? TOPLEVEL : fn.name;
-    return { name: `${file}.${fnName}`, function: fnName, file, path: fn.filename, lines: [], kind: toplevel ? 'toplevel' : 'def' };
+    return {
+      name: `${file}.${fnName}`,
+      function: fnName,
+      file,
+      path: fn.filename,
+      lines: [],
+      kind: toplevel ? 'toplevel' : 'def',
+    };
   }
 }
 

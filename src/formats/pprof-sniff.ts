@@ -6,11 +6,21 @@ import { BinaryReader, WireType } from '@bufbuild/protobuf/wire';
 
 /** profile.proto's top-level fields and their wire types (13, comment, may also be packed). */
 const FIELDS: Record<number, WireType[]> = {
-  1: [WireType.LengthDelimited], 2: [WireType.LengthDelimited], 3: [WireType.LengthDelimited],
-  4: [WireType.LengthDelimited], 5: [WireType.LengthDelimited], 6: [WireType.LengthDelimited],
-  7: [WireType.Varint], 8: [WireType.Varint], 9: [WireType.Varint], 10: [WireType.Varint],
-  11: [WireType.LengthDelimited], 12: [WireType.Varint], 13: [WireType.Varint, WireType.LengthDelimited],
-  14: [WireType.Varint], 15: [WireType.Varint],
+  1: [WireType.LengthDelimited],
+  2: [WireType.LengthDelimited],
+  3: [WireType.LengthDelimited],
+  4: [WireType.LengthDelimited],
+  5: [WireType.LengthDelimited],
+  6: [WireType.LengthDelimited],
+  7: [WireType.Varint],
+  8: [WireType.Varint],
+  9: [WireType.Varint],
+  10: [WireType.Varint],
+  11: [WireType.LengthDelimited],
+  12: [WireType.Varint],
+  13: [WireType.Varint, WireType.LengthDelimited],
+  14: [WireType.Varint],
+  15: [WireType.Varint],
 };
 
 /** A ValueType holds only fields 1 and 2, both varints (string-table indices). */

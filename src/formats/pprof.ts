@@ -13,7 +13,11 @@ import { looksLikePprof } from './pprof-sniff.ts';
 
 /** Units kept as such in the tree; any other unit is a count. */
 const TREE_UNITS: Record<string, MetricUnit> = {
-  bytes: 'bytes', nanoseconds: 'nanoseconds', microseconds: 'microseconds', milliseconds: 'milliseconds', count: 'count',
+  bytes: 'bytes',
+  nanoseconds: 'nanoseconds',
+  microseconds: 'microseconds',
+  milliseconds: 'milliseconds',
+  count: 'count',
 };
 
 /** The sample type pprof draws: the one `default_sample_type` names, else the last. */
@@ -25,25 +29,44 @@ export function chosenSampleType(data: PprofData): number {
 function periodWords(data: PprofData): string {
   if (!data.periodType || data.period <= 0) return '';
   const unit = TREE_UNITS[data.periodType.unit];
-  const ms = unit === 'microseconds' ? data.period / 1000 : unit === 'nanoseconds' ? data.period / 1e6 : unit === 'milliseconds' ? data.period : null;
+  const ms =
+    unit === 'microseconds'
+      ? data.period / 1000
+      : unit === 'nanoseconds'
+        ? data.period / 1e6
+        : unit === 'milliseconds'
+          ? data.period
+          : null;
   return ms === null ? `, one sample per ${data.period} ${data.periodType.unit}` : `, sampled every ${ms} ms`;
 }
 
 /** What the values measure, by producer, else by pprof's own type names (`alloc_space`, `inuse_space`, `cpu`). */
-export function semanticsOf(producer: PprofProducer, type: PprofValueType, data: PprofData): { quantity: PprofQuantity; semantics: string } {
+export function semanticsOf(
+  producer: PprofProducer,
+  type: PprofValueType,
+  data: PprofData,
+): { quantity: PprofQuantity; semantics: string } {
   const every = periodWords(data);
-  if (producer === 'bazel-memory') return { quantity: 'retained-bytes', semantics: 'retained at dump, sampled (objects still alive when Bazel dumped its heap, by the stack that created them)' };
+  if (producer === 'bazel-memory')
+    return {
+      quantity: 'retained-bytes',
+      semantics:
+        'retained at dump, sampled (objects still alive when Bazel dumped its heap, by the stack that created them)',
+    };
   if (producer === 'bazel-cpu') return { quantity: 'cpu-time', semantics: `Starlark CPU time${every}` };
   if (producer === 'starlark-go') return { quantity: 'wall-time', semantics: `wall time${every}` };
   const name = `${type.type}/${type.unit}`;
   if (type.unit === 'bytes') {
     if (/alloc/i.test(type.type)) return { quantity: 'allocated-bytes', semantics: `allocated bytes (${name})` };
-    if (/inuse|retained|live/i.test(type.type)) return { quantity: 'retained-bytes', semantics: `in use when the profile was written (${name})` };
+    if (/inuse|retained|live/i.test(type.type))
+      return { quantity: 'retained-bytes', semantics: `in use when the profile was written (${name})` };
     return { quantity: 'bytes', semantics: name };
   }
   const unit = TREE_UNITS[type.unit];
   if (unit === 'nanoseconds' || unit === 'microseconds' || unit === 'milliseconds') {
-    return /cpu/i.test(type.type) ? { quantity: 'cpu-time', semantics: `CPU time (${name})${every}` } : { quantity: 'time', semantics: `${name}${every}` };
+    return /cpu/i.test(type.type)
+      ? { quantity: 'cpu-time', semantics: `CPU time (${name})${every}` }
+      : { quantity: 'time', semantics: `${name}${every}` };
   }
   return { quantity: 'count', semantics: name };
 }
@@ -59,7 +82,10 @@ class StackReader {
   private readonly byLocation = new Map<string, StackFrame[]>();
   missing = 0;
 
-  constructor(private readonly data: PprofData, private readonly namer: FrameNamer) {}
+  constructor(
+    private readonly data: PprofData,
+    private readonly namer: FrameNamer,
+  ) {}
 
   private unknown(name: string, line: number): StackFrame {
     return { frame: this.namer.frame({ name, systemName: '', filename: '', startLine: 0 }, line), line };
@@ -79,7 +105,9 @@ class StackReader {
       const { functionId, line } = lines![k]!;
       const fn = this.data.functions.get(String(functionId));
       if (!fn) this.missing++;
-      frames.push(fn ? { frame: this.namer.frame(fn, line), line } : this.unknown(`(function ${String(functionId)})`, line));
+      frames.push(
+        fn ? { frame: this.namer.frame(fn, line), line } : this.unknown(`(function ${String(functionId)})`, line),
+      );
     }
     this.byLocation.set(id, frames);
     return frames;
@@ -152,7 +180,10 @@ export function buildPprofProfile(data: PprofData, ctx: ParseContext): PprofProf
   const producer = producerOf(data);
   const namer = new FrameNamer(data);
   const reader = new StackReader(data, namer);
-  const stacks = new StackTree(TREE_UNITS[type.unit] ?? 'count', producer === 'bazel-memory' || producer === 'bazel-cpu');
+  const stacks = new StackTree(
+    TREE_UNITS[type.unit] ?? 'count',
+    producer === 'bazel-memory' || producer === 'bazel-cpu',
+  );
   const totals = data.sampleTypes.map(() => 0);
   let samples = 0;
   for (const sample of data.samples) {
@@ -161,16 +192,26 @@ export function buildPprofProfile(data: PprofData, ctx: ParseContext): PprofProf
     samples++;
     stacks.add(reader.stack(sample.locationIds), sample.values[typeIndex] ?? 0);
   }
-  if (reader.missing > 0) ctx.diagnostics.note(0, `${reader.missing} locations or functions the samples name are missing from the file; they are shown by id`);
+  if (reader.missing > 0)
+    ctx.diagnostics.note(
+      0,
+      `${reader.missing} locations or functions the samples name are missing from the file; they are shown by id`,
+    );
   const tree = stacks.builder.build();
   const frames = tree.names.map((_, id) => stacks.frames[id] ?? null);
   return {
-    format: 'pprof', tree, producer, ...semanticsOf(producer, type, data),
+    format: 'pprof',
+    tree,
+    producer,
+    ...semanticsOf(producer, type, data),
     sampleType: type,
     otherSampleTypes: data.sampleTypes.flatMap((t, i) => (i === typeIndex ? [] : [{ ...t, total: totals[i]! }])),
     samples,
     period: data.periodType ? { ...data.periodType, value: data.period } : null,
-    frames, callSites: stacks.callSites(), phases: stacks.phases, workspaceRoot: namer.workspaceRoot,
+    frames,
+    callSites: stacks.callSites(),
+    phases: stacks.phases,
+    workspaceRoot: namer.workspaceRoot,
   };
 }
 
@@ -201,7 +242,12 @@ class PprofParser implements ByteParser<PprofProfile> {
       data = decodePprof(this.buffer.subarray(0, this.length));
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
-      throw new ParseError(this.ctx.file, 0, '', `the pprof message cannot be read after ${this.length} bytes (${reason}); is the file cut short?`);
+      throw new ParseError(
+        this.ctx.file,
+        0,
+        '',
+        `the pprof message cannot be read after ${this.length} bytes (${reason}); is the file cut short?`,
+      );
     }
     return buildPprofProfile(data, this.ctx);
   }

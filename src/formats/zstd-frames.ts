@@ -57,7 +57,8 @@ export class ZstdWindowGuard {
 
   private take(b: number[]): void {
     if (this.step === 'magic') return this.magic((b[0]! | (b[1]! << 8) | (b[2]! << 16) | (b[3]! << 24)) >>> 0);
-    if (this.step === 'skip-size') return this.expect('magic', 4, (b[0]! | (b[1]! << 8) | (b[2]! << 16) | (b[3]! << 24)) >>> 0);
+    if (this.step === 'skip-size')
+      return this.expect('magic', 4, (b[0]! | (b[1]! << 8) | (b[2]! << 16) | (b[3]! << 24)) >>> 0);
     if (this.step === 'descriptor') return this.descriptor(b[0]!);
     if (this.step === 'header') return this.header(b);
     const block = b[0]! | (b[1]! << 8) | (b[2]! << 16);
@@ -76,7 +77,11 @@ export class ZstdWindowGuard {
   private descriptor(fhd: number): void {
     const singleSegment = (fhd & 0x20) !== 0;
     const sizeFlag = fhd >> 6;
-    this.frame = { singleSegment, dictBytes: [0, 1, 2, 4][fhd & 3]!, sizeBytes: sizeFlag === 0 ? (singleSegment ? 1 : 0) : 1 << sizeFlag };
+    this.frame = {
+      singleSegment,
+      dictBytes: [0, 1, 2, 4][fhd & 3]!,
+      sizeBytes: sizeFlag === 0 ? (singleSegment ? 1 : 0) : 1 << sizeFlag,
+    };
     this.checksum = fhd & 4 ? 4 : 0;
     const rest = (singleSegment ? 0 : 1) + this.frame.dictBytes + this.frame.sizeBytes;
     if (rest === 0) return this.expect('block', 3, 0);

@@ -98,7 +98,6 @@ export class CallTreeBuilder {
     return node;
   }
 
-
   /** Adds weight to a node's self value. */
   addSelf(node: number, weight: number): void {
     if (!(weight >= 0) || weight === Infinity) {
@@ -127,7 +126,7 @@ export class CallTreeBuilder {
     const { firstChild, nextSibling, parent } = this.nodes;
     const order = new Int32Array(this.nodes.count);
     let next = 0;
-    for (let node = 0; node !== -1; ) {
+    for (let node = 0; node !== -1;) {
       order[next++] = node;
       if (firstChild[node] !== -1) {
         node = firstChild[node]!;

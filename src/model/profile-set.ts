@@ -111,7 +111,14 @@ export function groupIntoSets(files: readonly ParsedFile[]): ProfileSet[] {
   }
   const all = [...sets.values()];
   for (const set of all.filter(onlyCompanions)) {
-    const home = all.find((s) => s !== set && !onlyCompanions(s) && (directoryOf(s.name) === set.name || s.name === directoryOf(set.name) || directoryOf(s.name) === directoryOf(set.name)));
+    const home = all.find(
+      (s) =>
+        s !== set &&
+        !onlyCompanions(s) &&
+        (directoryOf(s.name) === set.name ||
+          s.name === directoryOf(set.name) ||
+          directoryOf(s.name) === directoryOf(set.name)),
+    );
     if (!home) continue;
     home.files.push(...set.files);
     set.files = [];

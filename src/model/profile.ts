@@ -169,7 +169,8 @@ export type PprofProducer = 'bazel-memory' | 'bazel-cpu' | 'starlark-go' | 'ppro
  * What a pprof profile's values are, in words a view can show as they are: Bazel's memory
  * profile counts objects still alive at dump (retained, sampled), never allocated bytes.
  */
-export type PprofQuantity = 'retained-bytes' | 'allocated-bytes' | 'bytes' | 'cpu-time' | 'wall-time' | 'time' | 'count';
+export type PprofQuantity =
+  'retained-bytes' | 'allocated-bytes' | 'bytes' | 'cpu-time' | 'wall-time' | 'time' | 'count';
 
 /** One Starlark function of a pprof profile (frames are merged by function name and file). */
 export interface PprofFrame {

@@ -4,7 +4,11 @@
 export type MetricUnit = 'bytes' | 'count' | 'milliseconds' | 'seconds' | 'calls' | 'microseconds' | 'nanoseconds';
 
 /** Units of time that trees keep as exact integers, and how many of each make a millisecond. */
-export const PER_MILLISECOND: Partial<Record<MetricUnit, number>> = { milliseconds: 1, microseconds: 1000, nanoseconds: 1_000_000 };
+export const PER_MILLISECOND: Partial<Record<MetricUnit, number>> = {
+  milliseconds: 1,
+  microseconds: 1000,
+  nanoseconds: 1_000_000,
+};
 
 /** Aliases that document what a plain number holds (Firefox Profiler's habit). */
 export type Bytes = number;
@@ -38,8 +42,19 @@ function trimZeros(s: string): string {
 
 const SIZE_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*(B|KiB|MiB|GiB|TiB|KB|MB|GB|TB|K|M|G|T)?\s*$/i;
 const SIZE_FACTORS: Record<string, number> = {
-  b: 1, k: 1024, kib: 1024, kb: 1024, m: 1024 ** 2, mib: 1024 ** 2, mb: 1024 ** 2,
-  g: 1024 ** 3, gib: 1024 ** 3, gb: 1024 ** 3, t: 1024 ** 4, tib: 1024 ** 4, tb: 1024 ** 4,
+  b: 1,
+  k: 1024,
+  kib: 1024,
+  kb: 1024,
+  m: 1024 ** 2,
+  mib: 1024 ** 2,
+  mb: 1024 ** 2,
+  g: 1024 ** 3,
+  gib: 1024 ** 3,
+  gb: 1024 ** 3,
+  t: 1024 ** 4,
+  tib: 1024 ** 4,
+  tb: 1024 ** 4,
 };
 
 /**

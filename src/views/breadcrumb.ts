@@ -7,7 +7,10 @@ export interface BreadcrumbProps {
   onZoom(depth: number): void;
 }
 
-export function create(host: HTMLElement, initial: BreadcrumbProps): { update(p: BreadcrumbProps): void; destroy(): void } {
+export function create(
+  host: HTMLElement,
+  initial: BreadcrumbProps,
+): { update(p: BreadcrumbProps): void; destroy(): void } {
   let props = initial;
   function render(): void {
     const items: HTMLElement[] = [];

@@ -55,7 +55,11 @@ export function compareCells(x: number | string | null, y: number | string | nul
 }
 
 /** Rows in the order of `sort`, stable (equal cells keep the given order). */
-export function sortRows<R>(rows: readonly R[], columns: readonly Column<R>[], sort: { key: string; descending: boolean }): R[] {
+export function sortRows<R>(
+  rows: readonly R[],
+  columns: readonly Column<R>[],
+  sort: { key: string; descending: boolean },
+): R[] {
   const col = columns.find((c) => c.key === sort.key) ?? columns[0]!;
   return rows
     .map((row, i) => ({ row, i, v: col.value(row) }))
@@ -133,12 +137,20 @@ export function create<R>(host: HTMLElement, initial: DataTableProps<R>, classNa
     ordered = sortRows(props.rows, props.columns, sort);
     const limit = props.limit ?? DEFAULT_LIMIT;
     const count = (n: number) => n.toLocaleString('en-US');
-    caption.textContent = ordered.length > limit ? `${props.caption} (first ${count(limit)} of ${count(ordered.length)} rows shown; CSV has all)` : props.caption;
-    head.replaceChildren(...headerCells(props, sort, (next) => {
-      sort = next;
-      render();
-    }));
-    replaceChildrenWith(body, ordered.slice(0, limit).map((row) => rowElement(props, row)));
+    caption.textContent =
+      ordered.length > limit
+        ? `${props.caption} (first ${count(limit)} of ${count(ordered.length)} rows shown; CSV has all)`
+        : props.caption;
+    head.replaceChildren(
+      ...headerCells(props, sort, (next) => {
+        sort = next;
+        render();
+      }),
+    );
+    replaceChildrenWith(
+      body,
+      ordered.slice(0, limit).map((row) => rowElement(props, row)),
+    );
   }
 
   const pick = (event: Event) => {
@@ -156,7 +168,8 @@ export function create<R>(host: HTMLElement, initial: DataTableProps<R>, classNa
       const same = next.rows === props.rows && next.columns === props.columns && next.caption === props.caption;
       props = next;
       if (!same) return render();
-      for (const tr of body.rows) tr.classList.toggle('selected', tr.dataset.key !== undefined && tr.dataset.key === next.selected);
+      for (const tr of body.rows)
+        tr.classList.toggle('selected', tr.dataset.key !== undefined && tr.dataset.key === next.selected);
     },
     snapshot: () => tableSnapshot(props.caption, ordered, props.columns),
     destroy: () => table.remove(),
@@ -171,7 +184,12 @@ export interface TableSection<R> {
   destroy(): void;
 }
 
-export function createSection<R>(host: HTMLElement, sectionClass: string, tableClass: string, initial: DataTableProps<R>): TableSection<R> {
+export function createSection<R>(
+  host: HTMLElement,
+  sectionClass: string,
+  tableClass: string,
+  initial: DataTableProps<R>,
+): TableSection<R> {
   const box = el('section', sectionClass);
   const note = el('p', 'empty');
   const wrap = el('div', 'table-wrap');

@@ -32,8 +32,11 @@ export function changeColor(change: number): string {
 
 /** The scale's legend, from the largest drop to the largest growth. */
 export const DIFF_SCALE_LEGEND: readonly { key: string; color: string }[] = [
-  { key: 'shrank most', color: changeColor(-1) }, { key: 'shrank', color: changeColor(-0.1) }, { key: 'unchanged', color: UNCHANGED_COLOR },
-  { key: 'grew', color: changeColor(0.1) }, { key: 'grew most', color: changeColor(1) },
+  { key: 'shrank most', color: changeColor(-1) },
+  { key: 'shrank', color: changeColor(-0.1) },
+  { key: 'unchanged', color: UNCHANGED_COLOR },
+  { key: 'grew', color: changeColor(0.1) },
+  { key: 'grew most', color: changeColor(1) },
 ];
 
 /** Per node: the change (absolute delta or share delta) scaled to [-1, 1] by the largest one. */

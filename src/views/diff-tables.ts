@@ -22,7 +22,10 @@ export interface DiffTablesProps {
 }
 
 /** Renders every table the comparison has data for; `update` redraws them all. */
-export function create(el: HTMLElement, initial: DiffTablesProps): { update(p: DiffTablesProps): void; destroy(): void } {
+export function create(
+  el: HTMLElement,
+  initial: DiffTablesProps,
+): { update(p: DiffTablesProps): void; destroy(): void } {
   const root = document.createElement('div');
   root.className = 'diff-tables';
   el.appendChild(root);
@@ -35,27 +38,65 @@ function tablesOf(c: SetComparison): HTMLTableElement[] {
   const tables: HTMLTableElement[] = [];
   if (c.heapFlame) {
     const unit = c.heapFlame.diff.unit;
-    tables.push(table('diff-functions', 'Functions by total bytes (heap flame)', functionColumns(unit), c.heapFlame.functions));
+    tables.push(
+      table('diff-functions', 'Functions by total bytes (heap flame)', functionColumns(unit), c.heapFlame.functions),
+    );
     tables.push(table('diff-types', 'Value types, bytes (heap flame)', deltaColumns('Type', unit), c.heapFlame.types));
   }
   if (c.summary) {
     const unit: MetricUnit = c.summary.measures === 'bytes' ? 'bytes' : 'count';
-    tables.push(table('diff-summary', `Functions by self ${c.summary.measures} (heap summary CSV)`, [
-      ...deltaColumns<SummaryDelta>('Function', unit),
-      { label: 'Allocations Δ', cell: (r) => signedValue(r.allocs.delta, 'count'), numeric: true },
-      { label: 'Calls it made Δ', title: 'Starlark calls the function made (not how often it was called)', cell: (r) => signedValue(r.calls.delta, 'count'), numeric: true },
-    ], [c.summary.totals, ...c.summary.functions]));
-    tables.push(table('diff-summary-types', 'Value types, allocations (heap summary CSV)', deltaColumns('Type', 'count'), c.summary.types));
+    tables.push(
+      table(
+        'diff-summary',
+        `Functions by self ${c.summary.measures} (heap summary CSV)`,
+        [
+          ...deltaColumns<SummaryDelta>('Function', unit),
+          { label: 'Allocations Δ', cell: (r) => signedValue(r.allocs.delta, 'count'), numeric: true },
+          {
+            label: 'Calls it made Δ',
+            title: 'Starlark calls the function made (not how often it was called)',
+            cell: (r) => signedValue(r.calls.delta, 'count'),
+            numeric: true,
+          },
+        ],
+        [c.summary.totals, ...c.summary.functions],
+      ),
+    );
+    tables.push(
+      table(
+        'diff-summary-types',
+        'Value types, allocations (heap summary CSV)',
+        deltaColumns('Type', 'count'),
+        c.summary.types,
+      ),
+    );
   }
   if (c.timeFlame) {
-    tables.push(table('diff-time', 'Functions by total time (time flame)', functionColumns(c.timeFlame.diff.unit), c.timeFlame.functions));
+    tables.push(
+      table(
+        'diff-time',
+        'Functions by total time (time flame)',
+        functionColumns(c.timeFlame.diff.unit),
+        c.timeFlame.functions,
+      ),
+    );
   }
   if (c.statements) {
-    tables.push(table('diff-statements', 'Statements, seconds (statement CSV)', [
-      { label: 'Statement', cell: (r) => `${r.name}:${r.span.line}:${r.span.column}-${r.span.endLine}:${r.span.endColumn}` },
-      ...deltaColumns<StatementDelta>('', 'seconds').slice(1),
-      { label: 'Count Δ', cell: (r) => signedValue(r.count.delta, 'count'), numeric: true },
-    ], c.statements));
+    tables.push(
+      table(
+        'diff-statements',
+        'Statements, seconds (statement CSV)',
+        [
+          {
+            label: 'Statement',
+            cell: (r) => `${r.name}:${r.span.line}:${r.span.column}-${r.span.endLine}:${r.span.endColumn}`,
+          },
+          ...deltaColumns<StatementDelta>('', 'seconds').slice(1),
+          { label: 'Count Δ', cell: (r) => signedValue(r.count.delta, 'count'), numeric: true },
+        ],
+        c.statements,
+      ),
+    );
   }
   if (c.peaks) tables.push(table('diff-peaks', 'Per-file peaks (event logs)', PEAK_COLUMNS, c.peaks));
   return tables;
@@ -67,7 +108,11 @@ function deltaColumns<T extends Delta>(label: string, unit: MetricUnit): Column<
     { label: 'Base', cell: (r) => formatValue(r.base, unit), numeric: true },
     { label: 'Target', cell: (r) => formatValue(r.target, unit), numeric: true },
     { label: 'Change', cell: (r) => signedValue(r.delta, unit), numeric: true },
-    { label: '%', cell: (r) => relativeChange(r.base, r.target) || (r.base === 0 && r.target > 0 ? 'new' : ''), numeric: true },
+    {
+      label: '%',
+      cell: (r) => relativeChange(r.base, r.target) || (r.base === 0 && r.target > 0 ? 'new' : ''),
+      numeric: true,
+    },
   ];
 }
 
@@ -88,7 +133,10 @@ const PEAK_COLUMNS: Column<PeakDelta>[] = [
   { label: 'Base peak', cell: (r) => bytesOrDash(r.basePeak), numeric: true },
   {
     label: 'Target peak',
-    cell: (r) => (r.targetPeak === null && r.overLimit ? `failed: over limit${r.targetUsageFromError === null ? '' : ` at ${formatValue(r.targetUsageFromError, 'bytes')}`}` : bytesOrDash(r.targetPeak)),
+    cell: (r) =>
+      r.targetPeak === null && r.overLimit
+        ? `failed: over limit${r.targetUsageFromError === null ? '' : ` at ${formatValue(r.targetUsageFromError, 'bytes')}`}`
+        : bytesOrDash(r.targetPeak),
     numeric: true,
   },
   { label: 'Change', cell: (r) => (r.delta === null ? '' : signedValue(r.delta, 'bytes')), numeric: true },
@@ -100,7 +148,10 @@ const PEAK_COLUMNS: Column<PeakDelta>[] = [
 ];
 
 function table<T extends { delta: number | null; name?: string; file?: string }>(
-  id: string, caption: string, columns: Column<T>[], rows: readonly T[],
+  id: string,
+  caption: string,
+  columns: Column<T>[],
+  rows: readonly T[],
 ): HTMLTableElement {
   const el = document.createElement('table');
   el.className = 'diff-table';

@@ -2,7 +2,11 @@
 // (never HTML: names, paths and messages are untrusted text).
 
 /** `el('td', 'num', '1.5 MiB')` → `<td class="num">1.5 MiB</td>` built with textContent. */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className = '',
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (className) e.className = className;
   if (text !== undefined) e.textContent = text;
@@ -34,7 +38,13 @@ export interface Panel<P> {
 }
 
 /** A view's `create`: a `<section id class>` appended to `root`, redrawn by `render` on every update. */
-export function mountPanel<P>(root: HTMLElement, id: string, className: string, initial: P, render: (box: HTMLElement, props: P) => void): Panel<P> {
+export function mountPanel<P>(
+  root: HTMLElement,
+  id: string,
+  className: string,
+  initial: P,
+  render: (box: HTMLElement, props: P) => void,
+): Panel<P> {
   const box = el('section', className);
   box.id = id;
   root.append(box);

@@ -15,8 +15,12 @@ export function findingsSnapshot(findings: readonly Finding[]): SnapshotTable {
     header: ['Cause', 'Confidence', 'Where', 'Bytes', 'What to change', 'Evidence'],
     numeric: [false, false, false, true, false, false],
     rows: findings.map((f) => [
-      f.cause, `${f.confidence}: ${f.confidenceReason}`, `${f.file}:${spanLabel(f.span)} in ${f.function}`,
-      formatBytes(f.bytes), plain(f.message), f.evidence.map(plain).join(' · '),
+      f.cause,
+      `${f.confidence}: ${f.confidenceReason}`,
+      `${f.file}:${spanLabel(f.span)} in ${f.function}`,
+      formatBytes(f.bytes),
+      plain(f.message),
+      f.evidence.map(plain).join(' · '),
     ]),
   };
 }
@@ -25,11 +29,19 @@ export function findingsSnapshot(findings: readonly Finding[]): SnapshotTable {
 export function hotLoopsSnapshot(loops: readonly HotLoop[], limit = 20): SnapshotTable {
   const hottest = loops.slice(0, limit);
   return {
-    caption: hottest.length < loops.length ? `Hot loops: ${hottest.length} of ${loops.length}, by attributed bytes` : `Hot loops (${loops.length}), by attributed bytes`,
+    caption:
+      hottest.length < loops.length
+        ? `Hot loops: ${hottest.length} of ${loops.length}, by attributed bytes`
+        : `Hot loops (${loops.length}), by attributed bytes`,
     header: ['Where', 'Function', 'Loop', 'Bytes', 'Bytes while it ran', 'Allocated in'],
     numeric: [false, false, false, true, true, false],
     rows: hottest.map((l) => [
-      `${l.file}:${spanLabel(l.span)} (${l.kind})`, l.function, l.header, formatBytes(l.bytes), formatBytes(l.throughBytes), l.frames.join(' → '),
+      `${l.file}:${spanLabel(l.span)} (${l.kind})`,
+      l.function,
+      l.header,
+      formatBytes(l.bytes),
+      formatBytes(l.throughBytes),
+      l.frames.join(' → '),
     ]),
   };
 }

@@ -33,9 +33,17 @@ function ordered(children: FlameDatum[]): FlameDatum[] {
  * The frames the chart shows for `input`, in pre-order, plus the legend. The zoomed frame is
  * `zoom` in the result; the frames before it are its ancestors.
  */
-export function exportFrames(input: FlameExportInput): { frames: SnapshotFrames; zoom: number; legend: SnapshotData['legend'] } {
+export function exportFrames(input: FlameExportInput): {
+  frames: SnapshotFrames;
+  zoom: number;
+  legend: SnapshotData['legend'];
+} {
   const projection = projectFlame(input.tree, input.weights, {
-    root: input.zoom, widthPx: input.widthPx, typeLeaves: input.typeLeaves, colorBy: input.colorBy, matchedNames: input.matchedNames,
+    root: input.zoom,
+    widthPx: input.widthPx,
+    typeLeaves: input.typeLeaves,
+    colorBy: input.colorBy,
+    matchedNames: input.matchedNames,
   });
   const colors = assignColors(projection.weightByKey);
   const frames: SnapshotFrames = { name: [], value: [], parent: [], color: [], detail: [] };
@@ -49,12 +57,23 @@ export function exportFrames(input: FlameExportInput): { frames: SnapshotFrames;
     frames.value.push(d.value);
     frames.parent.push(parent);
     const diff = input.diff && !d.merged ? input.diff : null;
-    frames.color.push(d.matched ? MATCH_COLOR : d.merged ? SMALL_COLOR : diff ? diff.colorOf(d.node) : colors.colorOf(d.colorKey));
-    frames.detail.push((diff ? diff.details(d.node) : d.merged ? mergedDetails(input, d.merged, d.value, d.node) : frameDetails(input, d.node)).join('\n'));
+    frames.color.push(
+      d.matched ? MATCH_COLOR : d.merged ? SMALL_COLOR : diff ? diff.colorOf(d.node) : colors.colorOf(d.colorKey),
+    );
+    frames.detail.push(
+      (diff
+        ? diff.details(d.node)
+        : d.merged
+          ? mergedDetails(input, d.merged, d.value, d.node)
+          : frameDetails(input, d.node)
+      ).join('\n'),
+    );
     const kids = ordered(d.children);
     for (let k = kids.length - 1; k >= 0; k--) stack.push({ d: kids[k]!, parent: index });
   }
-  const legend = input.diff ? DIFF_SCALE_LEGEND.map((e) => ({ ...e, text: '' })) : colors.legend.map((e) => ({ key: e.key, color: e.color, text: formatValue(e.weight, input.unit) }));
+  const legend = input.diff
+    ? DIFF_SCALE_LEGEND.map((e) => ({ ...e, text: '' }))
+    : colors.legend.map((e) => ({ key: e.key, color: e.color, text: formatValue(e.weight, input.unit) }));
   return { frames, zoom, legend };
 }
 
@@ -63,7 +82,8 @@ export function exportFrames(input: FlameExportInput): { frames: SnapshotFrames;
  * and U+FFFF. XMLSerializer writes them as they are, which leaves a file no XML reader accepts
  * (issue 17: a name with U+001B drew half the frames and broke the PNG export).
  */
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** `text` with every character XML cannot hold shown as U+FFFD. */
 export function xmlSafe(text: string): string {

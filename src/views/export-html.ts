@@ -29,7 +29,10 @@ td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-n
 
 /** The data as script-element text: JSON with `<` (and the JS line separators) escaped. */
 export function snapshotJson(data: SnapshotData): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** The snapshot's one script: the drawing program's source, run on the embedded data. */
@@ -52,8 +55,13 @@ export interface SnapshotSources {
 /** The Content-Security-Policy of a snapshot. */
 export function snapshotCsp(sources: SnapshotSources): string {
   return [
-    "default-src 'none'", `script-src ${sources.script}`, `style-src ${sources.style}`,
-    "img-src data:", "base-uri 'none'", "form-action 'none'", "object-src 'none'",
+    "default-src 'none'",
+    `script-src ${sources.script}`,
+    `style-src ${sources.style}`,
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
   ].join('; ');
 }
 
@@ -77,8 +85,15 @@ export function snapshotHtml(doc: Document, data: SnapshotData, script: string, 
   const code = page.createElement('script');
   code.textContent = script;
   if (sources.nonce) for (const e of [style, code]) e.setAttribute('nonce', sources.nonce);
-  page.head.prepend(meta({ charset: 'utf-8' }), meta({ 'http-equiv': 'Content-Security-Policy', content: snapshotCsp(sources) }));
-  page.head.append(meta({ name: 'viewport', content: 'width=device-width, initial-scale=1' }), meta({ name: 'generator', content: 'peakscope' }), style);
+  page.head.prepend(
+    meta({ charset: 'utf-8' }),
+    meta({ 'http-equiv': 'Content-Security-Policy', content: snapshotCsp(sources) }),
+  );
+  page.head.append(
+    meta({ name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    meta({ name: 'generator', content: 'peakscope' }),
+    style,
+  );
   const host = page.createElement('main');
   host.id = HOST_ID;
   host.textContent = 'This snapshot draws its flamegraph with JavaScript; allow scripts for this file to see it.';

@@ -71,14 +71,21 @@ export function snapshotProgram(fitLabel: typeof FitLabel): SnapshotProgram {
     return fitLabel(name, room, (t) => textWidth(doc, t));
   }
 
-  function svgEl<K extends keyof SVGElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+  function svgEl<K extends keyof SVGElementTagNameMap>(
+    doc: Document,
+    tag: K,
+    attrs: Record<string, string | number>,
+  ): SVGElementTagNameMap[K] {
     const e = doc.createElementNS(SVG, tag);
     for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
     return e;
   }
 
   /** x, width and depth per frame, and which are drawn, with `zoom` spanning the width. */
-  function layout(data: SnapshotData, zoom: number): { x: Float64Array; w: Float64Array; depth: Int32Array; shown: Uint8Array } {
+  function layout(
+    data: SnapshotData,
+    zoom: number,
+  ): { x: Float64Array; w: Float64Array; depth: Int32Array; shown: Uint8Array } {
     const f = data.frames;
     const n = f.name.length;
     const x = new Float64Array(n);
@@ -111,7 +118,14 @@ export function snapshotProgram(fitLabel: typeof FitLabel): SnapshotProgram {
     for (let i = 0; i < f.name.length; i++) if (shown[i] && w[i]! >= 0.5) maxDepth = Math.max(maxDepth, depth[i]!);
     const h = data.cellHeight;
     const height = (maxDepth + 1) * h;
-    const svg = svgEl(doc, 'svg', { xmlns: SVG, width: data.width, height, viewBox: `0 0 ${data.width} ${height}`, 'font-family': FONT.slice(5), 'font-size': 11 });
+    const svg = svgEl(doc, 'svg', {
+      xmlns: SVG,
+      width: data.width,
+      height,
+      viewBox: `0 0 ${data.width} ${height}`,
+      'font-family': FONT.slice(5),
+      'font-size': 11,
+    });
     svg.append(svgEl(doc, 'rect', { width: data.width, height, fill: '#ffffff' }));
     for (let i = 0; i < f.name.length; i++) {
       if (!shown[i] || w[i]! < 0.5) continue;
@@ -119,7 +133,13 @@ export function snapshotProgram(fitLabel: typeof FitLabel): SnapshotProgram {
       const g = svgEl(doc, 'g', { class: 'frame', transform: `translate(${x[i]!.toFixed(2)},${y})`, 'data-index': i });
       const title = svgEl(doc, 'title', {});
       title.textContent = f.detail[i]!;
-      const rect = svgEl(doc, 'rect', { width: Math.max(0, w[i]! - 0.5).toFixed(2), height: h - 1, fill: f.color[i]!, stroke: '#ffffff', 'stroke-width': 0.5 });
+      const rect = svgEl(doc, 'rect', {
+        width: Math.max(0, w[i]! - 0.5).toFixed(2),
+        height: h - 1,
+        fill: f.color[i]!,
+        stroke: '#ffffff',
+        'stroke-width': 0.5,
+      });
       if (i < zoom) rect.setAttribute('fill-opacity', '0.55'); // an ancestor of the zoomed frame
       g.append(title, rect);
       const label = fit(doc, f.name[i]!, w[i]! - 8);
@@ -171,7 +191,8 @@ export function snapshotProgram(fitLabel: typeof FitLabel): SnapshotProgram {
         x = 4;
         y += 16;
       }
-      if (e.color !== 'transparent') head.append(svgEl(doc, 'rect', { x, y: y - 9, width: 10, height: 10, rx: 2, fill: e.color }));
+      if (e.color !== 'transparent')
+        head.append(svgEl(doc, 'rect', { x, y: y - 9, width: 10, height: 10, rx: 2, fill: e.color }));
       const t = svgEl(doc, 'text', { x: x + 14, y, fill: '#1d1d1f' });
       t.textContent = text;
       head.append(t);
@@ -181,7 +202,14 @@ export function snapshotProgram(fitLabel: typeof FitLabel): SnapshotProgram {
     const flame = drawFlame(doc, data, data.zoom);
     flame.setAttribute('y', String(y));
     const height = y + Number(flame.getAttribute('height'));
-    const svg = svgEl(doc, 'svg', { xmlns: SVG, width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': FONT.slice(5), 'font-size': 11 });
+    const svg = svgEl(doc, 'svg', {
+      xmlns: SVG,
+      width,
+      height,
+      viewBox: `0 0 ${width} ${height}`,
+      'font-family': FONT.slice(5),
+      'font-size': 11,
+    });
     const title = svgEl(doc, 'title', {});
     title.textContent = data.title;
     svg.append(title, svgEl(doc, 'rect', { width, height, fill: '#ffffff' }), head, flame);
@@ -237,7 +265,14 @@ export function snapshotProgram(fitLabel: typeof FitLabel): SnapshotProgram {
       // The exported frames hold only the zoomed subtree: its ancestors lead back to the start.
       if (Number.isInteger(i)) show(i < data.zoom ? data.zoom : i);
     });
-    host.replaceChildren(el(doc, 'h1', data.title), el(doc, 'p', data.summary), crumbs, legend, flame, ...data.tables.map((t) => drawTable(doc, t)));
+    host.replaceChildren(
+      el(doc, 'h1', data.title),
+      el(doc, 'p', data.summary),
+      crumbs,
+      legend,
+      flame,
+      ...data.tables.map((t) => drawTable(doc, t)),
+    );
     show(data.zoom);
   }
 

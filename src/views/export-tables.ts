@@ -17,9 +17,14 @@ function functionColumns(unit: MetricUnit): Column<FunctionStats>[] {
 }
 
 /** Every function, heaviest total first (the table's default order). */
-export function functionTableSnapshot(rows: readonly FunctionStats[], unit: MetricUnit, limit = Infinity): TableSnapshot {
+export function functionTableSnapshot(
+  rows: readonly FunctionStats[],
+  unit: MetricUnit,
+  limit = Infinity,
+): TableSnapshot {
   const columns = functionColumns(unit);
   const ordered = sortRows(rows, columns, { key: 'total', descending: true }).slice(0, limit);
-  const caption = ordered.length < rows.length ? `Top ${ordered.length} of ${rows.length} functions` : `${rows.length} functions`;
+  const caption =
+    ordered.length < rows.length ? `Top ${ordered.length} of ${rows.length} functions` : `${rows.length} functions`;
   return tableSnapshot(caption, ordered, columns);
 }

@@ -78,10 +78,15 @@ function estimateSection(estimate: PeakEstimate): HTMLElement {
   const table = el('table', 'estimate-table');
   for (const fig of estimate.figures) {
     const row = table.insertRow();
-    row.append(el('td', 'num', formatBytes(fig.bytes)), el('td', `kind ${fig.kind}`, KIND_WORDS[fig.kind]), el('td', '', `${fig.label}: ${fig.explanation}`));
+    row.append(
+      el('td', 'num', formatBytes(fig.bytes)),
+      el('td', `kind ${fig.kind}`, KIND_WORDS[fig.kind]),
+      el('td', '', `${fig.label}: ${fig.explanation}`),
+    );
   }
   const calls = el('ol', 'top-level-calls');
-  for (const c of estimate.topLevelCalls.slice(0, 5)) calls.append(el('li', '', `${c.name} — ${formatBytes(c.bytes)} (${(c.share * 100).toFixed(1)}%)`));
+  for (const c of estimate.topLevelCalls.slice(0, 5))
+    calls.append(el('li', '', `${c.name} — ${formatBytes(c.bytes)} (${(c.share * 100).toFixed(1)}%)`));
   const notes = el('ul', 'honest-notes');
   for (const n of estimate.notes) notes.append(el('li', '', n));
   section.append(table, el('p', 'calls-title', 'Top-level calls (children of module) by bytes:'), calls, notes);
@@ -93,9 +98,19 @@ export function create(root: HTMLElement, initial: FindingsPanelProps): Panel<Fi
     const title = el('h2', '', props.findings.length > 0 ? `Findings (${props.findings.length})` : 'Findings');
     const list = el('ol', 'finding-list');
     props.findings.forEach((f, i) => list.append(findingItem(f, i, props)));
-    const empty = props.findings.length > 0 ? [] : [el('p', 'empty-findings', props.hasSources
-      ? 'No rule fired on this set: no pattern of the guide both appears in the sources and carries a large share of the bytes.'
-      : 'Drop or pick the .bzl/BUCK sources (or the folder holding them), now or later, to get findings at a function and statement.'), ...hotLoopList(props.hotLoops)];
+    const empty =
+      props.findings.length > 0
+        ? []
+        : [
+            el(
+              'p',
+              'empty-findings',
+              props.hasSources
+                ? 'No rule fired on this set: no pattern of the guide both appears in the sources and carries a large share of the bytes.'
+                : 'Drop or pick the .bzl/BUCK sources (or the folder holding them), now or later, to get findings at a function and statement.',
+            ),
+            ...hotLoopList(props.hotLoops),
+          ];
     box.replaceChildren(title, ...empty, list, ...(props.estimate ? [estimateSection(props.estimate)] : []));
   });
 }

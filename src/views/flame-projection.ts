@@ -82,7 +82,11 @@ export function projectFlame(tree: CallTree, weights: Float64Array, options: Pro
  * The faded chain from the root down to the zoomed node, every link as wide as the zoomed
  * node; a long chain keeps its nearest ancestors and folds the rest into one node.
  */
-function ancestorChain(tree: CallTree, weights: Float64Array, options: ProjectionOptions): { top: FlameDatum; zoomed: FlameDatum; frames: number } {
+function ancestorChain(
+  tree: CallTree,
+  weights: Float64Array,
+  options: ProjectionOptions,
+): { top: FlameDatum; zoomed: FlameDatum; frames: number } {
   const datum = (node: number, fade: boolean): FlameDatum => ({
     name: node === 0 ? (options.rootName ?? 'all') : nodeName(tree, node),
     value: weights[options.root]!,
@@ -103,7 +107,11 @@ function ancestorChain(tree: CallTree, weights: Float64Array, options: Projectio
   let parent = top;
   if (skipped > 0) {
     // Clicking the fold zooms out to the ancestor just above the kept ones.
-    const fold: FlameDatum = { ...datum(tree.parent[chain[0]!]!, true), name: `⋯ ${skipped} levels above`, merged: { kind: 'above', count: skipped } };
+    const fold: FlameDatum = {
+      ...datum(tree.parent[chain[0]!]!, true),
+      name: `⋯ ${skipped} levels above`,
+      merged: { kind: 'above', count: skipped },
+    };
     parent.children.push(fold);
     parent = fold;
   }
@@ -143,14 +151,28 @@ function addDeeper(tree: CallTree, weights: Float64Array, d: FlameDatum, typeLea
   }
   d.value = weights[d.node]!;
   if (heaviest < 0 || sum <= 0) return 0;
-  d.children.push({ name: '⋯ deeper frames', value: sum, children: [], node: heaviest, merged: { kind: 'deeper', count }, fade: false, matched: false, colorKey: '' });
+  d.children.push({
+    name: '⋯ deeper frames',
+    value: sum,
+    children: [],
+    node: heaviest,
+    merged: { kind: 'deeper', count },
+    fade: false,
+    matched: false,
+    colorKey: '',
+  });
   return 1;
 }
 
 /** Adds the wide children of `d` (pushing them on `stack`) and one merged node; returns how many. */
 function expand(
-  tree: CallTree, weights: Float64Array, d: FlameDatum, minWeight: number,
-  options: ProjectionOptions, weightByKey: Map<string, number>, stack: FlameDatum[],
+  tree: CallTree,
+  weights: Float64Array,
+  d: FlameDatum,
+  minWeight: number,
+  options: ProjectionOptions,
+  weightByKey: Map<string, number>,
+  stack: FlameDatum[],
 ): number {
   const node = d.node;
   d.value = weights[node]!;
@@ -167,7 +189,16 @@ function expand(
     if (w <= 0) continue;
     const matched = options.matchedNames?.[tree.name[c]!] === 1;
     if (w >= minWeight) {
-      const child: FlameDatum = { name: nodeName(tree, c), value: w, children: [], node: c, merged: null, fade: false, matched, colorKey: '' };
+      const child: FlameDatum = {
+        name: nodeName(tree, c),
+        value: w,
+        children: [],
+        node: c,
+        merged: null,
+        fade: false,
+        matched,
+        colorKey: '',
+      };
       d.children.push(child);
       stack.push(child);
       added++;
@@ -182,7 +213,11 @@ function expand(
     const merged = small.count === 1;
     d.children.push({
       name: merged ? nodeName(tree, small.heaviest) : smallFramesName(small.count),
-      value: small.weight, children: [], node: small.heaviest, fade: false, matched: small.matched,
+      value: small.weight,
+      children: [],
+      node: small.heaviest,
+      fade: false,
+      matched: small.matched,
       merged: merged ? null : { kind: 'small', count: small.count },
       colorKey: merged ? colorKeyOf(tree, small.heaviest, -1, options.colorBy) : '',
     });

@@ -110,8 +110,11 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
   const drawn = new Set<number>();
 
   const detailsOf = (d: FlameDatum): string[] =>
-    props.diff && !d.merged ? props.diff.details(d.node) :
-    d.merged ? mergedDetails(props, d.merged, d.value, d.node) : frameDetails(props, d.node);
+    props.diff && !d.merged
+      ? props.diff.details(d.node)
+      : d.merged
+        ? mergedDetails(props, d.merged, d.value, d.node)
+        : frameDetails(props, d.node);
 
   /** Where a click zoomed: the redrawn frame under a still pointer gets no tooltip until it moves. */
   let zoomedAt: { x: number; y: number } | null = null;
@@ -157,12 +160,23 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
     drawnHidden = chartEl.clientWidth === 0;
     width = Math.max(200, Math.floor(chartEl.clientWidth || el.clientWidth || 960));
     const projection = projectFlame(props.tree, props.weights, {
-      root: props.zoom, widthPx: width, typeLeaves: props.typeLeaves, colorBy: props.colorBy, matchedNames: props.matchedNames,
+      root: props.zoom,
+      widthPx: width,
+      typeLeaves: props.typeLeaves,
+      colorBy: props.colorBy,
+      matchedNames: props.matchedNames,
     });
     root = projection.root;
     const colors = assignColors(projection.weightByKey);
     props.onLegend?.(colors.legend);
-    colorOf = (d) => (d.data.matched ? MATCH_COLOR : d.data.merged ? SMALL_COLOR : props.diff ? props.diff.colorOf(d.data.node) : colors.colorOf(d.data.colorKey));
+    colorOf = (d) =>
+      d.data.matched
+        ? MATCH_COLOR
+        : d.data.merged
+          ? SMALL_COLOR
+          : props.diff
+            ? props.diff.colorOf(d.data.node)
+            : colors.colorOf(d.data.colorKey);
     chart = flamegraph<FlameDatum>()
       .width(width)
       .cellHeight(CELL_HEIGHT)
@@ -174,7 +188,10 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
       .setColorMapper((d) => colorOf(d));
     drawAtOnce(chartEl, chart, root);
     // d3-flame-graph leaves three empty rows under an icicle (root on top): no blank band on a phone.
-    if (props.icicle) select(chartEl).select('svg').attr('height', (depthOf(root) + 1) * CELL_HEIGHT + 2);
+    if (props.icicle)
+      select(chartEl)
+        .select('svg')
+        .attr('height', (depthOf(root) + 1) * CELL_HEIGHT + 2);
     fitLabels();
     select(chartEl).select('svg').attr('role', 'group').attr('aria-label', 'flamegraph; click a frame to zoom');
     label();
@@ -198,7 +215,11 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
         continue;
       }
       measure ??= textMeasure(label);
-      label.textContent = fitLabel(g.getAttribute('name') ?? '', Number(box.getAttribute('width')) - LABEL_MARGIN_PX, measure);
+      label.textContent = fitLabel(
+        g.getAttribute('name') ?? '',
+        Number(box.getAttribute('width')) - LABEL_MARGIN_PX,
+        measure,
+      );
     }
   }
 
@@ -229,7 +250,8 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
     const stack = [root];
     while (stack.length > 0) {
       const d = stack.pop()!;
-      d.matched = props.matchedNames !== null && d.node > 0 && !d.merged && props.matchedNames[props.tree.name[d.node]!] === 1;
+      d.matched =
+        props.matchedNames !== null && d.node > 0 && !d.merged && props.matchedNames[props.tree.name[d.node]!] === 1;
       appendAll(stack, d.children);
     }
     select(chartEl).selectAll<SVGGElement, Frame>('g.frame').select('rect').attr('fill', colorOf);

@@ -26,14 +26,38 @@ export const MATCH_COLOR = '#e600e6';
  * Tableau 10 and eight of its light partners from Tableau 20.
  */
 export const FRAME_PALETTE: readonly string[] = [
-  '#4e79a7', '#f28e2c', '#e15759', '#76b7b2', '#59a14f', '#edc949', '#af7aa1', '#ff9da7', '#9c755f', '#bab0ab',
-  '#a0cbe8', '#ffbe7d', '#8cd17d', '#f1ce63', '#86bcb6', '#ff9d9a', '#d4a6c8', '#d7b5a6',
+  '#4e79a7',
+  '#f28e2c',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc949',
+  '#af7aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ab',
+  '#a0cbe8',
+  '#ffbe7d',
+  '#8cd17d',
+  '#f1ce63',
+  '#86bcb6',
+  '#ff9d9a',
+  '#d4a6c8',
+  '#d7b5a6',
 ];
 
 /** Starlark's commonest value types get a colour each, so they never share one. */
 const TYPE_COLORS: Readonly<Record<string, string>> = {
-  string: '#4e79a7', dict: '#f28e2c', array: '#e15759', list: '#76b7b2', tuple: '#59a14f',
-  struct: '#edc949', function: '#af7aa1', record: '#ff9da7', int: '#9c755f', enum: '#a0cbe8',
+  string: '#4e79a7',
+  dict: '#f28e2c',
+  array: '#e15759',
+  list: '#76b7b2',
+  tuple: '#59a14f',
+  struct: '#edc949',
+  function: '#af7aa1',
+  record: '#ff9da7',
+  int: '#9c755f',
+  enum: '#a0cbe8',
 };
 
 /** FNV-1a over the UTF-16 code units: the same key gives the same number in every session. */
@@ -65,7 +89,10 @@ const LEGEND_KEYS = 10;
  * The legend of what is drawn: the heaviest keys with their colours (ties break by key), the
  * rest summed as one entry without a colour of its own.
  */
-export function assignColors(weightByKey: ReadonlyMap<string, number>): { colorOf: (key: string) => string; legend: LegendEntry[] } {
+export function assignColors(weightByKey: ReadonlyMap<string, number>): {
+  colorOf: (key: string) => string;
+  legend: LegendEntry[];
+} {
   const ranked = [...weightByKey].filter(([key]) => key !== '').sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const legend = ranked.slice(0, LEGEND_KEYS).map(([key, weight]) => ({ key, weight, color: colorOfKey(key) }));
   const rest = ranked.slice(LEGEND_KEYS).reduce((sum, [, w]) => sum + w, 0);

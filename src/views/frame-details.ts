@@ -22,7 +22,13 @@ export interface FrameContext {
 function sourceLine(frame: PprofFrame): string {
   if (frame.kind === 'builtin') return `builtin (file ${frame.file || 'not given'})`;
   const full = frame.path !== frame.file ? ` (${frame.path})` : '';
-  const lines = frame.lines.length > 0 ? `, line${frame.lines.length === 1 ? '' : 's'} ${[...frame.lines].sort((a, b) => a - b).slice(0, 8).join(', ')}` : '';
+  const lines =
+    frame.lines.length > 0
+      ? `, line${frame.lines.length === 1 ? '' : 's'} ${[...frame.lines]
+          .sort((a, b) => a - b)
+          .slice(0, 8)
+          .join(', ')}`
+      : '';
   return `file: ${frame.file || '(not given)'}${full}${lines}`;
 }
 
@@ -63,20 +69,26 @@ export function frameDetails(ctx: FrameContext, node: number): string[] {
   const value = weights[node]!;
   const parent = node === 0 ? -1 : tree.parent[node]!;
   const lines = [name];
-  if (tree.kind[node] === NodeKind.Type) lines.push(`value type, allocated directly by ${parent > 0 ? nodeName(tree, parent) : 'the module (no function)'}`);
+  if (tree.kind[node] === NodeKind.Type)
+    lines.push(`value type, allocated directly by ${parent > 0 ? nodeName(tree, parent) : 'the module (no function)'}`);
   else if (tree.kind[node] === NodeKind.Group) lines.push('stacks grouped by peakscope (no engine frame)');
   else if (node > 0) {
     const source = ctx.frameSource?.(node) ?? null;
     lines.push(source ? sourceLine(source) : `file: ${fileOfFrame(name) || '(none: module top level)'}`);
   }
   lines.push(describeWeight(value, unit));
-  lines.push(`${formatPercent(value, weights[0]!)} of total${parent >= 0 ? `, ${formatPercent(value, weights[parent]!)} of parent` : ''}`);
+  lines.push(
+    `${formatPercent(value, weights[0]!)} of total${parent >= 0 ? `, ${formatPercent(value, weights[parent]!)} of parent` : ''}`,
+  );
   if (tree.kind[node] !== NodeKind.Type) lines.push(`self: ${describeWeight(selfWeight(ctx, node), unit)}`);
   if (ctx.allocs) lines.push(`allocations: ≈${Math.round(ctx.allocs[node]!).toLocaleString('en-US')} on this stack`);
   const row = node > 0 ? ctx.functionRow(name)?.summary : null;
   if (row) {
-    lines.push(`function (summary CSV): ${row.allocs.toLocaleString('en-US')} allocations, made ${row.calls.toLocaleString('en-US')} calls`);
-    if (row.calls > 0 && unit === 'bytes') lines.push(`bytes per call made: ${formatValue(Math.round(value / row.calls), unit)}`);
+    lines.push(
+      `function (summary CSV): ${row.allocs.toLocaleString('en-US')} allocations, made ${row.calls.toLocaleString('en-US')} calls`,
+    );
+    if (row.calls > 0 && unit === 'bytes')
+      lines.push(`bytes per call made: ${formatValue(Math.round(value / row.calls), unit)}`);
   }
   const mix = node > 0 ? typeMix(ctx, node) : '';
   if (mix) lines.push(`types: ${mix}`);
@@ -84,10 +96,27 @@ export function frameDetails(ctx: FrameContext, node: number): string[] {
 }
 
 /** Lines for a node that stands for several frames (see `FlameDatum.merged`). */
-export function mergedDetails(ctx: FrameContext, merged: { kind: 'small' | 'deeper' | 'above'; count: number }, value: number, target: number): string[] {
+export function mergedDetails(
+  ctx: FrameContext,
+  merged: { kind: 'small' | 'deeper' | 'above'; count: number },
+  value: number,
+  target: number,
+): string[] {
   const weight = `${describeWeight(value, ctx.unit)}, ${formatPercent(value, ctx.weights[0]!)} of total`;
   const name = nodeName(ctx.tree, target);
-  if (merged.kind === 'above') return [`${merged.count} levels above`, 'ancestors of the zoomed frame, folded', `click to zoom out to ${name}`];
-  if (merged.kind === 'deeper') return ['deeper frames', weight, 'stacks go deeper than the levels drawn', `click to zoom into the heaviest: ${name}`];
-  return [`${merged.count} small frames`, weight, 'each narrower than a pixel at this zoom', `click to zoom into the largest: ${name}`];
+  if (merged.kind === 'above')
+    return [`${merged.count} levels above`, 'ancestors of the zoomed frame, folded', `click to zoom out to ${name}`];
+  if (merged.kind === 'deeper')
+    return [
+      'deeper frames',
+      weight,
+      'stacks go deeper than the levels drawn',
+      `click to zoom into the heaviest: ${name}`,
+    ];
+  return [
+    `${merged.count} small frames`,
+    weight,
+    'each narrower than a pixel at this zoom',
+    `click to zoom into the largest: ${name}`,
+  ];
 }

@@ -20,19 +20,64 @@ interface Column {
 
 const count = (v: number) => v.toLocaleString('en-US');
 const COLUMNS: Column[] = [
-  { key: 'name', label: 'Function', title: 'file.function as the profiler names it', value: (r) => r.name, format: String },
-  { key: 'self', label: 'Self', title: 'recorded while this function was on top of the stack', value: (r) => r.self, format: formatValue },
-  { key: 'total', label: 'Total', title: 'every stack through this function, counted once under recursion', value: (r) => r.total, format: formatValue },
-  { key: 'allocs', label: 'Allocations', title: 'values allocated directly (summary CSV Allocs)', value: (r) => r.summary?.allocs ?? null, format: count },
-  { key: 'calls', label: 'Calls it made', title: 'Starlark calls this function made to other functions (summary CSV Calls): not how often it was called', value: (r) => r.summary?.calls ?? null, format: count },
-  { key: 'perCall', label: 'Per call it made', title: 'total ÷ calls it made: the cost of one trip round its loop', value: (r) => (r.summary && r.summary.calls > 0 ? r.total / r.summary.calls : null), format: (v, u) => formatValue(Math.round(v), u) },
-  { key: 'topCaller', label: 'Top caller', title: 'the calling frame that contributes the most', value: (r) => r.topCaller || '(top level)', format: String },
+  {
+    key: 'name',
+    label: 'Function',
+    title: 'file.function as the profiler names it',
+    value: (r) => r.name,
+    format: String,
+  },
+  {
+    key: 'self',
+    label: 'Self',
+    title: 'recorded while this function was on top of the stack',
+    value: (r) => r.self,
+    format: formatValue,
+  },
+  {
+    key: 'total',
+    label: 'Total',
+    title: 'every stack through this function, counted once under recursion',
+    value: (r) => r.total,
+    format: formatValue,
+  },
+  {
+    key: 'allocs',
+    label: 'Allocations',
+    title: 'values allocated directly (summary CSV Allocs)',
+    value: (r) => r.summary?.allocs ?? null,
+    format: count,
+  },
+  {
+    key: 'calls',
+    label: 'Calls it made',
+    title: 'Starlark calls this function made to other functions (summary CSV Calls): not how often it was called',
+    value: (r) => r.summary?.calls ?? null,
+    format: count,
+  },
+  {
+    key: 'perCall',
+    label: 'Per call it made',
+    title: 'total ÷ calls it made: the cost of one trip round its loop',
+    value: (r) => (r.summary && r.summary.calls > 0 ? r.total / r.summary.calls : null),
+    format: (v, u) => formatValue(Math.round(v), u),
+  },
+  {
+    key: 'topCaller',
+    label: 'Top caller',
+    title: 'the calling frame that contributes the most',
+    value: (r) => r.topCaller || '(top level)',
+    format: String,
+  },
 ];
 
 /** Rows shown at most; the caption says how many there are. */
 const ROW_LIMIT = 500;
 
-export function create(el: HTMLElement, initial: FunctionTableProps): { update(p: FunctionTableProps): void; destroy(): void } {
+export function create(
+  el: HTMLElement,
+  initial: FunctionTableProps,
+): { update(p: FunctionTableProps): void; destroy(): void } {
   let props = initial;
   let sortKey = 'total';
   let descending = true;
@@ -79,7 +124,8 @@ export function create(el: HTMLElement, initial: FunctionTableProps): { update(p
 
   function render(): void {
     const rows = sorted();
-    caption.textContent = rows.length > ROW_LIMIT ? `Top ${ROW_LIMIT} of ${rows.length} functions` : `${rows.length} functions`;
+    caption.textContent =
+      rows.length > ROW_LIMIT ? `Top ${ROW_LIMIT} of ${rows.length} functions` : `${rows.length} functions`;
     for (const th of head.cells) {
       const key = (th.firstChild as HTMLElement).dataset.key;
       th.setAttribute('aria-sort', key === sortKey ? (descending ? 'descending' : 'ascending') : 'none');

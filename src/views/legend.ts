@@ -2,7 +2,12 @@
 import { formatValue, type MetricUnit } from '../model/units.ts';
 import type { LegendEntry } from './frame-colors.ts';
 
-export function renderLegend(host: HTMLElement, title: string, entries: readonly LegendEntry[], unit: MetricUnit): void {
+export function renderLegend(
+  host: HTMLElement,
+  title: string,
+  entries: readonly LegendEntry[],
+  unit: MetricUnit,
+): void {
   const head = document.createElement('span');
   head.textContent = `${title}:`;
   host.replaceChildren(

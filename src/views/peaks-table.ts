@@ -28,9 +28,17 @@ function gauge(row: FilePeak): HTMLElement {
 }
 
 function peakRow(row: FilePeak, props: PeaksTableProps): HTMLTableRowElement {
-  const tr = el('tr', `${row.overLimit ? 'over-limit' : ''}${row.moduleId === props.selected ? ' selected' : ''}`.trim());
+  const tr = el(
+    'tr',
+    `${row.overLimit ? 'over-limit' : ''}${row.moduleId === props.selected ? ' selected' : ''}`.trim(),
+  );
   tr.dataset.module = row.moduleId;
-  const peak = row.peakBytes !== null ? formatBytes(row.peakBytes) : row.reportedBytes !== null ? `failed at ~${formatBytes(row.reportedBytes)}` : 'failed';
+  const peak =
+    row.peakBytes !== null
+      ? formatBytes(row.peakBytes)
+      : row.reportedBytes !== null
+        ? `failed at ~${formatBytes(row.reportedBytes)}`
+        : 'failed';
   const ownLimit = row.limitBytes === props.limit ? '' : ` of ${formatBytes(row.limitBytes)}`;
   const percent = row.percentOfLimit === null ? '' : `${row.percentOfLimit.toFixed(1)}%${ownLimit}`;
   const name = el('button', 'module', row.moduleId);
@@ -40,10 +48,17 @@ function peakRow(row: FilePeak, props: PeaksTableProps): HTMLTableRowElement {
   const { onSelect } = props;
   name.addEventListener('click', () => onSelect(row.moduleId));
   const cells = [
-    el('td'), el('td', 'num', peak), el('td', 'num', percent), el('td'),
+    el('td'),
+    el('td', 'num', peak),
+    el('td', 'num', percent),
+    el('td'),
     el('td', 'num', row.targetCount === null ? '' : String(row.targetCount)),
     el('td', 'num', row.durationMicros === null ? '' : `${(row.durationMicros / 1000).toFixed(0)} ms`),
-    el('td', 'error', `${row.overLimit ? 'OVER LIMIT' : ''}${row.overLimit && row.error ? ': ' : ''}${row.error ?? ''}`),
+    el(
+      'td',
+      'error',
+      `${row.overLimit ? 'OVER LIMIT' : ''}${row.overLimit && row.error ? ': ' : ''}${row.error ?? ''}`,
+    ),
   ];
   cells[0]!.append(name);
   cells[3]!.append(gauge(row));
@@ -55,12 +70,19 @@ function histogram(props: PeaksTableProps): HTMLElement {
   const buckets = peakHistogram(props.rows, props.limit);
   const box = el('div', 'peak-histogram');
   box.setAttribute('aria-label', 'Histogram of peaks');
-  const most = maxOf(buckets.map((b) => b.count), 1);
+  const most = maxOf(
+    buckets.map((b) => b.count),
+    1,
+  );
   for (const b of buckets) {
     const bar = el('div', `bucket${b.overLimit ? ' over' : ''}`);
     const fill = el('span', 'bar');
     fill.style.height = `${(b.count / most) * 60}px`;
-    bar.append(el('span', 'count', String(b.count)), fill, el('span', 'label', b.overLimit ? `≥ ${formatBytes(b.from)}` : `${formatBytes(b.from)}–`));
+    bar.append(
+      el('span', 'count', String(b.count)),
+      fill,
+      el('span', 'label', b.overLimit ? `≥ ${formatBytes(b.from)}` : `${formatBytes(b.from)}–`),
+    );
     bar.title = `${b.count} file(s) from ${formatBytes(b.from)}${b.to === Infinity ? ' up' : ` to ${formatBytes(b.to)}`}`;
     box.append(bar);
   }
@@ -71,7 +93,13 @@ function commandsFor(moduleId: string): HTMLElement {
   const box = el('div', 'profile-commands');
   box.append(el('p', '', `To see where ${moduleId}'s memory goes, profile it (run from the repository root):`));
   for (const c of profileCommands(moduleId)) box.append(el('pre', '', c.command), el('p', 'why', c.why));
-  box.append(el('p', 'why', 'Then drop the output folders here together with the package\'s BUCK file and the .bzl files it loads.'));
+  box.append(
+    el(
+      'p',
+      'why',
+      "Then drop the output folders here together with the package's BUCK file and the .bzl files it loads.",
+    ),
+  );
   return box;
 }
 
@@ -105,13 +133,23 @@ export function create(root: HTMLElement, initial: PeaksTableProps): Panel<Peaks
   return mountPanel(root, 'peaks', 'peaks-panel', initial, (box, props) => {
     const table = el('table', 'peaks-table');
     const shown = rowsToShow(props.rows);
-    const count = shown.length === props.rows.length ? `${props.rows.length} BUCK file(s)` : `${shown.length} of ${props.rows.length} BUCK files (the ${SHOWN_ROWS} highest peaks and every failed load; \`peakscope report\` lists all)`;
+    const count =
+      shown.length === props.rows.length
+        ? `${props.rows.length} BUCK file(s)`
+        : `${shown.length} of ${props.rows.length} BUCK files (the ${SHOWN_ROWS} highest peaks and every failed load; \`peakscope report\` lists all)`;
     table.createCaption().textContent = `${count}, highest peak first. Peaks are Buck2's starlark_peak_allocated_bytes: measured with GC on, Starlark arena bytes only.`;
     const head = table.createTHead().insertRow();
-    for (const h of ['BUCK file', 'peak', '% of limit', 'gauge', 'targets', 'duration', 'error']) head.append(el('th', '', h));
+    for (const h of ['BUCK file', 'peak', '% of limit', 'gauge', 'targets', 'duration', 'error'])
+      head.append(el('th', '', h));
     const body = table.createTBody();
     for (const row of shown) body.append(peakRow(row, props));
     const selected = props.rows.find((r) => r.moduleId === props.selected);
-    box.replaceChildren(el('h2', '', 'Per-file peaks (event log)'), limitInput(props), histogram(props), table, ...(selected ? [commandsFor(selected.moduleId)] : []));
+    box.replaceChildren(
+      el('h2', '', 'Per-file peaks (event log)'),
+      limitInput(props),
+      histogram(props),
+      table,
+      ...(selected ? [commandsFor(selected.moduleId)] : []),
+    );
   });
 }

@@ -30,7 +30,11 @@ export function create(host: HTMLElement, initial: ProgressProps): { update(p: P
       host.hidden = true;
       return;
     }
-    if (host.hidden && !timer) timer = setTimeout(() => { timer = null; host.hidden = !props.loading; }, PROGRESS_DELAY_MS);
+    if (host.hidden && !timer)
+      timer = setTimeout(() => {
+        timer = null;
+        host.hidden = !props.loading;
+      }, PROGRESS_DELAY_MS);
     bar.value = l.totalBytes > 0 ? Math.min(1, l.bytesRead / l.totalBytes) : 0;
     if (l.totalBytes === 0) bar.removeAttribute('value');
     label.textContent = `Reading ${l.label}: ${formatBytes(l.bytesRead)}${l.totalBytes > 0 ? ` of ${formatBytes(l.totalBytes)}` : ''}`;

@@ -27,7 +27,12 @@ function row(r: OverviewRow, props: RunsOverviewProps): HTMLTableRowElement {
   name.addEventListener('click', () => props.onSelect(r.id));
   const first = el('td');
   first.append(name);
-  tr.append(first, el('td', 'num', r.rank.overLimit > 0 ? String(r.rank.overLimit) : '—'), el('td', 'num', bytesOrDash(r.rank.peak)), el('td', 'num', bytesOrDash(r.rank.allocated)));
+  tr.append(
+    first,
+    el('td', 'num', r.rank.overLimit > 0 ? String(r.rank.overLimit) : '—'),
+    el('td', 'num', bytesOrDash(r.rank.peak)),
+    el('td', 'num', bytesOrDash(r.rank.allocated)),
+  );
   return tr;
 }
 

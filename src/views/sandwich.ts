@@ -31,10 +31,33 @@ export const SELF_LABEL = '(self: recorded in the function itself)';
 function columns(props: SandwichProps): dataTable.Column<Row>[] {
   const fmt = (v: number) => formatValue(v, props.unit);
   return [
-    { key: 'name', label: 'Function', title: 'file.function as the profiler names it', value: (r) => (r.kind === 'top' ? TOP_LEVEL_LABEL : r.kind === 'self' ? SELF_LABEL : r.name) },
-    { key: 'weight', label: 'Weight', title: 'what flows through this caller or callee', value: (r) => r.weight, format: fmt },
-    { key: 'share', label: 'Share', title: "of the selected function's total", value: (r) => r.share, format: (v) => formatPercent(v, 1) },
-    { key: 'all', label: '% of all', title: 'of the whole profile', value: (r) => (props.grandTotal > 0 ? r.weight / props.grandTotal : 0), format: (v) => formatPercent(v, 1) },
+    {
+      key: 'name',
+      label: 'Function',
+      title: 'file.function as the profiler names it',
+      value: (r) => (r.kind === 'top' ? TOP_LEVEL_LABEL : r.kind === 'self' ? SELF_LABEL : r.name),
+    },
+    {
+      key: 'weight',
+      label: 'Weight',
+      title: 'what flows through this caller or callee',
+      value: (r) => r.weight,
+      format: fmt,
+    },
+    {
+      key: 'share',
+      label: 'Share',
+      title: "of the selected function's total",
+      value: (r) => r.share,
+      format: (v) => formatPercent(v, 1),
+    },
+    {
+      key: 'all',
+      label: '% of all',
+      title: 'of the whole profile',
+      value: (r) => (props.grandTotal > 0 ? r.weight / props.grandTotal : 0),
+      format: (v) => formatPercent(v, 1),
+    },
   ];
 }
 
@@ -49,14 +72,22 @@ function calleeRows(s: Sandwich): Row[] {
 
 function summaryText(props: SandwichProps): string {
   const s = props.sandwich;
-  if (!s) return props.requested ? `“${props.requested}” is not a function of this call tree; pick one above.` : 'Pick a function above, or click a row of Top functions.';
+  if (!s)
+    return props.requested
+      ? `“${props.requested}” is not a function of this call tree; pick one above.`
+      : 'Pick a function above, or click a row of Top functions.';
   const total = `${formatValue(s.total, props.unit)} in all (${formatPercent(s.total, props.grandTotal)} of the profile)`;
   const times = s.occurrences === 1 ? 'on 1 stack' : `on ${s.occurrences.toLocaleString('en-US')} stacks`;
   return `${s.name}: ${total}, ${formatValue(s.self, props.unit)} itself, ${times}. Recursion is counted once.`;
 }
 
 /** The picker row: a function name input with suggestions, and "Show in flamegraph". */
-function buildHead(): { head: HTMLElement; input: HTMLInputElement; names: HTMLDataListElement; show: HTMLButtonElement } {
+function buildHead(): {
+  head: HTMLElement;
+  input: HTMLInputElement;
+  names: HTMLDataListElement;
+  show: HTMLButtonElement;
+} {
   const head = el('div', 'sandwich-head');
   const label = el('label', '', 'Function ');
   const input = el('input');
@@ -76,20 +107,34 @@ function buildHead(): { head: HTMLElement; input: HTMLInputElement; names: HTMLD
 
 function tableProps(props: SandwichProps, rows: Row[], caption: string): dataTable.DataTableProps<Row> {
   return {
-    rows, columns: columns(props), caption, selected: null,
-    rowKey: (r) => (r.kind === 'frame' ? r.name : null), onSelect: (name) => props.onPick(name),
+    rows,
+    columns: columns(props),
+    caption,
+    selected: null,
+    rowKey: (r) => (r.kind === 'frame' ? r.name : null),
+    onSelect: (name) => props.onPick(name),
     sort: { key: 'weight', descending: true },
   };
 }
 
-export function create(host: HTMLElement, initial: SandwichProps): { update(p: SandwichProps): void; destroy(): void; tables(): dataTable.DataTable<Row>[] } {
+export function create(
+  host: HTMLElement,
+  initial: SandwichProps,
+): { update(p: SandwichProps): void; destroy(): void; tables(): dataTable.DataTable<Row>[] } {
   let props = initial;
   const { head, input, names, show } = buildHead();
   const summary = el('p', 'sandwich-summary');
   const callersHost = el('div', 'table-wrap');
   const calleesHost = el('div', 'table-wrap');
   const box = el('section', 'sandwich');
-  box.append(head, summary, el('h3', '', 'Callers: who calls it'), callersHost, el('h3', '', 'Callees: what it calls'), calleesHost);
+  box.append(
+    head,
+    summary,
+    el('h3', '', 'Callers: who calls it'),
+    callersHost,
+    el('h3', '', 'Callees: what it calls'),
+    calleesHost,
+  );
   host.append(box);
   input.addEventListener('change', () => {
     if (props.names.includes(input.value)) props.onPick(input.value);
@@ -104,7 +149,10 @@ export function create(host: HTMLElement, initial: SandwichProps): { update(p: S
   function render(): void {
     const s = props.sandwich;
     if (drawnNames !== props.names) {
-      replaceChildrenWith(names, props.names.map((n) => new Option(n)));
+      replaceChildrenWith(
+        names,
+        props.names.map((n) => new Option(n)),
+      );
       drawnNames = props.names;
     }
     if (document.activeElement !== input) input.value = s?.name ?? props.requested ?? '';

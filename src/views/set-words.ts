@@ -37,7 +37,11 @@ export interface FileWords {
 export function describeFile(file: ParsedFile): FileWords {
   const format = file.profile?.format ?? 'unknown';
   let what = FORMAT_WORDS[format];
-  if (file.profile?.format === 'empty') what = file.profile.reason === 'flame-placeholder' ? 'empty flame (Buck2 wrote its `empty 1` placeholder)' : 'empty file';
+  if (file.profile?.format === 'empty')
+    what =
+      file.profile.reason === 'flame-placeholder'
+        ? 'empty flame (Buck2 wrote its `empty 1` placeholder)'
+        : 'empty file';
   const mode = modeOfPath(file.path);
   const parts = [what, formatBytes(file.size)];
   if (file.compression) parts.push(file.compression);
@@ -48,7 +52,12 @@ export function describeFile(file: ParsedFile): FileWords {
     : null;
   const warnings = file.diagnostics.map((d) => `${file.path}: ${d.message}`);
   if (file.truncated) warnings.unshift(`${file.path}: truncated — ${file.truncated.message}`);
-  return { what: parts.join(', '), totals: file.profile ? totalsInWords(computeTotals(file.profile)) : '', problem, warnings };
+  return {
+    what: parts.join(', '),
+    totals: file.profile ? totalsInWords(computeTotals(file.profile)) : '',
+    problem,
+    warnings,
+  };
 }
 
 const exact = (n: number) => n.toLocaleString('en-US');
@@ -92,7 +101,18 @@ export function packagePattern(files: readonly ParsedFile[]): string | null {
 }
 
 /** What `buck2 profile` writes; a set with none of these (event logs only) needs no modes. */
-const PROFILER_FORMATS: readonly FormatName[] = ['heap-summary', 'heap-flame', 'time-flame', 'statement', 'coverage', 'typecheck', 'bytecode', 'bytecode-pairs', 'targets', 'flame-svg'];
+const PROFILER_FORMATS: readonly FormatName[] = [
+  'heap-summary',
+  'heap-flame',
+  'time-flame',
+  'statement',
+  'coverage',
+  'typecheck',
+  'bytecode',
+  'bytecode-pairs',
+  'targets',
+  'flame-svg',
+];
 
 /** Modes whose output would add something to this set, with the command that makes it. */
 export function missingModes(setName: string, files: readonly ParsedFile[]): MissingMode[] {

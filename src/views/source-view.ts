@@ -30,7 +30,10 @@ export interface SourceViewProps {
 }
 
 function within(span: Span, line: number): boolean {
-  return line >= span.line && (line < span.endLine || (line === span.endLine && (span.endColumn > 1 || span.line === span.endLine)));
+  return (
+    line >= span.line &&
+    (line < span.endLine || (line === span.endLine && (span.endColumn > 1 || span.line === span.endLine)))
+  );
 }
 
 function heat(value: number, max: number): string {
@@ -39,7 +42,12 @@ function heat(value: number, max: number): string {
   return alpha > 0 ? `rgb(var(--heat-rgb) / ${(0.08 + alpha * 0.62).toFixed(3)})` : '';
 }
 
-function row(props: SourceViewProps, line: number, code: string, max: { seconds: number; count: number; bytes: number }): HTMLTableRowElement {
+function row(
+  props: SourceViewProps,
+  line: number,
+  code: string,
+  max: { seconds: number; count: number; bytes: number },
+): HTMLTableRowElement {
   const tr = el('tr', 'src-line');
   tr.dataset.line = String(line);
   const figures = props.lines.get(line);
@@ -57,7 +65,15 @@ function row(props: SourceViewProps, line: number, code: string, max: { seconds:
     mark.title = loop.label;
     tr.classList.add('loop-head');
   }
-  tr.append(el('td', 'gutter', props.gutter.get(line) ?? ''), bytes, time, count, mark, el('td', 'line-no', String(line)), el('td', 'code', code));
+  tr.append(
+    el('td', 'gutter', props.gutter.get(line) ?? ''),
+    bytes,
+    time,
+    count,
+    mark,
+    el('td', 'line-no', String(line)),
+    el('td', 'code', code),
+  );
   tr.addEventListener('click', () => props.onLine(line));
   return tr;
 }
@@ -66,13 +82,33 @@ export function create(root: HTMLElement, initial: SourceViewProps): Panel<Sourc
   return mountPanel(root, 'source-view', 'source-view', initial, (box, props) => {
     const figures = [...props.lines.values()];
     const max = {
-      seconds: maxOf(figures.map((f) => f.seconds), 0),
-      count: maxOf(figures.map((f) => f.count), 0),
-      bytes: maxOf(figures.map((f) => f.bytes ?? 0), 0),
+      seconds: maxOf(
+        figures.map((f) => f.seconds),
+        0,
+      ),
+      count: maxOf(
+        figures.map((f) => f.count),
+        0,
+      ),
+      bytes: maxOf(
+        figures.map((f) => f.bytes ?? 0),
+        0,
+      ),
     };
     const table = el('table', 'source');
     const head = table.createTHead().insertRow();
-    for (const [label, title] of [['bytes', 'allocated by the function a def starts (heap profile, GC off)'], ['alloc', 'allocated by the statements starting on this line and the defs they call (stack-led attribution, GC off)'], ['time', 'statement time on this line'], ['count', 'statement Count: 1 + the calls evaluated in the statement, per run (not runs)'], ['', 'loop'], ['', ''], [props.path, '']] as const) {
+    for (const [label, title] of [
+      ['bytes', 'allocated by the function a def starts (heap profile, GC off)'],
+      [
+        'alloc',
+        'allocated by the statements starting on this line and the defs they call (stack-led attribution, GC off)',
+      ],
+      ['time', 'statement time on this line'],
+      ['count', 'statement Count: 1 + the calls evaluated in the statement, per run (not runs)'],
+      ['', 'loop'],
+      ['', ''],
+      [props.path, ''],
+    ] as const) {
       const th = el('th', '', label);
       th.title = title;
       head.append(th);

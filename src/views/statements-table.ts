@@ -36,13 +36,55 @@ function columnsFor(props: StatementsTableProps): dataTable.Column<StatementRow>
   return [
     { key: 'file', label: 'File', title: 'code-map file name (Buck2: project-relative path)', value: (r) => r.file },
     { key: 'line', label: 'Line', title: 'first line of the statement', value: (r) => r.span.line },
-    { key: 'span', label: 'Span', title: 'line:column-column or line:column-line:column, 1-based, end exclusive', value: (r) => props.spanText(r.span) },
-    { key: 'seconds', label: 'Time', title: 'wall time attributed to the statement (Duration(s))', value: (r) => r.seconds, format: (v) => formatValue(v, 'seconds') },
-    { key: 'share', label: 'Share', title: 'of the TOTAL row’s time', value: (r) => (total > 0 ? r.seconds / total : 0), format: (v) => formatPercent(v, 1) },
-    { key: 'function', label: 'Function', title: 'the function the statement is in (from the dropped sources; without them only top-level statements are placed)', value: (r) => props.functionOf(r) },
-    { key: 'count', label: 'Count', title: '1 + the calls evaluated inside the statement, per run: NOT how often it ran (a list of 230k elements built without calls counts 1); a never-taken `if …: <call>` ending a `for` body counts once per pass', value: (r) => r.count },
-    { key: 'bytes', label: 'Bytes', title: 'allocated by the statement itself and by the defs it calls (stack-led attribution of the heap flame, GC off)', value: (r) => props.figuresOf(r)?.bytes ?? null, format: bytesText },
-    { key: 'loopBytes', label: 'Loop bytes', title: 'for a loop: the bytes whose innermost loop on the way from the allocation up the stack is this one', value: (r) => props.figuresOf(r)?.loopBytes ?? null, format: bytesText },
+    {
+      key: 'span',
+      label: 'Span',
+      title: 'line:column-column or line:column-line:column, 1-based, end exclusive',
+      value: (r) => props.spanText(r.span),
+    },
+    {
+      key: 'seconds',
+      label: 'Time',
+      title: 'wall time attributed to the statement (Duration(s))',
+      value: (r) => r.seconds,
+      format: (v) => formatValue(v, 'seconds'),
+    },
+    {
+      key: 'share',
+      label: 'Share',
+      title: 'of the TOTAL row’s time',
+      value: (r) => (total > 0 ? r.seconds / total : 0),
+      format: (v) => formatPercent(v, 1),
+    },
+    {
+      key: 'function',
+      label: 'Function',
+      title:
+        'the function the statement is in (from the dropped sources; without them only top-level statements are placed)',
+      value: (r) => props.functionOf(r),
+    },
+    {
+      key: 'count',
+      label: 'Count',
+      title:
+        '1 + the calls evaluated inside the statement, per run: NOT how often it ran (a list of 230k elements built without calls counts 1); a never-taken `if …: <call>` ending a `for` body counts once per pass',
+      value: (r) => r.count,
+    },
+    {
+      key: 'bytes',
+      label: 'Bytes',
+      title:
+        'allocated by the statement itself and by the defs it calls (stack-led attribution of the heap flame, GC off)',
+      value: (r) => props.figuresOf(r)?.bytes ?? null,
+      format: bytesText,
+    },
+    {
+      key: 'loopBytes',
+      label: 'Loop bytes',
+      title: 'for a loop: the bytes whose innermost loop on the way from the allocation up the stack is this one',
+      value: (r) => props.figuresOf(r)?.loopBytes ?? null,
+      format: bytesText,
+    },
   ];
 }
 
@@ -50,7 +92,8 @@ function bytesText(v: number): string {
   return formatBytes(v);
 }
 
-const NO_STATEMENTS = 'No statement profile in this set. Run buck2 profile loading --mode statement -o DIR <targets> and drop DIR here.';
+const NO_STATEMENTS =
+  'No statement profile in this set. Run buck2 profile loading --mode statement -o DIR <targets> and drop DIR here.';
 
 function captionOf(props: StatementsTableProps): string {
   const p = props.profile;
@@ -58,12 +101,19 @@ function captionOf(props: StatementsTableProps): string {
   return `${p.rows.length.toLocaleString('en-US')} statements in ${props.path ?? 'the statement profile'}; TOTAL ${formatValue(p.totalSeconds, 'seconds')}, ${p.totalCount.toLocaleString('en-US')} segments`;
 }
 
-export function create(host: HTMLElement, initial: StatementsTableProps): { update(p: StatementsTableProps): void; destroy(): void; table: dataTable.DataTable<StatementRow> } {
+export function create(
+  host: HTMLElement,
+  initial: StatementsTableProps,
+): { update(p: StatementsTableProps): void; destroy(): void; table: dataTable.DataTable<StatementRow> } {
   let props = initial;
   let columns = columnsFor(props);
   const tableProps = (): dataTable.DataTableProps<StatementRow> => ({
-    rows: props.profile?.rows ?? [], columns, caption: captionOf(props),
-    rowKey: (r) => statementKey(r, props.spanText), selected: props.selected, onSelect: (key) => props.onSelect(key),
+    rows: props.profile?.rows ?? [],
+    columns,
+    caption: captionOf(props),
+    rowKey: (r) => statementKey(r, props.spanText),
+    selected: props.selected,
+    onSelect: (key) => props.onSelect(key),
     sort: { key: 'seconds', descending: true },
   });
   const section = dataTable.createSection(host, 'statements-panel', 'statements-table', tableProps());
@@ -71,7 +121,8 @@ export function create(host: HTMLElement, initial: StatementsTableProps): { upda
   render();
   return {
     update(next) {
-      if (next.profile !== props.profile || next.functionOf !== props.functionOf || next.figuresOf !== props.figuresOf) columns = columnsFor(next);
+      if (next.profile !== props.profile || next.functionOf !== props.functionOf || next.figuresOf !== props.figuresOf)
+        columns = columnsFor(next);
       props = next;
       render();
     },

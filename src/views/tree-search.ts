@@ -62,7 +62,10 @@ export function makeMatcher(term: string, regex: boolean): Matcher {
     return { ok: true, test: (name) => name.toLowerCase().includes(needle) };
   }
   if (term.length > MAX_REGEX_CHARS) {
-    return { ok: false, message: `a regular expression may have up to ${MAX_REGEX_CHARS} characters; this one has ${term.length.toLocaleString('en-US')}` };
+    return {
+      ok: false,
+      message: `a regular expression may have up to ${MAX_REGEX_CHARS} characters; this one has ${term.length.toLocaleString('en-US')}`,
+    };
   }
   if (re2 === null) return { ok: false, message: 'loading the regular-expression engine…' };
   try {
@@ -91,7 +94,12 @@ export interface SearchResult {
 }
 
 /** Sums matched weight and lists matches in one pre-order pass. */
-export function searchTree(tree: CallTree, weights: Float64Array, matchedNames: Uint8Array, limit = 10_000): SearchResult {
+export function searchTree(
+  tree: CallTree,
+  weights: Float64Array,
+  matchedNames: Uint8Array,
+  limit = 10_000,
+): SearchResult {
   const nodes: number[] = [];
   let weight = 0;
   let count = 0;

@@ -15,32 +15,84 @@ export interface TypesTableProps {
 }
 
 export const TYPE_COLUMNS: readonly dataTable.Column<TypeRow>[] = [
-  { key: 'type', label: 'Type', title: 'Starlark value type (the last frame of a heap flame line)', value: (r) => r.type },
-  { key: 'bytes', label: 'Bytes', title: 'sum of this type’s leaves in the heap flame', value: (r) => r.bytes, format: formatBytes },
-  { key: 'share', label: 'Share', title: 'of all bytes in the heap flame', value: (r) => r.share, format: (v) => formatPercent(v, 1) },
-  { key: 'count', label: 'Values', title: 'values allocated: the summary CSV column of this type (TOTALS row)', value: (r) => r.count },
-  { key: 'perValue', label: 'Bytes per value', title: 'bytes ÷ values: the average size of one value', value: (r) => r.bytesPerValue, format: (v) => formatBytes(Math.round(v)) },
+  {
+    key: 'type',
+    label: 'Type',
+    title: 'Starlark value type (the last frame of a heap flame line)',
+    value: (r) => r.type,
+  },
+  {
+    key: 'bytes',
+    label: 'Bytes',
+    title: 'sum of this type’s leaves in the heap flame',
+    value: (r) => r.bytes,
+    format: formatBytes,
+  },
+  {
+    key: 'share',
+    label: 'Share',
+    title: 'of all bytes in the heap flame',
+    value: (r) => r.share,
+    format: (v) => formatPercent(v, 1),
+  },
+  {
+    key: 'count',
+    label: 'Values',
+    title: 'values allocated: the summary CSV column of this type (TOTALS row)',
+    value: (r) => r.count,
+  },
+  {
+    key: 'perValue',
+    label: 'Bytes per value',
+    title: 'bytes ÷ values: the average size of one value',
+    value: (r) => r.bytesPerValue,
+    format: (v) => formatBytes(Math.round(v)),
+  },
   { key: 'stacks', label: 'Stacks', title: 'distinct call stacks that allocated this type', value: (r) => r.stacks },
-  { key: 'top', label: 'Top allocator', title: 'the function that allocated the most bytes of this type itself', value: (r) => r.topFunction || '(top level)' },
-  { key: 'topBytes', label: 'Its bytes', title: 'bytes of this type the top allocator allocated itself', value: (r) => r.topFunctionBytes, format: formatBytes },
+  {
+    key: 'top',
+    label: 'Top allocator',
+    title: 'the function that allocated the most bytes of this type itself',
+    value: (r) => r.topFunction || '(top level)',
+  },
+  {
+    key: 'topBytes',
+    label: 'Its bytes',
+    title: 'bytes of this type the top allocator allocated itself',
+    value: (r) => r.topFunctionBytes,
+    format: formatBytes,
+  },
 ];
 
-const NO_FLAME = 'Value types need a heap flame (heap-allocated, heap-flame-allocated or a retained mode); this set has none.';
+const NO_FLAME =
+  'Value types need a heap flame (heap-allocated, heap-flame-allocated or a retained mode); this set has none.';
 
 function captionOf(props: TypesTableProps): string {
   const t = props.table;
   if (!t) return '';
-  const parts = [`${t.rows.length} value types, ${formatBytes(t.totalBytes)} (${t.totalBytes.toLocaleString('en-US')} bytes) in ${props.flamePath ?? 'the heap flame'}`];
-  if (t.totalCount !== null) parts.push(`${t.totalCount.toLocaleString('en-US')} values counted in ${props.summaryPath ?? 'the summary'} (it leaves out allocations made outside any function)`);
+  const parts = [
+    `${t.rows.length} value types, ${formatBytes(t.totalBytes)} (${t.totalBytes.toLocaleString('en-US')} bytes) in ${props.flamePath ?? 'the heap flame'}`,
+  ];
+  if (t.totalCount !== null)
+    parts.push(
+      `${t.totalCount.toLocaleString('en-US')} values counted in ${props.summaryPath ?? 'the summary'} (it leaves out allocations made outside any function)`,
+    );
   else parts.push('no heap summary of the same run is loaded, so there are no counts');
   return parts.join('; ');
 }
 
-export function create(host: HTMLElement, initial: TypesTableProps): { update(p: TypesTableProps): void; destroy(): void; table: dataTable.DataTable<TypeRow> } {
+export function create(
+  host: HTMLElement,
+  initial: TypesTableProps,
+): { update(p: TypesTableProps): void; destroy(): void; table: dataTable.DataTable<TypeRow> } {
   let props = initial;
   const tableProps = (): dataTable.DataTableProps<TypeRow> => ({
-    rows: props.table?.rows ?? [], columns: TYPE_COLUMNS, caption: captionOf(props),
-    rowKey: (r) => r.type, selected: props.selected, onSelect: (type) => props.onSelect(type),
+    rows: props.table?.rows ?? [],
+    columns: TYPE_COLUMNS,
+    caption: captionOf(props),
+    rowKey: (r) => r.type,
+    selected: props.selected,
+    onSelect: (type) => props.onSelect(type),
     sort: { key: 'bytes', descending: true },
   });
   const section = dataTable.createSection(host, 'types-panel', 'types-table', tableProps());

@@ -18,12 +18,25 @@ export { allocationWeights } from '../analysis/metrics.ts';
  */
 function functionsOf(roles: RunRoles): LoadedSetData['functions'] {
   const flame = firstOf(roles, 'allocated-flame');
-  if (flame) return { metric: 'bytes', fileIndex: flame.index, rows: computeFunctionTable(flame.profile.tree, summaryFor(roles, flame)?.profile ?? firstOf(roles, 'allocated-summary')?.profile ?? null) };
+  if (flame)
+    return {
+      metric: 'bytes',
+      fileIndex: flame.index,
+      rows: computeFunctionTable(
+        flame.profile.tree,
+        summaryFor(roles, flame)?.profile ?? firstOf(roles, 'allocated-summary')?.profile ?? null,
+      ),
+    };
   const retained = roles['retained-flame'].find((f) => f.profile.format === 'pprof');
-  if (retained) return { metric: 'retained', fileIndex: retained.index, rows: computeFunctionTable(retained.profile.tree) };
+  if (retained)
+    return { metric: 'retained', fileIndex: retained.index, rows: computeFunctionTable(retained.profile.tree) };
   const time = firstOf(roles, 'time-flame');
   if (!time) return null;
-  const rows = computeFunctionTable(time.profile.tree).map((r) => ({ ...r, self: toMilliseconds(r.self, time.profile.tree), total: toMilliseconds(r.total, time.profile.tree) }));
+  const rows = computeFunctionTable(time.profile.tree).map((r) => ({
+    ...r,
+    self: toMilliseconds(r.self, time.profile.tree),
+    total: toMilliseconds(r.total, time.profile.tree),
+  }));
   return { metric: 'time', fileIndex: time.index, rows };
 }
 
@@ -35,6 +48,12 @@ function toMilliseconds(value: number, tree: CallTree): number {
 export function assembleSets(files: readonly ParsedFile[]): LoadedSetData[] {
   return groupIntoSets(files).map((set) => {
     const roles = classifyRun(set.files);
-    return { name: set.name, files: set.files, roles, functions: functionsOf(roles), metrics: setMetrics(roles, set.name) };
+    return {
+      name: set.name,
+      files: set.files,
+      roles,
+      functions: functionsOf(roles),
+      metrics: setMetrics(roles, set.name),
+    };
   });
 }

@@ -48,12 +48,23 @@ export async function runLoadJob(
   const named = new Set(parsed.filter((f) => isNamedStarlarkSource(f, names)).map((f) => f.path));
   const byContent = parsed.filter((f) => !named.has(f.path) && inFolderAndNoKnownFormat(f));
   const assembled = assembleSets(parsed.filter((f) => !named.has(f.path) && !byContent.includes(f)));
-  const texts = await readSources([...sources, ...kept.filter((i) => named.has(i.path))], cb.signal, (read, path) => cb.onProgress(parsedBytes + read, parsedBytes + sourceBytes, path));
-  const skipped = { byName: byName.length, byContent: byContent.length, examples: [...byName.map((i) => i.path), ...byContent.map((f) => f.path)].slice(0, 3) };
+  const texts = await readSources([...sources, ...kept.filter((i) => named.has(i.path))], cb.signal, (read, path) =>
+    cb.onProgress(parsedBytes + read, parsedBytes + sourceBytes, path),
+  );
+  const skipped = {
+    byName: byName.length,
+    byContent: byContent.length,
+    examples: [...byName.map((i) => i.path), ...byContent.map((f) => f.path)].slice(0, 3),
+  };
   const warnings: string[] = [];
   try {
     const own = new Set(texts.map((t) => t.path));
-    return { sets: analyse(assembled, [...texts, ...known.filter((t) => !own.has(t.path))]), warnings, sources: texts, skipped };
+    return {
+      sets: analyse(assembled, [...texts, ...known.filter((t) => !own.has(t.path))]),
+      warnings,
+      sources: texts,
+      skipped,
+    };
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     warnings.push(`the analysis of this load failed (${why}); the profiles are shown without findings`);
@@ -77,6 +88,13 @@ function inFolderAndNamedNotProfile(input: ParseInput): boolean {
 function inFolderAndNoKnownFormat(file: ParsedFile): boolean {
   if (!file.path.includes('/')) return false;
   const p = file.profile;
-  const nothingRead = p?.format === 'event-log' && p.loads.length === 0 && p.commandLine === null && p.traceId === null && file.truncated !== null;
-  return nothingRead || (p === null && file.detectedFormat === undefined && file.error !== null && file.truncated === null);
+  const nothingRead =
+    p?.format === 'event-log' &&
+    p.loads.length === 0 &&
+    p.commandLine === null &&
+    p.traceId === null &&
+    file.truncated !== null;
+  return (
+    nothingRead || (p === null && file.detectedFormat === undefined && file.error !== null && file.truncated === null)
+  );
 }

@@ -39,13 +39,22 @@ export async function* chunksOf(stream: ReadableStream<Uint8Array>, signal: Abor
 /** A file that could not be read at all (network, CORS, HTTP status): an error, not a crash. */
 function unreadable(path: string, message: string): ParsedFile {
   return {
-    path, size: 0, profile: null, diagnostics: [], truncated: null, compression: null,
+    path,
+    size: 0,
+    profile: null,
+    diagnostics: [],
+    truncated: null,
+    compression: null,
     error: { file: path, line: 0, text: '', message },
   };
 }
 
-async function openInput(input: ParseInput, cb: JobCallbacks): Promise<{ stream: ReadableStream<Uint8Array>; size: number } | string> {
-  if (input.kind === 'file') return { stream: input.file.stream() as ReadableStream<Uint8Array>, size: input.file.size };
+async function openInput(
+  input: ParseInput,
+  cb: JobCallbacks,
+): Promise<{ stream: ReadableStream<Uint8Array>; size: number } | string> {
+  if (input.kind === 'file')
+    return { stream: input.file.stream() as ReadableStream<Uint8Array>, size: input.file.size };
   let response: Response;
   try {
     response = await (cb.fetch ?? fetch)(input.url, { signal: cb.signal, credentials: 'omit' });
@@ -53,7 +62,8 @@ async function openInput(input: ParseInput, cb: JobCallbacks): Promise<{ stream:
     if (cb.signal.aborted) throw e;
     return `could not fetch ${input.url}: the server did not answer or does not allow cross-origin reads (CORS)`;
   }
-  if (!response.ok || !response.body) return `could not fetch ${input.url}: HTTP ${response.status} ${response.statusText}`;
+  if (!response.ok || !response.body)
+    return `could not fetch ${input.url}: HTTP ${response.status} ${response.statusText}`;
   const redirected = redirectProblem(input.url, response);
   if (redirected) {
     void response.body.cancel();

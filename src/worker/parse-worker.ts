@@ -23,11 +23,16 @@ async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'par
   try {
     const { runLoadJob } = await loadJob;
     controller.signal.throwIfAborted();
-    const result = await runLoadJob(request.inputs, {
-      signal: controller.signal,
-      fetch: (url, init) => fetchClaimingPrefetch(String(url), init ?? {}),
-      onProgress: (bytesRead, totalBytes, path) => post({ type: 'progress', jobId, bytesRead, totalBytes, path }),
-    }, undefined, request.sources);
+    const result = await runLoadJob(
+      request.inputs,
+      {
+        signal: controller.signal,
+        fetch: (url, init) => fetchClaimingPrefetch(String(url), init ?? {}),
+        onProgress: (bytesRead, totalBytes, path) => post({ type: 'progress', jobId, bytesRead, totalBytes, path }),
+      },
+      undefined,
+      request.sources,
+    );
     post({ type: 'done', jobId, ...result }, transferablesOf(result.sets));
   } catch (e) {
     if (controller.signal.aborted) post({ type: 'cancelled', jobId });

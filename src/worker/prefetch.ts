@@ -39,7 +39,11 @@ export function prefetch(hash: string, base: string, fetchImpl: typeof fetch = f
  * A `fetch` for parse jobs: the prefetched response when it is for `url` (once), else a fresh
  * fetch. The first claim settles the prefetch: one for another URL is cancelled.
  */
-export function fetchClaimingPrefetch(url: string, init: RequestInit, fetchImpl: typeof fetch = fetch): Promise<Response> {
+export function fetchClaimingPrefetch(
+  url: string,
+  init: RequestInit,
+  fetchImpl: typeof fetch = fetch,
+): Promise<Response> {
   const mine = held;
   held = null;
   if (mine && mine.url === url) {

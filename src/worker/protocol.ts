@@ -10,9 +10,7 @@ import type { LoadResult } from './load-job.ts';
 import type { SetAnalysis, SourceText } from './set-analysis.ts';
 
 /** One input to parse: a File from a drop/picker/paste, or a same-origin or CORS URL. */
-export type ParseInput =
-  | { kind: 'file'; path: string; file: Blob }
-  | { kind: 'url'; path: string; url: string };
+export type ParseInput = { kind: 'file'; path: string; file: Blob } | { kind: 'url'; path: string; url: string };
 
 /** Page → worker. */
 export type WorkerRequest =

@@ -34,7 +34,11 @@ export function splitSources(inputs: readonly ParseInput[]): { sources: ParseInp
 }
 
 /** Reads source inputs as UTF-8 text; one that cannot be read is skipped (the profiles still load). */
-export async function readSources(inputs: readonly ParseInput[], signal: AbortSignal, onProgress?: (bytesRead: number, path: string) => void): Promise<SourceText[]> {
+export async function readSources(
+  inputs: readonly ParseInput[],
+  signal: AbortSignal,
+  onProgress?: (bytesRead: number, path: string) => void,
+): Promise<SourceText[]> {
   const texts: SourceText[] = [];
   let bytesRead = 0;
   for (const input of inputs) {
@@ -65,16 +69,28 @@ export function analyseSets(sets: LoadedSetData[], sources: readonly SourceText[
   // Per-file rows only for the peak estimates of heap profiles: a load of event logs alone
   // (hundreds of thousands of BUCK files) hands over its parsed loads and nothing per file more.
   let filePeaks: FilePeak[] | undefined;
-  const runs = groupRuns(sets.map((s) => ({ name: s.name, files: s.files, roles: s.roles })), sources);
+  const runs = groupRuns(
+    sets.map((s) => ({ name: s.name, files: s.files, roles: s.roles })),
+    sources,
+  );
   return sets.map((set, i) => {
     const run = runs[i]!;
     const { input } = run;
     const hasHeap = input.heapFlame !== null || input.summary !== null;
     const { findings, attribution } = analyseRun(input);
     const analysis: SetAnalysis = {
-      findings, attribution,
+      findings,
+      attribution,
       sources: input.sources.map((s) => ({ path: s.path, text: sources.find((t) => t.path === s.path)?.text ?? '' })),
-      estimate: hasHeap ? estimatePeak({ heapFlame: input.heapFlame, summary: input.summary, targetIds: run.targetIds, filePeaks: (filePeaks ??= computeFilePeaks(logs)), runName: run.name }) : null,
+      estimate: hasHeap
+        ? estimatePeak({
+            heapFlame: input.heapFlame,
+            summary: input.summary,
+            targetIds: run.targetIds,
+            filePeaks: (filePeaks ??= computeFilePeaks(logs)),
+            runName: run.name,
+          })
+        : null,
       hasEventLog: set.roles['event-log'].length > 0,
     };
     return { ...set, analysis };

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CAUSES, GUIDE_LINKS, advise, groupRuns, isStarlarkSourcePath, type Cause, type Finding } from '../../src/analysis/advisor.ts';
+import {
+  CAUSES,
+  GUIDE_LINKS,
+  advise,
+  groupRuns,
+  isStarlarkSourcePath,
+  type Cause,
+  type Finding,
+} from '../../src/analysis/advisor.ts';
 import { loadSampleFolders, sampleRun, spanText } from './fixtures.ts';
 
 function summary(findings: Finding[]): string[] {
@@ -13,7 +21,9 @@ const EXPECTED: Partial<Record<Cause, string[]>> = {
     'huge-collection defs.bzl.sharded_test defs.bzl:5:5-84 high',
     'huge-collection defs.bzl.sharded_test defs.bzl:7:5-47 high',
   ],
-  'materialize-then-process': ['materialize-then-process macros/defs.bzl.generated_libraries macros/defs.bzl:16:5-61 high'],
+  'materialize-then-process': [
+    'materialize-then-process macros/defs.bzl.generated_libraries macros/defs.bzl:16:5-61 high',
+  ],
   'dict-view-in-loop': ['dict-view-in-loop defs.bzl.platform_variants defs.bzl:9:13-14:1 high'],
   'rare-case-allocation': ['rare-case-allocation defs.bzl.checked_libraries defs.bzl:6:9-9:10 high'],
 };
@@ -40,7 +50,9 @@ describe('advisor on the real samples', () => {
     const { sets } = loadSampleFolders('monorepo');
     const { sources } = loadSampleFolders('programs');
     const runs = groupRuns(sets, sources);
-    expect(runs.find((r) => r.name === 'samples/monorepo')!.input.sources.map((s) => s.path)).toContain('samples/programs/monorepo/build_defs/cxx.bzl');
+    expect(runs.find((r) => r.name === 'samples/monorepo')!.input.sources.map((s) => s.path)).toContain(
+      'samples/programs/monorepo/build_defs/cxx.bzl',
+    );
     for (const run of runs) expect(summary(advise(run.input))).toEqual([]);
   });
 
@@ -56,7 +68,10 @@ describe('advisor on the real samples', () => {
 
   it('is less sure with less data, and silent without sources', () => {
     const run = sampleRun('dict-view-in-loop', 'before');
-    expect(advise({ ...run.input, statement: null })[0]).toMatchObject({ cause: 'dict-view-in-loop', confidence: 'medium' });
+    expect(advise({ ...run.input, statement: null })[0]).toMatchObject({
+      cause: 'dict-view-in-loop',
+      confidence: 'medium',
+    });
     expect(advise({ ...run.input, statement: null, heapFlame: null, summary: null })[0]!.confidence).toBe('low');
     expect(advise({ ...run.input, sources: [] })).toEqual([]);
   });

@@ -41,7 +41,10 @@ describe('sizes written through names', () => {
   it('knows the length of a top-level collection and constants loaded from another file', () => {
     const table = indexStarlarkSource('defs.bzl', TABLE_DEFS);
     const consts = indexStarlarkSource('consts.bzl', 'WIDTH = 40\nDEPTH = 500\n');
-    const build = indexStarlarkSource('BUCK', 'load(":consts.bzl", "WIDTH", "DEPTH")\nids = list(range(WIDTH * DEPTH))\n');
+    const build = indexStarlarkSource(
+      'BUCK',
+      'load(":consts.bzl", "WIDTH", "DEPTH")\nids = list(range(WIDTH * DEPTH))\n',
+    );
     expect(knownIntegers([table], table, 0).get('len TABLE')).toBe(3000);
     const known = knownIntegers([table, consts, build], build, null);
     expect([known.get('WIDTH'), known.get('DEPTH'), known.get('len TABLE')]).toEqual([40, 500, 3000]);
@@ -71,7 +74,10 @@ describe('sizes written through names', () => {
       '    first = ids[w * DEPTH]',
       '    native_rule(name = "part_{}".format(w), labels = [str(first)], env = {"W": str(w)})',
     ].join('\n');
-    const advice = input({ 'consts.bzl': 'WIDTH = 40\nDEPTH = 25000\n', BUCK: build }, 'module;array 1600000\nmodule;string 4000\nmodule;dict 8000\n');
+    const advice = input(
+      { 'consts.bzl': 'WIDTH = 40\nDEPTH = 25000\n', BUCK: build },
+      'module;array 1600000\nmodule;string 4000\nmodule;dict 8000\n',
+    );
     expect(bytesByLine(advice, 'BUCK').get(2)! / 1_612_000).toBeGreaterThan(0.9);
     const [finding] = advise(advice);
     expect(finding).toMatchObject({ cause: 'huge-collection', span: { line: 2 } });
@@ -86,8 +92,18 @@ describe('sizes written through names', () => {
       '    native_rule(name = "part_{}".format(w), labels = [str(first)])',
     ].join('\n');
     // Count is 1 + the calls evaluated in a statement, per run: 40 passes, three calls in the last line.
-    const counts = ['File,Span,Duration(s),Count', '"TOTAL","",0.01,250', '"BUCK","2:1-33",0.01,3', '"BUCK","3:1-5:67",0.0,2', '"BUCK","4:5-27",0.0,40', '"BUCK","5:5-67",0.0,160'];
-    const advice = { ...input({ BUCK: build }, 'module;array 8000000\nmodule;string 4000\n'), statement: statementProfile(counts.join('\n')) };
+    const counts = [
+      'File,Span,Duration(s),Count',
+      '"TOTAL","",0.01,250',
+      '"BUCK","2:1-33",0.01,3',
+      '"BUCK","3:1-5:67",0.0,2',
+      '"BUCK","4:5-27",0.0,40',
+      '"BUCK","5:5-67",0.0,160',
+    ];
+    const advice = {
+      ...input({ BUCK: build }, 'module;array 8000000\nmodule;string 4000\n'),
+      statement: statementProfile(counts.join('\n')),
+    };
     expect(bytesByLine(advice, 'BUCK').get(2)! / 8_004_000).toBeGreaterThan(0.9);
   });
 });

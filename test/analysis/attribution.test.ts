@@ -31,7 +31,10 @@ const statementAt = (s: SourceIndex, line: number) => s.statements.findIndex((x)
 describe('stack-led attribution on the guide samples', () => {
   it('loop-invariant-call: the helper’s inner loop makes the table; the macro’s loop repeats the call', () => {
     const a = attributionOf(sampleRun('loop-invariant-call', 'before'));
-    expect(loopText(a).slice(0, 2)).toEqual(['defs.bzl.platform_flag_table 9:9-15:1 for', 'defs.bzl.cxx_libraries 18:5-26:1 for']);
+    expect(loopText(a).slice(0, 2)).toEqual([
+      'defs.bzl.platform_flag_table 9:9-15:1 for',
+      'defs.bzl.cxx_libraries 18:5-26:1 for',
+    ]);
     expect(a.loops[0]!.frames).toEqual(['defs.bzl.platform_flag_table']);
     // The call in the loop carries everything the callee allocated (its own table included).
     const call = a.callSites.find((c) => c.callee === 'platform_flag_table')!;
@@ -45,7 +48,11 @@ describe('stack-led attribution on the guide samples', () => {
 
   it('huge-collection: a comprehension is a loop, and it holds the bytes of its elements', () => {
     const a = attributionOf(sampleRun('huge-collection', 'before'));
-    expect(a.loops[0]).toMatchObject({ function: 'defs.bzl.sharded_test', kind: 'comprehension', header: 'for i in range(shards * cases_per_shard)' });
+    expect(a.loops[0]).toMatchObject({
+      function: 'defs.bzl.sharded_test',
+      kind: 'comprehension',
+      header: 'for i in range(shards * cases_per_shard)',
+    });
     expect(a.loops[0]!.bytes / a.totalBytes).toBeGreaterThan(0.4);
   });
 
@@ -72,7 +79,11 @@ describe('across frames and Count semantics, on the corpus', () => {
   it('walks three calls up from the allocation to the loop that repeats it', () => {
     const a = attributionOf(corpusRun('rc-three-deep'));
     expect(a.loops[0]).toMatchObject({ function: 'build_defs/services.bzl.service_binaries', kind: 'for' });
-    expect(a.loops[0]!.frames.slice(0, 3)).toEqual(['build_defs/services.bzl.service_binaries', 'build_defs/services.bzl._declare', 'build_defs/services.bzl._attrs']);
+    expect(a.loops[0]!.frames.slice(0, 3)).toEqual([
+      'build_defs/services.bzl.service_binaries',
+      'build_defs/services.bzl._declare',
+      'build_defs/services.bzl._attrs',
+    ]);
     expect(a.loops[0]!.frames.length).toBeGreaterThanOrEqual(5);
   });
 
@@ -80,9 +91,14 @@ describe('across frames and Count semantics, on the corpus', () => {
     const run = corpusRun('clean-validation-heavy');
     const a = attributionOf(run);
     const defs = source(run, 'validated.bzl');
-    const own = (def: string) => a.statements
-      .filter((s) => run.input.sources[s.source] === defs && defs.statements[s.statement]!.def === defs.defs.findIndex((d) => d.name === def))
-      .reduce((sum, s) => sum + s.own, 0);
+    const own = (def: string) =>
+      a.statements
+        .filter(
+          (s) =>
+            run.input.sources[s.source] === defs &&
+            defs.statements[s.statement]!.def === defs.defs.findIndex((d) => d.name === def),
+        )
+        .reduce((sum, s) => sum + s.own, 0);
     expect(own('_check_name')).toBe(0);
     expect(own('_check_files')).toBe(0);
   });
@@ -96,7 +112,9 @@ describe('across frames and Count semantics, on the corpus', () => {
     expect(rows.get('11:5')).toBe(1);
     const demo = defs.defs.findIndex((d) => d.name === 'count_demo');
     const loop = defs.loops.findIndex((l) => l.kind === 'for' && l.def === demo);
-    expect(loopIterations(new ProfileJoins(run.input), defs, loop, knownIntegers(run.input.sources, defs, demo))).toBe(10);
+    expect(loopIterations(new ProfileJoins(run.input), defs, loop, knownIntegers(run.input.sources, defs, demo))).toBe(
+      10,
+    );
   });
 
   it('a never-taken `if …: fail()` ending a for body is counted once per pass, yet gets no bytes', () => {

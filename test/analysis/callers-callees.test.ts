@@ -51,8 +51,14 @@ describe('computeSandwich', () => {
     const tree = b.build();
     const s = computeSandwich(tree, tree.total, 'f')!;
     expect([s.total, s.self, s.occurrences]).toEqual([28, 17, 4]);
-    expect(pairs(s.callers)).toEqual([['module', 26], ['k', 2]]);
-    expect(pairs(s.callees)).toEqual([['h', 8], ['g', 3]]);
+    expect(pairs(s.callers)).toEqual([
+      ['module', 26],
+      ['k', 2],
+    ]);
+    expect(pairs(s.callees)).toEqual([
+      ['h', 8],
+      ['g', 3],
+    ]);
     // Each side adds up to the total, and the total is the function table's.
     expect(s.callers.reduce((sum, e) => sum + e.weight, 0)).toBe(s.total);
     expect(s.callees.reduce((sum, e) => sum + e.weight, s.self)).toBe(s.total);

@@ -8,11 +8,31 @@ import { SAMPLES_DIR } from '../samples.ts';
 
 /** Each guide cause, the macro its fix changed and the value type whose bytes dropped most. */
 export const CAUSES = [
-  { name: 'loop-invariant-call', fixed: 'defs.bzl.cxx_libraries', dropped: 'defs.bzl.platform_flag_table', type: 'string' },
+  {
+    name: 'loop-invariant-call',
+    fixed: 'defs.bzl.cxx_libraries',
+    dropped: 'defs.bzl.platform_flag_table',
+    type: 'string',
+  },
   { name: 'huge-collection', fixed: 'defs.bzl.sharded_test', dropped: 'defs.bzl.sharded_test', type: 'string' },
-  { name: 'materialize-then-process', fixed: 'macros/defs.bzl.generated_libraries', dropped: 'macros/defs.bzl.generated_libraries', type: 'dict' },
-  { name: 'dict-view-in-loop', fixed: 'defs.bzl.platform_variants', dropped: 'defs.bzl.platform_variants', type: 'tuple' },
-  { name: 'rare-case-allocation', fixed: 'defs.bzl.checked_libraries', dropped: 'defs.bzl.checked_libraries', type: 'string' },
+  {
+    name: 'materialize-then-process',
+    fixed: 'macros/defs.bzl.generated_libraries',
+    dropped: 'macros/defs.bzl.generated_libraries',
+    type: 'dict',
+  },
+  {
+    name: 'dict-view-in-loop',
+    fixed: 'defs.bzl.platform_variants',
+    dropped: 'defs.bzl.platform_variants',
+    type: 'tuple',
+  },
+  {
+    name: 'rare-case-allocation',
+    fixed: 'defs.bzl.checked_libraries',
+    dropped: 'defs.bzl.checked_libraries',
+    type: 'string',
+  },
 ] as const;
 
 /** Every file under `samples/<dir>`, as a set named `dir` with `dir/…` paths (like the CLI's). */
@@ -22,7 +42,13 @@ export function sampleSet(dir: string): ProfileSet {
   const pending = [root];
   while (pending.length > 0) {
     const path = pending.pop()!;
-    if (statSync(path).isDirectory()) pending.push(...readdirSync(path).sort().reverse().map((n) => join(path, n)));
+    if (statSync(path).isDirectory())
+      pending.push(
+        ...readdirSync(path)
+          .sort()
+          .reverse()
+          .map((n) => join(path, n)),
+      );
     else files.push(path);
   }
   return {
@@ -37,7 +63,9 @@ export function sampleSet(dir: string): ProfileSet {
  * can be compared by name. The peaks stay the real ones.
  */
 export function splitCausesLog(): { before: string; after: string } {
-  const lines = readFileSync(join(SAMPLES_DIR, 'event-logs', 'causes.json-lines'), 'utf8').split('\n').filter(Boolean);
+  const lines = readFileSync(join(SAMPLES_DIR, 'event-logs', 'causes.json-lines'), 'utf8')
+    .split('\n')
+    .filter(Boolean);
   const variant = (name: 'before' | 'after', other: string) =>
     `${lines
       .filter((l) => !l.includes(`/${other}:BUCK`))

@@ -7,7 +7,18 @@ import type { EventLog, HeapSummary, StatementProfile, SummaryRow } from '../../
 import { SAMPLES_DIR } from '../samples.ts';
 
 function row(name: string, calls: number, allocs: number, allocBytes: number | null, typeCounts: number[]): SummaryRow {
-  return { name, timeSeconds: 0.1, timeRecSeconds: 0.1, calls, callers: 1, topCaller: 'module', topCallerCount: 1, allocs, allocBytes, typeCounts };
+  return {
+    name,
+    timeSeconds: 0.1,
+    timeRecSeconds: 0.1,
+    calls,
+    callers: 1,
+    topCaller: 'module',
+    topCallerCount: 1,
+    allocs,
+    allocBytes,
+    typeCounts,
+  };
 }
 
 /** The rows of the upstream heap_summary_allocated golden, with inner's allocations scaled. */
@@ -20,7 +31,13 @@ function goldenSummary(innerAllocs: number): HeapSummary {
   return {
     format: 'heap-summary',
     typeNames: ['dict', 'array', 'list', 'tuple', 'function'],
-    totals: row('TOTALS', sum((r) => r.calls), sum((r) => r.allocs), sum((r) => r.allocBytes!), [0, 1, 2, 3, 4].map((i) => sum((r) => r.typeCounts[i]!))),
+    totals: row(
+      'TOTALS',
+      sum((r) => r.calls),
+      sum((r) => r.allocs),
+      sum((r) => r.allocBytes!),
+      [0, 1, 2, 3, 4].map((i) => sum((r) => r.typeCounts[i]!)),
+    ),
     functions,
     unusedCapacity: null,
   };
@@ -64,14 +81,28 @@ describe('summaryDeltas', () => {
     target.typeNames = [...target.typeNames].reverse();
     target.totals.typeCounts = [...target.totals.typeCounts].reverse();
     expect(summaryTypeDeltas(goldenSummary(220), target).map((t) => [t.name, t.delta])).toEqual([
-      ['dict', -198], ['array', 0], ['list', 0], ['tuple', 0], ['function', 0],
+      ['dict', -198],
+      ['array', 0],
+      ['list', 0],
+      ['tuple', 0],
+      ['function', 0],
     ]);
   });
 });
 
 describe('statementDeltas', () => {
-  const span = (line: number, column: number, endLine: number, endColumn: number) => ({ line, column, endLine, endColumn });
-  const profile = (rows: StatementProfile['rows']): StatementProfile => ({ format: 'statement', totalSeconds: 0, totalCount: 0, rows });
+  const span = (line: number, column: number, endLine: number, endColumn: number) => ({
+    line,
+    column,
+    endLine,
+    endColumn,
+  });
+  const profile = (rows: StatementProfile['rows']): StatementProfile => ({
+    format: 'statement',
+    totalSeconds: 0,
+    totalCount: 0,
+    rows,
+  });
 
   it('joins by file and span, so a moved statement is gone and new', () => {
     const base = profile([
@@ -93,13 +124,22 @@ describe('statementDeltas', () => {
 
   it('keeps the same span in two files apart', () => {
     const s = span(1, 1, 1, 5);
-    const rows = statementDeltas(profile([{ file: 'a.bzl', span: s, seconds: 1, count: 1 }]), profile([{ file: 'b.bzl', span: s, seconds: 1, count: 1 }]));
-    expect(rows.map((r) => [r.name, r.delta])).toEqual([['a.bzl', -1], ['b.bzl', 1]]);
+    const rows = statementDeltas(
+      profile([{ file: 'a.bzl', span: s, seconds: 1, count: 1 }]),
+      profile([{ file: 'b.bzl', span: s, seconds: 1, count: 1 }]),
+    );
+    expect(rows.map((r) => [r.name, r.delta])).toEqual([
+      ['a.bzl', -1],
+      ['b.bzl', 1],
+    ]);
   });
 });
 
 describe('peakDeltas on two event logs (hand-made edge cases)', () => {
-  const rows = peakDeltas(eventLog('event-log-camel-case.json-lines'), eventLog('event-log-snake-over-limit.json-lines'));
+  const rows = peakDeltas(
+    eventLog('event-log-camel-case.json-lines'),
+    eventLog('event-log-snake-over-limit.json-lines'),
+  );
 
   it('lists every file of either log, with the change where both peaks are known', () => {
     expect(rows.map((r) => [r.file, r.basePeak, r.targetPeak, r.delta, r.onlyIn])).toEqual([
@@ -119,10 +159,18 @@ describe('peakDeltas on two event logs (hand-made edge cases)', () => {
 
   it('says which file now exceeds the limit and puts it first', () => {
     const base = eventLog('event-log-snake-over-limit.json-lines');
-    const grown: EventLog = { ...base, loads: base.loads.map((l) => (l.moduleId === 'root//lib:TARGETS' ? { ...l, peakBytes: 3 * 2 ** 30 } : l)) };
+    const grown: EventLog = {
+      ...base,
+      loads: base.loads.map((l) => (l.moduleId === 'root//lib:TARGETS' ? { ...l, peakBytes: 3 * 2 ** 30 } : l)),
+    };
     const [first] = peakDeltas(base, grown);
     expect(peakDeltas(grown, base)[0]).toMatchObject({ file: 'root//lib:TARGETS', delta: 52428800 - 3 * 2 ** 30 });
-    expect(first).toMatchObject({ file: 'root//lib:TARGETS', nowOverLimit: true, overLimit: true, delta: 3 * 2 ** 30 - 52428800 });
+    expect(first).toMatchObject({
+      file: 'root//lib:TARGETS',
+      nowOverLimit: true,
+      overLimit: true,
+      delta: 3 * 2 ** 30 - 52428800,
+    });
     expect(peakDeltas(base, grown, 4 * 2 ** 30)[0]!.nowOverLimit).toBe(false);
   });
 });

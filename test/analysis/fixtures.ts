@@ -22,7 +22,9 @@ export function span(text: string): Span {
 /** `2:1-9:1`-style text of a span, for readable assertions. */
 export function spanText(s: Span | null | undefined): string {
   if (!s) return '—';
-  return s.endLine !== s.line ? `${s.line}:${s.column}-${s.endLine}:${s.endColumn}` : `${s.line}:${s.column}-${s.endColumn}`;
+  return s.endLine !== s.line
+    ? `${s.line}:${s.column}-${s.endLine}:${s.endColumn}`
+    : `${s.line}:${s.column}-${s.endColumn}`;
 }
 
 /** A statement CSV, parsed by the project's parser when it recognises it, else read here. */
@@ -35,7 +37,12 @@ export function statementProfile(text: string): StatementProfile {
     format: 'statement',
     totalSeconds: Number(total![2]),
     totalCount: Number(total![3]),
-    rows: body.map(([file, s, seconds, count]) => ({ file: file!, span: span(s!), seconds: Number(seconds), count: Number(count) })),
+    rows: body.map(([file, s, seconds, count]) => ({
+      file: file!,
+      span: span(s!),
+      seconds: Number(seconds),
+      count: Number(count),
+    })),
   };
 }
 
@@ -52,7 +59,10 @@ export const golden = {
 };
 
 /** Every file under some folders of samples/, parsed (profiles) or kept as text (Starlark sources). */
-export function loadSampleFolders(...folders: string[]): { sets: ProfileSet[]; sources: { path: string; text: string }[] } {
+export function loadSampleFolders(...folders: string[]): {
+  sets: ProfileSet[];
+  sources: { path: string; text: string }[];
+} {
   const files: ParsedFile[] = [];
   const sources: { path: string; text: string }[] = [];
   const pending = folders.map((f) => `samples/${f}`);

@@ -43,8 +43,10 @@ describe('function table', () => {
     });
     const fromSummary = functionBytesOf(null, summary);
     expect([...fromSummary.values()].every((b) => b.total === null)).toBe(true);
-    expect(fromSummary.get('defs.bzl.platform_flag_table')).toEqual({ self: summary.functions.find((f) => f.name === 'defs.bzl.platform_flag_table')!.allocBytes, total: null });
+    expect(fromSummary.get('defs.bzl.platform_flag_table')).toEqual({
+      self: summary.functions.find((f) => f.name === 'defs.bzl.platform_flag_table')!.allocBytes,
+      total: null,
+    });
     expect(functionBytesOf(null, null).size).toBe(0);
   });
 });
-

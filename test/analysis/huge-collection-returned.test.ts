@@ -27,7 +27,8 @@ function macro(use: string): string {
   ].join('\n');
 }
 
-const FLAME = 'module;suites.bzl.suites;cases.bzl.all_cases;string 6000000\nmodule;suites.bzl.suites;cases.bzl.all_cases;array 1200000\nmodule;suites.bzl.suites;dict 20000\n';
+const FLAME =
+  'module;suites.bzl.suites;cases.bzl.all_cases;string 6000000\nmodule;suites.bzl.suites;cases.bzl.all_cases;array 1200000\nmodule;suites.bzl.suites;dict 20000\n';
 // Count is 1 + the calls evaluated in a statement: 100 000 format calls (plus the ranges) in the return.
 const STATEMENTS = [
   'File,Span,Duration(s),Count',
@@ -40,7 +41,13 @@ const STATEMENTS = [
 
 function run(use: string): AdviceInput {
   const sources = [indexStarlarkSource('cases.bzl', HELPER), indexStarlarkSource('suites.bzl', macro(use))];
-  return { heapFlame: heapFlame(FLAME), summary: null, statement: statementProfile(STATEMENTS), coverage: null, sources };
+  return {
+    heapFlame: heapFlame(FLAME),
+    summary: null,
+    statement: statementProfile(STATEMENTS),
+    coverage: null,
+    sources,
+  };
 }
 
 describe('huge-collection through a helper’s return value', () => {
@@ -51,12 +58,21 @@ describe('huge-collection through a helper’s return value', () => {
 
   it('through a def that returns the helper’s value as is', () => {
     const sources = [
-      indexStarlarkSource('cases.bzl', `${HELPER}\n\ndef cases_for(names, per_name):\n    return all_cases(names, per_name)\n`),
+      indexStarlarkSource(
+        'cases.bzl',
+        `${HELPER}\n\ndef cases_for(names, per_name):\n    return all_cases(names, per_name)\n`,
+      ),
       indexStarlarkSource('suites.bzl', macro('cases[i * 1000]').replace(/all_cases/g, 'cases_for')),
     ];
     const flame = FLAME.replace(/cases\.bzl\.all_cases/g, 'cases.bzl.cases_for;cases.bzl.all_cases');
     const statements = `${STATEMENTS}\n"cases.bzl","9:5-38",0.0,1`;
-    const [finding] = advise({ heapFlame: heapFlame(flame), summary: null, statement: statementProfile(statements), coverage: null, sources });
+    const [finding] = advise({
+      heapFlame: heapFlame(flame),
+      summary: null,
+      statement: statementProfile(statements),
+      coverage: null,
+      sources,
+    });
     expect(finding).toMatchObject({ cause: 'huge-collection', function: 'cases.bzl.all_cases', span: { line: 2 } });
   });
 

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { computeFunctionTable } from '../../src/analysis/function-table.ts';
-import { HOT_LOOP_RATIO, findLoops, frameFile, nestRows, pathNamesFile, placeStatements, profileFileFor, sourceFor, type FunctionBytes } from '../../src/analysis/loop-finder.ts';
+import {
+  HOT_LOOP_RATIO,
+  findLoops,
+  frameFile,
+  nestRows,
+  pathNamesFile,
+  placeStatements,
+  profileFileFor,
+  sourceFor,
+  type FunctionBytes,
+} from '../../src/analysis/loop-finder.ts';
 import { indexStarlarkSource } from '../../src/analysis/starlark-source.ts';
 import { golden, sampleRun, spanText } from './fixtures.ts';
 
@@ -25,10 +35,12 @@ describe('loop finder on the upstream goldens', () => {
 
   it('finds the two loops and ranks them by the bytes their function allocates', () => {
     const loops = findLoops(statement, [source], bytesOf());
-    expect(loops.map((l) => `${l.kind} ${spanText(l.span)} ${l.functionName} ${l.headerCount}→${l.bodyCount} bytes=${l.functionBytes?.total}`)).toEqual([
-      'for 11:5-14:1 test.star.test 8→40 bytes=3008',
-      'for 6:9-9:1 test.star.inner 20→400 bytes=1760',
-    ]);
+    expect(
+      loops.map(
+        (l) =>
+          `${l.kind} ${spanText(l.span)} ${l.functionName} ${l.headerCount}→${l.bodyCount} bytes=${l.functionBytes?.total}`,
+      ),
+    ).toEqual(['for 11:5-14:1 test.star.test 8→40 bytes=3008', 'for 6:9-9:1 test.star.inner 20→400 bytes=1760']);
     expect(loops[1]!.iterationsEstimate).toBe(20);
     expect(loops[1]!.basis.join(' ')).toContain('timing segments');
     expect(loops[0]!.basis.join(' ')).toContain('upper bound');
@@ -73,7 +85,9 @@ describe('loop finder on the upstream goldens', () => {
 describe('loop finder on a real sample (loop-invariant-call, before)', () => {
   it('ranks the loop whose function allocates most first and marks the inner loops hot', () => {
     const run = sampleRun('loop-invariant-call', 'before');
-    const bytes = new Map(computeFunctionTable(run.input.heapFlame!.tree).map((f) => [f.name, { self: f.self, total: f.total }]));
+    const bytes = new Map(
+      computeFunctionTable(run.input.heapFlame!.tree).map((f) => [f.name, { self: f.self, total: f.total }]),
+    );
     const loops = findLoops(run.input.statement!, run.input.sources, bytes);
     expect(loops.map((l) => `${spanText(l.span)} ${l.functionName}`)).toEqual([
       '18:5-26:1 defs.bzl.cxx_libraries',
@@ -95,7 +109,9 @@ describe('matching dropped source paths to the files profiles name', () => {
   });
 
   it('picks the shortest source for a file, and the longest known file name for a source', () => {
-    const sources = ['a/b/macros/defs.bzl', 'b/macros/defs.bzl', 'b/other/defs.bzl'].map((p) => indexStarlarkSource(p, ''));
+    const sources = ['a/b/macros/defs.bzl', 'b/macros/defs.bzl', 'b/other/defs.bzl'].map((p) =>
+      indexStarlarkSource(p, ''),
+    );
     expect(sourceFor('macros/defs.bzl', sources)?.path).toBe('b/macros/defs.bzl');
     expect(sourceFor('BUCK', sources)).toBeNull();
     expect(profileFileFor('drop/programs/x/macros/defs.bzl', ['defs.bzl', 'macros/defs.bzl'])).toBe('macros/defs.bzl');

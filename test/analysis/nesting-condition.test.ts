@@ -32,7 +32,11 @@ describe('a condition function guarding fail, called on every pass', () => {
   it('is rare-case-allocation at the call in the caller’s `if`, and what it covers inside is not reported', () => {
     const sources = [indexStarlarkSource('checks.bzl', CHECKS)];
     const findings = advise({ heapFlame: heapFlame(FLAME), summary: null, statement: null, coverage: null, sources });
-    expect(findings[0]).toMatchObject({ cause: 'rare-case-allocation', function: 'checks.bzl.licensed_libraries', span: { line: 7 } });
+    expect(findings[0]).toMatchObject({
+      cause: 'rare-case-allocation',
+      function: 'checks.bzl.licensed_libraries',
+      span: { line: 7 },
+    });
     expect(findings.filter((f) => f.function === 'checks.bzl._bad_licenses')).toEqual([]);
   });
 });

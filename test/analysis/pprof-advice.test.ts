@@ -24,14 +24,19 @@ function sourcesUnder(dir: string): { path: string; text: string }[] {
   return out;
 }
 
-const parse = (path: string, bytes: Uint8Array = new Uint8Array(readFileSync(join(SAMPLES_DIR, path)))) => parseBytes(path, bytes);
+const parse = (path: string, bytes: Uint8Array = new Uint8Array(readFileSync(join(SAMPLES_DIR, path)))) =>
+  parseBytes(path, bytes);
 
 describe('advisor on pprof', () => {
   it('reads the Bazel workspace sources the CPU profile names and judges the loading macros by syntax alone', () => {
     const files = ['bazel/cpu.pprof.gz', 'bazel/memory.pprof.gz'].map((p) => parse(p));
     const [run] = groupRuns(groupIntoSets(files), sourcesUnder('bazel/workspace'));
     expect(run!.input.heapFlame).toBeNull();
-    expect(run!.input.sources.map((s) => s.path).sort()).toEqual(['bazel/workspace/BUILD', 'bazel/workspace/macros/defs.bzl', 'bazel/workspace/rules/config.bzl']);
+    expect(run!.input.sources.map((s) => s.path).sort()).toEqual([
+      'bazel/workspace/BUILD',
+      'bazel/workspace/macros/defs.bzl',
+      'bazel/workspace/rules/config.bzl',
+    ]);
     const findings = advise(run!.input);
     const named = findings.map((f) => `${f.cause} ${f.function} ${f.bytes}`);
     expect(named).toContain('loop-invariant-call macros/defs.bzl.cxx_libraries 0');
@@ -44,7 +49,9 @@ describe('advisor on pprof', () => {
     const sources = sourcesUnder('programs/loop-invariant-call/before');
     const fromFlame = advise(groupRuns(groupIntoSets([{ ...flame, path: 'run/before/flame.src' }]), sources)[0]!.input);
     const fromPprof = advise(groupRuns(groupIntoSets([exported]), sources)[0]!.input);
-    expect(fromPprof.map((f) => [f.cause, f.function, f.bytes, f.confidence])).toEqual(fromFlame.map((f) => [f.cause, f.function, f.bytes, f.confidence]));
+    expect(fromPprof.map((f) => [f.cause, f.function, f.bytes, f.confidence])).toEqual(
+      fromFlame.map((f) => [f.cause, f.function, f.bytes, f.confidence]),
+    );
     expect(fromPprof[0]!.bytes).toBeGreaterThan(0);
   });
 });

@@ -16,7 +16,9 @@ describe('indexStarlarkSource', () => {
   });
 
   it('finds every for loop, with the spans the statement profile gives them', () => {
-    expect(index.loops.map((l) => `${l.kind} ${spanText(l.span)} in ${index.defs[l.def!]!.name} over ${l.iterable}`)).toEqual([
+    expect(
+      index.loops.map((l) => `${l.kind} ${spanText(l.span)} in ${index.defs[l.def!]!.name} over ${l.iterable}`),
+    ).toEqual([
       'for 8:5-15:1 in platform_flag_table over platforms',
       'for 9:9-15:1 in platform_flag_table over range(150)',
       'for 18:5-26:1 in cxx_libraries over names',
@@ -56,13 +58,24 @@ describe('indexStarlarkSource', () => {
     ].join('\n');
     const idx = indexStarlarkSource('defs.bzl', text);
     expect(idx.loops.map((l) => `${l.kind}@${l.span.line} depth=${l.depth}`)).toEqual([
-      'comprehension@2 depth=0', 'for@4 depth=0', 'for@5 depth=1', 'comprehension@9 depth=1',
+      'comprehension@2 depth=0',
+      'for@4 depth=0',
+      'for@5 depth=1',
+      'comprehension@9 depth=1',
     ]);
     expect(idx.constructs.filter((c) => c.kind === 'list-comprehension')[0]!.sizeHint).toBe(1048576);
     expect(idx.constructs.find((c) => c.kind === 'repeat')).toMatchObject({ sizeHint: 1024, loop: null });
-    expect(idx.calls.find((c) => c.viewMethod === 'items')).toMatchObject({ callee: 'constraints.items', loop: 1, argNames: ['constraints'] });
-    expect(idx.failChecks).toEqual([expect.objectContaining({ conditionAllocates: ['call valid()', 'list literal'], loop: 1 })]);
-    expect(idx.constructs.map((c) => c.kind)).toEqual(expect.arrayContaining(['concat', 'percent-format', 'dict-comprehension']));
+    expect(idx.calls.find((c) => c.viewMethod === 'items')).toMatchObject({
+      callee: 'constraints.items',
+      loop: 1,
+      argNames: ['constraints'],
+    });
+    expect(idx.failChecks).toEqual([
+      expect.objectContaining({ conditionAllocates: ['call valid()', 'list literal'], loop: 1 }),
+    ]);
+    expect(idx.constructs.map((c) => c.kind)).toEqual(
+      expect.arrayContaining(['concat', 'percent-format', 'dict-comprehension']),
+    );
     expect(idx.loops[1]!.assigned).toEqual(expect.arrayContaining(['t', 'k', 'v', 'names', 'label']));
   });
 
@@ -76,7 +89,12 @@ describe('indexStarlarkSource', () => {
     const idx = indexStarlarkSource('BUCK', 'def f(:\n    pass\nxs = [0] * 1024\nfor k, v in d.items():\n    g(k)\n');
     expect(idx.syntaxErrors).toBe(1);
     expect(idx.constructs.find((c) => c.kind === 'repeat')).toMatchObject({ sizeHint: 1024, span: { line: 3 } });
-    expect(idx.loops.map((l) => [l.kind, l.targets, l.iterable, l.span.line])).toEqual([['for', ['k', 'v'], 'd.items()', 4]]);
-    expect(idx.calls.map((c) => [c.callee, c.viewMethod, c.loop])).toEqual([['d.items', 'items', null], ['g', null, 0]]);
+    expect(idx.loops.map((l) => [l.kind, l.targets, l.iterable, l.span.line])).toEqual([
+      ['for', ['k', 'v'], 'd.items()', 4],
+    ]);
+    expect(idx.calls.map((c) => [c.callee, c.viewMethod, c.loop])).toEqual([
+      ['d.items', 'items', null],
+      ['g', null, 0],
+    ]);
   });
 });

@@ -35,7 +35,15 @@ describe('Starlark constant folding', () => {
     const { text, node } = expression('(shards + 1) * per_shard');
     const size = sizeExpression(text, node);
     expect(evaluateSize(size)).toBeNull();
-    expect(evaluateSize(size, new Map([['shards', 49], ['per_shard', 200]]))).toBe(10_000);
+    expect(
+      evaluateSize(
+        size,
+        new Map([
+          ['shards', 49],
+          ['per_shard', 200],
+        ]),
+      ),
+    ).toBe(10_000);
     expect(evaluateSize(size, new Map([['shards', 49]]))).toBeNull();
   });
 });

@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  companionFlame,
-  computeTopFunctions,
-  computeTotals,
-  eventLogPeaks,
-} from '../../src/analysis/totals.ts';
+import { companionFlame, computeTopFunctions, computeTotals, eventLogPeaks } from '../../src/analysis/totals.ts';
 import { parseText } from '../../src/formats/parse-file.ts';
 import type { EventLog, HeapFlame, HeapSummary, LoadRecord, ParsedFile, Profile } from '../../src/model/profile.ts';
 import { readSample, SAMPLE_RUN, SAMPLES_DIR } from '../samples.ts';
@@ -51,21 +46,47 @@ describe('computeTotals on a real run', () => {
 });
 
 describe('event-log totals and peaks', () => {
-  const log = parseText('log', readFileSync(join(SAMPLES_DIR, 'edge-cases', 'event-log-snake-over-limit.json-lines'), 'utf8')).profile!;
+  const log = parseText(
+    'log',
+    readFileSync(join(SAMPLES_DIR, 'edge-cases', 'event-log-snake-over-limit.json-lines'), 'utf8'),
+  ).profile!;
 
   it('counts ended loads and failures and finds the highest peak', () => {
-    expect(computeTotals(log)).toEqual({ files: 3, failed: 1, maxPeakBytes: 1610608640, maxPeakFile: 'root//foo:BUCK' });
+    expect(computeTotals(log)).toEqual({
+      files: 3,
+      failed: 1,
+      maxPeakBytes: 1610608640,
+      maxPeakFile: 'root//foo:BUCK',
+    });
   });
 
   it('names the first of equal highest peaks, and no file when every load failed', () => {
-    const load = (moduleId: string, peakBytes: number | null, error: string | null = null): LoadRecord =>
-      ({ moduleId, cell: 'root', peakBytes, error, targetCount: null, durationMicros: null });
+    const load = (moduleId: string, peakBytes: number | null, error: string | null = null): LoadRecord => ({
+      moduleId,
+      cell: 'root',
+      peakBytes,
+      error,
+      targetCount: null,
+      durationMicros: null,
+    });
     const of = (...loads: LoadRecord[]): EventLog => ({ format: 'event-log', commandLine: null, traceId: null, loads });
-    expect(computeTotals(of(load('root//a:BUCK', 5), load('root//b:BUCK', 9), load('root//c:BUCK', 9), load('root//d:BUCK', 0))))
-      .toEqual({ files: 4, failed: 0, maxPeakBytes: 9, maxPeakFile: 'root//b:BUCK' });
-    expect(computeTotals(of(load('root//a:BUCK', null, 'boom'), load('root//b:BUCK', null, 'bang'))))
-      .toEqual({ files: 2, failed: 2, maxPeakBytes: null, maxPeakFile: null });
-    expect(computeTotals(of(load('root//a:BUCK', 0)))).toEqual({ files: 1, failed: 0, maxPeakBytes: 0, maxPeakFile: 'root//a:BUCK' });
+    expect(
+      computeTotals(
+        of(load('root//a:BUCK', 5), load('root//b:BUCK', 9), load('root//c:BUCK', 9), load('root//d:BUCK', 0)),
+      ),
+    ).toEqual({ files: 4, failed: 0, maxPeakBytes: 9, maxPeakFile: 'root//b:BUCK' });
+    expect(computeTotals(of(load('root//a:BUCK', null, 'boom'), load('root//b:BUCK', null, 'bang')))).toEqual({
+      files: 2,
+      failed: 2,
+      maxPeakBytes: null,
+      maxPeakFile: null,
+    });
+    expect(computeTotals(of(load('root//a:BUCK', 0)))).toEqual({
+      files: 1,
+      failed: 0,
+      maxPeakBytes: 0,
+      maxPeakFile: 'root//a:BUCK',
+    });
   });
 
   it('lists every peak in log order, failed ones with their error', () => {
@@ -95,11 +116,16 @@ describe('computeTopFunctions', () => {
       { name: 'defs.bzl.cxx_libraries', selfBytes: 73600, totalBytes: null },
       { name: 'module', selfBytes: 9848, totalBytes: null },
     ]);
-    expect(computeTopFunctions(summary(), 10, flame()).map((f) => f.totalBytes)).toEqual([33123200, 33196800, 33206648]);
+    expect(computeTopFunctions(summary(), 10, flame()).map((f) => f.totalBytes)).toEqual([
+      33123200, 33196800, 33206648,
+    ]);
   });
 
   it('lists nothing for a summary without an AllocBytes column (pre-2022-10)', () => {
-    const old = parseText('profile.csv', 'Function,Time(s),TimeRec(s),Calls,Callers,TopCaller,TopCallerCount,Allocs,list\n"TOTALS",0.1,0.1,0,0,"",0,5,5\n"module",0.1,0.1,0,1,"(root)",1,5,5\n').profile!;
+    const old = parseText(
+      'profile.csv',
+      'Function,Time(s),TimeRec(s),Calls,Callers,TopCaller,TopCallerCount,Allocs,list\n"TOTALS",0.1,0.1,0,0,"",0,5,5\n"module",0.1,0.1,0,1,"(root)",1,5,5\n',
+    ).profile!;
     expect(computeTopFunctions(old, 10)).toEqual([]);
   });
 
@@ -111,7 +137,8 @@ describe('computeTopFunctions', () => {
 describe('companionFlame', () => {
   const summaryFile = (path: string) => parsedSample('heap-summary-allocated/profile.csv', path);
   const flameFile = (path: string, name = 'heap-flame-allocated/flame.src') => parsedSample(name, path);
-  const of = (set: ParsedFile[], s: ParsedFile) => companionFlame({ name: 'run', files: set }, s, s.profile as HeapSummary);
+  const of = (set: ParsedFile[], s: ParsedFile) =>
+    companionFlame({ name: 'run', files: set }, s, s.profile as HeapSummary);
 
   it('pairs profile.csv with the flame of the same -o folder', () => {
     const s = summaryFile('run/heap-allocated/profile.csv');
@@ -155,7 +182,10 @@ describe('companionFlame', () => {
 
   it('says nothing when two flames in the set could be it but disagree', () => {
     const s = summaryFile('run/s/profile.csv');
-    const extra = parseText('run/q/flame.src', `${readSample(`${SAMPLE_RUN}/heap-flame-allocated/flame.src`)}module;defs.bzl.cxx_libraries;defs.bzl.platform_flag_table;other.f;list 40\n`);
+    const extra = parseText(
+      'run/q/flame.src',
+      `${readSample(`${SAMPLE_RUN}/heap-flame-allocated/flame.src`)}module;defs.bzl.cxx_libraries;defs.bzl.platform_flag_table;other.f;list 40\n`,
+    );
     expect(of([s, flameFile('run/p/flame.src'), extra], s)).toBeNull();
   });
 });

@@ -24,7 +24,9 @@ describe('computeTypeTable', () => {
     expect(table.totalBytes).toBe(33206672);
     expect(table.totalCount).toBe(841208);
     const pft = 'defs.bzl.platform_flag_table';
-    expect(table.rows.map((r) => [r.type, r.bytes, r.count, r.bytesPerValue, r.topFunction, r.topFunctionBytes, r.stacks])).toEqual([
+    expect(
+      table.rows.map((r) => [r.type, r.bytes, r.count, r.bytesPerValue, r.topFunction, r.topFunctionBytes, r.stacks]),
+    ).toEqual([
       ['string', 20460000, 600400, 20460000 / 600400, pft, 20448000, 3],
       ['dict', 6012800, 400, 6012800 / 400, pft, 5955200, 2],
       ['array', 4810632, 120207, 4810632 / 120207, pft, 4800000, 3],
@@ -54,7 +56,11 @@ describe('computeTypeTable', () => {
 
   it('matches the summary counts and the flame bytes of a real monorepo heap-allocated run', () => {
     const realFlame = parseAs<HeapFlame>('heap-flame', 'flame.src', sample('monorepo', 'heap-allocated', 'flame.src'));
-    const realSummary = parseAs<HeapSummary>('heap-summary', 'profile.csv', sample('monorepo', 'heap-allocated', 'profile.csv'));
+    const realSummary = parseAs<HeapSummary>(
+      'heap-summary',
+      'profile.csv',
+      sample('monorepo', 'heap-allocated', 'profile.csv'),
+    );
     const table = computeTypeTable(realFlame.tree, realSummary);
     expect(table.totalBytes).toBe(realFlame.tree.total[0]);
     const counted = table.rows.reduce((s, r) => s + (r.count ?? 0), 0);

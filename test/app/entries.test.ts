@@ -10,7 +10,10 @@ function file(fullPath: string, text = 'x'): EntryLike {
 function dir(fullPath: string, children: EntryLike[], batch = 2): EntryLike {
   const name = fullPath.slice(fullPath.lastIndexOf('/') + 1);
   return {
-    isFile: false, isDirectory: true, name, fullPath,
+    isFile: false,
+    isDirectory: true,
+    name,
+    fullPath,
     createReader() {
       let at = 0;
       return {
@@ -28,7 +31,11 @@ describe('directory walker', () => {
   it('walks nested folders, reads every batch, and keeps paths relative to the drop', async () => {
     const tree = dir('/before', [
       dir('/before/statement', [file('/before/statement/profile.csv'), file('/before/statement/targets.txt')]),
-      dir('/before/heap-allocated', [file('/before/heap-allocated/flame.src'), file('/before/heap-allocated/profile.csv'), file('/before/heap-allocated/targets.txt')]),
+      dir('/before/heap-allocated', [
+        file('/before/heap-allocated/flame.src'),
+        file('/before/heap-allocated/profile.csv'),
+        file('/before/heap-allocated/targets.txt'),
+      ]),
     ]);
     const files = await walkEntries([tree, file('/loose.txt')]);
     expect(files.map((f) => f.path)).toEqual([
@@ -58,6 +65,8 @@ describe('directory walker', () => {
   });
 
   it('never lets a lone file name pose as a path', () => {
-    expect(pickedFromList([new File(['a'], '<b>deep</b>.src'), new File(['b'], '..\\x.csv')]).map((p) => p.path)).toEqual(['<b>deep<\u2215b>.src', '..\u2215x.csv']);
+    expect(
+      pickedFromList([new File(['a'], '<b>deep</b>.src'), new File(['b'], '..\\x.csv')]).map((p) => p.path),
+    ).toEqual(['<b>deep<\u2215b>.src', '..\u2215x.csv']);
   });
 });

@@ -14,11 +14,16 @@ function golden(): CallTree {
 describe('arrow keys', () => {
   const tree = golden();
   const at = (path: string[]) => nodeAtPath(tree, path).node;
-  const move = (path: string[], key: string, icicle = true) => stackOf(tree, frameAfterArrow(tree, tree.total, at(path), key, icicle));
+  const move = (path: string[], key: string, icicle = true) =>
+    stackOf(tree, frameAfterArrow(tree, tree.total, at(path), key, icicle));
 
   it('goes down to the heaviest child and up to the parent in the icicle', () => {
     expect(move(['module'], 'ArrowDown')).toEqual(['module', 'defs.bzl.cxx_libraries']);
-    expect(move(['module', 'defs.bzl.cxx_libraries'], 'ArrowDown')).toEqual(['module', 'defs.bzl.cxx_libraries', 'defs.bzl.platform_flag_table']);
+    expect(move(['module', 'defs.bzl.cxx_libraries'], 'ArrowDown')).toEqual([
+      'module',
+      'defs.bzl.cxx_libraries',
+      'defs.bzl.platform_flag_table',
+    ]);
     expect(move(['module', 'defs.bzl.cxx_libraries'], 'ArrowUp')).toEqual(['module']);
     expect(move([], 'ArrowUp')).toEqual([]);
   });
@@ -29,9 +34,26 @@ describe('arrow keys', () => {
   });
 
   it('moves between siblings and stays put at either end', () => {
-    expect(move(['module', 'defs.bzl.cxx_libraries', 'dict'], 'ArrowRight')).toEqual(['module', 'defs.bzl.cxx_libraries', 'string']);
-    expect(move(['module', 'defs.bzl.cxx_libraries', 'dict'], 'ArrowLeft')).toEqual(['module', 'defs.bzl.cxx_libraries', 'dict']);
-    expect(move(['module', 'defs.bzl.cxx_libraries', 'defs.bzl.platform_flag_table'], 'ArrowRight')).toEqual(['module', 'defs.bzl.cxx_libraries', 'defs.bzl.platform_flag_table']);
-    expect(move(['module', 'defs.bzl.cxx_libraries', 'defs.bzl.platform_flag_table', 'dict'], 'ArrowDown')).toEqual(['module', 'defs.bzl.cxx_libraries', 'defs.bzl.platform_flag_table', 'dict']);
+    expect(move(['module', 'defs.bzl.cxx_libraries', 'dict'], 'ArrowRight')).toEqual([
+      'module',
+      'defs.bzl.cxx_libraries',
+      'string',
+    ]);
+    expect(move(['module', 'defs.bzl.cxx_libraries', 'dict'], 'ArrowLeft')).toEqual([
+      'module',
+      'defs.bzl.cxx_libraries',
+      'dict',
+    ]);
+    expect(move(['module', 'defs.bzl.cxx_libraries', 'defs.bzl.platform_flag_table'], 'ArrowRight')).toEqual([
+      'module',
+      'defs.bzl.cxx_libraries',
+      'defs.bzl.platform_flag_table',
+    ]);
+    expect(move(['module', 'defs.bzl.cxx_libraries', 'defs.bzl.platform_flag_table', 'dict'], 'ArrowDown')).toEqual([
+      'module',
+      'defs.bzl.cxx_libraries',
+      'defs.bzl.platform_flag_table',
+      'dict',
+    ]);
   });
 });

@@ -3,7 +3,13 @@ import { Store, type AppState } from '../../src/app/store.ts';
 import { classifyRun } from '../../src/analysis/run-roles.ts';
 import type { LoadedSetData } from '../../src/worker/protocol.ts';
 
-const set = (name: string): LoadedSetData => ({ name, files: [], roles: classifyRun([]), functions: null, metrics: [] });
+const set = (name: string): LoadedSetData => ({
+  name,
+  files: [],
+  roles: classifyRun([]),
+  functions: null,
+  metrics: [],
+});
 
 describe('store', () => {
   it('tells subscribers the new and previous state after each action', () => {
@@ -23,7 +29,10 @@ describe('store', () => {
     expect(store.get().loading).toEqual({ jobId: 1, label: 'two files', bytesRead: 50, totalBytes: 100 });
     store.loadFinished(1, [set('a'), set('b')], 'drop');
     expect(store.get().loading).toBeNull();
-    expect(store.get().sets.map((s) => [s.name, s.origin])).toEqual([['a', 'drop'], ['b', 'drop']]);
+    expect(store.get().sets.map((s) => [s.name, s.origin])).toEqual([
+      ['a', 'drop'],
+      ['b', 'drop'],
+    ]);
     expect(store.get().view.set).toBe('a');
     store.loadFinished(2, [set('c')], 'paste');
     expect(store.get().view.set).toBe('c');
@@ -33,7 +42,10 @@ describe('store', () => {
   it('does not let a load of unreadable files hide the set shown', () => {
     const store = new Store();
     store.loadFinished(1, [set('good')], 'drop');
-    const bad = { ...set(''), files: [{ path: 'bad.txt', error: { message: 'not a profile' } }] } as unknown as LoadedSetData;
+    const bad = {
+      ...set(''),
+      files: [{ path: 'bad.txt', error: { message: 'not a profile' } }],
+    } as unknown as LoadedSetData;
     store.loadFinished(2, [bad], 'drop');
     expect([store.get().sets.length, store.get().view.set]).toEqual([2, 'good']);
     store.loadFinished(3, [bad, set('next')], 'drop');
@@ -77,7 +89,18 @@ describe('store', () => {
 
   it('names every load distinctly and selects by id: two loads of loose files are both reachable', () => {
     const store = new Store();
-    const loose = (n: number): LoadedSetData => ({ ...set(''), files: Array.from({ length: n }, (_, i) => ({ path: `f${i}.src`, size: 1, profile: null, error: null, diagnostics: [], truncated: null, compression: null })) });
+    const loose = (n: number): LoadedSetData => ({
+      ...set(''),
+      files: Array.from({ length: n }, (_, i) => ({
+        path: `f${i}.src`,
+        size: 1,
+        profile: null,
+        error: null,
+        diagnostics: [],
+        truncated: null,
+        compression: null,
+      })),
+    });
     store.loadFinished(1, [loose(5)], 'drop');
     store.loadFinished(2, [loose(5)], 'drop');
     store.loadFinished(3, [loose(2)], 'paste');
@@ -105,7 +128,10 @@ describe('store', () => {
     const store = new Store();
     store.loadFinished(1, [set('a'), set('b')], 'drop', false, null, [{ path: 'BUCK', text: '' }], (added) => added[1]);
     expect(store.get().view.set).toBe('b');
-    store.loadFinished(2, [], 'drop', false, null, [{ path: 'BUCK', text: '' }, { path: 'defs.bzl', text: '' }]);
+    store.loadFinished(2, [], 'drop', false, null, [
+      { path: 'BUCK', text: '' },
+      { path: 'defs.bzl', text: '' },
+    ]);
     expect(store.get().sources.map((s) => s.path)).toEqual(['BUCK', 'defs.bzl']);
     expect(store.get().view.set).toBe('b');
     // Removing every set of the first load takes its sources too; the sources-only load's stay.

@@ -9,7 +9,13 @@ describe('theme', () => {
     expect(storedTheme(storage('light'))).toBe('light');
     for (const bad of [null, '', 'DARK', '<script>', 'system ']) expect(storedTheme(storage(bad))).toBe('system');
     expect(storedTheme(null)).toBe('system');
-    expect(storedTheme({ getItem: () => { throw new Error('blocked'); } })).toBe('system');
+    expect(
+      storedTheme({
+        getItem: () => {
+          throw new Error('blocked');
+        },
+      }),
+    ).toBe('system');
   });
 
   it('follows the system only when asked to', () => {

@@ -11,7 +11,13 @@ describe('#url= loading', () => {
   });
 
   it('refuses javascript:, data:, file: and blob: with a message that names the scheme', () => {
-    for (const bad of ['javascript:alert(1)', 'data:text/plain,module;list 8', 'file:///etc/passwd', 'blob:http://x/1', 'JaVaScRiPt:alert(1)']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'data:text/plain,module;list 8',
+      'file:///etc/passwd',
+      'blob:http://x/1',
+      'JaVaScRiPt:alert(1)',
+    ]) {
       const r = checkUrl(bad, BASE);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.message).toMatch(/only http: and https: URLs can be loaded, not [a-z]+:/);
@@ -25,17 +31,23 @@ describe('#url= loading', () => {
     expect(parseManifest({ files: [{ path: 'out/flame.src', url: 'f/0' }] }, url)).toEqual([
       { kind: 'url', path: 'out/flame.src', url: 'http://127.0.0.1:9/run-1/f/0' },
     ]);
-    expect(parseManifest({ files: [{ path: 'x', url: 'javascript:alert(1)' }] }, url)).toMatch(/manifest entry x: only http/);
+    expect(parseManifest({ files: [{ path: 'x', url: 'javascript:alert(1)' }] }, url)).toMatch(
+      /manifest entry x: only http/,
+    );
     expect(parseManifest({ nope: 1 }, url)).toMatch(/no "files" list/);
     expect(parseManifest(null, url)).toMatch(/no "files" list/);
   });
 
   it('loads a plain URL as one file and a manifest through fetch, with errors in words', async () => {
-    expect(await inputsForUrl(new URL('https://h.test/p/flame.src'))).toEqual([{ kind: 'url', path: 'flame.src', url: 'https://h.test/p/flame.src' }]);
+    expect(await inputsForUrl(new URL('https://h.test/p/flame.src'))).toEqual([
+      { kind: 'url', path: 'flame.src', url: 'https://h.test/p/flame.src' },
+    ]);
     const failing = (async () => {
       throw new TypeError('Failed to fetch');
     }) as typeof fetch;
-    expect(await inputsForUrl(new URL('https://h.test/manifest.json'), failing)).toMatch(/did not answer or does not allow cross-origin reads \(CORS\)/);
+    expect(await inputsForUrl(new URL('https://h.test/manifest.json'), failing)).toMatch(
+      /did not answer or does not allow cross-origin reads \(CORS\)/,
+    );
     const notFound = (async () => new Response('no', { status: 404, statusText: 'Not Found' })) as typeof fetch;
     expect(await inputsForUrl(new URL('https://h.test/manifest.json'), notFound)).toMatch(/HTTP 404 Not Found/);
     const bad = (async () => new Response('{oops')) as typeof fetch;

@@ -6,9 +6,17 @@ describe('URL hash state', () => {
   it('round-trips every field', () => {
     const view: ViewState = {
       ...DEFAULT_VIEW,
-      set: 'loop-invariant-call/before', metric: 'allocs', zoom: ['module', 'defs.bzl.cxx_libraries'],
-      search: 'dict.items(', regex: true, selected: 'defs.bzl.platform_flag_table', tab: 'table',
-      url: 'https://example.test/a b/manifest.json', icicle: false, typeLeaves: false, color: 'package',
+      set: 'loop-invariant-call/before',
+      metric: 'allocs',
+      zoom: ['module', 'defs.bzl.cxx_libraries'],
+      search: 'dict.items(',
+      regex: true,
+      selected: 'defs.bzl.platform_flag_table',
+      tab: 'table',
+      url: 'https://example.test/a b/manifest.json',
+      icicle: false,
+      typeLeaves: false,
+      color: 'package',
     };
     expect(parseHash(formatHash(view))).toEqual(view);
   });

@@ -24,7 +24,12 @@ function setOf(files: Record<string, string>): ProfileSet {
 
 describe('parseDiffArgs', () => {
   it('reads flags in any position', () => {
-    expect(parseDiffArgs(['a', '--json', 'b', '--fail-on-increase', '5'])).toEqual({ json: true, failOnIncrease: 5, base: 'a', target: 'b' });
+    expect(parseDiffArgs(['a', '--json', 'b', '--fail-on-increase', '5'])).toEqual({
+      json: true,
+      failOnIncrease: 5,
+      base: 'a',
+      target: 'b',
+    });
     expect(parseDiffArgs(['--fail-on-increase=0.5%', 'a', 'b'])).toMatchObject({ failOnIncrease: 0.5 });
   });
 
@@ -42,8 +47,15 @@ describe('diffJson', () => {
     const json = diffJson(compareSets(setOf({ 'flame.src': BASE }), setOf({ 'flame.src': SHRUNK })));
     expect(Object.keys(json)).toEqual(['totals', 'functions', 'types', 'peaks']);
     expect(json.totals).toEqual({ baseBytes: 33206672, targetBytes: 33206672 + CUT, deltaBytes: CUT });
-    expect(json.functions.map((f) => Object.keys(f))).toEqual(Array(3).fill(['name', 'baseBytes', 'targetBytes', 'deltaBytes']));
-    expect(json.functions.find((f) => f.name === PFT)).toEqual({ name: PFT, baseBytes: 33123200, targetBytes: 33123200 + CUT, deltaBytes: CUT });
+    expect(json.functions.map((f) => Object.keys(f))).toEqual(
+      Array(3).fill(['name', 'baseBytes', 'targetBytes', 'deltaBytes']),
+    );
+    expect(json.functions.find((f) => f.name === PFT)).toEqual({
+      name: PFT,
+      baseBytes: 33123200,
+      targetBytes: 33123200 + CUT,
+      deltaBytes: CUT,
+    });
     expect(json.functions.find((f) => f.name === 'module')?.deltaBytes).toBe(CUT);
     expect(json.types[0]).toEqual({ name: 'dict', baseBytes: 6012800, targetBytes: 6012800 + CUT, deltaBytes: CUT });
     expect(json.peaks).toEqual([]);
@@ -51,7 +63,9 @@ describe('diffJson', () => {
 
   it('gates on growth of the total beyond the percentage, not on a drop', () => {
     const grew = compareSets(setOf({ 'flame.src': SHRUNK }), setOf({ 'flame.src': BASE }));
-    expect(increaseFailures(grew, diffJson(grew), 19)).toEqual(['total grew 26.6 MiB → 31.7 MiB (+19.2%), more than 19%']);
+    expect(increaseFailures(grew, diffJson(grew), 19)).toEqual([
+      'total grew 26.6 MiB → 31.7 MiB (+19.2%), more than 19%',
+    ]);
     expect(increaseFailures(grew, diffJson(grew), 20)).toEqual([]);
     const shrank = compareSets(setOf({ 'flame.src': BASE }), setOf({ 'flame.src': SHRUNK }));
     expect(increaseFailures(shrank, diffJson(shrank), 0)).toEqual([]);
@@ -91,7 +105,9 @@ describe('runDiff with a stand-in loader', () => {
   });
 
   it('throws a one-line CliError (exit 2 in the dispatcher) on bad input', async () => {
-    await expect(run('base')).rejects.toThrow(new CliError("diff: expected BASE and TARGET, got 1 path(s); see 'peakscope diff --help'"));
+    await expect(run('base')).rejects.toThrow(
+      new CliError("diff: expected BASE and TARGET, got 1 path(s); see 'peakscope diff --help'"),
+    );
     await expect(run('base', 'missing')).rejects.toThrow('cannot read "missing": no such file or directory');
     await expect(run('base', 'time')).rejects.toThrow(
       'diff: "base" and "time" hold no profile of the same kind (allocated heap flame only in the base: not compared; time flame only in the target: not compared)',
@@ -115,7 +131,9 @@ const BIN = join(REPO_ROOT, 'bin', 'peakscope.js');
 /** The real command as a child process: `node bin/peakscope.js diff …`. */
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, 'diff', ...args], { env: { ...process.env, PEAKSCOPE_DEBUG: '' } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, 'diff', ...args], {
+      env: { ...process.env, PEAKSCOPE_DEBUG: '' },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const failed = e as { code: number; stdout: string; stderr: string };
@@ -149,7 +167,13 @@ describe('node bin/peakscope.js diff (child process)', { timeout: 30_000 }, () =
   });
 
   it.each(CAUSES)('shows the drop of $name at the fixed function and type', async (cause) => {
-    const { code, stdout, stderr } = await cli('--json', '--fail-on-increase', '0', join(SAMPLES_DIR, cause.name, 'before'), join(SAMPLES_DIR, cause.name, 'after'));
+    const { code, stdout, stderr } = await cli(
+      '--json',
+      '--fail-on-increase',
+      '0',
+      join(SAMPLES_DIR, cause.name, 'before'),
+      join(SAMPLES_DIR, cause.name, 'after'),
+    );
     expect([code, stderr]).toEqual([0, '']);
     const json = JSON.parse(stdout);
     expect(json.totals.deltaBytes).toBeLessThan(0);
@@ -161,7 +185,12 @@ describe('node bin/peakscope.js diff (child process)', { timeout: 30_000 }, () =
 
   it('exits 1 when the reverse of a fix grows the total past the budget', async () => {
     const c = CAUSES[0];
-    const { code, stderr } = await cli('--fail-on-increase', '50', join(SAMPLES_DIR, c.name, 'after'), join(SAMPLES_DIR, c.name, 'before'));
+    const { code, stderr } = await cli(
+      '--fail-on-increase',
+      '50',
+      join(SAMPLES_DIR, c.name, 'after'),
+      join(SAMPLES_DIR, c.name, 'before'),
+    );
     expect(code).toBe(1);
     expect(stderr).toMatch(/^peakscope diff: total grew .* MiB \(\+\d+\.\d%\), more than 50%\n$/);
   });

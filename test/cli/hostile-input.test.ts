@@ -25,7 +25,10 @@ const STATEMENT = `File,Span,Duration(s),Count\n"TOTAL","",0.500,60\n${Array.fro
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'peakscope-issue17-'));
-  writeFileSync(at('big.json-lines'), `{"command_line_args":["buck2","uquery","//..."]}\n${Array.from({ length: 150_000 }, (_, i) => load(i)).join('')}`);
+  writeFileSync(
+    at('big.json-lines'),
+    `{"command_line_args":["buck2","uquery","//..."]}\n${Array.from({ length: 150_000 }, (_, i) => load(i)).join('')}`,
+  );
   writeFileSync(at('cut-number.src'), FLAME.slice(0, -3));
   const gz = gzipSync(new TextEncoder().encode(FLAME));
   writeFileSync(at('cut.src.gz'), gz.subarray(0, gz.length - 3)); // inside the trailer: fflate alone said nothing
@@ -51,7 +54,9 @@ describe('peakscope report on issue 17 inputs', () => {
     const r = await run('report', '--json', at(name));
     expect(r.code).toBe(0);
     const input = JSON.parse(r.stdout).inputs[0];
-    expect(input.diagnostics.map((d: { message: string }) => d.message)).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^cut short: .*${says}`))]));
+    expect(input.diagnostics.map((d: { message: string }) => d.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(new RegExp(`^cut short: .*${says}`))]),
+    );
   });
 
   it('the kept lines exactly: the cut heap flame totals 199 stacks', async () => {
@@ -72,8 +77,12 @@ describe('peakscope report on issue 17 inputs', () => {
     symlinkSync(join(folder, 'gone'), join(folder, 'dangling.src'));
     const r = await run('report', folder);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Could not read 1 entry of the folders given \(left out\): .*dangling\.src \(no such file or directory\)/);
-    expect(JSON.parse((await run('report', '--json', folder)).stdout).unreadable).toEqual([{ path: join(folder, 'dangling.src'), reason: 'no such file or directory' }]);
+    expect(r.stdout).toMatch(
+      /Could not read 1 entry of the folders given \(left out\): .*dangling\.src \(no such file or directory\)/,
+    );
+    expect(JSON.parse((await run('report', '--json', folder)).stdout).unreadable).toEqual([
+      { path: join(folder, 'dangling.src'), reason: 'no such file or directory' },
+    ]);
   });
 });
 

@@ -85,7 +85,8 @@ describe('peakscope on broken files', () => {
     ['an empty file', 'empty.csv', /holds no data/],
     ['a count beyond 2^53', 'beyond', /2\^53/],
   ])('report: %s → exit 2, one line', async (_, name, reason) => {
-    const path = name === 'beyond' ? join(SAMPLES_DIR, 'edge-cases', 'event-log-peak-beyond-2pow53.json-lines') : join(dir, name);
+    const path =
+      name === 'beyond' ? join(SAMPLES_DIR, 'edge-cases', 'event-log-peak-beyond-2pow53.json-lines') : join(dir, name);
     expectOneLineFailure(await run('report', path), reason);
   });
 
@@ -122,7 +123,11 @@ describe('nothing a file carries reaches the terminal as a control character', (
 
   it('keeps the real process to one line and exit 2, no stack trace, even with debugging env unset', () => {
     const bin = join(REPO_ROOT, 'bin', 'peakscope.js');
-    const r = spawnSync(process.execPath, [bin, 'report', join(dir, 'fifo')], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, PEAKSCOPE_DEBUG: '' } });
+    const r = spawnSync(process.execPath, [bin, 'report', join(dir, 'fifo')], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, PEAKSCOPE_DEBUG: '' },
+    });
     expectOneLineFailure({ code: r.status ?? -1, stderr: r.stderr }, /not a regular file or directory/);
     expect(r.stdout).toBe('');
   }, 60_000);

@@ -33,7 +33,9 @@ describe('peakscope open', () => {
 
   it('lists exactly the given files and the files inside given directories', async () => {
     const manifest = await (await fetch(server.manifestUrl)).json();
-    const inDir = readdirSync(sampleDir).sort().map((name) => `${sampleDir}/${name}`);
+    const inDir = readdirSync(sampleDir)
+      .sort()
+      .map((name) => `${sampleDir}/${name}`);
     expect(inDir).toContain(`${sampleDir}/flame.src`);
     expect(manifest.files.map((f: { path: string }) => f.path)).toEqual([...inDir, looseFile]);
     const first = await fetch(new URL(manifest.files[0].url, server.manifestUrl));
@@ -47,7 +49,16 @@ describe('peakscope open', () => {
     expect((await fetch(`${origin}/`)).status).toBe(200);
     expect((await fetch(`${origin}/assets/app.js`)).status).toBe(200);
     const count = readdirSync(sampleDir).length + 1;
-    for (const path of [`/${token}/f/${count}`, `/${token}/f/-1`, '/ffffffffffffffffffffffffffffffff/manifest.json', '/../package.json', '/%2e%2e/package.json', '/assets/../../package.json', `/${token}/../../package.json`, '/etc/passwd']) {
+    for (const path of [
+      `/${token}/f/${count}`,
+      `/${token}/f/-1`,
+      '/ffffffffffffffffffffffffffffffff/manifest.json',
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/assets/../../package.json',
+      `/${token}/../../package.json`,
+      '/etc/passwd',
+    ]) {
       expect([path, (await fetch(`${origin}${path}`)).status]).toEqual([path, 404]);
     }
     expect((await fetch(`${origin}/`, { method: 'POST' })).status).toBe(405);

@@ -15,17 +15,32 @@ const BIN = join(REPO_ROOT, 'bin', 'peakscope.js');
 const SLOW = 60_000;
 
 function peakscope(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, PEAKSCOPE_DEBUG: '' }, maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, PEAKSCOPE_DEBUG: '' },
+    maxBuffer: 64 << 20,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** The sum of a sample file's values, read by the decoder alone. */
 function sampleSum(path: string): number {
-  return decodePprof(gunzipSync(readFileSync(join(SAMPLES_DIR, path)))).samples.reduce((sum, s) => sum + s.values[0]!, 0);
+  return decodePprof(gunzipSync(readFileSync(join(SAMPLES_DIR, path)))).samples.reduce(
+    (sum, s) => sum + s.values[0]!,
+    0,
+  );
 }
 
-interface Input { path: string; format: string; totals: Record<string, number | string>; topFunctions: { name: string }[] }
-interface Finding { cause: string; function: string }
+interface Input {
+  path: string;
+  format: string;
+  totals: Record<string, number | string>;
+  topFunctions: { name: string }[];
+}
+interface Finding {
+  cause: string;
+  function: string;
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'peakscope-pprof-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,20 +50,26 @@ describe('peakscope report --json on pprof', () => {
   const json = JSON.parse(r.stdout || '{}') as { inputs: Input[]; findings: Finding[] };
   const input = (suffix: string) => json.inputs.find((i) => i.path.endsWith(suffix))!;
 
-  it('reads Bazel\'s memory profile: format pprof, bytes = the sum of its samples, retained, top function by Starlark name', { timeout: SLOW }, () => {
-    expect(r.code).toBe(0);
-    const memory = input('bazel/memory.pprof.gz');
-    expect(memory.format).toBe('pprof');
-    expect(memory.totals['bytes']).toBe(sampleSum('bazel/memory.pprof.gz'));
-    expect(memory.totals['sampleType']).toBe('memory/bytes');
-    expect(memory.totals['semantics']).toMatch(/^retained at dump, sampled/);
-    expect(memory.topFunctions[0]!.name).toMatch(/\._generated_config_impl$/);
-  });
+  it(
+    "reads Bazel's memory profile: format pprof, bytes = the sum of its samples, retained, top function by Starlark name",
+    { timeout: SLOW },
+    () => {
+      expect(r.code).toBe(0);
+      const memory = input('bazel/memory.pprof.gz');
+      expect(memory.format).toBe('pprof');
+      expect(memory.totals['bytes']).toBe(sampleSum('bazel/memory.pprof.gz'));
+      expect(memory.totals['sampleType']).toBe('memory/bytes');
+      expect(memory.totals['semantics']).toMatch(/^retained at dump, sampled/);
+      expect(memory.topFunctions[0]!.name).toMatch(/\._generated_config_impl$/);
+    },
+  );
 
   it('gives Bazel CPU and starlark-go wall time in exact milliseconds', () => {
     expect(input('bazel/cpu.pprof.gz').totals['milliseconds']).toBe(sampleSum('bazel/cpu.pprof.gz') / 1000);
     expect(input('bazel/cpu.pprof.gz').totals['sampleType']).toBe('CPU/microseconds');
-    expect(input('starlark-go/wall.pprof.gz').totals['milliseconds']).toBe(sampleSum('starlark-go/wall.pprof.gz') / 1e6);
+    expect(input('starlark-go/wall.pprof.gz').totals['milliseconds']).toBe(
+      sampleSum('starlark-go/wall.pprof.gz') / 1e6,
+    );
     expect(input('starlark-go/wall.pprof.gz').totals['sampleType']).toBe('wall/nanoseconds');
   });
 
@@ -66,7 +87,9 @@ describe('peakscope export --pprof', () => {
     const written = peakscope('export', '--pprof', out, flame);
     expect(written.code).toBe(0);
     expect(written.stderr).toMatch(/^wrote .*flame\.pb\.gz/);
-    const [before, after] = [flame, out].map((p) => (JSON.parse(peakscope('report', '--json', p).stdout) as { inputs: Input[] }).inputs[0]!);
+    const [before, after] = [flame, out].map(
+      (p) => (JSON.parse(peakscope('report', '--json', p).stdout) as { inputs: Input[] }).inputs[0]!,
+    );
     expect(after!.format).toBe('pprof');
     expect(after!.totals['bytes']).toBe(before!.totals['bytes']);
     expect(after!.totals['sampleType']).toBe('alloc_space/bytes');

@@ -12,7 +12,11 @@ const EDGE = join(SAMPLES_DIR, 'edge-cases');
 const SLOW = 60_000;
 
 function peakscope(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, PEAKSCOPE_DEBUG: '' }, maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, PEAKSCOPE_DEBUG: '' },
+    maxBuffer: 64 << 20,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -31,7 +35,8 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'peakscope-report-'));
   mkdirSync(join(dir, 'renamed'));
-  for (const [sample, name] of Object.entries(RENAMED)) writeFileSync(join(dir, 'renamed', name), readSample(`${SAMPLE_RUN}/${sample}`));
+  for (const [sample, name] of Object.entries(RENAMED))
+    writeFileSync(join(dir, 'renamed', name), readSample(`${SAMPLE_RUN}/${sample}`));
   mkdirSync(join(dir, 'junk'));
   writeFileSync(join(dir, 'junk', 'notes.txt'), 'just some notes\nnothing to see\n');
   writeFileSync(join(dir, 'junk', 'blob.bin'), Buffer.from([0, 1, 2, 3, 0, 255]));
@@ -40,7 +45,12 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-type Input = { path: string; format: string; totals: Record<string, unknown>; topFunctions: { name: string; selfBytes: number; totalBytes: number | null }[] };
+type Input = {
+  path: string;
+  format: string;
+  totals: Record<string, unknown>;
+  topFunctions: { name: string; selfBytes: number; totalBytes: number | null }[];
+};
 
 function reportJson(...paths: string[]): Input[] {
   const r = peakscope('report', '--json', ...paths);
@@ -56,17 +66,32 @@ function byName(inputs: Input[], name: string): Input {
 describe('peakscope report --json on renamed real profiles', () => {
   it('detects every format by content and shows the must-show figures', { timeout: SLOW }, () => {
     const inputs = reportJson(join(dir, 'renamed'));
-    expect(inputs.map((i) => i.path.slice(i.path.lastIndexOf('/') + 1))).toEqual(['a', 'b.src', 'data', 'out.txt', 'q1', 'x.csv', 'zz']);
+    expect(inputs.map((i) => i.path.slice(i.path.lastIndexOf('/') + 1))).toEqual([
+      'a',
+      'b.src',
+      'data',
+      'out.txt',
+      'q1',
+      'x.csv',
+      'zz',
+    ]);
     const flame = byName(inputs, 'q1');
     expect(flame.format).toBe('heap-flame');
     expect(flame.totals).toEqual({ bytes: 33206672, stacks: 12 });
-    expect(flame.topFunctions).toContainEqual({ name: 'defs.bzl.cxx_libraries', selfBytes: 73600, totalBytes: 33196800 });
+    expect(flame.topFunctions).toContainEqual({
+      name: 'defs.bzl.cxx_libraries',
+      selfBytes: 73600,
+      totalBytes: 33196800,
+    });
     const summary = byName(inputs, 'zz');
     expect(summary.format).toBe('heap-summary');
     expect(summary.totals).toEqual({ allocBytes: 33206648, allocs: 841208, functions: 3 });
     // Its flame sits in the same folder, so the summary's functions get totals too.
     expect(summary.topFunctions[1]).toEqual({ name: 'defs.bzl.cxx_libraries', selfBytes: 73600, totalBytes: 33196800 });
-    expect(byName(inputs, 'data')).toMatchObject({ format: 'statement', totals: { seconds: 0.125, count: 602006, statements: 11 } });
+    expect(byName(inputs, 'data')).toMatchObject({
+      format: 'statement',
+      totals: { seconds: 0.125, count: 602006, statements: 11 },
+    });
     expect(byName(inputs, 'x.csv')).toMatchObject({ format: 'time-flame', totals: { milliseconds: 81 } });
     expect(byName(inputs, 'out.txt')).toMatchObject({ format: 'coverage', totals: { spans: 11 } });
     expect(byName(inputs, 'a')).toMatchObject({ format: 'typecheck', totals: { seconds: 0 } });
@@ -123,16 +148,22 @@ describe('peakscope report exit codes', () => {
     expect(peakscope('nonsense').stderr).toMatch(/^peakscope: unknown command "nonsense"/);
   });
 
-  it('reports the rest of a folder and names an entry it cannot read (a dangling link; issue 17)', { timeout: SLOW }, () => {
-    const linked = join(dir, 'linked');
-    mkdirSync(linked);
-    writeFileSync(join(linked, 'a'), 'module;list 8\n');
-    symlinkSync(join(dir, 'gone'), join(linked, 'b'));
-    const r = peakscope('report', linked);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/Could not read 1 entry of the folders given \(left out\): .*linked\/b \(no such file or directory\)\n$/);
-  });
+  it(
+    'reports the rest of a folder and names an entry it cannot read (a dangling link; issue 17)',
+    { timeout: SLOW },
+    () => {
+      const linked = join(dir, 'linked');
+      mkdirSync(linked);
+      writeFileSync(join(linked, 'a'), 'module;list 8\n');
+      symlinkSync(join(dir, 'gone'), join(linked, 'b'));
+      const r = peakscope('report', linked);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(
+        /Could not read 1 entry of the folders given \(left out\): .*linked\/b \(no such file or directory\)\n$/,
+      );
+    },
+  );
 });
 
 describe('peakscope report on the real samples', () => {
@@ -152,17 +183,21 @@ describe('peakscope report on the real samples', () => {
     'statement/targets.txt': 'targets',
   };
 
-  it('names each file of a buck2 profile -o tree by its content, and gives summaries their run\'s totals', { timeout: SLOW }, () => {
-    const inputs = reportJson(CASE);
-    const at = (rel: string) => inputs.find((i) => i.path === `${CASE}/${rel}`)!;
-    for (const [rel, format] of Object.entries(MODE_FORMATS)) expect([rel, at(rel).format]).toEqual([rel, format]);
-    const flame = at('heap-allocated/flame.src');
-    const summary = at('heap-allocated/profile.csv');
-    expect(summary.totals['allocBytes']).toBeGreaterThan(0);
-    // A summary's self bytes are its flame's self bytes, and its totals come from that flame.
-    const flameByName = new Map(flame.topFunctions.map((f) => [f.name, f]));
-    for (const f of summary.topFunctions) expect(f).toEqual(flameByName.get(f.name));
-  });
+  it(
+    "names each file of a buck2 profile -o tree by its content, and gives summaries their run's totals",
+    { timeout: SLOW },
+    () => {
+      const inputs = reportJson(CASE);
+      const at = (rel: string) => inputs.find((i) => i.path === `${CASE}/${rel}`)!;
+      for (const [rel, format] of Object.entries(MODE_FORMATS)) expect([rel, at(rel).format]).toEqual([rel, format]);
+      const flame = at('heap-allocated/flame.src');
+      const summary = at('heap-allocated/profile.csv');
+      expect(summary.totals['allocBytes']).toBeGreaterThan(0);
+      // A summary's self bytes are its flame's self bytes, and its totals come from that flame.
+      const flameByName = new Map(flame.topFunctions.map((f) => [f.name, f]));
+      for (const f of summary.topFunctions) expect(f).toEqual(flameByName.get(f.name));
+    },
+  );
 
   it('reads the gzip and zstd event logs exactly like the plain one', { timeout: SLOW }, () => {
     const inputs = reportJson(join(SAMPLES_DIR, 'event-logs')) as (Input & { peaks: unknown[] })[];
@@ -180,7 +215,11 @@ describe('peakscope report on the real samples', () => {
     const max = input!.totals['maxPeakBytes'] as number;
     const below = peakscope('report', '--max-peak', String(max - 1), log);
     expect(below.code).toBe(1);
-    expect(below.stderr).toMatch(new RegExp(`^peakscope: 1 BUCK file over --max-peak .*: ${String(input!.totals['maxPeakFile']).replace(/[/]/g, '\\/')} `));
+    expect(below.stderr).toMatch(
+      new RegExp(
+        `^peakscope: 1 BUCK file over --max-peak .*: ${String(input!.totals['maxPeakFile']).replace(/[/]/g, '\\/')} `,
+      ),
+    );
     expect(peakscope('report', '--max-peak', String(max), log).code).toBe(0);
   });
 });
@@ -198,6 +237,9 @@ describe('peakscope report (human output)', () => {
 
   it('prints usage for --help', { timeout: SLOW }, () => {
     expect(peakscope('--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('report') });
-    expect(peakscope('report', '--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('--max-peak SIZE') });
+    expect(peakscope('report', '--help')).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('--max-peak SIZE'),
+    });
   });
 });

@@ -55,29 +55,50 @@ describe('statement Count semantics (minimal programs of the corpus)', () => {
 describe('the corpus ground truth', () => {
   it('names places that exist: each culprit function is a def of its file (or the BUCK top level), each line holds code', () => {
     for (const program of readGroundTruth(join(PROGRAMS, 'corpus.json')).programs) {
-      expect(existsSync(join(SAMPLES_DIR, program.program, 'statement')), `${program.program} has generated profiles`).toBe(true);
+      expect(
+        existsSync(join(SAMPLES_DIR, program.program, 'statement')),
+        `${program.program} has generated profiles`,
+      ).toBe(true);
       for (const place of program.culprit ?? []) {
         const lines = readFileSync(join(PROGRAMS, program.program, place.file), 'utf8').split('\n');
         const def = place.function.slice(place.file.length + 1);
-        if (place.function !== 'module') expect(lines.some((l) => l.startsWith(`def ${def}(`)), `${program.program}: ${place.function}`).toBe(true);
-        for (const line of place.lines) expect(lines[line - 1]?.trim(), `${program.program}: ${place.file}:${line}`).toBeTruthy();
+        if (place.function !== 'module')
+          expect(
+            lines.some((l) => l.startsWith(`def ${def}(`)),
+            `${program.program}: ${place.function}`,
+          ).toBe(true);
+        for (const line of place.lines)
+          expect(lines[line - 1]?.trim(), `${program.program}: ${place.file}:${line}`).toBeTruthy();
       }
     }
   });
 });
 
 describe('the culprit finder on the corpus', () => {
-  it('meets the thresholds of issue 13', async () => {
-    const truth = readGroundTruth(join(PROGRAMS, 'corpus.json'));
-    const scores = await scoreCorpus(truth, PROGRAMS, SAMPLES_DIR);
-    const totals = totalsOf(scores);
-    console.log(`${renderTable(scores)}\n\n${renderTotals(totals)}`);
-    // Broad enough to mean something: every cause in at least five programs, six clean, five others.
-    for (const cause of ['loop-invariant-call', 'huge-collection', 'materialize-then-process', 'dict-view-in-loop', 'rare-case-allocation']) {
-      expect(truth.programs.filter((p) => p.kind === 'cause' && p.cause === cause).length, cause).toBeGreaterThanOrEqual(5);
-    }
-    expect(totals.cleanPrograms).toBeGreaterThanOrEqual(6);
-    expect(totals.otherPrograms).toBeGreaterThanOrEqual(5);
-    expect(thresholdFailures(totals)).toEqual([]);
-  }, SLOW);
+  it(
+    'meets the thresholds of issue 13',
+    async () => {
+      const truth = readGroundTruth(join(PROGRAMS, 'corpus.json'));
+      const scores = await scoreCorpus(truth, PROGRAMS, SAMPLES_DIR);
+      const totals = totalsOf(scores);
+      console.log(`${renderTable(scores)}\n\n${renderTotals(totals)}`);
+      // Broad enough to mean something: every cause in at least five programs, six clean, five others.
+      for (const cause of [
+        'loop-invariant-call',
+        'huge-collection',
+        'materialize-then-process',
+        'dict-view-in-loop',
+        'rare-case-allocation',
+      ]) {
+        expect(
+          truth.programs.filter((p) => p.kind === 'cause' && p.cause === cause).length,
+          cause,
+        ).toBeGreaterThanOrEqual(5);
+      }
+      expect(totals.cleanPrograms).toBeGreaterThanOrEqual(6);
+      expect(totals.otherPrograms).toBeGreaterThanOrEqual(5);
+      expect(thresholdFailures(totals)).toEqual([]);
+    },
+    SLOW,
+  );
 });

@@ -27,7 +27,13 @@ export function measureContrast(page: Page, min = 4.5): Promise<ContrastReport> 
     type RGBA = [number, number, number, number];
     const parse = (css: string): RGBA => {
       const srgb = /^color\(srgb ([\d.e-]+) ([\d.e-]+) ([\d.e-]+)(?: \/ ([\d.e-]+))?\)$/.exec(css);
-      if (srgb) return [Number(srgb[1]) * 255, Number(srgb[2]) * 255, Number(srgb[3]) * 255, srgb[4] === undefined ? 1 : Number(srgb[4])];
+      if (srgb)
+        return [
+          Number(srgb[1]) * 255,
+          Number(srgb[2]) * 255,
+          Number(srgb[3]) * 255,
+          srgb[4] === undefined ? 1 : Number(srgb[4]),
+        ];
       const n = (css.match(/[\d.]+/g) ?? []).map(Number);
       if (css === 'transparent' || n.length < 3) return [0, 0, 0, 0];
       return [n[0]!, n[1]!, n[2]!, n[3] ?? 1];
@@ -42,7 +48,11 @@ export function measureContrast(page: Page, min = 4.5): Promise<ContrastReport> 
       const ch = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
       return 0.2126 * ch(c[0]) + 0.7152 * ch(c[1]) + 0.0722 * ch(c[2]);
     };
-    const show = (c: RGBA) => `rgb(${c.slice(0, 3).map((v) => Math.round(v)).join(' ')})`;
+    const show = (c: RGBA) =>
+      `rgb(${c
+        .slice(0, 3)
+        .map((v) => Math.round(v))
+        .join(' ')})`;
     /** Background layers from the element up to the first opaque one, nearest first. */
     const layers = (start: Element): RGBA[] => {
       const found: RGBA[] = [];
@@ -77,7 +87,9 @@ export function measureContrast(page: Page, min = 4.5): Promise<ContrastReport> 
       if (style.visibility !== 'visible') continue;
       let opacity = 1;
       for (let e: Element | null = el; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
-      const bg = layers(el).reverse().reduce((under, top) => over(top, under), page);
+      const bg = layers(el)
+        .reverse()
+        .reduce((under, top) => over(top, under), page);
       const color = parse(style.color);
       const fg = over([color[0], color[1], color[2], color[3] * opacity], bg);
       const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
@@ -85,6 +97,10 @@ export function measureContrast(page: Page, min = 4.5): Promise<ContrastReport> 
       samples.push({ text: text.slice(0, 60), ratio: (hi! + 0.05) / (lo! + 0.05), fg: show(fg), bg: show(bg), where });
     }
     samples.sort((a, b) => a.ratio - b.ratio);
-    return { measured: samples.length, worst: samples[0]!, failures: samples.filter((s) => s.ratio < minimum).slice(0, 20) };
+    return {
+      measured: samples.length,
+      worst: samples[0]!,
+      failures: samples.filter((s) => s.ratio < minimum).slice(0, 20),
+    };
   }, min);
 }

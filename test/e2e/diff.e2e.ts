@@ -22,10 +22,16 @@ async function openPair(caseName: string) {
 }
 
 async function loadAfter(page: Page, caseName: string): Promise<void> {
-  await page.locator('.set-name', { hasText: `${caseName}/before` }).first().waitFor();
+  await page
+    .locator('.set-name', { hasText: `${caseName}/before` })
+    .first()
+    .waitFor();
   await page.locator('[role=tab][data-tab=samples]').click();
   await page.locator(`.gallery-item a[href*="${encodeURIComponent(`/${caseName}/after/`)}"]`).click();
-  await page.locator('.set-name', { hasText: `${caseName}/after` }).first().waitFor();
+  await page
+    .locator('.set-name', { hasText: `${caseName}/after` })
+    .first()
+    .waitFor();
 }
 
 /** Picks base and target in the Compare tab and waits for the flamegraph and tables. */
@@ -39,28 +45,44 @@ async function compare(page: Page, base: string, target: string): Promise<void> 
 
 /** The rows of a delta table as [name, change] pairs. */
 function tableRows(page: Page, table: string): Promise<[string, string][]> {
-  return page.locator(`table[data-table=${table}] tbody tr`).evaluateAll((rows) =>
-    rows.map((r) => [(r as HTMLTableRowElement).cells[0]!.textContent ?? '', (r as HTMLTableRowElement).cells[3]!.textContent ?? '']),
-  );
+  return page
+    .locator(`table[data-table=${table}] tbody tr`)
+    .evaluateAll((rows) =>
+      rows.map((r) => [
+        (r as HTMLTableRowElement).cells[0]!.textContent ?? '',
+        (r as HTMLTableRowElement).cells[3]!.textContent ?? '',
+      ]),
+    );
 }
 
 describe('the Compare tab', () => {
-  it('compares two dropped files: the golden heap flame and a copy with inner\'s dict shrunk to 176 bytes', async () => {
+  it("compares two dropped files: the golden heap flame and a copy with inner's dict shrunk to 176 bytes", async () => {
     const { page, log } = await h.open();
     const golden = readGoldenBody('heap_flame_allocated.flame.golden');
     const shrunk = golden.replace('test.star.inner;dict 1760', 'test.star.inner;dict 176');
     await page.locator('.set-name').first().waitFor(); // the default sample, so the drop is a second load
-    await page.locator('input[type=file]').first().setInputFiles([
-      { name: 'golden.src', mimeType: 'text/plain', buffer: Buffer.from(golden) },
-      { name: 'shrunk.src', mimeType: 'text/plain', buffer: Buffer.from(shrunk) },
-    ]);
+    await page
+      .locator('input[type=file]')
+      .first()
+      .setInputFiles([
+        { name: 'golden.src', mimeType: 'text/plain', buffer: Buffer.from(golden) },
+        { name: 'shrunk.src', mimeType: 'text/plain', buffer: Buffer.from(shrunk) },
+      ]);
     // Two `.src` files of different names are two evaluations (as in a --profile-patterns tree): two sets.
     await page.locator('.set-name', { hasText: 'shrunk' }).waitFor();
     await compare(page, 'golden', 'shrunk');
-    expect(await page.locator('.diff-summary').textContent()).toContain('2.96 KiB → 1.41 KiB (-1.55 KiB = -1,584 bytes, -52%)');
+    expect(await page.locator('.diff-summary').textContent()).toContain(
+      '2.96 KiB → 1.41 KiB (-1.55 KiB = -1,584 bytes, -52%)',
+    );
     const functions = Object.fromEntries(await tableRows(page, 'diff-functions'));
-    expect([functions['test.star.inner'], functions['module'], functions['test.star.test']]).toEqual(['-1.55 KiB', '-1.55 KiB', '-1.55 KiB']);
-    expect(await page.locator('.diff-flame g.frame[name="test.star.inner"]').first().getAttribute('aria-label')).toBe('test.star.inner: shrank, 1.72 KiB → 176 B');
+    expect([functions['test.star.inner'], functions['module'], functions['test.star.test']]).toEqual([
+      '-1.55 KiB',
+      '-1.55 KiB',
+      '-1.55 KiB',
+    ]);
+    expect(await page.locator('.diff-flame g.frame[name="test.star.inner"]').first().getAttribute('aria-label')).toBe(
+      'test.star.inner: shrank, 1.72 KiB → 176 B',
+    );
     await h.screenshot(page, 'diff-golden-dropped');
     expect(log.consoleErrors).toEqual([]);
     await page.close();
@@ -78,7 +100,9 @@ describe('the Compare tab', () => {
     expect(topType![1]).toMatch(/^-\d/);
     // The fixed frame is drawn blue (shrank) and says so to screen readers.
     const frame = page.locator(`.diff-flame g.frame[name="${cause.fixed}"]`).first();
-    expect(await frame.getAttribute('aria-label')).toMatch(new RegExp(`^${cause.fixed.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: shrank, `));
+    expect(await frame.getAttribute('aria-label')).toMatch(
+      new RegExp(`^${cause.fixed.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: shrank, `),
+    );
     const fill = await frame.locator('rect').evaluate((r) => getComputedStyle(r).fill);
     const [red, , blue] = fill.match(/\d+/g)!.map(Number);
     expect(blue).toBeGreaterThan(red!);
@@ -97,10 +121,13 @@ describe('the Compare tab', () => {
     const { page, log } = await h.open();
     const { before, after } = splitCausesLog();
     await page.locator('.set-name').first().waitFor();
-    await page.locator('input[type=file]').first().setInputFiles([
-      { name: 'before.json-lines', mimeType: 'text/plain', buffer: Buffer.from(before) },
-      { name: 'after.json-lines', mimeType: 'text/plain', buffer: Buffer.from(after) },
-    ]);
+    await page
+      .locator('input[type=file]')
+      .first()
+      .setInputFiles([
+        { name: 'before.json-lines', mimeType: 'text/plain', buffer: Buffer.from(before) },
+        { name: 'after.json-lines', mimeType: 'text/plain', buffer: Buffer.from(after) },
+      ]);
     await page.locator('.set-name', { hasText: 'before.json-lines, after.json-lines' }).waitFor();
     await page.locator('[role=tab][data-tab=diff]').click();
     await page.locator('select[name=diff-base]').selectOption('before.json-lines');
@@ -121,12 +148,21 @@ describe('the Compare tab', () => {
     await compare(page, `${c.name}/before`, `${c.name}/after`);
     await page.locator('select[name=diff-width]').selectOption('max');
     await page.locator('select[name=diff-scale]').selectOption('share');
-    const hash = await eventually(async () => {
-      const h = await page.evaluate(() => location.hash);
-      return h.includes('dscale=share') ? h : '';
-    }, 5000, 'the hash to carry the colour mode');
+    const hash = await eventually(
+      async () => {
+        const h = await page.evaluate(() => location.hash);
+        return h.includes('dscale=share') ? h : '';
+      },
+      5000,
+      'the hash to carry the colour mode',
+    );
     const params = new URLSearchParams(hash.slice(1));
-    expect([params.get('tab'), params.get('base'), params.get('target'), params.get('dwidth')]).toEqual(['diff', `${c.name}/before`, `${c.name}/after`, 'max']);
+    expect([params.get('tab'), params.get('base'), params.get('target'), params.get('dwidth')]).toEqual([
+      'diff',
+      `${c.name}/before`,
+      `${c.name}/after`,
+      'max',
+    ]);
     expect(params.get('burl')).toBe(manifest(`${c.name}/before`));
     expect(params.get('turl')).toBe(manifest(`${c.name}/after`));
     const rowsBefore = await tableRows(page, 'diff-functions');
@@ -153,7 +189,11 @@ describe('the Compare tab', () => {
     const { page } = await openPair(c.name);
     await compare(page, `${c.name}/before`, `${c.name}/after`);
     await page.locator(`.diff-flame g.frame[name="${c.fixed}"]`).first().click();
-    await eventually(async () => (await page.evaluate(() => location.hash)).includes('dzoom='), 5000, 'dzoom in the hash');
+    await eventually(
+      async () => (await page.evaluate(() => location.hash)).includes('dzoom='),
+      5000,
+      'dzoom in the hash',
+    );
     await page.locator('.diff-panel button', { hasText: 'Swap' }).click();
     expect(await page.locator('select[name=diff-base]').inputValue()).toBe(`${c.name}/after`);
     await flameSettled(page);
@@ -162,7 +202,11 @@ describe('the Compare tab', () => {
     const label = await page.locator(`.diff-flame g.frame[name="${c.fixed}"]`).first().getAttribute('aria-label');
     expect(label).toMatch(/: grew, /);
     await page.goBack();
-    await eventually(async () => (await page.locator('select[name=diff-base]').inputValue()) === `${c.name}/before`, 5000, 'back to the unswapped comparison');
+    await eventually(
+      async () => (await page.locator('select[name=diff-base]').inputValue()) === `${c.name}/before`,
+      5000,
+      'back to the unswapped comparison',
+    );
     await page.close();
   });
 });

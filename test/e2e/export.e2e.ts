@@ -27,7 +27,8 @@ afterAll(async () => {
 
 const FLAME = join(SAMPLES_DIR, 'monorepo', 'heap-allocated', 'flame.src');
 /** What an export's title says: run, metric, unit and total. */
-const TITLE_START = /^peakscope: monorepo — allocated bytes \(bytes\), total allocated bytes: [\d.]+ (KiB|MiB|GiB) \([\d,]+ bytes\)/;
+const TITLE_START =
+  /^peakscope: monorepo — allocated bytes \(bytes\), total allocated bytes: [\d.]+ (KiB|MiB|GiB) \([\d,]+ bytes\)/;
 const TITLE = new RegExp(`${TITLE_START.source}$`);
 
 interface ReportInput {
@@ -38,14 +39,20 @@ interface ReportInput {
 
 /** `peakscope report --json`, run as the real command. */
 function report(...paths: string[]): ReportInput[] {
-  const json = execFileSync(process.execPath, ['bin/peakscope.js', 'report', '--json', ...paths], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const json = execFileSync(process.execPath, ['bin/peakscope.js', 'report', '--json', ...paths], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
   return (JSON.parse(json) as { inputs: ReportInput[] }).inputs;
 }
 
 /** Picks an entry of the Export menu and returns the downloaded file's path. */
 async function exportFile(page: Page, kind: string): Promise<{ path: string; name: string }> {
   await page.locator('.export-menu summary').click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`.export-items button[data-export="${kind}"]`).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`.export-items button[data-export="${kind}"]`).click(),
+  ]);
   const path = join(out, download.suggestedFilename());
   await download.saveAs(path);
   return { path, name: download.suggestedFilename() };
@@ -55,12 +62,27 @@ type Frame = [name: string, widthPx: number];
 
 /** Frames with their widths: in the app (d3-flame-graph's `g.frame`) and in an export (title, rect + 0.5 px gap). */
 const appFrames = (page: Page): Promise<Frame[]> =>
-  page.locator('#flame g.frame').evaluateAll((gs) => gs.map((g): [string, number] => [g.getAttribute('name') ?? '', Number(g.getAttribute('width'))]));
+  page
+    .locator('#flame g.frame')
+    .evaluateAll((gs) =>
+      gs.map((g): [string, number] => [g.getAttribute('name') ?? '', Number(g.getAttribute('width'))]),
+    );
 const exportedFrames = (page: Page): Promise<Frame[]> =>
-  page.locator('g.frame').evaluateAll((gs) => gs.map((g): [string, number] => [(g.querySelector('title')?.textContent ?? '').split('\n')[0]!, Number(g.querySelector('rect')?.getAttribute('width')) + 0.5]));
+  page
+    .locator('g.frame')
+    .evaluateAll((gs) =>
+      gs.map((g): [string, number] => [
+        (g.querySelector('title')?.textContent ?? '').split('\n')[0]!,
+        Number(g.querySelector('rect')?.getAttribute('width')) + 0.5,
+      ]),
+    );
 
 /** Names of frames at least `min` px wide, sorted (a multiset). */
-const wide = (frames: Frame[], min: number) => frames.filter(([, w]) => w >= min).map(([n]) => n).sort();
+const wide = (frames: Frame[], min: number) =>
+  frames
+    .filter(([, w]) => w >= min)
+    .map(([n]) => n)
+    .sort();
 
 /** Every frame 2 px or wider on one side is on the other (a 0.1 px margin for rounding). */
 function expectSameFrames(shown: Frame[], exported: Frame[]): void {
@@ -85,7 +107,9 @@ async function openMonorepo(): Promise<{ page: Page; log: import('./harness.ts')
 }
 
 /** Opens a file from disk in a fresh page; records every request that is not that file. */
-async function openFromDisk(path: string): Promise<{ page: Page; requests: string[]; errors: string[]; dialogs: string[] }> {
+async function openFromDisk(
+  path: string,
+): Promise<{ page: Page; requests: string[]; errors: string[]; dialogs: string[] }> {
   const page = await h.context.newPage();
   const url = pathToFileURL(path).href;
   const requests: string[] = [];
@@ -113,7 +137,9 @@ describe('exports of a real sample', () => {
     const { path, name } = await exportFile(page, 'svg');
     expect(name).toBe('peakscope-monorepo-bytes.svg');
     const text = readFileSync(path, 'utf8');
-    expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(
+      true,
+    );
     const svg = await openFromDisk(path);
     expectSameFrames(shown, await exportedFrames(svg.page));
     expect(await svg.page.locator('text', { hasText: 'build_defs/codegen.bzl.generated_cxx' }).count()).toBe(1);
@@ -122,7 +148,9 @@ describe('exports of a real sample', () => {
     expect(heading.join(' ')).toMatch(TITLE_START);
     expect(heading).toContain('Zoom: all');
     expect(await svg.page.locator('g.heading rect').count()).toBeGreaterThan(1);
-    expect(heading.filter((t) => /^\S+ [\d.]+ (B|KiB|MiB|GiB)$/.test(t)).length).toBe(await svg.page.locator('g.heading rect').count());
+    expect(heading.filter((t) => /^\S+ [\d.]+ (B|KiB|MiB|GiB)$/.test(t)).length).toBe(
+      await svg.page.locator('g.heading rect').count(),
+    );
     expect([svg.requests, svg.errors]).toEqual([[], []]);
     await svg.page.setViewportSize({ width: 1000, height: 800 });
     await svg.page.screenshot({ path: join(REPO_ROOT, 'test-output', 'screenshots', 'export-svg.png') });
@@ -165,8 +193,19 @@ describe('exports of a real sample', () => {
     const { path, name } = await exportFile(page, 'csv');
     expect(name).toBe('peakscope-monorepo-bytes-types.csv');
     const rows = Papa.parse<string[]>(readFileSync(path, 'utf8').trimEnd(), { newline: '\r\n' }).data;
-    expect(rows[0]).toEqual(['Type', 'Bytes', 'Share', 'Values', 'Bytes per value', 'Stacks', 'Top allocator', 'Its bytes']);
-    const onScreen = await page.locator('table.types-table tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.children[0]!.textContent, tr.children[1]!.getAttribute('title')]));
+    expect(rows[0]).toEqual([
+      'Type',
+      'Bytes',
+      'Share',
+      'Values',
+      'Bytes per value',
+      'Stacks',
+      'Top allocator',
+      'Its bytes',
+    ]);
+    const onScreen = await page
+      .locator('table.types-table tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [tr.children[0]!.textContent, tr.children[1]!.getAttribute('title')]));
     expect(rows.slice(1).map((r) => [r[0], Number(r[1]).toLocaleString('en-US')])).toEqual(onScreen);
     expect(rows.slice(1).reduce((sum, r) => sum + Number(r[1]), 0)).toBe(report(FLAME)[0]!.totals.bytes);
     await page.close();
@@ -177,18 +216,26 @@ describe('exports of a real sample', () => {
     const shown = await appFrames(page);
     const { path } = await exportFile(page, 'html');
     const html = readFileSync(path, 'utf8');
-    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+'; style-src 'sha256-/);
+    expect(html).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+'; style-src 'sha256-/,
+    );
     expect(html.match(/<script/g)?.length).toBe(2);
     const snap = await openFromDisk(path);
     await snap.page.locator('g.frame').first().waitFor();
     expectSameFrames(shown, await exportedFrames(snap.page));
     expect(await snap.page.locator('h1').textContent()).toMatch(TITLE);
-    expect(await snap.page.locator('table caption').allTextContents()).toContainEqual(expect.stringContaining('functions'));
+    expect(await snap.page.locator('table caption').allTextContents()).toContainEqual(
+      expect.stringContaining('functions'),
+    );
     await snap.page.setViewportSize({ width: 1280, height: 800 });
     await snap.page.screenshot({ path: join(REPO_ROOT, 'test-output', 'screenshots', 'export-html.png') });
     // Click-to-zoom inside the snapshot.
     await snap.page.locator('g.frame', { hasText: 'build_defs/cxx.bzl.library' }).first().click();
-    await eventually(async () => (await snap.page.locator('.path').textContent())?.includes('build_defs/cxx.bzl.library'), 3000, 'zoom in the snapshot');
+    await eventually(
+      async () => (await snap.page.locator('.path').textContent())?.includes('build_defs/cxx.bzl.library'),
+      3000,
+      'zoom in the snapshot',
+    );
     expect([snap.requests, snap.errors, snap.dialogs]).toEqual([[], [], []]);
     await snap.page.close();
     await page.close();
@@ -204,12 +251,18 @@ describe('exports of the default view', () => {
     const snap = await openFromDisk((await exportFile(page, 'html')).path);
     await snap.page.locator('g.frame').first().waitFor();
     const captions = await snap.page.locator('table caption').allTextContents();
-    expect(captions.slice(0, 2)).toEqual([expect.stringMatching(/^Findings \(\d+\)$/), expect.stringMatching(/^Hot loops/)]);
+    expect(captions.slice(0, 2)).toEqual([
+      expect.stringMatching(/^Findings \(\d+\)$/),
+      expect.stringMatching(/^Hot loops/),
+    ]);
     expect(await snap.page.locator('table').first().locator('td', { hasText: finding }).count()).toBe(1);
     expect(await snap.page.locator('table').nth(1).locator('tbody tr').count()).toBeGreaterThan(0);
     expect(await snap.page.locator('table').first().textContent()).not.toContain('`');
     await snap.page.setViewportSize({ width: 1280, height: 800 });
-    await snap.page.screenshot({ path: join(REPO_ROOT, 'test-output', 'screenshots', 'export-html-findings.png'), fullPage: true });
+    await snap.page.screenshot({
+      path: join(REPO_ROOT, 'test-output', 'screenshots', 'export-html-findings.png'),
+      fullPage: true,
+    });
     await snap.page.close();
     await page.close();
   });
@@ -228,20 +281,34 @@ describe('exports of the Compare tab', () => {
     await page.locator('select[name=diff-target]').selectOption('loop-invariant-call/after');
     await page.locator('.diff-flame g.frame').first().waitFor();
     await page.locator('.export-menu summary').click();
-    const items = await page.locator('.export-items button').evaluateAll((bs) => bs.map((b) => [(b as HTMLButtonElement).dataset.export, (b as HTMLButtonElement).disabled, b.querySelector('.why')?.textContent ?? '']));
-    expect(items.filter(([, disabled]) => disabled)).toEqual(['folded', 'pprof'].map((kind) => [kind, true, expect.stringContaining('two call trees')]));
+    const items = await page
+      .locator('.export-items button')
+      .evaluateAll((bs) =>
+        bs.map((b) => [
+          (b as HTMLButtonElement).dataset.export,
+          (b as HTMLButtonElement).disabled,
+          b.querySelector('.why')?.textContent ?? '',
+        ]),
+      );
+    expect(items.filter(([, disabled]) => disabled)).toEqual(
+      ['folded', 'pprof'].map((kind) => [kind, true, expect.stringContaining('two call trees')]),
+    );
     await page.locator('.export-menu summary').click();
 
     const svg = await openFromDisk((await exportFile(page, 'svg')).path);
     const heading = (await svg.page.locator('g.heading text').allTextContents()).join(' ');
-    expect(heading).toMatch(/^peakscope: compare loop-invariant-call\/before → loop-invariant-call\/after — allocated bytes: /);
+    expect(heading).toMatch(
+      /^peakscope: compare loop-invariant-call\/before → loop-invariant-call\/after — allocated bytes: /,
+    );
     expect(heading).toContain('grew most');
     expect(await svg.page.locator('g.frame').count()).toBeGreaterThan(3);
     await svg.page.close();
 
     const onScreen = await page.locator('#diff table.diff-table caption').allTextContents();
     expect(onScreen.length).toBeGreaterThan(0);
-    const csv = Papa.parse<string[]>(readFileSync((await exportFile(page, 'csv')).path, 'utf8').trimEnd(), { newline: '\r\n' }).data;
+    const csv = Papa.parse<string[]>(readFileSync((await exportFile(page, 'csv')).path, 'utf8').trimEnd(), {
+      newline: '\r\n',
+    }).data;
     expect(new Set(csv.slice(1).map((r) => r[0]))).toEqual(new Set(onScreen.length > 1 ? onScreen : [undefined]));
     const snap = await openFromDisk((await exportFile(page, 'html')).path);
     await snap.page.locator('g.frame').first().waitFor();
@@ -264,7 +331,10 @@ describe('exports with hostile names', () => {
 
   async function openHostile(): Promise<Page> {
     const { page } = await h.open();
-    await page.locator('input[type=file]').first().setInputFiles({ name: '<b>x</b>.src', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await page
+      .locator('input[type=file]')
+      .first()
+      .setInputFiles({ name: '<b>x</b>.src', mimeType: 'text/plain', buffer: Buffer.from(text) });
     await page.locator(`g.frame[name="${hostile[4]}"]`).first().waitFor();
     await flameSettled(page);
     return page;
@@ -276,7 +346,9 @@ describe('exports with hostile names', () => {
       const { path } = await exportFile(page, kind);
       const opened = await openFromDisk(path);
       await opened.page.locator('g.frame').first().waitFor();
-      const titles = await opened.page.locator('g.frame title').evaluateAll((ts) => ts.map((t) => t.textContent!.split('\n')[0]));
+      const titles = await opened.page
+        .locator('g.frame title')
+        .evaluateAll((ts) => ts.map((t) => t.textContent!.split('\n')[0]));
       expect(titles).toEqual(expect.arrayContaining(hostile));
       expect(await opened.page.locator('img, iframe, object').count()).toBe(0);
       expect(await opened.page.locator('script').count()).toBe(kind === 'html' ? 2 : 0);
@@ -289,7 +361,9 @@ describe('exports with hostile names', () => {
   it('neutralises formula cells in the CSV of the top functions', async () => {
     const page = await openHostile();
     await page.keyboard.press('2');
-    const rows = Papa.parse<string[]>(readFileSync((await exportFile(page, 'csv')).path, 'utf8').trimEnd(), { newline: '\r\n' }).data;
+    const rows = Papa.parse<string[]>(readFileSync((await exportFile(page, 'csv')).path, 'utf8').trimEnd(), {
+      newline: '\r\n',
+    }).data;
     const names = rows.slice(1).map((r) => r[0]);
     expect(names).toContain(`'${hostile[2]}`);
     expect(names).toContain(hostile[0]);

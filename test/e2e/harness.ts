@@ -11,8 +11,14 @@ import { REPO_ROOT } from '../samples.ts';
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-output', 'screenshots');
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 let building: Promise<void> | null = null;
@@ -48,17 +54,26 @@ export interface Harness {
 /** Starts preview + Chromium. Call `close()` in afterAll. */
 export async function startHarness(): Promise<Harness> {
   await ensureBuilt();
-  const server: PreviewServer = await preview({ root: REPO_ROOT, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
+  const server: PreviewServer = await preview({
+    root: REPO_ROOT,
+    logLevel: 'warn',
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  });
   const baseUrl = server.resolvedUrls?.local[0];
   if (!baseUrl) throw new Error('vite preview did not report a URL');
   const origin = new URL(baseUrl).origin;
   const profile = mkdtempSync(join(tmpdir(), 'e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 }, args: CHROMIUM_ARGS,
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: CHROMIUM_ARGS,
   });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const harness: Harness = {
-    baseUrl, origin, context,
+    baseUrl,
+    origin,
+    context,
     open(hash = '', viewport) {
       return harness.visit(baseUrl + hash, viewport);
     },
@@ -96,7 +111,11 @@ export async function startHarness(): Promise<Harness> {
 }
 
 /** Polls until `check` returns a truthy value (d3 transitions settle a few frames later). */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000, what = 'condition'): Promise<NonNullable<T>> {
+export async function eventually<T>(
+  check: () => Promise<T>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<NonNullable<T>> {
   const until = Date.now() + timeoutMs;
   let last: unknown = null;
   for (;;) {
@@ -113,14 +132,19 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000,
 
 /** Waits until the flamegraph's rect widths stop changing (its transitions have ended). */
 export async function flameSettled(page: Page, timeoutMs = 10_000): Promise<void> {
-  const widths = () => page.evaluate(() => [...document.querySelectorAll('g.frame rect')].map((r) => r.getAttribute('width')).join());
+  const widths = () =>
+    page.evaluate(() => [...document.querySelectorAll('g.frame rect')].map((r) => r.getAttribute('width')).join());
   let last = '';
-  await eventually(async () => {
-    const now = await widths();
-    const same = now !== '' && now === last;
-    last = now;
-    return same;
-  }, timeoutMs, 'the flamegraph to settle');
+  await eventually(
+    async () => {
+      const now = await widths();
+      const same = now !== '' && now === last;
+      last = now;
+      return same;
+    },
+    timeoutMs,
+    'the flamegraph to settle',
+  );
 }
 
 /** Drops files on the page through a DataTransfer built in the page (a DragEvent `drop`). */

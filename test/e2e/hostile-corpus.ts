@@ -19,7 +19,10 @@ const markup: Payload[] = [
   { what: 'iframe srcdoc', text: '<iframe class=pwn srcdoc="<script>parent.__pwn(6)</script>">' },
   { what: 'javascript: link', text: '<a class=pwn href="javascript:__pwn(7)">click</a>' },
   { what: 'details ontoggle', text: '<details class=pwn open ontoggle=__pwn(9)>' },
-  { what: 'mutation XSS via math/style', text: '<math><mtext><table><mglyph><style><img class=pwn src=x onerror=__pwn(10)>' },
+  {
+    what: 'mutation XSS via math/style',
+    text: '<math><mtext><table><mglyph><style><img class=pwn src=x onerror=__pwn(10)>',
+  },
   { what: 'double-quoted attribute breakout', text: '"><img class=pwn src=x onerror=__pwn(11)>' },
   { what: 'single-quoted attribute breakout', text: "'><svg class=pwn onload=__pwn(12)>" },
   { what: 'style element hiding the page', text: '<style class=pwn>*{display:none!important}</style>' },
@@ -33,11 +36,17 @@ const markup: Payload[] = [
   { what: 'markup in a comment', text: '<!--<img class=pwn src=x onerror=__pwn(21)>-->' },
   { what: 'CDATA', text: '<![CDATA[<img class=pwn src=x onerror=__pwn(22)>]]>' },
   { what: 'entities that must stay literal', text: '&lt;img src=x onerror=__pwn(23)&gt; &amp;&#60;b&#62;' },
-  { what: 'noscript parser differential', text: '<noscript><p title="</noscript><img class=pwn src=x onerror=__pwn(24)>">' },
+  {
+    what: 'noscript parser differential',
+    text: '<noscript><p title="</noscript><img class=pwn src=x onerror=__pwn(24)>">',
+  },
   { what: 'template element', text: '<template class=pwn><img src=x onerror=__pwn(25)></template>' },
   { what: 'unknown element with onclick', text: '<x class=pwn onclick=__pwn(27)>click me</x>' },
   { what: 'svg xlink:href', text: '<svg><a class=pwn xlink:href="javascript:__pwn(28)"><text>x</text></a></svg>' },
-  { what: 'foreignObject (d3-flame-graph labels use one)', text: '<foreignObject class=pwn><img src=x onerror=__pwn(29)></foreignObject>' },
+  {
+    what: 'foreignObject (d3-flame-graph labels use one)',
+    text: '<foreignObject class=pwn><img src=x onerror=__pwn(29)></foreignObject>',
+  },
   { what: 'SVG title breakout', text: '</title><script class=pwn>__pwn(57)</script>' },
   { what: 'style breakout', text: '</style><script class=pwn>__pwn(60)</script>' },
   { what: 'textarea breakout', text: '</textarea><img class=pwn src=x onerror=__pwn(61)>' },
@@ -95,7 +104,14 @@ const other: Payload[] = [
 ];
 
 /** Every payload; the test asserts there are at least 50. */
-export const HOSTILE: readonly Payload[] = [...markup, ...scriptUrls, ...templates, ...prototypeKeys, ...bidiAndControl, ...other];
+export const HOSTILE: readonly Payload[] = [
+  ...markup,
+  ...scriptUrls,
+  ...templates,
+  ...prototypeKeys,
+  ...bidiAndControl,
+  ...other,
+];
 
 /** A payload made safe to be one frame: folded stacks cannot hold `;` or a line break in a name. */
 export function asFrame(text: string): string {

@@ -27,28 +27,80 @@ export function hostileFlame(): string {
 export function hostileSummary(): string {
   const types = texts.slice(0, 6).map((t) => t.replace(/[,\s"]/g, '_'));
   const header = `Function,Time(s),TimeRec(s),Calls,Callers,TopCaller,TopCallerCount,Allocs,AllocBytes,${types.join(',')}`;
-  const rows = texts.map((t, i) => [csvCell(t), '0.001', '0.002', 1, 1, csvCell(texts[(i + 1) % texts.length]!), 1, 6, (i + 1) * 48, ...types.map(() => 1)].join(','));
-  const totals = [csvCell('TOTALS'), '0.064', '0.064', texts.length, 0, '""', 0, 6 * texts.length, rows.reduce((n, _, i) => n + (i + 1) * 48, 0), ...types.map(() => texts.length)];
+  const rows = texts.map((t, i) =>
+    [
+      csvCell(t),
+      '0.001',
+      '0.002',
+      1,
+      1,
+      csvCell(texts[(i + 1) % texts.length]!),
+      1,
+      6,
+      (i + 1) * 48,
+      ...types.map(() => 1),
+    ].join(','),
+  );
+  const totals = [
+    csvCell('TOTALS'),
+    '0.064',
+    '0.064',
+    texts.length,
+    0,
+    '""',
+    0,
+    6 * texts.length,
+    rows.reduce((n, _, i) => n + (i + 1) * 48, 0),
+    ...types.map(() => texts.length),
+  ];
   return [header, totals.join(','), ...rows].join('\n') + '\n';
 }
 
 /** Statement CSV: payloads as file names. */
 export function hostileStatements(): string {
   const rows = texts.map((t, i) => `${csvCell(`${t}.bzl`)},"${i + 1}:5-${i + 9}",0.00${i % 10},${i + 1}`);
-  return ['File,Span,Duration(s),Count', `"TOTAL","",${(0.045 * texts.length).toFixed(3)},${(texts.length * (texts.length + 1)) / 2}`, ...rows].join('\n') + '\n';
+  return (
+    [
+      'File,Span,Duration(s),Count',
+      `"TOTAL","",${(0.045 * texts.length).toFixed(3)},${(texts.length * (texts.length + 1)) / 2}`,
+      ...rows,
+    ].join('\n') + '\n'
+  );
 }
 
 /** `buck2 log show` lines with payloads in the command line, module ids, cells and errors. */
 export function hostileEventLog(): string {
   const trace = '0b5d6e52-1d1c-4b8e-9a57-3f0b9a7c2d11';
-  const head = { command_line_args: ['buck2', ...texts.slice(0, 8)], expanded_command_line_args: [], working_dir: texts[0], trace_id: trace, start_time: [1767225600, 0] };
+  const head = {
+    command_line_args: ['buck2', ...texts.slice(0, 8)],
+    expanded_command_line_args: [],
+    working_dir: texts[0],
+    trace_id: trace,
+    start_time: [1767225600, 0],
+  };
   const loads = texts.map((t, i) => ({
     Event: {
-      timestamp: [1767225601 + i, 0], trace_id: trace, span_id: 100 + i, parent_id: 3,
-      data: { SpanEnd: { stats: null, duration_us: 1000 + i, data: { Load: {
-        module_id: `root//${asFrame(t)}:BUCK`, cell: t, error: i % 9 === 0 ? t : null,
-        starlark_peak_allocated_bytes: i % 9 === 0 ? null : (i + 1) * 1_048_576, cpu_instruction_count: null, target_count: i, starlark_tick_count: i,
-      } } } },
+      timestamp: [1767225601 + i, 0],
+      trace_id: trace,
+      span_id: 100 + i,
+      parent_id: 3,
+      data: {
+        SpanEnd: {
+          stats: null,
+          duration_us: 1000 + i,
+          data: {
+            Load: {
+              module_id: `root//${asFrame(t)}:BUCK`,
+              cell: t,
+              error: i % 9 === 0 ? t : null,
+              starlark_peak_allocated_bytes: i % 9 === 0 ? null : (i + 1) * 1_048_576,
+              cpu_instruction_count: null,
+              target_count: i,
+              starlark_tick_count: i,
+            },
+          },
+        },
+      },
     },
   }));
   return [head, ...loads, { Result: { status: texts[1] } }].map((x) => JSON.stringify(x)).join('\n') + '\n';
@@ -64,7 +116,8 @@ export const HOSTILE_BZL = '<svg class=pwn onload=__pwn(90)>defs.bzl';
  */
 export function hostileRun(root: string): string {
   const run = join(root, asFileName('dropped-<img src=x onerror=__pwn(91) class=pwn>'));
-  for (const mode of ['heap-allocated', 'statement']) cpSync(join(SAMPLES_DIR, 'loop-invariant-call', 'before', mode), join(run, 'before', mode), { recursive: true });
+  for (const mode of ['heap-allocated', 'statement'])
+    cpSync(join(SAMPLES_DIR, 'loop-invariant-call', 'before', mode), join(run, 'before', mode), { recursive: true });
   cpSync(join(SAMPLES_DIR, 'programs', 'loop-invariant-call', 'before'), join(run, 'sources'), { recursive: true });
   renameAll(run);
   const bzl = join(run, 'sources', HOSTILE_BZL);

@@ -56,11 +56,16 @@ const drop = dropFiles;
 describe('loading', () => {
   it('takes dropped files and makes no request beyond its own origin', async () => {
     const { page, log } = await h.open();
-    await drop(page, [{ name: 'flame.src', text: heapFlame }, { name: 'notes.txt', text: 'just some words\n' }]);
+    await drop(page, [
+      { name: 'flame.src', text: heapFlame },
+      { name: 'notes.txt', text: 'just some words\n' },
+    ]);
     await page.locator(`g.frame[name="${INNER}"]`).first().waitFor();
     // Loose files are named by their file names (a later load of loose files gets its own name).
     expect(await setNames(page)).toContain('flame.src, notes.txt');
-    await expect(page.locator('.file .problem').first().textContent()).resolves.toMatch(/notes\.txt line 1: not a profile peakscope knows/);
+    await expect(page.locator('.file .problem').first().textContent()).resolves.toMatch(
+      /notes\.txt line 1: not a profile peakscope knows/,
+    );
     expect(log.foreignRequests).toEqual([]);
     expect(log.consoleErrors).toEqual([]);
     await page.close();
@@ -68,15 +73,23 @@ describe('loading', () => {
 
   it('takes a whole folder through the folder input and forms one set per run', async () => {
     const { page, log } = await h.open();
-    await page.locator('input[type=file][webkitdirectory]').setInputFiles(join(SAMPLES_DIR, 'huge-collection', 'before'));
+    await page
+      .locator('input[type=file][webkitdirectory]')
+      .setInputFiles(join(SAMPLES_DIR, 'huge-collection', 'before'));
     // The browser names files relative to the chosen folder: `before/heap-allocated/flame.src`.
     await eventually(async () => (await setNames(page)).includes('before'), 15_000, 'the folder set');
     await page.locator('g.frame[name="module"]').first().waitFor();
     // A mode folder is part of its run: heap-allocated/ and statement/ are files of one set.
     const files = await page.locator('.set.current .file .path').allTextContents();
-    expect(files).toEqual(expect.arrayContaining(['heap-allocated/flame.src', 'statement/profile.csv', 'time-flame/flame.src']));
+    expect(files).toEqual(
+      expect.arrayContaining(['heap-allocated/flame.src', 'statement/profile.csv', 'time-flame/flame.src']),
+    );
     await page.locator('#metric').selectOption('time');
-    await eventually(async () => (await page.locator('#summary').textContent())?.includes('total time'), 5000, 'the time metric');
+    await eventually(
+      async () => (await page.locator('#summary').textContent())?.includes('total time'),
+      5000,
+      'the time metric',
+    );
     expect(log.consoleErrors).toEqual([]);
     await page.close();
   });
@@ -89,7 +102,11 @@ describe('loading', () => {
       dt.setData('text/plain', text);
       document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
     }, heapFlame);
-    await eventually(async () => (await page.locator('.set.current .file .path').allTextContents()).includes('pasted-1.txt'), 5000, 'pasted-1.txt');
+    await eventually(
+      async () => (await page.locator('.set.current .file .path').allTextContents()).includes('pasted-1.txt'),
+      5000,
+      'pasted-1.txt',
+    );
     await page.locator(`g.frame[name="${INNER}"]`).first().waitFor();
     await page.close();
   });
@@ -106,9 +123,20 @@ describe('loading', () => {
 
   it('says in words when a URL cannot be read (CORS refused, 404) and keeps what loaded', async () => {
     const { page } = await h.open(`#url=${encodeURIComponent(`${corsOrigin}/no-cors.src`)}`);
-    await eventually(async () => (await page.locator('.file .problem').allTextContents()).join().includes('does not allow cross-origin reads (CORS)'), 8000, 'the CORS message');
+    await eventually(
+      async () =>
+        (await page.locator('.file .problem').allTextContents())
+          .join()
+          .includes('does not allow cross-origin reads (CORS)'),
+      8000,
+      'the CORS message',
+    );
     await page.evaluate((u) => (location.hash = `#url=${encodeURIComponent(u)}`), `${corsOrigin}/missing.src`);
-    await eventually(async () => (await page.locator('.file .problem').allTextContents()).join().includes('HTTP 404'), 8000, 'the 404 message');
+    await eventually(
+      async () => (await page.locator('.file .problem').allTextContents()).join().includes('HTTP 404'),
+      8000,
+      'the 404 message',
+    );
     expect((await setNames(page)).length).toBe(2);
     await page.close();
   });
@@ -123,7 +151,9 @@ describe('loading', () => {
       });
       const notice = page.locator('.notice.error');
       await notice.first().waitFor();
-      expect(await notice.first().textContent()).toMatch(/Not loaded: only http: and https: URLs can be loaded, not (javascript|data):/);
+      expect(await notice.first().textContent()).toMatch(
+        /Not loaded: only http: and https: URLs can be loaded, not (javascript|data):/,
+      );
       expect(new URL(page.url()).origin).toBe(h.origin);
       expect(dialogs).toBe(0);
       expect(log.foreignRequests).toEqual([]);
@@ -134,7 +164,10 @@ describe('loading', () => {
   it('shows progress on a large heap flame and cancels it', async () => {
     const path = join(tmp, 'big.flame.src');
     const lines: string[] = [];
-    for (let i = 0; i < 200_000; i++) lines.push(`module;pkg${i % 97}/defs.bzl.macro_${i % 1013};pkg${i % 89}/util.bzl.helper_${i % 4099};list ${8 + (i % 977)}`);
+    for (let i = 0; i < 200_000; i++)
+      lines.push(
+        `module;pkg${i % 97}/defs.bzl.macro_${i % 1013};pkg${i % 89}/util.bzl.helper_${i % 4099};list ${8 + (i % 977)}`,
+      );
     const chunk = `${lines.join('\n')}\n`;
     writeFileSync(path, chunk.repeat(4));
     const { page } = await h.open();
@@ -163,12 +196,25 @@ describe('loading', () => {
     await page.keyboard.press('4');
     await page.locator('.gallery-item').first().waitFor();
     const titles = await page.locator('.gallery-item h3').allTextContents();
-    expect(titles).toEqual(expect.arrayContaining(['Loop-invariant call', 'Huge collection', 'Materialise, then process', 'dict.items() in a hot loop', 'Allocating for a rare case']));
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        'Loop-invariant call',
+        'Huge collection',
+        'Materialise, then process',
+        'dict.items() in a hot loop',
+        'Allocating for a rare case',
+      ]),
+    );
     await h.screenshot(page, 'gallery');
-    await page.locator('.gallery-item', { hasText: 'Huge collection' }).getByRole('link', { name: /^after/ }).click();
+    await page
+      .locator('.gallery-item', { hasText: 'Huge collection' })
+      .getByRole('link', { name: /^after/ })
+      .click();
     await eventually(async () => (await setNames(page)).includes('huge-collection/after'), 8000, 'the after sample');
     expect(await page.locator('.set.current .set-name').textContent()).toBe('huge-collection/after');
-    expect(decodeURIComponent(new URL(page.url()).hash)).toMatch(/url=http:\/\/127\.0\.0\.1:\d+\/samples\/huge-collection\/after\/manifest\.json/);
+    expect(decodeURIComponent(new URL(page.url()).hash)).toMatch(
+      /url=http:\/\/127\.0\.0\.1:\d+\/samples\/huge-collection\/after\/manifest\.json/,
+    );
     await page.locator('g.frame[name="module"]').first().waitFor();
     expect(log.foreignRequests).toEqual([]);
     expect(log.consoleErrors).toEqual([]);

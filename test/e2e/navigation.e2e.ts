@@ -14,7 +14,10 @@ afterAll(async () => {
 
 const hashOf = (page: Page) => page.evaluate(() => decodeURIComponent(location.hash));
 const width = (page: Page, name: string) =>
-  page.locator(`g.frame[name="${name}"] rect`).first().evaluate((r) => Number(r.getAttribute('width') ?? 0));
+  page
+    .locator(`g.frame[name="${name}"] rect`)
+    .first()
+    .evaluate((r) => Number(r.getAttribute('width') ?? 0));
 
 /** The default sample: loop-invariant-call/before (module → cxx_libraries → platform_flag_table). */
 async function openSample(hash = ''): Promise<Page> {
@@ -25,7 +28,14 @@ async function openSample(hash = ''): Promise<Page> {
 }
 
 async function loadGolden(page: Page): Promise<void> {
-  await page.locator('input[type=file]').first().setInputFiles({ name: 'golden.src', mimeType: 'text/plain', buffer: Buffer.from(readGoldenBody('heap_flame_allocated.flame.golden')) });
+  await page
+    .locator('input[type=file]')
+    .first()
+    .setInputFiles({
+      name: 'golden.src',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(readGoldenBody('heap_flame_allocated.flame.golden')),
+    });
   await page.locator('g.frame[name="test.star.inner"]').first().waitFor();
   await flameSettled(page);
 }
@@ -37,14 +47,20 @@ async function loadGolden(page: Page): Promise<void> {
 function drawnRightAfter(page: Page, action: 'none' | 'zoom-out' | string) {
   return page.evaluate((action) => {
     if (action === 'zoom-out') document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '0', bubbles: true }));
-    else if (action !== 'none') document.querySelector(`g.frame[name="${action}"] rect`)!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    else if (action !== 'none')
+      document
+        .querySelector(`g.frame[name="${action}"] rect`)!
+        .dispatchEvent(new MouseEvent('click', { bubbles: true }));
     return [...document.querySelectorAll('#flame g.frame')].map((g) => {
       const rect = g.querySelector('rect')!;
       const box = g.querySelector('foreignObject') as SVGForeignObjectElement;
       const label = box.firstElementChild as HTMLElement;
       return {
-        name: g.getAttribute('name'), width: Number(rect.getAttribute('width') ?? 0), aria: g.getAttribute('aria-label'),
-        label: label.style.display === 'none' ? null : label.textContent, boxShown: box.style.display !== 'none',
+        name: g.getAttribute('name'),
+        width: Number(rect.getAttribute('width') ?? 0),
+        aria: g.getAttribute('aria-label'),
+        label: label.style.display === 'none' ? null : label.textContent,
+        boxShown: box.style.display !== 'none',
         animating: [g, rect, label].some((n) => '__transition' in n),
       };
     });
@@ -62,10 +78,16 @@ describe('navigation', () => {
     await eventually(async () => (await width(page, 'test.star.inner')) > before * 1.5, 5000, 'zoom to widen inner');
     expect(await page.locator('#breadcrumb').textContent()).toBe('all›module›test.star.test›test.star.inner');
     // A faded ancestor is drawn full width but says its own size.
-    expect(await page.locator('g.frame[name="module"]').first().getAttribute('aria-label')).toBe('module: 2.95 KiB (3,024 bytes), 99.7%');
+    expect(await page.locator('g.frame[name="module"]').first().getAttribute('aria-label')).toBe(
+      'module: 2.95 KiB (3,024 bytes), 99.7%',
+    );
     expect(await hashOf(page)).toContain('zoom=module;test.star.test;test.star.inner');
     await page.locator('#breadcrumb button', { hasText: 'module' }).click();
-    await eventually(async () => (await page.locator('#breadcrumb .current').textContent()) === 'module', 5000, 'breadcrumb zoom out');
+    await eventually(
+      async () => (await page.locator('#breadcrumb .current').textContent()) === 'module',
+      5000,
+      'breadcrumb zoom out',
+    );
     await page.close();
   });
 
@@ -73,16 +95,39 @@ describe('navigation', () => {
     const { page, log } = await h.open();
     await loadGolden(page);
     await page.locator('#search').fill('dict.items(');
-    await eventually(async () => (await page.locator('#search-status').textContent()) === 'no matches', 5000, 'no matches');
+    await eventually(
+      async () => (await page.locator('#search-status').textContent()) === 'no matches',
+      5000,
+      'no matches',
+    );
     await page.locator('#search').fill('dict');
-    await eventually(async () => (await page.locator('#search-status').textContent())?.startsWith('2 matches: 1.91 KiB (1,952 bytes), 64.4% of total'), 5000, 'dict matches');
-    const highlighted = await page.evaluate(() => [...document.querySelectorAll('g.frame')].filter((g) => g.querySelector('rect')?.getAttribute('fill') === '#e600e6').map((g) => g.getAttribute('name')));
+    await eventually(
+      async () =>
+        (await page.locator('#search-status').textContent())?.startsWith(
+          '2 matches: 1.91 KiB (1,952 bytes), 64.4% of total',
+        ),
+      5000,
+      'dict matches',
+    );
+    const highlighted = await page.evaluate(() =>
+      [...document.querySelectorAll('g.frame')]
+        .filter((g) => g.querySelector('rect')?.getAttribute('fill') === '#e600e6')
+        .map((g) => g.getAttribute('name')),
+    );
     expect(highlighted).toEqual(['dict', 'dict']);
     await page.locator('#regex').check();
     await page.locator('#search').fill('dict.items(');
-    await eventually(async () => (await page.locator('#search-status').textContent())?.startsWith('not a valid regular expression'), 5000, 'regex message');
+    await eventually(
+      async () => (await page.locator('#search-status').textContent())?.startsWith('not a valid regular expression'),
+      5000,
+      'regex message',
+    );
     await page.locator('#search').fill('^test\\.star\\.(inner|test)$');
-    await eventually(async () => (await page.locator('#search-status').textContent())?.startsWith('2 matches'), 5000, 'regex matches');
+    await eventually(
+      async () => (await page.locator('#search-status').textContent())?.startsWith('2 matches'),
+      5000,
+      'regex matches',
+    );
     expect(log.consoleErrors).toEqual([]);
     await h.screenshot(page, 'search-regex');
     await page.close();
@@ -90,21 +135,41 @@ describe('navigation', () => {
 
   it('switches icicle/flame, type leaves and colours, with a legend', async () => {
     const page = await openSample();
-    const rootY = () => page.locator('g.frame[name="all"]').first().evaluate((g) => g.getBoundingClientRect().y);
-    const moduleY = () => page.locator('g.frame[name="module"]').first().evaluate((g) => g.getBoundingClientRect().y);
+    const rootY = () =>
+      page
+        .locator('g.frame[name="all"]')
+        .first()
+        .evaluate((g) => g.getBoundingClientRect().y);
+    const moduleY = () =>
+      page
+        .locator('g.frame[name="module"]')
+        .first()
+        .evaluate((g) => g.getBoundingClientRect().y);
     expect(await rootY()).toBeLessThan(await moduleY());
     await page.locator('#flame-toggle').check();
     await eventually(async () => (await rootY()) > (await moduleY()), 5000, 'root at the bottom');
     expect(await hashOf(page)).toContain('flame=1');
     expect(await page.locator('g.frame[name="string"]').count()).toBe(1);
     await page.locator('#types-toggle').uncheck();
-    await eventually(async () => (await page.locator('g.frame[name="string"]').count()) === 0, 5000, 'type leaves folded');
+    await eventually(
+      async () => (await page.locator('g.frame[name="string"]').count()) === 0,
+      5000,
+      'type leaves folded',
+    );
     // Folded type leaves count as their function's own bytes, coloured by its heaviest type.
     expect(await page.locator('#legend').textContent()).toMatch(/^Value types:string 31\.6 MiB/);
     await page.locator('#color').selectOption('file');
-    await eventually(async () => (await page.locator('#legend').textContent())?.startsWith('Files:defs.bzl'), 5000, 'file legend');
+    await eventually(
+      async () => (await page.locator('#legend').textContent())?.startsWith('Files:defs.bzl'),
+      5000,
+      'file legend',
+    );
     await page.locator('#color').selectOption('package');
-    await eventually(async () => (await page.locator('#legend').textContent())?.startsWith('Packages://'), 5000, 'package legend');
+    await eventually(
+      async () => (await page.locator('#legend').textContent())?.startsWith('Packages://'),
+      5000,
+      'package legend',
+    );
     await flameSettled(page);
     await h.screenshot(page, 'flame-mode-by-package');
     await page.close();
@@ -119,7 +184,9 @@ describe('navigation', () => {
     for (const frames of [root, zoomed]) {
       expect(frames.filter((f) => f.animating || !(f.width > 1) || !f.aria)).toEqual([]);
       // Labels of wide frames carry the name; narrow frames hide their label box altogether.
-      expect(frames.filter((f) => (f.label !== null && f.label !== f.name) || f.boxShown !== (f.label !== null))).toEqual([]);
+      expect(
+        frames.filter((f) => (f.label !== null && f.label !== f.name) || f.boxShown !== (f.label !== null)),
+      ).toEqual([]);
       expect(frames.filter((f) => f.label !== null).length).toBeGreaterThan(2);
     }
     const inner = (frames: typeof root) => frames.find((f) => f.name === 'test.star.inner')!.width;
@@ -131,7 +198,12 @@ describe('navigation', () => {
 
   it('colours search matches and clears them without redrawing the frames', async () => {
     const page = await openSample();
-    const highlighted = () => page.evaluate(() => [...document.querySelectorAll('g.frame')].filter((g) => g.querySelector('rect')?.getAttribute('fill') === '#e600e6').map((g) => g.getAttribute('name')));
+    const highlighted = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('g.frame')]
+          .filter((g) => g.querySelector('rect')?.getAttribute('fill') === '#e600e6')
+          .map((g) => g.getAttribute('name')),
+      );
     const first = await page.locator('g.frame').first().elementHandle();
     await page.locator('#search').fill('platform_flag');
     await eventually(async () => (await highlighted()).length > 0, 5000, 'matches coloured');
@@ -149,18 +221,34 @@ describe('navigation', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
     await page.keyboard.type('platform');
     await page.keyboard.press('Enter');
-    await eventually(async () => (await page.locator('#breadcrumb .current').textContent()) === 'defs.bzl.platform_flag_table', 5000, 'Enter zooms to the match');
+    await eventually(
+      async () => (await page.locator('#breadcrumb .current').textContent()) === 'defs.bzl.platform_flag_table',
+      5000,
+      'Enter zooms to the match',
+    );
     await page.keyboard.press('Escape');
     expect(await page.locator('#search').inputValue()).toBe('');
     await page.keyboard.press('0');
-    await eventually(async () => (await page.locator('#breadcrumb .current').textContent()) === 'all', 5000, '0 resets zoom');
+    await eventually(
+      async () => (await page.locator('#breadcrumb .current').textContent()) === 'all',
+      5000,
+      '0 resets zoom',
+    );
     await page.locator('#flame').focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    await eventually(async () => (await page.locator('#focus-line').textContent())?.startsWith('defs.bzl.cxx_libraries'), 5000, 'arrow focus');
+    await eventually(
+      async () => (await page.locator('#focus-line').textContent())?.startsWith('defs.bzl.cxx_libraries'),
+      5000,
+      'arrow focus',
+    );
     expect(await page.locator('g.frame.focused').getAttribute('name')).toBe('defs.bzl.cxx_libraries');
     await page.keyboard.press('ArrowUp');
-    await eventually(async () => (await page.locator('#focus-line').textContent())?.startsWith('module'), 5000, 'arrow up');
+    await eventually(
+      async () => (await page.locator('#focus-line').textContent())?.startsWith('module'),
+      5000,
+      'arrow up',
+    );
     await page.keyboard.press('2');
     await page.locator('table.function-table').waitFor();
     expect(await hashOf(page)).toContain('tab=table');
@@ -177,11 +265,25 @@ describe('navigation', () => {
     const page = await openSample('#tab=both');
     await page.locator('table.function-table tbody tr').first().waitFor();
     const headers = await page.locator('table.function-table th').allTextContents();
-    expect(headers).toEqual(['Function', 'Self', 'Total', 'Allocations', 'Calls it made', 'Per call it made', 'Top caller']);
+    expect(headers).toEqual([
+      'Function',
+      'Self',
+      'Total',
+      'Allocations',
+      'Calls it made',
+      'Per call it made',
+      'Top caller',
+    ]);
     await page.locator('table.function-table th button', { hasText: 'Self' }).click();
-    expect(await page.locator('table.function-table tbody tr td:first-child').first().textContent()).toBe('defs.bzl.platform_flag_table');
+    expect(await page.locator('table.function-table tbody tr td:first-child').first().textContent()).toBe(
+      'defs.bzl.platform_flag_table',
+    );
     await page.locator('table.function-table tbody tr[data-name="defs.bzl.cxx_libraries"]').click();
-    await eventually(async () => (await page.locator('#breadcrumb .current').textContent()) === 'defs.bzl.cxx_libraries', 5000, 'zoom to the selected function');
+    await eventually(
+      async () => (await page.locator('#breadcrumb .current').textContent()) === 'defs.bzl.cxx_libraries',
+      5000,
+      'zoom to the selected function',
+    );
     expect(await page.locator('g.frame.selected').first().getAttribute('name')).toBe('defs.bzl.cxx_libraries');
     expect(await hashOf(page)).toContain('fn=defs.bzl.cxx_libraries');
     await flameSettled(page);
@@ -192,19 +294,39 @@ describe('navigation', () => {
   it('restores the view from the hash on reload, and back/forward walk the zooms', async () => {
     const page = await openSample();
     await page.locator('g.frame[name="defs.bzl.cxx_libraries"]').first().click();
-    await eventually(async () => (await hashOf(page)).includes('zoom=module;defs.bzl.cxx_libraries'), 5000, 'zoom in hash');
+    await eventually(
+      async () => (await hashOf(page)).includes('zoom=module;defs.bzl.cxx_libraries'),
+      5000,
+      'zoom in hash',
+    );
     await page.locator('g.frame[name="defs.bzl.platform_flag_table"]').first().click();
-    await eventually(async () => (await hashOf(page)).includes('defs.bzl.platform_flag_table'), 5000, 'deeper zoom in hash');
+    await eventually(
+      async () => (await hashOf(page)).includes('defs.bzl.platform_flag_table'),
+      5000,
+      'deeper zoom in hash',
+    );
     await page.locator('#search').fill('dict');
     await eventually(async () => (await hashOf(page)).includes('search=dict'), 5000, 'search in hash');
     await page.reload();
     await page.locator('g.frame[name="defs.bzl.platform_flag_table"]').first().waitFor();
-    await eventually(async () => (await page.locator('#breadcrumb .current').textContent()) === 'defs.bzl.platform_flag_table', 8000, 'zoom restored');
+    await eventually(
+      async () => (await page.locator('#breadcrumb .current').textContent()) === 'defs.bzl.platform_flag_table',
+      8000,
+      'zoom restored',
+    );
     expect(await page.locator('#search').inputValue()).toBe('dict');
     await page.goBack();
-    await eventually(async () => (await page.locator('#breadcrumb .current').textContent()) === 'defs.bzl.cxx_libraries', 5000, 'back');
+    await eventually(
+      async () => (await page.locator('#breadcrumb .current').textContent()) === 'defs.bzl.cxx_libraries',
+      5000,
+      'back',
+    );
     await page.goForward();
-    await eventually(async () => (await page.locator('#breadcrumb .current').textContent()) === 'defs.bzl.platform_flag_table', 5000, 'forward');
+    await eventually(
+      async () => (await page.locator('#breadcrumb .current').textContent()) === 'defs.bzl.platform_flag_table',
+      5000,
+      'forward',
+    );
     await page.close();
   });
 });

@@ -42,8 +42,18 @@ describe('pprof profiles in the page', () => {
     await page.locator('g.frame').first().waitFor({ timeout: 20_000 });
     const cases = [
       ['pprof-memory', 'bazel/memory.pprof.gz', /memory\/bytes: retained at dump, sampled/, '_generated_config_impl'],
-      ['pprof-cpu', 'bazel/cpu.pprof.gz', /CPU\/microseconds: Starlark CPU time, sampled every 10 ms/, 'macros/defs.bzl.cxx_libraries'],
-      ['pprof-wall', 'starlark-go/wall.pprof.gz', /wall\/nanoseconds: wall time, sampled every 10 ms/, 'program.star.platform_flag_table'],
+      [
+        'pprof-cpu',
+        'bazel/cpu.pprof.gz',
+        /CPU\/microseconds: Starlark CPU time, sampled every 10 ms/,
+        'macros/defs.bzl.cxx_libraries',
+      ],
+      [
+        'pprof-wall',
+        'starlark-go/wall.pprof.gz',
+        /wall\/nanoseconds: wall time, sampled every 10 ms/,
+        'program.star.platform_flag_table',
+      ],
     ] as const;
     for (const [name, file, meaning, frame] of cases) {
       await openFolder(page, folder(name, [file]), name);
@@ -56,7 +66,8 @@ describe('pprof profiles in the page', () => {
     // The CPU profile's two roots tell the phases apart.
     await page.locator('.set .set-name', { hasText: 'pprof-cpu' }).click();
     await flameSettled(page);
-    for (const root of ['(loading)', '(analysis)']) expect(await page.locator(`g.frame[name="${root}"]`).count()).toBe(1);
+    for (const root of ['(loading)', '(analysis)'])
+      expect(await page.locator(`g.frame[name="${root}"]`).count()).toBe(1);
     expect(log.consoleErrors).toEqual([]);
     await page.close();
   });
@@ -64,10 +75,18 @@ describe('pprof profiles in the page', () => {
   it('names the loading-phase causes when the workspace sources are dropped with the profiles', async () => {
     const { page, log } = await h.open('', { width: 1400, height: 900 });
     await page.locator('g.frame').first().waitFor({ timeout: 20_000 });
-    await openFolder(page, folder('bazel-run', ['bazel/cpu.pprof.gz', 'bazel/memory.pprof.gz', 'bazel/workspace']), 'bazel-run');
+    await openFolder(
+      page,
+      folder('bazel-run', ['bazel/cpu.pprof.gz', 'bazel/memory.pprof.gz', 'bazel/workspace']),
+      'bazel-run',
+    );
     await page.locator('#findings .finding[data-cause="loop-invariant-call"]').waitFor({ timeout: 20_000 });
-    expect(await page.locator('#findings .finding[data-cause="loop-invariant-call"] .where').textContent()).toMatch(/^macros\/defs\.bzl:22:9-58 in macros\/defs\.bzl\.cxx_libraries$/);
-    expect(await page.locator('#findings .finding[data-cause="dict-view-in-loop"] .where').allTextContents()).toContain('macros/defs.bzl:36:13-40:1 in macros/defs.bzl.platform_variants');
+    expect(await page.locator('#findings .finding[data-cause="loop-invariant-call"] .where').textContent()).toMatch(
+      /^macros\/defs\.bzl:22:9-58 in macros\/defs\.bzl\.cxx_libraries$/,
+    );
+    expect(await page.locator('#findings .finding[data-cause="dict-view-in-loop"] .where').allTextContents()).toContain(
+      'macros/defs.bzl:36:13-40:1 in macros/defs.bzl.platform_variants',
+    );
     await h.screenshot(page, 'pprof-bazel-run-findings');
     expect(log.consoleErrors).toEqual([]);
     await page.close();
@@ -78,14 +97,22 @@ describe('pprof profiles in the page', () => {
     await page.locator('g.frame').first().waitFor({ timeout: 20_000 });
     await openFolder(page, folder('pprof-export', ['bazel/memory.pprof.gz']), 'pprof-export');
     await page.locator('.export-menu summary').click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.export-items button[data-export="pprof"]').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('.export-items button[data-export="pprof"]').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.pb\.gz$/);
     const path = join(work, download.suggestedFilename());
     await download.saveAs(path);
     const back = parseBytes(path, new Uint8Array(readFileSync(path)));
-    const original = parseBytes('memory.pprof.gz', new Uint8Array(readFileSync(join(SAMPLES_DIR, 'bazel', 'memory.pprof.gz'))));
+    const original = parseBytes(
+      'memory.pprof.gz',
+      new Uint8Array(readFileSync(join(SAMPLES_DIR, 'bazel', 'memory.pprof.gz'))),
+    );
     expect(back.profile?.format).toBe('pprof');
-    expect((computeTotals(back.profile!) as { bytes: number }).bytes).toBe((computeTotals(original.profile!) as { bytes: number }).bytes);
+    expect((computeTotals(back.profile!) as { bytes: number }).bytes).toBe(
+      (computeTotals(original.profile!) as { bytes: number }).bytes,
+    );
     await page.close();
   });
 });

@@ -32,7 +32,11 @@ function recordTraffic(page: Page): { requests: Request[]; sockets: string[] } {
 describe('the Content-Security-Policy of the built page', () => {
   it('is the policy of tools/csp-plugin.ts, right after the charset', async () => {
     const { page } = await h.open('#tab=samples');
-    const metas = await page.locator('head meta').evaluateAll((ms) => ms.map((m) => [m.getAttribute('charset') ?? m.getAttribute('http-equiv'), m.getAttribute('content')]));
+    const metas = await page
+      .locator('head meta')
+      .evaluateAll((ms) =>
+        ms.map((m) => [m.getAttribute('charset') ?? m.getAttribute('http-equiv'), m.getAttribute('content')]),
+      );
     expect(metas[0]).toEqual(['utf-8', null]);
     expect(metas[1]).toEqual(['Content-Security-Policy', cspPolicy(false)]);
     expect(cspPolicy(false)).not.toMatch(/unsafe-inline|unsafe-eval|ws:/);
@@ -69,7 +73,13 @@ describe('the Content-Security-Policy of the built page', () => {
         }),
       };
     });
-    expect(outcome).toEqual({ eval: 'EvalError', fn: 'EvalError', inline: 'blocked', worker: 'SecurityError', dataWorker: 'blocked' });
+    expect(outcome).toEqual({
+      eval: 'EvalError',
+      fn: 'EvalError',
+      inline: 'blocked',
+      worker: 'SecurityError',
+      dataWorker: 'blocked',
+    });
     await page.close();
   });
 });
@@ -83,11 +93,14 @@ describe('dropped files', () => {
     cpSync(join(SAMPLES_DIR, 'huge-collection', 'before'), join(run, 'before'), { recursive: true });
     cpSync(join(SAMPLES_DIR, 'programs', 'huge-collection', 'before'), join(run, 'sources'), { recursive: true });
     await page.locator('input[type=file][webkitdirectory]').setInputFiles(run);
-    await page.locator('input[type=file]').first().setInputFiles([
-      join(SAMPLES_DIR, 'event-logs', 'monorepo.json-lines.zst'),
-      join(SAMPLES_DIR, 'monorepo', 'heap-summary-allocated', 'profile.csv'),
-      join(SAMPLES_DIR, 'monorepo', 'time-flame', 'flame.src'),
-    ]);
+    await page
+      .locator('input[type=file]')
+      .first()
+      .setInputFiles([
+        join(SAMPLES_DIR, 'event-logs', 'monorepo.json-lines.zst'),
+        join(SAMPLES_DIR, 'monorepo', 'heap-summary-allocated', 'profile.csv'),
+        join(SAMPLES_DIR, 'monorepo', 'time-flame', 'flame.src'),
+      ]);
     await eventually(async () => (await page.locator('.set').count()) >= 3, 20_000, 'the dropped sets');
     await page.locator('.set .set-name', { hasText: 'run/before' }).click();
     await page.locator('#findings .finding').first().waitFor({ timeout: 20_000 });
@@ -95,7 +108,12 @@ describe('dropped files', () => {
     await page.waitForTimeout(500);
     expect(log.foreignRequests).toEqual([]);
     expect(traffic.sockets).toEqual([]);
-    const offending = traffic.requests.filter((r) => r.method() !== 'GET' || !r.url().startsWith(`${h.origin}/`) || !/^\/(assets|samples)\//.test(new URL(r.url()).pathname));
+    const offending = traffic.requests.filter(
+      (r) =>
+        r.method() !== 'GET' ||
+        !r.url().startsWith(`${h.origin}/`) ||
+        !/^\/(assets|samples)\//.test(new URL(r.url()).pathname),
+    );
     expect(offending.map((r) => `${r.method()} ${r.url()}`)).toEqual([]);
     await page.close();
   });
@@ -104,9 +122,14 @@ describe('dropped files', () => {
     const manifest = `${h.origin}/evil/manifest.json`;
     const { page } = await h.open('#tab=samples');
     const traffic = recordTraffic(page);
-    await page.route(manifest, (route) => route.fulfill({ json: { files: [{ path: 'x.src', url: 'https://evil.example/collect?data=1' }] } }));
+    await page.route(manifest, (route) =>
+      route.fulfill({ json: { files: [{ path: 'x.src', url: 'https://evil.example/collect?data=1' }] } }),
+    );
     await page.evaluate((u) => (location.hash = `#url=${encodeURIComponent(u)}`), manifest);
-    await page.locator('.notice.error', { hasText: "is not the manifest's own origin" }).first().waitFor({ timeout: 10_000 });
+    await page
+      .locator('.notice.error', { hasText: "is not the manifest's own origin" })
+      .first()
+      .waitFor({ timeout: 10_000 });
     expect(traffic.requests.map((r) => r.url()).filter((u) => !u.startsWith(h.origin))).toEqual([]);
     await page.close();
   });

@@ -56,7 +56,9 @@ describe('contrast of every visible text', () => {
       views.push(['compare', await measureContrast(page)]);
       await h.screenshot(page, `contrast-${theme}-compare`);
       for (const [view, report] of views) {
-        console.log(`${theme} ${view}: ${report.measured} texts, lowest ${report.worst.ratio.toFixed(2)}:1 (${report.worst.text} — ${report.worst.fg} on ${report.worst.bg})`);
+        console.log(
+          `${theme} ${view}: ${report.measured} texts, lowest ${report.worst.ratio.toFixed(2)}:1 (${report.worst.text} — ${report.worst.fg} on ${report.worst.bg})`,
+        );
         expect(report.measured).toBeGreaterThan(50);
         expect([theme, view, report.failures]).toEqual([theme, view, []]);
       }
@@ -94,23 +96,34 @@ describe('loads that went wrong', () => {
     await paste(page, '\u0000\u0001 not a profile at all');
     await page.locator('.set .file .problem').first().waitFor();
     expect(await page.locator('.set.current .set-name').textContent()).toBe('loop-invariant-call/before');
-    expect(await page.locator('#summary').textContent()).toMatch(/^loop-invariant-call\/before — total allocated bytes/);
+    expect(await page.locator('#summary').textContent()).toMatch(
+      /^loop-invariant-call\/before — total allocated bytes/,
+    );
     await paste(page, 'module;a.bzl.f;string 100\nmodule;a.bzl.g;list 50\nmodule;a.bzl.h;str');
     await page.locator('#flame g.frame[name="a.bzl.g"]').first().waitFor();
-    expect(await page.locator('#summary').textContent()).toMatch(/total allocated bytes: 150 B \(150 bytes\) — partial: the file is cut short/);
+    expect(await page.locator('#summary').textContent()).toMatch(
+      /total allocated bytes: 150 B \(150 bytes\) — partial: the file is cut short/,
+    );
     await page.close();
   });
 });
 
 describe('the flamegraph at 390 px', () => {
   it('keeps the function name in narrow labels and drops the tooltip when a click zooms', async () => {
-    const { page } = await h.open(`#url=${encodeURIComponent(`${h.baseUrl}samples/monorepo/manifest.json`)}`, { width: 390, height: 844 });
+    const { page } = await h.open(`#url=${encodeURIComponent(`${h.baseUrl}samples/monorepo/manifest.json`)}`, {
+      width: 390,
+      height: 844,
+    });
     await page.locator('#flame g.frame[name="module"]').first().waitFor();
     await flameSettled(page);
-    const labels = await page.locator('#flame g.frame').evaluateAll((gs) => gs.flatMap((g) => {
-      const label = g.querySelector<HTMLElement>('.d3-flame-graph-label');
-      return label && label.style.display !== 'none' ? [[g.getAttribute('name') ?? '', label.textContent ?? ''] as [string, string]] : [];
-    }));
+    const labels = await page.locator('#flame g.frame').evaluateAll((gs) =>
+      gs.flatMap((g) => {
+        const label = g.querySelector<HTMLElement>('.d3-flame-graph-label');
+        return label && label.style.display !== 'none'
+          ? [[g.getAttribute('name') ?? '', label.textContent ?? ''] as [string, string]]
+          : [];
+      }),
+    );
     const cut = labels.filter(([name, label]) => label !== name);
     expect(cut.length).toBeGreaterThan(0);
     console.log(`390 px labels cut: ${cut.map(([, l]) => l).join(', ')}`);
@@ -131,7 +144,11 @@ describe('the flamegraph at 390 px', () => {
 });
 
 describe('layout by width', () => {
-  const widths = [[390, 844], [1024, 768], [1440, 900]] as const;
+  const widths = [
+    [390, 844],
+    [1024, 768],
+    [1440, 900],
+  ] as const;
   for (const [width, height] of widths) {
     it(`has no sideways scroll and a full-width flamegraph at ${width} px`, async () => {
       const page = await openDefault('light', { width, height });
@@ -141,7 +158,9 @@ describe('layout by width', () => {
         flame: Math.floor(document.querySelector('#flame svg')!.getBoundingClientRect().width),
         content: Math.floor(document.querySelector('.content')!.getBoundingClientRect().width),
       }));
-      console.log(`${width} px: page ${m.pageWidth} / viewport ${m.viewport}, flame ${m.flame} px, content ${m.content} px`);
+      console.log(
+        `${width} px: page ${m.pageWidth} / viewport ${m.viewport}, flame ${m.flame} px, content ${m.content} px`,
+      );
       expect(m.pageWidth).toBeLessThanOrEqual(m.viewport);
       expect(m.flame).toBeGreaterThanOrEqual(width === 390 ? 300 : 0.6 * width);
       await h.screenshot(page, `layout-${width}`);
@@ -150,14 +169,24 @@ describe('layout by width', () => {
         expect(await page.locator('#sets').isVisible()).toBe(false);
         await page.click('#sets-toggle');
         await page.locator('#sets button.set-name').first().waitFor();
-        expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+        ).toBe(true);
         await page.click('#sets button.set-name');
         expect(await page.locator('#sets').isVisible()).toBe(false);
         // Every tab's tables scroll inside their own box, never the page.
-        for (const [key, tab] of [['2', 'table'], ['3', 'both'], ['6', 'sandwich'], ['7', 'types'], ['8', 'statements']]) {
+        for (const [key, tab] of [
+          ['2', 'table'],
+          ['3', 'both'],
+          ['6', 'sandwich'],
+          ['7', 'types'],
+          ['8', 'statements'],
+        ]) {
           await page.keyboard.press(key!);
           await page.locator(`[role=tab][data-tab=${tab}][aria-selected=true]`).waitFor();
-          const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          const wide = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
           expect([tab, wide]).toEqual([tab, 0]);
         }
       } else {

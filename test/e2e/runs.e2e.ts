@@ -29,7 +29,8 @@ async function openApp(): Promise<Page> {
 
 const setNames = (page: Page) => page.locator('.set .set-name').allTextContents();
 const currentSetName = (page: Page) => page.locator('.set.current .set-name').textContent();
-const frameNames = (page: Page) => page.evaluate(() => [...document.querySelectorAll('g.frame')].map((g) => g.getAttribute('name') ?? ''));
+const frameNames = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll('g.frame')].map((g) => g.getAttribute('name') ?? ''));
 
 const drop = dropFiles;
 
@@ -48,13 +49,19 @@ describe('loads join, never replace by accident', () => {
     await eventually(async () => (await setNames(page)).includes('before'), 20_000, 'the profiles set');
     expect(await currentSetName(page)).toBe('before');
     // No sources yet: the findings panel asks for them.
-    await eventually(async () => /sources/i.test((await page.locator('#findings').textContent()) ?? ''), 10_000, 'the findings panel asking for sources');
+    await eventually(
+      async () => /sources/i.test((await page.locator('#findings').textContent()) ?? ''),
+      10_000,
+      'the findings panel asking for sources',
+    );
     expect(await page.locator('#findings .finding').count()).toBe(0);
 
     await folder.setInputFiles(sources);
     const finding = page.locator('#findings .finding[data-cause="huge-collection"]');
     await finding.first().waitFor({ timeout: 20_000 });
-    expect(await finding.first().locator('.where').textContent()).toMatch(/^defs\.bzl:\d+:\d+-\d+ in defs\.bzl\.sharded_test$/);
+    expect(await finding.first().locator('.where').textContent()).toMatch(
+      /^defs\.bzl:\d+:\d+-\d+ in defs\.bzl\.sharded_test$/,
+    );
     expect(await page.locator('#findings .empty-findings').count()).toBe(0);
     expect(await page.locator('#notices').textContent()).toMatch(/Starlark sources? joined 1 run \(\d+ findings?\)/);
     expect(await page.locator('#source-view').count()).toBe(1);
@@ -63,14 +70,30 @@ describe('loads join, never replace by accident', () => {
 
   it('keeps two loads of loose files apart: the second is shown, the first still selectable', async () => {
     const page = await openApp();
-    await drop(page, [{ name: 'flame.src', text: sampleText('loop-invariant-call/before/heap-flame-allocated/flame.src') }]);
-    await eventually(async () => (await frameNames(page)).includes('defs.bzl.platform_flag_table'), 20_000, 'the first drop drawn');
-    await drop(page, [{ name: 'flame.src', text: sampleText('huge-collection/before/heap-flame-allocated/flame.src') }]);
-    await eventually(async () => (await frameNames(page)).includes('defs.bzl.sharded_test'), 20_000, 'the second drop drawn');
+    await drop(page, [
+      { name: 'flame.src', text: sampleText('loop-invariant-call/before/heap-flame-allocated/flame.src') },
+    ]);
+    await eventually(
+      async () => (await frameNames(page)).includes('defs.bzl.platform_flag_table'),
+      20_000,
+      'the first drop drawn',
+    );
+    await drop(page, [
+      { name: 'flame.src', text: sampleText('huge-collection/before/heap-flame-allocated/flame.src') },
+    ]);
+    await eventually(
+      async () => (await frameNames(page)).includes('defs.bzl.sharded_test'),
+      20_000,
+      'the second drop drawn',
+    );
     expect(await setNames(page)).toEqual(expect.arrayContaining(['flame.src', 'flame.src 2']));
     expect(await currentSetName(page)).toBe('flame.src 2');
     await page.locator('.set .set-name', { hasText: /^flame\.src$/ }).click();
-    await eventually(async () => (await frameNames(page)).includes('defs.bzl.platform_flag_table'), 10_000, 'the first drop drawn again');
+    await eventually(
+      async () => (await frameNames(page)).includes('defs.bzl.platform_flag_table'),
+      10_000,
+      'the first drop drawn again',
+    );
     expect(await currentSetName(page)).toBe('flame.src');
     await page.close();
   }, 90_000);
@@ -80,18 +103,37 @@ describe('loads join, never replace by accident', () => {
     const tree = join(SAMPLES_DIR, 'monorepo', 'profile-patterns');
     const stamp = readdirSync(tree)[0]!;
     await page.locator('input[type=file][webkitdirectory]').setInputFiles(tree);
-    await eventually(async () => (await page.locator('#runs-overview tbody tr').count()) === 11, 20_000, 'the overview of 11 evaluations');
+    await eventually(
+      async () => (await page.locator('#runs-overview tbody tr').count()) === 11,
+      20_000,
+      'the overview of 11 evaluations',
+    );
     const evaluations = (await setNames(page)).filter((n) => n.startsWith(`profile-patterns/${stamp}/`));
     expect(evaluations.map((n) => n.slice(`profile-patterns/${stamp}/`.length)).sort()).toEqual([
-      'load/root/apps/cli', 'load/root/apps/web', 'load/root/libs/core', 'load/root/libs/util', 'load/root/services/search', 'load/root/tools/codegen',
-      'load_bzl/root/build_defs/codegen.bzl', 'load_bzl/root/build_defs/common.bzl', 'load_bzl/root/build_defs/cxx.bzl', 'load_bzl/root/build_defs/python.bzl', 'merged',
+      'load/root/apps/cli',
+      'load/root/apps/web',
+      'load/root/libs/core',
+      'load/root/libs/util',
+      'load/root/services/search',
+      'load/root/tools/codegen',
+      'load_bzl/root/build_defs/codegen.bzl',
+      'load_bzl/root/build_defs/common.bzl',
+      'load_bzl/root/build_defs/cxx.bzl',
+      'load_bzl/root/build_defs/python.bzl',
+      'merged',
     ]);
     // The load opens on its worst run: the first overview row (merged holds every evaluation).
     const first = await page.locator('#runs-overview tbody tr .run-name').first().textContent();
     expect(await currentSetName(page)).toBe(first);
     for (const name of evaluations) {
-      await page.locator('.set .set-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).click();
-      await eventually(async () => (await page.locator('#summary').textContent())?.startsWith(`${name} — total allocated bytes`), 10_000, `the flame of ${name}`);
+      await page
+        .locator('.set .set-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
+        .click();
+      await eventually(
+        async () => (await page.locator('#summary').textContent())?.startsWith(`${name} — total allocated bytes`),
+        10_000,
+        `the flame of ${name}`,
+      );
       expect(await page.locator('g.frame').count()).toBeGreaterThan(1);
     }
     await page.close();

@@ -13,7 +13,11 @@ import { eventually, flameSettled, startHarness, type Harness } from './harness.
 
 const PREFIX = '/some/sub/path/';
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
 };
 
 /** Serves `root` below PREFIX only (index.html for the bare prefix); records every path asked for. */
@@ -74,7 +78,11 @@ describe('hosting under a sub-path', () => {
     // A sample from the gallery, then a table tab, all still below the prefix.
     await page.keyboard.press('4');
     await page.locator('.gallery-item', { hasText: 'Monorepo' }).locator('a').first().click();
-    await eventually(async () => (await page.locator('.set .set-name').allTextContents()).includes('monorepo'), 15_000, 'the monorepo set');
+    await eventually(
+      async () => (await page.locator('.set .set-name').allTextContents()).includes('monorepo'),
+      15_000,
+      'the monorepo set',
+    );
     await page.keyboard.press('7');
     await page.locator('table.types-table tbody tr').first().waitFor();
     expect(seen.filter((p) => !p.startsWith(PREFIX))).toEqual([]);

@@ -20,7 +20,10 @@ interface ReportInput {
 /** `peakscope report --json` on files of the monorepo sample, run as the real command. */
 function report(...parts: string[]): ReportInput[] {
   const paths = parts.map((p) => join('samples', 'monorepo', p));
-  const out = execFileSync(process.execPath, ['bin/peakscope.js', 'report', '--json', ...paths], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['bin/peakscope.js', 'report', '--json', ...paths], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  });
   return (JSON.parse(out) as { inputs: ReportInput[] }).inputs;
 }
 
@@ -55,32 +58,55 @@ const fromExact = (text: string | null) => Number((text ?? '').replace(/,/g, '')
 async function openMonorepo(tab: string): Promise<{ page: Page; log: import('./harness.ts').PageLog }> {
   const manifest = `${h.baseUrl}samples/monorepo/manifest.json`;
   const opened = await h.open(`#url=${encodeURIComponent(manifest)}&tab=${tab}`);
-  await eventually(async () => (await opened.page.locator('.set .set-name').allTextContents()).includes('monorepo'), 15_000, 'the monorepo set');
+  await eventually(
+    async () => (await opened.page.locator('.set .set-name').allTextContents()).includes('monorepo'),
+    15_000,
+    'the monorepo set',
+  );
   return opened;
 }
 
 /** Exact numbers (the cell titles) of one column of a table. */
 async function columnTitles(page: Page, table: string, column: number): Promise<number[]> {
-  return page.locator(`${table} tbody tr`).evaluateAll((rows, i) => rows.map((r) => Number((r.children[i]?.getAttribute('title') ?? '').replace(/,/g, ''))), column);
+  return page
+    .locator(`${table} tbody tr`)
+    .evaluateAll(
+      (rows, i) => rows.map((r) => Number((r.children[i]?.getAttribute('title') ?? '').replace(/,/g, ''))),
+      column,
+    );
 }
 
 describe('callers and callees', () => {
   it('centres on the heaviest allocator, with totals that equal the report, and re-centres on a row click', async () => {
     const { page, log } = await openMonorepo('sandwich');
     const top = [...flame.topFunctions].sort((a, b) => b.selfBytes - a.selfBytes)[0]!;
-    await eventually(async () => (await page.locator('.sandwich-summary').textContent())?.startsWith(`${top.name}:`), 10_000, 'the sandwich');
+    await eventually(
+      async () => (await page.locator('.sandwich-summary').textContent())?.startsWith(`${top.name}:`),
+      10_000,
+      'the sandwich',
+    );
     // Callers add up to the function's total; callees plus its own bytes do too.
     const callers = await columnTitles(page, 'table.sandwich-callers', 1);
     const callees = await columnTitles(page, 'table.sandwich-callees', 1);
     expect(callers.reduce((a, b) => a + b, 0)).toBe(top.totalBytes);
     expect(callees.reduce((a, b) => a + b, 0)).toBe(top.totalBytes);
-    expect(await page.locator('table.sandwich-callees tbody tr', { hasText: '(self' }).locator('td').nth(1).getAttribute('title')).toBe(exact(top.selfBytes));
+    expect(
+      await page
+        .locator('table.sandwich-callees tbody tr', { hasText: '(self' })
+        .locator('td')
+        .nth(1)
+        .getAttribute('title'),
+    ).toBe(exact(top.selfBytes));
     await h.screenshot(page, 'tables-sandwich');
 
     // A caller row re-centres the sandwich on that caller.
     const caller = (await page.locator('table.sandwich-callers tbody tr[data-key]').first().getAttribute('data-key'))!;
     await page.locator('table.sandwich-callers tbody tr[data-key]').first().click();
-    await eventually(async () => (await page.locator('.sandwich-summary').textContent())?.startsWith(`${caller}:`), 5000, 're-centred sandwich');
+    await eventually(
+      async () => (await page.locator('.sandwich-summary').textContent())?.startsWith(`${caller}:`),
+      5000,
+      're-centred sandwich',
+    );
     const callerTotal = flame.topFunctions.find((f) => f.name === caller)!.totalBytes;
     expect((await columnTitles(page, 'table.sandwich-callers', 1)).reduce((a, b) => a + b, 0)).toBe(callerTotal);
 
@@ -117,7 +143,11 @@ describe('value types', () => {
     const dictBytes = fromExact(await row.locator('td').nth(1).getAttribute('title'));
     await row.click();
     await page.locator('g.frame[name="dict"]').first().waitFor();
-    await eventually(async () => (await page.locator('#search-status').textContent())?.includes(`(${exact(dictBytes)} bytes)`), 5000, 'the search status');
+    await eventually(
+      async () => (await page.locator('#search-status').textContent())?.includes(`(${exact(dictBytes)} bytes)`),
+      5000,
+      'the search status',
+    );
     expect(await page.locator('#search').inputValue()).toBe('^dict$');
     expect(log.consoleErrors).toEqual([]);
     await page.close();
@@ -176,7 +206,11 @@ describe('top functions and keys', () => {
     await page.locator('#flame').focus();
     for (const [i, tab] of tabs.entries()) {
       await page.keyboard.press(String(i + 1));
-      await eventually(async () => (await page.locator('[role=tab][aria-selected=true]').getAttribute('data-tab')) === tab, 3000, `tab ${tab}`);
+      await eventually(
+        async () => (await page.locator('[role=tab][aria-selected=true]').getAttribute('data-tab')) === tab,
+        3000,
+        `tab ${tab}`,
+      );
     }
     await page.keyboard.press('?');
     expect(await page.locator('#keys').textContent()).toContain('callers/callees, types, statements');

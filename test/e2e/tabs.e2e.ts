@@ -20,7 +20,8 @@ async function openSample(): Promise<Page> {
 }
 
 const selectedTab = (page: Page) => page.locator('[role=tab][aria-selected=true]').getAttribute('data-tab');
-const focusedTab = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.tab ?? null);
+const focusedTab = (page: Page) =>
+  page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.tab ?? null);
 
 describe('tabs and keys', () => {
   it('makes the tab bar one Tab stop whose arrows move and select', async () => {

@@ -80,7 +80,10 @@ describe('themes', () => {
       await page.selectOption('#theme', choice);
       await flameSettled(page);
       const worst = await lowestLabelContrast(page);
-      expect([choice, worst.ratio >= 4.5 ? 'readable' : `${worst.ratio.toFixed(2)} on ${worst.name}`]).toEqual([choice, 'readable']);
+      expect([choice, worst.ratio >= 4.5 ? 'readable' : `${worst.ratio.toFixed(2)} on ${worst.name}`]).toEqual([
+        choice,
+        'readable',
+      ]);
     }
     // The Types tab in dark: table text on the dark panel.
     await page.keyboard.press('7');
@@ -92,12 +95,20 @@ describe('themes', () => {
 
   it('redraws the flamegraph at the new width when the window is resized', async () => {
     const page = await openSample();
-    const svgWidth = () => page.locator('#flame svg').first().evaluate((s) => Number(s.getAttribute('width')));
+    const svgWidth = () =>
+      page
+        .locator('#flame svg')
+        .first()
+        .evaluate((s) => Number(s.getAttribute('width')));
     const boxWidth = () => page.locator('#flame').evaluate((e) => Math.floor(e.clientWidth));
     expect(await svgWidth()).toBe(await boxWidth());
     const before = await svgWidth();
     await page.setViewportSize({ width: 900, height: 700 });
-    await eventually(async () => (await svgWidth()) === (await boxWidth()) && (await svgWidth()) < before, 5000, 'a narrower flamegraph');
+    await eventually(
+      async () => (await svgWidth()) === (await boxWidth()) && (await svgWidth()) < before,
+      5000,
+      'a narrower flamegraph',
+    );
     await flameSettled(page);
     await h.screenshot(page, 'theme-resized');
     await page.close();

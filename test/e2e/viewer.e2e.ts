@@ -16,7 +16,10 @@ afterAll(async () => {
 });
 
 const rectWidth = (page: import('playwright-core').Page, name: string) =>
-  page.locator(`g.frame[name="${name}"] rect`).first().evaluate((r) => Number(r.getAttribute('width') ?? 0));
+  page
+    .locator(`g.frame[name="${name}"] rect`)
+    .first()
+    .evaluate((r) => Number(r.getAttribute('width') ?? 0));
 
 const OUTER = 'macros/defs.bzl.generated_libraries';
 const INNER = 'macros/defs.bzl.make_target';
@@ -25,16 +28,23 @@ describe('the viewer', () => {
   it('shows a real heap flame given to the first file input, and zooms on click', async () => {
     const { page, log } = await h.open();
     const body = sampleBalancedHeapFlame();
-    await page.locator('input[type=file]').first().setInputFiles({ name: 'anything.dat', mimeType: 'application/octet-stream', buffer: Buffer.from(body) });
+    await page
+      .locator('input[type=file]')
+      .first()
+      .setInputFiles({ name: 'anything.dat', mimeType: 'application/octet-stream', buffer: Buffer.from(body) });
     for (const name of ['module', OUTER, INNER]) {
       await page.locator(`g.frame[name="${name}"]`).first().waitFor();
     }
     const before = await eventually(() => rectWidth(page, INNER), 5000, 'inner width');
     await page.locator(`g.frame[name="${INNER}"]`).first().click();
-    const after = await eventually(async () => {
-      const w = await rectWidth(page, INNER);
-      return w > before + 1 ? w : 0;
-    }, 5000, 'inner rect to widen');
+    const after = await eventually(
+      async () => {
+        const w = await rectWidth(page, INNER);
+        return w > before + 1 ? w : 0;
+      },
+      5000,
+      'inner rect to widen',
+    );
     expect(after).toBeGreaterThan(before);
     await h.screenshot(page, 'sample-zoomed');
     expect(log.foreignRequests).toEqual([]);
@@ -50,10 +60,20 @@ describe('totals', () => {
     let out = '';
     const code = await main(['report', '--json', dir], { stdout: (t) => void (out += t), stderr: () => {} });
     expect(code).toBe(0);
-    const report = JSON.parse(out) as { inputs: { path: string; format: string; totals: Record<string, number>; topFunctions: { name: string; selfBytes: number; totalBytes: number }[] }[] };
+    const report = JSON.parse(out) as {
+      inputs: {
+        path: string;
+        format: string;
+        totals: Record<string, number>;
+        topFunctions: { name: string; selfBytes: number; totalBytes: number }[];
+      }[];
+    };
     const { page } = await h.open();
     await page.locator('g.frame').first().waitFor();
-    await page.locator('input[type=file]').first().setInputFiles(['flame.src', 'profile.csv', 'targets.txt'].map((f) => join(dir, f)));
+    await page
+      .locator('input[type=file]')
+      .first()
+      .setInputFiles(['flame.src', 'profile.csv', 'targets.txt'].map((f) => join(dir, f)));
     await eventually(async () => (await page.locator('.set').count()) === 2, 8000, 'the second set');
     const sideText = (await page.locator('.set.current').textContent()) ?? '';
     const exact = (n: number) => n.toLocaleString('en-US');
@@ -67,7 +87,11 @@ describe('totals', () => {
     await page.keyboard.press('2');
     for (const f of flame.topFunctions) {
       const row = page.locator(`table.function-table tr[data-name="${f.name}"]`);
-      expect([f.name, await row.locator('td').nth(1).getAttribute('title'), await row.locator('td').nth(2).getAttribute('title')]).toEqual([f.name, exact(f.selfBytes), exact(f.totalBytes)]);
+      expect([
+        f.name,
+        await row.locator('td').nth(1).getAttribute('title'),
+        await row.locator('td').nth(2).getAttribute('title'),
+      ]).toEqual([f.name, exact(f.selfBytes), exact(f.totalBytes)]);
     }
     await page.close();
   });
@@ -78,13 +102,20 @@ describe('hostile shapes', () => {
     const { page, log } = await h.open();
     const deep = ['module', ...Array.from({ length: 20_000 }, () => 'r.bzl.recurse')].join(';');
     const text = `${deep};list 4096\nmodule;<img src=x onerror=alert(1)>.bzl.f;dict 2048\n`;
-    await page.locator('input[type=file]').first().setInputFiles({ name: '<b>deep</b>.src', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await page
+      .locator('input[type=file]')
+      .first()
+      .setInputFiles({ name: '<b>deep</b>.src', mimeType: 'text/plain', buffer: Buffer.from(text) });
     await page.locator('g.frame[name="⋯ deeper frames"]').first().waitFor();
     expect(await page.locator('g.frame').count()).toBeLessThan(260);
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('.file .path', { hasText: '<b>deep<\u2215b>.src' }).count()).toBe(1);
     await page.locator('g.frame[name="⋯ deeper frames"]').first().click();
-    await eventually(async () => (await page.locator('g.frame', { hasText: 'levels above' }).count()) === 1, 8000, 'zoomed past the depth limit');
+    await eventually(
+      async () => (await page.locator('g.frame', { hasText: 'levels above' }).count()) === 1,
+      8000,
+      'zoomed past the depth limit',
+    );
     expect(log.consoleErrors).toEqual([]);
     await page.close();
   });
@@ -94,7 +125,12 @@ describe('npm start', () => {
   it('serves the source through the dev server and opens with the default real sample', async () => {
     // A fresh dependency cache, as on a first `npm start` after `npm ci`.
     const cacheDir = mkdtempSync(join(tmpdir(), 'vite-cache-'));
-    const server = await createServer({ root: REPO_ROOT, cacheDir, logLevel: 'warn', server: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
+    const server = await createServer({
+      root: REPO_ROOT,
+      cacheDir,
+      logLevel: 'warn',
+      server: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+    });
     await server.listen();
     try {
       const url = server.resolvedUrls!.local[0]!;
@@ -104,7 +140,9 @@ describe('npm start', () => {
       await flameSettled(page);
       expect(await page.locator('.set .set-name').allTextContents()).toEqual(['loop-invariant-call/before']);
       const files = await page.locator('.set .file .path').allTextContents();
-      expect(files).toEqual(expect.arrayContaining(['heap-allocated/flame.src', 'heap-allocated/profile.csv', 'statement/profile.csv']));
+      expect(files).toEqual(
+        expect.arrayContaining(['heap-allocated/flame.src', 'heap-allocated/profile.csv', 'statement/profile.csv']),
+      );
       expect(log.foreignRequests).toEqual([]);
       expect(log.failedRequests).toEqual([]);
       expect(log.consoleErrors).toEqual([]);

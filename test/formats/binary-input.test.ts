@@ -91,7 +91,13 @@ function route(bytes: Uint8Array, cuts: readonly number[]) {
   const { spec, got, sniffed } = collectingSpec();
   const text: number[] = [];
   const router = new ContentRouter(
-    { text: (data) => text.push(...data), claim: (s) => s.create({ file: 'f', diagnostics: null! }), fail: (e) => { throw e; } },
+    {
+      text: (data) => text.push(...data),
+      claim: (s) => s.create({ file: 'f', diagnostics: null! }),
+      fail: (e) => {
+        throw e;
+      },
+    },
     true,
     (head, complete) => (spec.sniffBytes({ head, complete }) ? spec : null),
   );

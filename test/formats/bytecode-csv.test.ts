@@ -8,7 +8,6 @@ function bytecode(text: string) {
   return { parsed, bc: profile };
 }
 
-
 describe('bytecode CSV', () => {
   it('reads the upstream golden: TOTAL 745, every opcode with its quoted ratio', () => {
     const { parsed, bc } = bytecode(readGoldenBody('bytecode.csv.golden'));
@@ -48,7 +47,9 @@ describe('bytecode CSV', () => {
     const { parsed, bc } = bytecode('Opcode,Count,Count / Total\n"TOTAL",3,"1.000"\n"Const",3,"x"\n');
     expect(bc.rows).toEqual([]);
     expect(parsed.diagnostics[0]).toMatchObject({ line: 3, count: 1 });
-    expect(parseText('profile.csv', 'Opcode,Count,Count / Total\n"Const",3,"1.000"\n').error?.message).toMatch(/no TOTAL row/);
+    expect(parseText('profile.csv', 'Opcode,Count,Count / Total\n"Const",3,"1.000"\n').error?.message).toMatch(
+      /no TOTAL row/,
+    );
   });
 
   it('reports a file cut inside the quoted ratio as truncated', () => {

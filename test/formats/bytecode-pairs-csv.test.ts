@@ -29,7 +29,9 @@ describe('bytecode-pairs CSV', () => {
   });
 
   it('skips a row with a wrong number of cells and reports a cut-short last row as truncated', () => {
-    const { parsed, bp } = pairs('Opcode[0],Opcode[1],Count,Count / Total\n"A","B",1\n"A","C",2,"0.500"\n"B","C",2,"0.5');
+    const { parsed, bp } = pairs(
+      'Opcode[0],Opcode[1],Count,Count / Total\n"A","B",1\n"A","C",2,"0.500"\n"B","C",2,"0.5',
+    );
     expect(bp.rows).toEqual([{ first: 'A', second: 'C', count: 2, ratio: 0.5 }]);
     expect(parsed.diagnostics[0]).toMatchObject({ line: 2, count: 1 });
     expect(parsed.truncated?.line).toBe(4);

@@ -147,7 +147,12 @@ describe('CSV records', () => {
     fc.assert(
       fc.property(fc.array(statementRow, { maxLength: 8 }), (rows) => {
         const lines = rows.map((r) => {
-          const span = formatSpan({ line: r.span.line, column: r.span.column, endLine: r.span.line, endColumn: r.span.column + 1 });
+          const span = formatSpan({
+            line: r.span.line,
+            column: r.span.column,
+            endLine: r.span.line,
+            endColumn: r.span.column + 1,
+          });
           return `${quote(r.file)},${quote(span)},${(r.millis / 1000).toFixed(3)},${r.count}`;
         });
         const total = rows.reduce((sum, r) => sum + r.count, 0);
@@ -165,7 +170,10 @@ describe('CSV records', () => {
   });
 
   it('never throws anything but a reported ParseError on damaged input (property)', () => {
-    const junk = fc.string({ unit: fc.constantFrom('"', ',', '\n', '\r', 'x', '1', '.', ':', '-', '#', ' '), maxLength: 80 });
+    const junk = fc.string({
+      unit: fc.constantFrom('"', ',', '\n', '\r', 'x', '1', '.', ':', '-', '#', ' '),
+      maxLength: 80,
+    });
     const header = fc.constantFrom(
       'Function,Time(s),TimeRec(s),Calls,Callers,TopCaller,TopCallerCount,Allocs,AllocBytes,dict\n"TOTALS",0.1,0.1,0,0,"",0,1,8,1\n',
       'File,Span,Duration(s),Count\n"TOTAL","",0.1,1\n',
@@ -183,10 +191,14 @@ describe('CSV records', () => {
   });
 
   it('pitfall 11: a byte stream cut anywhere (inside quotes, CRLF, UTF-8) parses like the whole text', async () => {
-    const text = '\uFEFFFile,Span,Duration(s),Count\r\n"TOTAL","",0.300,3\r\n"dé\r\n""x"",y.bzl","1:1-9",0.100,1\r\n"ä:b.bzl","2:1-3:1",0.200,2\r\n';
+    const text =
+      '\uFEFFFile,Span,Duration(s),Count\r\n"TOTAL","",0.300,3\r\n"dé\r\n""x"",y.bzl","1:1-9",0.100,1\r\n"ä:b.bzl","2:1-3:1",0.200,2\r\n';
     const bytes = new TextEncoder().encode(text);
     const whole = parseText('profile.csv', text);
-    expect(whole.profile?.format === 'statement' && whole.profile.rows.map((r) => r.file)).toEqual(['dé\n"x",y.bzl', 'ä:b.bzl']);
+    expect(whole.profile?.format === 'statement' && whole.profile.rows.map((r) => r.file)).toEqual([
+      'dé\n"x",y.bzl',
+      'ä:b.bzl',
+    ]);
     for (let size = 1; size <= 9; size++) {
       async function* chunks() {
         for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
@@ -201,7 +213,8 @@ describe('splitPlainRecord', () => {
   it('splits records whose cells are bare or wholly quoted, as papaparse would', () => {
     const lines = ['"a,b.bzl","7:13-19",2.800,400', 'x,,"",y', '"TOTAL","",3.864,552', '"a\nb",1'];
     for (const line of lines) {
-      const cells = Papa.parse<string[]>(line, { delimiter: ',', newline: '\n', quoteChar: '"', escapeChar: '"' }).data[0]!;
+      const cells = Papa.parse<string[]>(line, { delimiter: ',', newline: '\n', quoteChar: '"', escapeChar: '"' })
+        .data[0]!;
       expect(splitPlainRecord(line, cells.length)).toEqual(cells);
     }
   });

@@ -5,9 +5,11 @@ import { DiagnosticSink, ParseError } from '../../src/formats/diagnostics.ts';
 describe('CSV table helpers', () => {
   it('finds columns by name wherever they sit, optional ones -1 when absent', () => {
     const required = { opcode: 'Opcode', count: 'Count' };
-    expect(findColumns('bytecode', ['Count / Total', 'Count', 'Opcode'], required, { ratio: 'Count / Total' })).toEqual({
-      columns: { opcode: 2, count: 1, ratio: 0 },
-    });
+    expect(findColumns('bytecode', ['Count / Total', 'Count', 'Opcode'], required, { ratio: 'Count / Total' })).toEqual(
+      {
+        columns: { opcode: 2, count: 1, ratio: 0 },
+      },
+    );
     expect(findColumns('bytecode', ['Opcode', 'Count'], required, { ratio: 'Count / Total' })).toEqual({
       columns: { opcode: 0, count: 1, ratio: -1 },
     });

@@ -4,7 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseBytes, parseText } from '../../src/formats/parse-file.ts';
 
-const heapLines = Array.from({ length: 20_000 }, (_, i) => `module;a${i % 50}.bzl.f;g${i % 7};dict ${123_456 + (i % 1000)}`);
+const heapLines = Array.from(
+  { length: 20_000 },
+  (_, i) => `module;a${i % 50}.bzl.f;g${i % 7};dict ${123_456 + (i % 1000)}`,
+);
 const heapText = `${heapLines.join('\n')}\n`;
 const heapTotal = heapLines.reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
 const lastValue = Number(heapLines.at(-1)!.split(' ')[1]);
@@ -14,7 +17,10 @@ describe('a file cut inside its last line', () => {
     const parsed = parseBytes('flame.src', new TextEncoder().encode(heapText.slice(0, -3)));
     if (parsed.profile?.format !== 'heap-flame') throw new Error(String(parsed.error?.message));
     expect(parsed.profile.tree.total[0]).toBe(heapTotal - lastValue);
-    expect(parsed.truncated).toMatchObject({ line: 20_000, message: expect.stringContaining('ends mid-line at line 20000') });
+    expect(parsed.truncated).toMatchObject({
+      line: 20_000,
+      message: expect.stringContaining('ends mid-line at line 20000'),
+    });
   });
 
   it('heap flame whose last line lost only its `\\n`: the line cannot be trusted either', () => {
@@ -32,7 +38,10 @@ describe('a file cut inside its last line', () => {
   it('event log whose last line lost its `\\n`', () => {
     const load = (id: string, peak: number) =>
       `{"Event":{"data":{"SpanEnd":{"duration_us":1,"data":{"Load":{"module_id":"${id}","cell":"root","starlark_peak_allocated_bytes":${peak}}}}}}}`;
-    const parsed = parseText('log.json-lines', `{"command_line_args":["buck2"]}\n${load('root//a:BUCK', 5)}\n${load('root//b:BUCK', 7)}`);
+    const parsed = parseText(
+      'log.json-lines',
+      `{"command_line_args":["buck2"]}\n${load('root//a:BUCK', 5)}\n${load('root//b:BUCK', 7)}`,
+    );
     expect(parsed.profile?.format === 'event-log' && parsed.profile.loads.map((l) => l.peakBytes)).toEqual([5]);
     expect(parsed.truncated?.line).toBe(3);
   });

@@ -23,7 +23,8 @@ function bytesOf(path: string): Uint8Array {
 
 function eventLog(parsed: ParsedFile): EventLog {
   expect(parsed.error).toBeNull();
-  if (parsed.profile?.format !== 'event-log') throw new Error(`got ${parsed.profile?.format}: ${parsed.error?.message}`);
+  if (parsed.profile?.format !== 'event-log')
+    throw new Error(`got ${parsed.profile?.format}: ${parsed.error?.message}`);
   return parsed.profile;
 }
 
@@ -42,7 +43,9 @@ function record(fields: (w: BinaryWriter) => void): Uint8Array {
   return new BinaryWriter().bytes(inner.finish()).finish();
 }
 
-const invocation = record((w) => w.tag(1, 2).string('buck2').tag(1, 2).string('uquery').tag(2, 2).string('/repo').tag(3, 2).string('trace-1'));
+const invocation = record((w) =>
+  w.tag(1, 2).string('buck2').tag(1, 2).string('uquery').tag(2, 2).string('/repo').tag(3, 2).string('trace-1'),
+);
 
 /** A CommandProgress { event: BuckEvent { span_end: SpanEndEvent { duration, load } } } record. */
 function loadEnd(load: (w: BinaryWriter) => void, seconds = 1, nanos = 500_000_000): Uint8Array {
@@ -74,8 +77,15 @@ describe('Buck2 protobuf event log', () => {
   it('reads every Load with module id, cell, peak, targets, duration and error', () => {
     const log = eventLog(parsePath(MONOREPO_ZST));
     const failed = log.loads.find((l) => l.error !== null)!;
-    expect(failed).toMatchObject({ moduleId: 'root//services/search:BUCK', cell: 'root', peakBytes: null, targetCount: null });
-    expect(failed.error).toMatch(/Starlark peak memory usage for root\/\/services\/search:BUCK is 2\.0MiB which exceeds the limit 1\.0MiB!/);
+    expect(failed).toMatchObject({
+      moduleId: 'root//services/search:BUCK',
+      cell: 'root',
+      peakBytes: null,
+      targetCount: null,
+    });
+    expect(failed.error).toMatch(
+      /Starlark peak memory usage for root\/\/services\/search:BUCK is 2\.0MiB which exceeds the limit 1\.0MiB!/,
+    );
     expect(log.loads.every((l) => l.durationMicros !== null && l.durationMicros > 0)).toBe(true);
   });
 
@@ -98,7 +108,8 @@ describe('Buck2 protobuf event log', () => {
         const parsed = parseBytes('m.pb', bytes.subarray(0, end));
         const log = eventLog(parsed);
         expect(all.slice(0, log.loads.length)).toEqual(log.loads);
-        if (parsed.truncated) expect(parsed.truncated.message).toMatch(/^the log ends inside record \d+ \(\d+ of \d+ bytes/);
+        if (parsed.truncated)
+          expect(parsed.truncated.message).toMatch(/^the log ends inside record \d+ \(\d+ of \d+ bytes/);
       }),
     );
   });
@@ -123,21 +134,57 @@ describe('Buck2 protobuf event log', () => {
       const log = eventLog(parsed);
       expect(log.loads).toEqual([...single.loads, ...single.loads]);
       expect(log.commandLine).toEqual(single.commandLine);
-      expect(parsed.diagnostics.map((d) => d.message)).toContain('2 invocations in one log: the loads of all are read; the command line shown is the first\'s');
+      expect(parsed.diagnostics.map((d) => d.message)).toContain(
+        "2 invocations in one log: the loads of all are read; the command line shown is the first's",
+      );
     }
   });
 
   it('decodes hand-built records, skipping fields it does not read', () => {
-    const load = loadEnd((w) => w.tag(1, 2).string('root//a:TARGETS.v2').tag(2, 2).string('root').tag(4, 0).uint64(1234).tag(5, 0).uint64(9).tag(6, 0).uint64(3).tag(7, 0).uint64(11).tag(99, 5).fixed32(1));
+    const load = loadEnd((w) =>
+      w
+        .tag(1, 2)
+        .string('root//a:TARGETS.v2')
+        .tag(2, 2)
+        .string('root')
+        .tag(4, 0)
+        .uint64(1234)
+        .tag(5, 0)
+        .uint64(9)
+        .tag(6, 0)
+        .uint64(3)
+        .tag(7, 0)
+        .uint64(11)
+        .tag(99, 5)
+        .fixed32(1),
+    );
     const log = eventLog(parseBytes('h.pb', concat(invocation, load)));
     expect(log.commandLine).toEqual(['buck2', 'uquery']);
     expect(log.traceId).toBe('trace-1');
-    expect(log.loads).toEqual([{ moduleId: 'root//a:TARGETS.v2', cell: 'root', peakBytes: 1234, error: null, targetCount: 3, durationMicros: 1_500_000 }]);
+    expect(log.loads).toEqual([
+      {
+        moduleId: 'root//a:TARGETS.v2',
+        cell: 'root',
+        peakBytes: 1234,
+        error: null,
+        targetCount: 3,
+        durationMicros: 1_500_000,
+      },
+    ]);
   });
 
   it('refuses a peak beyond 2^53 with the record named, and a record that is not protobuf', () => {
-    const huge = loadEnd((w) => w.tag(1, 2).string('root//a:BUCK').tag(4, 0).uint64(2n ** 64n - 1n));
-    expect(parseBytes('h.pb', concat(invocation, huge)).error).toMatchObject({ line: 2, message: 'record 2: starlark_peak_allocated_bytes is beyond 2^53 and cannot be read exactly' });
+    const huge = loadEnd((w) =>
+      w
+        .tag(1, 2)
+        .string('root//a:BUCK')
+        .tag(4, 0)
+        .uint64(2n ** 64n - 1n),
+    );
+    expect(parseBytes('h.pb', concat(invocation, huge)).error).toMatchObject({
+      line: 2,
+      message: 'record 2: starlark_peak_allocated_bytes is beyond 2^53 and cannot be read exactly',
+    });
     const broken = record((w) => w.tag(1, 2).raw(new Uint8Array([5, 0xff])));
     expect(parseBytes('b.pb', concat(invocation, broken)).error?.message).toMatch(/^record 2: /);
   });
@@ -150,7 +197,13 @@ describe('Buck2 protobuf event log', () => {
         if (parsed.detectedFormat === 'event-log') expect(bytes[bytes.findIndex((b) => b < 0x80) + 1]).toBe(0x0a);
       }),
     );
-    const pprofLike = record((w) => w.tag(1, 2).bytes(new Uint8Array([8, 1, 16, 2])).tag(6, 2).string('samples'));
+    const pprofLike = record((w) =>
+      w
+        .tag(1, 2)
+        .bytes(new Uint8Array([8, 1, 16, 2]))
+        .tag(6, 2)
+        .string('samples'),
+    );
     expect(parseBytes('p.pb', pprofLike).detectedFormat).not.toBe('event-log');
     for (const name of readdirSync(join(SAMPLES_DIR, 'edge-cases'))) {
       const parsed = parsePath(join(SAMPLES_DIR, 'edge-cases', name));

@@ -20,16 +20,32 @@ function eventLog(parsed: ParsedFile): EventLog {
 }
 
 const SNAKE_LOADS = [
-  { moduleId: 'root//foo:BUCK', cell: 'root', peakBytes: 1610608640, error: null, targetCount: 42, durationMicros: 1500000 },
+  {
+    moduleId: 'root//foo:BUCK',
+    cell: 'root',
+    peakBytes: 1610608640,
+    error: null,
+    targetCount: 42,
+    durationMicros: 1500000,
+  },
   {
     moduleId: 'root//big:BUCK',
     cell: 'root',
     peakBytes: null,
-    error: expect.stringMatching(/^Starlark peak memory usage for root\/\/big:BUCK is 2\.3 GiB which exceeds the limit 2\.0 GiB!/),
+    error: expect.stringMatching(
+      /^Starlark peak memory usage for root\/\/big:BUCK is 2\.3 GiB which exceeds the limit 2\.0 GiB!/,
+    ),
     targetCount: null,
     durationMicros: 1800000,
   },
-  { moduleId: 'root//lib:TARGETS', cell: 'root', peakBytes: 52428800, error: null, targetCount: 7, durationMicros: 200000 },
+  {
+    moduleId: 'root//lib:TARGETS',
+    cell: 'root',
+    peakBytes: 52428800,
+    error: null,
+    targetCount: 7,
+    durationMicros: 200000,
+  },
 ];
 
 describe('event log', () => {
@@ -45,8 +61,22 @@ describe('event log', () => {
     const log = eventLog(parseBytes(name, edgeBytes(name)));
     expect(log.commandLine).toEqual(['buck2', 'uquery', '//foo:bar']);
     expect(log.loads).toEqual([
-      { moduleId: 'root//foo:BUCK', cell: 'root', peakBytes: 1610608640, error: null, targetCount: 42, durationMicros: 1500000 },
-      { moduleId: 'root//lib:TARGETS', cell: 'root', peakBytes: 8000000000000, error: null, targetCount: 3, durationMicros: 250 },
+      {
+        moduleId: 'root//foo:BUCK',
+        cell: 'root',
+        peakBytes: 1610608640,
+        error: null,
+        targetCount: 42,
+        durationMicros: 1500000,
+      },
+      {
+        moduleId: 'root//lib:TARGETS',
+        cell: 'root',
+        peakBytes: 8000000000000,
+        error: null,
+        targetCount: 3,
+        durationMicros: 250,
+      },
     ]);
   });
 
@@ -54,7 +84,14 @@ describe('event log', () => {
     const text =
       '{"traceId":"t","spanId":"1","spanEnd":{"durationUs":"7","load":{"moduleId":"c//p:BUCK","cell":"c","starlarkPeakAllocatedBytes":"9007199254740991"}}}\n';
     expect(eventLog(parseText('log', text)).loads).toEqual([
-      { moduleId: 'c//p:BUCK', cell: 'c', peakBytes: 9007199254740991, error: null, targetCount: null, durationMicros: 7 },
+      {
+        moduleId: 'c//p:BUCK',
+        cell: 'c',
+        peakBytes: 9007199254740991,
+        error: null,
+        targetCount: null,
+        durationMicros: 7,
+      },
     ]);
   });
 
@@ -67,7 +104,8 @@ describe('event log', () => {
   });
 
   it('rejects a uint64 string one past 2^53 - 1 exactly', () => {
-    const text = '{"traceId":"t","spanEnd":{"load":{"moduleId":"c//p:BUCK","starlarkPeakAllocatedBytes":"9007199254740992"}}}\n';
+    const text =
+      '{"traceId":"t","spanEnd":{"load":{"moduleId":"c//p:BUCK","starlarkPeakAllocatedBytes":"9007199254740992"}}}\n';
     expect(parseText('log', text).error?.message).toMatch(/beyond 2\^53/);
   });
 

@@ -9,8 +9,20 @@ describe('names that are plainly not profiles', () => {
   });
 
   it('keeps every name Buck2 gives a profile or an event log', () => {
-    for (const name of ['profile.csv', 'flame.src', 'flame.svg', 'targets.txt', 'all_keys.list', 'merged.profile',
-      'load/root/pkg.profile', 'events.json-lines', 'events.json-lines.zst', 'log.json', 'profile.txt', 'x.pb.gz']) {
+    for (const name of [
+      'profile.csv',
+      'flame.src',
+      'flame.svg',
+      'targets.txt',
+      'all_keys.list',
+      'merged.profile',
+      'load/root/pkg.profile',
+      'events.json-lines',
+      'events.json-lines.zst',
+      'log.json',
+      'profile.txt',
+      'x.pb.gz',
+    ]) {
       expect(notAProfileReason(name), name).toBeNull();
     }
   });

@@ -26,8 +26,14 @@ describe('flame svg', () => {
   });
 
   it('decodes escaped characters of the title and leaves markup-looking text inert', () => {
-    const parsed = parseText('flame.svg', infernoSvg('Flame Graph - time-flame on root//a:b (&lt;unspecified&gt;) &amp; 2 more'));
-    expect(parsed.profile).toEqual({ format: 'flame-svg', title: 'Flame Graph - time-flame on root//a:b (<unspecified>) & 2 more' });
+    const parsed = parseText(
+      'flame.svg',
+      infernoSvg('Flame Graph - time-flame on root//a:b (&lt;unspecified&gt;) &amp; 2 more'),
+    );
+    expect(parsed.profile).toEqual({
+      format: 'flame-svg',
+      title: 'Flame Graph - time-flame on root//a:b (<unspecified>) & 2 more',
+    });
     expect(decodeXmlText('&#60;script&#x3E; &bogus;')).toBe('<script> &bogus;');
   });
 
@@ -37,7 +43,9 @@ describe('flame svg', () => {
   });
 
   it('accepts a DOCTYPE first and refuses XML that is not SVG', () => {
-    expect(detectFormat({ lines: ['<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x">'], complete: false })?.name).toBe('flame-svg');
+    expect(
+      detectFormat({ lines: ['<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x">'], complete: false })?.name,
+    ).toBe('flame-svg');
     expect(detectFormat({ lines: ['<?xml version="1.0"?>', '<project><x/></project>'], complete: true })).toBeNull();
   });
 });

@@ -81,7 +81,10 @@ describe('numbers stay exact up to 2^53 and fail clearly beyond', () => {
 
   it('never turns 400 digits of seconds or ratio into Infinity (fuzz: heap summary Time(s))', () => {
     const huge = '9'.repeat(400);
-    for (const text of [withNumber(heapCsv, 2, 1, `${huge}.000`), withNumber(readGoldenBody('bytecode.csv.golden'), 2, 2, `"${huge}"`)]) {
+    for (const text of [
+      withNumber(heapCsv, 2, 1, `${huge}.000`),
+      withNumber(readGoldenBody('bytecode.csv.golden'), 2, 2, `"${huge}"`),
+    ]) {
       const parsed = parseText('profile.csv', text);
       expect(checkParsedFile(parsed, 'profile.csv')).toEqual([]); // finds any non-finite number
       expect(parsed.diagnostics.length + (parsed.error ? 1 : 0)).toBeGreaterThan(0);
@@ -107,7 +110,8 @@ describe('encodings', () => {
 
 describe('cut short', () => {
   it('says where a flame.svg stops when its document is not closed', () => {
-    const svg = '<?xml version="1.0" standalone="no"?>\n<svg version="1.1" xmlns="http://www.w3.org/2000/svg">\n<text id="title">Flame Graph</text>\n<g><rect x="0';
+    const svg =
+      '<?xml version="1.0" standalone="no"?>\n<svg version="1.1" xmlns="http://www.w3.org/2000/svg">\n<text id="title">Flame Graph</text>\n<g><rect x="0';
     const parsed = parseText('flame.svg', svg);
     expect(outcome(parsed)).toBe('flame-svg');
     expect(parsed.truncated?.message).toMatch(/ends mid-line at line 4/);
@@ -120,7 +124,9 @@ describe('the fuzzer itself', () => {
     const seeds = loadSeeds();
     const before = seeds.map((s) => s.bytes.slice());
     fc.sample(fuzzInput(seeds), { seed: 1, numRuns: 200 });
-    expect(seeds.every((s, i) => s.bytes.length === before[i]!.length && s.bytes.every((b, j) => b === before[i]![j]))).toBe(true);
+    expect(
+      seeds.every((s, i) => s.bytes.length === before[i]!.length && s.bytes.every((b, j) => b === before[i]![j])),
+    ).toBe(true);
     // A correctness check, not a timing one: the first sampling run warms up over every sample
     // seed (~5 s on a loaded 2-core machine), past vitest's 5 s default.
   }, 60_000);

@@ -21,7 +21,8 @@ const encoder = new TextEncoder();
 
 function treeOf(parsed: ParsedFile): CallTree {
   const p = parsed.profile;
-  if (p?.format !== 'heap-flame' && p?.format !== 'time-flame') throw new Error(`no tree: ${JSON.stringify(parsed.error)}`);
+  if (p?.format !== 'heap-flame' && p?.format !== 'time-flame')
+    throw new Error(`no tree: ${JSON.stringify(parsed.error)}`);
   return p.tree;
 }
 
@@ -58,7 +59,9 @@ describe('fuzzing every parser (fixed seed)', () => {
     wrong.total[1] = 23;
     expect(checkTree(wrong)[0]).toMatch(/total 23/);
     const parsed = parseBytes('f.src', encoder.encode('module;dict 8\n'));
-    expect(checkParsedFile({ ...parsed, profile: null }, 'f.src')).toContain('exactly one of profile and error must be set');
+    expect(checkParsedFile({ ...parsed, profile: null }, 'f.src')).toContain(
+      'exactly one of profile and error must be set',
+    );
   });
 });
 
@@ -85,11 +88,22 @@ describe('100k-frame stacks', () => {
  * lists: `all_keys.list` legitimately ends without a line end, so a cut one reads as whole.
  */
 function wholeProfiles(): { seed: Seed; text: string; format: string }[] {
-  return seeds
-    .filter((s) => s.bytes[0] !== 0x1f && s.bytes[0] !== 0x28)
-    .map((seed) => ({ seed, text: new TextDecoder().decode(seed.bytes), format: parseBytes(seed.name, seed.bytes).profile?.format ?? 'none' }))
-    // Binary profiles (protobuf event logs, pprof) have no lines to cut.
-    .filter(({ text, format }) => !['none', 'empty', 'targets'].includes(format) && !/[\u0000\uFFFD]/.test(text) && text.trimEnd().split('\n').length >= 3);
+  return (
+    seeds
+      .filter((s) => s.bytes[0] !== 0x1f && s.bytes[0] !== 0x28)
+      .map((seed) => ({
+        seed,
+        text: new TextDecoder().decode(seed.bytes),
+        format: parseBytes(seed.name, seed.bytes).profile?.format ?? 'none',
+      }))
+      // Binary profiles (protobuf event logs, pprof) have no lines to cut.
+      .filter(
+        ({ text, format }) =>
+          !['none', 'empty', 'targets'].includes(format) &&
+          !/[\u0000\uFFFD]/.test(text) &&
+          text.trimEnd().split('\n').length >= 3,
+      )
+  );
 }
 
 describe('files cut short', () => {

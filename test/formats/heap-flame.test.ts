@@ -65,7 +65,9 @@ describe('heap flame', () => {
   });
 
   it('counts lines without a value once instead of failing', () => {
-    const { parsed, flame } = heapFlame(`module;list 8\n${'module;list 4\n'.repeat(20)}garbage line\nother\nmodule;dict 1\n`);
+    const { parsed, flame } = heapFlame(
+      `module;list 8\n${'module;list 4\n'.repeat(20)}garbage line\nother\nmodule;dict 1\n`,
+    );
     expect(flame.tree.total[0]).toBe(89);
     expect(parsed.diagnostics).toHaveLength(1);
     expect(parsed.diagnostics[0]!.count).toBe(2);
@@ -100,13 +102,15 @@ function viaBytePath(body: Uint8Array | string) {
   const parsed = session.finish();
   const byteLines = spy.mock.calls.length;
   spy.mockRestore();
-  if (parsed.profile?.format !== 'heap-flame') throw new Error(`got ${parsed.profile?.format ?? parsed.error?.message}`);
+  if (parsed.profile?.format !== 'heap-flame')
+    throw new Error(`got ${parsed.profile?.format ?? parsed.error?.message}`);
   return { parsed, tree: parsed.profile.tree, byteLines };
 }
 
 describe('heap flame read as bytes', () => {
   it('takes the byte path after the head and gives the tree the text path gives', () => {
-    const body = 'module;a.bzl.f;b.bzl.g;dict 16\r\nmodule;a.bzl.f;list 4\nmodule;c.bzl.h;dict 2\n(unknown) 3\nunused_capacity 7\n';
+    const body =
+      'module;a.bzl.f;b.bzl.g;dict 16\r\nmodule;a.bzl.f;list 4\nmodule;c.bzl.h;dict 2\n(unknown) 3\nunused_capacity 7\n';
     const { parsed, byteLines } = viaBytePath(body);
     expect(byteLines).toBeGreaterThanOrEqual(5);
     const text = parseText('flame.src', `${'module;a.bzl.f;list 8\n'.repeat(40)}${body}`);
@@ -114,13 +118,21 @@ describe('heap flame read as bytes', () => {
   });
 
   it('gives names whose bytes differ but decode alike (invalid UTF-8) one node, as the text path does', () => {
-    const body = new Uint8Array([...new TextEncoder().encode('module;'), 0xff, ...new TextEncoder().encode('.bzl;dict 8\nmodule;'), 0xfe, ...new TextEncoder().encode('.bzl;dict 8\n')]);
+    const body = new Uint8Array([
+      ...new TextEncoder().encode('module;'),
+      0xff,
+      ...new TextEncoder().encode('.bzl;dict 8\nmodule;'),
+      0xfe,
+      ...new TextEncoder().encode('.bzl;dict 8\n'),
+    ]);
     const { tree } = viaBytePath(body);
     expect(describeTree(tree)).toContain('  - \uFFFD.bzl (total: 16, self: 0)');
   });
 
   it('tells apart names of one length that share their first, middle and last four bytes', () => {
-    const { tree } = viaBytePath('module;aaaa1bbbb2cccc;dict 1\nmodule;aaaa2bbbb1cccc;dict 2\nmodule;aaaa1bbbb2cccc;dict 4\n');
+    const { tree } = viaBytePath(
+      'module;aaaa1bbbb2cccc;dict 1\nmodule;aaaa2bbbb1cccc;dict 2\nmodule;aaaa1bbbb2cccc;dict 4\n',
+    );
     const lines = describeTree(tree);
     expect(lines).toContain('  - aaaa1bbbb2cccc (total: 5, self: 0)');
     expect(lines).toContain('  - aaaa2bbbb1cccc (total: 2, self: 0)');

@@ -26,7 +26,12 @@ describe('heap summary CSV', () => {
     expect(typesOf(heap, 'TOTALS')).toEqual({ dict: 244, array: 60, list: 48, tuple: 24, function: 2 });
     expect(heap.functions.map((f) => f.name)).toEqual(['test.star.test', 'test.star.inner', 'module']);
     expect(typesOf(heap, 'test.star.inner')).toEqual({ dict: 220, array: 0, list: 0, tuple: 0, function: 0 });
-    expect(heap.functions[1]).toMatchObject({ calls: 0, topCaller: 'test.star.test', topCallerCount: 1, allocBytes: 1760 });
+    expect(heap.functions[1]).toMatchObject({
+      calls: 0,
+      topCaller: 'test.star.test',
+      topCallerCount: 1,
+      allocBytes: 1760,
+    });
     expect(heap.unusedCapacity).toBeNull();
   });
 
@@ -41,7 +46,10 @@ describe('heap summary CSV', () => {
   });
 
   it('pitfall 5: TOTALS is not a function and is never re-summed', () => {
-    const body = readGoldenBody('heap_summary_allocated.csv.golden').replace('"TOTALS",0.378,0.378,24,0,"",0,378,3024', '"TOTALS",0.378,0.378,24,0,"",0,378,9999');
+    const body = readGoldenBody('heap_summary_allocated.csv.golden').replace(
+      '"TOTALS",0.378,0.378,24,0,"",0,378,3024',
+      '"TOTALS",0.378,0.378,24,0,"",0,378,9999',
+    );
     const { heap } = summary(body);
     expect(heap.functions.some((f) => f.name === 'TOTALS')).toBe(false);
     expect(heap.totals.allocBytes).toBe(9999);
@@ -62,7 +70,10 @@ describe('heap summary CSV', () => {
   });
 
   it('a header without a fixed column is a ParseError naming each absent one (never read as a type column)', () => {
-    const parsed = parseText('profile.csv', 'Function,Time(s),TimeRec(s),Callers,TopCaller,TopCallerCount,dict\n"TOTALS",0.378,0.378,0,"",0,244\n');
+    const parsed = parseText(
+      'profile.csv',
+      'Function,Time(s),TimeRec(s),Callers,TopCaller,TopCallerCount,dict\n"TOTALS",0.378,0.378,0,"",0,244\n',
+    );
     expect(parsed.profile).toBeNull();
     expect(parsed.detectedFormat).toBe('heap-summary');
     expect(parsed.error).toMatchObject({ line: 1, message: 'heap summary header without Calls, Allocs' });
@@ -76,11 +87,19 @@ describe('heap summary CSV', () => {
       '',
     ].join('\n');
     const { heap } = summary(text);
-    expect(typesOf(heap, 'prelude/rules.bzl.impl')).toEqual({ function: 1, Artifact: 2, 'bxl.Context': 3, string: 4, 'typing.Any': 5, dict: 6 });
+    expect(typesOf(heap, 'prelude/rules.bzl.impl')).toEqual({
+      function: 1,
+      Artifact: 2,
+      'bxl.Context': 3,
+      string: 4,
+      'typing.Any': 5,
+      dict: 6,
+    });
   });
 
   it('pitfall 4: zero type columns are fine (the empty-profile shape of §2.2)', () => {
-    const text = 'Function,Time(s),TimeRec(s),Calls,Callers,TopCaller,TopCallerCount,Allocs,AllocBytes\n"TOTALS",0.000,0.000,0,0,"",0,0,0\n';
+    const text =
+      'Function,Time(s),TimeRec(s),Calls,Callers,TopCaller,TopCallerCount,Allocs,AllocBytes\n"TOTALS",0.000,0.000,0,0,"",0,0,0\n';
     const { heap } = summary(text);
     expect(heap.typeNames).toEqual([]);
     expect(heap.functions).toEqual([]);
@@ -162,7 +181,8 @@ describe('heap summary CSV', () => {
     const { parsed, heap } = summary(readSample(path));
     expect(parsed.diagnostics).toEqual([]);
     expect(heap.functions.length).toBeGreaterThan(0);
-    const sum = (pick: (r: (typeof heap.functions)[number]) => number) => heap.functions.reduce((s, r) => s + pick(r), 0);
+    const sum = (pick: (r: (typeof heap.functions)[number]) => number) =>
+      heap.functions.reduce((s, r) => s + pick(r), 0);
     expect(sum((r) => r.allocs)).toBe(heap.totals.allocs);
     expect(sum((r) => r.allocBytes!)).toBe(heap.totals.allocBytes);
     expect(sum((r) => r.calls)).toBe(heap.totals.calls);

@@ -27,7 +27,9 @@ function roundTrip(profile: TreeProfile, heap: 'allocated' | 'retained' = 'alloc
 
 /** Buck2 writes `empty 1` for an empty flame: that one has no tree to export. */
 const hasTree = (path: string) => (load(path) as { format: string }).format !== 'empty';
-const heapFlames = findSamples('/flame.src').filter((p) => /\/heap-(flame-)?(allocated|retained)\//.test(p) && hasTree(p));
+const heapFlames = findSamples('/flame.src').filter(
+  (p) => /\/heap-(flame-)?(allocated|retained)\//.test(p) && hasTree(p),
+);
 
 describe('pprof export → import', () => {
   it('finds the Buck2 heap flame samples', () => {
@@ -45,7 +47,10 @@ describe('pprof export → import', () => {
   });
 
   it('keeps 0-byte stacks and root-level bytes', () => {
-    const flame = parseBytes('x.src', new TextEncoder().encode('(unknown) 16\nmodule;a.bzl.f;dict 0\nmodule;a.bzl.g;list 8\nrange 8\n')).profile as TreeProfile;
+    const flame = parseBytes(
+      'x.src',
+      new TextEncoder().encode('(unknown) 16\nmodule;a.bzl.f;dict 0\nmodule;a.bzl.g;list 8\nrange 8\n'),
+    ).profile as TreeProfile;
     const back = roundTrip(flame);
     expect(describeTree(back.tree)).toEqual(describeTree(flame.tree));
     expect(back.tree.total[0]).toBe(32);
@@ -60,15 +65,18 @@ describe('pprof export → import', () => {
     expect((computeTotals(back) as { milliseconds: number }).milliseconds).toBe(flame.tree.total[0]);
   });
 
-  it.each(['bazel/cpu.pprof.gz', 'bazel/memory.pprof.gz', 'starlark-go/wall.pprof.gz'])('%s keeps its sample type, paths, phases and tree', (path) => {
-    const profile = load(path) as PprofProfile;
-    const back = roundTrip(profile);
-    expect(back.sampleType).toEqual(profile.sampleType);
-    expect(back.producer).toBe(profile.producer);
-    expect(describeTree(back.tree)).toEqual(describeTree(profile.tree));
-    const paths = (p: PprofProfile) => new Map(p.tree.names.map((name, id) => [name, p.frames[id]?.path ?? null]));
-    expect(paths(back)).toEqual(paths(profile));
-    // One sample per stack now: the count of samples is the only figure that changes.
-    expect({ ...computeTotals(back), samples: 0 }).toEqual({ ...computeTotals(profile), samples: 0 });
-  });
+  it.each(['bazel/cpu.pprof.gz', 'bazel/memory.pprof.gz', 'starlark-go/wall.pprof.gz'])(
+    '%s keeps its sample type, paths, phases and tree',
+    (path) => {
+      const profile = load(path) as PprofProfile;
+      const back = roundTrip(profile);
+      expect(back.sampleType).toEqual(profile.sampleType);
+      expect(back.producer).toBe(profile.producer);
+      expect(describeTree(back.tree)).toEqual(describeTree(profile.tree));
+      const paths = (p: PprofProfile) => new Map(p.tree.names.map((name, id) => [name, p.frames[id]?.path ?? null]));
+      expect(paths(back)).toEqual(paths(profile));
+      // One sample per stack now: the count of samples is the only figure that changes.
+      expect({ ...computeTotals(back), samples: 0 }).toEqual({ ...computeTotals(profile), samples: 0 });
+    },
+  );
 });

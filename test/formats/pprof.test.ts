@@ -91,17 +91,23 @@ describe('Bazel CPU profile (--starlark_cpu_profile)', () => {
 
   it('tells loading (a BUILD file top level) from analysis (a rule implementation)', () => {
     expect(childNames(profile, 0).sort()).toEqual(['(analysis)', '(loading)']);
-    const [loading, analysis] = ['(loading)', '(analysis)'].map((n) => childrenOf(profile.tree, 0).find((c) => nodeName(profile.tree, c) === n)!);
+    const [loading, analysis] = ['(loading)', '(analysis)'].map((n) =>
+      childrenOf(profile.tree, 0).find((c) => nodeName(profile.tree, c) === n)!,
+    );
     expect(childNames(profile, loading!)).toContain('BUILD.<toplevel>');
     expect(childNames(profile, analysis!)).toEqual(['rules/config.bzl._generated_config_impl']);
     expect(profile.tree.total[loading!]).toBe(profile.phases!.loading);
   });
 
   it('keeps the call sites: where a caller called a callee, by frame name', () => {
-    const site = profile.callSites.find((c) => c.caller === 'macros/defs.bzl.cxx_libraries' && c.callee === 'macros/defs.bzl.platform_flag_table');
+    const site = profile.callSites.find(
+      (c) => c.caller === 'macros/defs.bzl.cxx_libraries' && c.callee === 'macros/defs.bzl.platform_flag_table',
+    );
     // samples/bazel/workspace/macros/defs.bzl:22 is `flags = platform_flag_table(PLATFORMS, opt_level)`.
     expect(site?.lines).toEqual([22]);
-    expect(profile.callSites.some((c) => c.caller === 'BUILD.<toplevel>' && c.callee === 'macros/defs.bzl.cxx_libraries')).toBe(true);
+    expect(
+      profile.callSites.some((c) => c.caller === 'BUILD.<toplevel>' && c.callee === 'macros/defs.bzl.cxx_libraries'),
+    ).toBe(true);
   });
 
   it('shows paths relative to the workspace or as external/<repo>/…, keeping the full path', () => {
@@ -149,15 +155,43 @@ describe('pprof detection and damage', () => {
     const w = new BinaryWriter();
     const strings = ['', 'memory', 'bytes', 'sh_test', '<native>'];
     w.tag(1, WireType.LengthDelimited).fork().tag(1, WireType.Varint).int64(1).tag(2, WireType.Varint).int64(2).join();
-    w.tag(2, WireType.LengthDelimited).fork().tag(1, WireType.Varint).uint64(1).tag(2, WireType.Varint).int64(262144).join();
-    w.tag(4, WireType.LengthDelimited).fork().tag(1, WireType.Varint).uint64(1)
-      .tag(4, WireType.LengthDelimited).fork().tag(1, WireType.Varint).uint64(7).tag(2, WireType.Varint).int64(-1).join().join();
-    w.tag(5, WireType.LengthDelimited).fork().tag(1, WireType.Varint).uint64(7).tag(2, WireType.Varint).int64(3).tag(4, WireType.Varint).int64(4).join();
+    w.tag(2, WireType.LengthDelimited)
+      .fork()
+      .tag(1, WireType.Varint)
+      .uint64(1)
+      .tag(2, WireType.Varint)
+      .int64(262144)
+      .join();
+    w.tag(4, WireType.LengthDelimited)
+      .fork()
+      .tag(1, WireType.Varint)
+      .uint64(1)
+      .tag(4, WireType.LengthDelimited)
+      .fork()
+      .tag(1, WireType.Varint)
+      .uint64(7)
+      .tag(2, WireType.Varint)
+      .int64(-1)
+      .join()
+      .join();
+    w.tag(5, WireType.LengthDelimited)
+      .fork()
+      .tag(1, WireType.Varint)
+      .uint64(7)
+      .tag(2, WireType.Varint)
+      .int64(3)
+      .tag(4, WireType.Varint)
+      .int64(4)
+      .join();
     for (const s of strings) w.tag(6, WireType.LengthDelimited).string(s);
     const parsed = parseBytes('old.pb.gz', gzipSync(w.finish()));
     const profile = parsed.profile as PprofProfile;
     expect(describeTree(profile.tree)).toEqual(['- sh_test (total: 262144, self: 262144)']);
-    expect(profile.frames.find((f) => f?.name === 'sh_test')).toMatchObject({ kind: 'builtin', file: '<native>', lines: [] });
+    expect(profile.frames.find((f) => f?.name === 'sh_test')).toMatchObject({
+      kind: 'builtin',
+      file: '<native>',
+      lines: [],
+    });
   });
 
   it('damaged messages give a profile or a ParseError, never a crash', () => {
@@ -179,7 +213,13 @@ describe('pprof detection and damage', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.integer({ min: 1, max: bytes.length - 1 }), { maxLength: 6 }), async (cuts) => {
         const chunks = cutAt(bytes, cuts);
-        const parsed = await parseChunks('cpu.pprof.gz', bytes.length, (async function* () { yield* chunks; })());
+        const parsed = await parseChunks(
+          'cpu.pprof.gz',
+          bytes.length,
+          (async function* () {
+            yield* chunks;
+          })(),
+        );
         expect(describeTree((parsed.profile as PprofProfile).tree)).toEqual(whole);
       }),
       { numRuns: 20 },
@@ -189,7 +229,8 @@ describe('pprof detection and damage', () => {
 
 describe('paths', () => {
   it('external repositories under any output base become external/<repo>/…', () => {
-    const path = '/home/u/.cache/bazel/_bazel_u/0123456789abcdef0123456789abcdef/external/io_tweag_rules_haskell/haskell/private/path_utils.bzl';
+    const path =
+      '/home/u/.cache/bazel/_bazel_u/0123456789abcdef0123456789abcdef/external/io_tweag_rules_haskell/haskell/private/path_utils.bzl';
     expect(displayPath(path, '/home/u/ws')).toBe('external/io_tweag_rules_haskell/haskell/private/path_utils.bzl');
     expect(displayPath('/home/u/ws/pkg/BUILD', '/home/u/ws')).toBe('pkg/BUILD');
   });

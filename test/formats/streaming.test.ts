@@ -71,7 +71,10 @@ describe('streamed parse equals whole-file parse', () => {
     const bytes = new Uint8Array(readFileSync(path));
     const whole = parseBytes(path, bytes);
     if (whole.profile?.format === 'heap-flame' && whole.compression === null) {
-      const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '').replace(/^(#[^\n]*\n)+\n/, '');
+      const text = new TextDecoder()
+        .decode(bytes)
+        .replace(/^\uFEFF/, '')
+        .replace(/^(#[^\n]*\n)+\n/, '');
       expect(describeTree(whole.profile.tree)).toEqual(describeTree(naiveHeapFlameTree(text)));
     }
     const rng = seededRandom(bytes.length);
@@ -111,7 +114,11 @@ describe('a generated heap flame in random chunks', () => {
   });
 
   /** The whole-file result as it reads for another encoding of the same text. */
-  const wholeAs = (bytes: Uint8Array, compression: ParsedFile['compression'] = null): ParsedFile => ({ ...whole, size: bytes.length, compression });
+  const wholeAs = (bytes: Uint8Array, compression: ParsedFile['compression'] = null): ParsedFile => ({
+    ...whole,
+    size: bytes.length,
+    compression,
+  });
 
   it('CRLF and LF files give the same tree', () => {
     expect(parseBytes('flame.src', crlf)).toEqual(wholeAs(crlf));
@@ -142,7 +149,9 @@ describe('heap flames read as bytes equal heap flames read as text', () => {
   // names, a stray `\r`, invalid UTF-8, multi-byte names, lines without a count, empty lines.
   const piece = fc.constantFrom('module', 'a.bzl.f', 'a.bzl.g', 'λ/b.bzl.h', 'x y.bzl.z', '', 'list', 'dict', '\uFFFD');
   const ending = fc.constantFrom(' 8', ' 16', ' 0', ' 123456789012345', '', ' x', '\r', ' 4\r');
-  const line = fc.tuple(fc.array(piece, { minLength: 1, maxLength: 6 }), ending).map(([frames, end]) => `${frames.join(';')}${end}`);
+  const line = fc
+    .tuple(fc.array(piece, { minLength: 1, maxLength: 6 }), ending)
+    .map(([frames, end]) => `${frames.join(';')}${end}`);
   const head = 'module;a.bzl.f;list 8\n'.repeat(40);
   const encoder = new TextEncoder();
 
@@ -167,7 +176,15 @@ describe('heap flames read as bytes equal heap flames read as text', () => {
   }, 60_000);
 
   it('gives invalid UTF-8 the same names either way', () => {
-    const bad = new Uint8Array([...encoder.encode(head), ...encoder.encode('module;'), 0xe2, 0x82, ...encoder.encode(';dict 8\nmodule;'), 0xff, ...encoder.encode('.bzl;dict 4\n')]);
+    const bad = new Uint8Array([
+      ...encoder.encode(head),
+      ...encoder.encode('module;'),
+      0xe2,
+      0x82,
+      ...encoder.encode(';dict 8\nmodule;'),
+      0xff,
+      ...encoder.encode('.bzl;dict 4\n'),
+    ]);
     const whole = parseBytes('flame.src', bad);
     const text = new TextDecoder().decode(bad);
     const decodedFirst = parseText('flame.src', text); // U+FFFD wherever the bytes were invalid

@@ -9,7 +9,10 @@ function sniff(...lines: string[]) {
 
 describe('targets list', () => {
   it('reads targets.txt identifiers of the current StarlarkEvalKind display', () => {
-    const parsed = parseText('targets.txt', 'load/root//query/a\nanalysis/simple/ddd/<unspecified>\nload_bzl/nano_prelude/prelude.bzl\n');
+    const parsed = parseText(
+      'targets.txt',
+      'load/root//query/a\nanalysis/simple/ddd/<unspecified>\nload_bzl/nano_prelude/prelude.bzl\n',
+    );
     expect(parsed.error).toBeNull();
     expect(parsed.profile).toEqual({
       format: 'targets',
@@ -18,13 +21,19 @@ describe('targets list', () => {
   });
 
   it('reads all_keys.list, which has no trailing newline, without calling it truncated', () => {
-    const parsed = parseText('all_keys.list', 'bxl/root//q.bxl:main\ndynamic_output/root//x:y\nanon_target/prelude//r.bzl:f');
+    const parsed = parseText(
+      'all_keys.list',
+      'bxl/root//q.bxl:main\ndynamic_output/root//x:y\nanon_target/prelude//r.bzl:f',
+    );
     expect(parsed.truncated).toBeNull();
     expect(parsed.profile?.format === 'targets' && parsed.profile.ids).toHaveLength(3);
   });
 
   it('reads the 2024-06…2025-10 identifiers', () => {
-    const parsed = parseText('targets.txt', 'analysis:root//foo:bar (cfg:linux#abc)\nloading:root//foo\nbxl\nunknown\n');
+    const parsed = parseText(
+      'targets.txt',
+      'analysis:root//foo:bar (cfg:linux#abc)\nloading:root//foo\nbxl\nunknown\n',
+    );
     expect(parsed.profile?.format === 'targets' && parsed.profile.ids).toEqual([
       'analysis:root//foo:bar (cfg:linux#abc)',
       'loading:root//foo',

@@ -46,7 +46,7 @@ function random(seed: number): () => number {
 
 function parseInChunks(path: string, bytes: Uint8Array, next: () => number): ParsedFile {
   const session = new ParseSession(path, bytes.length);
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     const size = 1 + Math.floor(next() * 40);
     session.pushBytes(bytes.slice(at, at + size));
     at += size;
@@ -60,7 +60,19 @@ describe.each(SOURCES)('%s cut at every byte', { timeout: 60_000 }, (path) => {
   const lines = smallFile(path);
   const whole = encode(lines.map((l) => `${l}\n`).join(''));
   // What the first k whole lines give: the only profiles a cut file may show.
-  const kept: (Profile | null)[] = lines.map((_, k) => parseInChunks(path, encode(lines.slice(0, k).map((l) => `${l}\n`).join('')), () => 1).profile);
+  const kept: (Profile | null)[] = lines.map(
+    (_, k) =>
+      parseInChunks(
+        path,
+        encode(
+          lines
+            .slice(0, k)
+            .map((l) => `${l}\n`)
+            .join(''),
+        ),
+        () => 1,
+      ).profile,
+  );
   kept.push(parseInChunks(path, whole, () => 1).profile);
   // A cut inside the first line: the format is known from it, but the line itself is dropped.
   const noneKept = parseInChunks(path, encode(lines[0]!), () => 1).profile;
@@ -96,6 +108,10 @@ describe.each(SOURCES)('%s cut at every byte', { timeout: 60_000 }, (path) => {
       expect(parsed.truncated ?? parsed.error, where).not.toBeNull();
       if (parsed.profile) expect(allowed, where).toContainEqual(parsed.profile);
     }
-    expect(parseInChunks(`${path}.${kind}`, packed, next)).toMatchObject({ truncated: null, error: null, profile: kept.at(-1) });
+    expect(parseInChunks(`${path}.${kind}`, packed, next)).toMatchObject({
+      truncated: null,
+      error: null,
+      profile: kept.at(-1),
+    });
   });
 });

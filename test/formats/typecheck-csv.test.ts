@@ -17,7 +17,9 @@ describe('typecheck CSV', () => {
 
   it('reads the golden with its # @generated header, and with CRLF + BOM', () => {
     expect(typecheck(readGolden('typecheck.csv.golden')).tc.totalSeconds).toBe(0.14);
-    expect(typecheck(`\uFEFF${readGoldenBody('typecheck.csv.golden').replaceAll('\n', '\r\n')}`).tc.rows).toHaveLength(1);
+    expect(typecheck(`\uFEFF${readGoldenBody('typecheck.csv.golden').replaceAll('\n', '\r\n')}`).tc.rows).toHaveLength(
+      1,
+    );
   });
 
   it('pitfall 3/5: pre-2022-07 bare TOTAL and names', () => {

@@ -29,7 +29,9 @@ describe('zstd window bound', () => {
     const parsed = parseBytes('flame.src.zst', LONG31);
     expect(parsed.profile).toBeNull();
     expect(parsed.truncated).toBeNull();
-    expect(parsed.error?.message).toMatch(/^window too large: a zstd frame asks for a 2,048 MiB window, over the 128 MiB the zstd tool accepts without --long/);
+    expect(parsed.error?.message).toMatch(
+      /^window too large: a zstd frame asks for a 2,048 MiB window, over the 128 MiB the zstd tool accepts without --long/,
+    );
   });
 
   it('a 3.8 KiB file announcing a 1 GiB window is refused before anything is allocated', () => {

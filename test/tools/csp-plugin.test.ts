@@ -8,7 +8,9 @@ describe('content security policy', () => {
   });
 
   it("lets the dev server inject its styles: no hash beside 'unsafe-inline' (a hash would disable it)", () => {
-    const style = cspPolicy(true).split('; ').find((d) => d.startsWith('style-src '))!;
+    const style = cspPolicy(true)
+      .split('; ')
+      .find((d) => d.startsWith('style-src '))!;
     expect(style).toContain("'unsafe-inline'");
     expect(style).not.toContain("'sha256-");
   });

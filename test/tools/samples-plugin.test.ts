@@ -18,7 +18,9 @@ describe('samples plugin', () => {
     const catalog = buildCatalog(SAMPLES_DIR);
     const manifest = JSON.parse(catalog.generated.get('loop-invariant-call/before/manifest.json')!);
     const urls = manifest.files.map((f: { url: string }) => f.url);
-    expect(urls).toEqual(expect.arrayContaining(['heap-allocated/flame.src', 'heap-allocated/profile.csv', 'statement/profile.csv']));
+    expect(urls).toEqual(
+      expect.arrayContaining(['heap-allocated/flame.src', 'heap-allocated/profile.csv', 'statement/profile.csv']),
+    );
     expect(urls).not.toContain('time-flame/profile.csv');
     for (const f of manifest.files) expect(catalog.files.has(f.path)).toBe(true);
   });

@@ -9,9 +9,21 @@ import { sampleHeapFlame } from '../samples.ts';
 
 // Machado, Oliveira & Fernandes (2009) simulation matrices at full severity, on linear RGB.
 const DEFICIENCIES: Record<string, number[][]> = {
-  protanopia: [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
-  deuteranopia: [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.01182, 0.04294, 0.968881]],
-  tritanopia: [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.3039]],
+  protanopia: [
+    [0.152286, 1.052583, -0.204868],
+    [0.114503, 0.786281, 0.099216],
+    [-0.003882, -0.048116, 1.051998],
+  ],
+  deuteranopia: [
+    [0.367322, 0.860646, -0.227968],
+    [0.280085, 0.672501, 0.047413],
+    [-0.01182, 0.04294, 0.968881],
+  ],
+  tritanopia: [
+    [1.255528, -0.076749, -0.178779],
+    [-0.078411, 0.930809, 0.147602],
+    [0.004733, 0.691367, 0.3039],
+  ],
 };
 
 const toLinear = (c: number) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
@@ -35,9 +47,13 @@ function heapTree(text: string): CallTree {
 
 // A real heap flame against a copy with platform_flag_table's dict line cut from 5955200 to 595520 bytes.
 const BASE = sampleHeapFlame();
-const diff = diffCallTrees(heapTree(BASE), heapTree(BASE.replace('defs.bzl.platform_flag_table;dict 5955200', 'defs.bzl.platform_flag_table;dict 595520')));
+const diff = diffCallTrees(
+  heapTree(BASE),
+  heapTree(BASE.replace('defs.bzl.platform_flag_table;dict 5955200', 'defs.bzl.platform_flag_table;dict 595520')),
+);
 const INNER = 'module;defs.bzl.cxx_libraries;defs.bzl.platform_flag_table';
-const node = (stack: string) => [...diff.base.name.keys()].find((i) => i > 0 && stackOf(diff.base, i).join(';') === stack)!;
+const node = (stack: string) =>
+  [...diff.base.name.keys()].find((i) => i > 0 && stackOf(diff.base, i).join(';') === stack)!;
 
 describe('diff palette', () => {
   it('paints growth red, drops blue and no change neutral', () => {
@@ -50,7 +66,11 @@ describe('diff palette', () => {
 
   for (const [name, matrix] of Object.entries(DEFICIENCIES)) {
     it(`keeps growth and drop clearly apart under simulated ${name}`, () => {
-      for (const [strength, least] of [[1, 40], [0.5, 40], [0.1, 20]] as const) {
+      for (const [strength, least] of [
+        [1, 40],
+        [0.5, 40],
+        [0.1, 20],
+      ] as const) {
         const up = simulate(changeColor(strength), matrix);
         const down = simulate(changeColor(-strength), matrix);
         expect(deltaE(up, down), `strength ${strength}`).toBeGreaterThan(least);
@@ -90,7 +110,12 @@ describe('diff colouring of a real flame and its shrunk copy', () => {
   it('tells base, target and change in words', () => {
     const inner = node(INNER);
     expect(diffFrameDetails(diff, inner)).toEqual([
-      'defs.bzl.platform_flag_table', 'shrank', 'base: 31.6 MiB', 'target: 26.5 MiB', 'change: -5.11 MiB (-16%)', 'share of total: 99.7% → 99.7%',
+      'defs.bzl.platform_flag_table',
+      'shrank',
+      'base: 31.6 MiB',
+      'target: 26.5 MiB',
+      'change: -5.11 MiB (-16%)',
+      'share of total: 99.7% → 99.7%',
     ]);
     expect(diffFrameLabel(diff, inner)).toBe('defs.bzl.platform_flag_table: shrank, 31.6 MiB → 26.5 MiB');
     expect(diffFrames(diff, 'share').details(inner)).toEqual(diffFrameDetails(diff, inner));
@@ -99,7 +124,11 @@ describe('diff colouring of a real flame and its shrunk copy', () => {
 
 describe('relativeChange', () => {
   it('keeps near-total drops from reading as -100%', () => {
-    expect([relativeChange(5_800_000, 48), relativeChange(100, 0), relativeChange(1760, 176)]).toEqual(['-99.9%', '-100%', '-90%']);
+    expect([relativeChange(5_800_000, 48), relativeChange(100, 0), relativeChange(1760, 176)]).toEqual([
+      '-99.9%',
+      '-100%',
+      '-90%',
+    ]);
     expect([relativeChange(100, 105), relativeChange(100, 127), relativeChange(0, 8)]).toEqual(['+5.0%', '+27%', '']);
   });
 });

@@ -14,8 +14,18 @@ const rows = new Map(computeFunctionTable(tree).map((r) => [r.name, r]));
 
 function input(change: Partial<FlameExportInput> = {}): FlameExportInput {
   return {
-    tree, weights: tree.total, unit: 'bytes', allocs: null, functionRow: (n) => rows.get(n) ?? null,
-    zoom: 0, widthPx: 1000, icicle: true, typeLeaves: true, colorBy: 'type', matchedNames: null, ...change,
+    tree,
+    weights: tree.total,
+    unit: 'bytes',
+    allocs: null,
+    functionRow: (n) => rows.get(n) ?? null,
+    zoom: 0,
+    widthPx: 1000,
+    icicle: true,
+    typeLeaves: true,
+    colorBy: 'type',
+    matchedNames: null,
+    ...change,
   };
 }
 
@@ -25,11 +35,26 @@ describe('exportFrames', () => {
     const { frames, zoom, legend } = exportFrames(input({ widthPx: 1_000_000 }));
     expect(zoom).toBe(0);
     expect(frames.name).toEqual([
-      'all', 'module', 'defs.bzl.cxx_libraries', 'defs.bzl.platform_flag_table', 'string', 'dict', 'array', 'list',
-      'dict', 'string', 'array', 'list', 'string', 'array', 'list', 'range',
+      'all',
+      'module',
+      'defs.bzl.cxx_libraries',
+      'defs.bzl.platform_flag_table',
+      'string',
+      'dict',
+      'array',
+      'list',
+      'dict',
+      'string',
+      'array',
+      'list',
+      'string',
+      'array',
+      'list',
+      'range',
     ]);
     expect(frames.value).toEqual([
-      33206672, 33206648, 33196800, 33123200, 20448000, 5955200, 4800000, 1920000, 57600, 6400, 6400, 3200, 5600, 4232, 16, 24,
+      33206672, 33206648, 33196800, 33123200, 20448000, 5955200, 4800000, 1920000, 57600, 6400, 6400, 3200, 5600, 4232,
+      16, 24,
     ]);
     expect(frames.parent).toEqual([-1, 0, 1, 2, 3, 3, 3, 3, 2, 2, 2, 2, 1, 1, 1, 0]);
     // Each parent comes before its children, and children never weigh more than the parent.
@@ -52,7 +77,12 @@ describe('exportFrames', () => {
     const matched = new Uint8Array(tree.names.length);
     matched[tree.names.indexOf('dict')] = 1;
     const { frames, zoom } = exportFrames(input({ zoom: inner, matchedNames: matched }));
-    expect(frames.name.slice(0, zoom + 1)).toEqual(['all', 'module', 'defs.bzl.cxx_libraries', 'defs.bzl.platform_flag_table']);
+    expect(frames.name.slice(0, zoom + 1)).toEqual([
+      'all',
+      'module',
+      'defs.bzl.cxx_libraries',
+      'defs.bzl.platform_flag_table',
+    ]);
     expect(frames.name.slice(zoom + 1)).toEqual(['string', 'dict', 'array', 'list']);
     expect(frames.color[zoom + 2]).toBe(MATCH_COLOR);
     expect(frames.color[zoom + 1]).not.toBe(MATCH_COLOR);

@@ -34,7 +34,12 @@ describe('folded export', () => {
     expect(toFolded(tree)).toBe('module;a.bzl.f;list 0\nmodule;string 8\n');
   });
 
-  for (const path of ['monorepo/heap-flame-allocated/flame.src', 'monorepo/heap-allocated/flame.src', 'huge-collection/before/heap-flame-retained/flame.src', 'monorepo/time-flame/flame.src']) {
+  for (const path of [
+    'monorepo/heap-flame-allocated/flame.src',
+    'monorepo/heap-allocated/flame.src',
+    'huge-collection/before/heap-flame-retained/flame.src',
+    'monorepo/time-flame/flame.src',
+  ]) {
     it(`re-parses to the same tree and function totals: samples/${path}`, () => {
       const original = treeOf(readFileSync(join(SAMPLES_DIR, path), 'utf8'));
       const text = toFolded(original.tree, { rootFrame: original.format === 'time-flame' ? 'root' : null });

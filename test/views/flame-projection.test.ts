@@ -13,7 +13,9 @@ function sampleTree(): CallTree {
 
 /** `name value` lines, indented per level, like describeTree. */
 function describe_(d: FlameDatum, depth = 0, out: string[] = []): string[] {
-  out.push(`${'  '.repeat(depth)}${d.name} ${d.value}${d.fade ? ' (faded)' : ''}${d.merged ? ` (merged ${d.merged.count})` : ''}`);
+  out.push(
+    `${'  '.repeat(depth)}${d.name} ${d.value}${d.fade ? ' (faded)' : ''}${d.merged ? ` (merged ${d.merged.count})` : ''}`,
+  );
   for (const c of d.children) describe_(c, depth + 1, out);
   return out;
 }
@@ -49,7 +51,12 @@ describe('flame projection', () => {
     // defs.bzl.cxx_libraries (73,600 bytes at most) and range (24) are narrow.
     const p = projectFlame(tree, tree.total, { root: 0, widthPx: 100, typeLeaves: true, colorBy: 'type' });
     const lines = describe_(p.root);
-    expect(lines.slice(0, 4)).toEqual(['all 33206672', '  module 33206648', '    defs.bzl.cxx_libraries 33196800', '      defs.bzl.platform_flag_table 33123200']);
+    expect(lines.slice(0, 4)).toEqual([
+      'all 33206672',
+      '  module 33206648',
+      '    defs.bzl.cxx_libraries 33196800',
+      '      defs.bzl.platform_flag_table 33123200',
+    ]);
     expect(lines).toContain('      4 small frames 73600 (merged 4)');
     expect(lines).toContain('    3 small frames 9848 (merged 3)');
     // A lone narrow child keeps its own name; it is not a "1 small frames" node.
@@ -71,13 +78,21 @@ describe('flame projection', () => {
   it('starts at the zoomed node, with its ancestors as a faded full-width chain', () => {
     const zoom = nodeAtPath(tree, ['module', 'defs.bzl.cxx_libraries']).node;
     const p = projectFlame(tree, tree.total, { root: zoom, widthPx: 33196800, typeLeaves: true, colorBy: 'type' });
-    expect(describe_(p.root).slice(0, 4)).toEqual(['all 33196800 (faded)', '  module 33196800 (faded)', '    defs.bzl.cxx_libraries 33196800', '      dict 57600']);
+    expect(describe_(p.root).slice(0, 4)).toEqual([
+      'all 33196800 (faded)',
+      '  module 33196800 (faded)',
+      '    defs.bzl.cxx_libraries 33196800',
+      '      dict 57600',
+    ]);
   });
 
   it('folds type leaves into their function when asked', () => {
     const p = projectFlame(tree, tree.total, { root: 0, widthPx: 33206672, typeLeaves: false, colorBy: 'type' });
     expect(describe_(p.root)).toEqual([
-      'all 33206672', '  module 33206648', '    defs.bzl.cxx_libraries 33196800', '      defs.bzl.platform_flag_table 33123200',
+      'all 33206672',
+      '  module 33206648',
+      '    defs.bzl.cxx_libraries 33196800',
+      '      defs.bzl.platform_flag_table 33123200',
     ]);
   });
 
@@ -91,7 +106,8 @@ describe('flame projection', () => {
     const b = new CallTreeBuilder('bytes');
     b.addStack(['module', 'a.bzl.wrapper', 'a.bzl.work'], 'dict', 100);
     const chain = b.build();
-    const wrapper = projectFlame(chain, chain.total, { root: 0, widthPx: 100, typeLeaves: true, colorBy: 'type' }).root.children[0]!.children[0]!;
+    const wrapper = projectFlame(chain, chain.total, { root: 0, widthPx: 100, typeLeaves: true, colorBy: 'type' }).root
+      .children[0]!.children[0]!;
     expect([wrapper.name, wrapper.colorKey]).toEqual(['a.bzl.wrapper', 'dict']);
     const byFile = projectFlame(tree, tree.total, { root: 0, widthPx: 33206672, typeLeaves: true, colorBy: 'file' });
     expect(byFile.root.children[1]!.children[3]!.colorKey).toBe('defs.bzl');
@@ -101,7 +117,13 @@ describe('flame projection', () => {
   it('marks frames whose name matches the search', () => {
     const matched = new Uint8Array(tree.names.length);
     matched[tree.names.indexOf('dict')] = 1;
-    const p = projectFlame(tree, tree.total, { root: 0, widthPx: 33206672, typeLeaves: true, colorBy: 'type', matchedNames: matched });
+    const p = projectFlame(tree, tree.total, {
+      root: 0,
+      widthPx: 33206672,
+      typeLeaves: true,
+      colorBy: 'type',
+      matchedNames: matched,
+    });
     const names: string[] = [];
     const stack = [p.root];
     while (stack.length) {

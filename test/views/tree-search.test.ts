@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseText } from '../../src/formats/parse-file.ts';
 import { CallTreeBuilder, stackOf, type CallTree } from '../../src/model/call-tree.ts';
-import { heaviestNodeOf, loadRegexEngine, makeMatcher, matchNames, nodeAtPath, searchTree } from '../../src/views/tree-search.ts';
+import {
+  heaviestNodeOf,
+  loadRegexEngine,
+  makeMatcher,
+  matchNames,
+  nodeAtPath,
+  searchTree,
+} from '../../src/views/tree-search.ts';
 import { sampleHeapFlame } from '../samples.ts';
 
 // Regexes compile once the engine (loaded on first use in the page) is in.

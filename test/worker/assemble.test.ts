@@ -13,16 +13,33 @@ function sample(path: string): ParsedFile {
 
 const BEFORE = 'loop-invariant-call/before';
 const beforeFiles = () =>
-  ['heap-allocated/flame.src', 'heap-allocated/profile.csv', 'heap-allocated/targets.txt', 'heap-flame-retained/flame.src', 'statement/profile.csv', 'time-flame/flame.src'].map(
-    (p) => sample(`${BEFORE}/${p}`),
-  );
+  [
+    'heap-allocated/flame.src',
+    'heap-allocated/profile.csv',
+    'heap-allocated/targets.txt',
+    'heap-flame-retained/flame.src',
+    'statement/profile.csv',
+    'time-flame/flame.src',
+  ].map((p) => sample(`${BEFORE}/${p}`));
 
 describe('assembling sets in the worker', () => {
   it('puts the mode folders of one run into one set and picks each role', () => {
     const sets = assembleSets(beforeFiles());
     expect(sets.map((s) => s.name)).toEqual([BEFORE]);
-    expect(sets[0]!.roles.roleOf).toEqual(['allocated-flame', 'allocated-summary', 'targets', 'retained-flame', 'statement', 'time-flame']);
-    expect(sets[0]!.metrics.map((m) => [m.key, m.fileIndex])).toEqual([['bytes', 0], ['retained', 3], ['allocs', 0], ['time', 5]]);
+    expect(sets[0]!.roles.roleOf).toEqual([
+      'allocated-flame',
+      'allocated-summary',
+      'targets',
+      'retained-flame',
+      'statement',
+      'time-flame',
+    ]);
+    expect(sets[0]!.metrics.map((m) => [m.key, m.fileIndex])).toEqual([
+      ['bytes', 0],
+      ['retained', 3],
+      ['allocs', 0],
+      ['time', 5],
+    ]);
   });
 
   it('weights bytes by the allocated flame, with the same total the report gives', () => {
@@ -30,7 +47,11 @@ describe('assembling sets in the worker', () => {
     const bytes = set!.metrics.find((m) => m.metric === 'bytes')!;
     const flame = set!.files[bytes.fileIndex]!;
     expect(bytes.total[0]).toBe((computeTotals(flame.profile!) as { bytes: number }).bytes);
-    expect(set!.functions!.rows.map((r) => r.name)).toEqual(['module', 'defs.bzl.cxx_libraries', 'defs.bzl.platform_flag_table']);
+    expect(set!.functions!.rows.map((r) => r.name)).toEqual([
+      'module',
+      'defs.bzl.cxx_libraries',
+      'defs.bzl.platform_flag_table',
+    ]);
     expect(set!.functions!.rows[2]!.summary!.allocs).toBe(840200);
   });
 
@@ -47,7 +68,8 @@ describe('assembling sets in the worker', () => {
   it('joins a real summary and flame of one run exactly', () => {
     const flame = parseText('g/flame.src', sampleHeapFlame());
     const summary = parseText('g/profile.csv', sampleHeapSummary());
-    if (flame.profile?.format !== 'heap-flame' || summary.profile?.format !== 'heap-summary') throw new Error('formats');
+    if (flame.profile?.format !== 'heap-flame' || summary.profile?.format !== 'heap-summary')
+      throw new Error('formats');
     const { total } = allocationWeights(flame.profile.tree, summary.profile);
     // 841,208 allocations in TOTALS; `range` (root level, 24 bytes in the flame) has none in the CSV.
     expect(total[0]).toBe(841208);

@@ -60,13 +60,29 @@ describe('load job', () => {
       { kind: 'file' as const, path: 'pkg/docs/index.html', file: new Blob(['<!doctype html>\n<p>hi</p>\n']) },
       // A file dropped on its own is always read, and a broken profile in a folder is an error.
       { kind: 'file' as const, path: 'notes.md', file: new Blob(['module;list 8\n']) },
-      { kind: 'file' as const, path: 'pkg/profile.csv', file: new Blob(['Function,Time(s),TimeRec(s),Calls,Callers,TopCaller,TopCallerCount,Allocs,AllocBytes\n"a",zz\n']) },
+      {
+        kind: 'file' as const,
+        path: 'pkg/profile.csv',
+        file: new Blob([
+          'Function,Time(s),TimeRec(s),Calls,Callers,TopCaller,TopCallerCount,Allocs,AllocBytes\n"a",zz\n',
+        ]),
+      },
     ];
     const { sets, warnings, skipped } = await runLoadJob(inputs, cb());
-    expect(sets.flatMap((s) => s.files.map((f) => f.path)).sort()).toEqual(['notes.md', 'pkg/flame.src', 'pkg/profile.csv']);
+    expect(sets.flatMap((s) => s.files.map((f) => f.path)).sort()).toEqual([
+      'notes.md',
+      'pkg/flame.src',
+      'pkg/profile.csv',
+    ]);
     expect(warnings).toEqual([]);
-    expect(skipped).toEqual({ byName: 2, byContent: 2, examples: ['pkg/README.md', 'pkg/src/main.cpp', 'pkg/package.json'] });
-    expect(skippedNotice(skipped)).toBe('skipped 4 files in the folder that are not profiles (2 by name, 2 by content): pkg/README.md, pkg/src/main.cpp, pkg/package.json, …');
+    expect(skipped).toEqual({
+      byName: 2,
+      byContent: 2,
+      examples: ['pkg/README.md', 'pkg/src/main.cpp', 'pkg/package.json'],
+    });
+    expect(skippedNotice(skipped)).toBe(
+      'skipped 4 files in the folder that are not profiles (2 by name, 2 by content): pkg/README.md, pkg/src/main.cpp, pkg/package.json, …',
+    );
   });
 
   it('hands back the sources it read, so they can join runs loaded before or after', async () => {

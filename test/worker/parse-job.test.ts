@@ -8,7 +8,10 @@ describe('parse job', () => {
   it('parses blobs as streams and reports progress up to the total', async () => {
     const progress: [number, number][] = [];
     const files = await runParseJob(
-      [{ kind: 'file', path: 'a/flame.src', file: new Blob([golden()]) }, { kind: 'file', path: 'a/empty.txt', file: new Blob([]) }],
+      [
+        { kind: 'file', path: 'a/flame.src', file: new Blob([golden()]) },
+        { kind: 'file', path: 'a/empty.txt', file: new Blob([]) },
+      ],
       { signal: new AbortController().signal, onProgress: (read, total) => progress.push([read, total]) },
     );
     expect(files.map((f) => f.profile?.format)).toEqual(['heap-flame', 'empty']);

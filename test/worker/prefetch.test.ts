@@ -17,12 +17,22 @@ afterEach(() => releasePrefetch());
 
 describe('prefetchableUrl', () => {
   it('names one http(s) file, resolved against the page', () => {
-    expect(prefetchableUrl('#url=https%3A%2F%2Fp.test%2Fa%2Fflame.src&zoom=module', BASE)).toBe('https://p.test/a/flame.src');
+    expect(prefetchableUrl('#url=https%3A%2F%2Fp.test%2Fa%2Fflame.src&zoom=module', BASE)).toBe(
+      'https://p.test/a/flame.src',
+    );
     expect(prefetchableUrl('#tab=table&url=samples/x.src', BASE)).toBe('https://peakscope.test/app/samples/x.src');
   });
 
   it('leaves everything else to the app', () => {
-    for (const hash of ['', '#zoom=module', '#url=', '#url=javascript%3Aalert(1)', '#url=file%3A%2F%2F%2Fetc%2Fpasswd', '#url=https%3A%2F%2Fp.test%2Fmanifest.json', `#url=https://p.test/${'a'.repeat(3000)}`]) {
+    for (const hash of [
+      '',
+      '#zoom=module',
+      '#url=',
+      '#url=javascript%3Aalert(1)',
+      '#url=file%3A%2F%2F%2Fetc%2Fpasswd',
+      '#url=https%3A%2F%2Fp.test%2Fmanifest.json',
+      `#url=https://p.test/${'a'.repeat(3000)}`,
+    ]) {
       expect(prefetchableUrl(hash, BASE), hash.slice(0, 40)).toBeNull();
     }
   });

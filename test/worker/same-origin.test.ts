@@ -16,13 +16,18 @@ function redirectedTo(finalUrl: string, body: string): Response {
 describe('redirects to another origin', () => {
   it('are refused for a manifest, naming the origin', async () => {
     const fetchImpl = (async () => redirectedTo('https://evil.test/m.json', '{"files":[]}')) as unknown as typeof fetch;
-    expect(await inputsForUrl(new URL('http://127.0.0.1:4173/x/manifest.json'), fetchImpl)).toMatch(/redirects to another origin \(https:\/\/evil\.test\): not read/);
+    expect(await inputsForUrl(new URL('http://127.0.0.1:4173/x/manifest.json'), fetchImpl)).toMatch(
+      /redirects to another origin \(https:\/\/evil\.test\): not read/,
+    );
   });
 
   it('are refused for a file: the job reports it and reads nothing', async () => {
-    const fetchImpl = (async () => redirectedTo('https://evil.test/flame.src', 'module;list 8\n')) as unknown as typeof fetch;
+    const fetchImpl = (async () =>
+      redirectedTo('https://evil.test/flame.src', 'module;list 8\n')) as unknown as typeof fetch;
     const [file] = await runParseJob([{ kind: 'url', path: 'flame.src', url: 'http://127.0.0.1:4173/flame.src' }], {
-      signal: new AbortController().signal, onProgress: () => {}, fetch: fetchImpl,
+      signal: new AbortController().signal,
+      onProgress: () => {},
+      fetch: fetchImpl,
     });
     expect(file?.profile).toBeNull();
     expect(file?.error?.message).toMatch(/redirects to another origin/);
@@ -39,7 +44,9 @@ describe('broken %-escapes', () => {
     expect(decodeOrKeep('%E0')).toBe('%E0');
     expect(decodeOrKeep('a%20b')).toBe('a b');
     for (const name of ['%E0', '%ZZ', 'x%E0%80.src']) {
-      expect(await inputsForUrl(new URL(`https://h.test/${name}`))).toEqual([{ kind: 'url', path: name, url: `https://h.test/${name}` }]);
+      expect(await inputsForUrl(new URL(`https://h.test/${name}`))).toEqual([
+        { kind: 'url', path: name, url: `https://h.test/${name}` },
+      ]);
     }
   });
 });
@@ -54,10 +61,20 @@ describe('a manifest of many small files', () => {
       inFlight--;
       return new Response(`module;${url.split('/').pop()}.bzl.f;list 8\n`);
     }) as unknown as typeof fetch;
-    const inputs = Array.from({ length: 40 }, (_, i) => ({ kind: 'url' as const, path: `p${i}/flame.src`, url: `http://h.test/f${i}` }));
-    const files = await runParseJob(inputs, { signal: new AbortController().signal, onProgress: () => {}, fetch: fetchImpl });
+    const inputs = Array.from({ length: 40 }, (_, i) => ({
+      kind: 'url' as const,
+      path: `p${i}/flame.src`,
+      url: `http://h.test/f${i}`,
+    }));
+    const files = await runParseJob(inputs, {
+      signal: new AbortController().signal,
+      onProgress: () => {},
+      fetch: fetchImpl,
+    });
     expect(files.map((f) => f.path)).toEqual(inputs.map((i) => i.path));
-    expect(files.every((f, i) => f.profile?.format === 'heap-flame' && f.profile.tree.names.includes(`f${i}.bzl.f`))).toBe(true);
+    expect(
+      files.every((f, i) => f.profile?.format === 'heap-flame' && f.profile.tree.names.includes(`f${i}.bzl.f`)),
+    ).toBe(true);
     expect(most).toBeGreaterThan(1);
   });
 });

@@ -8,7 +8,9 @@ import { loadSampleFolders } from '../analysis/fixtures.ts';
 describe('set analysis in the worker', () => {
   it('takes BUCK, TARGETS and .bzl inputs as sources and the rest as profiles', () => {
     const input = (path: string): ParseInput => ({ kind: 'file', path, file: new Blob(['']) });
-    const { sources, profiles } = splitSources(['a/BUCK', 'a/defs.bzl', 'a/statement/profile.csv', 'b/TARGETS', 'flame.src'].map(input));
+    const { sources, profiles } = splitSources(
+      ['a/BUCK', 'a/defs.bzl', 'a/statement/profile.csv', 'b/TARGETS', 'flame.src'].map(input),
+    );
     expect(sources.map((s) => s.path)).toEqual(['a/BUCK', 'a/defs.bzl', 'b/TARGETS']);
     expect(profiles.map((s) => s.path)).toEqual(['a/statement/profile.csv', 'flame.src']);
   });
@@ -19,9 +21,15 @@ describe('set analysis in the worker', () => {
     const analysed = analyseSets(assembleSets(sets.flatMap((s) => s.files)), sources);
     const run = analysed.find((s) => s.name === 'samples/dict-view-in-loop/before')!;
     expect(run.analysis!.findings.map((f) => f.cause)).toEqual(['dict-view-in-loop']);
-    expect(run.analysis!.sources.map((s) => s.path)).toEqual(expect.arrayContaining(['samples/programs/dict-view-in-loop/before/defs.bzl']));
+    expect(run.analysis!.sources.map((s) => s.path)).toEqual(
+      expect.arrayContaining(['samples/programs/dict-view-in-loop/before/defs.bzl']),
+    );
     expect(run.analysis!.sources.every((s) => s.text.length > 0)).toBe(true);
-    expect(run.analysis!.attribution.loops[0]).toMatchObject({ function: 'defs.bzl.platform_variants', header: 'for flavor in range(flavors)', span: { line: 5, column: 9 } });
+    expect(run.analysis!.attribution.loops[0]).toMatchObject({
+      function: 'defs.bzl.platform_variants',
+      header: 'for flavor in range(flavors)',
+      span: { line: 5, column: 9 },
+    });
     expect(run.analysis!.estimate!.figures.map((f) => f.kind)).toEqual(['best-estimate', 'upper-bound', 'measured']);
     const logs = analysed.find((s) => s.name === 'samples/event-logs')!;
     expect(logs.analysis!.hasEventLog).toBe(true);

@@ -16,15 +16,28 @@ export async function benchOtherInputs(browser, origin, { bigLog, appWorkerUrl, 
     const bytes = statSync(join(OUT, file)).size;
     const fileUrl = `${origin}/inputs/${file}`;
     // The 1 GB log is only streamed through the app: holding it as a Blob would measure the harness.
-    const worker = bigLog && file.startsWith('event-log') ? null : await workerThroughput(browser, origin, { fileUrl, appWorkerUrl, parseWorkerUrl, runs: 1 });
+    const worker =
+      bigLog && file.startsWith('event-log')
+        ? null
+        : await workerThroughput(browser, origin, { fileUrl, appWorkerUrl, parseWorkerUrl, runs: 1 });
     const mbs = (ms) => (bytes / MB / (ms / 1000)).toFixed(0);
-    const workerText = worker && worker.parseMs.length
-      ? `in memory: parse ${percentiles(worker.parseMs).median.toFixed(0)} ms (${mbs(worker.parseMs[0])} MB/s), decode+count ${worker.lowerBoundMs[0].toFixed(0)} ms, app worker incl. analysis ${worker.appWorkerMs[0].toFixed(0)} ms; `
-      : worker ? `worker errors: ${worker.errors.join(', ')}; ` : '';
-    const r = await loadToPaint(browser, 'peakscope', `${origin}/app/index.html#url=${encodeURIComponent(`${origin}/inputs/${file}`)}`, { until: 'parsedAt', samplePeak: true });
-    const summary = workerText + (r.error
-      ? r.error
-      : `by #url=: ${(bytes / MB).toFixed(0)} MB parsed in the worker in ${r.parsedAtMs.toFixed(0)} ms from navigation (${(bytes / MB / (r.parsedAtMs / 1000)).toFixed(0)} MB/s incl. page start); JS memory after load ${(r.memoryAfterLoadBytes / MB).toFixed(0)} MB (page ${(r.mainThreadBytes / MB).toFixed(0)}, workers ${(r.workerBytes / MB).toFixed(0)}), peak during load ${(r.peakDuringLoadBytes / MB).toFixed(0)} MB; longest main-thread task ${r.longestTaskDuringParseMs.toFixed(0)} ms`);
+    const workerText =
+      worker && worker.parseMs.length
+        ? `in memory: parse ${percentiles(worker.parseMs).median.toFixed(0)} ms (${mbs(worker.parseMs[0])} MB/s), decode+count ${worker.lowerBoundMs[0].toFixed(0)} ms, app worker incl. analysis ${worker.appWorkerMs[0].toFixed(0)} ms; `
+        : worker
+          ? `worker errors: ${worker.errors.join(', ')}; `
+          : '';
+    const r = await loadToPaint(
+      browser,
+      'peakscope',
+      `${origin}/app/index.html#url=${encodeURIComponent(`${origin}/inputs/${file}`)}`,
+      { until: 'parsedAt', samplePeak: true },
+    );
+    const summary =
+      workerText +
+      (r.error
+        ? r.error
+        : `by #url=: ${(bytes / MB).toFixed(0)} MB parsed in the worker in ${r.parsedAtMs.toFixed(0)} ms from navigation (${(bytes / MB / (r.parsedAtMs / 1000)).toFixed(0)} MB/s incl. page start); JS memory after load ${(r.memoryAfterLoadBytes / MB).toFixed(0)} MB (page ${(r.mainThreadBytes / MB).toFixed(0)}, workers ${(r.workerBytes / MB).toFixed(0)}), peak during load ${(r.peakDuringLoadBytes / MB).toFixed(0)} MB; longest main-thread task ${r.longestTaskDuringParseMs.toFixed(0)} ms`);
     out.push({ file, bytes, worker, ...r, summary });
   }
   return out;

@@ -19,14 +19,25 @@ const input = `${server.origin}/inputs/${file}`;
 const mb = (bytes) => Math.round(bytes / 1e6);
 const runs = [];
 for (let i = 0; i < loads; i++) {
-  const r = await loadToPaint(browser, 'peakscope', `${server.origin}/app/index.html#url=${encodeURIComponent(input)}`, { until: 'parsedAt', samplePeak: true });
+  const r = await loadToPaint(
+    browser,
+    'peakscope',
+    `${server.origin}/app/index.html#url=${encodeURIComponent(input)}`,
+    { until: 'parsedAt', samplePeak: true },
+  );
   if (!r.error) runs.push(r);
-  console.log(`${file}: ${Math.round(r.parsedAtMs)} ms; after ${mb(r.memoryAfterLoadBytes)} MB (page ${mb(r.mainThreadBytes)}); peak ${mb(r.peakDuringLoadBytes)} MB (page ${mb(r.peakPageBytes)}, worker ${mb(r.peakWorkerBytes)})`, r.error ?? '');
+  console.log(
+    `${file}: ${Math.round(r.parsedAtMs)} ms; after ${mb(r.memoryAfterLoadBytes)} MB (page ${mb(r.mainThreadBytes)}); peak ${mb(r.peakDuringLoadBytes)} MB (page ${mb(r.peakPageBytes)}, worker ${mb(r.peakWorkerBytes)})`,
+    r.error ?? '',
+  );
 }
 const summary = (key) => {
   const v = runs.map((r) => mb(r[key])).sort((a, b) => a - b);
   return `median ${v[Math.floor((v.length - 1) / 2)]}, range ${v[0]}-${v.at(-1)} MB`;
 };
-if (runs.length > 0) console.log(`after load: ${summary('memoryAfterLoadBytes')} (page ${summary('mainThreadBytes')}); peak: ${summary('peakDuringLoadBytes')}`);
+if (runs.length > 0)
+  console.log(
+    `after load: ${summary('memoryAfterLoadBytes')} (page ${summary('mainThreadBytes')}); peak: ${summary('peakDuringLoadBytes')}`,
+  );
 await browser.close();
 await server.close();

@@ -20,15 +20,94 @@ type Rng = () => number;
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
 
 // Weighted by repetition: most frames live in the prelude and the main cell.
-const TOPS = ['prelude', 'prelude', 'prelude', 'fbcode', 'fbcode', 'xplat', 'third-party', 'tools/build_defs', 'buck-out/v2/external_cells/bundled/prelude'];
-const MIDS = ['cxx', 'python', 'java', 'android', 'apple', 'rust', 'go', 'js', 'genrule', 'configurations',
-  'toolchains', 'utils', 'linking', 'platform', 'haskell', 'ocaml', 'zig', 'erlang', 'kotlin', 'café/ünïcode'];
-const FILES = ['defs.bzl', 'rules.bzl', 'macros.bzl', 'utils.bzl', 'impl.bzl', 'providers.bzl', 'attrs.bzl', 'common.bzl'];
-const VERBS = ['get', 'make', 'collect', 'resolve', 'merge', 'expand', 'format', 'build', 'select', 'map', '_process', '_flatten'];
-const NOUNS = ['deps', 'srcs', 'headers', 'flags', 'library_impl', 'targets', 'args', 'attrs', 'providers', 'labels', 'outputs', 'constraints'];
+const TOPS = [
+  'prelude',
+  'prelude',
+  'prelude',
+  'fbcode',
+  'fbcode',
+  'xplat',
+  'third-party',
+  'tools/build_defs',
+  'buck-out/v2/external_cells/bundled/prelude',
+];
+const MIDS = [
+  'cxx',
+  'python',
+  'java',
+  'android',
+  'apple',
+  'rust',
+  'go',
+  'js',
+  'genrule',
+  'configurations',
+  'toolchains',
+  'utils',
+  'linking',
+  'platform',
+  'haskell',
+  'ocaml',
+  'zig',
+  'erlang',
+  'kotlin',
+  'café/ünïcode',
+];
+const FILES = [
+  'defs.bzl',
+  'rules.bzl',
+  'macros.bzl',
+  'utils.bzl',
+  'impl.bzl',
+  'providers.bzl',
+  'attrs.bzl',
+  'common.bzl',
+];
+const VERBS = [
+  'get',
+  'make',
+  'collect',
+  'resolve',
+  'merge',
+  'expand',
+  'format',
+  'build',
+  'select',
+  'map',
+  '_process',
+  '_flatten',
+];
+const NOUNS = [
+  'deps',
+  'srcs',
+  'headers',
+  'flags',
+  'library_impl',
+  'targets',
+  'args',
+  'attrs',
+  'providers',
+  'labels',
+  'outputs',
+  'constraints',
+];
 /** Value type names Starlark heap flames end in (docs/formats.md §2.1). */
-export const TYPE_NAMES = ['dict', 'list', 'array', 'tuple', 'string', 'function', 'struct', 'record', 'range',
-  'Artifact', 'ProviderCollection', 'Label', 'enum', 'typing.Any'];
+export const TYPE_NAMES = [
+  'dict',
+  'list',
+  'array',
+  'tuple',
+  'string',
+  'function',
+  'struct',
+  'record',
+  'range',
+  'Artifact',
+  'ProviderCollection',
+  'Label',
+  'enum',
+  'typing.Any',
+];
 
 /** Hundreds of `path/defs.bzl.fn` frame names: 100 files × 6 functions. */
 export function frameNames(rng: Rng): string[] {
@@ -36,7 +115,8 @@ export function frameNames(rng: Rng): string[] {
   while (names.size < 600) {
     const mid = rng() < 0.8 ? pick(rng, MIDS) : `${pick(rng, MIDS)}/${pick(rng, MIDS)}`;
     const file = `${pick(rng, TOPS)}/${mid}/${pick(rng, FILES)}`;
-    for (let i = 0; i < 6; i++) names.add(`${file}.${rng() < 0.05 ? 'lambda' : `${pick(rng, VERBS)}_${pick(rng, NOUNS)}`}`);
+    for (let i = 0; i < 6; i++)
+      names.add(`${file}.${rng() < 0.05 ? 'lambda' : `${pick(rng, VERBS)}_${pick(rng, NOUNS)}`}`);
   }
   return [...names];
 }
@@ -100,7 +180,11 @@ export interface HeapFlameStats {
 }
 
 /** Enough fragments for the distinct-stack target of a file of this size. */
-function makeFragments(rng: Rng, names: readonly string[], targetBytes: number): { fragments: Fragment[]; distinct: number } {
+function makeFragments(
+  rng: Rng,
+  names: readonly string[],
+  targetBytes: number,
+): { fragments: Fragment[]; distinct: number } {
   const distinctTarget = Math.min(Math.round(targetBytes / 190 / 2.6), 420_000);
   const fragments: Fragment[] = [];
   // Two macros with the same name, or a function calling the same callee twice, merge.
@@ -113,7 +197,7 @@ function makeFragments(rng: Rng, names: readonly string[], targetBytes: number):
   // Three hot stacks in popular macros hold about a third of the bytes (0.29 at 100 MB, 0.5 at
   // 10 MB), as a giant list comprehension would; the rest stays wide enough to draw.
   for (let h = 0; h < 3; h++) {
-    const f = fragments[h * 7 % fragments.length]!;
+    const f = fragments[(h * 7) % fragments.length]!;
     f.weights[Math.floor(f.stacks.length / 2)] = 8 * 3000 * (h + 1);
   }
   return { fragments, distinct: distinct.size };

@@ -36,13 +36,23 @@ export function inputSpecs(options: { quick: boolean; bigLog: boolean }): InputS
     flame(10, SEED + 10),
     flame(100, SEED + 100),
     flame(300, SEED + 300),
-    { file: 'statements-1m.csv', kind: 'statement-csv' as const, make: (w: (c: string) => void) => generateStatementCsv(1_000_000, SEED, w) },
+    {
+      file: 'statements-1m.csv',
+      kind: 'statement-csv' as const,
+      make: (w: (c: string) => void) => generateStatementCsv(1_000_000, SEED, w),
+    },
   ];
   if (options.bigLog) {
-    specs.push({ file: 'event-log-1gb.json-lines', kind: 'event-log', make: (w) => generateEventLog(1000 * MB, SEED, w) });
     specs.push({
-      file: 'event-log-1gb.pb.zst', kind: 'event-log-pb',
-      make: () => ({}), makeFile: (path) => generateEventLogPb(1000 * MB, SEED, path),
+      file: 'event-log-1gb.json-lines',
+      kind: 'event-log',
+      make: (w) => generateEventLog(1000 * MB, SEED, w),
+    });
+    specs.push({
+      file: 'event-log-1gb.pb.zst',
+      kind: 'event-log-pb',
+      make: () => ({}),
+      makeFile: (path) => generateEventLogPb(1000 * MB, SEED, path),
     });
   }
   return specs;
@@ -72,7 +82,9 @@ export function ensureInputs(specs: InputSpec[], dir = OUT_DIR, log = console.lo
     const stats = spec.makeFile ? spec.makeFile(path) : writeWith(path, spec.make);
     manifest.files[spec.file] = { bytes: statSync(path).size, stats };
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
-    log(`generated ${spec.file}: ${(statSync(path).size / MB).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s ${JSON.stringify(stats)}`);
+    log(
+      `generated ${spec.file}: ${(statSync(path).size / MB).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s ${JSON.stringify(stats)}`,
+    );
   }
   return manifest.files;
 }
@@ -87,5 +99,8 @@ function writeWith(path: string, make: InputSpec['make']): Record<string, number
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
   const outAt = args.indexOf('--out');
-  ensureInputs(inputSpecs({ quick: args.includes('--quick'), bigLog: args.includes('--big-log') }), outAt >= 0 ? args[outAt + 1]! : OUT_DIR);
+  ensureInputs(
+    inputSpecs({ quick: args.includes('--quick'), bigLog: args.includes('--big-log') }),
+    outAt >= 0 ? args[outAt + 1]! : OUT_DIR,
+  );
 }

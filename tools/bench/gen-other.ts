@@ -23,7 +23,9 @@ export function generateStatementCsv(rows: number, seed: number, write: Write): 
     millis[i] = Math.min(90_000, Math.floor(3 / Math.pow(1 - rng(), 1.1)) - 3);
     counts[i] = 1 + Math.floor(millis[i]! * 4 * rng());
   }
-  const order = Array.from({ length: rows }, (_, i) => i).sort((a, b) => millis[b]! - millis[a]! || counts[b]! - counts[a]!);
+  const order = Array.from({ length: rows }, (_, i) => i).sort(
+    (a, b) => millis[b]! - millis[a]! || counts[b]! - counts[a]!,
+  );
   let total = 0;
   let totalCount = 0;
   for (let i = 0; i < rows; i++) {
@@ -59,13 +61,27 @@ function packageEvents(rng: () => number, pkg: number, t: number): string {
   const failed = rng() < 0.002;
   const peak = failed ? 'null' : String(8 * Math.floor(1e4 / Math.pow(1 - rng(), 1.3)));
   let out = eventLine(t, span, `{"SpanStart":{"data":{"Load":{"module_id":"${module}","cell":"root"}}}}`);
-  const error = failed ? '"Starlark peak memory usage for BUCK is  2.1GiB which exceeds the limit  2.0GiB! Please reduce memory usage to prevent OOMs."' : 'null';
-  out += eventLine(t + 1_500_000, span, `{"SpanEnd":{"stats":{"max_poll_time_us":1480,"total_poll_time_us":1495},"duration_us":1500,"data":{"Load":{"module_id":"${module}","cell":"root","error":${error},"starlark_peak_allocated_bytes":${peak},"cpu_instruction_count":null,"target_count":${1 + (pkg % 40)},"starlark_tick_count":${pkg * 31}}}}}`);
+  const error = failed
+    ? '"Starlark peak memory usage for BUCK is  2.1GiB which exceeds the limit  2.0GiB! Please reduce memory usage to prevent OOMs."'
+    : 'null';
+  out += eventLine(
+    t + 1_500_000,
+    span,
+    `{"SpanEnd":{"stats":{"max_poll_time_us":1480,"total_poll_time_us":1495},"duration_us":1500,"data":{"Load":{"module_id":"${module}","cell":"root","error":${error},"starlark_peak_allocated_bytes":${peak},"cpu_instruction_count":null,"target_count":${1 + (pkg % 40)},"starlark_tick_count":${pkg * 31}}}}}`,
+  );
   for (let a = 0; a < 2; a++) {
-    out += eventLine(t + 2_000_000, span + 1 + a, `{"SpanEnd":{"stats":null,"duration_us":52000,"data":{"Analysis":{"target":{"StandardTarget":{"label":{"package":"root//pkg${pkg}","name":"t${a}"},"configuration":{"full_name":"cfg:linux-x86_64#0123456789abcdef"},"execution_configuration":null}},"rule":"prelude//rules.bzl:cxx_library","profile":{"starlark_allocated_bytes":${8 * pkg + a},"starlark_available_bytes":12288},"declared_actions":7,"declared_artifacts":9,"error":null}}}}`);
+    out += eventLine(
+      t + 2_000_000,
+      span + 1 + a,
+      `{"SpanEnd":{"stats":null,"duration_us":52000,"data":{"Analysis":{"target":{"StandardTarget":{"label":{"package":"root//pkg${pkg}","name":"t${a}"},"configuration":{"full_name":"cfg:linux-x86_64#0123456789abcdef"},"execution_configuration":null}},"rule":"prelude//rules.bzl:cxx_library","profile":{"starlark_allocated_bytes":${8 * pkg + a},"starlark_available_bytes":12288},"declared_actions":7,"declared_artifacts":9,"error":null}}}}`,
+    );
   }
   for (let n = 0; n < 6; n++) {
-    out += eventLine(t + 3_000_000 + n, span + 3, `{"Instant":{"data":{"Snapshot":{"buck2_max_rss":${1e9 + pkg},"buck2_user_cpu_us":${pkg * 1000 + n},"blocking_executor_io_queue_size":0,"dice_key_count":${pkg * 13},"http_download_bytes":0,"re_upload_bytes":${n * 4096}}}}}`);
+    out += eventLine(
+      t + 3_000_000 + n,
+      span + 3,
+      `{"Instant":{"data":{"Snapshot":{"buck2_max_rss":${1e9 + pkg},"buck2_user_cpu_us":${pkg * 1000 + n},"blocking_executor_io_queue_size":0,"dice_key_count":${pkg * 13},"http_download_bytes":0,"re_upload_bytes":${n * 4096}}}}}`,
+    );
   }
   return out;
 }

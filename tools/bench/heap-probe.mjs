@@ -33,7 +33,9 @@ export class HeapProbe {
         clearTimeout(timer);
         resolve(result);
       });
-      this.cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(() => resolve(null));
+      this.cdp
+        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
+        .catch(() => resolve(null));
     });
   }
 
@@ -50,7 +52,9 @@ export class HeapProbe {
         // gone already
       }
     }
-    return ours.filter((t) => this.sessions.has(t.targetId)).map((t) => ({ type: t.type, sessionId: this.sessions.get(t.targetId) }));
+    return ours
+      .filter((t) => this.sessions.has(t.targetId))
+      .map((t) => ({ type: t.type, sessionId: this.sessions.get(t.targetId) }));
   }
 
   /** Bytes held now (garbage included unless `collect`), summed over the page and its workers. */

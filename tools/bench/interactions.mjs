@@ -42,7 +42,11 @@ try {
   const url = `${server.origin}/app/index.html#url=${encodeURIComponent(`${server.origin}/inputs/${opts.file}`)}`;
   const open = await loadToPaint(browser, 'peakscope', url, { keep: true });
   if (!open.page) throw new Error(open.error);
-  const { times, errors } = opts.trace ? await traced(open.page) : opts.only ? await onlyKind(open.page, opts.only) : await interactions(open.page, rounds);
+  const { times, errors } = opts.trace
+    ? await traced(open.page)
+    : opts.only
+      ? await onlyKind(open.page, opts.only)
+      : await interactions(open.page, rounds);
   for (const [kind, list] of Object.entries(times)) {
     if (list.length === 0) continue;
     const cell = (key) => {
@@ -50,7 +54,9 @@ try {
       return `${p.median.toFixed(0)}, ${p.median === p.p95 ? '=' : p.p95.toFixed(0)}`;
     };
     const frames = percentiles(list.map((x) => x.frames)).median;
-    console.log(`${kind.padEnd(9)} first ${cell('first').padEnd(9)} settled ${cell('settled').padEnd(9)} (median, p95; n=${list.length}; ${frames} frames)  all first: ${list.map((x) => Math.round(x.first)).join(' ')}  settled: ${list.map((x) => Math.round(x.settled)).join(' ')}`);
+    console.log(
+      `${kind.padEnd(9)} first ${cell('first').padEnd(9)} settled ${cell('settled').padEnd(9)} (median, p95; n=${list.length}; ${frames} frames)  all first: ${list.map((x) => Math.round(x.first)).join(' ')}  settled: ${list.map((x) => Math.round(x.settled)).join(' ')}`,
+    );
   }
   if (errors.length) console.log('errors:', errors.join('; '));
 } finally {
@@ -73,7 +79,17 @@ async function traced(page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await browser.startTracing(page, { path: traceFile, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'blink.user_timing', 'v8.execute', 'toplevel'] });
+  await browser.startTracing(page, {
+    path: traceFile,
+    categories: [
+      'devtools.timeline',
+      'disabled-by-default-devtools.timeline',
+      'blink',
+      'blink.user_timing',
+      'v8.execute',
+      'toplevel',
+    ],
+  });
   await cdp.send('Profiler.start');
   const result = await onlyKind(page, kind);
   const { profile } = await cdp.send('Profiler.stop');
@@ -82,7 +98,10 @@ async function traced(page) {
   rmSync(traceFile);
   // Trace and profile share the trace clock (µs); each window runs from the mark set just
   // before the input to its first painted frame.
-  const marks = events.filter((e) => e.name === kind && e.cat === 'blink.user_timing').map((e) => e.ts).sort((a, b) => a - b);
+  const marks = events
+    .filter((e) => e.name === kind && e.cat === 'blink.user_timing')
+    .map((e) => e.ts)
+    .sort((a, b) => a - b);
   const windows = marks.map((m, i) => [m, m + (result.times[kind][i]?.first ?? 0) * 1000]);
   const inside = (ts) => windows.some(([a, b]) => ts >= a && ts < b);
   const per = (us) => (us / 1000 / windows.length).toFixed(1);
@@ -101,7 +120,8 @@ async function traced(page) {
     open.push(e);
   }
   console.log(`${kind}: main-thread self time per trace event, ms per round (input → first frame):`);
-  for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 16)) console.log(`  ${per(us).padStart(6)}  ${name}`);
+  for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 16))
+    console.log(`  ${per(us).padStart(6)}  ${name}`);
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const js = new Map();
   let ts = profile.startTime;
@@ -113,6 +133,7 @@ async function traced(page) {
     js.set(key, (js.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
   }
   console.log('JS self time per function, ms per round:');
-  for (const [name, us] of [...js].sort((a, b) => b[1] - a[1]).slice(0, 24)) console.log(`  ${per(us).padStart(6)}  ${name}`);
+  for (const [name, us] of [...js].sort((a, b) => b[1] - a[1]).slice(0, 24))
+    console.log(`  ${per(us).padStart(6)}  ${name}`);
   return result;
 }

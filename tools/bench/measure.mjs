@@ -38,7 +38,9 @@ export async function loadToPaint(browser, app, url, { keep = false, until = 'pa
   const parseEnd = bench.parsedAt || bench.paintedAt;
   const ends = ([start, d]) => start + d;
   const longest = (tasks) => Math.max(0, ...tasks.map(([, d]) => d));
-  const duringParse = bench.parsedAt ? bench.longTasks.filter((t) => ends(t) <= parseEnd) : bench.longTasks.filter(([start]) => start < parseEnd);
+  const duringParse = bench.parsedAt
+    ? bench.longTasks.filter((t) => ends(t) <= parseEnd)
+    : bench.longTasks.filter(([start]) => start < parseEnd);
   const resultTask = bench.parsedAt ? bench.longTasks.filter((t) => t[0] <= parseEnd && ends(t) >= parseEnd) : [];
   const result = {
     app,
@@ -104,7 +106,9 @@ export async function workerThroughput(browser, origin, { fileUrl, appWorkerUrl,
   // A worker that dies (seen once at 300 MB under heavy machine load) gets one more try.
   const timed = async (workerUrl, kind) => {
     const first = await page.evaluate(timeWorker, { workerUrl, fileUrl, kind });
-    return first.error ? { ...(await page.evaluate(timeWorker, { workerUrl, fileUrl, kind })), retried: first.error } : first;
+    return first.error
+      ? { ...(await page.evaluate(timeWorker, { workerUrl, fileUrl, kind })), retried: first.error }
+      : first;
   };
   for (let i = 0; i < runs; i++) {
     const lower = await timed(`${origin}/bench/lower-bound-worker.js`, 'lower');

@@ -19,7 +19,11 @@ const runs = Number(positional[1] ?? 5);
 const viaUrl = process.argv.includes('--url');
 
 await buildParseOnlyWorker(OUT);
-const server = await startServer({ '/inputs/': OUT, '/bench/': join(HERE, 'harness'), '/app/': join(HERE, '..', '..', 'dist') });
+const server = await startServer({
+  '/inputs/': OUT,
+  '/bench/': join(HERE, 'harness'),
+  '/app/': join(HERE, '..', '..', 'dist'),
+});
 // The app's own worker from the last `vite build` (parse, derive the set data, transfer).
 const appWorker = readdirSync(join(HERE, '..', '..', 'dist', 'assets')).find((f) => /^parse-worker.*\.js$/.test(f));
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless=new'] });
@@ -33,23 +37,56 @@ try {
   const transport = [];
   const app = [];
   for (let i = 0; i < runs; i++) {
-    if (viaUrl) transport.push((await page.evaluate(timeWorker, { workerUrl: `${server.origin}/bench/fetch-only-worker.js`, fileUrl, kind: 'lower', viaUrl })).ms);
-    lower.push((await page.evaluate(timeWorker, { workerUrl: `${server.origin}/bench/lower-bound-worker.js`, fileUrl, kind: 'lower', viaUrl })).ms);
-    const p = await page.evaluate(timeWorker, { workerUrl: `${server.origin}/inputs/parse-only-worker.js`, fileUrl, kind: 'parse', viaUrl });
+    if (viaUrl)
+      transport.push(
+        (
+          await page.evaluate(timeWorker, {
+            workerUrl: `${server.origin}/bench/fetch-only-worker.js`,
+            fileUrl,
+            kind: 'lower',
+            viaUrl,
+          })
+        ).ms,
+      );
+    lower.push(
+      (
+        await page.evaluate(timeWorker, {
+          workerUrl: `${server.origin}/bench/lower-bound-worker.js`,
+          fileUrl,
+          kind: 'lower',
+          viaUrl,
+        })
+      ).ms,
+    );
+    const p = await page.evaluate(timeWorker, {
+      workerUrl: `${server.origin}/inputs/parse-only-worker.js`,
+      fileUrl,
+      kind: 'parse',
+      viaUrl,
+    });
     if (p.error) throw new Error(p.error);
     parse.push(p.ms);
     if (appWorker) {
-      const a = await page.evaluate(timeWorker, { workerUrl: `${server.origin}/app/assets/${appWorker}`, fileUrl, kind: 'app', viaUrl });
+      const a = await page.evaluate(timeWorker, {
+        workerUrl: `${server.origin}/app/assets/${appWorker}`,
+        fileUrl,
+        kind: 'app',
+        viaUrl,
+      });
       if (a.error) throw new Error(a.error);
       app.push(a.ms);
     }
   }
   const med = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
   const fmt = (a) => a.map((x) => Math.round(x)).join(' ');
-  if (viaUrl) console.log(`${file}: fetch only   ${fmt(transport)} ms (median ${Math.round(mb / (med(transport) / 1000))} MB/s)`);
+  if (viaUrl)
+    console.log(`${file}: fetch only   ${fmt(transport)} ms (median ${Math.round(mb / (med(transport) / 1000))} MB/s)`);
   console.log(`${file}: decode+count ${fmt(lower)} ms (median ${Math.round(mb / (med(lower) / 1000))} MB/s)`);
   console.log(`${file}: parseChunks  ${fmt(parse)} ms (median ${Math.round(mb / (med(parse) / 1000))} MB/s)`);
-  if (app.length) console.log(`${file}: app worker   ${fmt(app)} ms (median ${Math.round(mb / (med(app) / 1000))} MB/s; dist/assets/${appWorker})`);
+  if (app.length)
+    console.log(
+      `${file}: app worker   ${fmt(app)} ms (median ${Math.round(mb / (med(app) / 1000))} MB/s; dist/assets/${appWorker})`,
+    );
 } finally {
   await browser.close();
   await server.close();

@@ -11,7 +11,11 @@ export async function buildParseOnlyWorker(outDir) {
     configFile: false,
     logLevel: 'warn',
     build: {
-      lib: { entry: join(HERE, 'harness', 'parse-only-worker.ts'), formats: ['es'], fileName: () => 'parse-only-worker.js' },
+      lib: {
+        entry: join(HERE, 'harness', 'parse-only-worker.ts'),
+        formats: ['es'],
+        fileName: () => 'parse-only-worker.js',
+      },
       outDir,
       emptyOutDir: false,
       copyPublicDir: false,

@@ -51,7 +51,7 @@ export function initScript(app) {
  */
 export function timeInteraction({ kind, seed }) {
   let state = seed >>> 0;
-  const random = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 4294967296);
+  const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 4294967296;
   const host = document.getElementById('flame');
   const frames = [...host.querySelectorAll('svg g.frame')].filter((g) => {
     const d = g.__data__;
@@ -100,7 +100,11 @@ export function timeInteraction({ kind, seed }) {
       const frame = () => {
         if (lastChange === seen || performance.now() - t0 > 5000) {
           observer.disconnect();
-          return resolve({ first, settled: performance.now() - t0, frames: host.querySelectorAll('svg g.frame').length });
+          return resolve({
+            first,
+            settled: performance.now() - t0,
+            frames: host.querySelectorAll('svg g.frame').length,
+          });
         }
         seen = lastChange;
         requestAnimationFrame(frame);
@@ -135,11 +139,16 @@ export async function timeWorker({ workerUrl, fileUrl, kind, viaUrl = false }) {
     worker.onerror = (e) => resolve({ error: e.message || 'worker error' });
     worker.onmessage = (e) => {
       if (kind !== 'app') resolve(e.data);
-      else if (e.data.type === 'done') resolve({ ms: performance.now() - started, nodes: e.data.sets[0]?.files[0]?.profile?.tree?.name.length ?? 0 });
+      else if (e.data.type === 'done')
+        resolve({ ms: performance.now() - started, nodes: e.data.sets[0]?.files[0]?.profile?.tree?.name.length ?? 0 });
       else if (e.data.type === 'failed') resolve({ error: e.data.message });
       if (e.data.type !== 'progress') worker.terminate();
     };
-    const input = viaUrl ? { kind: 'url', path: 'bench.src', url: fileUrl } : { kind: 'file', path: 'bench.src', file: blob };
-    worker.postMessage(kind === 'app' ? { type: 'parse', jobId: 1, inputs: [input] } : viaUrl ? { url: fileUrl } : { blob });
+    const input = viaUrl
+      ? { kind: 'url', path: 'bench.src', url: fileUrl }
+      : { kind: 'file', path: 'bench.src', file: blob };
+    worker.postMessage(
+      kind === 'app' ? { type: 'parse', jobId: 1, inputs: [input] } : viaUrl ? { url: fileUrl } : { blob },
+    );
   });
 }

@@ -28,7 +28,8 @@ function run(cmd, argv) {
 /** Builds dist/ when it is missing, older than a source file, or when asked. */
 function ensureBuild() {
   const built = join(ROOT, 'dist', 'index.html');
-  const newest = (dir) => readdirSync(dir, { recursive: true }).reduce((t, f) => Math.max(t, statSync(join(dir, f)).mtimeMs), 0);
+  const newest = (dir) =>
+    readdirSync(dir, { recursive: true }).reduce((t, f) => Math.max(t, statSync(join(dir, f)).mtimeMs), 0);
   if (args.has('--rebuild') || !existsSync(built) || newest(join(ROOT, 'src')) > statSync(built).mtimeMs) {
     run('npx', ['vite', 'build', '--logLevel', 'warn']);
   }
@@ -41,7 +42,9 @@ function bundleSizes() {
   const eager = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
   const gz = (f) => gzipSync(readFileSync(join(dist, f))).length;
   // The worker is a small entry plus the chunk it imports (parsers and analysis).
-  const workers = readdirSync(join(dist, 'assets')).filter((f) => /^(parse-worker|load-job)-.*\.js$/.test(f)).sort();
+  const workers = readdirSync(join(dist, 'assets'))
+    .filter((f) => /^(parse-worker|load-job)-.*\.js$/.test(f))
+    .sort();
   return {
     firstLoadJsGzipBytes: eager.reduce((s, f) => s + gz(f), 0),
     firstLoadFiles: eager,
@@ -85,8 +88,12 @@ async function benchFlame(browser, origin, file, sizes) {
   }
   if (!quick) {
     // Peak memory comes from one more, untimed load of each, sampled while it loads.
-    peak.peakDuringLoadBytes = (await loadToPaint(browser, 'peakscope', peakUrl, { samplePeak: true })).peakDuringLoadBytes;
-    speed.peakDuringLoadBytes = (await loadToPaint(browser, 'speedscope', speedUrl, { samplePeak: true })).peakDuringLoadBytes;
+    peak.peakDuringLoadBytes = (
+      await loadToPaint(browser, 'peakscope', peakUrl, { samplePeak: true })
+    ).peakDuringLoadBytes;
+    speed.peakDuringLoadBytes = (
+      await loadToPaint(browser, 'speedscope', speedUrl, { samplePeak: true })
+    ).peakDuringLoadBytes;
   }
   const throughput = await workerThroughput(browser, origin, {
     fileUrl,
@@ -98,10 +105,16 @@ async function benchFlame(browser, origin, file, sizes) {
 }
 
 function report(results, sizes, env) {
-  const lines = [`machine: ${env.cores} cores (${env.cpu}), Chromium ${env.chromium}, Node ${env.node}; 1-min load average ${env.loadBefore.toFixed(1)} before, ${env.loadAfter.toFixed(1)} after`];
-  lines.push(`first-load JS: ${fmt(sizes.firstLoadJsGzipBytes / 1024, 1)} kB gzip (${sizes.firstLoadFiles.join(', ')}); worker ${fmt(sizes.workerJsGzipBytes / 1024, 1)} kB gzip, loaded on the first parse`);
+  const lines = [
+    `machine: ${env.cores} cores (${env.cpu}), Chromium ${env.chromium}, Node ${env.node}; 1-min load average ${env.loadBefore.toFixed(1)} before, ${env.loadAfter.toFixed(1)} after`,
+  ];
+  lines.push(
+    `first-load JS: ${fmt(sizes.firstLoadJsGzipBytes / 1024, 1)} kB gzip (${sizes.firstLoadFiles.join(', ')}); worker ${fmt(sizes.workerJsGzipBytes / 1024, 1)} kB gzip, loaded on the first parse`,
+  );
   lines.push('');
-  lines.push('| file | MB | peakscope load→paint ms | speedscope load→paint ms | ratio | worker parse MB/s | decode+count MB/s | share | app worker (parse+derive) MB/s | longest main-thread task during parse ms (p / s) | JS memory after load MB (p / s) | memory ratio s/p | peak JS memory during load MB (p / s) |');
+  lines.push(
+    '| file | MB | peakscope load→paint ms | speedscope load→paint ms | ratio | worker parse MB/s | decode+count MB/s | share | app worker (parse+derive) MB/s | longest main-thread task during parse ms (p / s) | JS memory after load MB (p / s) | memory ratio s/p | peak JS memory during load MB (p / s) |',
+  );
   lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     const p = r.peakscope;
@@ -109,10 +122,14 @@ function report(results, sizes, env) {
     const parseMBs = r.bytes / MB / (median(r.throughput.parseMs) / 1000);
     const lowerMBs = r.bytes / MB / (median(r.throughput.lowerBoundMs) / 1000);
     const appMBs = r.bytes / MB / (median(r.throughput.appWorkerMs) / 1000);
-    lines.push(`| ${r.file} | ${fmt(r.bytes / MB)} | ${p.error ?? fmt(p.loadToPaintMs)} | ${s.error ?? fmt(s.loadToPaintMs)} | ${fmt(s.loadToPaintMs / p.loadToPaintMs, 2)} | ${fmt(parseMBs)} | ${fmt(lowerMBs)} | ${fmt((100 * parseMBs) / lowerMBs)} % | ${fmt(appMBs)} | ${fmt(p.longestTaskDuringParseMs)} / ${fmt(s.longestTaskDuringParseMs)} | ${fmt(p.memoryAfterLoadBytes / MB)} / ${fmt(s.memoryAfterLoadBytes / MB)} | ${fmt(s.memoryAfterLoadBytes / p.memoryAfterLoadBytes, 1)} | ${mb(p.peakDuringLoadBytes)} / ${mb(s.peakDuringLoadBytes)} |`);
+    lines.push(
+      `| ${r.file} | ${fmt(r.bytes / MB)} | ${p.error ?? fmt(p.loadToPaintMs)} | ${s.error ?? fmt(s.loadToPaintMs)} | ${fmt(s.loadToPaintMs / p.loadToPaintMs, 2)} | ${fmt(parseMBs)} | ${fmt(lowerMBs)} | ${fmt((100 * parseMBs) / lowerMBs)} % | ${fmt(appMBs)} | ${fmt(p.longestTaskDuringParseMs)} / ${fmt(s.longestTaskDuringParseMs)} | ${fmt(p.memoryAfterLoadBytes / MB)} / ${fmt(s.memoryAfterLoadBytes / MB)} | ${fmt(s.memoryAfterLoadBytes / p.memoryAfterLoadBytes, 1)} | ${mb(p.peakDuringLoadBytes)} / ${mb(s.peakDuringLoadBytes)} |`,
+    );
   }
   lines.push('');
-  lines.push('| file | tree nodes | frames drawn (median) | zoom in first / settled ms (median, p95) | zoom out first / settled | search first / settled | result task / longest task to paint ms |');
+  lines.push(
+    '| file | tree nodes | frames drawn (median) | zoom in first / settled ms (median, p95) | zoom out first / settled | search first / settled | result task / longest task to paint ms |',
+  );
   lines.push('|---|---|---|---|---|---|---|');
   for (const r of results) {
     const t = r.interactions?.times;
@@ -122,14 +139,28 @@ function report(results, sizes, env) {
       const s = percentiles(t[k].map((x) => x.settled));
       return `${fmt(f.median)}, ${fmt(f.p95)} / ${fmt(s.median)}, ${fmt(s.p95)} (n=${f.n})`;
     };
-    const drawn = t ? percentiles(Object.values(t).flat().map((x) => x.frames ?? NaN)) : null;
-    lines.push(`| ${r.file} | ${r.throughput.nodes} | ${drawn ? fmt(drawn.median) : '—'} | ${cell('zoom-in')} | ${cell('zoom-out')} | ${cell('search')} | ${fmt(r.peakscope.resultTaskMs)} / ${fmt(r.peakscope.longestTaskToPaintMs)} |`);
+    const drawn = t
+      ? percentiles(
+          Object.values(t)
+            .flat()
+            .map((x) => x.frames ?? NaN),
+        )
+      : null;
+    lines.push(
+      `| ${r.file} | ${r.throughput.nodes} | ${drawn ? fmt(drawn.median) : '—'} | ${cell('zoom-in')} | ${cell('zoom-out')} | ${cell('search')} | ${fmt(r.peakscope.resultTaskMs)} / ${fmt(r.peakscope.longestTaskToPaintMs)} |`,
+    );
   }
   return lines.join('\n');
 }
 
 async function main() {
-  run('node', ['--import', 'tsx', join(HERE, 'gen-inputs.ts'), ...(quick ? ['--quick'] : []), ...(args.has('--big-log') ? ['--big-log'] : [])]);
+  run('node', [
+    '--import',
+    'tsx',
+    join(HERE, 'gen-inputs.ts'),
+    ...(quick ? ['--quick'] : []),
+    ...(args.has('--big-log') ? ['--big-log'] : []),
+  ]);
   ensureBuild();
   await buildParseOnlyWorker(OUT);
   const sizes = bundleSizes();
@@ -144,8 +175,16 @@ async function main() {
     args: ['--headless=new'],
   });
   // The machine is shared: the load average says how much of it the bench really had.
-  const env = { cores: cpus().length, cpu: cpus()[0]?.model ?? '?', chromium: browser.version(), node: process.version, loadBefore: loadavg()[0] };
-  const files = quick ? ['heap-flame-100mb.src'] : ['heap-flame-10mb.src', 'heap-flame-100mb.src', 'heap-flame-300mb.src'];
+  const env = {
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? '?',
+    chromium: browser.version(),
+    node: process.version,
+    loadBefore: loadavg()[0],
+  };
+  const files = quick
+    ? ['heap-flame-100mb.src']
+    : ['heap-flame-10mb.src', 'heap-flame-100mb.src', 'heap-flame-300mb.src'];
   const results = [];
   try {
     for (const file of files) {
@@ -163,12 +202,19 @@ async function main() {
         );
     env.loadAfter = loadavg()[0];
     const text = report(results, sizes, env);
-    writeFileSync(join(OUT, `results-${quick ? 'quick' : 'full'}.json`), JSON.stringify({ env, sizes, results, extra }, null, 2));
+    writeFileSync(
+      join(OUT, `results-${quick ? 'quick' : 'full'}.json`),
+      JSON.stringify({ env, sizes, results, extra }, null, 2),
+    );
     console.log(`\n${text}`);
     for (const e of extra) console.log(`${e.file}: ${e.summary}`);
     const ratio = results.find((r) => r.file === 'heap-flame-100mb.src');
-    console.log(`load-to-paint runs (ms): peakscope ${ratio.peakscope.loadToPaintRunsMs?.join(', ')}; speedscope ${ratio.speedscope.loadToPaintRunsMs?.join(', ')}`);
-    console.log(`load-to-paint speedscope/peakscope: ${fmt(ratio.speedscope.loadToPaintMs / ratio.peakscope.loadToPaintMs, 2)}`);
+    console.log(
+      `load-to-paint runs (ms): peakscope ${ratio.peakscope.loadToPaintRunsMs?.join(', ')}; speedscope ${ratio.speedscope.loadToPaintRunsMs?.join(', ')}`,
+    );
+    console.log(
+      `load-to-paint speedscope/peakscope: ${fmt(ratio.speedscope.loadToPaintMs / ratio.peakscope.loadToPaintMs, 2)}`,
+    );
   } finally {
     await browser.close();
     await server.close();

@@ -22,7 +22,17 @@ try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript(initScript, 'peakscope');
-  await browser.startTracing(page, { path: traceFile, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'loading', 'toplevel'] });
+  await browser.startTracing(page, {
+    path: traceFile,
+    categories: [
+      'devtools.timeline',
+      'disabled-by-default-devtools.timeline',
+      'v8.execute',
+      'blink.user_timing',
+      'loading',
+      'toplevel',
+    ],
+  });
   await page.goto(`${server.origin}/app/#url=${encodeURIComponent(`${server.origin}/inputs/${file}`)}`);
   await page.waitForFunction(() => window.__bench.paintedAt > 0, null, { timeout: 120_000, polling: 250 });
   const bench = await page.evaluate(() => window.__bench);
@@ -31,7 +41,9 @@ try {
   rmSync(traceFile);
   const names = new Map();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args.name);
-  const nav = events.find((e) => e.name === 'navigationStart' || e.name === 'NavigationStart') ?? events.find((e) => e.name === 'TracingStartedInBrowser');
+  const nav =
+    events.find((e) => e.name === 'navigationStart' || e.name === 'NavigationStart') ??
+    events.find((e) => e.name === 'TracingStartedInBrowser');
   const zero = nav.ts;
   const ms = (ts) => Math.round((ts - zero) / 1000);
   const threadOf = (e) => names.get(`${e.pid}:${e.tid}`) ?? `${e.pid}:${e.tid}`;
@@ -42,7 +54,7 @@ try {
     const t = threadOf(e);
     if (!/CrRendererMain|DedicatedWorker/.test(t)) continue;
     const row = busy.get(t) ?? new Map();
-    for (let at = e.ts; at < e.ts + e.dur; ) {
+    for (let at = e.ts; at < e.ts + e.dur;) {
       const w = Math.floor((at - zero) / 50_000);
       const end = Math.min(e.ts + e.dur, zero + (w + 1) * 50_000);
       row.set(w, (row.get(w) ?? 0) + (end - at) / 1000);
@@ -52,15 +64,23 @@ try {
   }
   const last = Math.ceil(bench.paintedAt / 50);
   for (const [t, row] of busy) {
-    console.log(`${t.padEnd(24)} ${Array.from({ length: last + 1 }, (_, w) => String(Math.round(((row.get(w) ?? 0) / 50) * 9)).replace('0', '.')).join('')}`);
+    console.log(
+      `${t.padEnd(24)} ${Array.from({ length: last + 1 }, (_, w) => String(Math.round(((row.get(w) ?? 0) / 50) * 9)).replace('0', '.')).join('')}`,
+    );
   }
-  console.log(`${''.padEnd(24)} ${Array.from({ length: last + 1 }, (_, w) => (w % 4 === 0 ? '|' : ' ')).join('')}  (one column = 50 ms, digit = busy ninths; | every 200 ms)`);
-  const notable = /^(EvaluateScript|v8.compileModule|v8.evaluateModule|ResourceSendRequest|ResourceReceiveResponse|ResourceFinish|ParseHTML|FunctionCall|EventDispatch|Paint|TimerFire|FireAnimationFrame|v8.run)$/;
+  console.log(
+    `${''.padEnd(24)} ${Array.from({ length: last + 1 }, (_, w) => (w % 4 === 0 ? '|' : ' ')).join('')}  (one column = 50 ms, digit = busy ninths; | every 200 ms)`,
+  );
+  const notable =
+    /^(EvaluateScript|v8.compileModule|v8.evaluateModule|ResourceSendRequest|ResourceReceiveResponse|ResourceFinish|ParseHTML|FunctionCall|EventDispatch|Paint|TimerFire|FireAnimationFrame|v8.run)$/;
   const seen = [];
   for (const e of events) {
-    if (!notable.test(e.name) || (e.dur ?? 0) < 8000 && !/^Resource/.test(e.name)) continue;
+    if (!notable.test(e.name) || ((e.dur ?? 0) < 8000 && !/^Resource/.test(e.name))) continue;
     const url = e.args?.data?.url ?? e.args?.data?.functionName ?? e.args?.data?.type ?? '';
-    seen.push([ms(e.ts), `${threadOf(e).slice(0, 18).padEnd(18)} ${e.name} ${e.dur ? `${Math.round(e.dur / 1000)} ms` : ''} ${String(url).split('/').pop().slice(0, 50)}`]);
+    seen.push([
+      ms(e.ts),
+      `${threadOf(e).slice(0, 18).padEnd(18)} ${e.name} ${e.dur ? `${Math.round(e.dur / 1000)} ms` : ''} ${String(url).split('/').pop().slice(0, 50)}`,
+    ]);
   }
   for (const [t, s] of seen.sort((a, b) => a[0] - b[0])) console.log(`${String(t).padStart(6)} ${s}`);
   // What the main thread does while the worker streams: busy time by event name.
@@ -72,19 +92,52 @@ try {
     byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
   }
   const longest = events
-    .filter((e) => e.ph === 'X' && e.dur > 5000 && e.ts >= zero && e.ts <= parseEnd && /CrRendererMain/.test(threadOf(e)) && !/RunTask/.test(e.name))
+    .filter(
+      (e) =>
+        e.ph === 'X' &&
+        e.dur > 5000 &&
+        e.ts >= zero &&
+        e.ts <= parseEnd &&
+        /CrRendererMain/.test(threadOf(e)) &&
+        !/RunTask/.test(e.name),
+    )
     .sort((a, b) => a.ts - b.ts)
     .slice(0, 60)
-    .map((e) => `${ms(e.ts)}:${e.name} ${Math.round(e.dur / 1000)} ms ${JSON.stringify(e.args?.data ?? {}).slice(0, 80)}`);
+    .map(
+      (e) => `${ms(e.ts)}:${e.name} ${Math.round(e.dur / 1000)} ms ${JSON.stringify(e.args?.data ?? {}).slice(0, 80)}`,
+    );
   console.log('main-thread events over 5 ms until the result:\n  ' + longest.join('\n  '));
   const workerBy = new Map();
   for (const e of events) {
-    if (e.ph !== 'X' || !e.dur || e.ts < parseStart - 200_000 || e.ts > parseEnd || !/DedicatedWorker/.test(threadOf(e))) continue;
+    if (
+      e.ph !== 'X' ||
+      !e.dur ||
+      e.ts < parseStart - 200_000 ||
+      e.ts > parseEnd ||
+      !/DedicatedWorker/.test(threadOf(e))
+    )
+      continue;
     workerBy.set(e.name, (workerBy.get(e.name) ?? 0) + e.dur / 1000);
   }
-  console.log('worker events (nested ones counted inside their parents too):', [...workerBy].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, d]) => `${n} ${Math.round(d)}`).join(', '));
-  console.log('main thread while parsing:', [...byName].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, d]) => `${n} ${Math.round(d)}`).join(', '));
-  console.log(`firstProgress ${Math.round(bench.firstProgressAt)} parsed ${Math.round(bench.parsedAt)} painted ${Math.round(bench.paintedAt)} ms`);
+  console.log(
+    'worker events (nested ones counted inside their parents too):',
+    [...workerBy]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([n, d]) => `${n} ${Math.round(d)}`)
+      .join(', '),
+  );
+  console.log(
+    'main thread while parsing:',
+    [...byName]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([n, d]) => `${n} ${Math.round(d)}`)
+      .join(', '),
+  );
+  console.log(
+    `firstProgress ${Math.round(bench.firstProgressAt)} parsed ${Math.round(bench.parsedAt)} painted ${Math.round(bench.paintedAt)} ms`,
+  );
 } finally {
   await browser.close();
   await server.close();

@@ -7,7 +7,15 @@
 // and the totals; --check exits 1 when a threshold of issue 13 is not met.
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readGroundTruth, scoreCorpus, thresholdFailures, totalsOf, type Pointer, type ProgramScore, type Totals } from './scoring.ts';
+import {
+  readGroundTruth,
+  scoreCorpus,
+  thresholdFailures,
+  totalsOf,
+  type Pointer,
+  type ProgramScore,
+  type Totals,
+} from './scoring.ts';
 
 function pointerText(p: Pointer | null): string {
   if (!p) return '—';
@@ -29,12 +37,21 @@ function expected(s: ProgramScore): string {
 export function renderTable(scores: readonly ProgramScore[]): string {
   const rows = scores.map((s) => {
     const first = s.findings[0];
-    const got = s.error !== undefined ? `unreadable: ${s.error}` : s.truth.kind === 'other' || !first ? `hot loop ${pointerText(s.firstHotLoop)}` : pointerText(first);
+    const got =
+      s.error !== undefined
+        ? `unreadable: ${s.error}`
+        : s.truth.kind === 'other' || !first
+          ? `hot loop ${pointerText(s.firstHotLoop)}`
+          : pointerText(first);
     const more = s.findings.length > 1 ? ` (+${s.findings.length - 1})` : '';
     const clean = s.truth.kind === 'clean' ? mark(s.error === undefined && s.findings.length === 0) : '';
     return `| ${s.truth.program} | ${s.truth.kind} | ${expected(s)} | ${got}${more} | ${mark(s.causeAndLine)} | ${mark(s.functionRight)} | ${clean} | ${mark(s.firstHotLoopRight)} |`;
   });
-  return ['| program | kind | expected | first finding (or hot loop) | cause+line | function | clean | first hot loop |', '|---|---|---|---|---|---|---|---|', ...rows].join('\n');
+  return [
+    '| program | kind | expected | first finding (or hot loop) | cause+line | function | clean | first hot loop |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 export function renderTotals(t: Totals): string {
@@ -63,13 +80,19 @@ async function main(): Promise<number> {
   const totals = totalsOf(scores);
   const failures = thresholdFailures(totals);
   if (values.json) process.stdout.write(`${JSON.stringify({ scores, totals, failures }, null, 1)}\n`);
-  else process.stdout.write(`${renderTable(scores)}\n\n${renderTotals(totals)}\n${failures.map((f) => `FAIL: ${f}\n`).join('')}`);
+  else
+    process.stdout.write(
+      `${renderTable(scores)}\n\n${renderTotals(totals)}\n${failures.map((f) => `FAIL: ${f}\n`).join('')}`,
+    );
   return values.check && failures.length > 0 ? 1 : 0;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename ?? '')) {
-  main().then((code) => process.exit(code), (e: unknown) => {
-    console.error(`score: ${e instanceof Error ? e.message : String(e)}`);
-    process.exit(2);
-  });
+  main().then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(`score: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(2);
+    },
+  );
 }

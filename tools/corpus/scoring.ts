@@ -73,14 +73,26 @@ function inCulpritFunction(p: Pointer | null, places: readonly CulpritPlace[]): 
 }
 
 /** The report's findings and first hot loop for one program folder and its profiles. */
-export async function pointersOf(profilesDir: string, programDir: string): Promise<{ findings: Pointer[]; firstHotLoop: Pointer | null }> {
+export async function pointersOf(
+  profilesDir: string,
+  programDir: string,
+): Promise<{ findings: Pointer[]; firstHotLoop: Pointer | null }> {
   const loaded = await loadPaths([profilesDir, programDir]);
-  const analysis = analyseReport(loaded.flatMap((a) => a.files), loaded.flatMap((a) => a.sources));
+  const analysis = analyseReport(
+    loaded.flatMap((a) => a.files),
+    loaded.flatMap((a) => a.sources),
+  );
   const findings = analysis.findings.map((f) => ({
-    cause: f.cause, function: f.function, file: f.file, line: startLine(f.span), confidence: f.confidence,
+    cause: f.cause,
+    function: f.function,
+    file: f.file,
+    line: startLine(f.span),
+    confidence: f.confidence,
   }));
   const loop = analysis.runs.flatMap((r) => r.hotLoops)[0];
-  const firstHotLoop = loop ? { cause: null, function: loop.function, file: loop.file, line: startLine(loop.span), confidence: null } : null;
+  const firstHotLoop = loop
+    ? { cause: null, function: loop.function, file: loop.file, line: startLine(loop.span), confidence: null }
+    : null;
   return { findings, firstHotLoop };
 }
 
@@ -88,11 +100,23 @@ export async function pointersOf(profilesDir: string, programDir: string): Promi
 function unreadable(truth: ProgramTruth, error: string): ProgramScore {
   const cause = truth.kind === 'cause' ? false : null;
   const loop = truth.kind === 'cause' || truth.kind === 'other' ? false : null;
-  return { truth, findings: [], firstHotLoop: null, causeAndLine: cause, functionRight: cause, firstHotLoopRight: loop, error };
+  return {
+    truth,
+    findings: [],
+    firstHotLoop: null,
+    causeAndLine: cause,
+    functionRight: cause,
+    firstHotLoopRight: loop,
+    error,
+  };
 }
 
 /** Score one program against its ground truth. */
-export async function scoreProgram(truth: ProgramTruth, programsDir: string, outputsDir: string): Promise<ProgramScore> {
+export async function scoreProgram(
+  truth: ProgramTruth,
+  programsDir: string,
+  outputsDir: string,
+): Promise<ProgramScore> {
   let pointers;
   try {
     pointers = await pointersOf(join(outputsDir, truth.program), join(programsDir, truth.program));
@@ -102,7 +126,14 @@ export async function scoreProgram(truth: ProgramTruth, programsDir: string, out
   const { findings, firstHotLoop } = pointers;
   const places = truth.culprit ?? [];
   const first = findings[0] ?? null;
-  const score: ProgramScore = { truth, findings, firstHotLoop, causeAndLine: null, functionRight: null, firstHotLoopRight: null };
+  const score: ProgramScore = {
+    truth,
+    findings,
+    firstHotLoop,
+    causeAndLine: null,
+    functionRight: null,
+    firstHotLoopRight: null,
+  };
   if (truth.kind === 'cause') {
     score.causeAndLine = first !== null && first.cause === truth.cause && atCulpritLine(first, places);
     score.functionRight = inCulpritFunction(first ?? firstHotLoop, places);
@@ -112,7 +143,11 @@ export async function scoreProgram(truth: ProgramTruth, programsDir: string, out
 }
 
 /** Score every program of the ground truth, one at a time (each loads only its own folder). */
-export async function scoreCorpus(truth: GroundTruth, programsDir: string, outputsDir: string): Promise<ProgramScore[]> {
+export async function scoreCorpus(
+  truth: GroundTruth,
+  programsDir: string,
+  outputsDir: string,
+): Promise<ProgramScore[]> {
   const scores: ProgramScore[] = [];
   for (const program of truth.programs) scores.push(await scoreProgram(program, programsDir, outputsDir));
   return scores;
@@ -155,9 +190,15 @@ export function thresholdFailures(t: Totals): string[] {
   const failures: string[] = [];
   if (t.unreadable > 0) failures.push(`${t.unreadable} programs could not be read (their rows say why)`);
   const pct = (n: number, of: number) => (of === 0 ? 100 : (100 * n) / of);
-  if (pct(t.causeAndLine, t.causePrograms) < 90) failures.push(`cause and line right for ${t.causeAndLine}/${t.causePrograms} cause programs (needs ≥ 90 %)`);
-  if (pct(t.functionRight, t.causePrograms) < 95) failures.push(`function right for ${t.functionRight}/${t.causePrograms} cause programs (needs ≥ 95 %)`);
-  if (t.findingsOnClean > 0) failures.push(`${t.findingsOnClean} findings on ${t.cleanWithFindings}/${t.cleanPrograms} clean programs (needs 0)`);
-  if (t.firstHotLoopRight < t.otherPrograms) failures.push(`first hot loop right for ${t.firstHotLoopRight}/${t.otherPrograms} other programs (needs all)`);
+  if (pct(t.causeAndLine, t.causePrograms) < 90)
+    failures.push(`cause and line right for ${t.causeAndLine}/${t.causePrograms} cause programs (needs ≥ 90 %)`);
+  if (pct(t.functionRight, t.causePrograms) < 95)
+    failures.push(`function right for ${t.functionRight}/${t.causePrograms} cause programs (needs ≥ 95 %)`);
+  if (t.findingsOnClean > 0)
+    failures.push(
+      `${t.findingsOnClean} findings on ${t.cleanWithFindings}/${t.cleanPrograms} clean programs (needs 0)`,
+    );
+  if (t.firstHotLoopRight < t.otherPrograms)
+    failures.push(`first hot loop right for ${t.firstHotLoopRight}/${t.otherPrograms} other programs (needs all)`);
   return failures;
 }

@@ -3,7 +3,17 @@
 import { execFileSync } from 'node:child_process';
 import { concat } from './mutations.ts';
 
-export type Encoding = 'utf-16le-bom' | 'utf-16be-bom' | 'utf-16le' | 'latin-1' | 'utf-8-bom' | 'crlf' | 'cr' | 'mixed-line-ends' | 'no-final-lf' | 'invalid-utf-8';
+export type Encoding =
+  | 'utf-16le-bom'
+  | 'utf-16be-bom'
+  | 'utf-16le'
+  | 'latin-1'
+  | 'utf-8-bom'
+  | 'crlf'
+  | 'cr'
+  | 'mixed-line-ends'
+  | 'no-final-lf'
+  | 'invalid-utf-8';
 
 /** Broken UTF-8 sequences: lone continuation, truncated, overlong, surrogate, 0xFF. */
 const INVALID_UTF8 = [[0x80], [0xc3], [0xe2, 0x82], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xff], [0xf4, 0x90, 0x80, 0x80]];
@@ -24,7 +34,10 @@ export function encodeAs(utf8: Uint8Array, encoding: Encoding, at: number): Uint
       return utf16(text, true);
     case 'latin-1':
       // Code points above 0xFF do not exist in Latin-1: '?' as Windows' converters write.
-      return Uint8Array.from(text.replace(/./gsu, (c) => (c.codePointAt(0)! > 0xff ? '?' : c)), (c) => c.charCodeAt(0));
+      return Uint8Array.from(
+        text.replace(/./gsu, (c) => (c.codePointAt(0)! > 0xff ? '?' : c)),
+        (c) => c.charCodeAt(0),
+      );
     case 'utf-8-bom':
       return concat(new Uint8Array([0xef, 0xbb, 0xbf]), utf8);
     case 'crlf':
@@ -83,7 +96,10 @@ export function zstdStored(bytes: Uint8Array): Uint8Array {
     const size = Math.min(BLOCK, bytes.length - offset);
     const last = offset + size >= bytes.length ? 1 : 0;
     const header = (size << 3) | last; // block type 0 = raw
-    parts.push(new Uint8Array([header & 0xff, (header >> 8) & 0xff, (header >> 16) & 0xff]), bytes.subarray(offset, offset + size));
+    parts.push(
+      new Uint8Array([header & 0xff, (header >> 8) & 0xff, (header >> 16) & 0xff]),
+      bytes.subarray(offset, offset + size),
+    );
     offset += size;
   } while (offset < bytes.length);
   return concat(...parts);

@@ -18,7 +18,15 @@ export interface BatchOrder {
 /** Worker → main thread. */
 export type WorkerReport =
   | { type: 'start'; batch: number; index: number; kind: string; bytes: number }
-  | { type: 'result'; batch: number; index: number; kind: string; outcome: string; /** the streamed parse alone */ ms: number; violations: string[] }
+  | {
+      type: 'result';
+      batch: number;
+      index: number;
+      kind: string;
+      outcome: string;
+      /** the streamed parse alone */ ms: number;
+      violations: string[];
+    }
   | { type: 'batch-done'; batch: number };
 
 const arbitrary = fuzzInput(loadSeeds(true));
@@ -34,10 +42,17 @@ if (parentPort) {
     const cases = casesOf(order.seed, order.batch, order.size);
     for (let index = order.from; index < cases.length; index++) {
       const input = cases[index]!;
-      port.postMessage({ type: 'start', batch: order.batch, index, kind: input.kind, bytes: input.bytes.length } satisfies WorkerReport);
+      port.postMessage({
+        type: 'start',
+        batch: order.batch,
+        index,
+        kind: input.kind,
+        bytes: input.bytes.length,
+      } satisfies WorkerReport);
       const result = runCase(input);
       // What shows the result (views, CLI) is checked too, unless the parse itself already failed.
-      if (result.parsed) result.violations.push(...checkViews(result.parsed, treesOf(result.parsed)), ...(await checkCli(input)));
+      if (result.parsed)
+        result.violations.push(...checkViews(result.parsed, treesOf(result.parsed)), ...(await checkCli(input)));
       port.postMessage({
         type: 'result',
         batch: order.batch,

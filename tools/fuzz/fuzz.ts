@@ -63,8 +63,15 @@ class Runner {
 export function fuzz(o: Options): Promise<FuzzSummary> {
   const started = performance.now();
   const summary: FuzzSummary = {
-    seed: o.seed, casesRun: 0, crashes: 0, hangs: 0, violations: 0, seconds: 0, outcomes: {},
-    slowest: { ms: 0, batch: -1, index: -1, kind: '' }, failures: [],
+    seed: o.seed,
+    casesRun: 0,
+    crashes: 0,
+    hangs: 0,
+    violations: 0,
+    seconds: 0,
+    outcomes: {},
+    slowest: { ms: 0, batch: -1, index: -1, kind: '' },
+    failures: [],
   };
   const batches = Math.ceil(o.cases / o.batch);
   let nextBatch = 0;
@@ -93,7 +100,8 @@ export function fuzz(o: Options): Promise<FuzzSummary> {
       else {
         r.current = null;
         doneBatches++;
-        if (doneBatches % 20 === 0) process.stderr.write(`  ${summary.casesRun} cases, ${summary.crashes} crashes, ${summary.hangs} hangs\n`);
+        if (doneBatches % 20 === 0)
+          process.stderr.write(`  ${summary.casesRun} cases, ${summary.crashes} crashes, ${summary.hangs} hangs\n`);
         dispatch(r);
       }
     };
@@ -132,7 +140,13 @@ function record(s: FuzzSummary, m: Extract<WorkerReport, { type: 'result' }>, ha
   s.casesRun++;
   if (m.ms > hangMs) {
     s.hangs++;
-    s.failures.push({ batch: m.batch, index: m.index, kind: m.kind, what: 'hang', detail: `parse took ${m.ms.toFixed(0)} ms` });
+    s.failures.push({
+      batch: m.batch,
+      index: m.index,
+      kind: m.kind,
+      what: 'hang',
+      detail: `parse took ${m.ms.toFixed(0)} ms`,
+    });
   }
   const byKind = (s.outcomes[m.kind] ??= {});
   byKind[m.outcome] = (byKind[m.outcome] ?? 0) + 1;
@@ -141,16 +155,27 @@ function record(s: FuzzSummary, m: Extract<WorkerReport, { type: 'result' }>, ha
   const what = m.outcome === 'crash' ? 'crash' : 'violation';
   if (what === 'crash') s.crashes++;
   else s.violations++;
-  if (s.failures.length < 200) s.failures.push({ batch: m.batch, index: m.index, kind: m.kind, what, detail: m.violations.join('; ') });
+  if (s.failures.length < 200)
+    s.failures.push({ batch: m.batch, index: m.index, kind: m.kind, what, detail: m.violations.join('; ') });
 }
 
 function printSummary(s: FuzzSummary): void {
-  console.log(`seed ${s.seed}: ${s.casesRun} cases in ${s.seconds.toFixed(1)} s — ${s.crashes} crashes, ${s.hangs} hangs, ${s.violations} violations`);
-  console.log(`slowest case: ${s.slowest.ms.toFixed(0)} ms (${s.slowest.kind}, --repro ${s.slowest.batch}:${s.slowest.index})`);
+  console.log(
+    `seed ${s.seed}: ${s.casesRun} cases in ${s.seconds.toFixed(1)} s — ${s.crashes} crashes, ${s.hangs} hangs, ${s.violations} violations`,
+  );
+  console.log(
+    `slowest case: ${s.slowest.ms.toFixed(0)} ms (${s.slowest.kind}, --repro ${s.slowest.batch}:${s.slowest.index})`,
+  );
   for (const [kind, outcomes] of Object.entries(s.outcomes).sort()) {
-    console.log(`  ${kind.padEnd(13)} ${Object.entries(outcomes).sort().map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    console.log(
+      `  ${kind.padEnd(13)} ${Object.entries(outcomes)
+        .sort()
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')}`,
+    );
   }
-  for (const f of s.failures.slice(0, 30)) console.log(`  ${f.what} --repro ${f.batch}:${f.index} (${f.kind}): ${f.detail}`);
+  for (const f of s.failures.slice(0, 30))
+    console.log(`  ${f.what} --repro ${f.batch}:${f.index} (${f.kind}): ${f.detail}`);
 }
 
 async function main(): Promise<number> {
@@ -171,7 +196,11 @@ async function main(): Promise<number> {
     return reproduce(seed, Number(values.batch), values.repro);
   }
   const summary = await fuzz({
-    cases: Number(values.cases), seed, workers: Number(values.workers), hangMs: Number(values['hang-ms']), batch: Number(values.batch),
+    cases: Number(values.cases),
+    seed,
+    workers: Number(values.workers),
+    hangMs: Number(values['hang-ms']),
+    batch: Number(values.batch),
   });
   printSummary(summary);
   if (values.json) writeFileSync(values.json, JSON.stringify(summary, null, 2));

@@ -41,7 +41,12 @@ export function runCase(input: FuzzInput): CaseResult {
   try {
     parsed = parseInChunks(input);
   } catch (e) {
-    return { outcome: 'crash', violations: [`uncaught ${describeError(e)}`], parsed: null, parseMs: performance.now() - started };
+    return {
+      outcome: 'crash',
+      violations: [`uncaught ${describeError(e)}`],
+      parsed: null,
+      parseMs: performance.now() - started,
+    };
   }
   const parseMs = performance.now() - started;
   const violations = checkParsedFile(parsed, input.path);
@@ -58,7 +63,8 @@ export function checkParsedFile(parsed: ParsedFile, path: string): string[] {
   if (parsed.error) {
     if (!parsed.error.message.trim()) v.push('error without a message');
     if (parsed.error.file !== path) v.push('error names another file');
-    if (!parsed.profile && parsed.triedFormats && !parsed.error.message.includes('tried')) v.push('unknown input does not say which formats were tried');
+    if (!parsed.profile && parsed.triedFormats && !parsed.error.message.includes('tried'))
+      v.push('unknown input does not say which formats were tried');
   }
   if (parsed.truncated && !parsed.truncated.message.trim()) v.push('truncation without a message');
   for (const d of parsed.diagnostics) {
@@ -91,7 +97,9 @@ function checkChunkInvariance(input: FuzzInput, chunked: ParsedFile): string[] {
 export function treesOf(parsed: ParsedFile): CallTree[] {
   const profile = parsed.profile as Record<string, unknown> | null;
   if (!profile) return [];
-  return Object.values(profile).filter((x): x is CallTree => typeof x === 'object' && x !== null && 'end' in x && 'total' in x);
+  return Object.values(profile).filter(
+    (x): x is CallTree => typeof x === 'object' && x !== null && 'end' in x && 'total' in x,
+  );
 }
 
 /** Pre-order layout, exact integer weights and totals that are exactly self + children. */

@@ -16,12 +16,21 @@ export function reproduce(seed: number, batchSize: number, where: string): numbe
   }
   const file = join(tmpdir(), `peakscope-fuzz-${seed}-${batch}-${index}.bin`);
   writeFileSync(file, input.bytes);
-  console.log(`case ${where} (seed ${seed}): ${input.kind}, path ${JSON.stringify(input.path)}, ${input.bytes.length} bytes in chunks ${JSON.stringify(input.chunks)} → ${file}`);
+  console.log(
+    `case ${where} (seed ${seed}): ${input.kind}, path ${JSON.stringify(input.path)}, ${input.bytes.length} bytes in chunks ${JSON.stringify(input.chunks)} → ${file}`,
+  );
   const t0 = performance.now();
   const result = runCase(input);
   console.log(`${result.outcome} in ${(performance.now() - t0).toFixed(0)} ms`);
   const p = result.parsed;
-  if (p) console.log(JSON.stringify({ format: p.profile?.format ?? null, error: p.error, truncated: p.truncated, diagnostics: p.diagnostics }, null, 2));
+  if (p)
+    console.log(
+      JSON.stringify(
+        { format: p.profile?.format ?? null, error: p.error, truncated: p.truncated, diagnostics: p.diagnostics },
+        null,
+        2,
+      ),
+    );
   for (const v of result.violations) console.log(`violation: ${v}`);
   return result.violations.length === 0 ? 0 : 1;
 }

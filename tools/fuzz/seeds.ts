@@ -30,7 +30,10 @@ const EVENT_LOG = [
 /** Hand-made seeds for shapes the goldens lack (targets lists, SVG, event log, old CSVs). */
 export const HAND_MADE_SEEDS: readonly { name: string; text: string }[] = [
   { name: 'hand-made/event-log.json-lines', text: EVENT_LOG },
-  { name: 'hand-made/targets.txt', text: 'load/root//query/a\nanalysis/simple/ddd/<unspecified>\nload_bzl/prelude/prelude.bzl\n' },
+  {
+    name: 'hand-made/targets.txt',
+    text: 'load/root//query/a\nanalysis/simple/ddd/<unspecified>\nload_bzl/prelude/prelude.bzl\n',
+  },
   { name: 'hand-made/all_keys.list', text: 'analysis:root//foo:bar\nloading:root//foo' },
   { name: 'hand-made/empty-flame.src', text: 'empty 1\n' },
   {
@@ -41,7 +44,10 @@ export const HAND_MADE_SEEDS: readonly { name: string; text: string }[] = [
     name: 'hand-made/heap-summary-unused-capacity.csv',
     text: 'Function,Time(s),TimeRec(s),Calls,Callers,TopCaller,TopCallerCount,Allocs,AllocBytes,dict\n"TOTALS",0.010,0.010,1,0,"",0,3,24,3\n"UNUSED CAPACITY",0.000,0.000,0,0,"",0,1,2222,0\n"a.bzl.f",0.010,0.010,1,1,"(root)",1,3,24,3\n',
   },
-  { name: 'hand-made/heap-flame-spaces.src', text: 'module;a b.bzl.trace/walk (profiling);dict 16\nunused_capacity 64\n(unknown) 8\n' },
+  {
+    name: 'hand-made/heap-flame-spaces.src',
+    text: 'module;a b.bzl.trace/walk (profiling);dict 16\nunused_capacity 64\n(unknown) 8\n',
+  },
 ];
 
 /**
@@ -51,7 +57,11 @@ export const HAND_MADE_SEEDS: readonly { name: string; text: string }[] = [
  */
 export function loadSeeds(withGoldens = false): Seed[] {
   const goldens = withGoldens ? goldenSeeds() : [];
-  return [...goldens, ...sampleSeeds(), ...HAND_MADE_SEEDS.map((s) => ({ name: s.name, bytes: encoder.encode(s.text) }))];
+  return [
+    ...goldens,
+    ...sampleSeeds(),
+    ...HAND_MADE_SEEDS.map((s) => ({ name: s.name, bytes: encoder.encode(s.text) })),
+  ];
 }
 
 /** The upstream goldens where they are beside the clone (the workspace, CI); none in a lone clone. */

@@ -12,7 +12,14 @@ import type { SourceIndex, SourceStatement } from '../starlark-source.ts';
 export type { AdviceInput };
 
 /** Every cause the advisor knows, one rule each (GUIDE_LINKS names the guide section of each). */
-export const CAUSES = ['loop-invariant-call', 'huge-collection', 'materialize-then-process', 'dict-view-in-loop', 'rare-case-allocation', 'growth-by-copying'] as const;
+export const CAUSES = [
+  'loop-invariant-call',
+  'huge-collection',
+  'materialize-then-process',
+  'dict-view-in-loop',
+  'rare-case-allocation',
+  'growth-by-copying',
+] as const;
 export type Cause = (typeof CAUSES)[number];
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -72,9 +79,10 @@ export class RuleContext extends ProfileJoins {
     const flame = input.heapFlame;
     this.functionBytes = functionBytesOf(flame, input.summary);
     if (flame) this.indexTypes(flame);
-    this.totalBytes = flame ? flame.tree.total[0]! : input.summary?.totals.allocBytes ?? 0;
+    this.totalBytes = flame ? flame.tree.total[0]! : (input.summary?.totals.allocBytes ?? 0);
     this.attribution = attribute(this);
-    for (const s of this.attribution.statements) this.statementBytesByKey.set(`${s.source}:${s.statement}`, s.own + s.calls);
+    for (const s of this.attribution.statements)
+      this.statementBytesByKey.set(`${s.source}:${s.statement}`, s.own + s.calls);
     for (const a of this.attribution.allocations) this.allocationBytesByKey.set(`${a.source}:${a.allocation}`, a.bytes);
     for (const c of this.attribution.callSites) this.callBytesByKey.set(`${c.source}:${c.call}`, c.bytes);
   }
@@ -132,7 +140,9 @@ export class RuleContext extends ProfileJoins {
   entries(source: SourceIndex, def: number | null): number | null {
     let smallest: number | null = null;
     const directlyInBody = (s: SourceStatement) =>
-      def === null ? s.parent === null : s.def === def && s.parent !== null && source.statements[s.parent]!.kind === 'FunctionDefinition';
+      def === null
+        ? s.parent === null
+        : s.def === def && s.parent !== null && source.statements[s.parent]!.kind === 'FunctionDefinition';
     for (const s of source.statements) {
       if (!directlyInBody(s)) continue;
       const count = this.row(source, s)?.count;
@@ -167,7 +177,7 @@ export class RuleContext extends ProfileJoins {
   /** Bytes of a function: total (callees included) from the flame, else self from the summary. */
   bytesOf(functionName: string): number | null {
     const b = this.functionBytes.get(functionName);
-    return b ? b.total ?? b.self : null;
+    return b ? (b.total ?? b.self) : null;
   }
 
   /** Share of all allocated bytes (0 when nothing is known). */
@@ -185,7 +195,9 @@ export interface StatementRuns {
 
 /** `20:9-58` / `8:5-15:1`: a span as the statement profile prints it. */
 export function spanLabel(span: Span): string {
-  return span.endLine !== span.line ? `${span.line}:${span.column}-${span.endLine}:${span.endColumn}` : `${span.line}:${span.column}-${span.endColumn}`;
+  return span.endLine !== span.line
+    ? `${span.line}:${span.column}-${span.endLine}:${span.endColumn}`
+    : `${span.line}:${span.column}-${span.endColumn}`;
 }
 
 /** The parts of a finding every rule fills the same way, for a statement of a source. */
@@ -224,9 +236,9 @@ export interface SecondEvidence {
 
 /** The statement profile as every rule weighs it: its row shows the statement ran (never how often). */
 export const IN_STATEMENT_PROFILE: SecondEvidence = {
-  yes: 'the statement profile has its row: it ran', none: 'no statement profile row to show it ran',
+  yes: 'the statement profile has its row: it ran',
+  none: 'no statement profile row to show it ran',
 };
-
 
 /** Confidence from how many kinds of evidence agree: syntax is always there; heap and statement data add. */
 export function confidenceFrom(
@@ -236,7 +248,11 @@ export function confidenceFrom(
 ): { confidence: Confidence; reason: string } {
   const parts = [
     'the syntax tree shows the pattern',
-    heapAgrees === null ? 'no heap profile to weigh it' : heapAgrees ? 'the heap profile shows the bytes' : 'the heap profile shows only a small share of bytes',
+    heapAgrees === null
+      ? 'no heap profile to weigh it'
+      : heapAgrees
+        ? 'the heap profile shows the bytes'
+        : 'the heap profile shows only a small share of bytes',
     secondAgrees ? second.yes : second.none,
   ];
   const agreeing = (heapAgrees ? 1 : 0) + (secondAgrees ? 1 : 0);
@@ -245,9 +261,18 @@ export function confidenceFrom(
 }
 
 /** "`f` itself allocated 13.2 MiB (100% of all, GC off): string 7.66 MiB, …" — the bytes line of a finding. */
-export function bytesEvidence(ctx: RuleContext, functionName: string, bytes: number, scope: 'self' | 'total', withTypes = false): string {
+export function bytesEvidence(
+  ctx: RuleContext,
+  functionName: string,
+  bytes: number,
+  scope: 'self' | 'total',
+  withTypes = false,
+): string {
   const types = withTypes
-    ? [...(ctx.selfByType.get(functionName) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1]).map(([t, b]) => `${t} ${formatBytes(b)}`).join(', ')
+    ? [...(ctx.selfByType.get(functionName) ?? new Map<string, number>())]
+        .sort((a, b) => b[1] - a[1])
+        .map(([t, b]) => `${t} ${formatBytes(b)}`)
+        .join(', ')
     : '';
   const verb = scope === 'self' ? 'itself allocated' : 'allocated';
   const tail = scope === 'total' ? ', callees included' : '';

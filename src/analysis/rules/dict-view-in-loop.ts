@@ -3,7 +3,16 @@
 // header is built once per call) — each call builds a new list (guide: "Usage of inefficient
 // library calls").
 import type { SourceAllocation, SourceIndex } from '../starlark-source.ts';
-import { IN_STATEMENT_PROFILE, bytesEvidence, confidenceFrom, findingAt, loopChain, spanLabel, type Finding, type RuleContext } from './context.ts';
+import {
+  IN_STATEMENT_PROFILE,
+  bytesEvidence,
+  confidenceFrom,
+  findingAt,
+  loopChain,
+  spanLabel,
+  type Finding,
+  type RuleContext,
+} from './context.ts';
 
 /** View allocations repeated by a loop (here or up the stack) whose own bytes are a large share. */
 export function findDictViewsInLoops(ctx: RuleContext): Finding[] {
@@ -20,33 +29,56 @@ export function findDictViewsInLoops(ctx: RuleContext): Finding[] {
 
 /** The receiver a view is taken of (`deps_by_platform` in `deps_by_platform.items()`), '' when it is computed. */
 function receiverOf(source: SourceIndex, allocation: SourceAllocation): string {
-  const call = source.calls.find((c) => c.span.line === allocation.span.line && c.span.column === allocation.span.column);
+  const call = source.calls.find(
+    (c) => c.span.line === allocation.span.line && c.span.column === allocation.span.column,
+  );
   return call && call.callee.includes('.') ? call.callee.slice(0, call.callee.lastIndexOf('.')) : '';
 }
 
 function judge(ctx: RuleContext, source: SourceIndex, allocation: SourceAllocation, index: number): Finding | null {
-  const repeating = allocation.loop !== null ? { source, loop: allocation.loop } : ctx.repeatingLoop(source, allocation.statement);
+  const repeating =
+    allocation.loop !== null ? { source, loop: allocation.loop } : ctx.repeatingLoop(source, allocation.statement);
   if (!repeating) return null;
   const bytes = ctx.allocationBytes(source, index);
-  const heapAgrees = bytes === null ? ctx.isCostly(ctx.selfBytesOf(ctx.functionOf(source, allocation.def))) : ctx.isCostly(bytes);
+  const heapAgrees =
+    bytes === null ? ctx.isCostly(ctx.selfBytesOf(ctx.functionOf(source, allocation.def))) : ctx.isCostly(bytes);
   const statement = source.statements[allocation.statement]!;
   const ran = ctx.ran(source, statement);
   if (heapAgrees === false || ran === false) return null;
   const receiver = receiverOf(source, allocation);
   const local = repeating.source === source && source.loops[repeating.loop]!.def === allocation.def;
-  const mutated = local && receiver !== '' && loopChain(source, repeating.loop).some((l) => source.loops[l]!.assigned.includes(receiver));
-  const { confidence, reason } = confidenceFrom(heapAgrees, ctx.inStatementProfile(source, statement), IN_STATEMENT_PROFILE);
+  const mutated =
+    local &&
+    receiver !== '' &&
+    loopChain(source, repeating.loop).some((l) => source.loops[l]!.assigned.includes(receiver));
+  const { confidence, reason } = confidenceFrom(
+    heapAgrees,
+    ctx.inStatementProfile(source, statement),
+    IN_STATEMENT_PROFILE,
+  );
   const loop = repeating.source.loops[repeating.loop]!;
   const where = `${ctx.profileFileOf(repeating.source)}:${spanLabel(loop.span)} in ${ctx.functionOf(repeating.source, loop.def)}`;
-  const evidence = [`\`${receiver || '…'}${allocation.what}\` is evaluated again on every pass of \`for ${loop.targets.join(', ')} in ${loop.iterable}\` (${where})${local ? '' : ', through the calls down to it'}${mutated ? `, which also changes ${receiver}` : ''}`];
+  const evidence = [
+    `\`${receiver || '…'}${allocation.what}\` is evaluated again on every pass of \`for ${loop.targets.join(', ')} in ${loop.iterable}\` (${where})${local ? '' : ', through the calls down to it'}${mutated ? `, which also changes ${receiver}` : ''}`,
+  ];
   const row = ctx.row(source, statement);
   if (row) evidence.push(`its statement has Count ${row.count} (1 + the calls evaluated in it, per run): it ran`);
-  if (bytes !== null) evidence.push(bytesEvidence(ctx, `${receiver}${allocation.what} at ${ctx.profileFileOf(source)}:${allocation.span.line}`, bytes, 'self'));
+  if (bytes !== null)
+    evidence.push(
+      bytesEvidence(
+        ctx,
+        `${receiver}${allocation.what} at ${ctx.profileFileOf(source)}:${allocation.span.line}`,
+        bytes,
+        'self',
+      ),
+    );
   return {
     ...findingAt(ctx, source, allocation.statement, 'dict-view-in-loop'),
     bytes: bytes ?? 0,
     confidence: mutated ? 'low' : confidence,
-    confidenceReason: mutated ? `${reason}; but ${receiver} changes inside the loop, so hoisting would change the result` : reason,
+    confidenceReason: mutated
+      ? `${reason}; but ${receiver} changes inside the loop, so hoisting would change the result`
+      : reason,
     evidence,
     message: `\`${receiver}${allocation.what}\` builds a new list on every pass: take it once outside the loop${local ? '' : ' (or pass the list in)'} and iterate that${mutated ? ' — only if the dict does not change in between' : ''}.`,
   };

@@ -13,7 +13,11 @@ import { defCalled } from './value-flow.ts';
  * with constants and constant parameters), a comprehension's iterations, or for `xs = f(…)` the
  * iterations of the loops in `f` that grow a collection. Null when nothing says.
  */
-export function elementCount(ctx: RuleContext, source: SourceIndex, statement: number): { elements: number; how: string } | null {
+export function elementCount(
+  ctx: RuleContext,
+  source: SourceIndex,
+  statement: number,
+): { elements: number; how: string } | null {
   const def = source.statements[statement]!.def;
   const known = knownIntegers(ctx.input.sources, source, def);
   let best: { elements: number; how: string } | null = null;
@@ -23,10 +27,19 @@ export function elementCount(ctx: RuleContext, source: SourceIndex, statement: n
   for (const a of source.allocations) {
     if (a.statement !== statement) continue;
     const written = evaluateSize(a.size, known);
-    consider(written === null ? null : written * comprehensionsAround(ctx, source, a.loop, a.kind === 'comprehension' ? a.loop : null, statement, known), 'as written, with the constants it names');
+    consider(
+      written === null
+        ? null
+        : written *
+            comprehensionsAround(ctx, source, a.loop, a.kind === 'comprehension' ? a.loop : null, statement, known),
+      'as written, with the constants it names',
+    );
     if (a.kind === 'comprehension' && a.loop !== null) {
       consider(loopIterations(ctx, source, a.loop, known), 'the iterations of its comprehension');
-      consider(elementsFromCount(ctx, source, statement, a.loop), 'its statement Count: 1 + the calls evaluated in it, per run, and each element makes its calls');
+      consider(
+        elementsFromCount(ctx, source, statement, a.loop),
+        'its statement Count: 1 + the calls evaluated in it, per run, and each element makes its calls',
+      );
     }
   }
   for (const call of source.calls) {
@@ -37,7 +50,14 @@ export function elementCount(ctx: RuleContext, source: SourceIndex, statement: n
 }
 
 /** Iterations of the comprehensions of the same statement around a loop (`[[0] * n for _ in range(m)]` → m), `own` left out. */
-function comprehensionsAround(ctx: RuleContext, source: SourceIndex, loop: number | null, own: number | null, statement: number, known: ReadonlyMap<string, number>): number {
+function comprehensionsAround(
+  ctx: RuleContext,
+  source: SourceIndex,
+  loop: number | null,
+  own: number | null,
+  statement: number,
+  known: ReadonlyMap<string, number>,
+): number {
   let product = 1;
   for (let l = loop; l !== null; l = source.loops[l]!.parent) {
     const outer = source.loops[l]!;
@@ -54,7 +74,9 @@ function comprehensionsAround(ctx: RuleContext, source: SourceIndex, loop: numbe
 function elementsFromCount(ctx: RuleContext, source: SourceIndex, statement: number, loop: number): number | null {
   const element = innermostClause(source, statement, loop);
   // The clause's own iterable (`for n in range(k)`) is evaluated once per outer pass, not per element.
-  const perElement = source.calls.filter((c) => c.loop === element && c.text !== source.loops[element]!.iterable).length;
+  const perElement = source.calls.filter(
+    (c) => c.loop === element && c.text !== source.loops[element]!.iterable,
+  ).length;
   const { row, entries } = ctx.runsPerEntry(source, source.statements[statement]!);
   const def = source.statements[statement]!.def;
   const runs = def === null ? 1 : onlyCountedStatement(ctx, source, statement) ? callsOf(ctx, source, def) : entries;
@@ -65,8 +87,14 @@ function elementsFromCount(ctx: RuleContext, source: SourceIndex, statement: num
 /** Whether a statement is the only one of its def's body the statement profile counts (its Count then says nothing of entries). */
 function onlyCountedStatement(ctx: RuleContext, source: SourceIndex, statement: number): boolean {
   const def = source.statements[statement]!.def;
-  return !source.statements.some((s, i) => i !== statement && s.def === def && s.parent !== null
-    && source.statements[s.parent]!.kind === 'FunctionDefinition' && ctx.row(source, s) !== null);
+  return !source.statements.some(
+    (s, i) =>
+      i !== statement &&
+      s.def === def &&
+      s.parent !== null &&
+      source.statements[s.parent]!.kind === 'FunctionDefinition' &&
+      ctx.row(source, s) !== null,
+  );
 }
 
 /** At most how often a def was called: the Counts of the statements that call it (Count ≥ runs), null when none is counted. */
@@ -75,7 +103,8 @@ function callsOf(ctx: RuleContext, source: SourceIndex, def: number): number | n
   for (const caller of ctx.input.sources) {
     for (const call of caller.calls) {
       const callee = defCalled(ctx, caller, call.callee);
-      const row = callee?.source === source && callee.def === def ? ctx.row(caller, caller.statements[call.statement]!) : null;
+      const row =
+        callee?.source === source && callee.def === def ? ctx.row(caller, caller.statements[call.statement]!) : null;
       if (row) calls = (calls ?? 0) + row.count;
     }
   }
@@ -99,7 +128,8 @@ function grownIn(ctx: RuleContext, source: SourceIndex, def: number): number | n
   for (const a of source.allocations) {
     if (a.def !== def || a.kind !== 'growth' || a.loop === null) continue;
     let elements = 1;
-    for (let l: number | null = a.loop; l !== null && source.loops[l]!.def === def; l = source.loops[l]!.parent) elements *= loopIterations(ctx, source, l, known) ?? UNKNOWN_SIZE;
+    for (let l: number | null = a.loop; l !== null && source.loops[l]!.def === def; l = source.loops[l]!.parent)
+      elements *= loopIterations(ctx, source, l, known) ?? UNKNOWN_SIZE;
     most = Math.max(most ?? 0, elements);
   }
   return most;
@@ -112,7 +142,8 @@ export function elementsAddedBy(ctx: RuleContext, source: SourceIndex, statement
     const statement = source.statements[index]!;
     const known = knownIntegers(ctx.input.sources, source, statement.def);
     let elements = 1;
-    for (let l = statement.loop; l !== null && source.loops[l]!.def === statement.def; l = source.loops[l]!.parent) elements *= loopIterations(ctx, source, l, known) ?? UNKNOWN_SIZE;
+    for (let l = statement.loop; l !== null && source.loops[l]!.def === statement.def; l = source.loops[l]!.parent)
+      elements *= loopIterations(ctx, source, l, known) ?? UNKNOWN_SIZE;
     most = Math.max(most, elements);
   }
   return most;

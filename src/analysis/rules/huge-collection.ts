@@ -3,7 +3,14 @@
 // element is alive at once although a few are read. A big collection that is walked whole (a
 // target list, a loop over it) is not this cause.
 import type { SourceIndex } from '../starlark-source.ts';
-import { IN_STATEMENT_PROFILE, bytesEvidence, confidenceFrom, findingAt, type Finding, type RuleContext } from './context.ts';
+import {
+  IN_STATEMENT_PROFILE,
+  bytesEvidence,
+  confidenceFrom,
+  findingAt,
+  type Finding,
+  type RuleContext,
+} from './context.ts';
 import { elementCount } from './element-count.ts';
 import { onlyElementsRead, usesOf, usesOfReturned, type ValueUse } from './value-flow.ts';
 
@@ -36,14 +43,26 @@ function readsOfValue(ctx: RuleContext, source: SourceIndex, index: number): { n
   if (statement.kind === 'AssignStatement' && statement.assigns.length === 1) {
     return { name: statement.assigns[0]!, uses: usesOf(ctx, source, statement.def, statement.assigns[0]!, index) };
   }
-  const returnsCollection = statement.kind === 'ReturnStatement' && statement.def !== null
-    && source.allocations.some((a) => a.statement === index && (a.kind === 'comprehension' || a.kind === 'literal' || a.kind === 'builtin' || a.kind === 'repeat'));
+  const returnsCollection =
+    statement.kind === 'ReturnStatement' &&
+    statement.def !== null &&
+    source.allocations.some(
+      (a) =>
+        a.statement === index &&
+        (a.kind === 'comprehension' || a.kind === 'literal' || a.kind === 'builtin' || a.kind === 'repeat'),
+    );
   if (!returnsCollection) return null;
   const returned = usesOfReturned(ctx, source, statement.def!);
   return returned && { name: `${source.defs[statement.def!]!.name}()`, uses: returned.uses };
 }
 
-function judge(ctx: RuleContext, source: SourceIndex, statement: number, name: string, uses: readonly ValueUse[]): Finding | null {
+function judge(
+  ctx: RuleContext,
+  source: SourceIndex,
+  statement: number,
+  name: string,
+  uses: readonly ValueUse[],
+): Finding | null {
   const reads = uses.length;
   const onlyMeasured = uses.every((u) => u.read.use === 'len');
   const base = findingAt(ctx, source, statement, 'huge-collection');
@@ -56,10 +75,19 @@ function judge(ctx: RuleContext, source: SourceIndex, statement: number, name: s
   if (heapAgrees === false) return null;
   const ran = ctx.ran(source, source.statements[statement]!);
   if (ran === false) return null;
-  const { confidence, reason } = confidenceFrom(heapAgrees, ctx.inStatementProfile(source, source.statements[statement]!), IN_STATEMENT_PROFILE);
-  const evidence = [`\`${name}\` is only indexed or measured afterwards (${reads} read${reads === 1 ? '' : 's'}, none walks it), yet every element is built and kept`];
+  const { confidence, reason } = confidenceFrom(
+    heapAgrees,
+    ctx.inStatementProfile(source, source.statements[statement]!),
+    IN_STATEMENT_PROFILE,
+  );
+  const evidence = [
+    `\`${name}\` is only indexed or measured afterwards (${reads} read${reads === 1 ? '' : 's'}, none walks it), yet every element is built and kept`,
+  ];
   if (size > 0) evidence.push(`about ${size.toLocaleString('en-US')} elements: ${counted.how}`);
-  if (bytes !== null) evidence.push(bytesEvidence(ctx, `${ctx.profileFileOf(source)}:${source.statements[statement]!.span.line}`, bytes, 'self'));
+  if (bytes !== null)
+    evidence.push(
+      bytesEvidence(ctx, `${ctx.profileFileOf(source)}:${source.statements[statement]!.span.line}`, bytes, 'self'),
+    );
   return {
     ...base,
     bytes: bytes ?? 0,

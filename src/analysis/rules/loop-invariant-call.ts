@@ -7,7 +7,15 @@
 // bytes through that call (native: the call's own), never its caller's.
 import { formatBytes } from '../../model/units.ts';
 import type { SourceCall, SourceIndex } from '../starlark-source.ts';
-import { IN_STATEMENT_PROFILE, bytesEvidence, confidenceFrom, findingAt, spanLabel, type Finding, type RuleContext } from './context.ts';
+import {
+  IN_STATEMENT_PROFILE,
+  bytesEvidence,
+  confidenceFrom,
+  findingAt,
+  spanLabel,
+  type Finding,
+  type RuleContext,
+} from './context.ts';
 import { defCalled } from './value-flow.ts';
 
 /** Natives and builtins whose result depends only on their arguments (and the package), so a constant call can be hoisted. */
@@ -50,22 +58,47 @@ const MAX_CALLERS = 3;
  * site does not bind, or (a call site outside loops) a name invariant in its own def, up to
  * MAX_CALLERS callers; an argument that is not a bare name counts every name the call reads.
  */
-function invariantAbove(ctx: RuleContext, source: SourceIndex, def: number | null, name: string, depth: number): boolean {
+function invariantAbove(
+  ctx: RuleContext,
+  source: SourceIndex,
+  def: number | null,
+  name: string,
+  depth: number,
+): boolean {
   if (!localNames(source, def).has(name)) return true;
   const position = def === null ? -1 : source.defs[def]!.params.indexOf(name);
-  const rebound = source.statements.some((s) => s.def === def && s.assigns.includes(name)) || source.loops.some((l) => l.def === def && l.targets.includes(name));
+  const rebound =
+    source.statements.some((s) => s.def === def && s.assigns.includes(name)) ||
+    source.loops.some((l) => l.def === def && l.targets.includes(name));
   if (position < 0 || rebound || depth >= MAX_CALLERS) return false;
-  const sites = ctx.input.sources.flatMap((s) => s.calls.filter((c) => isCallOf(ctx, s, c, source, def)).map((c) => ({ s, c })));
-  return sites.length > 0 && sites.every(({ s, c }) => {
-    const passed = s.reads.filter((r) => r.statement === c.statement && r.use === 'argument' && r.callee === c.callee && (r.position === position || r.keyword === name));
-    const loop = c.loop === null ? null : s.loops[c.loop]!;
-    // An argument that is an expression (`[x + 1]`) has no bare name: then no name of the whole call may vary.
-    const names = passed.length > 0 ? passed.map((r) => r.name) : c.argNames;
-    return names.every((n) => (loop ? !loop.assigned.includes(n) : invariantAbove(ctx, s, c.def, n, depth + 1)));
-  });
+  const sites = ctx.input.sources.flatMap((s) =>
+    s.calls.filter((c) => isCallOf(ctx, s, c, source, def)).map((c) => ({ s, c })),
+  );
+  return (
+    sites.length > 0 &&
+    sites.every(({ s, c }) => {
+      const passed = s.reads.filter(
+        (r) =>
+          r.statement === c.statement &&
+          r.use === 'argument' &&
+          r.callee === c.callee &&
+          (r.position === position || r.keyword === name),
+      );
+      const loop = c.loop === null ? null : s.loops[c.loop]!;
+      // An argument that is an expression (`[x + 1]`) has no bare name: then no name of the whole call may vary.
+      const names = passed.length > 0 ? passed.map((r) => r.name) : c.argNames;
+      return names.every((n) => (loop ? !loop.assigned.includes(n) : invariantAbove(ctx, s, c.def, n, depth + 1)));
+    })
+  );
 }
 
-function isCallOf(ctx: RuleContext, from: SourceIndex, call: SourceCall, source: SourceIndex, def: number | null): boolean {
+function isCallOf(
+  ctx: RuleContext,
+  from: SourceIndex,
+  call: SourceCall,
+  source: SourceIndex,
+  def: number | null,
+): boolean {
   const called = defCalled(ctx, from, call.callee);
   return called !== null && called.source === source && called.def === def;
 }
@@ -79,22 +112,50 @@ function localNames(source: SourceIndex, def: number | null): Set<string> {
   return names;
 }
 
-function judge(ctx: RuleContext, source: SourceIndex, call: SourceCall, index: number, invariant: string): Finding | null {
+function judge(
+  ctx: RuleContext,
+  source: SourceIndex,
+  call: SourceCall,
+  index: number,
+  invariant: string,
+): Finding | null {
   const repeating = call.loop !== null ? { source, loop: call.loop } : ctx.repeatingLoop(source, call.statement);
   if (!repeating) return null;
   const native = PURE_NATIVES.has(call.callee);
-  const allocation = native ? source.allocations.findIndex((a) => a.span.line === call.span.line && a.span.column === call.span.column) : -1;
-  const bytes = native ? (allocation >= 0 ? ctx.allocationBytes(source, allocation) : null) : ctx.callBytes(source, index);
+  const allocation = native
+    ? source.allocations.findIndex((a) => a.span.line === call.span.line && a.span.column === call.span.column)
+    : -1;
+  const bytes = native
+    ? allocation >= 0
+      ? ctx.allocationBytes(source, allocation)
+      : null
+    : ctx.callBytes(source, index);
   const heapAgrees = ctx.isCostly(bytes);
   const ran = ctx.ran(source, source.statements[call.statement]!);
   if (heapAgrees === false || ran === false) return null;
   const loop = repeating.source.loops[repeating.loop]!;
-  const { confidence, reason } = confidenceFrom(heapAgrees, ctx.inStatementProfile(source, source.statements[call.statement]!), IN_STATEMENT_PROFILE);
+  const { confidence, reason } = confidenceFrom(
+    heapAgrees,
+    ctx.inStatementProfile(source, source.statements[call.statement]!),
+    IN_STATEMENT_PROFILE,
+  );
   const where = `${ctx.profileFileOf(repeating.source)}:${spanLabel(loop.span)}${repeating.source.loops[repeating.loop]!.def === call.def && repeating.source === source ? '' : ` in ${ctx.functionOf(repeating.source, loop.def)}, up the stack`}`;
-  const evidence = [`call \`${call.text}\` at ${ctx.profileFileOf(source)}:${spanLabel(call.span)}, repeated by \`for ${loop.targets.join(', ')} in ${loop.iterable}\` (${where})`, invariant];
+  const evidence = [
+    `call \`${call.text}\` at ${ctx.profileFileOf(source)}:${spanLabel(call.span)}, repeated by \`for ${loop.targets.join(', ')} in ${loop.iterable}\` (${where})`,
+    invariant,
+  ];
   const row = ctx.row(source, source.statements[call.statement]!);
-  if (row) evidence.push(`the call's statement has Count ${row.count} (1 + the calls evaluated in it, per run): it ran`);
-  if (bytes !== null) evidence.push(bytesEvidence(ctx, native ? `${call.callee}() at line ${call.span.line}` : call.callee, bytes, native ? 'self' : 'total'));
+  if (row)
+    evidence.push(`the call's statement has Count ${row.count} (1 + the calls evaluated in it, per run): it ran`);
+  if (bytes !== null)
+    evidence.push(
+      bytesEvidence(
+        ctx,
+        native ? `${call.callee}() at line ${call.span.line}` : call.callee,
+        bytes,
+        native ? 'self' : 'total',
+      ),
+    );
   return {
     ...findingAt(ctx, source, call.statement, 'loop-invariant-call'),
     bytes: bytes ?? 0,

@@ -5,7 +5,14 @@
 // or a helper the collection is handed to; `len(xs)` beside it does not matter. A chain
 // (`ys = [f(x) for x in xs]; for y in ys`) is reported once, at its first collection.
 import type { SourceIndex } from '../starlark-source.ts';
-import { IN_STATEMENT_PROFILE, bytesEvidence, confidenceFrom, findingAt, type Finding, type RuleContext } from './context.ts';
+import {
+  IN_STATEMENT_PROFILE,
+  bytesEvidence,
+  confidenceFrom,
+  findingAt,
+  type Finding,
+  type RuleContext,
+} from './context.ts';
 import { elementCount, elementsAddedBy } from './element-count.ts';
 import { defCalled, isIteration, usesOf, type ValueUse } from './value-flow.ts';
 
@@ -23,12 +30,23 @@ function producerOf(ctx: RuleContext, source: SourceIndex, index: number): Produ
   const statement = source.statements[index]!;
   if (statement.kind !== 'AssignStatement' || statement.assigns.length !== 1 || statement.loop !== null) return null;
   const name = statement.assigns[0]!;
-  if (source.allocations.some((a) => a.statement === index && a.kind === 'comprehension')) return { statement: index, name, kind: 'a comprehension', adders: [index] };
+  if (source.allocations.some((a) => a.statement === index && a.kind === 'comprehension'))
+    return { statement: index, name, kind: 'a comprehension', adders: [index] };
   const call = source.calls.find((c) => c.statement === index && c.loop === null && defCalled(ctx, source, c.callee));
   if (call) return { statement: index, name, kind: `a call of ${call.callee}()`, adders: [index] };
-  const adders = source.reads.filter((r) => r.name === name && r.def === statement.def && r.use === 'method' && ['append', 'extend', 'insert'].includes(r.callee) && source.statements[r.statement]!.loop !== null)
+  const adders = source.reads
+    .filter(
+      (r) =>
+        r.name === name &&
+        r.def === statement.def &&
+        r.use === 'method' &&
+        ['append', 'extend', 'insert'].includes(r.callee) &&
+        source.statements[r.statement]!.loop !== null,
+    )
     .map((r) => r.statement);
-  return adders.length > 0 && (statement.valueKind === 'list' || statement.valueKind === 'dict') ? { statement: index, name, kind: `appends in a loop (line ${source.statements[adders[0]!]!.span.line})`, adders } : null;
+  return adders.length > 0 && (statement.valueKind === 'list' || statement.valueKind === 'dict')
+    ? { statement: index, name, kind: `appends in a loop (line ${source.statements[adders[0]!]!.span.line})`, adders }
+    : null;
 }
 
 /** The one walk over the items (its other reads only measure or index them), else null. */
@@ -45,7 +63,9 @@ export function findMaterializeThenProcess(ctx: RuleContext): Finding[] {
     const chained = new Set<number>();
     source.statements.forEach((_, index) => {
       const producer = chained.has(index) ? null : producerOf(ctx, source, index);
-      const walk = producer ? soleWalk(usesOf(ctx, source, source.statements[index]!.def, producer.name, index), producer) : null;
+      const walk = producer
+        ? soleWalk(usesOf(ctx, source, source.statements[index]!.def, producer.name, index), producer)
+        : null;
       if (!producer || !walk) return;
       if (walk.source === source) chained.add(walk.read.statement);
       const finding = judge(ctx, source, producer, walk);
@@ -60,7 +80,13 @@ const MIN_ITEMS = 100;
 
 function judge(ctx: RuleContext, source: SourceIndex, producer: Producer, walk: ValueUse): Finding | null {
   const reportAt = producer.adders[0]!;
-  const counted = producer.adders[0] === producer.statement ? elementCount(ctx, source, producer.statement) : { elements: elementsAddedBy(ctx, source, producer.adders), how: 'the iterations of the loops around its appends' };
+  const counted =
+    producer.adders[0] === producer.statement
+      ? elementCount(ctx, source, producer.statement)
+      : {
+          elements: elementsAddedBy(ctx, source, producer.adders),
+          how: 'the iterations of the loops around its appends',
+        };
   if (counted && counted.elements < MIN_ITEMS) return null;
   const base = findingAt(ctx, source, reportAt, 'materialize-then-process');
   const perAdder = producer.adders.map((s) => ctx.statementBytes(source, s));
@@ -68,12 +94,20 @@ function judge(ctx: RuleContext, source: SourceIndex, producer: Producer, walk: 
   const heapAgrees = bytes === null ? ctx.isCostly(ctx.bytesOf(base.function)) : ctx.isCostly(bytes);
   const ran = ctx.ran(source, source.statements[reportAt]!);
   if (heapAgrees === false || ran === false) return null;
-  const { confidence, reason } = confidenceFrom(heapAgrees, ctx.inStatementProfile(source, source.statements[reportAt]!), IN_STATEMENT_PROFILE);
+  const { confidence, reason } = confidenceFrom(
+    heapAgrees,
+    ctx.inStatementProfile(source, source.statements[reportAt]!),
+    IN_STATEMENT_PROFILE,
+  );
   const evidence = [
     `\`${producer.name}\` is built by ${producer.kind} and then walked once, at ${ctx.profileFileOf(walk.source)}:${walk.read.line}${walk.source !== source || walk.read.def !== source.statements[producer.statement]!.def ? ' (in a helper it is passed to)' : ''}`,
   ];
-  if (counted) evidence.push(`about ${Math.round(counted.elements).toLocaleString('en-US')} items per run: ${counted.how}`);
-  if (bytes !== null) evidence.push(bytesEvidence(ctx, `${ctx.profileFileOf(source)}:${source.statements[reportAt]!.span.line}`, bytes, 'self'));
+  if (counted)
+    evidence.push(`about ${Math.round(counted.elements).toLocaleString('en-US')} items per run: ${counted.how}`);
+  if (bytes !== null)
+    evidence.push(
+      bytesEvidence(ctx, `${ctx.profileFileOf(source)}:${source.statements[reportAt]!.span.line}`, bytes, 'self'),
+    );
   return {
     ...base,
     bytes: bytes ?? 0,

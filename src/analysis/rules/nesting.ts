@@ -21,7 +21,9 @@ function calledFrom(ctx: RuleContext, source: SourceIndex, statement: number): S
       const frame = ctx.functionOf(def.source, def.def);
       if (frames.has(frame)) continue;
       frames.add(frame);
-      next.push(...def.source.calls.filter((c) => c.def === def.def).map((c) => ({ source: def.source, callee: c.callee })));
+      next.push(
+        ...def.source.calls.filter((c) => c.def === def.def).map((c) => ({ source: def.source, callee: c.callee })),
+      );
     }
     pending = next;
   }
@@ -43,15 +45,29 @@ export function keepInnermost(ctx: RuleContext, findings: readonly Finding[]): F
     const source = ctx.input.sources.find((s) => s.path === finding.sourcePath);
     const statement = source ? statementOf(source, finding) : -1;
     const below = source && statement >= 0 ? calledFrom(ctx, source, statement) : new Set<string>();
-    const guard = source !== undefined && finding.cause === 'rare-case-allocation' && source.failChecks.some((c) => c.statement === statement) && below.size > 0;
+    const guard =
+      source !== undefined &&
+      finding.cause === 'rare-case-allocation' &&
+      source.failChecks.some((c) => c.statement === statement) &&
+      below.size > 0;
     return { finding, known: source !== undefined && statement >= 0, below, guard };
   });
-  const coveredByGuard = (inner: Finding) => placed.some((g) => g.guard && g.finding !== inner && g.below.has(inner.function) && inner.bytes <= g.finding.bytes);
-  return placed.filter(({ finding: outer, known, below, guard }) => {
-    if (coveredByGuard(outer)) return false;
-    if (!known || guard) return true;
-    // Deeper: in a def the statement calls. Narrower: the same statement, a part of its bytes (a call in it).
-    const sameStatement = (inner: Finding) => inner.sourcePath === outer.sourcePath && inner.span.line === outer.span.line && inner.span.column === outer.span.column && inner.bytes < outer.bytes;
-    return !findings.some((inner) => inner !== outer && (below.has(inner.function) || sameStatement(inner)) && inner.bytes >= outer.bytes / 2);
-  }).map(({ finding }) => finding);
+  const coveredByGuard = (inner: Finding) =>
+    placed.some((g) => g.guard && g.finding !== inner && g.below.has(inner.function) && inner.bytes <= g.finding.bytes);
+  return placed
+    .filter(({ finding: outer, known, below, guard }) => {
+      if (coveredByGuard(outer)) return false;
+      if (!known || guard) return true;
+      // Deeper: in a def the statement calls. Narrower: the same statement, a part of its bytes (a call in it).
+      const sameStatement = (inner: Finding) =>
+        inner.sourcePath === outer.sourcePath &&
+        inner.span.line === outer.span.line &&
+        inner.span.column === outer.span.column &&
+        inner.bytes < outer.bytes;
+      return !findings.some(
+        (inner) =>
+          inner !== outer && (below.has(inner.function) || sameStatement(inner)) && inner.bytes >= outer.bytes / 2,
+      );
+    })
+    .map(({ finding }) => finding);
 }

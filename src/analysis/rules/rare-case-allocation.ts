@@ -4,7 +4,15 @@
 // coverage profiles say (they count a never-taken `if …: <call>` ending a `for` body once per pass).
 import type { Span } from '../../model/profile.ts';
 import type { SourceIndex } from '../starlark-source.ts';
-import { IN_STATEMENT_PROFILE, bytesEvidence, confidenceFrom, findingAt, spanLabel, type Finding, type RuleContext } from './context.ts';
+import {
+  IN_STATEMENT_PROFILE,
+  bytesEvidence,
+  confidenceFrom,
+  findingAt,
+  spanLabel,
+  type Finding,
+  type RuleContext,
+} from './context.ts';
 import { defCalled, neverRuns, usesOf } from './value-flow.ts';
 
 /**
@@ -16,7 +24,9 @@ export function findRareCaseAllocations(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const source of ctx.input.sources) {
     for (const check of source.failChecks) {
-      const allocates = source.allocations.some((a) => a.statement === check.statement) || source.calls.some((c) => c.statement === check.statement && defCalled(ctx, source, c.callee));
+      const allocates =
+        source.allocations.some((a) => a.statement === check.statement) ||
+        source.calls.some((c) => c.statement === check.statement && defCalled(ctx, source, c.callee));
       if (!allocates) continue;
       const what = `the condition of the \`if\` at line ${check.conditionSpan.line}, which guards \`fail\`, allocates on every evaluation`;
       const finding = judge(ctx, source, check.statement, what);
@@ -41,9 +51,17 @@ function costlyDefaults(ctx: RuleContext, source: SourceIndex): Finding[] {
   const findings: Finding[] = [];
   for (const get of source.calls) {
     if (!get.callee.endsWith('.get') || get.positional.length < 2) continue;
-    const inside = source.calls.map((c, i) => ({ c, i })).filter(({ c }) => c !== get && c.statement === get.statement && within(get.span, c.span) && defCalled(ctx, source, c.callee));
+    const inside = source.calls
+      .map((c, i) => ({ c, i }))
+      .filter(
+        ({ c }) =>
+          c !== get && c.statement === get.statement && within(get.span, c.span) && defCalled(ctx, source, c.callee),
+      );
     if (inside.length === 0) continue;
-    const bytes = inside.reduce<number | null>((sum, { i }) => { const b = ctx.callBytes(source, i); return sum === null || b === null ? null : sum + b; }, 0);
+    const bytes = inside.reduce<number | null>((sum, { i }) => {
+      const b = ctx.callBytes(source, i);
+      return sum === null || b === null ? null : sum + b;
+    }, 0);
     const what = `the default of \`${get.text}\` calls ${inside.map(({ c }) => `${c.callee}()`).join(', ')} on every call, though it is used only when the key is missing`;
     const finding = judge(ctx, source, get.statement, what, bytes);
     if (finding) findings.push(finding);
@@ -62,8 +80,13 @@ function argumentsForFailure(ctx: RuleContext, source: SourceIndex): Finding[] {
       return uses.length > 0 && uses.every((u) => neverRuns(u.source, u.read.statement));
     });
     if (forFailure.length === 0) continue;
-    const inside = source.allocations.map((a, i) => ({ a, i })).filter(({ a }) => a.statement === call.statement && within(call.span, a.span));
-    const bytes = inside.reduce<number | null>((sum, { i }) => { const b = ctx.allocationBytes(source, i); return sum === null || b === null ? null : sum + b; }, 0);
+    const inside = source.allocations
+      .map((a, i) => ({ a, i }))
+      .filter(({ a }) => a.statement === call.statement && within(call.span, a.span));
+    const bytes = inside.reduce<number | null>((sum, { i }) => {
+      const b = ctx.allocationBytes(source, i);
+      return sum === null || b === null ? null : sum + b;
+    }, 0);
     if (inside.length === 0) continue;
     const what = `\`${call.text}\` builds its argument for ${forFailure.join(', ')} on every call, but ${call.callee}() reads it only when it fails`;
     const finding = judge(ctx, source, call.statement, what, bytes);
@@ -73,30 +96,50 @@ function argumentsForFailure(ctx: RuleContext, source: SourceIndex): Finding[] {
 }
 
 function within(outer: Span, inner: Span): boolean {
-  return (inner.line > outer.line || (inner.line === outer.line && inner.column > outer.column)) && (inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn));
+  return (
+    (inner.line > outer.line || (inner.line === outer.line && inner.column > outer.column)) &&
+    (inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn))
+  );
 }
 
-function judge(ctx: RuleContext, source: SourceIndex, statement: number, what: string, claimed?: number | null): Finding | null {
+function judge(
+  ctx: RuleContext,
+  source: SourceIndex,
+  statement: number,
+  what: string,
+  claimed?: number | null,
+): Finding | null {
   const repeating = ctx.repeatingLoop(source, statement);
   if (!repeating) return null;
   const base = findingAt(ctx, source, statement, 'rare-case-allocation');
-  const bytes = claimed !== undefined ? claimed : ctx.statementBytes(source, statement) ?? ctx.selfBytesOf(base.function);
+  const bytes =
+    claimed !== undefined ? claimed : (ctx.statementBytes(source, statement) ?? ctx.selfBytesOf(base.function));
   const heapAgrees = ctx.isCostly(bytes);
   const ran = ctx.ran(source, source.statements[statement]!);
   if (heapAgrees === false || ran === false || bytes === 0) return null;
-  const { confidence, reason } = confidenceFrom(heapAgrees, ctx.inStatementProfile(source, source.statements[statement]!), IN_STATEMENT_PROFILE);
+  const { confidence, reason } = confidenceFrom(
+    heapAgrees,
+    ctx.inStatementProfile(source, source.statements[statement]!),
+    IN_STATEMENT_PROFILE,
+  );
   const loop = repeating.source.loops[repeating.loop]!;
-  const evidence = [what, `repeated by \`for ${loop.targets.join(', ')} in ${loop.iterable}\` (${ctx.profileFileOf(repeating.source)}:${spanLabel(loop.span)} in ${ctx.functionOf(repeating.source, loop.def)})`];
+  const evidence = [
+    what,
+    `repeated by \`for ${loop.targets.join(', ')} in ${loop.iterable}\` (${ctx.profileFileOf(repeating.source)}:${spanLabel(loop.span)} in ${ctx.functionOf(repeating.source, loop.def)})`,
+  ];
   const row = ctx.row(source, source.statements[statement]!);
   if (row) evidence.push(`the statement has Count ${row.count} (1 + the calls evaluated in it, per run): it ran`);
-  if (bytes !== null) evidence.push(bytesEvidence(ctx, `${ctx.profileFileOf(source)}:${source.statements[statement]!.span.line}`, bytes, 'self'));
+  if (bytes !== null)
+    evidence.push(
+      bytesEvidence(ctx, `${ctx.profileFileOf(source)}:${source.statements[statement]!.span.line}`, bytes, 'self'),
+    );
   return {
     ...base,
     bytes: bytes ?? 0,
     confidence,
     confidenceReason: reason,
     evidence,
-    message: 'Memory is allocated on every pass for a failure that never happens: build it only inside the failing branch, or check cheaply first and do the costly check only when that fails.',
+    message:
+      'Memory is allocated on every pass for a failure that never happens: build it only inside the failing branch, or check cheaply first and do the costly check only when that fails.',
   };
 }
-

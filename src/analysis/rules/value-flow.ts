@@ -16,7 +16,11 @@ export interface ValueUse {
 const MAX_DEPTH = 3;
 
 /** The def a dotted callee names in the run's sources (the last part, through `load` and struct field aliases). */
-export function defCalled(ctx: RuleContext, from: SourceIndex, callee: string): { source: SourceIndex; def: number } | null {
+export function defCalled(
+  ctx: RuleContext,
+  from: SourceIndex,
+  callee: string,
+): { source: SourceIndex; def: number } | null {
   const name = calleeDefName(ctx.input.sources, from, callee);
   if (!name) return null;
   for (const source of [from, ...ctx.input.sources.filter((s) => s !== from)]) {
@@ -31,7 +35,14 @@ export function defCalled(ctx: RuleContext, from: SourceIndex, callee: string): 
  * statement that binds it again (that statement's own reads included), followed into the
  * parameters of the defs it is passed to.
  */
-export function usesOf(ctx: RuleContext, source: SourceIndex, def: number | null, name: string, bound: number | null, depth = 0): ValueUse[] {
+export function usesOf(
+  ctx: RuleContext,
+  source: SourceIndex,
+  def: number | null,
+  name: string,
+  bound: number | null,
+  depth = 0,
+): ValueUse[] {
   const from = bound === null ? null : source.statements[bound]!;
   const until = from ? nextBinding(source, from, name) : null;
   const uses: ValueUse[] = [];
@@ -39,7 +50,11 @@ export function usesOf(ctx: RuleContext, source: SourceIndex, def: number | null
     if (read.name !== name || read.def !== def || read.statement === bound) continue;
     if (from && (read.line < from.span.line || (until && read.line > until.span.endLine))) continue;
     const callee = read.use === 'argument' && depth < MAX_DEPTH ? defCalled(ctx, source, read.callee) : null;
-    const param = callee ? (read.position >= 0 ? callee.source.defs[callee.def]!.params[read.position] : read.keyword) : undefined;
+    const param = callee
+      ? read.position >= 0
+        ? callee.source.defs[callee.def]!.params[read.position]
+        : read.keyword
+      : undefined;
     if (callee && param) uses.push(...usesOf(ctx, callee.source, callee.def, param, null, depth + 1));
     else uses.push({ source, read });
   }
@@ -51,7 +66,12 @@ export function usesOf(ctx: RuleContext, source: SourceIndex, def: number | null
  * result to one name (`xs = helper(…)`) or return it as is (`return helper(…)`, followed on up);
  * null when one does not (the value then goes where this cannot follow), or nothing calls the def.
  */
-export function usesOfReturned(ctx: RuleContext, source: SourceIndex, def: number, depth = 0): { names: string[]; uses: ValueUse[] } | null {
+export function usesOfReturned(
+  ctx: RuleContext,
+  source: SourceIndex,
+  def: number,
+  depth = 0,
+): { names: string[]; uses: ValueUse[] } | null {
   const names: string[] = [];
   const uses: ValueUse[] = [];
   for (const caller of ctx.input.sources) {
@@ -59,9 +79,15 @@ export function usesOfReturned(ctx: RuleContext, source: SourceIndex, def: numbe
       const callee = defCalled(ctx, caller, call.callee);
       if (!callee || callee.source !== source || callee.def !== def) continue;
       const bound = caller.statements[call.statement]!;
-      const wholeValue = endsTogether(bound.span, call.span)
-        && !caller.allocations.some((a) => a.statement === call.statement && a.kind !== 'call' && contains(a.span, call.span));
-      const passedOn = wholeValue && bound.kind === 'ReturnStatement' && bound.def !== null && depth < MAX_DEPTH ? usesOfReturned(ctx, caller, bound.def, depth + 1) : null;
+      const wholeValue =
+        endsTogether(bound.span, call.span) &&
+        !caller.allocations.some(
+          (a) => a.statement === call.statement && a.kind !== 'call' && contains(a.span, call.span),
+        );
+      const passedOn =
+        wholeValue && bound.kind === 'ReturnStatement' && bound.def !== null && depth < MAX_DEPTH
+          ? usesOfReturned(ctx, caller, bound.def, depth + 1)
+          : null;
       if (passedOn) {
         names.push(...passedOn.names);
         uses.push(...passedOn.uses);
@@ -77,7 +103,8 @@ export function usesOfReturned(ctx: RuleContext, source: SourceIndex, def: numbe
 
 const endsTogether = (a: Span, b: Span) => a.endLine === b.endLine && a.endColumn === b.endColumn;
 const contains = (outer: Span, inner: Span) =>
-  (outer.line < inner.line || (outer.line === inner.line && outer.column <= inner.column)) && (outer.endLine > inner.endLine || (outer.endLine === inner.endLine && outer.endColumn >= inner.endColumn));
+  (outer.line < inner.line || (outer.line === inner.line && outer.column <= inner.column)) &&
+  (outer.endLine > inner.endLine || (outer.endLine === inner.endLine && outer.endColumn >= inner.endColumn));
 
 function nextBinding(source: SourceIndex, from: SourceStatement, name: string): SourceStatement | null {
   let next: SourceStatement | null = null;
@@ -90,17 +117,31 @@ function nextBinding(source: SourceIndex, from: SourceStatement, name: string): 
 
 /** Only single elements, lookups or the length are read (`xs[i]`, `x in xs`, `len(xs)`, `d.get(k)`), at least once. */
 export function onlyElementsRead(uses: readonly ValueUse[]): boolean {
-  return uses.length > 0 && uses.every(({ read }) => read.use === 'subscript' || read.use === 'len' || read.use === 'membership' || (read.use === 'method' && CHEAP_METHODS.has(read.callee)));
+  return (
+    uses.length > 0 &&
+    uses.every(
+      ({ read }) =>
+        read.use === 'subscript' ||
+        read.use === 'len' ||
+        read.use === 'membership' ||
+        (read.use === 'method' && CHEAP_METHODS.has(read.callee)),
+    )
+  );
 }
 
 /** Reads that walk every element: `for x in xs`, a comprehension over it, `d.items()`/`.keys()`/`.values()`. */
 export function isIteration(use: ValueUse): boolean {
-  return use.read.use === 'iterate' || (use.read.use === 'method' && ['items', 'keys', 'values'].includes(use.read.callee));
+  return (
+    use.read.use === 'iterate' || (use.read.use === 'method' && ['items', 'keys', 'values'].includes(use.read.callee))
+  );
 }
 
 /** A statement that never ran in a finished evaluation: in a branch that calls `fail`, or a `fail(…)` call itself. */
 export function neverRuns(source: SourceIndex, statement: number): boolean {
   const s = source.statements[statement];
   if (!s) return false;
-  return s.inFailBranch || (s.kind === 'ExpressionStatement' && source.calls.some((c) => c.statement === statement && c.callee === 'fail'));
+  return (
+    s.inFailBranch ||
+    (s.kind === 'ExpressionStatement' && source.calls.some((c) => c.statement === statement && c.callee === 'fail'))
+  );
 }
