@@ -1,0 +1,3 @@
+def expect(condition, message):
+    if not condition:
+        fail(message)
