@@ -65,7 +65,7 @@ describe('huge-collection through a helper’s return value', () => {
       indexStarlarkSource('suites.bzl', macro('cases[i * 1000]').replace(/all_cases/g, 'cases_for')),
     ];
     const flame = FLAME.replace(/cases\.bzl\.all_cases/g, 'cases.bzl.cases_for;cases.bzl.all_cases');
-    const statements = `${STATEMENTS}\n"cases.bzl","9:5-38",0.0,1`;
+    const statements = `${STATEMENTS}\n"cases.bzl","9:5-38",0.0,1\n`; // Buck2 ends every line with a newline
     const [finding] = advise({
       heapFlame: heapFlame(flame),
       summary: null,
