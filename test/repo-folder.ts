@@ -35,8 +35,10 @@ export function writeRepoFolder(parent: string, total = 3000): RepoFolder {
   let files = countFiles(root);
   const sampleFiles = files;
   const shares = FILLER.reduce((s, f) => s + f.share, 0);
-  for (const kind of FILLER) {
-    const n = Math.round(((total - sampleFiles) * kind.share) / shares);
+  for (const [k, kind] of FILLER.entries()) {
+    // The last kind takes what rounding left over, so the folder holds exactly `total` files.
+    const last = k === FILLER.length - 1;
+    const n = last ? total - files : Math.round(((total - sampleFiles) * kind.share) / shares);
     for (let i = 0; i < n && files < total; i++) {
       const dir = join(root, 'third-party', `pkg-${i % 97}`, kind.ext === 'html' ? 'docs' : 'src', `m${i % 5}`);
       mkdirSync(dir, { recursive: true });
