@@ -1,7 +1,7 @@
 // What one allocation of the sources weighs for the split of a frame's own bytes
 // (attribution-scopes.ts): its elements as written, through the lengths of the collections it
 // names; whether it is arithmetic after all; which heap-flame types it can make.
-import type { SourceAllocation, SourceIndex } from './starlark-source.ts';
+import { assignedInDefAs, type SourceAllocation, type SourceIndex } from './starlark-source.ts';
 import { evaluateSize, lengthKey, lengthsRead } from './starlark-syntax.ts';
 
 /** Elements assumed for a comprehension or repetition whose size is not written as constants. */
@@ -22,15 +22,7 @@ export function writtenSize(allocation: SourceAllocation, known: ReadonlyMap<str
 export function addsToNumber(source: SourceIndex, allocation: SourceAllocation): boolean {
   const statement = source.statements[allocation.statement]!;
   if (allocation.kind !== 'growth' || statement.kind !== 'UpdateStatement') return false;
-  const name = statement.assigns[0];
-  return source.statements.some(
-    (s) =>
-      s.def === statement.def &&
-      s.kind === 'AssignStatement' &&
-      s.assigns.length === 1 &&
-      s.assigns[0] === name &&
-      s.valueKind === 'number',
-  );
+  return assignedInDefAs(source, statement, 'number');
 }
 
 /** Calls of natives (rules with keyword arguments) make the `dict` of their arguments; other sites say their types. */

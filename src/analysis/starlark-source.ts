@@ -163,3 +163,19 @@ export interface SourceIndex {
 export function indexStarlarkSource(path: string, text: string): SourceIndex {
   return new SourceIndexer(path, text).run();
 }
+
+/**
+ * Whether the name `statement` binds first is also assigned a plain value of `kind` in the same
+ * def (`total = 0` before `total += w`; `cmd = "…"` before `cmd += …`).
+ */
+export function assignedInDefAs(source: SourceIndex, statement: SourceStatement, kind: ValueKind): boolean {
+  const name = statement.assigns[0];
+  return source.statements.some(
+    (s) =>
+      s.def === statement.def &&
+      s.kind === 'AssignStatement' &&
+      s.assigns.length === 1 &&
+      s.assigns[0] === name &&
+      s.valueKind === kind,
+  );
+}

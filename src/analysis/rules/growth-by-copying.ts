@@ -2,7 +2,7 @@
 // `x = x + [y]`, `s += "…"` on a string, `dict(base, **kw)` / `list(xs)` / `sorted(xs)` per item —
 // so each pass copies everything gathered so far (quadratic bytes), possibly in a helper that a
 // loop further up the stack calls. Not one of the guide's five; the pattern real macros hit most.
-import type { SourceIndex, SourceStatement } from '../starlark-source.ts';
+import { assignedInDefAs, type SourceIndex, type SourceStatement } from '../starlark-source.ts';
 import { elementCount } from './element-count.ts';
 import {
   IN_STATEMENT_PROFILE,
@@ -121,16 +121,7 @@ function loopNames(source: SourceIndex, loop: number | null): string[] {
 
 /** `s += …` where s is a string: the statement's value or an assignment of s in the same def says so. */
 function isString(source: SourceIndex, statement: SourceStatement): boolean {
-  const name = statement.assigns[0];
-  if (statement.valueKind === 'string') return true;
-  return source.statements.some(
-    (s) =>
-      s.def === statement.def &&
-      s.kind === 'AssignStatement' &&
-      s.assigns.length === 1 &&
-      s.assigns[0] === name &&
-      s.valueKind === 'string',
-  );
+  return statement.valueKind === 'string' || assignedInDefAs(source, statement, 'string');
 }
 
 function judge(ctx: RuleContext, source: SourceIndex, index: number, shape: CopyShape): Finding | null {
