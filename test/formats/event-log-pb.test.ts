@@ -109,8 +109,10 @@ describe('Buck2 protobuf event log', () => {
         const log = eventLog(parsed);
         expect(all.slice(0, log.loads.length)).toEqual(log.loads);
         if (parsed.truncated)
-          expect(parsed.truncated.message).toMatch(/^the log ends inside record \d+ \(\d+ of \d+ bytes/);
+          // A cut inside a record's length prefix does not know the record's size yet: `(1 bytes; …`.
+          expect(parsed.truncated.message).toMatch(/^the log ends inside record \d+ \(\d+ (of \d+ )?bytes/);
       }),
+      { numRuns: 400 },
     );
   });
 
