@@ -2,7 +2,7 @@
 // over the profiles of one run joined with its sources. Also groups loaded files into runs.
 import type { ProfileSet } from '../model/profile-set.ts';
 import type { HeapFlame } from '../model/profile.ts';
-import { frameFile, pathNamesFile } from './loop-finder.ts';
+import { frameFile, pathNamesFile } from './profile-names.ts';
 import { packageOfEvalId, pathInCell } from './peaks.ts';
 import { CAUSES, RuleContext, type AdviceInput, type Cause, type Confidence, type Finding } from './rules/context.ts';
 import { findDictViewsInLoops } from './rules/dict-view-in-loop.ts';
@@ -153,7 +153,7 @@ function allocatedHeap(roles: RunRoles): HeapFlame | null {
 /** File names the run's profiles mention: statement and coverage files, frame files, build files of its targets. */
 function fileNamesOf({ input, targetIds }: Collected): string[] {
   const names = new Set<string>(input.frameFiles);
-  for (const row of input.statement?.rows ?? []) names.add(row.file);
+  for (const file of input.statement?.rows.files ?? []) names.add(file);
   for (const { file } of input.coverage?.spans ?? []) names.add(file);
   for (const name of input.heapFlame?.tree.names ?? input.summary?.functions.map((f) => f.name) ?? []) {
     const file = frameFile(name);

@@ -4,7 +4,7 @@
 // statement and coverage profiles say which statements ran; a statement's Count is never taken
 // for its runs (it is 1 + the calls evaluated inside it, per run), only a loop's body Count
 // against its header Count estimates iterations where the source does not say.
-import { frameFile, sourceFor } from './loop-finder.ts';
+import { frameFile, sourceFor } from './profile-names.ts';
 import type { ProfileJoins } from './profile-joins.ts';
 import type { SourceAllocation, SourceIndex } from './starlark-source.ts';
 import { knownIntegers } from './starlark-constants.ts';

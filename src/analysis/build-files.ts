@@ -18,7 +18,7 @@ export function namedStarlarkFiles(files: readonly ParsedFile[]): Set<string> {
     if (profile?.format === 'event-log') {
       for (const load of profile.loads) names.add(load.moduleId.slice(load.moduleId.lastIndexOf(':') + 1));
     } else if (profile?.format === 'statement') {
-      for (const row of profile.rows) names.add(baseName(row.file));
+      for (const file of profile.rows.files) names.add(baseName(file));
     } else if (profile?.format === 'coverage') {
       for (const span of profile.spans) names.add(baseName(span.file));
     }

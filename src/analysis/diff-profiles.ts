@@ -1,6 +1,7 @@
 // Deltas between two profiles that are tables rather than trees: heap summary CSVs,
 // statement CSVs and the per-file peaks of two Buck2 event logs.
 import type { EventLog, HeapSummary, Span, StatementProfile, SummaryRow } from '../model/profile.ts';
+import { statementFile, statementSpan } from '../model/statement-rows.ts';
 import type { Bytes } from '../model/units.ts';
 import { byChange, joinDeltas, type Delta } from './diff.ts';
 import { computeFilePeaks, DEFAULT_PEAK_LIMIT } from './peaks.ts';
@@ -107,23 +108,27 @@ export interface StatementDelta extends Delta {
  *   → [{ name: 'a.bzl', span: { line: 7, column: 13, endLine: 7, endColumn: 19 }, base: 2.8, target: 0.7, delta: -2.1, count: { delta: -300 } }]
  */
 export function statementDeltas(base: StatementProfile, target: StatementProfile): StatementDelta[] {
-  const rows = new Map<string, StatementDelta>();
-  const add = (profile: StatementProfile, side: 'base' | 'target') => {
-    for (const { file, span, seconds, count } of profile.rows) {
-      const key = `${span.line}:${span.column}:${span.endLine}:${span.endColumn}:${file}`;
-      const entry = rows.get(key) ?? { name: file, span, base: 0, target: 0, delta: 0, count: change(0, 0) };
-      entry[side] += seconds;
-      entry.count[side] += count;
-      rows.set(key, entry);
+  const deltas = new Map<string, StatementDelta>();
+  const add = ({ rows }: StatementProfile, side: 'base' | 'target') => {
+    for (let i = 0; i < rows.length; i++) {
+      const file = statementFile(rows, i);
+      const key = `${rows.line[i]}:${rows.column[i]}:${rows.endLine[i]}:${rows.endColumn[i]}:${file}`;
+      let entry = deltas.get(key);
+      if (!entry) {
+        entry = { name: file, span: statementSpan(rows, i), base: 0, target: 0, delta: 0, count: change(0, 0) };
+        deltas.set(key, entry);
+      }
+      entry[side] += rows.seconds[i]!;
+      entry.count[side] += rows.count[i]!;
     }
   };
   add(base, 'base');
   add(target, 'target');
-  for (const row of rows.values()) {
+  for (const row of deltas.values()) {
     row.delta = row.target - row.base;
     row.count.delta = row.count.target - row.count.base;
   }
-  return [...rows.values()].sort(byChange);
+  return [...deltas.values()].sort(byChange);
 }
 
 /** One BUCK file's peak in two event logs. Peaks are null where the load failed or is absent. */

@@ -10,7 +10,8 @@ import type {
   StatementProfile,
   StatementRow,
 } from '../model/profile.ts';
-import { frameFile, frameNameOf, profileFileFor } from './loop-finder.ts';
+import { StatementLookup, statementRow } from '../model/statement-rows.ts';
+import { frameFile, frameNameOf, profileFileFor } from './profile-names.ts';
 import type { SourceIndex, SourceStatement } from './starlark-source.ts';
 
 /** The profiles of one run (one `buck2 profile loading` target set) and its sources. */
@@ -29,7 +30,8 @@ export function spanKey(file: string, span: Span): string {
 }
 
 export class ProfileJoins {
-  private readonly rows = new Map<string, StatementRow>();
+  /** Built on the first look-up: a load without sources never needs it. */
+  private lookup: StatementLookup | null = null;
   private readonly covered = new Set<string>();
   private readonly knownFiles = new Set<string>();
   private readonly fileOfSource = new Map<SourceIndex, string>();
@@ -41,10 +43,7 @@ export class ProfileJoins {
       if (file) this.knownFiles.add(file);
     }
     for (const file of input.frameFiles ?? []) this.knownFiles.add(file);
-    for (const row of input.statement?.rows ?? []) {
-      this.rows.set(spanKey(row.file, row.span), row);
-      this.knownFiles.add(row.file);
-    }
+    for (const file of input.statement?.rows.files ?? []) this.knownFiles.add(file);
     for (const { file, span } of input.coverage?.spans ?? []) {
       this.covered.add(spanKey(file, span));
       this.knownFiles.add(file);
@@ -65,7 +64,16 @@ export class ProfileJoins {
 
   /** The statement profile row that starts where a source statement starts. */
   row(source: SourceIndex, statement: SourceStatement): StatementRow | null {
-    return this.rows.get(spanKey(this.profileFileOf(source), statement.span)) ?? null;
+    const rows = this.input.statement?.rows;
+    const at = this.rowIndex(source, statement);
+    return rows && at >= 0 ? statementRow(rows, at) : null;
+  }
+
+  private rowIndex(source: SourceIndex, statement: SourceStatement): number {
+    const rows = this.input.statement?.rows;
+    if (!rows) return -1;
+    this.lookup ??= new StatementLookup(rows);
+    return this.lookup.find(this.profileFileOf(source), statement.span.line, statement.span.column);
   }
 
   /**
@@ -73,13 +81,14 @@ export class ProfileJoins {
    * evaluated in it, per run), null without a statement profile. What "high" confidence needs.
    */
   inStatementProfile(source: SourceIndex, statement: SourceStatement): boolean | null {
-    return this.input.statement ? this.row(source, statement) !== null : null;
+    return this.input.statement ? this.rowIndex(source, statement) >= 0 : null;
   }
 
   /** Whether a statement ran: true/false from the statement or coverage profile, null when neither is given. */
   ran(source: SourceIndex, statement: SourceStatement): boolean | null {
     if (!this.input.statement && !this.input.coverage) return null;
-    const key = spanKey(this.profileFileOf(source), statement.span);
-    return this.rows.has(key) || this.covered.has(key);
+    return (
+      this.rowIndex(source, statement) >= 0 || this.covered.has(spanKey(this.profileFileOf(source), statement.span))
+    );
   }
 }

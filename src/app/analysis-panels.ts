@@ -2,7 +2,7 @@
 // the per-file peaks table. A finding click shows its function in the flamegraph and its
 // statement in the source; a frame click opens its `def`; a line click selects its function.
 import './analysis-panels.css';
-import { frameFile, frameNameOf, profileFileFor, sourceFor } from '../analysis/loop-finder.ts';
+import { frameFile, frameNameOf, profileFileFor, sourceFor } from '../analysis/profile-names.ts';
 import { computeFilePeaks } from '../analysis/peaks.ts';
 import { indexStarlarkSource, type SourceIndex } from '../analysis/starlark-source.ts';
 import type { Span } from '../model/profile.ts';
@@ -25,7 +25,7 @@ function indexesOf(set: LoadedSet, analysis: SetAnalysis): SourceIndex[] {
 
 function knownFiles(set: LoadedSet): Set<string> {
   const files = new Set<string>();
-  for (const { profile } of set.roles.statement) for (const r of profile.rows) files.add(r.file);
+  for (const { profile } of set.roles.statement) for (const file of profile.rows.files) files.add(file);
   for (const row of set.functions?.rows ?? []) {
     const file = frameFile(row.name);
     if (file) files.add(file);
@@ -96,10 +96,12 @@ export function wireAnalysisPanels(
     const file = profileFileFor(index.path, knownFiles(set));
     const lines = new Map<number, sourceView.LineFigures>();
     for (const { profile } of set.roles.statement) {
-      for (const r of profile.rows) {
-        if (r.file !== file) continue;
-        const at = lines.get(r.span.line) ?? { seconds: 0, count: 0, bytes: null };
-        lines.set(r.span.line, { ...at, seconds: at.seconds + r.seconds, count: at.count + r.count });
+      const { rows } = profile;
+      const id = rows.files.indexOf(file);
+      for (let i = 0; id >= 0 && i < rows.length; i++) {
+        if (rows.file[i] !== id) continue;
+        const at = lines.get(rows.line[i]!) ?? { seconds: 0, count: 0, bytes: null };
+        lines.set(rows.line[i]!, { ...at, seconds: at.seconds + rows.seconds[i]!, count: at.count + rows.count[i]! });
       }
     }
     for (const s of analysis.attribution.statements) {

@@ -5,13 +5,14 @@ import './tables-panel.css';
 import { figuresKey, statementFigures, type StatementFigures } from '../analysis/attribution-figures.ts';
 import type { Attribution } from '../analysis/attribution.ts';
 import { computeSandwich } from '../analysis/callers-callees.ts';
-import { placeStatements } from '../analysis/loop-finder.ts';
+import { statementFunctions } from '../analysis/statement-placement.ts';
 import { indexStarlarkSource } from '../analysis/starlark-source.ts';
 import { firstOf, summaryFor } from '../analysis/run-roles.ts';
 import { computeTypeTable } from '../analysis/type-table.ts';
 import { formatSpan } from '../formats/spans.ts';
 import { stackOf } from '../model/call-tree.ts';
-import type { HeapFlame, HeapSummary, StatementProfile, StatementRow } from '../model/profile.ts';
+import type { HeapFlame, HeapSummary, StatementProfile } from '../model/profile.ts';
+import { statementFile, statementSpan } from '../model/statement-rows.ts';
 import type { TableSnapshot } from '../views/data-table.ts';
 import * as sandwichView from '../views/sandwich.ts';
 import * as statementsView from '../views/statements-table.ts';
@@ -33,10 +34,16 @@ function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R 
 const sandwichOf = memo(computeSandwich);
 const typeTableOf = memo(computeTypeTable);
 const namesOf = memo((rows: FlameModel['functions']) => rows.map((r) => r.name));
-const figuresOf = memo((attribution: Attribution | undefined): ((row: StatementRow) => StatementFigures | null) => {
-  const figures = attribution ? statementFigures(attribution) : new Map<string, StatementFigures>();
-  return (row) => figures.get(figuresKey(row.file, row.span)) ?? null;
-});
+const figuresOf = memo(
+  (
+    attribution: Attribution | undefined,
+    profile: StatementProfile | null,
+  ): ((row: number) => StatementFigures | null) => {
+    const figures = attribution ? statementFigures(attribution) : new Map<string, StatementFigures>();
+    return (row) =>
+      (profile && figures.get(figuresKey(statementFile(profile.rows, row), statementSpan(profile.rows, row)))) ?? null;
+  },
+);
 
 /** The heap flame the types table reads (the flamegraph's when it is one), its metric and its summary, by role. */
 function typeSource(
@@ -65,9 +72,7 @@ function typeSource(
 }
 
 /** A stable lookup function per placement map, so the table's columns are rebuilt only when it changes. */
-const functionsOf = memo(
-  (functions: Map<StatementRow, string | null> | null) => (row: StatementRow) => functions?.get(row) ?? null,
-);
+const functionsOf = memo((functions: readonly (string | null)[] | null) => (row: number) => functions?.[row] ?? null);
 
 function heaviestSelf(rows: FlameModel['functions']): string | null {
   return (
@@ -77,12 +82,12 @@ function heaviestSelf(rows: FlameModel['functions']): string | null {
 }
 
 /** Each statement's function, per set and statement profile (sources indexed once). */
-const placements = new WeakMap<LoadedSet, Map<StatementRow, string | null>>();
-function functionsOfStatements(set: LoadedSet, profile: StatementProfile): Map<StatementRow, string | null> {
+const placements = new WeakMap<LoadedSet, (string | null)[]>();
+function functionsOfStatements(set: LoadedSet, profile: StatementProfile): (string | null)[] {
   let found = placements.get(set);
   if (!found) {
     const sources = (set.analysis?.sources ?? []).map((s) => indexStarlarkSource(s.path, s.text));
-    found = new Map(placeStatements(profile, sources).map((p) => [p.row, p.functionName]));
+    found = statementFunctions(profile, sources);
     placements.set(set, found);
   }
   return found;
@@ -200,7 +205,7 @@ class TablesPanelView implements TablesPanel {
       spanText: formatSpan,
       selected: state.panels.statement,
       functionOf: functionsOf(functions),
-      figuresOf: figuresOf(set?.analysis?.attribution),
+      figuresOf: figuresOf(set?.analysis?.attribution, profile),
       onSelect: (key) => this.pickStatement(key, profile, functions),
     };
     if (this.statements) this.statements.update(props);
@@ -211,11 +216,14 @@ class TablesPanelView implements TablesPanel {
   private pickStatement(
     key: string,
     profile: StatementProfile | null,
-    functions: Map<StatementRow, string | null> | null,
+    functions: readonly (string | null)[] | null,
   ): void {
     this.store.selectStatement(key);
-    const row = profile?.rows.find((r) => statementsView.statementKey(r, formatSpan) === key);
-    const name = row ? functions?.get(row) : null;
+    const rows = profile?.rows;
+    let row = -1;
+    for (let i = 0; rows && row < 0 && i < rows.length; i++)
+      if (statementsView.statementKey(rows, i, formatSpan) === key) row = i;
+    const name = row >= 0 ? functions?.[row] : null;
     if (name && flameModel(this.store.get())?.functions.some((f) => f.name === name)) this.showInFlame(name);
   }
 }

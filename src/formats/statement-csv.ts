@@ -1,6 +1,7 @@
 // Statement CSV — docs/formats.md §5 (and §2.5 for pre-2022-07 unquoted spans); upstream writer:
 // starlark `eval/runtime/profile/stmt.rs` (StmtProfileData::write_to_string).
-import type { StatementProfile, StatementRow } from '../model/profile.ts';
+import type { Span, StatementProfile } from '../model/profile.ts';
+import { StatementRowsBuilder } from '../model/statement-rows.ts';
 import { csvLineParser, type CsvTable } from './csv-records.ts';
 import { findColumns, headerSniff, readCount, readSeconds, TotalRow } from './csv-table.ts';
 import type { FormatSpec, ParseContext } from './format.ts';
@@ -10,6 +11,9 @@ const HEADER = 'File,Span,Duration(s),Count';
 const COLUMNS = { file: 'File', span: 'Span', seconds: 'Duration(s)', count: 'Count' };
 const NOT_A_NUMBER = 'with a duration or count that is not a number';
 const NOT_A_SPAN = 'with a span that is not L:C, L:C-C2 or L1:C1-L2:C2';
+/** Spans are kept in 32-bit columns (model/statement-rows.ts). */
+const SPAN_LIMIT = 0xffff_ffff;
+const SPAN_TOO_BIG = `with a line or column beyond ${SPAN_LIMIT.toLocaleString('en-US')}`;
 
 /**
  * Reads per-statement wall time. The `"TOTAL",""` row gives the totals; every other row is a
@@ -25,9 +29,7 @@ const NOT_A_SPAN = 'with a span that is not L:C, L:C-C2 or L1:C1-L2:C2';
 class StatementTable implements CsvTable<StatementProfile> {
   private col = { file: 0, span: 1, seconds: 2, count: 3 };
   private readonly total = new TotalRow<{ seconds: number; count: number }>('TOTAL');
-  private readonly rows: StatementRow[] = [];
-  /** One string per file name: a million rows name a few thousand files. */
-  private readonly fileNames = new Map<string, string>();
+  private readonly rows = new StatementRowsBuilder();
 
   constructor(private readonly ctx: ParseContext) {}
 
@@ -47,31 +49,35 @@ class StatementTable implements CsvTable<StatementProfile> {
     if (file === 'TOTAL' && spanText === '') return this.total.take({ seconds, count });
     const span = parseSpan(spanText);
     if (span === null) return NOT_A_SPAN;
-    let name = this.fileNames.get(file);
-    if (name === undefined) this.fileNames.set(file, (name = file));
-    this.rows.push({ file: name, span, seconds, count });
+    if (!fitsColumns(span)) return SPAN_TOO_BIG;
+    this.rows.push(this.rows.fileId(file), span.line, span.column, span.endLine, span.endColumn, seconds, count);
     return null;
   }
 
   finish(): StatementProfile {
     const total = this.total.require(this.ctx);
-    this.checkCounts(total.count);
-    return { format: 'statement', totalSeconds: total.seconds, totalCount: total.count, rows: this.rows };
+    const rows = this.rows.finish();
+    this.checkCounts(rows.count, total.count);
+    return { format: 'statement', totalSeconds: total.seconds, totalCount: total.count, rows };
   }
 
   /**
    * Counts are exact integers and the profiler sums them into TOTAL (seconds are rounded to
    * `%.3f`, so they are not compared): rows that do not add up were lost (cut or edited).
    */
-  private checkCounts(totalCount: number): void {
+  private checkCounts(counts: Float64Array, totalCount: number): void {
     let sum = 0;
-    for (const row of this.rows) sum += row.count;
+    for (const count of counts) sum += count;
     if (sum === totalCount) return;
     this.ctx.diagnostics.note(
       0,
       `the statements' counts add up to ${sum}, not the TOTAL row's ${totalCount}: rows are missing or were skipped, so the table is incomplete`,
     );
   }
+}
+
+function fitsColumns(span: Span): boolean {
+  return span.endLine <= SPAN_LIMIT && span.column <= SPAN_LIMIT && span.endColumn <= SPAN_LIMIT;
 }
 
 /** Statement CSV: sniffed by its `File,Span,Duration(s),Count` header, read by StatementTable. */

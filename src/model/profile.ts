@@ -88,6 +88,7 @@ export interface Span {
   endColumn: number;
 }
 
+/** One row of a statement profile as an object (model/statement-rows.ts `statementRow`). */
 export interface StatementRow {
   /** Code-map file name (Buck2: project-relative path; the GC pseudo statement: a Rust path). */
   file: string;
@@ -107,7 +108,28 @@ export interface StatementProfile {
   totalSeconds: Seconds;
   /** The TOTAL row's count: total timing segments, not executions. */
   totalCount: Count;
-  rows: StatementRow[];
+  /** Every other row, as columns (model/statement-rows.ts reads and builds them). */
+  rows: StatementRows;
+}
+
+/**
+ * Statement rows as columns, row `i` at index `i` of each: a million rows as objects were most
+ * of a big statement CSV's parse (allocation, GC) and of the worker's hand-over (cloning).
+ */
+export interface StatementRows {
+  length: number;
+  /** File names, each once (a million rows name a few thousand files). */
+  files: string[];
+  /** Index into `files`. */
+  file: Uint32Array;
+  /** The span, 1-based, end column exclusive (see Span). */
+  line: Uint32Array;
+  column: Uint32Array;
+  endLine: Uint32Array;
+  endColumn: Uint32Array;
+  seconds: Float64Array;
+  /** Timing segments, not executions (StatementRow.count). */
+  count: Float64Array;
 }
 
 export interface CoverageProfile {

@@ -4,7 +4,8 @@
 // evaluated in the statement, per run — not runs — and the header says so. A row click selects
 // its function in the flamegraph when it is known.
 import type { StatementFigures } from '../analysis/attribution-figures.ts';
-import type { Span, StatementProfile, StatementRow } from '../model/profile.ts';
+import type { Span, StatementProfile, StatementRows } from '../model/profile.ts';
+import { NO_STATEMENT_ROWS, rowIndices, statementFile, statementSpan } from '../model/statement-rows.ts';
 import { formatBytes, formatPercent, formatValue } from '../model/units.ts';
 import * as dataTable from './data-table.ts';
 
@@ -17,43 +18,50 @@ export interface StatementsTableProps {
   /**
    * The profiler frame of the function a statement is in (`defs.bzl.f`, `module`), when the
    * loop finder can place it (exactly with the .bzl/BUCK sources dropped, else top level only).
+   * Rows are given by their index in the profile's rows.
    */
-  functionOf(row: StatementRow): string | null;
+  functionOf(row: number): string | null;
   /** What the attribution gives the statement (null without a heap flame and sources). */
-  figuresOf(row: StatementRow): StatementFigures | null;
+  figuresOf(row: number): StatementFigures | null;
   /** The selected row's key (`file:span`). */
   selected: string | null;
   onSelect(key: string): void;
 }
 
-/** A row's identity: `file:span` as the coverage format writes it. */
-export function statementKey(row: StatementRow, spanText: (span: Span) => string): string {
-  return `${row.file}:${spanText(row.span)}`;
+/** Row `row`'s identity: `file:span` as the coverage format writes it. */
+export function statementKey(rows: StatementRows, row: number, spanText: (span: Span) => string): string {
+  return `${statementFile(rows, row)}:${spanText(statementSpan(rows, row))}`;
 }
 
-function columnsFor(props: StatementsTableProps): dataTable.Column<StatementRow>[] {
+function columnsFor(props: StatementsTableProps): dataTable.Column<number>[] {
   const total = props.profile?.totalSeconds ?? 0;
+  const rows = props.profile?.rows ?? NO_STATEMENT_ROWS;
   return [
-    { key: 'file', label: 'File', title: 'code-map file name (Buck2: project-relative path)', value: (r) => r.file },
-    { key: 'line', label: 'Line', title: 'first line of the statement', value: (r) => r.span.line },
+    {
+      key: 'file',
+      label: 'File',
+      title: 'code-map file name (Buck2: project-relative path)',
+      value: (r) => statementFile(rows, r),
+    },
+    { key: 'line', label: 'Line', title: 'first line of the statement', value: (r) => rows.line[r]! },
     {
       key: 'span',
       label: 'Span',
       title: 'line:column-column or line:column-line:column, 1-based, end exclusive',
-      value: (r) => props.spanText(r.span),
+      value: (r) => props.spanText(statementSpan(rows, r)),
     },
     {
       key: 'seconds',
       label: 'Time',
       title: 'wall time attributed to the statement (Duration(s))',
-      value: (r) => r.seconds,
+      value: (r) => rows.seconds[r]!,
       format: (v) => formatValue(v, 'seconds'),
     },
     {
       key: 'share',
       label: 'Share',
       title: 'of the TOTAL row’s time',
-      value: (r) => (total > 0 ? r.seconds / total : 0),
+      value: (r) => (total > 0 ? rows.seconds[r]! / total : 0),
       format: (v) => formatPercent(v, 1),
     },
     {
@@ -68,7 +76,7 @@ function columnsFor(props: StatementsTableProps): dataTable.Column<StatementRow>
       label: 'Count',
       title:
         '1 + the calls evaluated inside the statement, per run: NOT how often it ran (a list of 230k elements built without calls counts 1); a never-taken `if …: <call>` ending a `for` body counts once per pass',
-      value: (r) => r.count,
+      value: (r) => rows.count[r]!,
     },
     {
       key: 'bytes',
@@ -104,14 +112,15 @@ function captionOf(props: StatementsTableProps): string {
 export function create(
   host: HTMLElement,
   initial: StatementsTableProps,
-): { update(p: StatementsTableProps): void; destroy(): void; table: dataTable.DataTable<StatementRow> } {
+): { update(p: StatementsTableProps): void; destroy(): void; table: dataTable.DataTable<number> } {
   let props = initial;
   let columns = columnsFor(props);
-  const tableProps = (): dataTable.DataTableProps<StatementRow> => ({
-    rows: props.profile?.rows ?? [],
+  let indices = props.profile ? rowIndices(props.profile.rows) : [];
+  const tableProps = (): dataTable.DataTableProps<number> => ({
+    rows: indices,
     columns,
     caption: captionOf(props),
-    rowKey: (r) => statementKey(r, props.spanText),
+    rowKey: (r) => statementKey(props.profile?.rows ?? NO_STATEMENT_ROWS, r, props.spanText),
     selected: props.selected,
     onSelect: (key) => props.onSelect(key),
     sort: { key: 'seconds', descending: true },
@@ -123,6 +132,7 @@ export function create(
     update(next) {
       if (next.profile !== props.profile || next.functionOf !== props.functionOf || next.figuresOf !== props.figuresOf)
         columns = columnsFor(next);
+      if (next.profile !== props.profile) indices = next.profile ? rowIndices(next.profile.rows) : [];
       props = next;
       render();
     },

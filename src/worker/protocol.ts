@@ -5,6 +5,7 @@ import type { FunctionStats } from '../analysis/function-table.ts';
 import type { MetricName, MetricWeights } from '../analysis/metrics.ts';
 import type { RunRoles } from '../analysis/run-roles.ts';
 import type { CallTree } from '../model/call-tree.ts';
+import { statementBuffers } from '../model/statement-rows.ts';
 import type { ParsedFile } from '../model/profile.ts';
 import type { LoadResult } from './load-job.ts';
 import type { SetAnalysis, SourceText } from './set-analysis.ts';
@@ -59,6 +60,8 @@ export function transferablesOf(sets: readonly LoadedSetData[]): ArrayBuffer[] {
       const p = file.profile;
       if (p && (p.format === 'heap-flame' || p.format === 'time-flame' || p.format === 'pprof')) {
         for (const b of treeBuffers(p.tree)) buffers.add(b);
+      } else if (p?.format === 'statement') {
+        for (const b of statementBuffers(p.rows)) buffers.add(b);
       }
     }
     for (const m of set.metrics) buffers.add(m.total.buffer as ArrayBuffer);

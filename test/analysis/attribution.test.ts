@@ -2,6 +2,7 @@
 // innermost loop on the way, across frames, through call sites found in the sources; a frame's
 // own bytes go to its allocating statements (never to cheap checks); Count is evidence, not runs.
 import { describe, expect, it } from 'vitest';
+import { statementRowList } from '../../src/model/statement-rows.ts';
 import { groupRuns, type Run } from '../../src/analysis/advisor.ts';
 import { statementFigures, figuresKey } from '../../src/analysis/attribution-figures.ts';
 import { attribute, type Attribution } from '../../src/analysis/attribution.ts';
@@ -106,7 +107,9 @@ describe('across frames and Count semantics, on the corpus', () => {
   it('reads Count as 1 + the calls in a statement per run: loop iterations come from the source, not from it', () => {
     const run = corpusRun('count-calls-per-statement');
     const defs = source(run, 'defs.bzl');
-    const rows = new Map(run.input.statement!.rows.map((r) => [`${r.span.line}:${r.span.column}`, r.count]));
+    const rows = new Map(
+      statementRowList(run.input.statement!.rows).map((r) => [`${r.span.line}:${r.span.column}`, r.count]),
+    );
     // 10 runs of a statement that makes 60 calls: Count 610; a 230,000-element list without calls: Count 1.
     expect(rows.get('9:9')).toBe(610);
     expect(rows.get('11:5')).toBe(1);
@@ -120,7 +123,9 @@ describe('across frames and Count semantics, on the corpus', () => {
   it('a never-taken `if …: fail()` ending a for body is counted once per pass, yet gets no bytes', () => {
     const run = corpusRun('branch-after-call-quirk');
     const defs = source(run, 'defs.bzl');
-    const failRow = run.input.statement!.rows.find((r) => r.file === 'defs.bzl' && r.span.line === 8)!;
+    const failRow = statementRowList(run.input.statement!.rows).find(
+      (r) => r.file === 'defs.bzl' && r.span.line === 8,
+    )!;
     expect(failRow.count).toBe(50);
     const fail = statementAt(defs, 8);
     expect(neverRuns(defs, fail)).toBe(true);

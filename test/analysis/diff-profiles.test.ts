@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { peakDeltas, statementDeltas, summaryDeltas, summaryTypeDeltas } from '../../src/analysis/diff-profiles.ts';
 import { parseText } from '../../src/formats/parse-file.ts';
-import type { EventLog, HeapSummary, StatementProfile, SummaryRow } from '../../src/model/profile.ts';
+import type { EventLog, HeapSummary, StatementProfile, StatementRow, SummaryRow } from '../../src/model/profile.ts';
+import { statementRowsOf } from '../../src/model/statement-rows.ts';
 import { SAMPLES_DIR } from '../samples.ts';
 
 function row(name: string, calls: number, allocs: number, allocBytes: number | null, typeCounts: number[]): SummaryRow {
@@ -97,11 +98,11 @@ describe('statementDeltas', () => {
     endLine,
     endColumn,
   });
-  const profile = (rows: StatementProfile['rows']): StatementProfile => ({
+  const profile = (rows: StatementRow[]): StatementProfile => ({
     format: 'statement',
     totalSeconds: 0,
     totalCount: 0,
-    rows,
+    rows: statementRowsOf(rows),
   });
 
   it('joins by file and span, so a moved statement is gone and new', () => {

@@ -7,6 +7,7 @@ import { groupRuns, isStarlarkSourcePath, type Run } from '../../src/analysis/ad
 import { parseBytes, parseText } from '../../src/formats/parse-file.ts';
 import { groupIntoSets, type ProfileSet } from '../../src/model/profile-set.ts';
 import type { HeapFlame, ParsedFile, Span, StatementProfile } from '../../src/model/profile.ts';
+import { statementRowsOf } from '../../src/model/statement-rows.ts';
 import { REPO_ROOT, readGolden, readGoldenBody } from '../golden.ts';
 
 /** `7:13-19` / `3:5-9:1` → Span; test-side reader for the statement golden until its parser lands. */
@@ -37,12 +38,14 @@ export function statementProfile(text: string): StatementProfile {
     format: 'statement',
     totalSeconds: Number(total![2]),
     totalCount: Number(total![3]),
-    rows: body.map(([file, s, seconds, count]) => ({
-      file: file!,
-      span: span(s!),
-      seconds: Number(seconds),
-      count: Number(count),
-    })),
+    rows: statementRowsOf(
+      body.map(([file, s, seconds, count]) => ({
+        file: file!,
+        span: span(s!),
+        seconds: Number(seconds),
+        count: Number(count),
+      })),
+    ),
   };
 }
 

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { computeFunctionTable } from '../../src/analysis/function-table.ts';
-import {
-  HOT_LOOP_RATIO,
-  findLoops,
-  frameFile,
-  nestRows,
-  pathNamesFile,
-  placeStatements,
-  profileFileFor,
-  sourceFor,
-  type FunctionBytes,
-} from '../../src/analysis/loop-finder.ts';
+import { HOT_LOOP_RATIO, findLoops, type FunctionBytes } from '../../src/analysis/loop-finder.ts';
+import { frameFile, pathNamesFile, profileFileFor, sourceFor } from '../../src/analysis/profile-names.ts';
+import { nestRows, placeStatements } from '../../src/analysis/statement-placement.ts';
+import { statementRowList } from '../../src/model/statement-rows.ts';
 import { indexStarlarkSource } from '../../src/analysis/starlark-source.ts';
 import { golden, sampleRun, spanText } from './fixtures.ts';
 
@@ -25,7 +18,7 @@ describe('loop finder on the upstream goldens', () => {
   it('places each statement in its def and loop through the source', () => {
     const placed = placeStatements(statement, [source]);
     const where = (line: number) => {
-      const p = placed.find((x) => x.row.span.line === line)!;
+      const p = placed.find((x) => statement.rows.line[x.row] === line)!;
       return `${p.functionName} def=${spanText(p.functionSpan)} loop=${spanText(p.loopSpan)}`;
     };
     expect(where(7)).toBe('test.star.inner def=2:1-8:1 loop=6:9-8:1');
@@ -59,8 +52,8 @@ describe('loop finder on the upstream goldens', () => {
   });
 
   it('nests statement spans with one sweep', () => {
-    const rows = statement.rows;
-    const parents = nestRows(rows);
+    const rows = statementRowList(statement.rows);
+    const parents = nestRows(statement.rows, Array.from(rows.keys()));
     const parentOf = (line: number) => {
       const p = parents[rows.findIndex((r) => r.span.line === line)]!;
       return p < 0 ? '—' : spanText(rows[p]!.span);

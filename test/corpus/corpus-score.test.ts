@@ -1,6 +1,7 @@
 // The culprit finder scored on our corpus (samples/programs/corpus.json): the thresholds of
 // issue 13, and the statement-profile Count semantics its two minimal programs show.
 import { existsSync, readFileSync } from 'node:fs';
+import { statementRowList } from '../../src/model/statement-rows.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPaths } from '../../src/cli/load-paths.ts';
@@ -17,7 +18,7 @@ const SLOW = 120_000;
 async function statementCounts(program: string): Promise<Map<string, number>> {
   const [loaded] = await loadPaths([join(SAMPLES_DIR, 'corpus', program, 'statement')]);
   const profile = loaded!.files.map((f) => f.profile).find((p): p is StatementProfile => p?.format === 'statement')!;
-  return new Map(profile.rows.map((r) => [`${r.file}:${spanLabel(r.span)}`, r.count]));
+  return new Map(statementRowList(profile.rows).map((r) => [`${r.file}:${spanLabel(r.span)}`, r.count]));
 }
 
 async function coveredSpans(program: string): Promise<string[]> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { statementRowList } from '../../src/model/statement-rows.ts';
 import { readGolden, readGoldenBody } from '../golden.ts';
 import { parseAs, readSample, samplesOfMode } from './parse-as.ts';
 
@@ -53,6 +54,6 @@ describe('coverage', () => {
     const statement = parseAs('statement', readSample(path.replace('/coverage/', '/statement/'))).profile;
     const key = (r: { file: string; span: { line: number; column: number; endLine: number; endColumn: number } }) =>
       `${r.file}:${r.span.line}:${r.span.column}-${r.span.endLine}:${r.span.endColumn}`;
-    expect(new Set(cov.spans.map(key))).toEqual(new Set(statement.rows.map(key)));
+    expect(new Set(cov.spans.map(key))).toEqual(new Set(statementRowList(statement.rows).map(key)));
   });
 });

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/formats/parse-file.ts';
+import { statementRowList } from '../../src/model/statement-rows.ts';
 import { readGolden, readGoldenBody } from '../golden.ts';
 import { parseAs, readEdgeCase, readSample, samplesOfMode } from './parse-as.ts';
 
+/** The profile with its rows as objects (the parser keeps them as columns). */
 function statements(text: string) {
   const { parsed, profile } = parseAs('statement', text);
-  return { parsed, stmt: profile };
+  return { parsed, stmt: { ...profile, rows: statementRowList(profile.rows) } };
 }
 
 describe('statement CSV', () => {
