@@ -107,3 +107,12 @@ function undecodableMessage(line: number): string {
 
 /** A NUL anywhere in a text profile: binary data, refused wherever it is (not only in the head). */
 export const BINARY_LINE = 'binary data (a NUL byte) where a text profile has none';
+
+/**
+ * What the driver checks on every text line, for text a byte parser decoded itself (a new name,
+ * a line it reads the slow way): a NUL is binary data (ParseError), U+FFFD undecodable bytes.
+ */
+export function checkDecodedText(file: string, diagnostics: DiagnosticSink, lineNo: number, text: string): void {
+  if (text.includes('\0')) throw new ParseError(file, lineNo, '', BINARY_LINE);
+  if (text.includes('\uFFFD')) diagnostics.undecodable(lineNo);
+}

@@ -5,7 +5,7 @@ import type { HeapFlame } from '../model/profile.ts';
 import type { FormatSpec, LineParser, ParseContext } from './format.ts';
 import { NO_LINE_END } from './byte-lines.ts';
 import { ByteNameTable, widened } from './byte-names.ts';
-import { BINARY_LINE, ParseError } from './diagnostics.ts';
+import { checkDecodedText } from './diagnostics.ts';
 import { isFoldedLine, SPACE } from './folded.ts';
 
 const UNUSED_CAPACITY = [...'unused_capacity'].map((c) => c.charCodeAt(0));
@@ -181,8 +181,7 @@ export class HeapFlameParser implements LineParser<HeapFlame> {
   }
 
   private checkText(text: string): void {
-    if (text.includes('\0')) throw new ParseError(this.ctx.file, this.lineNo, '', BINARY_LINE);
-    if (text.includes('\uFFFD')) this.ctx.diagnostics.undecodable(this.lineNo);
+    checkDecodedText(this.ctx.file, this.ctx.diagnostics, this.lineNo, text);
   }
 
   /** The chunk's bytes may be reused: keep the part of the last line the next one compares. */

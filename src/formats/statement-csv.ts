@@ -2,8 +2,11 @@
 // starlark `eval/runtime/profile/stmt.rs` (StmtProfileData::write_to_string).
 import type { Span, StatementProfile } from '../model/profile.ts';
 import { StatementRowsBuilder } from '../model/statement-rows.ts';
-import { csvLineParser, type CsvTable } from './csv-records.ts';
+import { ByteNameTable } from './byte-names.ts';
+import { csvByteLineParser } from './csv-byte-records.ts';
+import type { CsvTable } from './csv-records.ts';
 import { findColumns, headerSniff, readCount, readSeconds, TotalRow } from './csv-table.ts';
+import { checkDecodedText } from './diagnostics.ts';
 import type { FormatSpec, ParseContext } from './format.ts';
 import { parseSpan } from './spans.ts';
 
@@ -30,6 +33,15 @@ class StatementTable implements CsvTable<StatementProfile> {
   private col = { file: 0, span: 1, seconds: 2, count: 3 };
   private readonly total = new TotalRow<{ seconds: number; count: number }>('TOTAL');
   private readonly rows = new StatementRowsBuilder();
+  /** The header is the writer's own (these four columns in this order): byte records can be read. */
+  private writerHeader = false;
+  private readonly cells = new ByteCells();
+  /** File names read from bytes; each new one is decoded once and checked like a text line. */
+  private readonly names = new ByteNameTable((name) => {
+    checkDecodedText(this.ctx.file, this.ctx.diagnostics, this.lineNo, name);
+    return this.rows.fileId(name);
+  });
+  private lineNo = 0;
 
   constructor(private readonly ctx: ParseContext) {}
 
@@ -37,7 +49,43 @@ class StatementTable implements CsvTable<StatementProfile> {
     const found = findColumns('statement', cells, COLUMNS);
     if ('problem' in found) return found.problem;
     this.col = found.columns;
+    this.writerHeader = cells.join(',') === HEADER;
     return null;
+  }
+
+  /**
+   * The record as the writer prints it, `"<file>","<span>",<seconds>,<count>` (a bare span as
+   * before 2022-07 too), read from its bytes with the same checks as `record`; false for
+   * anything else (TOTAL's empty span, quotes in the name, other number shapes), which the
+   * text path then reads or skips and counts.
+   */
+  recordBytes(bytes: Uint8Array, start: number, end: number, lineNo: number): boolean {
+    if (!this.writerHeader || bytes[start] !== QUOTE) return false;
+    const close = bytes.indexOf(QUOTE, start + 1);
+    if (close < 0 || close + 1 >= end || bytes[close + 1] !== COMMA) return false;
+    const c = this.cells;
+    c.reset(bytes, close + 2, end);
+    const quoted = c.take(QUOTE);
+    const line = c.number(SPAN_DIGITS);
+    if (line < 1 || !c.take(COLON)) return false;
+    const column = c.number(SPAN_DIGITS);
+    let endLine = line;
+    let endColumn = column;
+    if (c.take(DASH)) {
+      endColumn = c.number(SPAN_DIGITS);
+      if (c.take(COLON)) [endLine, endColumn] = [endColumn, c.number(SPAN_DIGITS)];
+    }
+    if (column < 1 || endColumn < 1 || endLine < line || Math.max(endLine, column, endColumn) > SPAN_LIMIT)
+      return false;
+    if ((quoted && !c.take(QUOTE)) || !c.take(COMMA)) return false;
+    const seconds = c.decimal();
+    if (seconds < 0 || !c.take(COMMA)) return false;
+    const count = c.number(EXACT_DIGITS);
+    if (count < 0 || !c.atEnd()) return false;
+    this.lineNo = lineNo;
+    const file = this.names.id(bytes, c.view, start + 1, close);
+    this.rows.push(file, line, column, endLine, endColumn, seconds, count);
+    return true;
   }
 
   record(cells: string[]): string | null {
@@ -76,6 +124,75 @@ class StatementTable implements CsvTable<StatementProfile> {
   }
 }
 
+const QUOTE = 34;
+const COMMA = 44;
+const DASH = 45;
+const DOT = 46;
+const COLON = 58;
+/** Digits of a span number: 10 may pass SPAN_LIMIT, which the caller checks. */
+const SPAN_DIGITS = 10;
+/** Up to 15 digits every integer is exact in a double (2^53 ≈ 9.007e15). */
+const EXACT_DIGITS = 15;
+const POWERS_OF_TEN = Array.from({ length: EXACT_DIGITS + 1 }, (_, k) => 10 ** k);
+
+/** A cursor over the number cells of one record's bytes. Negative results mean "not this shape". */
+class ByteCells {
+  private bytes: Uint8Array = new Uint8Array(0);
+  view: DataView = new DataView(this.bytes.buffer);
+  private at = 0;
+  private end = 0;
+  private digitCount = 0;
+
+  reset(bytes: Uint8Array, at: number, end: number): void {
+    if (bytes !== this.bytes) {
+      this.bytes = bytes;
+      this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+    this.at = at;
+    this.end = end;
+  }
+
+  /** A run of 1 to `maxDigits` ASCII digits, else -1. */
+  number(maxDigits: number): number {
+    const { bytes, end } = this;
+    const start = this.at;
+    let value = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const d = bytes[i]! - 48;
+      if (d < 0 || d > 9) break;
+      value = value * 10 + d;
+    }
+    this.at = i;
+    this.digitCount = i - start;
+    return this.digitCount > 0 && this.digitCount <= maxDigits ? value : -1;
+  }
+
+  /**
+   * `12` or `0.378`, as Number() reads it: digits as one exact integer over a power of ten is
+   * the correctly rounded quotient, which is the double nearest the decimal. Else -1.
+   */
+  decimal(): number {
+    const whole = this.number(EXACT_DIGITS);
+    if (whole < 0 || !this.take(DOT)) return whole;
+    const wholeDigits = this.digitCount;
+    const fraction = this.number(EXACT_DIGITS - wholeDigits);
+    if (fraction < 0) return -1;
+    const scale = POWERS_OF_TEN[this.digitCount]!;
+    return (whole * scale + fraction) / scale;
+  }
+
+  take(code: number): boolean {
+    if (this.at >= this.end || this.bytes[this.at] !== code) return false;
+    this.at++;
+    return true;
+  }
+
+  atEnd(): boolean {
+    return this.at === this.end;
+  }
+}
+
 function fitsColumns(span: Span): boolean {
   return span.endLine <= SPAN_LIMIT && span.column <= SPAN_LIMIT && span.endColumn <= SPAN_LIMIT;
 }
@@ -85,5 +202,5 @@ export const statementFormat: FormatSpec<StatementProfile> = {
   name: 'statement',
   endsEveryLine: true,
   sniff: headerSniff(HEADER),
-  create: (ctx) => csvLineParser(ctx, new StatementTable(ctx)),
+  create: (ctx) => csvByteLineParser(ctx, new StatementTable(ctx)),
 };
