@@ -23,9 +23,12 @@ class CsvByteRecordReader<P extends Profile> extends CsvRecordReader<P> {
   private readonly decoder = new TextDecoder('utf-8');
 
   lineBytes(bytes: Uint8Array, start: number, limit: number, lineNo: number): number {
+    if (this.atRecordStart()) {
+      const read = this.table.recordBytes!(bytes, start, limit, lineNo);
+      if (read >= 0) return read;
+    }
     const end = firstLineEnd(bytes, start, limit);
     if (end < 0) return NO_LINE_END;
-    if (end > start && this.atRecordStart() && this.table.recordBytes!(bytes, start, end, lineNo)) return end;
     const text = this.decoder.decode(bytes.subarray(start, end));
     checkDecodedText(this.ctx.file, this.ctx.diagnostics, lineNo, text);
     this.line(text, lineNo);

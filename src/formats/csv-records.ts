@@ -13,11 +13,12 @@ export interface CsvTable<P extends Profile> {
   /** Takes a record with as many cells as the header; returns why it was skipped, or null. */
   record(cells: string[], lineNo: number): string | null;
   /**
-   * Optional fast path: reads the one-line record `bytes[start, end)` (UTF-8, no line end in
-   * it) without decoding it, when it has the shape the writer gives nearly every record; false
-   * (having changed nothing) for anything else, which is then read from its text as usual.
+   * Optional fast path: reads the record whose UTF-8 line starts at `bytes[start]` without
+   * decoding it, when it has the shape the writer gives nearly every record, and returns the
+   * index of the `\n` or `\r` ending it (before `limit`); -1, having changed nothing, for
+   * anything else, which is then read from its text as usual.
    */
-  recordBytes?(bytes: Uint8Array, start: number, end: number, lineNo: number): boolean;
+  recordBytes?(bytes: Uint8Array, start: number, limit: number, lineNo: number): number;
   /** The profile; may throw ParseError when a row the format needs never came. */
   finish(): P;
 }

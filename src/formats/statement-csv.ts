@@ -59,15 +59,15 @@ class StatementTable implements CsvTable<StatementProfile> {
    * anything else (TOTAL's empty span, quotes in the name, other number shapes), which the
    * text path then reads or skips and counts.
    */
-  recordBytes(bytes: Uint8Array, start: number, end: number, lineNo: number): boolean {
-    if (!this.writerHeader || bytes[start] !== QUOTE) return false;
-    const close = bytes.indexOf(QUOTE, start + 1);
-    if (close < 0 || close + 1 >= end || bytes[close + 1] !== COMMA) return false;
+  recordBytes(bytes: Uint8Array, start: number, limit: number, lineNo: number): number {
+    if (!this.writerHeader || bytes[start] !== QUOTE) return NOT_READ;
+    const close = closingQuote(bytes, start + 1, limit);
     const c = this.cells;
-    c.reset(bytes, close + 2, end);
+    c.reset(bytes, close + 1, limit);
+    if (close < 0 || !c.take(COMMA)) return NOT_READ;
     const quoted = c.take(QUOTE);
     const line = c.number(SPAN_DIGITS);
-    if (line < 1 || !c.take(COLON)) return false;
+    if (line < 1 || !c.take(COLON)) return NOT_READ;
     const column = c.number(SPAN_DIGITS);
     let endLine = line;
     let endColumn = column;
@@ -76,16 +76,17 @@ class StatementTable implements CsvTable<StatementProfile> {
       if (c.take(COLON)) [endLine, endColumn] = [endColumn, c.number(SPAN_DIGITS)];
     }
     if (column < 1 || endColumn < 1 || endLine < line || Math.max(endLine, column, endColumn) > SPAN_LIMIT)
-      return false;
-    if ((quoted && !c.take(QUOTE)) || !c.take(COMMA)) return false;
+      return NOT_READ;
+    if ((quoted && !c.take(QUOTE)) || !c.take(COMMA)) return NOT_READ;
     const seconds = c.decimal();
-    if (seconds < 0 || !c.take(COMMA)) return false;
+    if (seconds < 0 || !c.take(COMMA)) return NOT_READ;
     const count = c.number(EXACT_DIGITS);
-    if (count < 0 || !c.atEnd()) return false;
+    const end = c.lineEnd();
+    if (count < 0 || end < 0) return NOT_READ;
     this.lineNo = lineNo;
     const file = this.names.id(bytes, c.view, start + 1, close);
     this.rows.push(file, line, column, endLine, endColumn, seconds, count);
-    return true;
+    return end;
   }
 
   record(cells: string[]): string | null {
@@ -115,7 +116,7 @@ class StatementTable implements CsvTable<StatementProfile> {
    */
   private checkCounts(counts: Float64Array, totalCount: number): void {
     let sum = 0;
-    for (const count of counts) sum += count;
+    for (let i = 0; i < counts.length; i++) sum += counts[i]!;
     if (sum === totalCount) return;
     this.ctx.diagnostics.note(
       0,
@@ -124,6 +125,9 @@ class StatementTable implements CsvTable<StatementProfile> {
   }
 }
 
+const NOT_READ = -1;
+const LF = 10;
+const CR = 13;
 const QUOTE = 34;
 const COMMA = 44;
 const DASH = 45;
@@ -134,6 +138,16 @@ const SPAN_DIGITS = 10;
 /** Up to 15 digits every integer is exact in a double (2^53 ≈ 9.007e15). */
 const EXACT_DIGITS = 15;
 const POWERS_OF_TEN = Array.from({ length: EXACT_DIGITS + 1 }, (_, k) => 10 ** k);
+
+/** The `"` closing a name that starts at `from`, or -1 when a line end or `limit` comes first. */
+function closingQuote(bytes: Uint8Array, from: number, limit: number): number {
+  for (let i = from; i < limit; i++) {
+    const c = bytes[i]!;
+    if (c === QUOTE) return i;
+    if (c === LF || c === CR) return -1;
+  }
+  return -1;
+}
 
 /** A cursor over the number cells of one record's bytes. Negative results mean "not this shape". */
 class ByteCells {
@@ -188,8 +202,10 @@ class ByteCells {
     return true;
   }
 
-  atEnd(): boolean {
-    return this.at === this.end;
+  /** The cursor's index when a line end (`\n` or `\r`) is there, else -1. */
+  lineEnd(): number {
+    const c = this.bytes[this.at];
+    return this.at < this.end && (c === LF || c === CR) ? this.at : -1;
   }
 }
 
