@@ -54,7 +54,7 @@ const seconds = fc.oneof(
 const count = fc.oneof(digits(6), digits(20), fc.constantFrom('', '-1', '1.0', '9007199254740993'));
 const name = fc.oneof(
   fc.stringMatching(/^[a-z/._-]{0,30}$/),
-  fc.string({ unit: fc.constantFrom('a', 'ä', '€', '😀', ',', ':', '"', ' ', '\t', '\r'), maxLength: 8 }),
+  fc.string({ unit: fc.constantFrom('a', 'ä', '€', '😀', ',', ':', '"', ' ', '\t', '\r', '\n'), maxLength: 8 }),
 );
 const quoted = (s: string) => `"${s.replaceAll('"', '""')}"`;
 const record = fc
