@@ -12,7 +12,7 @@ import {
   type PeakFigure,
   type TopLevelCall,
 } from '../analysis/peaks.ts';
-import { spanLabel } from '../analysis/rules/context.ts';
+import { spanLabel } from '../model/profile.ts';
 import { groupIntoSets } from '../model/profile-set.ts';
 import type { ParsedFile, Span } from '../model/profile.ts';
 
