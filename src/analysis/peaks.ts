@@ -1,5 +1,6 @@
-// Per-file Starlark peaks from Buck2 event logs (docs/formats.md §10) and the profile-side figures
-// that can be set beside them, each labelled with what kind of bound it is.
+// Per-file Starlark peaks from Buck2 event logs (docs/formats.md §10), the limits they are held
+// against, and the `buck2 profile loading` commands that profile a file (peak-estimate.ts sets a
+// profile's own figures beside them).
 import type { EventLog, LoadRecord } from '../model/profile.ts';
 import { parseSize, type Bytes } from '../model/units.ts';
 import { shellCommand } from '../model/shell.ts';
