@@ -144,8 +144,12 @@ export class AttributionScopes {
     const own: { allocation: number; weight: number; types: readonly string[]; capacity: number }[] = [];
     source.allocations.forEach((allocation, i) => {
       if (allocation.def !== scope.def) return;
-      if (allocation.kind === 'call' && this.defNames.has(this.calledName(source, allocation.callee))) return;
       if (this.evidenceWeight(source, allocation.statement) === null || addsToNumber(source, allocation)) return;
+      if (allocation.kind === 'call' && this.defNames.has(this.calledName(source, allocation.callee))) {
+        const inlined = this.inlinedCall(source, allocation);
+        if (inlined) own.push({ allocation: i, ...inlined, capacity: Infinity });
+        return;
+      }
       own.push({
         allocation: i,
         weight: this.sizeWeight(source, allocation),
@@ -160,6 +164,26 @@ export class AttributionScopes {
       share,
       capacity: item.capacity,
     }));
+  }
+
+  /**
+   * What a call of an inlined def allocates in its caller's frame: the weights and types of the
+   * allocations of its one `return` expression; null when the def has a frame of its own (its
+   * bytes are on its own frame) or is not one starlark-rust inlines.
+   */
+  private inlinedCall(
+    source: SourceIndex,
+    call: SourceAllocation,
+  ): { weight: number; types: readonly string[] } | null {
+    const callee = resolveDef(this.sources, source, call.callee);
+    if (!callee || !isInlinable(callee.source, callee.def) || !this.joins.hasNoFrame(callee.source, callee.def))
+      return null;
+    const made = callee.source.allocations.filter((a) => a.def === callee.def && a.kind !== 'call');
+    if (made.length === 0) return null;
+    return {
+      weight: made.reduce((sum, a) => sum + this.sizeWeight(callee.source, a), 0),
+      types: [...new Set(made.flatMap((a) => typesOf(a)))],
+    };
   }
 
   /**
@@ -245,26 +269,8 @@ export class AttributionScopes {
     return last === test ? (this.joins.row(source, test)?.count ?? 0) : 0;
   }
 
-  private readonly entriesCache = new Map<string, number | null>();
-  /** Entries of a def: the smallest Count among the statements directly in its body outside loops (1 for a build file's top level). */
   private entriesOf(source: SourceIndex, def: number | null): number | null {
-    if (def === null) return 1;
-    const key = `${source.path}\0${def}`;
-    if (this.entriesCache.has(key)) return this.entriesCache.get(key)!;
-    let smallest: number | null = null;
-    for (const s of source.statements) {
-      if (
-        s.def !== def ||
-        s.loop !== null ||
-        s.parent === null ||
-        source.statements[s.parent]!.kind !== 'FunctionDefinition'
-      )
-        continue;
-      const count = this.joins.row(source, s)?.count;
-      if (count !== undefined && (smallest === null || count < smallest)) smallest = count;
-    }
-    this.entriesCache.set(key, smallest);
-    return smallest;
+    return this.joins.entries(source, def);
   }
 
   private iterations(source: SourceIndex, loop: number, known: ReadonlyMap<string, number>): number {
@@ -318,6 +324,36 @@ export function calleeDefName(sources: readonly SourceIndex[], from: SourceIndex
   if (!callee.includes('.')) return last;
   const holder = sources.find((s) => Object.hasOwn(s.fieldAliases, last));
   return holder ? holder.fieldAliases[last]! : last;
+}
+
+/** The def a call reaches (by name, load alias or struct field), its own file searched first. */
+export function resolveDef(
+  sources: readonly SourceIndex[],
+  from: SourceIndex,
+  callee: string,
+): { source: SourceIndex; def: number } | null {
+  const name = calleeDefName(sources, from, callee);
+  if (!name) return null;
+  for (const source of [from, ...sources.filter((s) => s !== from)]) {
+    const def = source.defs.findIndex((d) => d.callNames.includes(name));
+    if (def >= 0) return { source, def };
+  }
+  return null;
+}
+
+/**
+ * Whether starlark-rust would inline a def: a `def` whose body is one `return` statement with no
+ * comprehension or lambda in it (def_inline.rs: those are never safe to inline).
+ */
+export function isInlinable(source: SourceIndex, def: number): boolean {
+  if (source.defs[def]!.kind !== 'def') return false;
+  const body = source.statements.filter((s) => s.def === def && s.kind !== 'FunctionDefinition');
+  return (
+    body.length === 1 &&
+    body[0]!.kind === 'ReturnStatement' &&
+    !source.loops.some((l) => l.def === def) &&
+    !source.defs.some((d) => d.parent === def)
+  );
 }
 
 function scopeKey(scope: Scope): string {

@@ -24,7 +24,8 @@ import {
   calleeName,
   childNodes,
   classifyConstruct,
-  constantArguments,
+  argumentSizes,
+  parameters,
   constantValue,
   evaluateSize,
   isBinding,
@@ -189,17 +190,14 @@ export class SourceIndexer {
     const isLambda = node.name === 'LambdaExpression';
     const nameNode = isLambda ? null : kids.find((k) => k.name === 'VariableName');
     const paramList = kids.find((k) => k.name === 'ParamList');
-    const params = paramList
-      ? childNodes(paramList)
-          .filter((k) => k.name === 'VariableName')
-          .map((k) => textOf(this.text, k))
-      : [];
+    const { params, defaults } = parameters(this.text, paramList ?? null);
     const index = this.index.defs.length;
     this.index.defs.push({
       name: nameNode ? textOf(this.text, nameNode) : 'lambda',
       kind: isLambda ? 'lambda' : 'def',
       span: this.span(node),
       params,
+      defaults,
       parent: this.def,
       callNames: nameNode
         ? [textOf(this.text, nameNode)]
@@ -302,7 +300,7 @@ export class SourceIndexer {
       statement: this.statement,
       def: this.def,
       loop: this.loopAt(node.from),
-      ...constantArguments(this.text, args),
+      ...argumentSizes(this.text, args),
       argNames: [...new Set(argNames)],
       viewMethod:
         VIEWS.has(method) && args !== null && childNodes(args).length === 2

@@ -12,6 +12,8 @@ export interface SourceDef {
   kind: 'def' | 'lambda';
   span: Span;
   params: string[];
+  /** Default values of parameters as size expressions, by name (only those with a default that is one). */
+  defaults: Record<string, SizeExpr>;
   /** Index of the enclosing def (nested defs), null at top level. */
   parent: number | null;
   /** Names it is called by: its own for a def; for a lambda, the names its assignment binds (`f = lambda: …`). */
@@ -83,9 +85,9 @@ export interface SourceCall {
   argNames: string[];
   /** `items`, `keys` or `values` for a dict-view method call. */
   viewMethod: 'items' | 'keys' | 'values' | null;
-  /** Constant arguments: positional by index, keyword by name (null when not a constant). */
-  positional: (number | null)[];
-  keyword: Record<string, number | null>;
+  /** Arguments as size expressions (numbers, names, arithmetic; null otherwise): positional by index, keyword by name. */
+  positional: (SizeExpr | null)[];
+  keyword: Record<string, SizeExpr | null>;
 }
 
 export interface FailCheck {

@@ -132,25 +132,6 @@ export class RuleContext extends ProfileJoins {
     }
   }
 
-  /**
-   * How often a def was entered, estimated from the statement profile: the smallest count among
-   * the statements directly in its body that are in no loop (each runs once per entry; a Count is
-   * 1–3 timing segments per run). Null without a statement profile or when none of them ran.
-   */
-  entries(source: SourceIndex, def: number | null): number | null {
-    let smallest: number | null = null;
-    const directlyInBody = (s: SourceStatement) =>
-      def === null
-        ? s.parent === null
-        : s.def === def && s.parent !== null && source.statements[s.parent]!.kind === 'FunctionDefinition';
-    for (const s of source.statements) {
-      if (!directlyInBody(s)) continue;
-      const count = this.row(source, s)?.count;
-      if (count !== undefined && (smallest === null || count < smallest)) smallest = count;
-    }
-    return smallest;
-  }
-
   /** Bytes a function allocated itself, from the flame or the summary; null when it is not in them. */
   selfBytesOf(functionName: string): number | null {
     return this.functionBytes.get(functionName)?.self ?? null;

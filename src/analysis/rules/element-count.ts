@@ -17,6 +17,7 @@ export function elementCount(
   ctx: RuleContext,
   source: SourceIndex,
   statement: number,
+  depth = 0,
 ): { elements: number; how: string } | null {
   const def = source.statements[statement]!.def;
   const known = knownIntegers(ctx.input.sources, source, def);
@@ -44,9 +45,21 @@ export function elementCount(
   }
   for (const call of source.calls) {
     const callee = call.statement === statement ? defCalled(ctx, source, call.callee) : null;
-    if (callee) consider(grownIn(ctx, callee.source, callee.def), `what ${call.callee}() appends in its loops`);
+    if (!callee) continue;
+    consider(grownIn(ctx, callee.source, callee.def), `what ${call.callee}() appends in its loops`);
+    if (depth < RETURN_DEPTH)
+      for (const r of returnStatements(callee.source, callee.def))
+        consider(elementCount(ctx, callee.source, r, depth + 1)?.elements ?? null, `what ${call.callee}() returns`);
   }
   return best;
+}
+
+/** How many calls deep `xs = f(…)` is followed into what `f` returns (`return g(…)` → g's). */
+const RETURN_DEPTH = 2;
+
+/** The `return` statements of a def, its nested defs' left out. */
+function returnStatements(source: SourceIndex, def: number): number[] {
+  return source.statements.flatMap((s, i) => (s.def === def && s.kind === 'ReturnStatement' ? [i] : []));
 }
 
 /** Iterations of the comprehensions of the same statement around a loop (`[[0] * n for _ in range(m)]` → m), `own` left out. */

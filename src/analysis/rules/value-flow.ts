@@ -1,8 +1,8 @@
 // Where a value bound by one statement is used, followed into the defs it is handed to: for
 // "is this list only indexed?", "is it iterated once?" and "is it read only when failing?".
-import { calleeDefName } from '../attribution-scopes.ts';
+import { resolveDef } from '../attribution-scopes.ts';
 import { CHEAP_METHODS } from '../starlark-allocations.ts';
-import type { NameRead, SourceDef, SourceIndex, SourceStatement } from '../starlark-source.ts';
+import type { NameRead, SourceIndex, SourceStatement } from '../starlark-source.ts';
 import type { Span } from '../../model/profile.ts';
 import type { RuleContext } from './context.ts';
 
@@ -21,13 +21,7 @@ export function defCalled(
   from: SourceIndex,
   callee: string,
 ): { source: SourceIndex; def: number } | null {
-  const name = calleeDefName(ctx.input.sources, from, callee);
-  if (!name) return null;
-  for (const source of [from, ...ctx.input.sources.filter((s) => s !== from)]) {
-    const def = source.defs.findIndex((d: SourceDef) => d.callNames.includes(name));
-    if (def >= 0) return { source, def };
-  }
-  return null;
+  return resolveDef(ctx.input.sources, from, callee);
 }
 
 /**
