@@ -2,16 +2,8 @@
 // per-run peak estimates with what kind of bound each figure is, as JSON (report-layout.ts writes the text).
 import { analyseRun, groupRuns, type Finding } from '../analysis/advisor.ts';
 import type { Attribution } from '../analysis/attribution.ts';
-import {
-  DEFAULT_PEAK_LIMIT,
-  HONEST_NOTES,
-  computeFilePeaks,
-  estimatePeak,
-  packageOf,
-  type FilePeak,
-  type PeakFigure,
-  type TopLevelCall,
-} from '../analysis/peaks.ts';
+import { HONEST_NOTES, estimatePeak, type PeakFigure, type TopLevelCall } from '../analysis/peak-estimate.ts';
+import { DEFAULT_PEAK_LIMIT, computeFilePeaks, packageOf, type FilePeak } from '../analysis/peaks.ts';
 import { spanLabel } from '../analysis/rules/context.ts';
 import { groupIntoSets } from '../model/profile-set.ts';
 import type { ParsedFile, Span } from '../model/profile.ts';

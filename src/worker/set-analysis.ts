@@ -6,7 +6,8 @@
 // every load (structured clone shares no strings) nearly doubled the page's memory for big logs.
 import { analyseRun, groupRuns, isStarlarkSourcePath, type Finding } from '../analysis/advisor.ts';
 import type { Attribution } from '../analysis/attribution.ts';
-import { computeFilePeaks, estimatePeak, type FilePeak, type PeakEstimate } from '../analysis/peaks.ts';
+import { estimatePeak, type PeakEstimate } from '../analysis/peak-estimate.ts';
+import { computeFilePeaks, type FilePeak } from '../analysis/peaks.ts';
 import type { LoadedSetData, ParseInput } from './protocol.ts';
 import { redirectProblem } from './same-origin.ts';
 
