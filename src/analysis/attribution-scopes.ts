@@ -10,6 +10,7 @@ import type { SourceAllocation, SourceIndex } from './starlark-source.ts';
 import { knownIntegers } from './starlark-constants.ts';
 import { UNKNOWN_SIZE, addsToNumber, typesOf, writtenSize } from './allocation-weights.ts';
 import { evaluateSize } from './starlark-syntax.ts';
+import { calleeDefNames, resolveDef } from './starlark-callees.ts';
 
 /** A def (or a build file's top level, `def: null`) of one source. */
 export interface Scope {
@@ -77,8 +78,9 @@ export class AttributionScopes {
     const found = file === null ? null : sourceFor(file, this.sources);
     if (!found) return [];
     const name = frame.slice(file!.length + 1);
-    const def = found.defs.findIndex((d) => d.name === name);
-    return def < 0 ? [] : [{ source: this.sources.indexOf(found), def }];
+    // Every def of that name: the profiler names each lambda of a file `file.lambda`.
+    const source = this.sources.indexOf(found);
+    return found.defs.flatMap((d, def) => (d.name === name ? [{ source, def }] : []));
   }
 
   /** Calls of `callee` made directly in `caller` (by name or load alias), each with its share by statement Count. */
@@ -95,7 +97,7 @@ export class AttributionScopes {
     for (const scope of caller) {
       const source = this.sources[scope.source]!;
       source.calls.forEach((call, i) => {
-        if (call.def !== scope.def || !names.has(this.calledName(source, call.callee))) return;
+        if (call.def !== scope.def || !this.calledNames(source, call.callee).some((n) => names.has(n))) return;
         const weight = this.evidenceWeight(source, call.statement);
         if (weight !== null)
           weighted.push({
@@ -108,8 +110,8 @@ export class AttributionScopes {
     return normalise(weighted).map(({ item, share }) => ({ source: item.source, call: item.call, share }));
   }
 
-  private calledName(source: SourceIndex, callee: string): string {
-    return calleeDefName(this.sources, source, callee);
+  private calledNames(source: SourceIndex, callee: string): string[] {
+    return calleeDefNames(this.sources, source, callee);
   }
 
   /**
@@ -145,7 +147,7 @@ export class AttributionScopes {
     source.allocations.forEach((allocation, i) => {
       if (allocation.def !== scope.def) return;
       if (this.evidenceWeight(source, allocation.statement) === null || addsToNumber(source, allocation)) return;
-      if (allocation.kind === 'call' && this.defNames.has(this.calledName(source, allocation.callee))) {
+      if (allocation.kind === 'call' && this.calledNames(source, allocation.callee).some((n) => this.defNames.has(n))) {
         const inlined = this.inlinedCall(source, allocation);
         if (inlined) own.push({ allocation: i, ...inlined, capacity: Infinity });
         return;
@@ -312,33 +314,6 @@ export function loopIterations(
     if (row) smallest = Math.min(smallest, row.count);
   }
   return smallest === Infinity ? null : Math.max(1, smallest / Math.max(1, header.count));
-}
-
-/**
- * The def name a call reaches: the last part of a dotted callee, through `load` aliases, and for
- * `x.field()` through a `struct(field = some_def)` in any of the sources.
- */
-export function calleeDefName(sources: readonly SourceIndex[], from: SourceIndex, callee: string): string {
-  const last = callee.slice(callee.lastIndexOf('.') + 1);
-  if (Object.hasOwn(from.loadAliases, last)) return from.loadAliases[last]!;
-  if (!callee.includes('.')) return last;
-  const holder = sources.find((s) => Object.hasOwn(s.fieldAliases, last));
-  return holder ? holder.fieldAliases[last]! : last;
-}
-
-/** The def a call reaches (by name, load alias or struct field), its own file searched first. */
-export function resolveDef(
-  sources: readonly SourceIndex[],
-  from: SourceIndex,
-  callee: string,
-): { source: SourceIndex; def: number } | null {
-  const name = calleeDefName(sources, from, callee);
-  if (!name) return null;
-  for (const source of [from, ...sources.filter((s) => s !== from)]) {
-    const def = source.defs.findIndex((d) => d.callNames.includes(name));
-    if (def >= 0) return { source, def };
-  }
-  return null;
 }
 
 /**

@@ -10,7 +10,7 @@ import type {
   StatementProfile,
   StatementRow,
 } from '../model/profile.ts';
-import { calleeDefName } from './attribution-scopes.ts';
+import { calleeDefNames } from './starlark-callees.ts';
 import { frameFile, frameNameOf, profileFileFor } from './loop-finder.ts';
 import type { SourceIndex, SourceStatement } from './starlark-source.ts';
 
@@ -115,8 +115,10 @@ export class ProfileJoins {
   private bodyCount(source: SourceIndex, def: number): number | null {
     let smallest: number | null = null;
     for (const s of source.statements) {
-      if (s.def !== def || s.loop !== null || s.parent === null) continue;
-      if (source.statements[s.parent]!.kind !== 'FunctionDefinition') continue;
+      if (s.def !== def || s.parent === null) continue;
+      const inBody =
+        s.kind === 'LambdaBody' || (s.loop === null && source.statements[s.parent]!.kind === 'FunctionDefinition');
+      if (!inBody) continue;
       const count = this.row(source, s)?.count;
       if (count !== undefined && (smallest === null || count < smallest)) smallest = count;
     }
@@ -130,7 +132,10 @@ export class ProfileJoins {
     for (const caller of this.input.sources) {
       const counted = new Set<number>();
       for (const call of caller.calls) {
-        if (counted.has(call.statement) || !names.includes(calleeDefName(this.input.sources, caller, call.callee)))
+        if (
+          counted.has(call.statement) ||
+          !calleeDefNames(this.input.sources, caller, call.callee).some((n) => names.includes(n))
+        )
           continue;
         counted.add(call.statement);
         const row = this.row(caller, caller.statements[call.statement]!);

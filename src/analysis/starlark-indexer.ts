@@ -13,6 +13,7 @@ import {
   type AllocationSite,
 } from './starlark-allocations.ts';
 import type { NameRead, SourceIndex, SourceLoop } from './starlark-source.ts';
+import { aliasedNames, lambdaCallNames, loopTargetAliases } from './starlark-callees.ts';
 import {
   COMPREHENSIONS,
   LineMap,
@@ -29,6 +30,7 @@ import {
   constantValue,
   evaluateSize,
   isBinding,
+  isSubscript,
   iterableSize,
   namesRead,
   targetNames,
@@ -72,6 +74,7 @@ export class SourceIndexer {
       allocations: [],
       loadAliases: {},
       fieldAliases: {},
+      valueAliases: {},
       constants: {},
       lengths: {},
       reads: [],
@@ -166,6 +169,8 @@ export class SourceIndexer {
         ? collectionLength(this.text, kids[2]!)
         : null;
     if (length) Object.defineProperty(this.index.lengths, assigns[0]!, { value: length, enumerable: true });
+    if (node.name === 'AssignStatement' && assigns.length === 1 && kids.length === 3)
+      this.noteValueAliases(assigns[0]!, aliasedNames(this.text, kids[2]));
     const index = this.index.statements.length;
     this.index.statements.push({
       kind: node.name,
@@ -201,11 +206,32 @@ export class SourceIndexer {
       parent: this.def,
       callNames: nameNode
         ? [textOf(this.text, nameNode)]
-        : this.index.statements[this.statement]?.kind === 'AssignStatement'
-          ? [...this.index.statements[this.statement]!.assigns]
-          : [],
+        : lambdaCallNames(this.text, node, this.index.statements[this.statement]),
     });
     this.defStack.push({ index, node });
+    const body = kids[kids.length - 1];
+    if (isLambda && body && body.name !== ':') this.enterLambdaBody(node, body);
+  }
+
+  /**
+   * A lambda's body is a statement of its own, as starlark-rust profiles it (an implicit
+   * `return`; its row spans the whole `lambda …: …`): its allocations belong to the lambda, not
+   * to the statement the lambda is written in.
+   */
+  private enterLambdaBody(lambda: SyntaxNode, body: SyntaxNode): void {
+    const index = this.index.statements.length;
+    this.index.statements.push({
+      kind: 'LambdaBody',
+      span: this.span(lambda),
+      parent: this.statementStack.length > 0 ? this.statement : null,
+      def: this.def,
+      loop: this.loopAt(body.from),
+      assigns: [],
+      selfCopy: '',
+      valueKind: '',
+      inFailBranch: this.failBodies.some((b) => body.from >= b.from && body.to <= b.to),
+    });
+    this.statementStack.push({ index, node: body });
   }
 
   private openLoop(
@@ -241,6 +267,9 @@ export class SourceIndexer {
     const isFor = node.name === 'ForStatement';
     const targets = isFor && inAt > 0 ? targetNames(this.text, kids.slice(1, inAt)) : [];
     const iterableNode = isFor ? kids[inAt + 1] : kids[1];
+    if (isFor)
+      for (const [name, aliases] of loopTargetAliases(this.text, targets, iterableNode))
+        this.noteValueAliases(name, aliases);
     this.openLoop(
       node,
       {
@@ -266,6 +295,8 @@ export class SourceIndexer {
       const end = kids.findIndex((x, j) => j > i && x.name === 'in');
       appendAll(targets, targetNames(this.text, kids.slice(i + 1, end < 0 ? i + 1 : end)));
     });
+    for (const [name, aliases] of loopTargetAliases(this.text, targets, iterableNode))
+      this.noteValueAliases(name, aliases);
     const element: [number, number] = [node.from + 1, kids[firstFor]!.from];
     const rest: [number, number] = [iterableNode ? iterableNode.to : node.to, node.to];
     this.openLoop(
@@ -287,7 +318,12 @@ export class SourceIndexer {
     if (!calleeNode) return;
     const callee = calleeName(this.text, calleeNode);
     const method = calleeNode.name === 'MemberExpression' ? textOf(this.text, calleeNode.lastChild!) : '';
-    const receiver = calleeNode.name === 'MemberExpression' ? calleeNode.firstChild : null;
+    // `HANDLERS[kind](…)`: which def runs depends on the key too, so its names count as the receiver's.
+    const receiver = isSubscript(calleeNode)
+      ? calleeNode
+      : calleeNode.name === 'MemberExpression'
+        ? calleeNode.firstChild
+        : null;
     const argNames = [...(args ? namesRead(this.text, args) : []), ...(receiver ? namesRead(this.text, receiver) : [])];
     if (callee === 'load' && args) this.noteLoadAliases(args);
     if (callee === 'struct' && args) this.noteFieldAliases(args);
@@ -320,6 +356,17 @@ export class SourceIndexer {
         enumerable: true,
       });
     }
+  }
+
+  /** Names a call of `name` may reach (a name bound in several places may reach any of them). */
+  private noteValueAliases(name: string, aliases: readonly string[]): void {
+    if (aliases.length === 0 || aliases.includes(name)) return;
+    const known = Object.hasOwn(this.index.valueAliases, name) ? this.index.valueAliases[name]! : [];
+    Object.defineProperty(this.index.valueAliases, name, {
+      value: [...new Set([...known, ...aliases])],
+      enumerable: true,
+      configurable: true,
+    });
   }
 
   /** `field = name` arguments of a `struct(…)`: `s.field()` may call the def `name`. */

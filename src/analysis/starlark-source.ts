@@ -44,7 +44,7 @@ export interface SourceLoop {
 }
 
 export interface SourceStatement {
-  /** The lezer node name: `ForStatement`, `AssignStatement`, `FunctionDefinition`, … */
+  /** The lezer node name: `ForStatement`, `AssignStatement`, `FunctionDefinition`, …; `LambdaBody` for a lambda's expression. */
   kind: string;
   span: Span;
   parent: number | null;
@@ -145,6 +145,11 @@ export interface SourceIndex {
   loadAliases: Record<string, string>;
   /** `struct(field = some_def)`: field → the name it holds, so `x.field()` can reach the def. */
   fieldAliases: Record<string, string>;
+  /**
+   * `NAME = other_def`, `NAME = {k: a_def, …}` / `[a_def, …]`, `NAME = TABLE[k]` (any def): the
+   * names a call of NAME (or of `NAME[k]`) may reach (starlark-callees.ts follows them).
+   */
+  valueAliases: Record<string, string[]>;
   /** Top-level `NAME = <integer expression>` constants (`SHARD_COUNT = 120`). */
   constants: Record<string, number>;
   /** Top-level `NAME = <collection>` with its elements as written (`[… for i in range(2400)]`, a literal). */

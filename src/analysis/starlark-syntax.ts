@@ -79,10 +79,15 @@ export function childNodes(node: SyntaxNode): SyntaxNode[] {
   return kids;
 }
 
-/** Dotted name of a callee expression (`a.b.c`), '' when it is not a plain name chain. */
+/**
+ * Dotted name of a callee expression (`a.b.c`), '' when it is not a plain name chain. A callee
+ * taken out of a collection (`HANDLERS[kind](…)`, `s.table[k](…)`) is named by the collection:
+ * the call reaches one of the defs it holds (SourceIndex.valueAliases says which).
+ */
 export function calleeName(text: string, node: SyntaxNode): string {
   const parts: string[] = [];
   let n: SyntaxNode | null = node;
+  while (n && isSubscript(n)) n = n.firstChild;
   while (n && n.name === 'MemberExpression') {
     const prop = n.lastChild;
     if (!prop || prop.name !== 'PropertyName') return '';
@@ -92,6 +97,11 @@ export function calleeName(text: string, node: SyntaxNode): string {
   if (!n || n.name !== 'VariableName') return '';
   parts.unshift(textOf(text, n));
   return parts.join('.');
+}
+
+/** `x[k]`: lezer's MemberExpression with brackets. */
+export function isSubscript(node: SyntaxNode): boolean {
+  return node.name === 'MemberExpression' && node.getChild('[') !== null;
 }
 
 /** Identifiers read anywhere below `node` (keyword-argument names excluded), iteratively. */

@@ -1,6 +1,6 @@
 // Where a value bound by one statement is used, followed into the defs it is handed to: for
 // "is this list only indexed?", "is it iterated once?" and "is it read only when failing?".
-import { resolveDef } from '../attribution-scopes.ts';
+import { resolveDef, resolveDefs } from '../starlark-callees.ts';
 import { CHEAP_METHODS } from '../starlark-allocations.ts';
 import type { NameRead, SourceIndex, SourceStatement } from '../starlark-source.ts';
 import type { Span } from '../../model/profile.ts';
@@ -22,6 +22,15 @@ export function defCalled(
   callee: string,
 ): { source: SourceIndex; def: number } | null {
   return resolveDef(ctx.input.sources, from, callee);
+}
+
+/** Every def a dotted callee may reach (several for a table of callbacks: `HANDLERS[kind](…)`). */
+export function defsCalled(
+  ctx: RuleContext,
+  from: SourceIndex,
+  callee: string,
+): { source: SourceIndex; def: number }[] {
+  return resolveDefs(ctx.input.sources, from, callee);
 }
 
 /**
