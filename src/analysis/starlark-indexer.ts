@@ -26,7 +26,7 @@ import {
   classifyConstruct,
   argumentSizes,
   parameters,
-  constantValue,
+  sizeExpression,
   evaluateSize,
   isBinding,
   iterableSize,
@@ -151,7 +151,11 @@ export class SourceIndexer {
       assigns = targetNames(this.text, kids.filter((k) => k.name === 'VariableName').slice(0, 1));
     }
     this.noteAssigned(node.from, assigns);
-    const value = constantValue(this.text, kids[kids.length - 1] ?? null);
+    // `_COUNT = 1 << _BITS`: a constant may be written with the file's earlier constants.
+    const value = evaluateSize(
+      sizeExpression(this.text, kids[kids.length - 1] ?? null),
+      new Map(Object.entries(this.index.constants)),
+    );
     if (
       node.name === 'AssignStatement' &&
       this.def === null &&
