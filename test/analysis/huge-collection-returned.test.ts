@@ -81,3 +81,38 @@ describe('huge-collection through a helper’s return value', () => {
     expect(findings.filter((f) => f.cause === 'huge-collection')).toEqual([]);
   });
 });
+
+describe('huge-collection of a string joined from a big local list', () => {
+  const INDEX = [
+    'def _index(prefix, n):',
+    '    entries = ["%s/file_%d.txt" % (prefix, i) for i in range(n)]',
+    '    return ",".join(entries)',
+    '',
+    'def bundles(names, n = 40000):',
+    '    index = _index("data", n)',
+    '    for name in names:',
+    '        native_rule(name = name, present = ("data/%s.txt" % name) in index)',
+  ].join('\n');
+  const flame = [
+    'module;idx.bzl.bundles;idx.bzl._index;string 1800000',
+    'module;idx.bzl.bundles;idx.bzl._index;array 320000',
+    'module;idx.bzl.bundles;string 300',
+    'module;idx.bzl.bundles;dict 600',
+    'module;list 64',
+  ].join('\n');
+
+  it('counts the joined elements through the local list and reports where the caller keeps it', () => {
+    const [finding] = advise({
+      heapFlame: heapFlame(flame),
+      summary: null,
+      statement: null,
+      coverage: null,
+      sources: [
+        indexStarlarkSource('idx.bzl', INDEX),
+        indexStarlarkSource('BUCK', 'load(":idx.bzl", "bundles")\nbundles(["a", "b"])\n'),
+      ],
+    });
+    expect(finding).toMatchObject({ cause: 'huge-collection', function: 'idx.bzl.bundles', span: { line: 6 } });
+    expect(finding!.evidence.join('\n')).toContain('40,000 elements');
+  });
+});

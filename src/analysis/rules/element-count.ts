@@ -4,7 +4,7 @@
 import { UNKNOWN_SIZE, loopIterations } from '../attribution-scopes.ts';
 import { knownIntegers } from '../starlark-constants.ts';
 import type { SourceIndex } from '../starlark-source.ts';
-import { evaluateSize } from '../starlark-syntax.ts';
+import { evaluateSize, lengthKey, lengthsRead, type SizeExpr } from '../starlark-syntax.ts';
 import type { RuleContext } from './context.ts';
 import { defCalled } from './value-flow.ts';
 
@@ -27,7 +27,7 @@ export function elementCount(
   };
   for (const a of source.allocations) {
     if (a.statement !== statement) continue;
-    const written = evaluateSize(a.size, known);
+    const written = evaluateSize(a.size, withLocalLengths(ctx, source, statement, a.size, known, depth));
     consider(
       written === null
         ? null
@@ -56,6 +56,43 @@ export function elementCount(
 
 /** How many calls deep `xs = f(…)` is followed into what `f` returns (`return g(…)` → g's). */
 const RETURN_DEPTH = 2;
+/** How many bindings deep the def's own collections are followed (`return "\n".join(lines)` → lines → …). */
+const LOCAL_DEPTH = 3;
+
+/**
+ * `known` plus the elements of the def's own collections a size names and `known` lacks
+ * (`"\n".join(lines)` after `lines = [… for i in range(n)]`): what the statement that last bound
+ * each name before this one holds.
+ */
+function withLocalLengths(
+  ctx: RuleContext,
+  source: SourceIndex,
+  statement: number,
+  size: SizeExpr | null,
+  known: ReadonlyMap<string, number>,
+  depth: number,
+): ReadonlyMap<string, number> {
+  const missing = lengthsRead(size).filter((name) => !known.has(lengthKey(name)));
+  if (missing.length === 0 || depth >= LOCAL_DEPTH) return known;
+  const more = new Map(known);
+  for (const name of missing) {
+    const bound = lastBinding(source, statement, name);
+    const elements = bound === null ? null : elementCount(ctx, source, bound, depth + 1);
+    if (elements) more.set(lengthKey(name), elements.elements);
+  }
+  return more;
+}
+
+/** The assignment of `name` alone in the statement's def that comes last before it, else null. */
+function lastBinding(source: SourceIndex, statement: number, name: string): number | null {
+  const { def, span } = source.statements[statement]!;
+  let last: number | null = null;
+  source.statements.forEach((s, i) => {
+    if (s.def !== def || s.kind !== 'AssignStatement' || s.assigns.length !== 1 || s.assigns[0] !== name) return;
+    if (s.span.line < span.line && (last === null || s.span.line > source.statements[last]!.span.line)) last = i;
+  });
+  return last;
+}
 
 /** The `return` statements of a def, its nested defs' left out. */
 function returnStatements(source: SourceIndex, def: number): number[] {
