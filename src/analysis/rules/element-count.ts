@@ -6,7 +6,8 @@ import { knownIntegers } from '../starlark-constants.ts';
 import type { SourceIndex } from '../starlark-source.ts';
 import { evaluateSize, lengthKey, lengthsRead, type SizeExpr } from '../starlark-syntax.ts';
 import type { RuleContext } from './context.ts';
-import { defCalled } from './value-flow.ts';
+import { defCalled, type ValueUse } from './value-flow.ts';
+import type { Span } from '../../model/profile.ts';
 
 /**
  * About how many elements a statement's value holds: sizes written in it (`range(n)`, `[0] * n`,
@@ -197,4 +198,46 @@ export function elementsAddedBy(ctx: RuleContext, source: SourceIndex, statement
     most = Math.max(most, elements);
   }
   return most;
+}
+
+/**
+ * Items a walk visits per start (`for x in xs`, `[… for x in xs]`, the loop whose header reads
+ * the name): written, else from Counts (a comprehension's elements; a `for` body statement's runs,
+ * its Count divided by 1 + the calls written in it), else null.
+ */
+export function walkedItems(ctx: RuleContext, walk: ValueUse): number | null {
+  const { source, read } = walk;
+  const loop = source.loops.findIndex(
+    (l) => l.statement === read.statement && spanHolds(l.headerSpan, read.line, read.column),
+  );
+  if (loop < 0) return null;
+  const l = source.loops[loop]!;
+  const written =
+    l.clauseSizes.length === 1
+      ? evaluateSize(l.clauseSizes[0]!, knownIntegers(ctx.input.sources, source, l.def))
+      : null;
+  if (written !== null) return written;
+  return l.kind === 'comprehension' ? elementsFromCount(ctx, source, l.statement, loop) : bodyRuns(ctx, source, loop);
+}
+
+/** Runs per start of a `for` body's statements: the most any direct body statement's Count says (Count = runs × (1 + its calls)). */
+function bodyRuns(ctx: RuleContext, source: SourceIndex, loop: number): number | null {
+  const l = source.loops[loop]!;
+  const callsIn = (statement: number) => source.calls.filter((c) => c.statement === statement).length;
+  const header = ctx.row(source, source.statements[l.statement]!);
+  if (!header) return null;
+  const starts = header.count / (1 + callsIn(l.statement));
+  let most: number | null = null;
+  source.statements.forEach((s, i) => {
+    const row = s.loop === loop && s.parent === l.statement ? ctx.row(source, s) : null;
+    if (row) most = Math.max(most ?? 0, row.count / (1 + callsIn(i)));
+  });
+  return most === null ? null : most / Math.max(1, starts);
+}
+
+function spanHolds(span: Span, line: number, column: number): boolean {
+  return (
+    (line > span.line || (line === span.line && column >= span.column)) &&
+    (line < span.endLine || (line === span.endLine && column <= span.endColumn))
+  );
 }

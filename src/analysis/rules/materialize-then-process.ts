@@ -1,8 +1,9 @@
 // Rule `materialize-then-process`: every generated item is built into one collection first
 // (a comprehension, a def that returns them, or `xs = []` and appends in a loop), and only then
-// walked once to declare targets, instead of declaring each item as it is made (guide:
+// walked to declare targets, instead of declaring each item as it is made (guide:
 // "Algorithmically inefficient code"). The walk may be a loop, a comprehension, a view of a dict
-// or a helper the collection is handed to; `len(xs)` beside it does not matter. A chain
+// or a helper the collection is handed to; `len(xs)` beside it does not matter, nor a second walk
+// (`for r in xs: rule(**r)` then `[r["name"] for r in xs]`: both can be done per item). A chain
 // (`ys = [f(x) for x in xs]; for y in ys`) is reported once, at its first collection.
 import type { SourceIndex } from '../starlark-source.ts';
 import {
@@ -13,7 +14,7 @@ import {
   type Finding,
   type RuleContext,
 } from './context.ts';
-import { elementCount, elementsAddedBy } from './element-count.ts';
+import { elementCount, elementsAddedBy, walkedItems } from './element-count.ts';
 import { defCalled, isIteration, usesOf, type ValueUse } from './value-flow.ts';
 
 interface Producer {
@@ -49,12 +50,16 @@ function producerOf(ctx: RuleContext, source: SourceIndex, index: number): Produ
     : null;
 }
 
-/** The one walk over the items (its other reads only measure or index them), else null. */
-function soleWalk(uses: readonly ValueUse[], producer: Producer): ValueUse | null {
+/**
+ * The walks over the items, first first, when walking is all that is done with them (other reads
+ * only measure or index them): each walk's work per item could be done as the item is made. Null
+ * when a read needs the whole collection (handed on, sorted, returned) or nothing walks it.
+ */
+function walksOver(uses: readonly ValueUse[], producer: Producer): ValueUse[] | null {
   const rest = uses.filter((u) => !producer.adders.includes(u.read.statement) || u.read.use !== 'method');
   const walks = rest.filter(isIteration);
   const others = rest.filter((u) => !isIteration(u) && u.read.use !== 'len' && u.read.use !== 'subscript');
-  return walks.length === 1 && others.length === 0 ? walks[0]! : null;
+  return walks.length > 0 && others.length === 0 ? walks : null;
 }
 
 export function findMaterializeThenProcess(ctx: RuleContext): Finding[] {
@@ -63,12 +68,12 @@ export function findMaterializeThenProcess(ctx: RuleContext): Finding[] {
     const chained = new Set<number>();
     source.statements.forEach((_, index) => {
       const producer = chained.has(index) ? null : producerOf(ctx, source, index);
-      const walk = producer
-        ? soleWalk(usesOf(ctx, source, source.statements[index]!.def, producer.name, index), producer)
+      const walks = producer
+        ? walksOver(usesOf(ctx, source, source.statements[index]!.def, producer.name, index), producer)
         : null;
-      if (!producer || !walk) return;
-      if (walk.source === source) chained.add(walk.read.statement);
-      const finding = judge(ctx, source, producer, walk);
+      if (!producer || !walks) return;
+      for (const walk of walks) if (walk.source === source) chained.add(walk.read.statement);
+      const finding = judge(ctx, source, producer, walks);
       if (finding) findings.push(finding);
     });
   }
@@ -78,15 +83,21 @@ export function findMaterializeThenProcess(ctx: RuleContext): Finding[] {
 /** Fewer items than this per run are not worth streaming. */
 const MIN_ITEMS = 100;
 
-function judge(ctx: RuleContext, source: SourceIndex, producer: Producer, walk: ValueUse): Finding | null {
+function judge(ctx: RuleContext, source: SourceIndex, producer: Producer, walks: readonly ValueUse[]): Finding | null {
+  const walk = walks[0]!;
   const reportAt = producer.adders[0]!;
-  const counted =
+  const made =
     producer.adders[0] === producer.statement
       ? elementCount(ctx, source, producer.statement)
       : {
           elements: elementsAddedBy(ctx, source, producer.adders),
           how: 'the iterations of the loops around its appends',
         };
+  // The walk visits every item once: its size as written or its Counts say how many there are
+  // more surely than the producer's loops (Counts over-estimate those by the calls in them).
+  const walked = walkedItems(ctx, walk);
+  const counted =
+    walked !== null ? { elements: walked, how: `the items the walk at line ${walk.read.line} visits` } : made;
   if (counted && counted.elements < MIN_ITEMS) return null;
   const base = findingAt(ctx, source, reportAt, 'materialize-then-process');
   const perAdder = producer.adders.map((s) => ctx.statementBytes(source, s));
@@ -100,7 +111,7 @@ function judge(ctx: RuleContext, source: SourceIndex, producer: Producer, walk: 
     IN_STATEMENT_PROFILE,
   );
   const evidence = [
-    `\`${producer.name}\` is built by ${producer.kind} and then walked once, at ${ctx.profileFileOf(walk.source)}:${walk.read.line}${walk.source !== source || walk.read.def !== source.statements[producer.statement]!.def ? ' (in a helper it is passed to)' : ''}`,
+    `\`${producer.name}\` is built by ${producer.kind} and then walked ${walks.length === 1 ? 'once' : `${walks.length} times`}, at ${walks.map((w) => `${ctx.profileFileOf(w.source)}:${w.read.line}`).join(', ')}${walk.source !== source || walk.read.def !== source.statements[producer.statement]!.def ? ' (in a helper it is passed to)' : ''}`,
   ];
   if (counted)
     evidence.push(`about ${Math.round(counted.elements).toLocaleString('en-US')} items per run: ${counted.how}`);
