@@ -6,7 +6,7 @@ import { knownIntegers } from '../starlark-constants.ts';
 import type { SourceIndex } from '../starlark-source.ts';
 import { evaluateSize, lengthKey, lengthsRead, type SizeExpr } from '../starlark-syntax.ts';
 import type { RuleContext } from './context.ts';
-import { defCalled, type ValueUse } from './value-flow.ts';
+import { defCalled, lastBinding, type ValueUse } from './value-flow.ts';
 import type { Span } from '../../model/profile.ts';
 
 /**
@@ -82,17 +82,6 @@ function withLocalLengths(
     if (elements) more.set(lengthKey(name), elements.elements);
   }
   return more;
-}
-
-/** The assignment of `name` alone in the statement's def that comes last before it, else null. */
-function lastBinding(source: SourceIndex, statement: number, name: string): number | null {
-  const { def, span } = source.statements[statement]!;
-  let last: number | null = null;
-  source.statements.forEach((s, i) => {
-    if (s.def !== def || s.kind !== 'AssignStatement' || s.assigns.length !== 1 || s.assigns[0] !== name) return;
-    if (s.span.line < span.line && (last === null || s.span.line > source.statements[last]!.span.line)) last = i;
-  });
-  return last;
 }
 
 /** The `return` statements of a def, its nested defs' left out. */
