@@ -12,7 +12,7 @@ import {
   valueKindOf,
   type AllocationSite,
 } from './starlark-allocations.ts';
-import type { NameRead, SourceIndex, SourceLoop } from './starlark-source.ts';
+import type { NameRead, SourceCall, SourceIndex, SourceLoop } from './starlark-source.ts';
 import {
   COMPREHENSIONS,
   LineMap,
@@ -310,6 +310,7 @@ export class SourceIndexer {
         VIEWS.has(method) && args !== null && childNodes(args).length === 2
           ? (method as 'items' | 'keys' | 'values')
           : null,
+      argumentOf: argumentPlace(this.text, node),
     });
   }
 
@@ -388,6 +389,12 @@ export class SourceIndexer {
       loop: this.loopAt(node.from),
     });
   }
+}
+
+/** `f(g(x))`: the call `g(…)` is an argument of, and where (a read of its value, as readUse says), else null. */
+function argumentPlace(text: string, node: SyntaxNode): SourceCall['argumentOf'] {
+  const { use, callee, position, keyword } = readUse(text, node);
+  return use === 'argument' ? { callee, position, keyword } : null;
 }
 
 /** How the expression around a read name uses it (`xs[i]`, `len(xs)`, `for x in xs`, `f(xs)`, `xs.m()`). */

@@ -68,3 +68,37 @@ describe('materialize-then-process read from the walk', () => {
     expect(findings.filter((f) => f.cause === 'materialize-then-process')).toEqual([]);
   });
 });
+
+describe('materialize-then-process handed straight on', () => {
+  function twoHelpers(consume: string) {
+    const text = [
+      'def _make_all(n):',
+      '    return [{"name": "t%d" % i, "srcs": ["t%d.c" % i]} for i in range(n)]',
+      '',
+      'def targets():',
+      '    _declare(_make_all(5000))',
+      '',
+      'def _declare(items):',
+      `    ${consume}`,
+    ].join('\n');
+    return advise({
+      heapFlame: heapFlame(
+        'module;t.bzl.targets;t.bzl._make_all;dict 3000000\nmodule;t.bzl.targets;t.bzl._make_all;string 500000\nmodule;t.bzl.targets;t.bzl._declare;dict 100000\n',
+      ),
+      summary: null,
+      statement: null,
+      coverage: null,
+      sources: [indexStarlarkSource('t.bzl', text)],
+    });
+  }
+
+  it('consume(produce()) where consume walks its parameter is the pattern, at the call', () => {
+    const [finding] = twoHelpers('for it in items:\n        cc_rule(**it)');
+    expect(finding).toMatchObject({ cause: 'materialize-then-process', function: 't.bzl.targets', span: { line: 5 } });
+  });
+
+  it('not when the consumer needs the whole list at once', () => {
+    const findings = twoHelpers('cc_group(name = "all", items = sorted(items))');
+    expect(findings.filter((f) => f.cause === 'materialize-then-process')).toEqual([]);
+  });
+});

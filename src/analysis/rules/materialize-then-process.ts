@@ -76,6 +76,33 @@ export function findMaterializeThenProcess(ctx: RuleContext): Finding[] {
       const finding = judge(ctx, source, producer, walks);
       if (finding) findings.push(finding);
     });
+    findings.push(...handedStraightOn(ctx, source));
+  }
+  return findings;
+}
+
+/** `consume(produce(…))`: a def's result handed straight to a def that walks its parameter. */
+function handedStraightOn(ctx: RuleContext, source: SourceIndex): Finding[] {
+  const findings: Finding[] = [];
+  for (const call of source.calls) {
+    const place = call.argumentOf;
+    const consumer =
+      place && call.loop === null && defCalled(ctx, source, call.callee) ? defCalled(ctx, source, place.callee) : null;
+    const param = consumer
+      ? place!.position >= 0
+        ? consumer.source.defs[consumer.def]!.params[place!.position]
+        : place!.keyword
+      : undefined;
+    if (!consumer || !param) continue;
+    const producer: Producer = {
+      statement: call.statement,
+      name: `${call.callee}()`,
+      kind: `a call of ${call.callee}() handed straight to ${place!.callee}()`,
+      adders: [call.statement],
+    };
+    const walks = walksOver(usesOf(ctx, consumer.source, consumer.def, param, null), producer);
+    const finding = walks && judge(ctx, source, producer, walks);
+    if (finding) findings.push(finding);
   }
   return findings;
 }
