@@ -46,12 +46,17 @@ const COUNTS = [
 ].join('\n');
 
 function findingsFor(secondUse: string) {
+  return adviseOn('gen.bzl', program(secondUse), FLAME, COUNTS);
+}
+
+/** The advisor's findings for one file with a heap flame and, when given, statement Counts. */
+function adviseOn(path: string, text: string, flame: string, counts: string | null) {
   return advise({
-    heapFlame: heapFlame(FLAME),
+    heapFlame: heapFlame(flame),
     summary: null,
-    statement: statementProfile(COUNTS),
+    statement: counts === null ? null : statementProfile(counts),
     coverage: null,
-    sources: [indexStarlarkSource('gen.bzl', program(secondUse))],
+    sources: [indexStarlarkSource(path, text)],
   });
 }
 
@@ -81,15 +86,9 @@ describe('materialize-then-process handed straight on', () => {
       'def _declare(items):',
       `    ${consume}`,
     ].join('\n');
-    return advise({
-      heapFlame: heapFlame(
-        'module;t.bzl.targets;t.bzl._make_all;dict 3000000\nmodule;t.bzl.targets;t.bzl._make_all;string 500000\nmodule;t.bzl.targets;t.bzl._declare;dict 100000\n',
-      ),
-      summary: null,
-      statement: null,
-      coverage: null,
-      sources: [indexStarlarkSource('t.bzl', text)],
-    });
+    const flame =
+      'module;t.bzl.targets;t.bzl._make_all;dict 3000000\nmodule;t.bzl.targets;t.bzl._make_all;string 500000\nmodule;t.bzl.targets;t.bzl._declare;dict 100000\n';
+    return adviseOn('t.bzl', text, flame, null);
   }
 
   it('consume(produce()) where consume walks its parameter is the pattern, at the call', () => {
@@ -99,6 +98,43 @@ describe('materialize-then-process handed straight on', () => {
 
   it('not when the consumer needs the whole list at once', () => {
     const findings = twoHelpers('cc_group(name = "all", items = sorted(items))');
+    expect(findings.filter((f) => f.cause === 'materialize-then-process')).toEqual([]);
+  });
+});
+
+describe('materialize-then-process by keys', () => {
+  function indexByName(secondLoop: string) {
+    const text = [
+      'def libs(names):',
+      '    by_name = {}',
+      '    for n in names:',
+      '        by_name[n] = {"srcs": ["%s/%d.cc" % (n, i) for i in range(8)], "name": n}',
+      `    for n in ${secondLoop}:`,
+      '        spec = by_name[n]',
+      '        cc_library(name = spec["name"], srcs = spec["srcs"])',
+    ].join('\n');
+    const counts = [
+      'File,Span,Duration(s),Count',
+      '"TOTAL","",0.01,4000',
+      '"l.bzl","2:5-17",0.0,1',
+      '"l.bzl","3:5-4:80",0.0,1',
+      '"l.bzl","4:9-80",0.0,1000',
+      '"l.bzl","5:5-7:60",0.0,1',
+      '"l.bzl","6:9-25",0.0,1000',
+      '"l.bzl","7:9-60",0.0,2000',
+    ].join('\n');
+    const flame = 'module;l.bzl.libs;dict 3000000\nmodule;l.bzl.libs;string 900000\nmodule;l.bzl.libs;array 300000\n';
+    return adviseOn('l.bzl', text, flame, counts);
+  }
+
+  it('a dict filled by name in one loop and looked up by the same names in a second', () => {
+    const [finding] = indexByName('names');
+    expect(finding).toMatchObject({ cause: 'materialize-then-process', span: { line: 4 } });
+    expect(finding!.evidence.join('\n')).toContain('about 1,000 items');
+  });
+
+  it('not when the second loop goes over other keys (a few lookups, not a walk)', () => {
+    const findings = indexByName('["a", "b"]');
     expect(findings.filter((f) => f.cause === 'materialize-then-process')).toEqual([]);
   });
 });

@@ -191,15 +191,17 @@ export function elementsAddedBy(ctx: RuleContext, source: SourceIndex, statement
 
 /**
  * Items a walk visits per start (`for x in xs`, `[… for x in xs]`, the loop whose header reads
- * the name): written, else from Counts (a comprehension's elements; a `for` body statement's runs,
+ * the name, or the loop around a keyed lookup `d[k]`): written, else from Counts (a comprehension's elements; a `for` body statement's runs,
  * its Count divided by 1 + the calls written in it), else null.
  */
 export function walkedItems(ctx: RuleContext, walk: ValueUse): number | null {
   const { source, read } = walk;
-  const loop = source.loops.findIndex(
+  const header = source.loops.findIndex(
     (l) => l.statement === read.statement && spanHolds(l.headerSpan, read.line, read.column),
   );
-  if (loop < 0) return null;
+  // `d[k]` in `for k in keys`: the loop around the lookup visits the items.
+  const loop = header >= 0 ? header : read.use === 'subscript' ? source.statements[read.statement]!.loop : null;
+  if (loop === null) return null;
   const l = source.loops[loop]!;
   const written =
     l.clauseSizes.length === 1

@@ -1,16 +1,18 @@
 // Rule `materialize-then-process`: every generated item is built into one collection first
-// (a comprehension, a def that returns them, or `xs = []` and appends in a loop), and only then
+// (a comprehension, a def that returns them, or `xs = []` / `d = {}` grown in a loop), and only then
 // walked to declare targets, instead of declaring each item as it is made (guide:
-// "Algorithmically inefficient code"). The walk may be a loop, a comprehension, a view of a dict
-// or a helper the collection is handed to; `len(xs)` beside it does not matter, nor a second walk
+// "Algorithmically inefficient code"). The walk may be a loop, a comprehension, a view of a dict,
+// lookups `d[k]` in a second loop over the keys the first one added, or a helper the collection
+// is handed to (also straight: `consume(produce())`); `len(xs)` beside it does not matter, nor a second walk
 // (`for r in xs: rule(**r)` then `[r["name"] for r in xs]`: both can be done per item). A chain
 // (`ys = [f(x) for x in xs]; for y in ys`) is reported once, at its first collection.
-import type { SourceIndex } from '../starlark-source.ts';
+import type { NameRead, SourceIndex } from '../starlark-source.ts';
 import {
   IN_STATEMENT_PROFILE,
   bytesEvidence,
   confidenceFrom,
   findingAt,
+  loopChain,
   type Finding,
   type RuleContext,
 } from './context.ts';
@@ -40,14 +42,40 @@ function producerOf(ctx: RuleContext, source: SourceIndex, index: number): Produ
       (r) =>
         r.name === name &&
         r.def === statement.def &&
-        r.use === 'method' &&
-        ['append', 'extend', 'insert'].includes(r.callee) &&
+        (isAppend(r) || isItemAssignment(source, r)) &&
         source.statements[r.statement]!.loop !== null,
     )
     .map((r) => r.statement);
   return adders.length > 0 && (statement.valueKind === 'list' || statement.valueKind === 'dict')
-    ? { statement: index, name, kind: `appends in a loop (line ${source.statements[adders[0]!]!.span.line})`, adders }
+    ? { statement: index, name, kind: `additions in a loop (line ${source.statements[adders[0]!]!.span.line})`, adders }
     : null;
+}
+
+const isAppend = (r: NameRead) => r.use === 'method' && ['append', 'extend', 'insert'].includes(r.callee);
+
+/** `d[k] = v`: the read is the target of its statement's item assignment. */
+function isItemAssignment(source: SourceIndex, r: NameRead): boolean {
+  const statement = source.statements[r.statement]!;
+  return (
+    r.use === 'subscript' &&
+    statement.kind === 'AssignStatement' &&
+    statement.span.line === r.line &&
+    statement.span.column === r.column &&
+    source.allocations.some((a) => a.statement === r.statement && a.kind === 'growth')
+  );
+}
+
+/**
+ * `d[k]` in a loop over what the additions' loop went over (`for n in names: d[n] = …` then
+ * `for n in names: use(d[n])`): a walk over the items by their keys.
+ */
+function isKeyedWalk(use: ValueUse, source: SourceIndex, producer: Producer): boolean {
+  if (use.source !== source || use.read.use !== 'subscript') return false;
+  const adding = new Set(producer.adders.flatMap((a) => loopChain(source, source.statements[a]!.loop)));
+  const iterables = new Set([...adding].map((l) => source.loops[l]!.iterable));
+  return loopChain(source, source.statements[use.read.statement]!.loop).some(
+    (l) => !adding.has(l) && iterables.has(source.loops[l]!.iterable),
+  );
 }
 
 /**
@@ -55,9 +83,11 @@ function producerOf(ctx: RuleContext, source: SourceIndex, index: number): Produ
  * only measure or index them): each walk's work per item could be done as the item is made. Null
  * when a read needs the whole collection (handed on, sorted, returned) or nothing walks it.
  */
-function walksOver(uses: readonly ValueUse[], producer: Producer): ValueUse[] | null {
-  const rest = uses.filter((u) => !producer.adders.includes(u.read.statement) || u.read.use !== 'method');
-  const walks = rest.filter(isIteration);
+function walksOver(uses: readonly ValueUse[], producer: Producer, source: SourceIndex): ValueUse[] | null {
+  const rest = uses.filter(
+    (u) => !producer.adders.includes(u.read.statement) || (u.read.use !== 'method' && u.read.use !== 'subscript'),
+  );
+  const walks = rest.filter((u) => isIteration(u) || isKeyedWalk(u, source, producer));
   const others = rest.filter((u) => !isIteration(u) && u.read.use !== 'len' && u.read.use !== 'subscript');
   return walks.length > 0 && others.length === 0 ? walks : null;
 }
@@ -69,7 +99,7 @@ export function findMaterializeThenProcess(ctx: RuleContext): Finding[] {
     source.statements.forEach((_, index) => {
       const producer = chained.has(index) ? null : producerOf(ctx, source, index);
       const walks = producer
-        ? walksOver(usesOf(ctx, source, source.statements[index]!.def, producer.name, index), producer)
+        ? walksOver(usesOf(ctx, source, source.statements[index]!.def, producer.name, index), producer, source)
         : null;
       if (!producer || !walks) return;
       for (const walk of walks) if (walk.source === source) chained.add(walk.read.statement);
@@ -100,7 +130,7 @@ function handedStraightOn(ctx: RuleContext, source: SourceIndex): Finding[] {
       kind: `a call of ${call.callee}() handed straight to ${place!.callee}()`,
       adders: [call.statement],
     };
-    const walks = walksOver(usesOf(ctx, consumer.source, consumer.def, param, null), producer);
+    const walks = walksOver(usesOf(ctx, consumer.source, consumer.def, param, null), producer, source);
     const finding = walks && judge(ctx, source, producer, walks);
     if (finding) findings.push(finding);
   }
@@ -118,7 +148,7 @@ function judge(ctx: RuleContext, source: SourceIndex, producer: Producer, walks:
       ? elementCount(ctx, source, producer.statement)
       : {
           elements: elementsAddedBy(ctx, source, producer.adders),
-          how: 'the iterations of the loops around its appends',
+          how: 'the iterations of the loops around its additions',
         };
   // The walk visits every item once: its size as written or its Counts say how many there are
   // more surely than the producer's loops (Counts over-estimate those by the calls in them).
