@@ -78,8 +78,11 @@ function withLocalLengths(
   const more = new Map(known);
   for (const name of missing) {
     const bound = lastBinding(source, statement, name);
-    const elements = bound === null ? null : elementCount(ctx, source, bound, depth + 1);
-    if (elements) more.set(lengthKey(name), elements.elements);
+    if (bound === null) continue;
+    // `rows = []` then `rows.append(…)` in loops: what the loops add, not the empty literal.
+    const added = elementsAddedBy(ctx, source, appendsTo(source, bound, name));
+    const counted = elementCount(ctx, source, bound, depth + 1);
+    if (counted || added > 0) more.set(lengthKey(name), Math.max(counted?.elements ?? 0, added));
   }
   return more;
 }
@@ -173,6 +176,21 @@ function grownIn(ctx: RuleContext, source: SourceIndex, def: number): number | n
     most = Math.max(most ?? 0, elements);
   }
   return most;
+}
+
+/** The statements in loops of a binding's def that append to or extend the name it binds. */
+function appendsTo(source: SourceIndex, bound: number, name: string): number[] {
+  const def = source.statements[bound]!.def;
+  return source.reads
+    .filter(
+      (r) =>
+        r.name === name &&
+        r.def === def &&
+        r.use === 'method' &&
+        ['append', 'extend'].includes(r.callee) &&
+        source.statements[r.statement]!.loop !== null,
+    )
+    .map((r) => r.statement);
 }
 
 /** Elements a loop adds through statements inside it (`xs.append(…)` in nested loops): the iterations around them in their def. */
