@@ -157,6 +157,28 @@ export interface SourceIndex {
 }
 
 /**
+ * What the page reads of an index (the source view, the Statements tab's placement of rows in
+ * their defs): the worker, which alone parses Starlark, sends this much per source as plain data.
+ * A `SourceIndex` is one, so the loop finder's placement takes either.
+ */
+export interface SourceOutline {
+  path: string;
+  defs: Pick<SourceDef, 'name' | 'kind' | 'span'>[];
+  loops: Pick<SourceLoop, 'kind' | 'span' | 'targets' | 'iterable'>[];
+  statements: Pick<SourceStatement, 'span' | 'def' | 'loop'>[];
+}
+
+/** The outline of an index: only the fields `SourceOutline` names (a structured clone copies no more). */
+export function outlineOf(index: SourceIndex): SourceOutline {
+  return {
+    path: index.path,
+    defs: index.defs.map(({ name, kind, span }) => ({ name, kind, span })),
+    loops: index.loops.map(({ kind, span, targets, iterable }) => ({ kind, span, targets, iterable })),
+    statements: index.statements.map(({ span, def, loop }) => ({ span, def, loop })),
+  };
+}
+
+/**
  * Indexes one Starlark file: defs, loops, statements, calls, `fail` checks and allocating
  * constructs, each with its 1-based span (the shape the statement profile uses, docs/formats.md §5).
  *

@@ -2,7 +2,7 @@
 // between them (function bytes, statement rows by span, function entries).
 import { NodeKind, nodeName } from '../../model/call-tree.ts';
 import { formatBytes, formatPercent } from '../../model/units.ts';
-import type { HeapFlame, Span, StatementRow } from '../../model/profile.ts';
+import { spanLabel, type HeapFlame, type Span, type StatementRow } from '../../model/profile.ts';
 import { functionBytesOf } from '../function-table.ts';
 import { attribute, type Attribution } from '../attribution.ts';
 import type { FunctionBytes } from '../loop-finder.ts';
@@ -174,12 +174,9 @@ export interface StatementRuns {
   perEntry: number | null;
 }
 
-/** `20:9-58` / `8:5-15:1`: a span as the statement profile prints it. */
-export function spanLabel(span: Span): string {
-  return span.endLine !== span.line
-    ? `${span.line}:${span.column}-${span.endLine}:${span.endColumn}`
-    : `${span.line}:${span.column}-${span.endColumn}`;
-}
+// Rules print spans through the context as before; the function lives with `Span` so the page's
+// views can use it without loading the rules.
+export { spanLabel };
 
 /** The parts of a finding every rule fills the same way, for a statement of a source. */
 export function findingAt(
