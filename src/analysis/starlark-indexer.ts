@@ -12,7 +12,7 @@ import {
   valueKindOf,
   type AllocationSite,
 } from './starlark-allocations.ts';
-import type { NameRead, SourceIndex, SourceLoop } from './starlark-source.ts';
+import type { NameRead, SourceCall, SourceIndex, SourceLoop } from './starlark-source.ts';
 import { aliasedNames, lambdaCallNames, loopTargetAliases } from './starlark-callees.ts';
 import {
   COMPREHENSIONS,
@@ -27,7 +27,7 @@ import {
   classifyConstruct,
   argumentSizes,
   parameters,
-  constantValue,
+  sizeExpression,
   evaluateSize,
   isBinding,
   isSubscript,
@@ -154,7 +154,11 @@ export class SourceIndexer {
       assigns = targetNames(this.text, kids.filter((k) => k.name === 'VariableName').slice(0, 1));
     }
     this.noteAssigned(node.from, assigns);
-    const value = constantValue(this.text, kids[kids.length - 1] ?? null);
+    // `_COUNT = 1 << _BITS`: a constant may be written with the file's earlier constants.
+    const value = evaluateSize(
+      sizeExpression(this.text, kids[kids.length - 1] ?? null),
+      new Map(Object.entries(this.index.constants)),
+    );
     if (
       node.name === 'AssignStatement' &&
       this.def === null &&
@@ -342,6 +346,7 @@ export class SourceIndexer {
         VIEWS.has(method) && args !== null && childNodes(args).length === 2
           ? (method as 'items' | 'keys' | 'values')
           : null,
+      argumentOf: argumentPlace(this.text, node),
     });
   }
 
@@ -431,6 +436,12 @@ export class SourceIndexer {
       loop: this.loopAt(node.from),
     });
   }
+}
+
+/** `f(g(x))`: the call `g(…)` is an argument of, and where (a read of its value, as readUse says), else null. */
+function argumentPlace(text: string, node: SyntaxNode): SourceCall['argumentOf'] {
+  const { use, callee, position, keyword } = readUse(text, node);
+  return use === 'argument' ? { callee, position, keyword } : null;
 }
 
 /** How the expression around a read name uses it (`xs[i]`, `len(xs)`, `for x in xs`, `f(xs)`, `xs.m()`). */

@@ -88,6 +88,8 @@ export interface SourceCall {
   /** Arguments as size expressions (numbers, names, arithmetic; null otherwise): positional by index, keyword by name. */
   positional: (SizeExpr | null)[];
   keyword: Record<string, SizeExpr | null>;
+  /** `f(g(x))`: for `g(x)`, the call whose argument it is (dotted callee, position or -1, keyword), else null. */
+  argumentOf: { callee: string; position: number; keyword: string } | null;
 }
 
 export interface FailCheck {

@@ -52,6 +52,31 @@ describe('sizes written through names', () => {
     expect(knownIntegers([consts, aliased], aliased, null).get('width')).toBe(40);
   });
 
+  it('a constant written with the file’s earlier constants is known, and sizes a slot table only indexed', () => {
+    const deps = [
+      '_BITS = 20',
+      '_SLOTS = 1 << _BITS',
+      '',
+      'def dedupe(deps):',
+      '    slots = [None] * _SLOTS',
+      '    out = []',
+      '    for d in deps:',
+      '        i = hash(d) % _SLOTS',
+      '        if slots[i] == None:',
+      '            slots[i] = d',
+      '            out.append(d)',
+      '    return out',
+    ].join('\n');
+    const index = indexStarlarkSource('deps.bzl', deps);
+    expect(index.constants).toEqual({ _BITS: 20, _SLOTS: 1 << 20 });
+    const advice = input(
+      { 'deps.bzl': deps },
+      'module;deps.bzl.dedupe;array 8388700\nmodule;deps.bzl.dedupe;list 96\n',
+    );
+    expect(bytesByLine(advice, 'deps.bzl').get(5)! / 8_388_700).toBeGreaterThan(0.99);
+    expect(advise(advice)[0]).toMatchObject({ cause: 'huge-collection', span: { line: 5 } });
+  });
+
   it('a constant two files bind to different values is not known in a third', () => {
     const a = indexStarlarkSource('a.bzl', 'N = 1\n');
     const b = indexStarlarkSource('b.bzl', 'N = 2\n');
