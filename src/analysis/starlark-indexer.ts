@@ -166,13 +166,13 @@ export class SourceIndexer {
       kids.length === 3 &&
       value !== null
     ) {
-      Object.defineProperty(this.index.constants, assigns[0]!, { value, enumerable: true });
+      setOwn(this.index.constants, assigns[0]!, value);
     }
     const length =
       node.name === 'AssignStatement' && this.def === null && assigns.length === 1 && kids.length === 3
         ? collectionLength(this.text, kids[2]!)
         : null;
-    if (length) Object.defineProperty(this.index.lengths, assigns[0]!, { value: length, enumerable: true });
+    if (length) setOwn(this.index.lengths, assigns[0]!, length);
     if (node.name === 'AssignStatement' && assigns.length === 1 && kids.length === 3)
       this.noteValueAliases(assigns[0]!, aliasedNames(this.text, kids[2]));
     const index = this.index.statements.length;
@@ -356,10 +356,7 @@ export class SourceIndexer {
       const op = kid.nextSibling;
       const value = op?.nextSibling;
       if (kid.name !== 'VariableName' || op?.name !== 'AssignOp' || value?.name !== 'String') continue;
-      Object.defineProperty(this.index.loadAliases, textOf(this.text, kid), {
-        value: textOf(this.text, value).slice(1, -1),
-        enumerable: true,
-      });
+      setOwn(this.index.loadAliases, textOf(this.text, kid), textOf(this.text, value).slice(1, -1));
     }
   }
 
@@ -367,11 +364,7 @@ export class SourceIndexer {
   private noteValueAliases(name: string, aliases: readonly string[]): void {
     if (aliases.length === 0 || aliases.includes(name)) return;
     const known = Object.hasOwn(this.index.valueAliases, name) ? this.index.valueAliases[name]! : [];
-    Object.defineProperty(this.index.valueAliases, name, {
-      value: [...new Set([...known, ...aliases])],
-      enumerable: true,
-      configurable: true,
-    });
+    setOwn(this.index.valueAliases, name, [...new Set([...known, ...aliases])]);
   }
 
   /** `field = name` arguments of a `struct(…)`: `s.field()` may call the def `name`. */
@@ -380,10 +373,7 @@ export class SourceIndexer {
       const op = kid.nextSibling;
       const value = op?.nextSibling;
       if (kid.name !== 'VariableName' || op?.name !== 'AssignOp' || value?.name !== 'VariableName') continue;
-      Object.defineProperty(this.index.fieldAliases, textOf(this.text, kid), {
-        value: textOf(this.text, value),
-        enumerable: true,
-      });
+      setOwn(this.index.fieldAliases, textOf(this.text, kid), textOf(this.text, value));
     }
   }
 
@@ -471,4 +461,13 @@ function readUse(text: string, node: SyntaxNode): Pick<NameRead, 'use' | 'callee
     position: args.slice(0, at).some((k) => k.name === 'AssignOp') ? -1 : at,
     keyword: '',
   };
+}
+
+/**
+ * Sets a key of a record keyed by the file's own names (no prototype, so `__proto__` is just a
+ * name). A name bound again (a second `struct(rule = …)`, `N = 1` then `N = 2`) takes the later
+ * value: top-level code runs in order.
+ */
+function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, { value, enumerable: true, configurable: true, writable: true });
 }
