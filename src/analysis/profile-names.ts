@@ -2,7 +2,7 @@
 // (`defs.bzl.f`), their file part, a dropped path that names a profile's file, and spans that
 // contain one another.
 import type { Span } from '../model/profile.ts';
-import type { SourceDef, SourceIndex } from './starlark-source.ts';
+import type { SourceDef } from './starlark-source.ts';
 
 /** Whether `outer` contains `inner` (start at or after, end at or before). */
 export function spanContains(outer: Span, inner: Span): boolean {
@@ -13,7 +13,7 @@ export function spanContains(outer: Span, inner: Span): boolean {
 }
 
 /** `test.star` + `inner` → `test.star.inner`, the frame name profilers give a def (docs/formats.md §1.3). */
-export function frameNameOf(file: string, def: SourceDef | null): string {
+export function frameNameOf(file: string, def: Pick<SourceDef, 'name'> | null): string {
   return def ? `${file}.${def.name}` : 'module';
 }
 
@@ -39,8 +39,8 @@ export function pathNamesFile(path: string, file: string): boolean {
  * The source that a profile's code-map file name refers to: of the source paths that name it,
  * the shortest (the one whose own prefix adds least).
  */
-export function sourceFor(file: string, sources: readonly SourceIndex[]): SourceIndex | null {
-  let best: SourceIndex | null = null;
+export function sourceFor<S extends { path: string }>(file: string, sources: readonly S[]): S | null {
+  let best: S | null = null;
   for (const source of sources) {
     if (pathNamesFile(source.path, file) && (!best || source.path.length < best.path.length)) best = source;
   }

@@ -4,7 +4,7 @@
 import type { Span, StatementProfile, StatementRows } from '../model/profile.ts';
 import { statementSpan } from '../model/statement-rows.ts';
 import { frameNameOf, sourceFor } from './profile-names.ts';
-import type { SourceIndex } from './starlark-source.ts';
+import type { SourceOutline } from './starlark-source.ts';
 
 /** Where one statement of the profile sits. */
 export interface PlacedStatement {
@@ -30,20 +30,20 @@ type Visit = (placed: PlacedStatement) => void;
  *   placeStatements(profile, [index]).find((p) => profile.rows.line[p.row] === 7)
  *   // → { functionName: 'test.star.inner', functionSpan: 2:1-8:1, loopSpan: 6:9-8:1 }
  */
-export function placeStatements(profile: StatementProfile, sources: readonly SourceIndex[]): PlacedStatement[] {
+export function placeStatements(profile: StatementProfile, sources: readonly SourceOutline[]): PlacedStatement[] {
   const placed: PlacedStatement[] = [];
   placeRows(profile.rows, sources, (p) => placed.push(p));
   return placed;
 }
 
 /** The function of every row, by row index (what the Statements tab shows), without a placement object per row. */
-export function statementFunctions(profile: StatementProfile, sources: readonly SourceIndex[]): (string | null)[] {
+export function statementFunctions(profile: StatementProfile, sources: readonly SourceOutline[]): (string | null)[] {
   const functions = new Array<string | null>(profile.rows.length).fill(null);
   placeRows(profile.rows, sources, (p) => (functions[p.row] = p.functionName));
   return functions;
 }
 
-function placeRows(rows: StatementRows, sources: readonly SourceIndex[], visit: Visit): void {
+function placeRows(rows: StatementRows, sources: readonly SourceOutline[], visit: Visit): void {
   rowsByFile(rows).forEach((group, file) => {
     const name = rows.files[file]!;
     const source = sourceFor(name, sources);
@@ -66,10 +66,10 @@ export function rowsByFile(rows: StatementRows): Int32Array[] {
 }
 
 /** A source's statements by start line and column (one map per source instead of a search per row). */
-const statementsByStart = new WeakMap<SourceIndex, Map<number, Map<number, number>>>();
+const statementsByStart = new WeakMap<SourceOutline, Map<number, Map<number, number>>>();
 
 /** Index of the statement of a source that starts at a line and column, or -1. */
-export function statementAt(source: SourceIndex, line: number, column: number): number {
+export function statementAt(source: SourceOutline, line: number, column: number): number {
   let starts = statementsByStart.get(source);
   if (!starts) {
     starts = new Map();
@@ -85,7 +85,13 @@ export function statementAt(source: SourceIndex, line: number, column: number): 
   return starts.get(line)?.get(column) ?? -1;
 }
 
-function placeBySource(rows: StatementRows, file: string, group: Int32Array, source: SourceIndex, visit: Visit): void {
+function placeBySource(
+  rows: StatementRows,
+  file: string,
+  group: Int32Array,
+  source: SourceOutline,
+  visit: Visit,
+): void {
   for (const row of group) {
     const at = statementAt(source, rows.line[row]!, rows.column[row]!);
     const statement = at >= 0 ? source.statements[at]! : null;

@@ -6,7 +6,6 @@ import { figuresKey, statementFigures, type StatementFigures } from '../analysis
 import type { Attribution } from '../analysis/attribution.ts';
 import { computeSandwich } from '../analysis/callers-callees.ts';
 import { statementFunctions } from '../analysis/statement-placement.ts';
-import { indexStarlarkSource } from '../analysis/starlark-source.ts';
 import { firstOf, summaryFor } from '../analysis/run-roles.ts';
 import { computeTypeTable } from '../analysis/type-table.ts';
 import { formatSpan } from '../formats/spans.ts';
@@ -81,13 +80,13 @@ function heaviestSelf(rows: FlameModel['functions']): string | null {
   );
 }
 
-/** Each statement's function, per set and statement profile (sources indexed once). */
+/** Each statement's function, per set and statement profile (placed once, on the outlines the worker indexed). */
 const placements = new WeakMap<LoadedSet, (string | null)[]>();
 function functionsOfStatements(set: LoadedSet, profile: StatementProfile): (string | null)[] {
   let found = placements.get(set);
   if (!found) {
-    const sources = (set.analysis?.sources ?? []).map((s) => indexStarlarkSource(s.path, s.text));
-    found = statementFunctions(profile, sources);
+    const outlines = (set.analysis?.sources ?? []).map((s) => s.outline);
+    found = statementFunctions(profile, outlines);
     placements.set(set, found);
   }
   return found;
