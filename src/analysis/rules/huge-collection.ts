@@ -12,7 +12,7 @@ import {
   type RuleContext,
 } from './context.ts';
 import { elementCount } from './element-count.ts';
-import { onlyElementsRead, usesOf, usesOfReturned, type ValueUse } from './value-flow.ts';
+import { isMeasured, onlyElementsRead, usesOf, usesOfReturned, type ValueUse } from './value-flow.ts';
 
 /** A collection of at least this many elements is "very large" for one BUCK-file statement. */
 export const HUGE_ELEMENTS = 10_000;
@@ -64,14 +64,18 @@ function judge(
   uses: readonly ValueUse[],
 ): Finding | null {
   const reads = uses.length;
-  const onlyMeasured = uses.every((u) => u.read.use === 'len');
+  const onlyMeasured = uses.every((u) => isMeasured(u.read));
   const base = findingAt(ctx, source, statement, 'huge-collection');
   const bytes = ctx.statementBytes(source, statement);
   // A value only measured (`len(xs)`) was built for nothing: its bytes say enough without a count.
   const counted = elementCount(ctx, source, statement) ?? (onlyMeasured ? { elements: 0, how: 'not known' } : null);
   if (!counted || (counted.elements < HUGE_ELEMENTS && !onlyMeasured)) return null;
   const size = Math.round(counted.elements);
-  const heapAgrees = bytes === null ? ctx.isCostly(ctx.selfBytesOf(base.function)) : ctx.share(bytes) >= HUGE_SHARE;
+  // Without a count that says huge, one value must weigh: a measure taken per call of a helper
+  // (a short cache key per target) adds up to many bytes, each value small.
+  const perRun = counted.elements < HUGE_ELEMENTS ? (ctx.entries(source, source.statements[statement]!.def) ?? 1) : 1;
+  const heapAgrees =
+    bytes === null ? ctx.isCostly(ctx.selfBytesOf(base.function)) : ctx.share(bytes / perRun) >= HUGE_SHARE;
   if (heapAgrees === false) return null;
   const ran = ctx.ran(source, source.statements[statement]!);
   if (ran === false) return null;
@@ -94,6 +98,6 @@ function judge(
     confidence,
     confidenceReason: reason,
     evidence,
-    message: `\`${name}\` holds ${size > 0 ? `about ${size.toLocaleString('en-US')}` : 'all its'} elements at once though ${onlyMeasured ? 'only its length is read' : 'only a few are read'}: compute the elements you need where you need them.`,
+    message: `\`${name}\` holds ${size > 0 ? `about ${size.toLocaleString('en-US')}` : 'all its'} elements at once though ${onlyMeasured ? 'only its length or hash is read' : 'only a few are read'}: compute the elements you need where you need them.`,
   };
 }
