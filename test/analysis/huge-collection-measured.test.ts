@@ -24,24 +24,30 @@ const FLAME = [
 ].join('\n');
 
 /** Counts for `_key` entered `calls` times, making 3000 / calls elements each (one `+`-free element: no calls per element). */
-function counts(calls: number): string {
+function counts(calls: number, spans = ['2:5-57', '3:5-21']): string {
   return [
     'File,Span,Duration(s),Count',
     `"TOTAL","",0.05,${3 * calls + 2}`,
-    `"keys.bzl","2:5-57",0.04,${calls}`,
-    `"keys.bzl","3:5-21",0.0,${2 * calls}`,
+    `"keys.bzl","${spans[0]}",0.04,${calls}`,
+    `"keys.bzl","${spans[1]}",0.0,${2 * calls}`,
     '"keys.bzl","6:5-7:60",0.0,1',
     `"keys.bzl","7:9-60",0.0,${2 * calls}`,
   ].join('\n');
 }
 
-const adviseOn = (calls: number) =>
+/** The same helper with the joined string hashed where it is made, never named. */
+const IN_PLACE = KEYS.replace(
+  '    blob = "|".join([i + f for i in items for f in flags])\n    return hash(blob)',
+  '    key = hash("|".join([i + f for i in items for f in flags]))\n    return key',
+);
+
+const adviseOn = (calls: number, text = KEYS, spans?: string[]) =>
   advise({
     heapFlame: heapFlame(FLAME),
     summary: null,
-    statement: statementProfile(counts(calls)),
+    statement: statementProfile(counts(calls, spans)),
     coverage: null,
-    sources: [indexStarlarkSource('keys.bzl', KEYS)],
+    sources: [indexStarlarkSource('keys.bzl', text)],
   }).filter((f) => f.cause === 'huge-collection');
 
 describe('huge-collection of a value only hashed', () => {
@@ -53,5 +59,12 @@ describe('huge-collection of a value only hashed', () => {
 
   it('not when the helper hashes a small string per call (400 keys)', () => {
     expect(adviseOn(400)).toEqual([]);
+  });
+
+  it('also when the joined string is hashed in place, never named', () => {
+    expect(IN_PLACE).not.toBe(KEYS);
+    const [finding] = adviseOn(1, IN_PLACE, ['2:5-62', '3:5-14']);
+    expect(finding).toMatchObject({ cause: 'huge-collection', function: 'keys.bzl._key', span: { line: 2 } });
+    expect(adviseOn(400, IN_PLACE, ['2:5-62', '3:5-14'])).toEqual([]);
   });
 });

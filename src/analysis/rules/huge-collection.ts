@@ -2,7 +2,8 @@
 // then only indexes or measures (guide: "Simply allocating very big data-structures!"): every
 // element is alive at once although a few are read. A big collection that is walked whole (a
 // target list, a loop over it) is not this cause.
-import type { SourceIndex } from '../starlark-source.ts';
+import type { NameRead, SourceIndex } from '../starlark-source.ts';
+import type { Span } from '../../model/profile.ts';
 import {
   IN_STATEMENT_PROFILE,
   bytesEvidence,
@@ -40,21 +41,53 @@ export function findHugeCollections(ctx: RuleContext): Finding[] {
 /** Where the value a statement binds (or returns) is read, and the name it is known by. */
 function readsOfValue(ctx: RuleContext, source: SourceIndex, index: number): { name: string; uses: ValueUse[] } | null {
   const statement = source.statements[index]!;
+  // Measured where it is built: whatever the statement then does with the measure.
+  const inPlace = measuredInPlace(source, index);
+  if (inPlace) return inPlace;
   if (statement.kind === 'AssignStatement' && statement.assigns.length === 1) {
     return { name: statement.assigns[0]!, uses: usesOf(ctx, source, statement.def, statement.assigns[0]!, index) };
   }
   const returnsCollection =
     statement.kind === 'ReturnStatement' &&
     statement.def !== null &&
-    source.allocations.some(
-      (a) =>
-        a.statement === index &&
-        (a.kind === 'comprehension' || a.kind === 'literal' || a.kind === 'builtin' || a.kind === 'repeat'),
-    );
+    source.allocations.some((a) => a.statement === index && COLLECTIONS.has(a.kind));
   if (!returnsCollection) return null;
   const returned = usesOfReturned(ctx, source, statement.def!);
   return returned && { name: `${source.defs[statement.def!]!.name}()`, uses: returned.uses };
 }
+
+/**
+ * `hash("\n".join([…]))`: a collection built in the statement, made into one value by a call
+ * (a join, `str(…)`) that is handed straight to a measure; the measure is its one read.
+ */
+function measuredInPlace(source: SourceIndex, index: number): { name: string; uses: ValueUse[] } | null {
+  for (const call of source.calls) {
+    const place = call.statement === index ? call.argumentOf : null;
+    if (!place) continue;
+    const read: NameRead = {
+      name: call.text,
+      line: call.span.line,
+      column: call.span.column,
+      statement: index,
+      def: call.def,
+      use: 'argument',
+      ...place,
+    };
+    const here = source.allocations.filter((a) => a.statement === index);
+    const made = here.some((a) => sameSpan(a.span, call.span));
+    const built = here.some((a) => COLLECTIONS.has(a.kind) && within(a.span, call.span));
+    if (made && built && isMeasured(read)) return { name: call.text.split('\n')[0]!, uses: [{ source, read }] };
+  }
+  return null;
+}
+
+const COLLECTIONS = new Set(['comprehension', 'literal', 'builtin', 'repeat']);
+const sameSpan = (a: Span, b: Span) =>
+  a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
+const within = (inner: Span, outer: Span) =>
+  (inner.line > outer.line || (inner.line === outer.line && inner.column >= outer.column)) &&
+  (inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn)) &&
+  !sameSpan(inner, outer);
 
 function judge(
   ctx: RuleContext,
