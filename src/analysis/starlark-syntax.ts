@@ -344,15 +344,24 @@ function classifyBinary(text: string, node: SyntaxNode): { kind: ConstructKind; 
   return { kind: 'repeat', size: num((a ?? b)!) };
 }
 
-/** Element count of a comprehension over `range(n)` or `range(a, b)`: its size expression. */
+/**
+ * Element count of a comprehension as written: its clauses' iterations multiplied (`for a in A
+ * for b in B` makes len A × len B elements); the first clause's alone when a later one is not
+ * written (`for b in f(a)`), which is the least it makes.
+ */
 function comprehensionSize(text: string, node: SyntaxNode): SizeExpr | null {
   const kids = childNodes(node);
-  return iterableSize(text, kids[kids.findIndex((k) => k.name === 'in') + 1] ?? null);
+  const clauses = kids.flatMap((k, i) => (k.name === 'in' ? [iterableSize(text, kids[i + 1] ?? null)] : []));
+  if (clauses.length === 0 || clauses.some((c) => c === null)) return clauses[0] ?? null;
+  return clauses.reduce((product, clause) => times(product!, clause!));
 }
 
-/** Iterations over an iterable as written: `range(n)`, or at most a named collection's length. */
+/** Iterations over an iterable as written: `range(n)`, a literal list or tuple, or at most a named collection's length. */
 export function iterableSize(text: string, iterable: SyntaxNode | null): SizeExpr | null {
-  return iterable?.name === 'VariableName' ? { op: 'len', name: textOf(text, iterable) } : rangeSize(text, iterable);
+  if (iterable?.name === 'VariableName') return { op: 'len', name: textOf(text, iterable) };
+  if (iterable?.name === 'TupleExpression' || iterable?.name === 'ArrayExpression')
+    return num(childNodes(iterable).filter((k) => !['(', ')', '[', ']', ','].includes(k.name)).length);
+  return rangeSize(text, iterable);
 }
 
 /** Element count of an iterated expression when it is `range(n)` or `range(a, b)`, else null. */

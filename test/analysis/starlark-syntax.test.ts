@@ -1,7 +1,7 @@
 import { parser } from '@lezer/python';
 import type { SyntaxNode } from '@lezer/common';
 import { describe, expect, it } from 'vitest';
-import { constantValue, evaluateSize, sizeExpression } from '../../src/analysis/starlark-syntax.ts';
+import { classifyConstruct, constantValue, evaluateSize, sizeExpression } from '../../src/analysis/starlark-syntax.ts';
 
 /** The expression node of `x = <expr>`, the only statement of a one-line source. */
 function expression(expr: string): { text: string; node: SyntaxNode } {
@@ -46,4 +46,23 @@ describe('Starlark constant folding', () => {
     ).toBe(10_000);
     expect(evaluateSize(size, new Map([['shards', 49]]))).toBeNull();
   });
+
+  it.each([
+    ['[a + b for a in A for b in B]', 120],
+    ['[(t, f) for t in A for f in ("main", "types", "impl")]', 36],
+    ['{k: 1 for k in range(n) for _ in [0, 1]}', 10],
+    ['[a for a in A if a in B]', 12],
+    ['[b for a in A for b in f(a)]', 12],
+  ])(
+    'counts the elements of %s as its clauses multiplied (the first alone when a later one is not written)',
+    (expr, elements) => {
+      const { text, node } = expression(expr);
+      const names = new Map([
+        ['len A', 12],
+        ['len B', 10],
+        ['n', 5],
+      ]);
+      expect(evaluateSize(classifyConstruct(text, node)!.size, names)).toBe(elements);
+    },
+  );
 });

@@ -9,6 +9,7 @@ import {
   bytesEvidence,
   confidenceFrom,
   findingAt,
+  loopChain,
   spanLabel,
   type Finding,
   type RuleContext,
@@ -34,17 +35,29 @@ export function findGrowthByCopying(ctx: RuleContext): Finding[] {
   return findings;
 }
 
-/** Whether the loop around a statement also binds `name` afresh (not from itself): then nothing accumulates. */
+/** Whether statement `i` binds `name` from a value that does not read it (`env = _cell_env(cell)`, not `acc = dict(acc, …)`). */
+function bindsAfresh(source: SourceIndex, i: number, name: string): boolean {
+  const s = source.statements[i]!;
+  return (
+    s.kind === 'AssignStatement' &&
+    s.assigns.includes(name) &&
+    s.selfCopy !== name &&
+    !source.reads.some((r) => r.statement === i && r.name === name)
+  );
+}
+
+/** Whether the loop around a statement also binds `name` afresh: then nothing accumulates across passes. */
 function resetInLoop(source: SourceIndex, statement: SourceStatement, name: string): boolean {
   if (loopNames(source, statement.loop).includes(name)) return true;
   return source.statements.some(
-    (s) =>
-      s !== statement &&
-      s.loop !== null &&
-      s.loop === statement.loop &&
-      s.kind === 'AssignStatement' &&
-      s.assigns.includes(name) &&
-      s.selfCopy !== name,
+    (s, i) => s !== statement && s.loop !== null && s.loop === statement.loop && bindsAfresh(source, i, name),
+  );
+}
+
+/** Whether a loop binds `name` from itself somewhere in its body (`acc = acc + …`, `acc += …`), not only afresh. */
+function accumulatesIn(source: SourceIndex, loop: number, name: string): boolean {
+  return source.statements.some(
+    (s, i) => s.assigns.includes(name) && loopChain(source, s.loop).includes(loop) && !bindsAfresh(source, i, name),
   );
 }
 
@@ -92,8 +105,9 @@ const BIG_COLLECTION = 100;
  * BIG_COLLECTION elements as written.
  */
 function growsOrIsBig(ctx: RuleContext, source: SourceIndex, statement: SourceStatement, name: string): boolean {
+  // Bound afresh on every pass (`env = _cell_env(cell, shard)` then `sorted(env)`): a copy per item.
   for (let l = statement.loop; l !== null; l = source.loops[l]!.parent)
-    if (source.loops[l]!.assigned.includes(name)) return true;
+    if (source.loops[l]!.assigned.includes(name) && accumulatesIn(source, l, name)) return true;
   const def = statement.def === null ? null : source.defs[statement.def]!;
   if (def?.params.includes(name)) {
     return ctx.input.sources.some((s) =>

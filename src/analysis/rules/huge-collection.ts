@@ -2,7 +2,8 @@
 // then only indexes or measures (guide: "Simply allocating very big data-structures!"): every
 // element is alive at once although a few are read. A big collection that is walked whole (a
 // target list, a loop over it) is not this cause.
-import type { SourceIndex } from '../starlark-source.ts';
+import type { NameRead, SourceIndex } from '../starlark-source.ts';
+import type { Span } from '../../model/profile.ts';
 import {
   IN_STATEMENT_PROFILE,
   bytesEvidence,
@@ -12,7 +13,7 @@ import {
   type RuleContext,
 } from './context.ts';
 import { elementCount } from './element-count.ts';
-import { onlyElementsRead, usesOf, usesOfReturned, type ValueUse } from './value-flow.ts';
+import { isMeasured, onlyElementsRead, usesOf, usesOfReturned, type ValueUse } from './value-flow.ts';
 
 /** A collection of at least this many elements is "very large" for one BUCK-file statement. */
 export const HUGE_ELEMENTS = 10_000;
@@ -40,21 +41,53 @@ export function findHugeCollections(ctx: RuleContext): Finding[] {
 /** Where the value a statement binds (or returns) is read, and the name it is known by. */
 function readsOfValue(ctx: RuleContext, source: SourceIndex, index: number): { name: string; uses: ValueUse[] } | null {
   const statement = source.statements[index]!;
+  // Measured where it is built: whatever the statement then does with the measure.
+  const inPlace = measuredInPlace(source, index);
+  if (inPlace) return inPlace;
   if (statement.kind === 'AssignStatement' && statement.assigns.length === 1) {
     return { name: statement.assigns[0]!, uses: usesOf(ctx, source, statement.def, statement.assigns[0]!, index) };
   }
   const returnsCollection =
     statement.kind === 'ReturnStatement' &&
     statement.def !== null &&
-    source.allocations.some(
-      (a) =>
-        a.statement === index &&
-        (a.kind === 'comprehension' || a.kind === 'literal' || a.kind === 'builtin' || a.kind === 'repeat'),
-    );
+    source.allocations.some((a) => a.statement === index && COLLECTIONS.has(a.kind));
   if (!returnsCollection) return null;
   const returned = usesOfReturned(ctx, source, statement.def!);
   return returned && { name: `${source.defs[statement.def!]!.name}()`, uses: returned.uses };
 }
+
+/**
+ * `hash("\n".join([…]))`: a collection built in the statement, made into one value by a call
+ * (a join, `str(…)`) that is handed straight to a measure; the measure is its one read.
+ */
+function measuredInPlace(source: SourceIndex, index: number): { name: string; uses: ValueUse[] } | null {
+  for (const call of source.calls) {
+    const place = call.statement === index ? call.argumentOf : null;
+    if (!place) continue;
+    const read: NameRead = {
+      name: call.text,
+      line: call.span.line,
+      column: call.span.column,
+      statement: index,
+      def: call.def,
+      use: 'argument',
+      ...place,
+    };
+    const here = source.allocations.filter((a) => a.statement === index);
+    const made = here.some((a) => sameSpan(a.span, call.span));
+    const built = here.some((a) => COLLECTIONS.has(a.kind) && within(a.span, call.span));
+    if (made && built && isMeasured(read)) return { name: call.text.split('\n')[0]!, uses: [{ source, read }] };
+  }
+  return null;
+}
+
+const COLLECTIONS = new Set(['comprehension', 'literal', 'builtin', 'repeat']);
+const sameSpan = (a: Span, b: Span) =>
+  a.line === b.line && a.column === b.column && a.endLine === b.endLine && a.endColumn === b.endColumn;
+const within = (inner: Span, outer: Span) =>
+  (inner.line > outer.line || (inner.line === outer.line && inner.column >= outer.column)) &&
+  (inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn)) &&
+  !sameSpan(inner, outer);
 
 function judge(
   ctx: RuleContext,
@@ -64,14 +97,18 @@ function judge(
   uses: readonly ValueUse[],
 ): Finding | null {
   const reads = uses.length;
-  const onlyMeasured = uses.every((u) => u.read.use === 'len');
+  const onlyMeasured = uses.every((u) => isMeasured(u.read));
   const base = findingAt(ctx, source, statement, 'huge-collection');
   const bytes = ctx.statementBytes(source, statement);
   // A value only measured (`len(xs)`) was built for nothing: its bytes say enough without a count.
   const counted = elementCount(ctx, source, statement) ?? (onlyMeasured ? { elements: 0, how: 'not known' } : null);
   if (!counted || (counted.elements < HUGE_ELEMENTS && !onlyMeasured)) return null;
   const size = Math.round(counted.elements);
-  const heapAgrees = bytes === null ? ctx.isCostly(ctx.selfBytesOf(base.function)) : ctx.share(bytes) >= HUGE_SHARE;
+  // Without a count that says huge, one value must weigh: a measure taken per call of a helper
+  // (a short cache key per target) adds up to many bytes, each value small.
+  const perRun = counted.elements < HUGE_ELEMENTS ? (ctx.entries(source, source.statements[statement]!.def) ?? 1) : 1;
+  const heapAgrees =
+    bytes === null ? ctx.isCostly(ctx.selfBytesOf(base.function)) : ctx.share(bytes / perRun) >= HUGE_SHARE;
   if (heapAgrees === false) return null;
   const ran = ctx.ran(source, source.statements[statement]!);
   if (ran === false) return null;
@@ -94,6 +131,6 @@ function judge(
     confidence,
     confidenceReason: reason,
     evidence,
-    message: `\`${name}\` holds ${size > 0 ? `about ${size.toLocaleString('en-US')}` : 'all its'} elements at once though ${onlyMeasured ? 'only its length is read' : 'only a few are read'}: compute the elements you need where you need them.`,
+    message: `\`${name}\` holds ${size > 0 ? `about ${size.toLocaleString('en-US')}` : 'all its'} elements at once though ${onlyMeasured ? 'only its length or hash is read' : 'only a few are read'}: compute the elements you need where you need them.`,
   };
 }

@@ -17,7 +17,7 @@ import {
   type RuleContext,
 } from './context.ts';
 import { elementCount, elementsAddedBy, walkedItems } from './element-count.ts';
-import { defCalled, isIteration, usesOf, type ValueUse } from './value-flow.ts';
+import { defCalled, isIteration, isMeasured, usesOf, type ValueUse } from './value-flow.ts';
 
 interface Producer {
   statement: number;
@@ -88,7 +88,7 @@ function walksOver(uses: readonly ValueUse[], producer: Producer, source: Source
     (u) => !producer.adders.includes(u.read.statement) || (u.read.use !== 'method' && u.read.use !== 'subscript'),
   );
   const walks = rest.filter((u) => isIteration(u) || isKeyedWalk(u, source, producer));
-  const others = rest.filter((u) => !isIteration(u) && u.read.use !== 'len' && u.read.use !== 'subscript');
+  const others = rest.filter((u) => !isIteration(u) && !isMeasured(u.read) && u.read.use !== 'subscript');
   return walks.length > 0 && others.length === 0 ? walks : null;
 }
 

@@ -118,14 +118,22 @@ function nextBinding(source: SourceIndex, from: SourceStatement, name: string): 
   return next;
 }
 
-/** Only single elements, lookups or the length are read (`xs[i]`, `x in xs`, `len(xs)`, `d.get(k)`), at least once. */
+/** Builtins besides `len` that reduce a whole value to one number without handing on any element. */
+const MEASURES = new Set(['hash']);
+
+/** A read that only measures the value: `len(xs)`, `hash(blob)` (a fingerprint of a string built for it). */
+export function isMeasured(read: NameRead): boolean {
+  return read.use === 'len' || (read.use === 'argument' && MEASURES.has(read.callee));
+}
+
+/** Only single elements, lookups or a measure are read (`xs[i]`, `x in xs`, `len(xs)`, `hash(s)`, `d.get(k)`), at least once. */
 export function onlyElementsRead(uses: readonly ValueUse[]): boolean {
   return (
     uses.length > 0 &&
     uses.every(
       ({ read }) =>
         read.use === 'subscript' ||
-        read.use === 'len' ||
+        isMeasured(read) ||
         read.use === 'membership' ||
         (read.use === 'method' && CHEAP_METHODS.has(read.callee)),
     )
