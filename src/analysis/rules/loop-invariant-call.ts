@@ -59,6 +59,9 @@ const MAX_CALLERS = 3;
  * global, or a parameter that each call site passes unchanged — a name the loop around that call
  * site does not bind, or (a call site outside loops) a name invariant in its own def, up to
  * MAX_CALLERS callers; an argument that is not a bare name counts every name the call reads.
+ * Once call sites pass different values (`_verdict(…, "format")`, `_verdict(…, "size")`), the
+ * value depends on which caller runs: then a call up the stack that picks its def by a key the
+ * loop changes (`CHECKS[check](asset)`) makes it vary too (`byCaller`).
  */
 function invariantAbove(
   ctx: RuleContext,
@@ -66,6 +69,7 @@ function invariantAbove(
   def: number | null,
   name: string,
   depth: number,
+  byCaller = false,
 ): boolean {
   if (!localNames(source, def).has(name)) return true;
   const position = def === null ? -1 : source.defs[def]!.params.indexOf(name);
@@ -76,6 +80,7 @@ function invariantAbove(
   const sites = ctx.input.sources.flatMap((s) =>
     s.calls.filter((c) => isCallOf(ctx, s, c, source, def)).map((c) => ({ s, c })),
   );
+  const differs = byCaller || new Set(sites.map(({ c }) => passedText(c, position, name))).size > 1;
   return (
     sites.length > 0 &&
     sites.every(({ s, c }) => {
@@ -88,10 +93,21 @@ function invariantAbove(
       );
       const loop = c.loop === null ? null : s.loops[c.loop]!;
       // An argument that is an expression (`[x + 1]`) has no bare name: then no name of the whole call may vary.
-      const names = passed.length > 0 ? passed.map((r) => r.name) : c.argNames;
-      return names.every((n) => (loop ? !loop.assigned.includes(n) : invariantAbove(ctx, s, c.def, n, depth + 1)));
+      const names = [
+        ...(passed.length > 0 ? passed.map((r) => r.name) : c.argNames),
+        ...(differs ? c.receiverNames : []),
+      ];
+      return names.every((n) =>
+        loop ? !loop.assigned.includes(n) : invariantAbove(ctx, s, c.def, n, depth + 1, differs),
+      );
     })
   );
+}
+
+/** What a call passes for a parameter, as written ('' when it passes nothing for it: the default). */
+function passedText(call: SourceCall, position: number, name: string): string {
+  const positional = call.args.filter((a) => a.keyword === '');
+  return (call.args.find((a) => a.keyword === name) ?? positional[position])?.text ?? '';
 }
 
 function isCallOf(
