@@ -10,6 +10,7 @@ import {
   confidenceFrom,
   findingAt,
   spanLabel,
+  sumOrNull,
   type Finding,
   type RuleContext,
 } from './context.ts';
@@ -150,11 +151,6 @@ function bytesWithin(ctx: RuleContext, source: SourceIndex, statement: number, s
     c.statement === statement && inside(c.span) && defCalled(ctx, source, c.callee) ? [ctx.callBytes(source, i)] : [],
   );
   return sumOrNull([...allocations, ...calls]);
-}
-
-/** The sum, or null when one part is not known (no heap flame). */
-function sumOrNull(parts: readonly (number | null)[]): number | null {
-  return parts.reduce<number | null>((sum, b) => (sum === null || b === null ? null : sum + b), 0);
 }
 
 function within(outer: Span, inner: Span): boolean {
