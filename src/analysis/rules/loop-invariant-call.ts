@@ -129,6 +129,21 @@ function localNames(source: SourceIndex, def: number | null): Set<string> {
   return names;
 }
 
+/**
+ * Below this many bytes per call, a def's result is the size of one target's own strings (a
+ * label list joined, a short command): hoisting it saves little per pass, however many passes.
+ */
+const MIN_BYTES_PER_CALL = 1024;
+
+/** Whether the def a call reaches allocates, on average over all its calls, less than MIN_BYTES_PER_CALL. */
+function smallPerCall(ctx: RuleContext, source: SourceIndex, call: SourceCall): boolean {
+  const callee = defCalled(ctx, source, call.callee);
+  if (!callee || !ctx.input.heapFlame) return false;
+  const total = ctx.functionBytes.get(ctx.functionOf(callee.source, callee.def))?.total ?? null;
+  const entries = ctx.entries(callee.source, callee.def);
+  return total !== null && entries !== null && entries > 0 && total / entries < MIN_BYTES_PER_CALL;
+}
+
 function judge(
   ctx: RuleContext,
   source: SourceIndex,
@@ -149,7 +164,7 @@ function judge(
     : ctx.callBytes(source, index);
   const heapAgrees = ctx.isCostly(bytes);
   const ran = ctx.ran(source, source.statements[call.statement]!);
-  if (heapAgrees === false || ran === false) return null;
+  if (heapAgrees === false || ran === false || (!native && smallPerCall(ctx, source, call))) return null;
   const loop = repeating.source.loops[repeating.loop]!;
   const { confidence, reason } = confidenceFrom(
     heapAgrees,
