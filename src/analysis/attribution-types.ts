@@ -57,6 +57,8 @@ export interface AllocationBytes {
   source: number;
   allocation: number;
   bytes: number;
+  /** The loop most of its bytes went to: its own, else the innermost one of a caller up the stack (null: none). */
+  loop: { source: number; loop: number } | null;
 }
 
 export interface Attribution {

@@ -131,17 +131,12 @@ class Walk {
       const statement = `${a.source}:${allocation.statement}`;
       add(this.ownBytes, statement, bytes * a.share);
       add(this.allocationBytes, `${a.source}:${a.allocation}`, bytes * a.share);
-      if (allocation.loop !== null) {
-        this.credit(`${a.source}:${allocation.loop}`, bytes * a.share, [frame]);
-        this.noteLoops(
-          `s${statement}`,
-          [{ loop: `${a.source}:${allocation.loop}`, share: 1, frames: [] }],
-          bytes * a.share,
-        );
-      } else {
-        this.creditAbove(entries, bytes * a.share);
-        this.noteLoops(`s${statement}`, entries, bytes * a.share);
-      }
+      const reached =
+        allocation.loop !== null ? [{ loop: `${a.source}:${allocation.loop}`, share: 1, frames: [] }] : entries;
+      if (allocation.loop !== null) this.credit(`${a.source}:${allocation.loop}`, bytes * a.share, [frame]);
+      else this.creditAbove(entries, bytes * a.share);
+      this.noteLoops(`s${statement}`, reached, bytes * a.share);
+      this.noteLoops(`a${a.source}:${a.allocation}`, reached, bytes * a.share);
       placed += a.share;
     }
     if (placed < 1 - 1e-9) this.creditAbove(entries, bytes * (1 - placed));
@@ -262,7 +257,7 @@ function collect(walk: Walk, totalBytes: number): Attribution {
     .sort((a, b) => b.bytes - a.bytes || a.span.line - b.span.line);
   const allocations = [...walk.allocationBytes].map(([key, bytes]) => {
     const [source, allocation] = split(key);
-    return { source, allocation, bytes };
+    return { source, allocation, bytes, loop: reachedLoop(walk, `a${key}`) };
   });
   return { loops, callSites, statements, allocations, totalBytes, outsideLoopsBytes: walk.outside };
 }

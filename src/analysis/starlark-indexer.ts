@@ -12,7 +12,7 @@ import {
   valueKindOf,
   type AllocationSite,
 } from './starlark-allocations.ts';
-import type { NameRead, SourceCall, SourceIndex, SourceLoop } from './starlark-source.ts';
+import type { CallArgument, NameRead, SourceCall, SourceIndex, SourceLoop } from './starlark-source.ts';
 import { aliasedNames, lambdaCallNames, loopTargetAliases } from './starlark-callees.ts';
 import {
   COMPREHENSIONS,
@@ -333,7 +333,8 @@ export class SourceIndexer {
       : calleeNode.name === 'MemberExpression'
         ? calleeNode.firstChild
         : null;
-    const argNames = [...(args ? namesRead(this.text, args) : []), ...(receiver ? namesRead(this.text, receiver) : [])];
+    const receiverNames = receiver ? namesRead(this.text, receiver) : [];
+    const argNames = [...(args ? namesRead(this.text, args) : []), ...receiverNames];
     if (callee === 'load' && args) this.noteLoadAliases(args);
     if (callee === 'struct' && args) this.noteFieldAliases(args);
     if (receiver?.name === 'VariableName' && MUTATORS.has(method))
@@ -347,12 +348,33 @@ export class SourceIndexer {
       loop: this.loopAt(node.from),
       ...argumentSizes(this.text, args),
       argNames: [...new Set(argNames)],
+      receiverNames: [...new Set(receiverNames)],
+      args: args ? this.argumentsOf(args) : [],
       viewMethod:
         VIEWS.has(method) && args !== null && childNodes(args).length === 2
           ? (method as 'items' | 'keys' | 'values')
           : null,
       argumentOf: argumentPlace(this.text, node),
     });
+  }
+
+  /** A call's arguments as written, in order (`f(a, k = v)` → `a`, then `v` for `k`). */
+  private argumentsOf(args: SyntaxNode): CallArgument[] {
+    const found: CallArgument[] = [];
+    const kids = childNodes(args).filter((k) => !['(', ')', ','].includes(k.name));
+    for (let i = 0; i < kids.length; i++) {
+      const kid = kids[i]!;
+      const named = kid.name === 'VariableName' && kids[i + 1]?.name === 'AssignOp';
+      const star = kid.name === '*' || kid.name === '**';
+      const value = named ? kids[i + 2] : star ? kids[i + 1] : kid;
+      if (!value) break;
+      // `*xs` and `**kw` are marked by their star: they are neither one position nor one keyword.
+      const keyword = named ? textOf(this.text, kid) : star ? kid.name : '';
+      found.push({ keyword, text: textOf(this.text, value, 200), span: this.span(value) });
+      if (named) i += 2;
+      else if (star) i += 1;
+    }
+    return found;
   }
 
   /** `alias = "name"` arguments of a `load(…)`: calls of `alias` are calls of the loaded `name`. */

@@ -83,13 +83,26 @@ export interface SourceCall {
   loop: number | null;
   /** Identifiers the arguments (and a method call's receiver) read. */
   argNames: string[];
+  /** Identifiers the callee expression reads: a method's receiver, `T` and `k` of `T[k](…)` (which def runs). */
+  receiverNames: string[];
   /** `items`, `keys` or `values` for a dict-view method call. */
   viewMethod: 'items' | 'keys' | 'values' | null;
   /** Arguments as size expressions (numbers, names, arithmetic; null otherwise): positional by index, keyword by name. */
   positional: (SizeExpr | null)[];
   keyword: Record<string, SizeExpr | null>;
+  /** The arguments as written, in order: what each passes (`rule = "size"`), and where. */
+  args: CallArgument[];
   /** `f(g(x))`: for `g(x)`, the call whose argument it is (dotted callee, position or -1, keyword), else null. */
   argumentOf: { callee: string; position: number; keyword: string } | null;
+}
+
+/** One argument of a call as written: `keyword` is '' for a positional one (`*xs`, `**kw` included). */
+export interface CallArgument {
+  keyword: string;
+  /** The value's text, cut to 200 characters (untrusted text). */
+  text: string;
+  /** Where the value is written (`message = _describe(a)` → the span of `_describe(a)`). */
+  span: Span;
 }
 
 export interface FailCheck {

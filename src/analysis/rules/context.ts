@@ -72,6 +72,7 @@ export class RuleContext extends ProfileJoins {
   readonly attribution: Attribution;
   private readonly statementBytesByKey = new Map<string, number>();
   private readonly allocationBytesByKey = new Map<string, number>();
+  private readonly allocationLoopByKey = new Map<string, { source: number; loop: number }>();
   private readonly callBytesByKey = new Map<string, number>();
 
   constructor(input: AdviceInput) {
@@ -83,7 +84,10 @@ export class RuleContext extends ProfileJoins {
     this.attribution = attribute(this);
     for (const s of this.attribution.statements)
       this.statementBytesByKey.set(`${s.source}:${s.statement}`, s.own + s.calls);
-    for (const a of this.attribution.allocations) this.allocationBytesByKey.set(`${a.source}:${a.allocation}`, a.bytes);
+    for (const a of this.attribution.allocations) {
+      this.allocationBytesByKey.set(`${a.source}:${a.allocation}`, a.bytes);
+      if (a.loop) this.allocationLoopByKey.set(`${a.source}:${a.allocation}`, a.loop);
+    }
     for (const c of this.attribution.callSites) this.callBytesByKey.set(`${c.source}:${c.call}`, c.bytes);
   }
 
@@ -112,6 +116,18 @@ export class RuleContext extends ProfileJoins {
     const index = this.input.sources.indexOf(source);
     const row = this.attribution.statements.find((r) => r.source === index && r.statement === statement);
     return row?.loop ? { source: this.input.sources[row.loop.source]!, loop: row.loop.loop } : null;
+  }
+
+  /**
+   * The loop that repeats one allocating expression: its own, else the loop most of its bytes
+   * went to up the stack — not its statement's (`[a for a in T.values()]`: the view is made once
+   * per call, the comprehension's elements once per element), else null.
+   */
+  allocationLoop(source: SourceIndex, allocation: number): { source: SourceIndex; loop: number } | null {
+    const own = source.allocations[allocation]!.loop;
+    if (own !== null) return { source, loop: own };
+    const found = this.allocationLoopByKey.get(`${this.input.sources.indexOf(source)}:${allocation}`);
+    return found ? { source: this.input.sources[found.source]!, loop: found.loop } : null;
   }
 
   /** Bytes a callee allocated (its callees included) through one call; null without a heap flame. */
@@ -255,4 +271,9 @@ export function bytesEvidence(
   const verb = scope === 'self' ? 'itself allocated' : 'allocated';
   const tail = scope === 'total' ? ', callees included' : '';
   return `${functionName} ${verb} ${formatBytes(bytes)} (${formatPercent(bytes, ctx.totalBytes)} of all, GC off)${tail}${types ? `: ${types}` : ''}`;
+}
+
+/** The sum, or null when one part is not known (no heap flame). */
+export function sumOrNull(parts: readonly (number | null)[]): number | null {
+  return parts.reduce<number | null>((sum, b) => (sum === null || b === null ? null : sum + b), 0);
 }

@@ -10,6 +10,7 @@ import {
   findingAt,
   loopChain,
   spanLabel,
+  sumOrNull,
   type Finding,
   type RuleContext,
 } from './context.ts';
@@ -18,11 +19,18 @@ import {
 export function findDictViewsInLoops(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const source of ctx.input.sources) {
+    // The same view in defs the profile names alike (every lambda of a file is `file.lambda`):
+    // the heap flame cannot tell their bytes apart, so they are judged together, at the first.
+    const groups = new Map<string, number[]>();
     source.allocations.forEach((allocation, index) => {
-      if (allocation.kind !== 'view') return;
-      const finding = judge(ctx, source, allocation, index);
-      if (finding) findings.push(finding);
+      if (allocation.kind !== 'view' || ctx.ran(source, source.statements[allocation.statement]!) === false) return;
+      const key = `${ctx.functionOf(source, allocation.def)}\0${receiverOf(source, allocation)}${allocation.what}`;
+      groups.set(key, [...(groups.get(key) ?? []), index]);
     });
+    for (const group of groups.values()) {
+      const finding = judge(ctx, source, group);
+      if (finding) findings.push(finding);
+    }
   }
   return findings;
 }
@@ -35,16 +43,16 @@ function receiverOf(source: SourceIndex, allocation: SourceAllocation): string {
   return call && call.callee.includes('.') ? call.callee.slice(0, call.callee.lastIndexOf('.')) : '';
 }
 
-function judge(ctx: RuleContext, source: SourceIndex, allocation: SourceAllocation, index: number): Finding | null {
-  const repeating =
-    allocation.loop !== null ? { source, loop: allocation.loop } : ctx.repeatingLoop(source, allocation.statement);
+function judge(ctx: RuleContext, source: SourceIndex, group: readonly number[]): Finding | null {
+  const index = group[0]!;
+  const allocation = source.allocations[index]!;
+  const repeating = ctx.allocationLoop(source, index) ?? ctx.repeatingLoop(source, allocation.statement);
   if (!repeating) return null;
-  const bytes = ctx.allocationBytes(source, index);
+  const bytes = sumOrNull(group.map((i) => ctx.allocationBytes(source, i)));
   const heapAgrees =
     bytes === null ? ctx.isCostly(ctx.selfBytesOf(ctx.functionOf(source, allocation.def))) : ctx.isCostly(bytes);
   const statement = source.statements[allocation.statement]!;
-  const ran = ctx.ran(source, statement);
-  if (heapAgrees === false || ran === false) return null;
+  if (heapAgrees === false) return null;
   const receiver = receiverOf(source, allocation);
   const local = repeating.source === source && source.loops[repeating.loop]!.def === allocation.def;
   const mutated =
@@ -61,13 +69,22 @@ function judge(ctx: RuleContext, source: SourceIndex, allocation: SourceAllocati
   const evidence = [
     `\`${receiver || '…'}${allocation.what}\` is evaluated again on every pass of \`for ${loop.targets.join(', ')} in ${loop.iterable}\` (${where})${local ? '' : ', through the calls down to it'}${mutated ? `, which also changes ${receiver}` : ''}`,
   ];
+  if (group.length > 1)
+    evidence.push(
+      `the same view is taken at line${group.length > 2 ? 's' : ''} ${group
+        .slice(1)
+        .map((i) => source.allocations[i]!.span.line)
+        .join(
+          ', ',
+        )} too, in code the profile names alike (${ctx.functionOf(source, allocation.def)}): their bytes are counted together`,
+    );
   const row = ctx.row(source, statement);
   if (row) evidence.push(`its statement has Count ${row.count} (1 + the calls evaluated in it, per run): it ran`);
   if (bytes !== null)
     evidence.push(
       bytesEvidence(
         ctx,
-        `${receiver}${allocation.what} at ${ctx.profileFileOf(source)}:${allocation.span.line}`,
+        `${receiver}${allocation.what} at ${ctx.profileFileOf(source)}:${group.map((i) => source.allocations[i]!.span.line).join(', ')}`,
         bytes,
         'self',
       ),

@@ -59,6 +59,9 @@ const MAX_CALLERS = 3;
  * global, or a parameter that each call site passes unchanged — a name the loop around that call
  * site does not bind, or (a call site outside loops) a name invariant in its own def, up to
  * MAX_CALLERS callers; an argument that is not a bare name counts every name the call reads.
+ * Once call sites pass different values (`_verdict(…, "format")`, `_verdict(…, "size")`), the
+ * value depends on which caller runs: then a call up the stack that picks its def by a key the
+ * loop changes (`CHECKS[check](asset)`) makes it vary too (`byCaller`).
  */
 function invariantAbove(
   ctx: RuleContext,
@@ -66,6 +69,7 @@ function invariantAbove(
   def: number | null,
   name: string,
   depth: number,
+  byCaller = false,
 ): boolean {
   if (!localNames(source, def).has(name)) return true;
   const position = def === null ? -1 : source.defs[def]!.params.indexOf(name);
@@ -76,6 +80,7 @@ function invariantAbove(
   const sites = ctx.input.sources.flatMap((s) =>
     s.calls.filter((c) => isCallOf(ctx, s, c, source, def)).map((c) => ({ s, c })),
   );
+  const differs = byCaller || new Set(sites.map(({ c }) => passedText(c, position, name))).size > 1;
   return (
     sites.length > 0 &&
     sites.every(({ s, c }) => {
@@ -88,10 +93,21 @@ function invariantAbove(
       );
       const loop = c.loop === null ? null : s.loops[c.loop]!;
       // An argument that is an expression (`[x + 1]`) has no bare name: then no name of the whole call may vary.
-      const names = passed.length > 0 ? passed.map((r) => r.name) : c.argNames;
-      return names.every((n) => (loop ? !loop.assigned.includes(n) : invariantAbove(ctx, s, c.def, n, depth + 1)));
+      const names = [
+        ...(passed.length > 0 ? passed.map((r) => r.name) : c.argNames),
+        ...(differs ? c.receiverNames : []),
+      ];
+      return names.every((n) =>
+        loop ? !loop.assigned.includes(n) : invariantAbove(ctx, s, c.def, n, depth + 1, differs),
+      );
     })
   );
+}
+
+/** What a call passes for a parameter, as written ('' when it passes nothing for it: the default). */
+function passedText(call: SourceCall, position: number, name: string): string {
+  const positional = call.args.filter((a) => a.keyword === '');
+  return (call.args.find((a) => a.keyword === name) ?? positional[position])?.text ?? '';
 }
 
 function isCallOf(
@@ -111,6 +127,21 @@ function localNames(source: SourceIndex, def: number | null): Set<string> {
   for (const s of source.statements) if (s.def === def) for (const name of s.assigns) names.add(name);
   for (const l of source.loops) if (l.def === def) for (const name of l.targets) names.add(name);
   return names;
+}
+
+/**
+ * Below this many bytes per call, a def's result is the size of one target's own strings (a
+ * label list joined, a short command): hoisting it saves little per pass, however many passes.
+ */
+const MIN_BYTES_PER_CALL = 1024;
+
+/** Whether the def a call reaches allocates, on average over all its calls, less than MIN_BYTES_PER_CALL. */
+function smallPerCall(ctx: RuleContext, source: SourceIndex, call: SourceCall): boolean {
+  const callee = defCalled(ctx, source, call.callee);
+  if (!callee || !ctx.input.heapFlame) return false;
+  const total = ctx.functionBytes.get(ctx.functionOf(callee.source, callee.def))?.total ?? null;
+  const entries = ctx.entries(callee.source, callee.def);
+  return total !== null && entries !== null && entries > 0 && total / entries < MIN_BYTES_PER_CALL;
 }
 
 function judge(
@@ -133,7 +164,7 @@ function judge(
     : ctx.callBytes(source, index);
   const heapAgrees = ctx.isCostly(bytes);
   const ran = ctx.ran(source, source.statements[call.statement]!);
-  if (heapAgrees === false || ran === false) return null;
+  if (heapAgrees === false || ran === false || (!native && smallPerCall(ctx, source, call))) return null;
   const loop = repeating.source.loops[repeating.loop]!;
   const { confidence, reason } = confidenceFrom(
     heapAgrees,

@@ -10,15 +10,17 @@ import {
   confidenceFrom,
   findingAt,
   spanLabel,
+  sumOrNull,
   type Finding,
   type RuleContext,
 } from './context.ts';
-import { defCalled, feedersForFailure, neverRuns, usesOf } from './value-flow.ts';
+import { defCalled, feedersForFailure, neverRuns, usesOf, usesOfMade } from './value-flow.ts';
 
 /**
- * Four shapes: an `if` whose condition allocates guarding `fail`; a value built that only failing
+ * Five shapes: an `if` whose condition allocates guarding `fail`; a value built that only failing
  * code reads; an argument (`check(ok, "msg {}".format(…))`) whose parameter only failing code
- * reads; a costly `.get(key, default)` default.
+ * reads; a struct field (`struct(ok = …, message = describe(…))`) only failing code reads; a
+ * costly `.get(key, default)` default.
  */
 export function findRareCaseAllocations(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
@@ -57,7 +59,11 @@ export function findRareCaseAllocations(ctx: RuleContext): Finding[] {
       );
       if (finding) findings.push(finding);
     });
-    findings.push(...costlyDefaults(ctx, source), ...argumentsForFailure(ctx, source));
+    findings.push(
+      ...costlyDefaults(ctx, source),
+      ...argumentsForFailure(ctx, source),
+      ...fieldsForFailure(ctx, source),
+    );
   }
   return findings;
 }
@@ -105,9 +111,46 @@ function argumentsForFailure(ctx: RuleContext, source: SourceIndex): Finding[] {
   return findings;
 }
 
-/** The sum, or null when one part is not known (no heap flame). */
-function sumOrNull(parts: readonly (number | null)[]): number | null {
-  return parts.reduce<number | null>((sum, b) => (sum === null || b === null ? null : sum + b), 0);
+/**
+ * `return struct(ok = …, message = _describe(…))`: a field whose value allocates, where every
+ * reader of the struct (followed through returns, callbacks and parameters) reads other fields,
+ * and that one only in code that fails (`if not v.ok: fail(v.message)`).
+ */
+function fieldsForFailure(ctx: RuleContext, source: SourceIndex): Finding[] {
+  const findings: Finding[] = [];
+  for (const call of source.calls) {
+    if (call.callee !== 'struct' || neverRuns(source, call.statement)) continue;
+    const fields = call.args.filter((a) => a.keyword !== '' && !a.keyword.startsWith('*'));
+    const uses = fields.length > 0 ? usesOfMade(ctx, source, call) : null;
+    // A struct no running code reads is the value-read-only-by-failure shape above, not one field.
+    if (!uses || uses.every((u) => neverRuns(u.source, u.read.statement))) continue;
+    for (const field of fields) {
+      const read = uses.filter((u) => u.read.use === 'method' && u.read.callee === field.keyword);
+      const onlyOthers = uses.every(
+        (u) => neverRuns(u.source, u.read.statement) || (u.read.use === 'method' && u.read.callee !== field.keyword),
+      );
+      if (read.length === 0 || !onlyOthers) continue;
+      const bytes = bytesWithin(ctx, source, call.statement, field.span);
+      if (bytes === 0) continue;
+      const lines = [...new Set(read.map((u) => `${ctx.profileFileOf(u.source)}:${u.read.line}`))];
+      const what = `field \`${field.keyword}\` of the struct (\`${field.text.slice(0, 60)}\`) is built on every call, but its readers read it only in code that fails (${lines.join(', ')}), which never ran`;
+      const finding = judge(ctx, source, call.statement, what, bytes);
+      if (finding) findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+/** Bytes of what is evaluated inside a span of a statement: its allocations, and the defs it calls (null: no heap flame). */
+function bytesWithin(ctx: RuleContext, source: SourceIndex, statement: number, span: Span): number | null {
+  const inside = (s: Span) => within(span, s) || (s.line === span.line && s.column === span.column && !within(s, span));
+  const allocations = source.allocations.flatMap((a, i) =>
+    a.statement === statement && inside(a.span) ? [ctx.allocationBytes(source, i)] : [],
+  );
+  const calls = source.calls.flatMap((c, i) =>
+    c.statement === statement && inside(c.span) && defCalled(ctx, source, c.callee) ? [ctx.callBytes(source, i)] : [],
+  );
+  return sumOrNull([...allocations, ...calls]);
 }
 
 function within(outer: Span, inner: Span): boolean {

@@ -2,7 +2,7 @@
 // "is this list only indexed?", "is it iterated once?" and "is it read only when failing?".
 import { resolveDef, resolveDefs } from '../starlark-callees.ts';
 import { CHEAP_METHODS } from '../starlark-allocations.ts';
-import type { NameRead, SourceIndex, SourceStatement } from '../starlark-source.ts';
+import type { NameRead, SourceCall, SourceIndex, SourceStatement } from '../starlark-source.ts';
 import type { Span } from '../../model/profile.ts';
 import type { RuleContext } from './context.ts';
 
@@ -79,16 +79,12 @@ export function usesOfReturned(
   const uses: ValueUse[] = [];
   for (const caller of ctx.input.sources) {
     for (const call of caller.calls) {
-      const callee = defCalled(ctx, caller, call.callee);
-      if (!callee || callee.source !== source || callee.def !== def) continue;
+      // A table of callbacks (`CHECKS[kind](a)`) may call any of its defs: each is called here.
+      if (!defsCalled(ctx, caller, call.callee).some((c) => c.source === source && c.def === def)) continue;
       const bound = caller.statements[call.statement]!;
-      const wholeValue =
-        endsTogether(bound.span, call.span) &&
-        !caller.allocations.some(
-          (a) => a.statement === call.statement && a.kind !== 'call' && contains(a.span, call.span),
-        );
+      const wholeValue = isWholeValue(caller, call);
       const passedOn =
-        wholeValue && bound.kind === 'ReturnStatement' && bound.def !== null && depth < MAX_DEPTH
+        wholeValue && RETURNS.has(bound.kind) && bound.def !== null && depth < MAX_DEPTH
           ? usesOfReturned(ctx, caller, bound.def, depth + 1)
           : null;
       if (passedOn) {
@@ -102,6 +98,37 @@ export function usesOfReturned(
     }
   }
   return names.length > 0 ? { names, uses } : null;
+}
+
+/** Statements whose value is what their def returns: `return x`, and a lambda's body. */
+const RETURNS = new Set(['ReturnStatement', 'LambdaBody']);
+
+/** Whether a call's value is its statement's whole value (`x = f()`, `return f()`), not a part of a bigger one. */
+export function isWholeValue(source: SourceIndex, call: SourceCall): boolean {
+  return (
+    endsTogether(source.statements[call.statement]!.span, call.span) &&
+    !source.allocations.some(
+      (a) =>
+        a.statement === call.statement &&
+        a.kind !== 'call' &&
+        contains(a.span, call.span) &&
+        !contains(call.span, a.span),
+    )
+  );
+}
+
+/**
+ * Reads of the value a call makes, as its statement passes it on: bound to one name (`v =
+ * struct(…)`) or returned (`return struct(…)`, a lambda's body) and followed into the callers;
+ * null when it goes where this cannot follow.
+ */
+export function usesOfMade(ctx: RuleContext, source: SourceIndex, call: SourceCall): ValueUse[] | null {
+  const statement = source.statements[call.statement]!;
+  if (!isWholeValue(source, call)) return null;
+  if (RETURNS.has(statement.kind) && statement.def !== null)
+    return usesOfReturned(ctx, source, statement.def)?.uses ?? null;
+  if (statement.kind !== 'AssignStatement' || statement.assigns.length !== 1) return null;
+  return usesOf(ctx, source, statement.def, statement.assigns[0]!, call.statement);
 }
 
 const endsTogether = (a: Span, b: Span) => a.endLine === b.endLine && a.endColumn === b.endColumn;
