@@ -24,12 +24,33 @@ export interface FunctionStats {
  *    { name: 'test.star.inner', self: 1760, total: 1760 }]
  */
 export function computeFunctionTable(tree: CallTree, summary: HeapSummary | null = null): FunctionStats[] {
+  const rows = summary ? new Map(summary.functions.map((r) => [r.name, r])) : null;
+  return functionTotals(tree).map((f) => ({ ...f, summary: rows?.get(f.name) ?? null }));
+}
+
+type FunctionTotals = Omit<FunctionStats, 'summary'>;
+
+/**
+ * The tree's per-function figures, computed once per tree: a load derives the table for the
+ * page (worker/assemble.ts) and again for the advisor (functionBytesOf), ~50 ms each at 100 MB.
+ * Trees are not changed once built, so the tree object is the key. Sorted as the table is.
+ */
+const totalsByTree = new WeakMap<CallTree, FunctionTotals[]>();
+
+function functionTotals(tree: CallTree): FunctionTotals[] {
+  let totals = totalsByTree.get(tree);
+  if (!totals) totalsByTree.set(tree, (totals = sumFunctions(tree)));
+  return totals;
+}
+
+function sumFunctions(tree: CallTree): FunctionTotals[] {
   const n = tree.name.length;
   const self = new Float64Array(tree.names.length);
   const total = new Float64Array(tree.names.length);
   const seen = new Uint8Array(tree.names.length);
   const onPath = new Int32Array(tree.names.length);
-  const callers = new Map<number, Map<string, number>>();
+  // Per function, total by caller name id (-1: no caller): number keys, no name string per node.
+  const callers = new Map<number, Map<number, number>>();
   const path: number[] = [];
   for (let i = 1; i < n; i++) {
     while (path.length > 0 && tree.end[path[path.length - 1]!]! <= i) onPath[tree.name[path.pop()!]!]!--;
@@ -44,25 +65,23 @@ export function computeFunctionTable(tree: CallTree, summary: HeapSummary | null
     self[id]! += tree.self[i]!;
     if (onPath[id] === 0) {
       total[id]! += tree.total[i]!;
-      const callerName = parent > 0 && tree.kind[parent] !== NodeKind.Group ? tree.names[tree.name[parent]!]! : '';
-      const byCaller = callers.get(id) ?? new Map<string, number>();
-      byCaller.set(callerName, (byCaller.get(callerName) ?? 0) + tree.total[i]!);
-      callers.set(id, byCaller);
+      const caller = parent > 0 && tree.kind[parent] !== NodeKind.Group ? tree.name[parent]! : -1;
+      let byCaller = callers.get(id);
+      if (!byCaller) callers.set(id, (byCaller = new Map()));
+      byCaller.set(caller, (byCaller.get(caller) ?? 0) + tree.total[i]!);
     }
     onPath[id]!++;
     path.push(i);
   }
-  const rows = summary ? new Map(summary.functions.map((r) => [r.name, r])) : null;
-  const table: FunctionStats[] = [];
+  const table: FunctionTotals[] = [];
   for (let id = 0; id < tree.names.length; id++) {
     if (!seen[id]) continue;
-    const name = tree.names[id]!;
+    const caller = topKey(callers.get(id));
     table.push({
-      name,
+      name: tree.names[id]!,
       self: self[id]!,
       total: total[id]!,
-      topCaller: topKey(callers.get(id)),
-      summary: rows?.get(name) ?? null,
+      topCaller: caller < 0 ? '' : tree.names[caller]!,
     });
   }
   return table.sort((a, b) => b.total - a.total || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -80,8 +99,9 @@ export function functionBytesOf(heapFlame: HeapFlame | null, summary: HeapSummar
   return new Map((summary?.functions ?? []).map((row) => [row.name, { self: row.allocBytes ?? 0, total: null }]));
 }
 
-function topKey(counts: Map<string, number> | undefined): string {
-  let best = '';
+/** The key with the largest value (the first of equals), -1 for none. */
+function topKey(counts: Map<number, number> | undefined): number {
+  let best = -1;
   let bestValue = -1;
   for (const [key, value] of counts ?? []) {
     if (value > bestValue) {
