@@ -1,6 +1,6 @@
 // What every advisor rule sees: the profiles of one run, the matched sources, and the joins
 // between them (function bytes, statement rows by span, function entries).
-import { NodeKind, nodeName } from '../../model/call-tree.ts';
+import { NodeKind } from '../../model/call-tree.ts';
 import { formatBytes, formatPercent } from '../../model/units.ts';
 import type { HeapFlame, Span, StatementRow } from '../../model/profile.ts';
 import { functionBytesOf } from '../function-table.ts';
@@ -120,15 +120,22 @@ export class RuleContext extends ProfileJoins {
     return this.callBytesByKey.get(`${this.input.sources.indexOf(source)}:${call}`) ?? 0;
   }
 
+  /** Sums type leaves by name id first (no name string per node: ~40 ms at 100 MB), then names them. */
   private indexTypes(flame: HeapFlame): void {
     const tree = flame.tree;
+    const byId = new Map<number, Map<number, number>>();
     for (let i = 1; i < tree.name.length; i++) {
       const parent = tree.parent[i]!;
       if (tree.kind[i] !== NodeKind.Type || parent <= 0) continue;
-      const fn = nodeName(tree, parent);
-      const types = this.selfByType.get(fn) ?? new Map<string, number>();
-      types.set(nodeName(tree, i), (types.get(nodeName(tree, i)) ?? 0) + tree.total[i]!);
-      this.selfByType.set(fn, types);
+      let types = byId.get(tree.name[parent]!);
+      if (!types) byId.set(tree.name[parent]!, (types = new Map()));
+      types.set(tree.name[i]!, (types.get(tree.name[i]!) ?? 0) + tree.total[i]!);
+    }
+    const name = (id: number) => (id < 0 ? '' : tree.names[id]!);
+    for (const [fn, ids] of byId) {
+      const types = this.selfByType.get(name(fn)) ?? new Map<string, number>();
+      for (const [type, bytes] of ids) types.set(name(type), (types.get(name(type)) ?? 0) + bytes);
+      this.selfByType.set(name(fn), types);
     }
   }
 
