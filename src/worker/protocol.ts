@@ -16,9 +16,7 @@ export type ParseInput = { kind: 'file'; path: string; file: Blob } | { kind: 'u
 export type WorkerRequest =
   /** `sources`: Starlark sources the page holds from earlier loads; the new runs join them too. */
   | { type: 'parse'; jobId: number; inputs: ParseInput[]; sources?: SourceText[] }
-  | { type: 'cancel'; jobId: number }
-  /** From the preboot script: start downloading the page's `#url=` file (prefetch.ts). */
-  | { type: 'prefetch'; hash: string; base: string };
+  | { type: 'cancel'; jobId: number };
 
 export type { MetricName, MetricWeights } from '../analysis/metrics.ts';
 
