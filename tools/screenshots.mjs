@@ -36,6 +36,9 @@ try {
       await page.addInitScript((t) => localStorage.setItem('peakscope.theme', t), theme);
       await page.goto(baseUrl);
       await page.locator('#flame g.frame').first().waitFor({ timeout: 30_000 });
+      // The panels are chunks loaded after the first paint (app/deferred-panel.ts); the Export menu comes last.
+      await page.locator('#analysis').waitFor({ state: 'attached', timeout: 30_000 });
+      await page.locator('#export .export-menu').waitFor({ timeout: 30_000 });
       await page.waitForTimeout(500); // the findings panel and the source view arrive with the analysis
       const file = join(OUT, `default-${theme}-${width}.png`);
       await page.screenshot({ path: file, fullPage: false });

@@ -10,6 +10,7 @@ import type { SourceAllocation, SourceIndex } from './starlark-source.ts';
 import { knownIntegers } from './starlark-constants.ts';
 import { UNKNOWN_SIZE, addsToNumber, typesOf, writtenSize } from './allocation-weights.ts';
 import { evaluateSize } from './starlark-syntax.ts';
+import { calleeDefNames, resolveDef } from './starlark-callees.ts';
 
 /** A def (or a build file's top level, `def: null`) of one source. */
 export interface Scope {
@@ -77,8 +78,9 @@ export class AttributionScopes {
     const found = file === null ? null : sourceFor(file, this.sources);
     if (!found) return [];
     const name = frame.slice(file!.length + 1);
-    const def = found.defs.findIndex((d) => d.name === name);
-    return def < 0 ? [] : [{ source: this.sources.indexOf(found), def }];
+    // Every def of that name: the profiler names each lambda of a file `file.lambda`.
+    const source = this.sources.indexOf(found);
+    return found.defs.flatMap((d, def) => (d.name === name ? [{ source, def }] : []));
   }
 
   /** Calls of `callee` made directly in `caller` (by name or load alias), each with its share by statement Count. */
@@ -95,7 +97,7 @@ export class AttributionScopes {
     for (const scope of caller) {
       const source = this.sources[scope.source]!;
       source.calls.forEach((call, i) => {
-        if (call.def !== scope.def || !names.has(this.calledName(source, call.callee))) return;
+        if (call.def !== scope.def || !this.calledNames(source, call.callee).some((n) => names.has(n))) return;
         const weight = this.evidenceWeight(source, call.statement);
         if (weight !== null)
           weighted.push({
@@ -108,8 +110,8 @@ export class AttributionScopes {
     return normalise(weighted).map(({ item, share }) => ({ source: item.source, call: item.call, share }));
   }
 
-  private calledName(source: SourceIndex, callee: string): string {
-    return calleeDefName(this.sources, source, callee);
+  private calledNames(source: SourceIndex, callee: string): string[] {
+    return calleeDefNames(this.sources, source, callee);
   }
 
   /**
@@ -144,8 +146,12 @@ export class AttributionScopes {
     const own: { allocation: number; weight: number; types: readonly string[]; capacity: number }[] = [];
     source.allocations.forEach((allocation, i) => {
       if (allocation.def !== scope.def) return;
-      if (allocation.kind === 'call' && this.defNames.has(this.calledName(source, allocation.callee))) return;
       if (this.evidenceWeight(source, allocation.statement) === null || addsToNumber(source, allocation)) return;
+      if (allocation.kind === 'call' && this.calledNames(source, allocation.callee).some((n) => this.defNames.has(n))) {
+        const inlined = this.inlinedCall(source, allocation);
+        if (inlined) own.push({ allocation: i, ...inlined, capacity: Infinity });
+        return;
+      }
       own.push({
         allocation: i,
         weight: this.sizeWeight(source, allocation),
@@ -160,6 +166,26 @@ export class AttributionScopes {
       share,
       capacity: item.capacity,
     }));
+  }
+
+  /**
+   * What a call of an inlined def allocates in its caller's frame: the weights and types of the
+   * allocations of its one `return` expression; null when the def has a frame of its own (its
+   * bytes are on its own frame) or is not one starlark-rust inlines.
+   */
+  private inlinedCall(
+    source: SourceIndex,
+    call: SourceAllocation,
+  ): { weight: number; types: readonly string[] } | null {
+    const callee = resolveDef(this.sources, source, call.callee);
+    if (!callee || !isInlinable(callee.source, callee.def) || !this.joins.hasNoFrame(callee.source, callee.def))
+      return null;
+    const made = callee.source.allocations.filter((a) => a.def === callee.def && a.kind !== 'call');
+    if (made.length === 0) return null;
+    return {
+      weight: made.reduce((sum, a) => sum + this.sizeWeight(callee.source, a), 0),
+      types: [...new Set(made.flatMap((a) => typesOf(a)))],
+    };
   }
 
   /**
@@ -245,26 +271,8 @@ export class AttributionScopes {
     return last === test ? (this.joins.row(source, test)?.count ?? 0) : 0;
   }
 
-  private readonly entriesCache = new Map<string, number | null>();
-  /** Entries of a def: the smallest Count among the statements directly in its body outside loops (1 for a build file's top level). */
   private entriesOf(source: SourceIndex, def: number | null): number | null {
-    if (def === null) return 1;
-    const key = `${source.path}\0${def}`;
-    if (this.entriesCache.has(key)) return this.entriesCache.get(key)!;
-    let smallest: number | null = null;
-    for (const s of source.statements) {
-      if (
-        s.def !== def ||
-        s.loop !== null ||
-        s.parent === null ||
-        source.statements[s.parent]!.kind !== 'FunctionDefinition'
-      )
-        continue;
-      const count = this.joins.row(source, s)?.count;
-      if (count !== undefined && (smallest === null || count < smallest)) smallest = count;
-    }
-    this.entriesCache.set(key, smallest);
-    return smallest;
+    return this.joins.entries(source, def);
   }
 
   private iterations(source: SourceIndex, loop: number, known: ReadonlyMap<string, number>): number {
@@ -309,15 +317,18 @@ export function loopIterations(
 }
 
 /**
- * The def name a call reaches: the last part of a dotted callee, through `load` aliases, and for
- * `x.field()` through a `struct(field = some_def)` in any of the sources.
+ * Whether starlark-rust would inline a def: a `def` whose body is one `return` statement with no
+ * comprehension or lambda in it (def_inline.rs: those are never safe to inline).
  */
-export function calleeDefName(sources: readonly SourceIndex[], from: SourceIndex, callee: string): string {
-  const last = callee.slice(callee.lastIndexOf('.') + 1);
-  if (Object.hasOwn(from.loadAliases, last)) return from.loadAliases[last]!;
-  if (!callee.includes('.')) return last;
-  const holder = sources.find((s) => Object.hasOwn(s.fieldAliases, last));
-  return holder ? holder.fieldAliases[last]! : last;
+export function isInlinable(source: SourceIndex, def: number): boolean {
+  if (source.defs[def]!.kind !== 'def') return false;
+  const body = source.statements.filter((s) => s.def === def && s.kind !== 'FunctionDefinition');
+  return (
+    body.length === 1 &&
+    body[0]!.kind === 'ReturnStatement' &&
+    !source.loops.some((l) => l.def === def) &&
+    !source.defs.some((d) => d.parent === def)
+  );
 }
 
 function scopeKey(scope: Scope): string {

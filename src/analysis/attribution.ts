@@ -119,8 +119,10 @@ class Walk {
   }
 
   private placeOwn(scopes: readonly Scope[], type: string, bytes: number, frame: string, entries: Entry[]): void {
+    // A frame several defs share (`file.lambda`): the bytes are split over those that can allocate.
+    const each = scopes.map((s) => this.scopes.allocationsOf(s, type)).filter((shares) => shares.length > 0);
     const shares = capped(
-      scopes.flatMap((s) => this.scopes.allocationsOf(s, type)).map((a) => ({ ...a, share: a.share / scopes.length })),
+      each.flat().map((a) => ({ ...a, share: a.share / each.length })),
       bytes,
     );
     let placed = 0;

@@ -2,7 +2,7 @@
 // given, the sources, to say which function and which loop each statement belongs to, which
 // loops run hot, and how many bytes their function allocates.
 import type { Span, StatementProfile, StatementRow } from '../model/profile.ts';
-import type { SourceDef, SourceIndex } from './starlark-source.ts';
+import type { SourceDef, SourceIndex, SourceOutline } from './starlark-source.ts';
 import { appendAll } from '../model/arrays.ts';
 
 /** Bytes a function allocates, from a heap flame (self and total) or a summary CSV (self only). */
@@ -61,7 +61,7 @@ export function spanContains(outer: Span, inner: Span): boolean {
 }
 
 /** `test.star` + `inner` → `test.star.inner`, the frame name profilers give a def (docs/formats.md §1.3). */
-export function frameNameOf(file: string, def: SourceDef | null): string {
+export function frameNameOf(file: string, def: Pick<SourceDef, 'name'> | null): string {
   return def ? `${file}.${def.name}` : 'module';
 }
 
@@ -87,8 +87,8 @@ export function pathNamesFile(path: string, file: string): boolean {
  * The source that a profile's code-map file name refers to: of the source paths that name it,
  * the shortest (the one whose own prefix adds least).
  */
-export function sourceFor(file: string, sources: readonly SourceIndex[]): SourceIndex | null {
-  let best: SourceIndex | null = null;
+export function sourceFor<S extends { path: string }>(file: string, sources: readonly S[]): S | null {
+  let best: S | null = null;
   for (const source of sources) {
     if (pathNamesFile(source.path, file) && (!best || source.path.length < best.path.length)) best = source;
   }
@@ -111,7 +111,7 @@ export function profileFileFor(sourcePath: string, known: Iterable<string>): str
 }
 
 /** Statement of a source starting at the same line and column as a profile span. */
-function statementAt(source: SourceIndex, span: Span): number {
+function statementAt(source: SourceOutline, span: Span): number {
   return source.statements.findIndex((s) => s.span.line === span.line && s.span.column === span.column);
 }
 
@@ -135,7 +135,7 @@ function groupByFile<T>(items: readonly T[], fileOf: (item: T) => string): Map<s
   return groups;
 }
 
-export function placeStatements(profile: StatementProfile, sources: readonly SourceIndex[]): PlacedStatement[] {
+export function placeStatements(profile: StatementProfile, sources: readonly SourceOutline[]): PlacedStatement[] {
   const byFile = groupByFile(profile.rows, (row) => row.file);
   const placed: PlacedStatement[] = [];
   for (const [file, rows] of byFile) {
@@ -145,7 +145,7 @@ export function placeStatements(profile: StatementProfile, sources: readonly Sou
   return placed;
 }
 
-function placeBySource(file: string, rows: StatementRow[], source: SourceIndex): PlacedStatement[] {
+function placeBySource(file: string, rows: StatementRow[], source: SourceOutline): PlacedStatement[] {
   return rows.map((row) => {
     const at = statementAt(source, row.span);
     const statement = at >= 0 ? source.statements[at]! : null;

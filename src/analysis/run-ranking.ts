@@ -2,7 +2,8 @@
 // peak (measured in an event log, else the heap profile's estimate), then the largest
 // allocation. The page opens on the first and lists them all in an overview.
 import type { Bytes } from '../model/units.ts';
-import { computeFilePeaks, DEFAULT_PEAK_LIMIT, type PeakEstimate } from './peaks.ts';
+import type { PeakEstimate } from './peak-estimate.ts';
+import { computeFilePeaks, DEFAULT_PEAK_LIMIT } from './peaks.ts';
 import type { RunRoles } from './run-roles.ts';
 
 /** What the ranking reads of a run (a loaded set with its roles and analysis). */

@@ -234,7 +234,13 @@ function callAllocation(text: string, node: SyntaxNode): AllocationSite | null {
   if (method === 'items' || method === 'keys' || method === 'values')
     return site('view', `.${method}()`, method === 'items' ? [...LIST, 'tuple'] : LIST, null);
   if (STRING_METHODS.has(method))
-    return site('string', method === 'format' ? 'str.format' : `.${method}()`, STRING, null);
+    return site(
+      'string',
+      method === 'format' ? 'str.format' : `.${method}()`,
+      STRING,
+      // `sep.join(xs)` holds every element of xs: its size is theirs.
+      method === 'join' ? builtinSize(text, node, 'list') : null,
+    );
   if (SPLITTING_METHODS.has(method)) return site('string', `.${method}()`, [...LIST, ...STRING, 'tuple'], null);
   if (method === 'append' || method === 'extend' || method === 'insert')
     return site('growth', `.${method}()`, LIST, null);

@@ -5,21 +5,35 @@
 import type { SourceIndex } from './starlark-source.ts';
 import { evaluateSize, lengthKey } from './starlark-syntax.ts';
 
-/** Parameters of a def that every call site in the sources passes the same constant, by keyword or position. */
+/** How many callers up a constant argument is followed (`f(n)` where the caller's `n` is itself a parameter). */
+const CALLER_DEPTH = 3;
+
+/**
+ * Parameters of a def that receive one and the same integer at every call site in the sources:
+ * an argument written as a number, or as names the caller knows (its constants, its own constant
+ * parameters), or the parameter's default where a call leaves it out.
+ */
 export function constantParameters(
   sources: readonly SourceIndex[],
   source: SourceIndex,
   def: number | null,
+  depth = 0,
 ): Map<string, number> {
   const known = new Map<string, number>();
   if (def === null) return known;
-  const { name, params } = source.defs[def]!;
+  const { name, params, defaults } = source.defs[def]!;
   const seen = new Map<string, (number | null)[]>();
+  const fileConstants = new Map(Object.entries(source.constants));
   for (const s of sources) {
     for (const call of s.calls) {
       if (call.callee !== name) continue;
+      const callerKnown = depth < CALLER_DEPTH ? knownIntegers(sources, s, call.def, depth + 1) : null;
       params.forEach((param, i) => {
-        const value = Object.hasOwn(call.keyword, param) ? call.keyword[param]! : (call.positional[i] ?? null);
+        const written = Object.hasOwn(call.keyword, param) ? call.keyword[param]! : (call.positional[i] ?? undefined);
+        const value =
+          written === undefined
+            ? evaluateSize(Object.hasOwn(defaults, param) ? defaults[param]! : null, fileConstants)
+            : callerKnown && evaluateSize(written, callerKnown);
         seen.set(param, [...(seen.get(param) ?? []), value]);
       });
     }
@@ -39,6 +53,24 @@ export function knownIntegers(
   sources: readonly SourceIndex[],
   source: SourceIndex,
   def: number | null,
+  depth = 0,
+): Map<string, number> {
+  let cache = knownCache.get(sources);
+  if (!cache) knownCache.set(sources, (cache = new Map()));
+  const key = `${sources.length}\0${sources.indexOf(source)}\0${source.path}\0${def}\0${depth}`;
+  let known = cache.get(key);
+  if (!known) cache.set(key, (known = computeKnownIntegers(sources, source, def, depth)));
+  return known;
+}
+
+/** Answers per sources array: the rules ask for the same def's names once per statement. */
+const knownCache = new WeakMap<readonly SourceIndex[], Map<string, Map<string, number>>>();
+
+function computeKnownIntegers(
+  sources: readonly SourceIndex[],
+  source: SourceIndex,
+  def: number | null,
+  depth: number,
 ): Map<string, number> {
   const known = new Map(Object.entries(source.constants));
   const loadable = loadableConstants(sources, source);
@@ -46,7 +78,7 @@ export function knownIntegers(
   // `load(":x.bzl", n = "N")`: the alias names N's value.
   for (const [alias, name] of Object.entries(source.loadAliases))
     if (loadable.has(name) && !Object.hasOwn(source.constants, alias)) known.set(alias, loadable.get(name)!);
-  for (const [name, value] of constantParameters(sources, source, def)) known.set(name, value);
+  for (const [name, value] of constantParameters(sources, source, def, depth)) known.set(name, value);
   for (const from of [source, ...sources.filter((s) => s !== source)]) {
     for (const [name, size] of Object.entries(from.lengths)) {
       const length = evaluateSize(size, from === source ? known : knownIntegers([], from, null));

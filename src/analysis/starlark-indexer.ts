@@ -12,7 +12,8 @@ import {
   valueKindOf,
   type AllocationSite,
 } from './starlark-allocations.ts';
-import type { NameRead, SourceIndex, SourceLoop } from './starlark-source.ts';
+import type { NameRead, SourceCall, SourceIndex, SourceLoop } from './starlark-source.ts';
+import { aliasedNames, lambdaCallNames, loopTargetAliases } from './starlark-callees.ts';
 import {
   COMPREHENSIONS,
   LineMap,
@@ -24,10 +25,12 @@ import {
   calleeName,
   childNodes,
   classifyConstruct,
-  constantArguments,
-  constantValue,
+  argumentSizes,
+  parameters,
+  sizeExpression,
   evaluateSize,
   isBinding,
+  isSubscript,
   iterableSize,
   namesRead,
   targetNames,
@@ -71,6 +74,7 @@ export class SourceIndexer {
       allocations: [],
       loadAliases: {},
       fieldAliases: {},
+      valueAliases: {},
       constants: {},
       lengths: {},
       reads: [],
@@ -150,7 +154,11 @@ export class SourceIndexer {
       assigns = targetNames(this.text, kids.filter((k) => k.name === 'VariableName').slice(0, 1));
     }
     this.noteAssigned(node.from, assigns);
-    const value = constantValue(this.text, kids[kids.length - 1] ?? null);
+    // `_COUNT = 1 << _BITS`: a constant may be written with the file's earlier constants.
+    const value = evaluateSize(
+      sizeExpression(this.text, kids[kids.length - 1] ?? null),
+      new Map(Object.entries(this.index.constants)),
+    );
     if (
       node.name === 'AssignStatement' &&
       this.def === null &&
@@ -158,13 +166,15 @@ export class SourceIndexer {
       kids.length === 3 &&
       value !== null
     ) {
-      Object.defineProperty(this.index.constants, assigns[0]!, { value, enumerable: true });
+      setOwn(this.index.constants, assigns[0]!, value);
     }
     const length =
       node.name === 'AssignStatement' && this.def === null && assigns.length === 1 && kids.length === 3
         ? collectionLength(this.text, kids[2]!)
         : null;
-    if (length) Object.defineProperty(this.index.lengths, assigns[0]!, { value: length, enumerable: true });
+    if (length) setOwn(this.index.lengths, assigns[0]!, length);
+    if (node.name === 'AssignStatement' && assigns.length === 1 && kids.length === 3)
+      this.noteValueAliases(assigns[0]!, aliasedNames(this.text, kids[2]));
     const index = this.index.statements.length;
     this.index.statements.push({
       kind: node.name,
@@ -189,25 +199,43 @@ export class SourceIndexer {
     const isLambda = node.name === 'LambdaExpression';
     const nameNode = isLambda ? null : kids.find((k) => k.name === 'VariableName');
     const paramList = kids.find((k) => k.name === 'ParamList');
-    const params = paramList
-      ? childNodes(paramList)
-          .filter((k) => k.name === 'VariableName')
-          .map((k) => textOf(this.text, k))
-      : [];
+    const { params, defaults } = parameters(this.text, paramList ?? null);
     const index = this.index.defs.length;
     this.index.defs.push({
       name: nameNode ? textOf(this.text, nameNode) : 'lambda',
       kind: isLambda ? 'lambda' : 'def',
       span: this.span(node),
       params,
+      defaults,
       parent: this.def,
       callNames: nameNode
         ? [textOf(this.text, nameNode)]
-        : this.index.statements[this.statement]?.kind === 'AssignStatement'
-          ? [...this.index.statements[this.statement]!.assigns]
-          : [],
+        : lambdaCallNames(this.text, node, this.index.statements[this.statement]),
     });
     this.defStack.push({ index, node });
+    const body = kids[kids.length - 1];
+    if (isLambda && body && body.name !== ':') this.enterLambdaBody(node, body);
+  }
+
+  /**
+   * A lambda's body is a statement of its own, as starlark-rust profiles it (an implicit
+   * `return`; its row spans the whole `lambda …: …`): its allocations belong to the lambda, not
+   * to the statement the lambda is written in.
+   */
+  private enterLambdaBody(lambda: SyntaxNode, body: SyntaxNode): void {
+    const index = this.index.statements.length;
+    this.index.statements.push({
+      kind: 'LambdaBody',
+      span: this.span(lambda),
+      parent: this.statementStack.length > 0 ? this.statement : null,
+      def: this.def,
+      loop: this.loopAt(body.from),
+      assigns: [],
+      selfCopy: '',
+      valueKind: '',
+      inFailBranch: this.failBodies.some((b) => body.from >= b.from && body.to <= b.to),
+    });
+    this.statementStack.push({ index, node: body });
   }
 
   private openLoop(
@@ -243,6 +271,9 @@ export class SourceIndexer {
     const isFor = node.name === 'ForStatement';
     const targets = isFor && inAt > 0 ? targetNames(this.text, kids.slice(1, inAt)) : [];
     const iterableNode = isFor ? kids[inAt + 1] : kids[1];
+    if (isFor)
+      for (const [name, aliases] of loopTargetAliases(this.text, targets, iterableNode))
+        this.noteValueAliases(name, aliases);
     this.openLoop(
       node,
       {
@@ -268,6 +299,8 @@ export class SourceIndexer {
       const end = kids.findIndex((x, j) => j > i && x.name === 'in');
       appendAll(targets, targetNames(this.text, kids.slice(i + 1, end < 0 ? i + 1 : end)));
     });
+    for (const [name, aliases] of loopTargetAliases(this.text, targets, iterableNode))
+      this.noteValueAliases(name, aliases);
     const element: [number, number] = [node.from + 1, kids[firstFor]!.from];
     const rest: [number, number] = [iterableNode ? iterableNode.to : node.to, node.to];
     this.openLoop(
@@ -289,7 +322,12 @@ export class SourceIndexer {
     if (!calleeNode) return;
     const callee = calleeName(this.text, calleeNode);
     const method = calleeNode.name === 'MemberExpression' ? textOf(this.text, calleeNode.lastChild!) : '';
-    const receiver = calleeNode.name === 'MemberExpression' ? calleeNode.firstChild : null;
+    // `HANDLERS[kind](…)`: which def runs depends on the key too, so its names count as the receiver's.
+    const receiver = isSubscript(calleeNode)
+      ? calleeNode
+      : calleeNode.name === 'MemberExpression'
+        ? calleeNode.firstChild
+        : null;
     const argNames = [...(args ? namesRead(this.text, args) : []), ...(receiver ? namesRead(this.text, receiver) : [])];
     if (callee === 'load' && args) this.noteLoadAliases(args);
     if (callee === 'struct' && args) this.noteFieldAliases(args);
@@ -302,12 +340,13 @@ export class SourceIndexer {
       statement: this.statement,
       def: this.def,
       loop: this.loopAt(node.from),
-      ...constantArguments(this.text, args),
+      ...argumentSizes(this.text, args),
       argNames: [...new Set(argNames)],
       viewMethod:
         VIEWS.has(method) && args !== null && childNodes(args).length === 2
           ? (method as 'items' | 'keys' | 'values')
           : null,
+      argumentOf: argumentPlace(this.text, node),
     });
   }
 
@@ -317,11 +356,15 @@ export class SourceIndexer {
       const op = kid.nextSibling;
       const value = op?.nextSibling;
       if (kid.name !== 'VariableName' || op?.name !== 'AssignOp' || value?.name !== 'String') continue;
-      Object.defineProperty(this.index.loadAliases, textOf(this.text, kid), {
-        value: textOf(this.text, value).slice(1, -1),
-        enumerable: true,
-      });
+      setOwn(this.index.loadAliases, textOf(this.text, kid), textOf(this.text, value).slice(1, -1));
     }
+  }
+
+  /** Names a call of `name` may reach (a name bound in several places may reach any of them). */
+  private noteValueAliases(name: string, aliases: readonly string[]): void {
+    if (aliases.length === 0 || aliases.includes(name)) return;
+    const known = Object.hasOwn(this.index.valueAliases, name) ? this.index.valueAliases[name]! : [];
+    setOwn(this.index.valueAliases, name, [...new Set([...known, ...aliases])]);
   }
 
   /** `field = name` arguments of a `struct(…)`: `s.field()` may call the def `name`. */
@@ -330,10 +373,7 @@ export class SourceIndexer {
       const op = kid.nextSibling;
       const value = op?.nextSibling;
       if (kid.name !== 'VariableName' || op?.name !== 'AssignOp' || value?.name !== 'VariableName') continue;
-      Object.defineProperty(this.index.fieldAliases, textOf(this.text, kid), {
-        value: textOf(this.text, value),
-        enumerable: true,
-      });
+      setOwn(this.index.fieldAliases, textOf(this.text, kid), textOf(this.text, value));
     }
   }
 
@@ -388,6 +428,12 @@ export class SourceIndexer {
   }
 }
 
+/** `f(g(x))`: the call `g(…)` is an argument of, and where (a read of its value, as readUse says), else null. */
+function argumentPlace(text: string, node: SyntaxNode): SourceCall['argumentOf'] {
+  const { use, callee, position, keyword } = readUse(text, node);
+  return use === 'argument' ? { callee, position, keyword } : null;
+}
+
 /** How the expression around a read name uses it (`xs[i]`, `len(xs)`, `for x in xs`, `f(xs)`, `xs.m()`). */
 function readUse(text: string, node: SyntaxNode): Pick<NameRead, 'use' | 'callee' | 'position' | 'keyword'> {
   const parent = node.parent;
@@ -415,4 +461,13 @@ function readUse(text: string, node: SyntaxNode): Pick<NameRead, 'use' | 'callee
     position: args.slice(0, at).some((k) => k.name === 'AssignOp') ? -1 : at,
     keyword: '',
   };
+}
+
+/**
+ * Sets a key of a record keyed by the file's own names (no prototype, so `__proto__` is just a
+ * name). A name bound again (a second `struct(rule = …)`, `N = 1` then `N = 2`) takes the later
+ * value: top-level code runs in order.
+ */
+function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, { value, enumerable: true, configurable: true, writable: true });
 }

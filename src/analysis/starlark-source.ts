@@ -12,6 +12,8 @@ export interface SourceDef {
   kind: 'def' | 'lambda';
   span: Span;
   params: string[];
+  /** Default values of parameters as size expressions, by name (only those with a default that is one). */
+  defaults: Record<string, SizeExpr>;
   /** Index of the enclosing def (nested defs), null at top level. */
   parent: number | null;
   /** Names it is called by: its own for a def; for a lambda, the names its assignment binds (`f = lambda: …`). */
@@ -42,7 +44,7 @@ export interface SourceLoop {
 }
 
 export interface SourceStatement {
-  /** The lezer node name: `ForStatement`, `AssignStatement`, `FunctionDefinition`, … */
+  /** The lezer node name: `ForStatement`, `AssignStatement`, `FunctionDefinition`, …; `LambdaBody` for a lambda's expression. */
   kind: string;
   span: Span;
   parent: number | null;
@@ -83,9 +85,11 @@ export interface SourceCall {
   argNames: string[];
   /** `items`, `keys` or `values` for a dict-view method call. */
   viewMethod: 'items' | 'keys' | 'values' | null;
-  /** Constant arguments: positional by index, keyword by name (null when not a constant). */
-  positional: (number | null)[];
-  keyword: Record<string, number | null>;
+  /** Arguments as size expressions (numbers, names, arithmetic; null otherwise): positional by index, keyword by name. */
+  positional: (SizeExpr | null)[];
+  keyword: Record<string, SizeExpr | null>;
+  /** `f(g(x))`: for `g(x)`, the call whose argument it is (dotted callee, position or -1, keyword), else null. */
+  argumentOf: { callee: string; position: number; keyword: string } | null;
 }
 
 export interface FailCheck {
@@ -143,6 +147,11 @@ export interface SourceIndex {
   loadAliases: Record<string, string>;
   /** `struct(field = some_def)`: field → the name it holds, so `x.field()` can reach the def. */
   fieldAliases: Record<string, string>;
+  /**
+   * `NAME = other_def`, `NAME = {k: a_def, …}` / `[a_def, …]`, `NAME = TABLE[k]` (any def): the
+   * names a call of NAME (or of `NAME[k]`) may reach (starlark-callees.ts follows them).
+   */
+  valueAliases: Record<string, string[]>;
   /** Top-level `NAME = <integer expression>` constants (`SHARD_COUNT = 120`). */
   constants: Record<string, number>;
   /** Top-level `NAME = <collection>` with its elements as written (`[… for i in range(2400)]`, a literal). */
@@ -150,6 +159,28 @@ export interface SourceIndex {
   reads: NameRead[];
   /** Parse errors the grammar recovered from (Starlark-only syntax, or broken files). */
   syntaxErrors: number;
+}
+
+/**
+ * What the page reads of an index (the source view, the Statements tab's placement of rows in
+ * their defs): the worker, which alone parses Starlark, sends this much per source as plain data.
+ * A `SourceIndex` is one, so the loop finder's placement takes either.
+ */
+export interface SourceOutline {
+  path: string;
+  defs: Pick<SourceDef, 'name' | 'kind' | 'span'>[];
+  loops: Pick<SourceLoop, 'kind' | 'span' | 'targets' | 'iterable'>[];
+  statements: Pick<SourceStatement, 'span' | 'def' | 'loop'>[];
+}
+
+/** The outline of an index: only the fields `SourceOutline` names (a structured clone copies no more). */
+export function outlineOf(index: SourceIndex): SourceOutline {
+  return {
+    path: index.path,
+    defs: index.defs.map(({ name, kind, span }) => ({ name, kind, span })),
+    loops: index.loops.map(({ kind, span, targets, iterable }) => ({ kind, span, targets, iterable })),
+    statements: index.statements.map(({ span, def, loop }) => ({ span, def, loop })),
+  };
 }
 
 /**

@@ -79,10 +79,15 @@ export function childNodes(node: SyntaxNode): SyntaxNode[] {
   return kids;
 }
 
-/** Dotted name of a callee expression (`a.b.c`), '' when it is not a plain name chain. */
+/**
+ * Dotted name of a callee expression (`a.b.c`), '' when it is not a plain name chain. A callee
+ * taken out of a collection (`HANDLERS[kind](…)`, `s.table[k](…)`) is named by the collection:
+ * the call reaches one of the defs it holds (SourceIndex.valueAliases says which).
+ */
 export function calleeName(text: string, node: SyntaxNode): string {
   const parts: string[] = [];
   let n: SyntaxNode | null = node;
+  while (n && isSubscript(n)) n = n.firstChild;
   while (n && n.name === 'MemberExpression') {
     const prop = n.lastChild;
     if (!prop || prop.name !== 'PropertyName') return '';
@@ -92,6 +97,11 @@ export function calleeName(text: string, node: SyntaxNode): string {
   if (!n || n.name !== 'VariableName') return '';
   parts.unshift(textOf(text, n));
   return parts.join('.');
+}
+
+/** `x[k]`: lezer's MemberExpression with brackets. */
+export function isSubscript(node: SyntaxNode): boolean {
+  return node.name === 'MemberExpression' && node.getChild('[') !== null;
 }
 
 /** Identifiers read anywhere below `node` (keyword-argument names excluded), iteratively. */
@@ -357,25 +367,48 @@ export function rangeSize(text: string, iterable: SyntaxNode | null): SizeExpr |
   return null;
 }
 
-/** Constant arguments of a call: positional by index and keyword by name (null when not constant). */
-export function constantArguments(
+/**
+ * Arguments of a call as size expressions (numbers, names and arithmetic; null otherwise):
+ * positional by index and keyword by name. Names are resolved later, in the caller's scope.
+ */
+export function argumentSizes(
   text: string,
   args: SyntaxNode | null,
-): { positional: (number | null)[]; keyword: Record<string, number | null> } {
-  const positional: (number | null)[] = [];
+): { positional: (SizeExpr | null)[]; keyword: Record<string, SizeExpr | null> } {
+  const positional: (SizeExpr | null)[] = [];
   // Keyword names are the file's text: no prototype, so `valueOf=` or `__proto__=` is just a name.
-  const keyword: Record<string, number | null> = Object.create(null) as Record<string, number | null>;
+  const keyword: Record<string, SizeExpr | null> = Object.create(null) as Record<string, SizeExpr | null>;
   const kids = args ? childNodes(args).filter((k) => !['(', ')', ','].includes(k.name)) : [];
   for (let i = 0; i < kids.length; i++) {
     const kid = kids[i]!;
     if (kid.name === 'VariableName' && kids[i + 1]?.name === 'AssignOp') {
-      keyword[textOf(text, kid)] = constantValue(text, kids[i + 2] ?? null);
+      keyword[textOf(text, kid)] = sizeExpression(text, kids[i + 2] ?? null);
       i += 2;
     } else if (kid.name !== '*' && kid.name !== '**') {
-      positional.push(constantValue(text, kid));
+      positional.push(sizeExpression(text, kid));
     }
   }
   return { positional, keyword };
+}
+
+/** A def's parameter names, and the defaults that are size expressions (`count = 60000`, `n = N`). */
+export function parameters(
+  text: string,
+  paramList: SyntaxNode | null,
+): { params: string[]; defaults: Record<string, SizeExpr> } {
+  const params: string[] = [];
+  const defaults: Record<string, SizeExpr> = Object.create(null) as Record<string, SizeExpr>;
+  const kids = paramList ? childNodes(paramList) : [];
+  for (let i = 0; i < kids.length; i++) {
+    if (kids[i]!.name !== 'VariableName') continue;
+    const name = textOf(text, kids[i]!);
+    params.push(name);
+    if (kids[i + 1]?.name !== 'AssignOp') continue;
+    const value = sizeExpression(text, kids[i + 2] ?? null);
+    if (value) defaults[name] = value;
+    i += 2; // the default is a value, never a parameter
+  }
+  return { params, defaults };
 }
 
 /** True when a VariableName binds rather than reads: targets, def names, params, keyword names. */

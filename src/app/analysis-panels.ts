@@ -1,10 +1,9 @@
 // Wires the advisor's views to the store: findings (with the peak figures), the source view and
-// the per-file peaks table. A finding click shows its function in the flamegraph and its
+// the per-file peaks table. Sources arrive indexed (their outlines, from the worker): no parser here. A finding click shows its function in the flamegraph and its
 // statement in the source; a frame click opens its `def`; a line click selects its function.
 import './analysis-panels.css';
 import { frameFile, frameNameOf, profileFileFor, sourceFor } from '../analysis/loop-finder.ts';
 import { computeFilePeaks } from '../analysis/peaks.ts';
-import { indexStarlarkSource, type SourceIndex } from '../analysis/starlark-source.ts';
 import type { Span } from '../model/profile.ts';
 import { formatBytes } from '../model/units.ts';
 import * as findingsPanel from '../views/findings-panel.ts';
@@ -14,14 +13,6 @@ import type { SetAnalysis } from '../worker/set-analysis.ts';
 import type { AppState, LoadedSet, PanelsState, Store } from './store.ts';
 import { shows } from './tabs.ts';
 import { currentSet } from './view-model.ts';
-
-/** Source indexes per set, built once (the worker sends text, the page indexes it for clicks). */
-const indexes = new WeakMap<LoadedSet, SourceIndex[]>();
-function indexesOf(set: LoadedSet, analysis: SetAnalysis): SourceIndex[] {
-  let found = indexes.get(set);
-  if (!found) indexes.set(set, (found = analysis.sources.map((s) => indexStarlarkSource(s.path, s.text))));
-  return found;
-}
 
 function knownFiles(set: LoadedSet): Set<string> {
   const files = new Set<string>();
@@ -34,13 +25,9 @@ function knownFiles(set: LoadedSet): Set<string> {
 }
 
 /** A frame's `def` in the set's sources, as a source and span to show; null when none is known. */
-function frameSource(
-  set: LoadedSet,
-  analysis: SetAnalysis,
-  name: string | null,
-): { path: string; highlight: Span } | null {
+function frameSource(analysis: SetAnalysis, name: string | null): { path: string; highlight: Span } | null {
   const file = name ? frameFile(name) : null;
-  const index = file ? sourceFor(file, indexesOf(set, analysis)) : null;
+  const index = file ? sourceFor(file, analysis.sources)?.outline : null;
   const def = index?.defs.find((d) => d.name === name!.slice(file!.length + 1) && d.kind === 'def');
   return index && def ? { path: index.path, highlight: def.span } : null;
 }
@@ -49,15 +36,11 @@ function frameSource(
  * What the source view shows, derived from the store alone: a span chosen explicitly, else the
  * chosen frame's `def`, else the first finding's statement, else the first source.
  */
-function shownSource(
-  set: LoadedSet,
-  analysis: SetAnalysis,
-  panels: PanelsState,
-): { path: string | null; highlight: Span | null } {
+function shownSource(analysis: SetAnalysis, panels: PanelsState): { path: string | null; highlight: Span | null } {
   const first = panels.frame === null ? analysis.findings[0] : undefined;
   return (
     panels.source ??
-    frameSource(set, analysis, panels.frame) ??
+    frameSource(analysis, panels.frame) ??
     (first
       ? { path: first.sourcePath, highlight: first.span }
       : { path: analysis.sources[0]?.path ?? null, highlight: null })
@@ -90,9 +73,9 @@ export function wireAnalysisPanels(
     analysis: SetAnalysis,
     shown: { path: string | null; highlight: Span | null },
   ): sourceView.SourceViewProps | null {
-    const index = indexesOf(set, analysis).find((s) => s.path === shown.path);
-    const text = analysis.sources.find((s) => s.path === shown.path)?.text;
-    if (!index || text === undefined) return null;
+    const matched = analysis.sources.find((s) => s.path === shown.path);
+    if (!matched) return null;
+    const { outline: index, text } = matched;
     const file = profileFileFor(index.path, knownFiles(set));
     const lines = new Map<number, sourceView.LineFigures>();
     for (const { profile } of set.roles.statement) {
@@ -176,7 +159,7 @@ export function wireAnalysisPanels(
       findings = null;
     } else if (findings) findings.update(fProps);
     else findings = findingsPanel.create(columns, fProps);
-    const sProps = sourceProps(set, analysis, shownSource(set, analysis, panels));
+    const sProps = sourceProps(set, analysis, shownSource(analysis, panels));
     if (!sProps) {
       source?.destroy();
       source = null;

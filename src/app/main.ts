@@ -6,9 +6,8 @@ import * as runsOverviewView from '../views/runs-overview.ts';
 import * as sideListView from '../views/side-list.ts';
 import { heaviestNodeOf } from '../views/tree-search.ts';
 import { stackOf } from '../model/call-tree.ts';
-import { wireAnalysisPanels, type SelectFunction } from './analysis-panels.ts';
-import { wireDiffPanel } from './diff-panel.ts';
-import { wireExport } from './export.ts';
+import type { SelectFunction } from './analysis-panels.ts';
+import { DeferredPanel, prefetchPanels, type Deferred } from './deferred-panel.ts';
 import { wireFlamePanel } from './flame-panel.ts';
 import { initialView, syncHash } from './hash-sync.ts';
 import { wireInputs } from './input.ts';
@@ -20,7 +19,6 @@ import { loadDefaultSample, wireGallery } from './samples.ts';
 import { Store, type AppState } from './store.ts';
 import { shows, TABS } from './tabs.ts';
 import { wireSetsDrawer } from './sets-drawer.ts';
-import { wireTablesPanel } from './tables-panel.ts';
 import { wireTheme } from './theme.ts';
 import { wireToolbar } from './toolbar.ts';
 import { currentSet, flameModel, overviewRows } from './view-model.ts';
@@ -62,16 +60,29 @@ const renderFlame = wireFlamePanel(store, {
   searchStatus: byId('search-status'),
   focusLine: byId('focus-line'),
 });
-const renderDiff = wireDiffPanel(store, byId('diff'), (url) => loadUrl(url, true));
+// Compare, the tables, the advisor and Export are separate chunks (app/deferred-panel.ts).
+const diffPanel = new DeferredPanel(store, {
+  load: () => import('./diff-panel.ts').then((m) => m.wireDiffPanel(store, byId('diff'), (url) => loadUrl(url, true))),
+  draw: (render, state) => render(state),
+  needed: (state) => shows(state.view.tab, 'diff'),
+});
 const renderGallery = wireGallery(byId('gallery'), (url) =>
   store.updateView({ url, tab: 'flame', set: null, zoom: [], selected: null, search: '' }),
 );
 wireTheme(byId<HTMLSelectElement>('theme'));
-const tablesPanel = wireTablesPanel(store, byId('tables'));
-const renderExport = wireExport(store, byId('export'), {
-  flame: byId('flame'),
-  tables: tablesPanel,
-  diff: byId('diff'),
+const tablesPanel = new DeferredPanel(store, {
+  load: () => import('./tables-panel.ts').then((m) => m.wireTablesPanel(store, byId('tables'))),
+  draw: (panel, state) => panel.render(state),
+  needed: (state) => shows(state.view.tab, 'tables'),
+});
+const exportMenu = new DeferredPanel(store, {
+  load: async () => {
+    const [{ wireExport }, tables] = await Promise.all([import('./export.ts'), tablesPanel.request()]);
+    return wireExport(store, byId('export'), { flame: byId('flame'), tables, diff: byId('diff') });
+  },
+  draw: (render, state) => render(state),
+  // The menu is never what a tab shows: it comes with the idle prefetch after the first set is drawn.
+  needed: () => false,
 });
 
 /** Table row, finding or source line → select the function and zoom the flamegraph to its heaviest stack. */
@@ -89,7 +100,16 @@ const selectFunction: SelectFunction = (name, source = null, finding = -1) => {
 };
 
 let table: ReturnType<typeof functionTableView.create> | null = null;
-const renderAnalysis = wireAnalysisPanels(store, document.querySelector<HTMLElement>('.content')!, selectFunction);
+const analysisPanels = new DeferredPanel(store, {
+  load: () =>
+    import('./analysis-panels.ts').then((m) =>
+      m.wireAnalysisPanels(store, document.querySelector<HTMLElement>('.content')!, selectFunction),
+    ),
+  draw: (render, state) => render(state),
+  needed: (state) => shows(state.view.tab, 'analysis') && !!currentSet(state)?.analysis,
+});
+const deferredPanels: Deferred[] = [analysisPanels, tablesPanel, diffPanel, exportMenu];
+let prefetched = false;
 
 function render(state: AppState): void {
   const tab = state.view.tab;
@@ -137,10 +157,11 @@ function render(state: AppState): void {
   progress.update({ loading: state.loading, onCancel: () => loading.cancel() });
   renderNotices(byId('notices'), state.notices, (id) => store.dismiss(id));
   renderGallery(state);
-  renderDiff(state);
-  renderAnalysis(state);
-  tablesPanel.render(state);
-  renderExport(state);
+  for (const panel of deferredPanels) panel.draw(state);
+  if (!prefetched && state.sets.length > 0) {
+    prefetched = true;
+    prefetchPanels(deferredPanels);
+  }
   byId('empty').textContent =
     state.sets.length === 0 && !state.loading
       ? `Drop a profile to begin, or pick one of the samples (${TABS.indexOf('samples') + 1}).`

@@ -6,7 +6,6 @@ import { figuresKey, statementFigures, type StatementFigures } from '../analysis
 import type { Attribution } from '../analysis/attribution.ts';
 import { computeSandwich } from '../analysis/callers-callees.ts';
 import { placeStatements } from '../analysis/loop-finder.ts';
-import { indexStarlarkSource } from '../analysis/starlark-source.ts';
 import { firstOf, summaryFor } from '../analysis/run-roles.ts';
 import { computeTypeTable } from '../analysis/type-table.ts';
 import { formatSpan } from '../formats/spans.ts';
@@ -76,13 +75,13 @@ function heaviestSelf(rows: FlameModel['functions']): string | null {
   );
 }
 
-/** Each statement's function, per set and statement profile (sources indexed once). */
+/** Each statement's function, per set and statement profile (placed once, on the outlines the worker indexed). */
 const placements = new WeakMap<LoadedSet, Map<StatementRow, string | null>>();
 function functionsOfStatements(set: LoadedSet, profile: StatementProfile): Map<StatementRow, string | null> {
   let found = placements.get(set);
   if (!found) {
-    const sources = (set.analysis?.sources ?? []).map((s) => indexStarlarkSource(s.path, s.text));
-    found = new Map(placeStatements(profile, sources).map((p) => [p.row, p.functionName]));
+    const outlines = (set.analysis?.sources ?? []).map((s) => s.outline);
+    found = new Map(placeStatements(profile, outlines).map((p) => [p.row, p.functionName]));
     placements.set(set, found);
   }
   return found;

@@ -2,19 +2,10 @@
 // per-run peak estimates with what kind of bound each figure is, as JSON (report-layout.ts writes the text).
 import { analyseRun, groupRuns, type Finding } from '../analysis/advisor.ts';
 import type { Attribution } from '../analysis/attribution.ts';
-import {
-  DEFAULT_PEAK_LIMIT,
-  HONEST_NOTES,
-  computeFilePeaks,
-  estimatePeak,
-  packageOf,
-  type FilePeak,
-  type PeakFigure,
-  type TopLevelCall,
-} from '../analysis/peaks.ts';
-import { spanLabel } from '../analysis/rules/context.ts';
+import { HONEST_NOTES, estimatePeak, type PeakFigure, type TopLevelCall } from '../analysis/peak-estimate.ts';
+import { DEFAULT_PEAK_LIMIT, computeFilePeaks, packageOf, type FilePeak } from '../analysis/peaks.ts';
 import { groupIntoSets } from '../model/profile-set.ts';
-import type { ParsedFile, Span } from '../model/profile.ts';
+import { spanLabel, type ParsedFile, type Span } from '../model/profile.ts';
 
 /** A finding as `report --json` prints it: spans in the statement profile's `L:C-C2` shape. */
 export interface FindingJson extends Omit<Finding, 'span' | 'functionSpan' | 'loopSpan'> {

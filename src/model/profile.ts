@@ -88,6 +88,13 @@ export interface Span {
   endColumn: number;
 }
 
+/** `20:9-58` / `8:5-15:1`: a span as the statement profile prints it (for findings, loops and reports). */
+export function spanLabel(span: Span): string {
+  return span.endLine !== span.line
+    ? `${span.line}:${span.column}-${span.endLine}:${span.endColumn}`
+    : `${span.line}:${span.column}-${span.endColumn}`;
+}
+
 export interface StatementRow {
   /** Code-map file name (Buck2: project-relative path; the GC pseudo statement: a Rust path). */
   file: string;

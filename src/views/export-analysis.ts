@@ -1,7 +1,8 @@
 // The advisor's findings and the attribution's hot loops as snapshot tables, so an HTML snapshot carries the
 // answer (which statement, why, how sure) and not only the flamegraph. Text only.
 import type { HotLoop } from '../analysis/attribution.ts';
-import { spanLabel, type Finding } from '../analysis/rules/context.ts';
+import type { Finding } from '../analysis/rules/context.ts';
+import { spanLabel } from '../model/profile.ts';
 import { formatBytes } from '../model/units.ts';
 import type { SnapshotTable } from './export-snapshot.ts';
 

@@ -3,8 +3,8 @@
 // function in the flamegraph and its statement in the source view. Text only.
 import type { Finding } from '../analysis/advisor.ts';
 import type { HotLoop } from '../analysis/attribution.ts';
-import type { PeakEstimate } from '../analysis/peaks.ts';
-import { spanLabel } from '../analysis/rules/context.ts';
+import type { PeakEstimate } from '../analysis/peak-estimate.ts';
+import { spanLabel } from '../model/profile.ts';
 import { formatBytes } from '../model/units.ts';
 import { type Panel, el, externalLink, mountPanel } from './dom.ts';
 

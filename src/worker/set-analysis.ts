@@ -1,12 +1,15 @@
 // The advisor's part of a load, done in the worker: Starlark sources are read as text (not parsed
 // as profiles), each set is joined with the sources its files name, and findings, the
-// attribution (hot loops, call sites, bytes per statement) and peak figures travel back with the
-// set as plain data. Per-file peak rows do not: the page derives
+// attribution (hot loops, call sites, bytes per statement), peak figures and each matched
+// source's outline (its defs, loops and statements: the page parses no Starlark) travel back with
+// the set as plain data. Per-file peak rows do not: the page derives
 // them from the event logs it receives anyway (app/analysis-panels.ts), and a second copy of
 // every load (structured clone shares no strings) nearly doubled the page's memory for big logs.
 import { analyseRun, groupRuns, isStarlarkSourcePath, type Finding } from '../analysis/advisor.ts';
 import type { Attribution } from '../analysis/attribution.ts';
-import { computeFilePeaks, estimatePeak, type FilePeak, type PeakEstimate } from '../analysis/peaks.ts';
+import { estimatePeak, type PeakEstimate } from '../analysis/peak-estimate.ts';
+import { computeFilePeaks, type FilePeak } from '../analysis/peaks.ts';
+import { outlineOf, type SourceOutline } from '../analysis/starlark-source.ts';
 import type { LoadedSetData, ParseInput } from './protocol.ts';
 import { redirectProblem } from './same-origin.ts';
 
@@ -15,13 +18,18 @@ export interface SourceText {
   text: string;
 }
 
+/** A source matched to a set: its text for the source view, and its outline indexed here (the page holds no Starlark parser). */
+export interface AnalysedSource extends SourceText {
+  outline: SourceOutline;
+}
+
 /** What the analysis panels show for one set. Structured-clone safe. */
 export interface SetAnalysis {
   findings: Finding[];
   /** Where the heap flame's bytes went: hot loops, call sites, bytes per statement (analysis/attribution.ts). */
   attribution: Attribution;
-  /** The sources matched to this set's profiles, with their text for the source view. */
-  sources: SourceText[];
+  /** The sources matched to this set's profiles, with their text and outline for the source view and the Statements tab. */
+  sources: AnalysedSource[];
   estimate: PeakEstimate | null;
   /** This set holds event logs itself. */
   hasEventLog: boolean;
@@ -81,7 +89,11 @@ export function analyseSets(sets: LoadedSetData[], sources: readonly SourceText[
     const analysis: SetAnalysis = {
       findings,
       attribution,
-      sources: input.sources.map((s) => ({ path: s.path, text: sources.find((t) => t.path === s.path)?.text ?? '' })),
+      sources: input.sources.map((s) => ({
+        path: s.path,
+        text: sources.find((t) => t.path === s.path)?.text ?? '',
+        outline: outlineOf(s),
+      })),
       estimate: hasHeap
         ? estimatePeak({
             heapFlame: input.heapFlame,

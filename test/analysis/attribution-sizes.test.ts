@@ -52,6 +52,31 @@ describe('sizes written through names', () => {
     expect(knownIntegers([consts, aliased], aliased, null).get('width')).toBe(40);
   });
 
+  it('a constant written with the file’s earlier constants is known, and sizes a slot table only indexed', () => {
+    const deps = [
+      '_BITS = 20',
+      '_SLOTS = 1 << _BITS',
+      '',
+      'def dedupe(deps):',
+      '    slots = [None] * _SLOTS',
+      '    out = []',
+      '    for d in deps:',
+      '        i = hash(d) % _SLOTS',
+      '        if slots[i] == None:',
+      '            slots[i] = d',
+      '            out.append(d)',
+      '    return out',
+    ].join('\n');
+    const index = indexStarlarkSource('deps.bzl', deps);
+    expect(index.constants).toEqual({ _BITS: 20, _SLOTS: 1 << 20 });
+    const advice = input(
+      { 'deps.bzl': deps },
+      'module;deps.bzl.dedupe;array 8388700\nmodule;deps.bzl.dedupe;list 96\n',
+    );
+    expect(bytesByLine(advice, 'deps.bzl').get(5)! / 8_388_700).toBeGreaterThan(0.99);
+    expect(advise(advice)[0]).toMatchObject({ cause: 'huge-collection', span: { line: 5 } });
+  });
+
   it('a constant two files bind to different values is not known in a third', () => {
     const a = indexStarlarkSource('a.bzl', 'N = 1\n');
     const b = indexStarlarkSource('b.bzl', 'N = 2\n');
@@ -105,5 +130,43 @@ describe('sizes written through names', () => {
       statement: statementProfile(counts.join('\n')),
     };
     expect(bytesByLine(advice, 'BUCK').get(2)! / 8_004_000).toBeGreaterThan(0.9);
+  });
+});
+
+describe('constants passed down calls', () => {
+  it('a parameter takes the constant names its callers pass, and its default where a call leaves it out', () => {
+    const defs = indexStarlarkSource(
+      'defs.bzl',
+      [
+        'BASE = 20000',
+        'SPAN = 1200000',
+        'def _pool(base, span):',
+        '    return list(range(base, base + span))',
+        'def _lines(bundle, count):',
+        '    return ["{}/{}".format(bundle, i) for i in range(count)]',
+        'def ports(services, count = 6000):',
+        '    pool = _pool(BASE, SPAN)',
+        '    return _lines("assets", count)',
+      ].join('\n'),
+    );
+    const build = indexStarlarkSource('BUCK', 'load(":defs.bzl", "ports")\nports(["a", "b"])\n');
+    const sources = [defs, build];
+    const def = (name: string) => defs.defs.findIndex((d) => d.name === name);
+    expect(knownIntegers(sources, defs, def('ports')).get('count')).toBe(6000);
+    const pool = knownIntegers(sources, defs, def('_pool'));
+    expect([pool.get('base'), pool.get('span')]).toEqual([20000, 1200000]);
+    // `count` reaches `_lines` through `ports`, whose only caller leaves it at its default.
+    expect(knownIntegers(sources, defs, def('_lines')).get('count')).toBe(6000);
+  });
+
+  it('a default that is a name is not a parameter of the def', () => {
+    const defs = indexStarlarkSource('defs.bzl', 'N = 3\ndef f(a, b = N, c = 4):\n    return a\n');
+    expect(defs.defs[0]).toMatchObject({ params: ['a', 'b', 'c'] });
+    expect(Object.keys(defs.defs[0]!.defaults)).toEqual(['b', 'c']);
+  });
+
+  it('two callers passing different constants leave the parameter unknown', () => {
+    const defs = indexStarlarkSource('defs.bzl', 'def f(n):\n    return list(range(n))\nf(1)\nf(2)\n');
+    expect(knownIntegers([defs], defs, 0).has('n')).toBe(false);
   });
 });

@@ -128,3 +128,25 @@ describe('across frames and Count semantics, on the corpus', () => {
     expect(a.statements.find((s) => s.statement === fail && run.input.sources[s.source] === defs)?.own ?? 0).toBe(0);
   });
 });
+
+describe('inlined defs and entries, on the corpus', () => {
+  it('a one-line helper starlark-rust inlines has no frame: its list is its caller’s call statement', () => {
+    const run = corpusRun('held4-hc-port-pool');
+    const ports = source(run, 'build_defs/ports.bzl');
+    // `_port_pool` is `return list(range(base, base + span))`: no frame of its own in the heap flame.
+    expect(run.input.heapFlame!.tree.names.some((n) => n.endsWith('._port_pool'))).toBe(false);
+    const a = attributionOf(run);
+    const figures = statementFigures(a);
+    const line8 = figures.get(figuresKey('build_defs/ports.bzl', { line: 8, column: 5 }))?.bytes ?? 0;
+    expect(line8).toBeGreaterThan(0.9 * a.totalBytes); // pool = _port_pool(_PORT_BASE, _PORT_SPAN)
+    expect(neverRuns(ports, statementAt(ports, 8))).toBe(false);
+  });
+
+  it('a def entered once has entries 1 although every statement of its body makes calls', () => {
+    const run = corpusRun('mtp-struct-pipeline');
+    const defs = source(run, 'build_defs/graphql.bzl');
+    const collect = defs.defs.findIndex((d) => d.name === '_collect');
+    // Both body statements count 5001 (1 + 5000 calls); the one call of `_collect` counts 1.
+    expect(new ProfileJoins(run.input).entries(defs, collect)).toBe(1);
+  });
+});

@@ -3,7 +3,8 @@
 // walks the value, it is not. Small hand-written programs, hand-written heap flame and Counts.
 import { describe, expect, it } from 'vitest';
 import { advise } from '../../src/analysis/advisor.ts';
-import type { AdviceInput } from '../../src/analysis/rules/context.ts';
+import { RuleContext, type AdviceInput } from '../../src/analysis/rules/context.ts';
+import { elementCount } from '../../src/analysis/rules/element-count.ts';
 import { indexStarlarkSource } from '../../src/analysis/starlark-source.ts';
 import { heapFlame, statementProfile } from './fixtures.ts';
 
@@ -79,5 +80,57 @@ describe('huge-collection through a helper’s return value', () => {
   it('not when the caller walks the returned value', () => {
     const findings = advise(run('[c for c in cases if c.startswith(name)]'));
     expect(findings.filter((f) => f.cause === 'huge-collection')).toEqual([]);
+  });
+});
+
+describe('huge-collection of a string joined from a big local list', () => {
+  const INDEX = [
+    'def _index(prefix, n):',
+    '    entries = ["%s/file_%d.txt" % (prefix, i) for i in range(n)]',
+    '    return ",".join(entries)',
+    '',
+    'def bundles(names, n = 40000):',
+    '    index = _index("data", n)',
+    '    for name in names:',
+    '        native_rule(name = name, present = ("data/%s.txt" % name) in index)',
+  ].join('\n');
+  const flame = [
+    'module;idx.bzl.bundles;idx.bzl._index;string 1800000',
+    'module;idx.bzl.bundles;idx.bzl._index;array 320000',
+    'module;idx.bzl.bundles;string 300',
+    'module;idx.bzl.bundles;dict 600',
+    'module;list 64',
+  ].join('\n');
+
+  const adviseOn = (text: string) =>
+    advise({
+      heapFlame: heapFlame(flame),
+      summary: null,
+      statement: null,
+      coverage: null,
+      sources: [
+        indexStarlarkSource('idx.bzl', text),
+        indexStarlarkSource('BUCK', 'load(":idx.bzl", "bundles")\nbundles(["a", "b"])\n'),
+      ],
+    });
+
+  it('counts the joined elements through the local list and reports where the caller keeps it', () => {
+    const [finding] = adviseOn(INDEX);
+    expect(finding).toMatchObject({ cause: 'huge-collection', function: 'idx.bzl.bundles', span: { line: 6 } });
+    expect(finding!.evidence.join('\n')).toContain('40,000 elements');
+  });
+
+  it('a list grown by appends in a loop of the same def counts what the loop adds, not its empty literal', () => {
+    const local = [
+      'def bundles(names, n = 40000):',
+      '    entries = []',
+      '    for i in range(n):',
+      '        entries.append("data/file_%d.txt" % i)',
+      '    index = ",".join(entries)',
+    ].join('\n');
+    const sources = [indexStarlarkSource('idx.bzl', local), indexStarlarkSource('BUCK', 'bundles(["a"])\n')];
+    const ctx = new RuleContext({ heapFlame: null, summary: null, statement: null, coverage: null, sources });
+    const join = sources[0]!.statements.findIndex((s) => s.span.line === 5);
+    expect(elementCount(ctx, sources[0]!, join)?.elements).toBe(40000);
   });
 });

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { estimatePeak } from '../../src/analysis/peak-estimate.ts';
 import {
   DEFAULT_PEAK_LIMIT,
   computeFilePeaks,
-  estimatePeak,
   matchFilePeaks,
   packageOfEvalId,
   parseLimitError,

@@ -98,3 +98,25 @@ describe('indexStarlarkSource', () => {
     ]);
   });
 });
+
+describe('names bound more than once', () => {
+  it('a struct field, load alias, constant or collection bound twice is indexed, the later binding kept', () => {
+    const text = [
+      'load(":a.bzl", f = "one")',
+      'load(":b.bzl", f = "two")',
+      'N = 1',
+      'N = 2',
+      'XS = [1, 2]',
+      'XS = [1, 2, 3]',
+      'A = struct(rule = java_library)',
+      'B = struct(rule = go_binary)',
+      'C = struct(__proto__ = go_binary)',
+    ].join('\n');
+    const index = indexStarlarkSource('defs.bzl', `${text}\n`);
+    expect(index.loadAliases['f']).toBe('two');
+    expect(index.constants['N']).toBe(2);
+    expect(index.fieldAliases['rule']).toBe('go_binary');
+    expect(Object.hasOwn(index.fieldAliases, '__proto__')).toBe(true);
+    expect(Object.keys(index.lengths)).toEqual(['XS']);
+  });
+});

@@ -1,6 +1,7 @@
 // A repository folder of 3,000 files (our samples plus filler manifests, HTML, Markdown and
-// Python) through the folder input: it loads in a few seconds, lists no error for a file that
-// is not a profile, and makes sets only where profiles are.
+// Python) through the folder input: it lists no error for a file that is not a profile and makes
+// sets only where profiles are. The seconds it takes are printed, never asserted: this machine is
+// shared, and timing belongs in `npm run bench` (docs/performance.md has the measured figures).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,7 @@ afterAll(async () => {
 });
 
 describe('a repository folder', () => {
-  it(`loads ${3000} files quickly and quietly`, async () => {
+  it(`loads ${3000} files quietly`, async () => {
     expect(repo.files).toBe(3000);
     const { page, log } = await h.open();
     await page.locator('.set').first().waitFor();
@@ -56,7 +57,6 @@ describe('a repository folder', () => {
     );
     const problems = await page.locator('.file .problem').allTextContents();
     expect(problems.filter((p) => /^\S+\.(json|html|md|py) /.test(p))).toEqual([]);
-    expect(seconds).toBeLessThan(5);
     // The non-profiles are one notice, not 2,600 errors.
     expect(await page.locator('#notices').textContent()).toMatch(
       /skipped \d+ files in the folder that are not profiles \(\d+ by name, \d+ by content\)/,

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { firstOf } from '../../src/analysis/run-roles.ts';
+import { placeStatements } from '../../src/analysis/loop-finder.ts';
+import { indexStarlarkSource } from '../../src/analysis/starlark-source.ts';
 import { assembleSets } from '../../src/worker/assemble.ts';
 import { analyseSets, splitSources } from '../../src/worker/set-analysis.ts';
 import type { ParsedFile } from '../../src/model/profile.ts';
@@ -35,6 +38,25 @@ describe('set analysis in the worker', () => {
     expect(logs.analysis!.hasEventLog).toBe(true);
     expect(logs.analysis!.findings).toEqual([]);
     expect(structuredClone(run.analysis)).toEqual(run.analysis);
+  });
+
+  it("sends each matched source's outline, on which the page places statements as on the full index", () => {
+    const { sets } = loadSampleFolders('dict-view-in-loop/before');
+    const { sources } = loadSampleFolders('programs/dict-view-in-loop');
+    const run = analyseSets(assembleSets(sets.flatMap((s) => s.files)), sources)[0]!;
+    const statement = firstOf(run.roles, 'statement')!.profile;
+    const matched = run.analysis!.sources;
+    const indexes = matched.map((s) => indexStarlarkSource(s.path, s.text));
+    expect(matched.map((s) => s.outline.path)).toEqual(matched.map((s) => s.path));
+    expect(matched[0]!.outline.defs.map((d) => d.name)).toEqual(indexes[0]!.defs.map((d) => d.name));
+    const placed = (outlines: Parameters<typeof placeStatements>[1]) =>
+      placeStatements(statement, outlines).map((p) => [p.row.span.line, p.functionName]);
+    expect(placed(matched.map((s) => s.outline))).toEqual(placed(indexes));
+    expect(placed(matched.map((s) => s.outline)).filter(([, name]) => name !== null && name !== 'module')).not.toEqual(
+      [],
+    );
+    // Only the outline's fields cross the worker boundary, not the rules' whole index.
+    expect(Object.keys(matched[0]!.outline).sort()).toEqual(['defs', 'loops', 'path', 'statements']);
   });
 
   it('hands over nothing per BUCK file of the event logs: more loads leave every analysis as it was', () => {

@@ -3,12 +3,12 @@
 // results: docs/performance.md. `--quick` does the 100 MB heap flame only and ends with
 // `load-to-paint speedscope/peakscope: X.XX`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { bundleSizes } from './first-load.mjs';
 import { interactions, loadToPaint, percentiles, workerThroughput } from './measure.mjs';
 import { buildParseOnlyWorker } from './parse-only-build.mjs';
 import { startServer } from './server.mjs';
@@ -33,24 +33,6 @@ function ensureBuild() {
   if (args.has('--rebuild') || !existsSync(built) || newest(join(ROOT, 'src')) > statSync(built).mtimeMs) {
     run('npx', ['vite', 'build', '--logLevel', 'warn']);
   }
-}
-
-/** Gzipped size of the JS that index.html loads up front, and of the lazily loaded worker. */
-function bundleSizes() {
-  const dist = join(ROOT, 'dist');
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const eager = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
-  const gz = (f) => gzipSync(readFileSync(join(dist, f))).length;
-  // The worker is a small entry plus the chunk it imports (parsers and analysis).
-  const workers = readdirSync(join(dist, 'assets'))
-    .filter((f) => /^(parse-worker|load-job)-.*\.js$/.test(f))
-    .sort();
-  return {
-    firstLoadJsGzipBytes: eager.reduce((s, f) => s + gz(f), 0),
-    firstLoadFiles: eager,
-    workerJsGzipBytes: workers.reduce((s, f) => s + gz(`assets/${f}`), 0),
-    workerFile: workers.find((f) => f.startsWith('parse-worker-')) ?? null,
-  };
 }
 
 const fmt = (n, digits = 0) => (n === null || n === undefined || Number.isNaN(n) ? '—' : n.toFixed(digits));
@@ -163,7 +145,7 @@ async function main() {
   ]);
   ensureBuild();
   await buildParseOnlyWorker(OUT);
-  const sizes = bundleSizes();
+  const sizes = bundleSizes(join(ROOT, 'dist'));
   const server = await startServer({
     '/app/': join(ROOT, 'dist'),
     '/speedscope/': join(ROOT, 'node_modules', 'speedscope', 'dist', 'release'),

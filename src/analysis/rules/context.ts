@@ -2,7 +2,7 @@
 // between them (function bytes, statement rows by span, function entries).
 import { NodeKind } from '../../model/call-tree.ts';
 import { formatBytes, formatPercent } from '../../model/units.ts';
-import type { HeapFlame, Span, StatementRow } from '../../model/profile.ts';
+import { spanLabel, type HeapFlame, type Span, type StatementRow } from '../../model/profile.ts';
 import { functionBytesOf } from '../function-table.ts';
 import { attribute, type Attribution } from '../attribution.ts';
 import type { FunctionBytes } from '../loop-finder.ts';
@@ -139,25 +139,6 @@ export class RuleContext extends ProfileJoins {
     }
   }
 
-  /**
-   * How often a def was entered, estimated from the statement profile: the smallest count among
-   * the statements directly in its body that are in no loop (each runs once per entry; a Count is
-   * 1–3 timing segments per run). Null without a statement profile or when none of them ran.
-   */
-  entries(source: SourceIndex, def: number | null): number | null {
-    let smallest: number | null = null;
-    const directlyInBody = (s: SourceStatement) =>
-      def === null
-        ? s.parent === null
-        : s.def === def && s.parent !== null && source.statements[s.parent]!.kind === 'FunctionDefinition';
-    for (const s of source.statements) {
-      if (!directlyInBody(s)) continue;
-      const count = this.row(source, s)?.count;
-      if (count !== undefined && (smallest === null || count < smallest)) smallest = count;
-    }
-    return smallest;
-  }
-
   /** Bytes a function allocated itself, from the flame or the summary; null when it is not in them. */
   selfBytesOf(functionName: string): number | null {
     return this.functionBytes.get(functionName)?.self ?? null;
@@ -200,12 +181,9 @@ export interface StatementRuns {
   perEntry: number | null;
 }
 
-/** `20:9-58` / `8:5-15:1`: a span as the statement profile prints it. */
-export function spanLabel(span: Span): string {
-  return span.endLine !== span.line
-    ? `${span.line}:${span.column}-${span.endLine}:${span.endColumn}`
-    : `${span.line}:${span.column}-${span.endColumn}`;
-}
+// Rules print spans through the context as before; the function lives with `Span` so the page's
+// views can use it without loading the rules.
+export { spanLabel };
 
 /** The parts of a finding every rule fills the same way, for a statement of a source. */
 export function findingAt(

@@ -4,9 +4,10 @@
 import { UNKNOWN_SIZE, loopIterations } from '../attribution-scopes.ts';
 import { knownIntegers } from '../starlark-constants.ts';
 import type { SourceIndex } from '../starlark-source.ts';
-import { evaluateSize } from '../starlark-syntax.ts';
+import { evaluateSize, lengthKey, lengthsRead, type SizeExpr } from '../starlark-syntax.ts';
 import type { RuleContext } from './context.ts';
-import { defCalled } from './value-flow.ts';
+import { defCalled, lastBinding, type ValueUse } from './value-flow.ts';
+import type { Span } from '../../model/profile.ts';
 
 /**
  * About how many elements a statement's value holds: sizes written in it (`range(n)`, `[0] * n`,
@@ -17,6 +18,7 @@ export function elementCount(
   ctx: RuleContext,
   source: SourceIndex,
   statement: number,
+  depth = 0,
 ): { elements: number; how: string } | null {
   const def = source.statements[statement]!.def;
   const known = knownIntegers(ctx.input.sources, source, def);
@@ -26,7 +28,7 @@ export function elementCount(
   };
   for (const a of source.allocations) {
     if (a.statement !== statement) continue;
-    const written = evaluateSize(a.size, known);
+    const written = evaluateSize(a.size, withLocalLengths(ctx, source, statement, a.size, known, depth));
     consider(
       written === null
         ? null
@@ -44,9 +46,50 @@ export function elementCount(
   }
   for (const call of source.calls) {
     const callee = call.statement === statement ? defCalled(ctx, source, call.callee) : null;
-    if (callee) consider(grownIn(ctx, callee.source, callee.def), `what ${call.callee}() appends in its loops`);
+    if (!callee) continue;
+    consider(grownIn(ctx, callee.source, callee.def), `what ${call.callee}() appends in its loops`);
+    if (depth < RETURN_DEPTH)
+      for (const r of returnStatements(callee.source, callee.def))
+        consider(elementCount(ctx, callee.source, r, depth + 1)?.elements ?? null, `what ${call.callee}() returns`);
   }
   return best;
+}
+
+/** How many calls deep `xs = f(…)` is followed into what `f` returns (`return g(…)` → g's). */
+const RETURN_DEPTH = 2;
+/** How many bindings deep the def's own collections are followed (`return "\n".join(lines)` → lines → …). */
+const LOCAL_DEPTH = 3;
+
+/**
+ * `known` plus the elements of the def's own collections a size names and `known` lacks
+ * (`"\n".join(lines)` after `lines = [… for i in range(n)]`): what the statement that last bound
+ * each name before this one holds.
+ */
+function withLocalLengths(
+  ctx: RuleContext,
+  source: SourceIndex,
+  statement: number,
+  size: SizeExpr | null,
+  known: ReadonlyMap<string, number>,
+  depth: number,
+): ReadonlyMap<string, number> {
+  const missing = lengthsRead(size).filter((name) => !known.has(lengthKey(name)));
+  if (missing.length === 0 || depth >= LOCAL_DEPTH) return known;
+  const more = new Map(known);
+  for (const name of missing) {
+    const bound = lastBinding(source, statement, name);
+    if (bound === null) continue;
+    // `rows = []` then `rows.append(…)` in loops: what the loops add, not the empty literal.
+    const added = elementsAddedBy(ctx, source, appendsTo(source, bound, name));
+    const counted = elementCount(ctx, source, bound, depth + 1);
+    if (counted || added > 0) more.set(lengthKey(name), Math.max(counted?.elements ?? 0, added));
+  }
+  return more;
+}
+
+/** The `return` statements of a def, its nested defs' left out. */
+function returnStatements(source: SourceIndex, def: number): number[] {
+  return source.statements.flatMap((s, i) => (s.def === def && s.kind === 'ReturnStatement' ? [i] : []));
 }
 
 /** Iterations of the comprehensions of the same statement around a loop (`[[0] * n for _ in range(m)]` → m), `own` left out. */
@@ -135,6 +178,21 @@ function grownIn(ctx: RuleContext, source: SourceIndex, def: number): number | n
   return most;
 }
 
+/** The statements in loops of a binding's def that append to or extend the name it binds. */
+function appendsTo(source: SourceIndex, bound: number, name: string): number[] {
+  const def = source.statements[bound]!.def;
+  return source.reads
+    .filter(
+      (r) =>
+        r.name === name &&
+        r.def === def &&
+        r.use === 'method' &&
+        ['append', 'extend'].includes(r.callee) &&
+        source.statements[r.statement]!.loop !== null,
+    )
+    .map((r) => r.statement);
+}
+
 /** Elements a loop adds through statements inside it (`xs.append(…)` in nested loops): the iterations around them in their def. */
 export function elementsAddedBy(ctx: RuleContext, source: SourceIndex, statements: readonly number[]): number {
   let most = 0;
@@ -147,4 +205,48 @@ export function elementsAddedBy(ctx: RuleContext, source: SourceIndex, statement
     most = Math.max(most, elements);
   }
   return most;
+}
+
+/**
+ * Items a walk visits per start (`for x in xs`, `[… for x in xs]`, the loop whose header reads
+ * the name, or the loop around a keyed lookup `d[k]`): written, else from Counts (a comprehension's elements; a `for` body statement's runs,
+ * its Count divided by 1 + the calls written in it), else null.
+ */
+export function walkedItems(ctx: RuleContext, walk: ValueUse): number | null {
+  const { source, read } = walk;
+  const header = source.loops.findIndex(
+    (l) => l.statement === read.statement && spanHolds(l.headerSpan, read.line, read.column),
+  );
+  // `d[k]` in `for k in keys`: the loop around the lookup visits the items.
+  const loop = header >= 0 ? header : read.use === 'subscript' ? source.statements[read.statement]!.loop : null;
+  if (loop === null) return null;
+  const l = source.loops[loop]!;
+  const written =
+    l.clauseSizes.length === 1
+      ? evaluateSize(l.clauseSizes[0]!, knownIntegers(ctx.input.sources, source, l.def))
+      : null;
+  if (written !== null) return written;
+  return l.kind === 'comprehension' ? elementsFromCount(ctx, source, l.statement, loop) : bodyRuns(ctx, source, loop);
+}
+
+/** Runs per start of a `for` body's statements: the most any direct body statement's Count says (Count = runs × (1 + its calls)). */
+function bodyRuns(ctx: RuleContext, source: SourceIndex, loop: number): number | null {
+  const l = source.loops[loop]!;
+  const callsIn = (statement: number) => source.calls.filter((c) => c.statement === statement).length;
+  const header = ctx.row(source, source.statements[l.statement]!);
+  if (!header) return null;
+  const starts = header.count / (1 + callsIn(l.statement));
+  let most: number | null = null;
+  source.statements.forEach((s, i) => {
+    const row = s.loop === loop && s.parent === l.statement ? ctx.row(source, s) : null;
+    if (row) most = Math.max(most ?? 0, row.count / (1 + callsIn(i)));
+  });
+  return most === null ? null : most / Math.max(1, starts);
+}
+
+function spanHolds(span: Span, line: number, column: number): boolean {
+  return (
+    (line > span.line || (line === span.line && column >= span.column)) &&
+    (line < span.endLine || (line === span.endLine && column <= span.endColumn))
+  );
 }

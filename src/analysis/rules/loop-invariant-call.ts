@@ -16,7 +16,7 @@ import {
   type Finding,
   type RuleContext,
 } from './context.ts';
-import { defCalled } from './value-flow.ts';
+import { defCalled, defsCalled } from './value-flow.ts';
 
 /** Natives and builtins whose result depends only on their arguments (and the package), so a constant call can be hoisted. */
 const PURE_NATIVES = new Set(['glob', 'native.glob', 'sorted', 'reversed', 'list', 'tuple', 'dict', 'set']);
@@ -38,14 +38,16 @@ export function findLoopInvariantCalls(ctx: RuleContext): Finding[] {
 function invariance(ctx: RuleContext, source: SourceIndex, call: SourceCall): string | null {
   const isDef = defCalled(ctx, source, call.callee) !== null;
   if (!isDef && !PURE_NATIVES.has(call.callee)) return null;
+  // What the call reads: its arguments, and the name it calls (`for check in CHECKS: check(x)` calls another def each pass).
+  const reads = [...new Set([...call.argNames, call.callee.split('.')[0]!].filter(Boolean))];
   if (call.loop !== null) {
     const loop = source.loops[call.loop]!;
-    if (call.argNames.some((name) => loop.assigned.includes(name))) return null;
+    if (reads.some((name) => loop.assigned.includes(name))) return null;
     return `its arguments read ${call.argNames.join(', ') || 'no names'}; the loop binds ${loop.assigned.join(', ') || 'nothing'}: none of them`;
   }
   // A lambda's body reads its enclosing def's names: the call of the lambda is what repeats.
   if (!isDef || (call.def !== null && source.defs[call.def]!.kind === 'lambda')) return null;
-  if (!call.argNames.every((name) => invariantAbove(ctx, source, call.def, name, 0))) return null;
+  if (!reads.every((name) => invariantAbove(ctx, source, call.def, name, 0))) return null;
   return `its arguments read ${call.argNames.join(', ') || 'no names'}: constants, globals and parameters every caller passes unchanged, the same on every call of ${ctx.functionOf(source, call.def)}`;
 }
 
@@ -99,8 +101,7 @@ function isCallOf(
   source: SourceIndex,
   def: number | null,
 ): boolean {
-  const called = defCalled(ctx, from, call.callee);
-  return called !== null && called.source === source && called.def === def;
+  return defsCalled(ctx, from, call.callee).some((called) => called.source === source && called.def === def);
 }
 
 /** Parameters and names bound inside a def (its top level has none: globals are constant there). */
@@ -156,8 +157,11 @@ function judge(
         native ? 'self' : 'total',
       ),
     );
+  const at = findingAt(ctx, source, call.statement, 'loop-invariant-call');
   return {
-    ...findingAt(ctx, source, call.statement, 'loop-invariant-call'),
+    ...at,
+    // In a statement over several lines (`return struct(…, cmd = … % flags(deps), …)`) the call is what moves.
+    span: at.span.endLine > at.span.line ? call.span : at.span,
     bytes: bytes ?? 0,
     confidence,
     confidenceReason: reason,

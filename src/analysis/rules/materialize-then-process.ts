@@ -1,19 +1,22 @@
 // Rule `materialize-then-process`: every generated item is built into one collection first
-// (a comprehension, a def that returns them, or `xs = []` and appends in a loop), and only then
-// walked once to declare targets, instead of declaring each item as it is made (guide:
-// "Algorithmically inefficient code"). The walk may be a loop, a comprehension, a view of a dict
-// or a helper the collection is handed to; `len(xs)` beside it does not matter. A chain
+// (a comprehension, a def that returns them, or `xs = []` / `d = {}` grown in a loop), and only then
+// walked to declare targets, instead of declaring each item as it is made (guide:
+// "Algorithmically inefficient code"). The walk may be a loop, a comprehension, a view of a dict,
+// lookups `d[k]` in a second loop over the keys the first one added, or a helper the collection
+// is handed to (also straight: `consume(produce())`); `len(xs)` beside it does not matter, nor a second walk
+// (`for r in xs: rule(**r)` then `[r["name"] for r in xs]`: both can be done per item). A chain
 // (`ys = [f(x) for x in xs]; for y in ys`) is reported once, at its first collection.
-import type { SourceIndex } from '../starlark-source.ts';
+import type { NameRead, SourceIndex } from '../starlark-source.ts';
 import {
   IN_STATEMENT_PROFILE,
   bytesEvidence,
   confidenceFrom,
   findingAt,
+  loopChain,
   type Finding,
   type RuleContext,
 } from './context.ts';
-import { elementCount, elementsAddedBy } from './element-count.ts';
+import { elementCount, elementsAddedBy, walkedItems } from './element-count.ts';
 import { defCalled, isIteration, usesOf, type ValueUse } from './value-flow.ts';
 
 interface Producer {
@@ -39,22 +42,54 @@ function producerOf(ctx: RuleContext, source: SourceIndex, index: number): Produ
       (r) =>
         r.name === name &&
         r.def === statement.def &&
-        r.use === 'method' &&
-        ['append', 'extend', 'insert'].includes(r.callee) &&
+        (isAppend(r) || isItemAssignment(source, r)) &&
         source.statements[r.statement]!.loop !== null,
     )
     .map((r) => r.statement);
   return adders.length > 0 && (statement.valueKind === 'list' || statement.valueKind === 'dict')
-    ? { statement: index, name, kind: `appends in a loop (line ${source.statements[adders[0]!]!.span.line})`, adders }
+    ? { statement: index, name, kind: `additions in a loop (line ${source.statements[adders[0]!]!.span.line})`, adders }
     : null;
 }
 
-/** The one walk over the items (its other reads only measure or index them), else null. */
-function soleWalk(uses: readonly ValueUse[], producer: Producer): ValueUse | null {
-  const rest = uses.filter((u) => !producer.adders.includes(u.read.statement) || u.read.use !== 'method');
-  const walks = rest.filter(isIteration);
+const isAppend = (r: NameRead) => r.use === 'method' && ['append', 'extend', 'insert'].includes(r.callee);
+
+/** `d[k] = v`: the read is the target of its statement's item assignment. */
+function isItemAssignment(source: SourceIndex, r: NameRead): boolean {
+  const statement = source.statements[r.statement]!;
+  return (
+    r.use === 'subscript' &&
+    statement.kind === 'AssignStatement' &&
+    statement.span.line === r.line &&
+    statement.span.column === r.column &&
+    source.allocations.some((a) => a.statement === r.statement && a.kind === 'growth')
+  );
+}
+
+/**
+ * `d[k]` in a loop over what the additions' loop went over (`for n in names: d[n] = …` then
+ * `for n in names: use(d[n])`): a walk over the items by their keys.
+ */
+function isKeyedWalk(use: ValueUse, source: SourceIndex, producer: Producer): boolean {
+  if (use.source !== source || use.read.use !== 'subscript') return false;
+  const adding = new Set(producer.adders.flatMap((a) => loopChain(source, source.statements[a]!.loop)));
+  const iterables = new Set([...adding].map((l) => source.loops[l]!.iterable));
+  return loopChain(source, source.statements[use.read.statement]!.loop).some(
+    (l) => !adding.has(l) && iterables.has(source.loops[l]!.iterable),
+  );
+}
+
+/**
+ * The walks over the items, first first, when walking is all that is done with them (other reads
+ * only measure or index them): each walk's work per item could be done as the item is made. Null
+ * when a read needs the whole collection (handed on, sorted, returned) or nothing walks it.
+ */
+function walksOver(uses: readonly ValueUse[], producer: Producer, source: SourceIndex): ValueUse[] | null {
+  const rest = uses.filter(
+    (u) => !producer.adders.includes(u.read.statement) || (u.read.use !== 'method' && u.read.use !== 'subscript'),
+  );
+  const walks = rest.filter((u) => isIteration(u) || isKeyedWalk(u, source, producer));
   const others = rest.filter((u) => !isIteration(u) && u.read.use !== 'len' && u.read.use !== 'subscript');
-  return walks.length === 1 && others.length === 0 ? walks[0]! : null;
+  return walks.length > 0 && others.length === 0 ? walks : null;
 }
 
 export function findMaterializeThenProcess(ctx: RuleContext): Finding[] {
@@ -63,14 +98,41 @@ export function findMaterializeThenProcess(ctx: RuleContext): Finding[] {
     const chained = new Set<number>();
     source.statements.forEach((_, index) => {
       const producer = chained.has(index) ? null : producerOf(ctx, source, index);
-      const walk = producer
-        ? soleWalk(usesOf(ctx, source, source.statements[index]!.def, producer.name, index), producer)
+      const walks = producer
+        ? walksOver(usesOf(ctx, source, source.statements[index]!.def, producer.name, index), producer, source)
         : null;
-      if (!producer || !walk) return;
-      if (walk.source === source) chained.add(walk.read.statement);
-      const finding = judge(ctx, source, producer, walk);
+      if (!producer || !walks) return;
+      for (const walk of walks) if (walk.source === source) chained.add(walk.read.statement);
+      const finding = judge(ctx, source, producer, walks);
       if (finding) findings.push(finding);
     });
+    findings.push(...handedStraightOn(ctx, source));
+  }
+  return findings;
+}
+
+/** `consume(produce(…))`: a def's result handed straight to a def that walks its parameter. */
+function handedStraightOn(ctx: RuleContext, source: SourceIndex): Finding[] {
+  const findings: Finding[] = [];
+  for (const call of source.calls) {
+    const place = call.argumentOf;
+    const consumer =
+      place && call.loop === null && defCalled(ctx, source, call.callee) ? defCalled(ctx, source, place.callee) : null;
+    const param = consumer
+      ? place!.position >= 0
+        ? consumer.source.defs[consumer.def]!.params[place!.position]
+        : place!.keyword
+      : undefined;
+    if (!consumer || !param) continue;
+    const producer: Producer = {
+      statement: call.statement,
+      name: `${call.callee}()`,
+      kind: `a call of ${call.callee}() handed straight to ${place!.callee}()`,
+      adders: [call.statement],
+    };
+    const walks = walksOver(usesOf(ctx, consumer.source, consumer.def, param, null), producer, source);
+    const finding = walks && judge(ctx, source, producer, walks);
+    if (finding) findings.push(finding);
   }
   return findings;
 }
@@ -78,15 +140,21 @@ export function findMaterializeThenProcess(ctx: RuleContext): Finding[] {
 /** Fewer items than this per run are not worth streaming. */
 const MIN_ITEMS = 100;
 
-function judge(ctx: RuleContext, source: SourceIndex, producer: Producer, walk: ValueUse): Finding | null {
+function judge(ctx: RuleContext, source: SourceIndex, producer: Producer, walks: readonly ValueUse[]): Finding | null {
+  const walk = walks[0]!;
   const reportAt = producer.adders[0]!;
-  const counted =
+  const made =
     producer.adders[0] === producer.statement
       ? elementCount(ctx, source, producer.statement)
       : {
           elements: elementsAddedBy(ctx, source, producer.adders),
-          how: 'the iterations of the loops around its appends',
+          how: 'the iterations of the loops around its additions',
         };
+  // The walk visits every item once: its size as written or its Counts say how many there are
+  // more surely than the producer's loops (Counts over-estimate those by the calls in them).
+  const walked = walkedItems(ctx, walk);
+  const counted =
+    walked !== null ? { elements: walked, how: `the items the walk at line ${walk.read.line} visits` } : made;
   if (counted && counted.elements < MIN_ITEMS) return null;
   const base = findingAt(ctx, source, reportAt, 'materialize-then-process');
   const perAdder = producer.adders.map((s) => ctx.statementBytes(source, s));
@@ -100,7 +168,7 @@ function judge(ctx: RuleContext, source: SourceIndex, producer: Producer, walk: 
     IN_STATEMENT_PROFILE,
   );
   const evidence = [
-    `\`${producer.name}\` is built by ${producer.kind} and then walked once, at ${ctx.profileFileOf(walk.source)}:${walk.read.line}${walk.source !== source || walk.read.def !== source.statements[producer.statement]!.def ? ' (in a helper it is passed to)' : ''}`,
+    `\`${producer.name}\` is built by ${producer.kind} and then walked ${walks.length === 1 ? 'once' : `${walks.length} times`}, at ${walks.map((w) => `${ctx.profileFileOf(w.source)}:${w.read.line}`).join(', ')}${walk.source !== source || walk.read.def !== source.statements[producer.statement]!.def ? ' (in a helper it is passed to)' : ''}`,
   ];
   if (counted)
     evidence.push(`about ${Math.round(counted.elements).toLocaleString('en-US')} items per run: ${counted.how}`);

@@ -2,6 +2,7 @@
 // function (or one claiming a part of the same statement, such as a call in it), the deeper or
 // narrower one names what to change (the helper's `.items()`, not the loop calling the helper):
 // the outer finding is dropped when the inner one claims at least half its bytes.
+import type { Span } from '../../model/profile.ts';
 import type { SourceIndex } from '../starlark-source.ts';
 import type { Finding, RuleContext } from './context.ts';
 import { defCalled } from './value-flow.ts';
@@ -30,8 +31,20 @@ function calledFrom(ctx: RuleContext, source: SourceIndex, statement: number): S
   return frames;
 }
 
+/** The statement a finding names: the one starting at its span, else the innermost holding it (a call in a long statement). */
 function statementOf(source: SourceIndex, finding: Finding): number {
-  return source.statements.findIndex((s) => s.span.line === finding.span.line && s.span.column === finding.span.column);
+  const { line, column } = finding.span;
+  const exact = source.statements.findIndex((s) => s.span.line === line && s.span.column === column);
+  if (exact >= 0) return exact;
+  const holds = (s: Span) =>
+    (s.line < line || (s.line === line && s.column <= column)) &&
+    (s.endLine > line || (s.endLine === line && s.endColumn > column));
+  // Statements are indexed outer before inner: the last one holding the span is the innermost.
+  let inner = -1;
+  source.statements.forEach((s, i) => {
+    if (holds(s.span)) inner = i;
+  });
+  return inner;
 }
 
 /**
@@ -50,19 +63,19 @@ export function keepInnermost(ctx: RuleContext, findings: readonly Finding[]): F
       finding.cause === 'rare-case-allocation' &&
       source.failChecks.some((c) => c.statement === statement) &&
       below.size > 0;
-    return { finding, known: source !== undefined && statement >= 0, below, guard };
+    return { finding, statement, known: source !== undefined && statement >= 0, below, guard };
   });
+  const statementOfFinding = new Map(placed.map((p) => [p.finding, p.statement]));
   const coveredByGuard = (inner: Finding) =>
     placed.some((g) => g.guard && g.finding !== inner && g.below.has(inner.function) && inner.bytes <= g.finding.bytes);
   return placed
-    .filter(({ finding: outer, known, below, guard }) => {
+    .filter(({ finding: outer, statement, known, below, guard }) => {
       if (coveredByGuard(outer)) return false;
       if (!known || guard) return true;
       // Deeper: in a def the statement calls. Narrower: the same statement, a part of its bytes (a call in it).
       const sameStatement = (inner: Finding) =>
         inner.sourcePath === outer.sourcePath &&
-        inner.span.line === outer.span.line &&
-        inner.span.column === outer.span.column &&
+        statementOfFinding.get(inner) === statement &&
         inner.bytes < outer.bytes;
       return !findings.some(
         (inner) =>

@@ -13,7 +13,7 @@ import {
   type Finding,
   type RuleContext,
 } from './context.ts';
-import { defCalled, neverRuns, usesOf } from './value-flow.ts';
+import { defCalled, feedersForFailure, neverRuns, usesOf } from './value-flow.ts';
 
 /**
  * Four shapes: an `if` whose condition allocates guarding `fail`; a value built that only failing
@@ -37,8 +37,24 @@ export function findRareCaseAllocations(ctx: RuleContext): Finding[] {
       const name = statement.assigns[0]!;
       const uses = usesOf(ctx, source, statement.def, name, index);
       if (uses.length === 0 || !uses.every((u) => neverRuns(u.source, u.read.statement))) return;
-      const what = `\`${name}\` is built on every call but read only by code that fails (line ${uses.map((u) => u.read.line).join(', ')}), which never ran`;
-      const finding = judge(ctx, source, index, what);
+      // What is built only to make this value (`closest` for `message`) is paid for it too.
+      const feeders = feedersForFailure(ctx, source, index);
+      const fed =
+        feeders.length > 0
+          ? `, from values built only for it (line ${feeders
+              .map((f) => source.statements[f]!.span.line)
+              .sort((a, b) => a - b)
+              .join(', ')})`
+          : '';
+      const what = `\`${name}\` is built on every call${fed} but read only by code that fails (line ${uses.map((u) => u.read.line).join(', ')}), which never ran`;
+      const finding = judge(
+        ctx,
+        source,
+        index,
+        what,
+        // Without a heap flame (null) the judge weighs the function's bytes from the summary.
+        sumOrNull([index, ...feeders].map((f) => ctx.statementBytes(source, f))) ?? undefined,
+      );
       if (finding) findings.push(finding);
     });
     findings.push(...costlyDefaults(ctx, source), ...argumentsForFailure(ctx, source));
@@ -58,10 +74,7 @@ function costlyDefaults(ctx: RuleContext, source: SourceIndex): Finding[] {
           c !== get && c.statement === get.statement && within(get.span, c.span) && defCalled(ctx, source, c.callee),
       );
     if (inside.length === 0) continue;
-    const bytes = inside.reduce<number | null>((sum, { i }) => {
-      const b = ctx.callBytes(source, i);
-      return sum === null || b === null ? null : sum + b;
-    }, 0);
+    const bytes = sumOrNull(inside.map(({ i }) => ctx.callBytes(source, i)));
     const what = `the default of \`${get.text}\` calls ${inside.map(({ c }) => `${c.callee}()`).join(', ')} on every call, though it is used only when the key is missing`;
     const finding = judge(ctx, source, get.statement, what, bytes);
     if (finding) findings.push(finding);
@@ -83,16 +96,18 @@ function argumentsForFailure(ctx: RuleContext, source: SourceIndex): Finding[] {
     const inside = source.allocations
       .map((a, i) => ({ a, i }))
       .filter(({ a }) => a.statement === call.statement && within(call.span, a.span));
-    const bytes = inside.reduce<number | null>((sum, { i }) => {
-      const b = ctx.allocationBytes(source, i);
-      return sum === null || b === null ? null : sum + b;
-    }, 0);
+    const bytes = sumOrNull(inside.map(({ i }) => ctx.allocationBytes(source, i)));
     if (inside.length === 0) continue;
     const what = `\`${call.text}\` builds its argument for ${forFailure.join(', ')} on every call, but ${call.callee}() reads it only when it fails`;
     const finding = judge(ctx, source, call.statement, what, bytes);
     if (finding) findings.push(finding);
   }
   return findings;
+}
+
+/** The sum, or null when one part is not known (no heap flame). */
+function sumOrNull(parts: readonly (number | null)[]): number | null {
+  return parts.reduce<number | null>((sum, b) => (sum === null || b === null ? null : sum + b), 0);
 }
 
 function within(outer: Span, inner: Span): boolean {

@@ -1,8 +1,8 @@
 // Where a value bound by one statement is used, followed into the defs it is handed to: for
 // "is this list only indexed?", "is it iterated once?" and "is it read only when failing?".
-import { calleeDefName } from '../attribution-scopes.ts';
+import { resolveDef, resolveDefs } from '../starlark-callees.ts';
 import { CHEAP_METHODS } from '../starlark-allocations.ts';
-import type { NameRead, SourceDef, SourceIndex, SourceStatement } from '../starlark-source.ts';
+import type { NameRead, SourceIndex, SourceStatement } from '../starlark-source.ts';
 import type { Span } from '../../model/profile.ts';
 import type { RuleContext } from './context.ts';
 
@@ -21,13 +21,16 @@ export function defCalled(
   from: SourceIndex,
   callee: string,
 ): { source: SourceIndex; def: number } | null {
-  const name = calleeDefName(ctx.input.sources, from, callee);
-  if (!name) return null;
-  for (const source of [from, ...ctx.input.sources.filter((s) => s !== from)]) {
-    const def = source.defs.findIndex((d: SourceDef) => d.callNames.includes(name));
-    if (def >= 0) return { source, def };
-  }
-  return null;
+  return resolveDef(ctx.input.sources, from, callee);
+}
+
+/** Every def a dotted callee may reach (several for a table of callbacks: `HANDLERS[kind](…)`). */
+export function defsCalled(
+  ctx: RuleContext,
+  from: SourceIndex,
+  callee: string,
+): { source: SourceIndex; def: number }[] {
+  return resolveDefs(ctx.input.sources, from, callee);
 }
 
 /**
@@ -144,4 +147,59 @@ export function neverRuns(source: SourceIndex, statement: number): boolean {
     s.inFailBranch ||
     (s.kind === 'ExpressionStatement' && source.calls.some((c) => c.statement === statement && c.callee === 'fail'))
   );
+}
+
+/** How many assignments deep a value read only for failure is followed (`a` → `b = f(a)` → `fail(b)`). */
+const FAILURE_DEPTH = 4;
+
+/**
+ * Whether the value an assignment binds is needed only when the evaluation fails: every read of
+ * it is in code that never runs, or builds another value needed only then (`closest = […]` read
+ * only by `message = … % closest`, and `message` only by `fail(message)`).
+ */
+export function onlyForFailure(ctx: RuleContext, source: SourceIndex, statement: number, depth = 0): boolean {
+  const s = source.statements[statement]!;
+  if (s.kind !== 'AssignStatement' || s.assigns.length !== 1 || neverRuns(source, statement)) return false;
+  const uses = usesOf(ctx, source, s.def, s.assigns[0]!, statement);
+  return (
+    uses.length > 0 &&
+    uses.every(
+      (u) =>
+        neverRuns(u.source, u.read.statement) ||
+        (depth < FAILURE_DEPTH &&
+          u.read.statement !== statement &&
+          onlyForFailure(ctx, u.source, u.read.statement, depth + 1)),
+    )
+  );
+}
+
+/**
+ * The assignments before `statement` in its def whose values feed only it and failing code (the
+ * statement's value being needed only for failure): built on every pass for nothing, with it.
+ */
+export function feedersForFailure(ctx: RuleContext, source: SourceIndex, statement: number): number[] {
+  const feeders: number[] = [];
+  const stack = [statement];
+  while (stack.length > 0) {
+    const at = stack.pop()!;
+    for (const read of source.reads) {
+      if (read.statement !== at) continue;
+      const bound = lastBinding(source, at, read.name);
+      if (bound === null || feeders.includes(bound) || !onlyForFailure(ctx, source, bound)) continue;
+      feeders.push(bound);
+      stack.push(bound);
+    }
+  }
+  return feeders;
+}
+
+/** The assignment of `name` alone in the statement's def that comes last before it, else null. */
+export function lastBinding(source: SourceIndex, statement: number, name: string): number | null {
+  const { def, span } = source.statements[statement]!;
+  let last: number | null = null;
+  source.statements.forEach((s, i) => {
+    if (s.def !== def || s.kind !== 'AssignStatement' || s.assigns.length !== 1 || s.assigns[0] !== name) return;
+    if (s.span.line < span.line && (last === null || s.span.line > source.statements[last]!.span.line)) last = i;
+  });
+  return last;
 }

@@ -1,0 +1,135 @@
+// Which defs a call can reach, by name, as far as the sources say without evaluating them: its
+// own name, `load` aliases, struct fields (`s.f()` for `struct(f = some_def)` or a lambda), names
+// bound to a def (`_check = resolve_visibility`) and collections of defs taken apart by a key
+// (`_CODEGEN[lang](…)` for `_CODEGEN = {"cpp": _cpp_codegen, "py": lambda …: …}`). Every caller →
+// callee edge of the heap flame, and every rule following a value into a callee, reads this.
+import type { SyntaxNode } from '@lezer/common';
+import type { SourceIndex, SourceStatement } from './starlark-source.ts';
+import { calleeName, childNodes, isSubscript, textOf } from './starlark-syntax.ts';
+
+/** How many alias hops are followed (`a = b`, `b = TABLE[k]`, `TABLE = {…}`). */
+const MAX_ALIAS_HOPS = 4;
+
+/**
+ * The names of the defs a value may be when it is called, from the expression bound to a name:
+ * a name (`resolve_visibility`), a collection's entry (`TABLE[k]` → `TABLE`), the values of a
+ * dict or the elements of a list or tuple of names, either branch of `a if c else b`. Lambdas in
+ * a collection are not listed: they are called by the name their statement binds (callNames).
+ */
+export function aliasedNames(text: string, value: SyntaxNode | undefined): string[] {
+  if (!value) return [];
+  if (value.name === 'VariableName' || isSubscript(value)) {
+    const name = calleeName(text, value);
+    return name ? [name] : [];
+  }
+  const kids = childNodes(value);
+  if (value.name === 'DictionaryExpression')
+    return kids.flatMap((k) => (k.prevSibling?.name === ':' && k.name === 'VariableName' ? [calleeName(text, k)] : []));
+  if (value.name === 'ArrayExpression' || value.name === 'TupleExpression')
+    return kids.flatMap((k) => (k.name === 'VariableName' ? [calleeName(text, k)] : []));
+  if (value.name === 'ConditionalExpression') {
+    const branches = kids.filter((k) => k.name !== 'if' && k.name !== 'else');
+    return [branches[0], branches[2]].flatMap((k) => aliasedNames(text, k));
+  }
+  return [];
+}
+
+/**
+ * Names a lambda is called by: the keyword it is passed as (`struct(approved = lambda …)` is
+ * called as `s.approved(…)`), else the names its statement binds (`f = lambda …`, `T = {k: lambda …}`).
+ */
+export function lambdaCallNames(text: string, lambda: SyntaxNode, statement: SourceStatement | undefined): string[] {
+  const op = lambda.prevSibling;
+  const keyword = op?.name === 'AssignOp' && lambda.parent?.name === 'ArgList' ? op.prevSibling : null;
+  if (keyword?.name === 'VariableName') return [textOf(text, keyword)];
+  return statement?.kind === 'AssignStatement' ? [...statement.assigns] : [];
+}
+
+/**
+ * What a loop's targets may be when called: `for check in CHECKS` (or a list of names) → the
+ * elements; `for fn in TABLE.values()` and `for kind, fn in TABLE.items()` → the dict's values.
+ */
+export function loopTargetAliases(
+  text: string,
+  targets: readonly string[],
+  iterable: SyntaxNode | undefined,
+): [string, string[]][] {
+  if (!iterable) return [];
+  if (iterable.name === 'CallExpression' && iterable.firstChild?.name === 'MemberExpression') {
+    const method = iterable.firstChild.lastChild;
+    const view = method ? text.slice(method.from, method.to) : '';
+    const target =
+      view === 'values' && targets.length === 1
+        ? targets[0]
+        : view === 'items' && targets.length === 2
+          ? targets[1]
+          : undefined;
+    const holder = calleeName(text, iterable.firstChild.firstChild!);
+    return target && holder ? [[target, [holder]]] : [];
+  }
+  const names = aliasedNames(text, iterable);
+  return targets.length === 1 && names.length > 0 ? [[targets[0]!, names]] : [];
+}
+
+/**
+ * The def names a call may reach: the last part of a dotted callee, through `load` aliases, for
+ * `x.field()` through a `struct(field = some_def)` in any of the sources, then through names bound
+ * to defs or collections of defs (`valueAliases`, its own file first). The names themselves stay
+ * in the list: a lambda is called by the name its statement binds.
+ */
+export function calleeDefNames(sources: readonly SourceIndex[], from: SourceIndex, callee: string): string[] {
+  const names: string[] = [];
+  const visit = (source: SourceIndex, name: string, hops: number) => {
+    const direct = directName(sources, source, name);
+    if (!direct || names.includes(direct)) return;
+    names.push(direct);
+    if (hops >= MAX_ALIAS_HOPS) return;
+    const holder = Object.hasOwn(source.valueAliases, direct)
+      ? source
+      : sources.find((s) => Object.hasOwn(s.valueAliases, direct));
+    for (const alias of holder ? holder.valueAliases[direct]! : []) visit(holder!, alias, hops + 1);
+  };
+  visit(from, callee, 0);
+  return names;
+}
+
+/** The def name a callee names by itself: its last part, through `load` aliases and struct fields. */
+function directName(sources: readonly SourceIndex[], from: SourceIndex, callee: string): string {
+  const last = callee.slice(callee.lastIndexOf('.') + 1);
+  if (Object.hasOwn(from.loadAliases, last)) return from.loadAliases[last]!;
+  if (!callee.includes('.')) return last;
+  const holder = sources.find((s) => Object.hasOwn(s.fieldAliases, last));
+  return holder ? holder.fieldAliases[last]! : last;
+}
+
+/**
+ * Every def a call may reach (several for a table of callbacks): per name, the defs of the first
+ * source that defines it, its own file searched first (a def of the same name elsewhere is another
+ * macro's).
+ */
+export function resolveDefs(
+  sources: readonly SourceIndex[],
+  from: SourceIndex,
+  callee: string,
+): { source: SourceIndex; def: number }[] {
+  const found: { source: SourceIndex; def: number }[] = [];
+  const order = [from, ...sources.filter((s) => s !== from)];
+  for (const name of calleeDefNames(sources, from, callee)) {
+    for (const source of order) {
+      const defs = source.defs.flatMap((d, def) => (d.callNames.includes(name) ? [def] : []));
+      for (const def of defs) if (!found.some((f) => f.source === source && f.def === def)) found.push({ source, def });
+      if (defs.length > 0) break;
+    }
+  }
+  // In the order they are written, own file first.
+  return found.sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source) || a.def - b.def);
+}
+
+/** The first def a call may reach (by name, load alias, struct field or value alias), its own file searched first. */
+export function resolveDef(
+  sources: readonly SourceIndex[],
+  from: SourceIndex,
+  callee: string,
+): { source: SourceIndex; def: number } | null {
+  return resolveDefs(sources, from, callee)[0] ?? null;
+}

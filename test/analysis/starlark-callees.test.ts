@@ -1,0 +1,108 @@
+// Which defs a call can reach: names bound to defs, tables of callbacks taken apart by a key,
+// loops over lists of defs, lambdas passed as struct fields; and the heap flame's caller →
+// callee edges matched through them on real profiles of the corpus.
+import { describe, expect, it } from 'vitest';
+import { groupRuns, type Run } from '../../src/analysis/advisor.ts';
+import { attribute } from '../../src/analysis/attribution.ts';
+import { ProfileJoins } from '../../src/analysis/profile-joins.ts';
+import { calleeDefNames, resolveDefs } from '../../src/analysis/starlark-callees.ts';
+import { indexStarlarkSource, type SourceIndex } from '../../src/analysis/starlark-source.ts';
+import { loadSampleFolders, spanText } from './fixtures.ts';
+
+const TABLES = `
+load(":flags.bzl", flags_for = "compiler_flags")
+
+_flags = flags_for
+
+def _cpp(name, src):
+    return struct(name = name)
+
+def _grpc(name, src):
+    return struct(name = name)
+
+_CODEGEN = {"cpp": _cpp, "grpc": _grpc, "py": lambda name, src: struct(name = name)}
+_CHECKS = [_cpp, _grpc]
+
+checks = struct(approved = lambda label: label in ALLOWED.values())
+
+def gen(srcs, lang):
+    for src in srcs:
+        _CODEGEN[lang](src, src)
+        emit = _CODEGEN[lang]
+        emit(src, src)
+        _flags("opt")
+    for check in _CHECKS:
+        check(1, 2)
+    for kind, fn in _CODEGEN.items():
+        fn(kind, kind)
+`;
+
+const defNames = (sources: SourceIndex[], from: SourceIndex, callee: string) =>
+  resolveDefs(sources, from, callee).map(
+    ({ source, def }) => `${source.defs[def]!.name}:${source.defs[def]!.span.line}`,
+  );
+
+describe('calls through names bound to defs', () => {
+  const source = indexStarlarkSource('gen.bzl', TABLES);
+  const flags = indexStarlarkSource('flags.bzl', 'def compiler_flags(mode):\n    return [mode] * 100\n');
+  const sources = [source, flags];
+
+  it('follows a name bound to a loaded def through its load alias', () => {
+    expect(source.valueAliases['_flags']).toEqual(['flags_for']);
+    expect(calleeDefNames(sources, source, '_flags')).toEqual(['_flags', 'compiler_flags']);
+    expect(defNames(sources, source, '_flags')).toEqual(['compiler_flags:1']);
+  });
+
+  it('a table of callbacks called by a key reaches every def and lambda it holds', () => {
+    const call = source.calls.find((c) => c.text.startsWith('_CODEGEN[lang]'))!;
+    expect(call.callee).toBe('_CODEGEN');
+    // The key decides which def runs: it is read by the call like an argument.
+    expect(call.argNames).toContain('lang');
+    expect(defNames(sources, source, call.callee)).toEqual(['_cpp:6', '_grpc:9', 'lambda:12']);
+    // The same through a local name bound to the table's entry.
+    expect(defNames(sources, source, 'emit')).toEqual(['_cpp:6', '_grpc:9', 'lambda:12']);
+  });
+
+  it('a loop over a list or a dict of defs binds its target to them', () => {
+    expect(defNames(sources, source, 'check')).toEqual(['_cpp:6', '_grpc:9']);
+    expect(defNames(sources, source, 'fn')).toEqual(['_cpp:6', '_grpc:9', 'lambda:12']);
+    // A loop over plain values makes no def callable.
+    expect(defNames(sources, source, 'src')).toEqual([]);
+  });
+
+  it('a lambda passed as a struct field is called by the field, and its body is a statement of its own', () => {
+    const lambda = source.defs.findIndex((d) => d.callNames.includes('approved'));
+    expect(lambda).toBeGreaterThan(0);
+    expect(defNames(sources, source, 'checks.approved')).toEqual(['lambda:15']);
+    // starlark-rust profiles the lambda as a statement spanning `lambda …: …`; its `.values()` is the lambda's.
+    const body = source.statements.findIndex((s) => s.kind === 'LambdaBody' && s.def === lambda);
+    expect(spanText(source.statements[body]!.span)).toBe('15:28-67');
+    const view = source.allocations.find((a) => a.kind === 'view')!;
+    expect(view).toMatchObject({ statement: body, def: lambda });
+  });
+});
+
+function corpusRun(name: string): Run {
+  const { sets } = loadSampleFolders(`corpus/${name}`);
+  const { sources } = loadSampleFolders(`programs/corpus/${name}`);
+  return groupRuns(sets, sources)[0]!;
+}
+
+describe('heap-flame edges through aliases and tables on real profiles', () => {
+  it('a dict of handler defs: each handler’s bytes reach the loop that dispatches to it', () => {
+    const a = attribute(new ProfileJoins(corpusRun('lic-handler-table').input));
+    const dispatch = a.callSites.filter((c) => c.callee === 'emit');
+    expect(dispatch.length).toBe(1);
+    expect(dispatch[0]!.bytes / a.totalBytes).toBeGreaterThan(0.95);
+    expect(spanText(dispatch[0]!.span)).toBe('19:9-57');
+    const helper = a.statements.find((s) => s.file.endsWith('targets.bzl') && s.span.line === 4)!;
+    expect(helper.loop).not.toBeNull();
+  });
+
+  it('a top-level alias of a loaded def: the call in the loop carries the callee’s bytes', () => {
+    const a = attribute(new ProfileJoins(corpusRun('lic-alias-multiline').input));
+    const call = a.callSites.find((c) => c.callee === '_manifest')!;
+    expect(call.loop).not.toBeNull();
+    expect(call.bytes / a.totalBytes).toBeGreaterThan(0.95);
+  });
+});

@@ -1,0 +1,40 @@
+// What index.html loads up front (its scripts and modulepreloads), and how many gzipped bytes that
+// is: the bench's first-load JS figure, and `node tools/bench/first-load.mjs` after `npx vite build`
+// prints it per file. test/tools/first-load.test.ts reads the same list from an in-memory build.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+/** The JS files an index.html names in `src` or `href` (scripts and `modulepreload` links), in order. */
+export function eagerScripts(html) {
+  return [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+}
+
+/** Gzipped size of the JS that dist/index.html loads up front, per file, and of the lazily loaded worker. */
+export function bundleSizes(dist) {
+  const eager = eagerScripts(readFileSync(join(dist, 'index.html'), 'utf8'));
+  const gz = (f) => gzipSync(readFileSync(join(dist, f))).length;
+  // The worker is a small entry plus the chunk it imports (parsers and analysis).
+  const workers = readdirSync(join(dist, 'assets'))
+    .filter((f) => /^(parse-worker|load-job)-.*\.js$/.test(f))
+    .sort();
+  const firstLoadGzip = eager.map((f) => gz(f));
+  return {
+    firstLoadJsGzipBytes: firstLoadGzip.reduce((s, n) => s + n, 0),
+    firstLoadFiles: eager,
+    firstLoadGzipBytesPerFile: firstLoadGzip,
+    workerJsGzipBytes: workers.reduce((s, f) => s + gz(`assets/${f}`), 0),
+    workerFile: workers.find((f) => f.startsWith('parse-worker-')) ?? null,
+  };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dist = resolve(process.argv[2] ?? join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'dist'));
+  const sizes = bundleSizes(dist);
+  // kB = 1024 bytes, as the bench prints it.
+  const kB = (n) => (n / 1024).toFixed(1).padStart(7);
+  sizes.firstLoadFiles.forEach((f, i) => console.log(`${kB(sizes.firstLoadGzipBytesPerFile[i])} kB  ${f}`));
+  console.log(`${kB(sizes.firstLoadJsGzipBytes)} kB  first-load JS, gzip`);
+  console.log(`${kB(sizes.workerJsGzipBytes)} kB  worker, gzip (loaded on the first parse)`);
+}
