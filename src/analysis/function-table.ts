@@ -2,6 +2,7 @@
 import { NodeKind, type CallTree } from '../model/call-tree.ts';
 import type { HeapFlame, HeapSummary, SummaryRow } from '../model/profile.ts';
 import type { FunctionBytes } from './loop-finder.ts';
+import { PairSums } from './pair-sums.ts';
 
 export interface FunctionStats {
   name: string;
@@ -49,8 +50,8 @@ function sumFunctions(tree: CallTree): FunctionTotals[] {
   const total = new Float64Array(tree.names.length);
   const seen = new Uint8Array(tree.names.length);
   const onPath = new Int32Array(tree.names.length);
-  // Per function, total by caller name id (-1: no caller): number keys, no name string per node.
-  const callers = new Map<number, Map<number, number>>();
+  // Total by (function, caller) name ids (-1: no caller): no name string or Map per node.
+  const callers = new PairSums();
   const path: number[] = [];
   for (let i = 1; i < n; i++) {
     while (path.length > 0 && tree.end[path[path.length - 1]!]! <= i) onPath[tree.name[path.pop()!]!]!--;
@@ -65,18 +66,16 @@ function sumFunctions(tree: CallTree): FunctionTotals[] {
     self[id]! += tree.self[i]!;
     if (onPath[id] === 0) {
       total[id]! += tree.total[i]!;
-      const caller = parent > 0 && tree.kind[parent] !== NodeKind.Group ? tree.name[parent]! : -1;
-      let byCaller = callers.get(id);
-      if (!byCaller) callers.set(id, (byCaller = new Map()));
-      byCaller.set(caller, (byCaller.get(caller) ?? 0) + tree.total[i]!);
+      callers.add(id, parent > 0 && tree.kind[parent] !== NodeKind.Group ? tree.name[parent]! : -1, tree.total[i]!);
     }
     onPath[id]!++;
     path.push(i);
   }
+  const topCaller = topSecond(callers, tree.names.length);
   const table: FunctionTotals[] = [];
   for (let id = 0; id < tree.names.length; id++) {
     if (!seen[id]) continue;
-    const caller = topKey(callers.get(id));
+    const caller = topCaller[id]!;
     table.push({
       name: tree.names[id]!,
       self: self[id]!,
@@ -99,15 +98,16 @@ export function functionBytesOf(heapFlame: HeapFlame | null, summary: HeapSummar
   return new Map((summary?.functions ?? []).map((row) => [row.name, { self: row.allocBytes ?? 0, total: null }]));
 }
 
-/** The key with the largest value (the first of equals), -1 for none. */
-function topKey(counts: Map<number, number> | undefined): number {
-  let best = -1;
-  let bestValue = -1;
-  for (const [key, value] of counts ?? []) {
-    if (value > bestValue) {
-      best = key;
-      bestValue = value;
+/** Per first id, the second id of its largest sum (the first added of equals); -1 for none. */
+function topSecond(pairs: PairSums, firstIds: number): Int32Array {
+  const top = new Int32Array(firstIds).fill(-1);
+  const best = new Float64Array(firstIds).fill(-1);
+  for (let e = 0; e < pairs.size; e++) {
+    const first = pairs.first[e]!;
+    if (pairs.sum[e]! > best[first]!) {
+      best[first] = pairs.sum[e]!;
+      top[first] = pairs.second[e]!;
     }
   }
-  return best;
+  return top;
 }
