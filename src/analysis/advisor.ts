@@ -91,10 +91,12 @@ export function groupRuns(sets: readonly RunSet[], sources: readonly { path: str
     const profiles = collectProfiles(runSets);
     const names = fileNamesOf(profiles);
     const wanted = functionsByFile(profiles);
-    // How many of the functions the profiles name in `file` a source defines; null when they name none.
+    // How many of the functions the profiles name in `file` a source defines; null when they name
+    // none, or when the source could not be indexed (it is still matched by name, to say why).
     const defines = (source: { path: string; text: string }, file: string) => {
       const names = wanted.get(file);
-      return names ? indexOf(source).defs.filter((d) => names.has(d.name)).length : null;
+      const index = indexOf(source);
+      return names && index.unreadable === undefined ? index.defs.filter((d) => names.has(d.name)).length : null;
     };
     const chosen = names
       .map((file) => bestSource(file, name, sources, defines))

@@ -48,6 +48,28 @@ interface OpenLoop {
  * Builds a SourceIndex in one pass over the syntax tree, with explicit context stacks for the
  * open defs, loops and statements (lezer's iterate is iterative, so deep files cannot overflow).
  */
+/** An index with nothing in it yet: what the indexer fills, and what a file it cannot read stays. */
+export function emptySourceIndex(path: string, lineCount: number): SourceIndex {
+  return {
+    path,
+    lineCount,
+    defs: [],
+    loops: [],
+    statements: [],
+    calls: [],
+    failChecks: [],
+    constructs: [],
+    allocations: [],
+    loadAliases: {},
+    fieldAliases: {},
+    valueAliases: {},
+    constants: {},
+    lengths: {},
+    reads: [],
+    syntaxErrors: 0,
+  };
+}
+
 export class SourceIndexer {
   private readonly lines: LineMap;
   private readonly index: SourceIndex;
@@ -62,24 +84,7 @@ export class SourceIndexer {
     private readonly text: string,
   ) {
     this.lines = new LineMap(text);
-    this.index = {
-      path,
-      lineCount: this.lines.lineCount,
-      defs: [],
-      loops: [],
-      statements: [],
-      calls: [],
-      failChecks: [],
-      constructs: [],
-      allocations: [],
-      loadAliases: {},
-      fieldAliases: {},
-      valueAliases: {},
-      constants: {},
-      lengths: {},
-      reads: [],
-      syntaxErrors: 0,
-    };
+    this.index = emptySourceIndex(path, this.lines.lineCount);
   }
 
   run(): SourceIndex {

@@ -3,7 +3,7 @@
 // with regular expressions and never evaluated: source files are untrusted text. This file says
 // what the index holds; starlark-indexer.ts builds it.
 import type { Span } from '../model/profile.ts';
-import { SourceIndexer } from './starlark-indexer.ts';
+import { SourceIndexer, emptySourceIndex } from './starlark-indexer.ts';
 import type { AllocationSite, ValueKind } from './starlark-allocations.ts';
 import type { ConstructKind, SizeExpr } from './starlark-syntax.ts';
 
@@ -159,6 +159,8 @@ export interface SourceIndex {
   reads: NameRead[];
   /** Parse errors the grammar recovered from (Starlark-only syntax, or broken files). */
   syntaxErrors: number;
+  /** Why the file could not be indexed (it is then empty: its lines get no bytes), absent when it was. */
+  unreadable?: string;
 }
 
 /**
@@ -171,6 +173,7 @@ export interface SourceOutline {
   defs: Pick<SourceDef, 'name' | 'kind' | 'span'>[];
   loops: Pick<SourceLoop, 'kind' | 'span' | 'targets' | 'iterable'>[];
   statements: Pick<SourceStatement, 'span' | 'def' | 'loop'>[];
+  unreadable?: string;
 }
 
 /** The outline of an index: only the fields `SourceOutline` names (a structured clone copies no more). */
@@ -180,6 +183,7 @@ export function outlineOf(index: SourceIndex): SourceOutline {
     defs: index.defs.map(({ name, kind, span }) => ({ name, kind, span })),
     loops: index.loops.map(({ kind, span, targets, iterable }) => ({ kind, span, targets, iterable })),
     statements: index.statements.map(({ span, def, loop }) => ({ span, def, loop })),
+    ...(index.unreadable === undefined ? {} : { unreadable: index.unreadable }),
   };
 }
 
@@ -192,7 +196,13 @@ export function outlineOf(index: SourceIndex): SourceOutline {
  *   // → { kind: 'for', span: 6:9-8:1, targets: ['x'], iterable: 'range(10)', def: 0 (inner), depth: 0, … }
  */
 export function indexStarlarkSource(path: string, text: string): SourceIndex {
-  return new SourceIndexer(path, text).run();
+  try {
+    return new SourceIndexer(path, text).run();
+  } catch (e) {
+    // One file the indexer cannot read must not stop the run: it stays, empty, and says why.
+    const reason = e instanceof Error ? e.message : String(e);
+    return { ...emptySourceIndex(path, text.split('\n').length), unreadable: reason.slice(0, 200) };
+  }
 }
 
 /**

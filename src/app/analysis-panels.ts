@@ -115,6 +115,7 @@ export function wireAnalysisPanels(
       gutter,
       loops,
       highlight: shown.highlight,
+      ...(index.unreadable === undefined ? {} : { problem: index.unreadable }),
       onLine: (line) => {
         const def = [...index.defs]
           .reverse()

@@ -87,7 +87,9 @@ export function analyseReport(
   const filePeaks = computeFilePeaks(logs, limit);
   const findings: FindingJson[] = [];
   const runs: RunJson[] = [];
+  const unreadable = new Map<string, string>();
   for (const run of groupRuns(groupIntoSets(files), sources)) {
+    for (const s of run.input.sources) if (s.unreadable !== undefined) unreadable.set(s.path, s.unreadable);
     const { input } = run;
     const { findings: found, attribution } = analyseRun(input);
     for (const f of found) {
@@ -119,7 +121,10 @@ export function analyseReport(
     findings,
     filePeaks: filePeaks.map(({ moduleId, ...p }) => ({ moduleId, packageId: packageOf(moduleId), ...p })),
     runs,
-    notes: [...HONEST_NOTES],
+    notes: [
+      ...[...unreadable].map(([path, why]) => `${path} could not be indexed (${why}): its lines get no bytes.`),
+      ...HONEST_NOTES,
+    ],
   };
 }
 

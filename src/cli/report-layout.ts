@@ -255,7 +255,7 @@ function closingLines(
       `Skipped ${plural(options.skipped.length, 'file')} that are not profiles (documentation, other languages' sources): ${shown}${options.skipped.length > 3 ? ', …' : ''}`,
     );
   }
-  if (runs.some((r) => r.run)) out.push('', ...analysis.notes.map((n) => `note: ${n}`));
+  if (runs.some((r) => r.run)) out.push('', ...analysis.notes.map((n) => `note: ${printable(n)}`));
   return out;
 }
 

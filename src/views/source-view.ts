@@ -25,6 +25,8 @@ export interface SourceViewProps {
   gutter: ReadonlyMap<number, string>;
   loops: readonly { span: Span; label: string }[];
   highlight: Span | null;
+  /** Why the file could not be indexed (its lines then carry no bytes); absent when it was. */
+  problem?: string;
   /** A line of the file was clicked. */
   onLine(line: number): void;
 }
@@ -115,7 +117,8 @@ export function create(root: HTMLElement, initial: SourceViewProps): Panel<Sourc
     }
     const body = table.createTBody();
     props.text.split('\n').forEach((code, i) => body.append(row(props, i + 1, code.replace(/\r$/, ''), max)));
-    box.replaceChildren(table);
+    const problem = props.problem === undefined ? [] : [el('p', 'problem', `Not indexed: ${props.problem}`)];
+    box.replaceChildren(...problem, table);
     // Scroll the view itself, not the page: the flamegraph above stays where the user left it.
     const hl = box.querySelector<HTMLElement>('tr.hl');
     if (hl) box.scrollTop = Math.max(0, hl.offsetTop - box.clientHeight / 2);
