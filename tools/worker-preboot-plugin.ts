@@ -14,11 +14,13 @@ export function prebootSource(workerFile: string): string {
   return [
     '// peakscope: boot the parse worker early (tools/worker-preboot-plugin.ts).',
     '(function () {',
-    `  var worker = new Worker(new URL(${name}, document.currentScript.src), { type: "module" });`,
+    // For a `#url=` load the page's address rides in the worker script's fragment (no part of its
+    // cache key), so the worker starts the download as its first script runs; the app's parse
+    // request claims it (src/worker/prefetch.ts). A message from here could wait for this thread.
+    '  var page = /(^#|&)url=/.test(location.hash) ? "#" + encodeURIComponent(location.href) : "";',
+    `  var worker = new Worker(new URL(${name} + page, document.currentScript.src), { type: "module" });`,
     // A worker that fails to load before the app takes it is dropped; the app spawns another.
     `  worker.onerror = function () { if (self.${PREBOOT_GLOBAL} === worker) self.${PREBOOT_GLOBAL} = null; };`,
-    // A `#url=` file starts downloading now; the app's parse request claims it (src/worker/prefetch.ts).
-    '  if (/(^#|&)url=/.test(location.hash)) worker.postMessage({ type: "prefetch", hash: location.hash, base: location.href });',
     `  self.${PREBOOT_GLOBAL} = worker;`,
     '})();',
     '',

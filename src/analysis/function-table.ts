@@ -2,6 +2,7 @@
 import { NodeKind, type CallTree } from '../model/call-tree.ts';
 import type { HeapFlame, HeapSummary, SummaryRow } from '../model/profile.ts';
 import type { FunctionBytes } from './loop-finder.ts';
+import { PairSums } from './pair-sums.ts';
 
 export interface FunctionStats {
   name: string;
@@ -24,12 +25,33 @@ export interface FunctionStats {
  *    { name: 'test.star.inner', self: 1760, total: 1760 }]
  */
 export function computeFunctionTable(tree: CallTree, summary: HeapSummary | null = null): FunctionStats[] {
+  const rows = summary ? new Map(summary.functions.map((r) => [r.name, r])) : null;
+  return functionTotals(tree).map((f) => ({ ...f, summary: rows?.get(f.name) ?? null }));
+}
+
+type FunctionTotals = Omit<FunctionStats, 'summary'>;
+
+/**
+ * The tree's per-function figures, computed once per tree: a load derives the table for the
+ * page (worker/assemble.ts) and again for the advisor (functionBytesOf), ~50 ms each at 100 MB.
+ * Trees are not changed once built, so the tree object is the key. Sorted as the table is.
+ */
+const totalsByTree = new WeakMap<CallTree, FunctionTotals[]>();
+
+function functionTotals(tree: CallTree): FunctionTotals[] {
+  let totals = totalsByTree.get(tree);
+  if (!totals) totalsByTree.set(tree, (totals = sumFunctions(tree)));
+  return totals;
+}
+
+function sumFunctions(tree: CallTree): FunctionTotals[] {
   const n = tree.name.length;
   const self = new Float64Array(tree.names.length);
   const total = new Float64Array(tree.names.length);
   const seen = new Uint8Array(tree.names.length);
   const onPath = new Int32Array(tree.names.length);
-  const callers = new Map<number, Map<string, number>>();
+  // Total by (function, caller) name ids (-1: no caller): no name string or Map per node.
+  const callers = new PairSums();
   const path: number[] = [];
   for (let i = 1; i < n; i++) {
     while (path.length > 0 && tree.end[path[path.length - 1]!]! <= i) onPath[tree.name[path.pop()!]!]!--;
@@ -44,25 +66,21 @@ export function computeFunctionTable(tree: CallTree, summary: HeapSummary | null
     self[id]! += tree.self[i]!;
     if (onPath[id] === 0) {
       total[id]! += tree.total[i]!;
-      const callerName = parent > 0 && tree.kind[parent] !== NodeKind.Group ? tree.names[tree.name[parent]!]! : '';
-      const byCaller = callers.get(id) ?? new Map<string, number>();
-      byCaller.set(callerName, (byCaller.get(callerName) ?? 0) + tree.total[i]!);
-      callers.set(id, byCaller);
+      callers.add(id, parent > 0 && tree.kind[parent] !== NodeKind.Group ? tree.name[parent]! : -1, tree.total[i]!);
     }
     onPath[id]!++;
     path.push(i);
   }
-  const rows = summary ? new Map(summary.functions.map((r) => [r.name, r])) : null;
-  const table: FunctionStats[] = [];
+  const topCaller = topSecond(callers, tree.names.length);
+  const table: FunctionTotals[] = [];
   for (let id = 0; id < tree.names.length; id++) {
     if (!seen[id]) continue;
-    const name = tree.names[id]!;
+    const caller = topCaller[id]!;
     table.push({
-      name,
+      name: tree.names[id]!,
       self: self[id]!,
       total: total[id]!,
-      topCaller: topKey(callers.get(id)),
-      summary: rows?.get(name) ?? null,
+      topCaller: caller < 0 ? '' : tree.names[caller]!,
     });
   }
   return table.sort((a, b) => b.total - a.total || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -80,14 +98,16 @@ export function functionBytesOf(heapFlame: HeapFlame | null, summary: HeapSummar
   return new Map((summary?.functions ?? []).map((row) => [row.name, { self: row.allocBytes ?? 0, total: null }]));
 }
 
-function topKey(counts: Map<string, number> | undefined): string {
-  let best = '';
-  let bestValue = -1;
-  for (const [key, value] of counts ?? []) {
-    if (value > bestValue) {
-      best = key;
-      bestValue = value;
+/** Per first id, the second id of its largest sum (the first added of equals); -1 for none. */
+function topSecond(pairs: PairSums, firstIds: number): Int32Array {
+  const top = new Int32Array(firstIds).fill(-1);
+  const best = new Float64Array(firstIds).fill(-1);
+  for (let e = 0; e < pairs.size; e++) {
+    const first = pairs.first[e]!;
+    if (pairs.sum[e]! > best[first]!) {
+      best[first] = pairs.sum[e]!;
+      top[first] = pairs.second[e]!;
     }
   }
-  return best;
+  return top;
 }

@@ -1,5 +1,5 @@
-// The one small DOM helper the analysis views share: an element with a class and text content
-// (never HTML: names, paths and messages are untrusted text).
+// Small DOM helpers the views share: an element with a class and text content (never HTML:
+// names, paths and messages are untrusted text), a label measure, a class toggle.
 
 /** `el('td', 'num', '1.5 MiB')` → `<td class="num">1.5 MiB</td>` built with textContent. */
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -50,4 +50,17 @@ export function mountPanel<P>(
   root.append(box);
   render(box, initial);
   return { update: (props) => render(box, props), destroy: () => box.remove() };
+}
+
+/** Text width in `label`'s own font (canvas measureText: no layout after the one style read). */
+export function textMeasure(label: HTMLElement): (text: string) => number {
+  const ctx = document.createElement('canvas').getContext('2d');
+  if (!ctx) return (text) => text.length * 6.6;
+  ctx.font = getComputedStyle(label).font;
+  return (text) => ctx.measureText(text).width;
+}
+
+/** Sets or clears a class only when that changes it (a no-op write still invalidates style). */
+export function toggleClass(el: Element, name: string, on: boolean): void {
+  if (el.classList.contains(name) !== on) el.classList.toggle(name, on);
 }

@@ -59,6 +59,18 @@ export function smallFramesName(count: number): string {
   return `${count} small frame${count === 1 ? '' : 's'}`;
 }
 
+/** Rows below `root` in a projection (it is small: bounded by what fits on screen). */
+export function projectionDepth(root: FlameDatum): number {
+  let deepest = 0;
+  const stack: [FlameDatum, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [d, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    for (const c of d.children) stack.push([c, depth + 1]);
+  }
+  return deepest;
+}
+
 /** Projects the subtree under `options.root` (with its ancestors as a faded chain). */
 export function projectFlame(tree: CallTree, weights: Float64Array, options: ProjectionOptions): Projection {
   const minWeight = (weights[options.root]! * (options.minFramePx ?? 1)) / Math.max(1, options.widthPx);

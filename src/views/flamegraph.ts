@@ -9,9 +9,11 @@ import type { CallTree } from '../model/call-tree.ts';
 import { formatPercent } from '../model/units.ts';
 import { assignColors, MATCH_COLOR, SMALL_COLOR, type LegendEntry } from './frame-colors.ts';
 import { describeWeight, frameDetails, mergedDetails, type FrameContext } from './frame-details.ts';
-import { projectFlame, type ColorBy, type FlameDatum } from './flame-projection.ts';
+import { projectFlame, projectionDepth, type ColorBy, type FlameDatum } from './flame-projection.ts';
 import { fitLabel } from './frame-label.ts';
 import { createTooltip } from './tooltip.ts';
+import { textMeasure, toggleClass } from './dom.ts';
+import { KeptViews } from './kept-views.ts';
 import { markChange, type DiffFrames } from './diff-colors.ts';
 import { appendAll } from '../model/arrays.ts';
 
@@ -70,30 +72,38 @@ function itself<T>(this: T): T {
   return this;
 }
 
-/** Rows below `root` in a projection (it is small: bounded by what fits on screen). */
-function depthOf(root: FlameDatum): number {
-  let deepest = 0;
-  const stack: [FlameDatum, number][] = [[root, 0]];
-  while (stack.length > 0) {
-    const [d, depth] = stack.pop()!;
-    deepest = Math.max(deepest, depth);
-    for (const c of d.children) stack.push([c, depth + 1]);
-  }
-  return deepest;
-}
-
-/** Text width in the label's own font (canvas measureText: no layout). */
-function textMeasure(label: HTMLElement): (text: string) => number {
-  const ctx = document.createElement('canvas').getContext('2d');
-  if (!ctx) return (text) => text.length * 6.6;
-  ctx.font = getComputedStyle(label).font;
-  return (text) => ctx.measureText(text).width;
-}
-
 /** Keys of props whose change needs a new projection (the rest restyle the drawn frames). */
 const LAYOUT_KEYS = ['tree', 'weights', 'zoom', 'icicle', 'typeLeaves', 'colorBy', 'diff'] as const;
 
 type Frame = FrameNode<FlameDatum>;
+
+/**
+ * A drawn chart. A view left by a zoom is kept detached, so a return to it (zoom out to the
+ * whole tree, the most common move) re-attaches its frames instead of projecting, partitioning
+ * and creating ~700 frames again; the browser then only styles and lays them out.
+ */
+interface DrawnView {
+  host: HTMLDivElement;
+  chart: FlameGraph<FlameDatum>;
+  root: FlameDatum;
+  frames: DrawnFrame[];
+  legend: LegendEntry[];
+  /** Fill of a frame: search matches first (our matcher sets `matched`, never d3-flame-graph's search). */
+  colorOf: (d: Frame) => string;
+  /** The search its frames are coloured for. */
+  matchedNames: Uint8Array | null;
+  /** The props and width it was drawn for (zoom included). */
+  drawnFor: FlamegraphProps;
+  width: number;
+}
+
+interface DrawnFrame {
+  g: SVGGElement;
+  d: FlameDatum;
+}
+
+/** Views kept detached for a return (besides the one shown). */
+const KEPT_VIEWS = 2;
 
 export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphView {
   const chartEl = document.createElement('div');
@@ -101,13 +111,13 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
   el.appendChild(chartEl);
   const tooltip = createTooltip(document.body);
   let props = initial;
-  let chart: FlameGraph<FlameDatum> | null = null;
-  let root: FlameDatum | null = null;
+  let view: DrawnView | null = null;
+  const kept = new KeptViews<DrawnView>(KEPT_VIEWS, (v) => v.chart.destroy());
   let width = 0;
   let drawnHidden = false;
-  /** Fill of a drawn frame: search matches first (our matcher sets `matched`, never d3-flame-graph's search). */
-  let colorOf: (d: Frame) => string = () => SMALL_COLOR;
   const drawn = new Set<number>();
+  /** Label text width, measured in the labels' font (read once, from the first label drawn). */
+  let measure: ((text: string) => number) | null = null;
 
   const detailsOf = (d: FlameDatum): string[] =>
     props.diff && !d.merged
@@ -152,13 +162,28 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
     true,
   );
 
+  /** Same drawing: every layout prop but the zoom, and the width. */
+  const sameLayout = (v: DrawnView) =>
+    v.width === width && LAYOUT_KEYS.every((k) => k === 'zoom' || v.drawnFor[k] === props[k]);
+
   function render(): void {
     // The frame under the pointer is replaced: its mouseout never comes, so no tooltip may stay.
     tooltip.hide();
-    chart?.destroy();
-    chartEl.replaceChildren();
     drawnHidden = chartEl.clientWidth === 0;
     width = Math.max(200, Math.floor(chartEl.clientWidth || el.clientWidth || 960));
+    if (view) kept.keep(view);
+    const back = kept.take(sameLayout, (v) => v.drawnFor.zoom === props.zoom);
+    chartEl.replaceChildren();
+    view = back ?? draw();
+    if (back) chartEl.append(back.host);
+    props.onLegend?.(view.legend);
+    if (view.matchedNames !== props.matchedNames) rematch();
+    mark();
+  }
+
+  /** Projects and draws the zoomed subtree into a new host in the chart. */
+  function draw(): DrawnView {
+    const host = chartEl.appendChild(document.createElement('div'));
     const projection = projectFlame(props.tree, props.weights, {
       root: props.zoom,
       widthPx: width,
@@ -166,18 +191,18 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
       colorBy: props.colorBy,
       matchedNames: props.matchedNames,
     });
-    root = projection.root;
+    const root = projection.root;
     const colors = assignColors(projection.weightByKey);
-    props.onLegend?.(colors.legend);
-    colorOf = (d) =>
+    const diff = props.diff;
+    const colorOf = (d: Frame) =>
       d.data.matched
         ? MATCH_COLOR
         : d.data.merged
           ? SMALL_COLOR
-          : props.diff
-            ? props.diff.colorOf(d.data.node)
+          : diff
+            ? diff.colorOf(d.data.node)
             : colors.colorOf(d.data.colorKey);
-    chart = flamegraph<FlameDatum>()
+    const chart = flamegraph<FlameDatum>()
       .width(width)
       .cellHeight(CELL_HEIGHT)
       .minFrameSize(1)
@@ -186,34 +211,37 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
       .sort((a, b) => (a.data.merged ? 1 : b.data.merged ? -1 : b.data.value - a.data.value))
       .tooltip(hoverTip)
       .setColorMapper((d) => colorOf(d));
-    drawAtOnce(chartEl, chart, root);
+    drawAtOnce(host, chart, root);
+    const svg = select(host).select('svg');
     // d3-flame-graph leaves three empty rows under an icicle (root on top): no blank band on a phone.
-    if (props.icicle)
-      select(chartEl)
-        .select('svg')
-        .attr('height', (depthOf(root) + 1) * CELL_HEIGHT + 2);
-    fitLabels();
-    select(chartEl).select('svg').attr('role', 'group').attr('aria-label', 'flamegraph; click a frame to zoom');
-    label();
+    if (props.icicle) svg.attr('height', (projectionDepth(root) + 1) * CELL_HEIGHT + 2);
+    svg.attr('role', 'group').attr('aria-label', 'flamegraph; click a frame to zoom');
+    fitLabels(host);
+    const frames = describe(host);
+    const legend = colors.legend;
+    return { host, chart, root, frames, legend, colorOf, matchedNames: props.matchedNames, drawnFor: props, width };
   }
 
   /**
    * Label text that keeps the end of the name (frame-label.ts) where d3-flame-graph would cut
    * it at the end. d3-flame-graph hides the label of a frame narrower than 35 px but not its
    * foreignObject, which the browser still styles, lays out and paints as a box of its own.
-   * Hiding the box too takes 684 of the 697 label boxes at the root of the 100 MB flame out of
-   * that work (zoom out to the root: median ~55 → ~42 ms).
+   * Removing the box takes 684 of the 697 label boxes at the root of the 100 MB flame out of
+   * that work (hiding it: zoom out to the root, median ~55 → ~42 ms; removing it also spares
+   * its own style, a third of the elements a re-attached view is styled for). Every render
+   * draws a new chart, so d3-flame-graph never looks for a removed box again.
    */
-  function fitLabels(): void {
-    let measure: ((text: string) => number) | null = null;
-    for (const g of chartEl.querySelectorAll<SVGGElement>('g.frame')) {
+  function fitLabels(host: HTMLElement): void {
+    for (const g of host.querySelectorAll<SVGGElement>('g.frame')) {
       const box = g.querySelector('foreignObject');
       const label = box?.firstElementChild as HTMLElement | null;
       if (!box || !label) continue;
       if (label.style.display === 'none') {
-        box.style.display = 'none';
+        box.remove();
         continue;
       }
+      // Once per view: getComputedStyle on a new label forces a style pass over the whole new
+      // chart in the middle of the draw (~20 ms a zoom at the root of a 100 MB flame).
       measure ??= textMeasure(label);
       label.textContent = fitLabel(
         g.getAttribute('name') ?? '',
@@ -223,39 +251,60 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
     }
   }
 
-  /** aria-labels, the focused frame and the selected function's frames. */
-  function label(): void {
-    drawn.clear();
+  /**
+   * aria-labels (and the diff's marks), once per drawing: they depend only on layout props.
+   * Returns the drawn frames, for marking the focused and selected ones without a DOM query.
+   */
+  function describe(host: HTMLElement): DrawnFrame[] {
     const total = props.weights[0]!;
-    select(chartEl)
+    const frames: DrawnFrame[] = [];
+    select(host)
       .selectAll<SVGGElement, Frame>('g.frame')
       .each(function (d) {
-        drawn.add(d.data.node);
+        frames.push({ g: this, d: d.data });
         const g = select(this);
         // Faded ancestors are drawn as wide as the zoomed frame; their label keeps their own weight.
         const value = d.data.merged ? d.data.value : props.weights[d.data.node]!;
         g.attr('aria-label', `${d.data.name}: ${describeWeight(value, props.unit)}, ${formatPercent(value, total)}`);
-        g.classed('focused', !d.data.merged && d.data.node === props.focused);
-        g.classed('selected', !d.data.merged && props.selectedName !== null && d.data.name === props.selectedName);
         if (props.diff && !d.data.merged) markChange(g, props.diff, d.data.node);
       });
+    return frames;
+  }
+
+  /** The drawn nodes, the focused frame and the selected function's frames. */
+  function mark(): void {
+    drawn.clear();
+    for (const { g, d } of view?.frames ?? []) {
+      drawn.add(d.node);
+      toggleClass(g, 'focused', !d.merged && d.node === props.focused);
+      toggleClass(g, 'selected', !d.merged && props.selectedName !== null && d.name === props.selectedName);
+    }
   }
 
   /**
-   * Marks matches on the current projection (bounded by what is drawn) and recolours the drawn
-   * frames; a search changes nothing else, so the chart is not redrawn.
+   * Marks matches on the current projection (bounded by what is drawn) and recolours the frames
+   * whose match changed; a search changes nothing else, so the chart is not redrawn.
    */
   function rematch(): void {
-    if (!root || !chart) return;
-    const stack = [root];
+    if (!view) return;
+    const changed = new Set<FlameDatum>();
+    const stack = [view.root];
     while (stack.length > 0) {
       const d = stack.pop()!;
-      d.matched =
+      const matched =
         props.matchedNames !== null && d.node > 0 && !d.merged && props.matchedNames[props.tree.name[d.node]!] === 1;
+      if (matched !== d.matched) changed.add(d);
+      d.matched = matched;
       appendAll(stack, d.children);
     }
-    select(chartEl).selectAll<SVGGElement, Frame>('g.frame').select('rect').attr('fill', colorOf);
-    label();
+    view.matchedNames = props.matchedNames;
+    if (changed.size === 0) return;
+    const colorOf = view.colorOf;
+    select(view.host)
+      .selectAll<SVGGElement, Frame>('g.frame')
+      .filter((d) => changed.has(d.data))
+      .select('rect')
+      .attr('fill', colorOf);
   }
 
   chartEl.addEventListener('mouseleave', () => tooltip.hide());
@@ -276,14 +325,15 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
     update(next) {
       const previous = props;
       props = next;
-      if (LAYOUT_KEYS.some((k) => previous[k] !== next[k])) render();
-      else if (previous.matchedNames !== next.matchedNames) rematch();
-      else label();
+      if (LAYOUT_KEYS.some((k) => previous[k] !== next[k])) return render();
+      if (previous.matchedNames !== next.matchedNames) rematch();
+      mark();
     },
     destroy() {
       resize.disconnect();
       clearTimeout(resizeTimer);
-      chart?.destroy();
+      kept.clear();
+      view?.chart.destroy();
       tooltip.destroy();
       chartEl.remove();
     },

@@ -1,6 +1,6 @@
 // The parse worker (a module Web Worker): parses dropped files and URLs off the main thread,
 // derives per-set data, and hands back plain data with call-tree buffers transferred.
-import { fetchClaimingPrefetch, prefetch, releasePrefetch } from './prefetch.ts';
+import { fetchClaimingPrefetch, prefetchForScript, releasePrefetch } from './prefetch.ts';
 import { transferablesOf, type WorkerRequest, type WorkerResponse } from './protocol.ts';
 
 interface WorkerScope {
@@ -9,8 +9,9 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 const running = new Map<number, AbortController>();
-// The parsers and the analysis load as a second chunk, so this small entry answers a
-// `prefetch` (and starts the download) before they have been fetched and evaluated.
+// A `#url=` page's download starts first (the preboot script's fragment, prefetch.ts); the
+// parsers and the analysis load as a second chunk, after it has started.
+if (self.location.hash) prefetchForScript(self.location.hash);
 const loadJob = import('./load-job.ts');
 
 function post(message: WorkerResponse, transfer: Transferable[] = []): void {
@@ -46,6 +47,5 @@ async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'par
 scope.onmessage = (event) => {
   const request = event.data;
   if (request.type === 'parse') void parse(request.jobId, request);
-  else if (request.type === 'prefetch') prefetch(request.hash, request.base);
   else running.get(request.jobId)?.abort();
 };

@@ -13,13 +13,12 @@ import type { SetAnalysis, SourceText } from './set-analysis.ts';
 /** One input to parse: a File from a drop/picker/paste, or a same-origin or CORS URL. */
 export type ParseInput = { kind: 'file'; path: string; file: Blob } | { kind: 'url'; path: string; url: string };
 
-/** Page → worker. */
+/**
+ * Page → worker. A parse's `sources`: Starlark sources the page holds from earlier loads; the new
+ * runs join them too.
+ */
 export type WorkerRequest =
-  /** `sources`: Starlark sources the page holds from earlier loads; the new runs join them too. */
-  | { type: 'parse'; jobId: number; inputs: ParseInput[]; sources?: SourceText[] }
-  | { type: 'cancel'; jobId: number }
-  /** From the preboot script: start downloading the page's `#url=` file (prefetch.ts). */
-  | { type: 'prefetch'; hash: string; base: string };
+  { type: 'parse'; jobId: number; inputs: ParseInput[]; sources?: SourceText[] } | { type: 'cancel'; jobId: number };
 
 export type { MetricName, MetricWeights } from '../analysis/metrics.ts';
 

@@ -53,15 +53,16 @@ function drawnRightAfter(page: Page, action: 'none' | 'zoom-out' | string) {
         .dispatchEvent(new MouseEvent('click', { bubbles: true }));
     return [...document.querySelectorAll('#flame g.frame')].map((g) => {
       const rect = g.querySelector('rect')!;
-      const box = g.querySelector('foreignObject') as SVGForeignObjectElement;
-      const label = box.firstElementChild as HTMLElement;
+      // A frame too narrow for a label has no label box at all (the view removes it).
+      const box = g.querySelector('foreignObject');
+      const label = box?.firstElementChild as HTMLElement | undefined;
       return {
         name: g.getAttribute('name'),
         width: Number(rect.getAttribute('width') ?? 0),
         aria: g.getAttribute('aria-label'),
-        label: label.style.display === 'none' ? null : label.textContent,
-        boxShown: box.style.display !== 'none',
-        animating: [g, rect, label].some((n) => '__transition' in n),
+        label: !label || label.style.display === 'none' ? null : label.textContent,
+        boxShown: !!box && box.style.display !== 'none',
+        animating: [g, rect, label].some((n) => n && '__transition' in n),
       };
     });
   }, action);

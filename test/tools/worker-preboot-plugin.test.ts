@@ -7,12 +7,25 @@ describe('worker preboot script', () => {
     expect(PREBOOT_GLOBAL).toBe(APP_GLOBAL);
   });
 
-  it('boots the worker file next to it as a module and sends the hash only for a `#url=`', () => {
+  it('boots the worker file next to it as a module, with the page address in its fragment only for a `#url=`', () => {
     const source = prebootSource('assets/parse-worker-AbC123.js');
-    expect(source).toContain(
-      'new Worker(new URL("parse-worker-AbC123.js", document.currentScript.src), { type: "module" })',
-    );
-    expect(source).toContain('if (/(^#|&)url=/.test(location.hash)) worker.postMessage({ type: "prefetch"');
-    expect(() => new Function(source)).not.toThrow(); // it parses as a classic script
+    expect(source).not.toContain('postMessage');
+    /** Runs the classic script against a fake page; returns the worker script URL it chose. */
+    const scriptUrl = (href: string) => {
+      let made = '';
+      const scope = {
+        location: new URL(href),
+        document: { currentScript: { src: 'https://p.test/app/assets/preboot-x.js' } },
+        Worker: function (url: URL) {
+          made = url.href;
+        },
+        self: {},
+      };
+      new Function(...Object.keys(scope), source)(...Object.values(scope));
+      return made;
+    };
+    const page = 'https://p.test/app/#url=flame.src&zoom=a%3Bb';
+    expect(scriptUrl(page)).toBe(`https://p.test/app/assets/parse-worker-AbC123.js#${encodeURIComponent(page)}`);
+    expect(scriptUrl('https://p.test/app/#zoom=a')).toBe('https://p.test/app/assets/parse-worker-AbC123.js');
   });
 });

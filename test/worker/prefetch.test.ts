@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fetchClaimingPrefetch, prefetch, prefetchableUrl, releasePrefetch } from '../../src/worker/prefetch.ts';
+import {
+  fetchClaimingPrefetch,
+  prefetch,
+  prefetchableUrl,
+  prefetchForScript,
+  releasePrefetch,
+} from '../../src/worker/prefetch.ts';
 
 const BASE = 'https://peakscope.test/app/';
 
@@ -70,5 +76,24 @@ describe('prefetch', () => {
     expect(f.aborted(0)).toBe(false);
     job.abort();
     expect(f.aborted(0)).toBe(true);
+  });
+});
+
+describe('prefetchForScript', () => {
+  it("downloads what the page address in the worker script's fragment names, once claimed", async () => {
+    const f = recordingFetch();
+    const page = 'https://peakscope.test/app/#url=samples%2Fx.src&zoom=module';
+    prefetchForScript(`#${encodeURIComponent(page)}`, f.impl);
+    expect(f.calls.map((c) => c.url)).toEqual(['https://peakscope.test/app/samples/x.src']);
+    const response = await fetchClaimingPrefetch('https://peakscope.test/app/samples/x.src', {}, f.impl);
+    expect(await response.text()).toBe('body of https://peakscope.test/app/samples/x.src');
+    expect(f.calls).toHaveLength(1);
+  });
+
+  it('starts nothing for a fragment that is not a page address with a `#url=`', () => {
+    const f = recordingFetch();
+    for (const hash of ['', '#', '#%E0%A4%A', '#not%20a%20url', `#${encodeURIComponent('https://p.test/#zoom=a')}`])
+      prefetchForScript(hash, f.impl);
+    expect(f.calls).toEqual([]);
   });
 });

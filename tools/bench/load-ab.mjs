@@ -1,58 +1,64 @@
-// `node tools/bench/load-ab.mjs [file] [runs] [--base <checkout>]`: loads one input into the
-// built app by `#url=` (fresh context each time) until the worker's result reaches the page, as
-// bench-other.mjs does for the statement CSV and the event log; with --base, another checkout's
-// dist/ alternates with this one in the same runs (the machine is shared: only figures from the
-// same minutes compare). Prints the times from navigation and the JS memory after load.
-import { dirname, join, resolve } from 'node:path';
+// `node tools/bench/load-ab.mjs --a DIR --b DIR [--file F] [--runs N] [--speedscope]`: load-to-paint
+// of two builds of the app (e.g. `npx vite build --outDir /tmp/a --emptyOutDir` before and after
+// a change), loaded alternately A, B, A, B… in fresh contexts in one Chromium, the way run.mjs
+// times peakscope (measure.mjs loadToPaint). On a shared machine only such side-by-side figures
+// compare builds; with --speedscope each round also loads speedscope, for the ratio.
+import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { loadToPaint } from './measure.mjs';
+import { loadToPaint, percentiles } from './measure.mjs';
 import { startServer } from './server.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const OUT = join(HERE, 'out');
-const args = process.argv.slice(2);
-const baseAt = args.indexOf('--base');
-const baseDir = baseAt >= 0 ? resolve(args[baseAt + 1]) : null;
-const positional = args.filter((a, i) => !a.startsWith('--') && !(baseAt >= 0 && i === baseAt + 1));
-const file = positional[0] ?? 'statements-1m.csv';
-const runs = Number(positional[1] ?? 3);
-
-const variants = [
-  ...(baseDir ? [{ name: 'base', prefix: '/base', dist: join(baseDir, 'dist'), ms: [], memory: [] }] : []),
-  { name: baseDir ? 'this' : '', prefix: '', dist: join(HERE, '..', '..', 'dist'), ms: [], memory: [] },
-];
-const server = await startServer({
-  '/inputs/': OUT,
-  ...Object.fromEntries(variants.map((v) => [`${v.prefix}/app/`, v.dist])),
+const ROOT = join(HERE, '..', '..');
+const { values: opts } = parseArgs({
+  options: {
+    a: { type: 'string' },
+    b: { type: 'string', default: join(ROOT, 'dist') },
+    file: { type: 'string', default: 'heap-flame-10mb.src' },
+    runs: { type: 'string', default: '5' },
+    speedscope: { type: 'boolean', default: false },
+  },
 });
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(', ');
-console.log(`load average at start: ${load()}`);
+if (!opts.a) throw new Error('--a DIR (a built app) is required');
+
+const server = await startServer({
+  '/a/': opts.a,
+  '/b/': opts.b,
+  '/speedscope/': join(ROOT, 'node_modules', 'speedscope', 'dist', 'release'),
+  '/inputs/': join(HERE, 'out'),
+});
+const fileUrl = `${server.origin}/inputs/${opts.file}`;
+// The server reads a file into memory on its first request: do that before the timed loads.
+await fetch(fileUrl).then((r) => r.arrayBuffer());
+const urls = {
+  a: `${server.origin}/a/index.html#url=${encodeURIComponent(fileUrl)}`,
+  b: `${server.origin}/b/index.html#url=${encodeURIComponent(fileUrl)}`,
+  speedscope: `${server.origin}/speedscope/index.html#profileURL=${encodeURIComponent(fileUrl)}`,
+};
+const kinds = opts.speedscope ? ['a', 'b', 'speedscope'] : ['a', 'b'];
+const times = Object.fromEntries(kinds.map((k) => [k, []]));
+const before = loadavg()[0];
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless=new'] });
 try {
-  const input = encodeURIComponent(`${server.origin}/inputs/${file}`);
-  for (let i = 0; i < runs; i++) {
-    for (const v of variants) {
-      const r = await loadToPaint(browser, 'peakscope', `${server.origin}${v.prefix}/app/index.html#url=${input}`, {
-        until: 'parsedAt',
-      });
-      if (r.error) throw new Error(`${v.name}: ${r.error}`);
-      v.ms.push(r.parsedAtMs);
-      v.memory.push(r.memoryAfterLoadBytes / 1e6);
+  for (let i = 0; i < Number(opts.runs); i++) {
+    for (const kind of kinds) {
+      const r = await loadToPaint(browser, kind === 'speedscope' ? 'speedscope' : 'peakscope', urls[kind]);
+      if (r.error) console.log(`${kind}: ${r.error}`);
+      else times[kind].push(Math.round(r.loadToPaintMs));
     }
   }
-  for (const v of variants) {
-    const list = (a) => a.map((x) => Math.round(x)).join(' ');
-    console.log(
-      `${file}${v.name ? ` ${v.name}` : ''}: result on the page ${list(v.ms)} ms from navigation; JS memory after load ${list(v.memory)} MB`,
-    );
-  }
-  console.log(`load average at end: ${load()}`);
 } finally {
   await browser.close();
-  await server.close();
+  server.close();
+}
+console.log(`${opts.file}; 1-min load average ${before.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`);
+for (const kind of kinds) {
+  const { median } = percentiles(times[kind]);
+  const ratio = opts.speedscope
+    ? ` (speedscope/this ${(percentiles(times.speedscope).median / median).toFixed(2)})`
+    : '';
+  console.log(`${kind.padEnd(10)} median ${median} ms${ratio}; runs ${times[kind].join(', ')}`);
 }

@@ -66,11 +66,16 @@ export function timeInteraction({ kind, seed }) {
   } else if (kind === 'zoom-out') {
     trigger = () => document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '0', bubbles: true }));
   } else {
-    // The regex toggle searches at once (typing waits out a 120 ms debounce first).
-    const names = frames.map((g) => g.__data__.data.name).filter((n) => n && n.includes('.bzl.'));
-    const name = names.length ? names[Math.floor(random() * names.length)] : 'merge';
-    const term = name.slice(name.lastIndexOf('.') + 1);
+    // The regex toggle searches at once (typing waits out a 120 ms debounce first). A term other
+    // than the current one: the same term again (a few names are wide enough to pick from)
+    // changes no frame, and a view that recolours only changed frames then draws nothing.
     const search = document.getElementById('search');
+    const terms = frames
+      .map((g) => g.__data__.data.name)
+      .filter((n) => n && n.includes('.bzl.'))
+      .map((name) => name.slice(name.lastIndexOf('.') + 1))
+      .filter((t) => t !== search.value);
+    const term = terms.length ? terms[Math.floor(random() * terms.length)] : search.value === 'merge' ? 'cxx' : 'merge';
     const regex = document.getElementById('regex');
     trigger = () => {
       search.value = term;

@@ -22,6 +22,12 @@ try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript(initScript, 'peakscope');
+  // A JS profile of the page (same clock as the trace), to break down the task that receives
+  // the result; `npx vite build --minify false` gives readable names.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
   await browser.startTracing(page, {
     path: traceFile,
     categories: [
@@ -36,6 +42,7 @@ try {
   await page.goto(`${server.origin}/app/#url=${encodeURIComponent(`${server.origin}/inputs/${file}`)}`);
   await page.waitForFunction(() => window.__bench.paintedAt > 0, null, { timeout: 120_000, polling: 250 });
   const bench = await page.evaluate(() => window.__bench);
+  const { profile } = await cdp.send('Profiler.stop');
   await browser.stopTracing();
   const events = JSON.parse(readFileSync(traceFile, 'utf8')).traceEvents;
   rmSync(traceFile);
@@ -52,7 +59,6 @@ try {
   for (const e of events) {
     if (e.ph !== 'X' || !['RunTask', 'ThreadControllerImpl::RunTask'].includes(e.name) || !e.dur) continue;
     const t = threadOf(e);
-    if (!/CrRendererMain|DedicatedWorker/.test(t)) continue;
     const row = busy.get(t) ?? new Map();
     for (let at = e.ts; at < e.ts + e.dur;) {
       const w = Math.floor((at - zero) / 50_000);
@@ -63,9 +69,13 @@ try {
     busy.set(t, row);
   }
   const last = Math.ceil(bench.paintedAt / 50);
-  for (const [t, row] of busy) {
+  // The page and its worker, then any other thread busy for over 100 ms (the network service,
+  // the browser's IO thread, the compositor): what else shares the 2 cores during the load.
+  const total = (row) => [...row.values()].reduce((a, b) => a + b, 0);
+  const rows = [...busy].filter(([t, row]) => /CrRendererMain|DedicatedWorker/.test(t) || total(row) > 100);
+  for (const [t, row] of rows) {
     console.log(
-      `${t.padEnd(24)} ${Array.from({ length: last + 1 }, (_, w) => String(Math.round(((row.get(w) ?? 0) / 50) * 9)).replace('0', '.')).join('')}`,
+      `${t.slice(0, 24).padEnd(24)} ${Array.from({ length: last + 1 }, (_, w) => String(Math.round(((row.get(w) ?? 0) / 50) * 9)).replace('0', '.')).join('')}`,
     );
   }
   console.log(
@@ -135,10 +145,46 @@ try {
       .map(([n, d]) => `${n} ${Math.round(d)}`)
       .join(', '),
   );
+  const resultTask = events
+    .filter((e) => e.name === 'HandlePostMessage' && /CrRendererMain/.test(threadOf(e)) && e.dur)
+    .sort((a, b) => b.dur - a.dur)[0];
+  if (resultTask) printProfile(profile, resultTask.ts, resultTask.ts + resultTask.dur, ms(resultTask.ts));
   console.log(
     `firstProgress ${Math.round(bench.firstProgressAt)} parsed ${Math.round(bench.parsedAt)} painted ${Math.round(bench.paintedAt)} ms`,
   );
 } finally {
   await browser.close();
   await server.close();
+}
+
+/** JS time per function (self and with callees) in the page's profile between two trace times. */
+function printProfile(profile, from, to, at) {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (n) =>
+    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
+  const self = new Map();
+  const total = new Map();
+  let ts = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    ts += profile.timeDeltas[i];
+    if (ts < from || ts >= to) continue;
+    const us = profile.timeDeltas[i + 1] ?? 0;
+    const leaf = nodes.get(profile.samples[i]);
+    self.set(name(leaf), (self.get(name(leaf)) ?? 0) + us);
+    const seen = new Set();
+    for (let id = leaf.id; id !== undefined; id = parent.get(id)) seen.add(name(nodes.get(id)));
+    for (const k of seen) total.set(k, (total.get(k) ?? 0) + us);
+  }
+  const top = (map) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 25)
+      .map(([k, us]) => `  ${(us / 1000).toFixed(1).padStart(6)}  ${k}`)
+      .join('\n');
+  console.log(
+    `the task that receives the result (at ${at} ms, ${Math.round((to - from) / 1000)} ms), JS with callees:\n${top(total)}`,
+  );
+  console.log(`JS self:\n${top(self)}`);
 }

@@ -1,6 +1,7 @@
 // What every advisor rule sees: the profiles of one run, the matched sources, and the joins
 // between them (function bytes, statement rows by span, function entries).
-import { NodeKind, nodeName } from '../../model/call-tree.ts';
+import { NodeKind } from '../../model/call-tree.ts';
+import { PairSums } from '../pair-sums.ts';
 import { formatBytes, formatPercent } from '../../model/units.ts';
 import { spanLabel, type HeapFlame, type Span, type StatementRow } from '../../model/profile.ts';
 import { functionBytesOf } from '../function-table.ts';
@@ -136,14 +137,19 @@ export class RuleContext extends ProfileJoins {
     return this.callBytesByKey.get(`${this.input.sources.indexOf(source)}:${call}`) ?? 0;
   }
 
+  /** Sums type leaves by (function, type) name ids first (no name string or Map per node), then names them. */
   private indexTypes(flame: HeapFlame): void {
     const tree = flame.tree;
+    const sums = new PairSums();
     for (let i = 1; i < tree.name.length; i++) {
       const parent = tree.parent[i]!;
-      if (tree.kind[i] !== NodeKind.Type || parent <= 0) continue;
-      const fn = nodeName(tree, parent);
+      if (tree.kind[i] === NodeKind.Type && parent > 0) sums.add(tree.name[parent]!, tree.name[i]!, tree.total[i]!);
+    }
+    const name = (id: number) => (id < 0 ? '' : tree.names[id]!);
+    for (let e = 0; e < sums.size; e++) {
+      const [fn, type] = [name(sums.first[e]!), name(sums.second[e]!)];
       const types = this.selfByType.get(fn) ?? new Map<string, number>();
-      types.set(nodeName(tree, i), (types.get(nodeName(tree, i)) ?? 0) + tree.total[i]!);
+      types.set(type, (types.get(type) ?? 0) + sums.sum[e]!);
       this.selfByType.set(fn, types);
     }
   }
