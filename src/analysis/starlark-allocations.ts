@@ -232,7 +232,7 @@ function callAllocation(text: string, node: SyntaxNode): AllocationSite | null {
     );
   if (name in BUILTIN_TYPES) return site('builtin', `${name}()`, BUILTIN_TYPES[name]!, builtinSize(text, node, name));
   if (method === 'items' || method === 'keys' || method === 'values')
-    return site('view', `.${method}()`, method === 'items' ? [...LIST, 'tuple'] : LIST, null);
+    return site('view', `.${method}()`, method === 'items' ? [...LIST, 'tuple'] : LIST, viewSize(text, callee));
   if (STRING_METHODS.has(method))
     return site(
       'string',
@@ -254,6 +254,12 @@ function builtinSize(text: string, call: SyntaxNode, name: string): SizeExpr | n
   if (name === 'range') return rangeSize(text, call);
   const first = childNodes(call.getChild('ArgList') ?? call).find((k) => !['(', ')', ','].includes(k.name));
   return ['list', 'tuple', 'sorted', 'reversed'].includes(name) && first ? operandSize(text, first) : null;
+}
+
+/** A view of a dict named by a plain name (`FLAGS.keys()`) lists as many elements as the dict holds. */
+function viewSize(text: string, callee: SyntaxNode): SizeExpr | null {
+  const receiver = callee.firstChild;
+  return receiver?.name === 'VariableName' ? { op: 'len', name: textOf(text, receiver) } : null;
 }
 
 /** The collection a `dict(base, …)` / `list(xs)` call copies: its first positional argument when it is a name. */

@@ -364,7 +364,7 @@ export function iterableSize(text: string, iterable: SyntaxNode | null): SizeExp
   return rangeSize(text, iterable);
 }
 
-/** Element count of an iterated expression when it is `range(n)` or `range(a, b)`, else null. */
+/** Element count of an iterated expression when it is `range(n)`, `range(a, b)` or `range(a, b, step)`, else null. */
 export function rangeSize(text: string, iterable: SyntaxNode | null): SizeExpr | null {
   if (!iterable || iterable.name !== 'CallExpression' || !iterable.firstChild) return null;
   if (calleeName(text, iterable.firstChild) !== 'range') return null;
@@ -372,8 +372,17 @@ export function rangeSize(text: string, iterable: SyntaxNode | null): SizeExpr |
   const values = args ? childNodes(args).filter((k) => !['(', ')', ','].includes(k.name)) : [];
   const exprs = values.map((v) => sizeExpression(text, v));
   if (exprs.length === 1) return exprs[0]!;
-  if (exprs.length === 2 && exprs[0] && exprs[1]) return { op: 'bin', operator: '-', left: exprs[1], right: exprs[0] };
-  return null;
+  if (exprs.length < 2 || exprs.length > 3 || exprs.some((e) => e === null)) return null;
+  const [start, stop, step] = exprs as SizeExpr[];
+  if (!step) return { op: 'bin', operator: '-', left: stop!, right: start! };
+  // `range(a, b, step)`: ceil((b - a) / step) = 0 - (a - b) // step, whatever the step's sign.
+  const down: SizeExpr = {
+    op: 'bin',
+    operator: '//',
+    left: { op: 'bin', operator: '-', left: start!, right: stop! },
+    right: step,
+  };
+  return { op: 'bin', operator: '-', left: num(0), right: down };
 }
 
 /**
