@@ -4,6 +4,7 @@
 // `range(n * m)` or `[0] * n`; nothing is evaluated.
 import type { SourceIndex } from './starlark-source.ts';
 import { evaluateSize, lengthKey } from './starlark-syntax.ts';
+import { localIntegers } from './starlark-locals.ts';
 
 /** How many callers up a constant argument is followed (`f(n)` where the caller's `n` is itself a parameter). */
 const CALLER_DEPTH = 3;
@@ -79,6 +80,7 @@ function computeKnownIntegers(
   for (const [alias, name] of Object.entries(source.loadAliases))
     if (loadable.has(name) && !Object.hasOwn(source.constants, alias)) known.set(alias, loadable.get(name)!);
   for (const [name, value] of constantParameters(sources, source, def, depth)) known.set(name, value);
+  if (def !== null) for (const [name, value] of localIntegers(sources, source, def, known)) known.set(name, value);
   for (const from of [source, ...sources.filter((s) => s !== source)]) {
     for (const [name, size] of Object.entries(from.lengths)) {
       const length = evaluateSize(size, from === source ? known : knownIntegers([], from, null));

@@ -14,6 +14,7 @@ import {
 } from './starlark-allocations.ts';
 import type { CallArgument, NameRead, SourceCall, SourceIndex, SourceLoop } from './starlark-source.ts';
 import { aliasedNames, lambdaCallNames, loopTargetAliases } from './starlark-callees.ts';
+import { boundValueOf, dictIntegers } from './starlark-bindings.ts';
 import {
   COMPREHENSIONS,
   LineMap,
@@ -64,6 +65,8 @@ export function emptySourceIndex(path: string, lineCount: number): SourceIndex {
     fieldAliases: {},
     valueAliases: {},
     constants: {},
+    dictIntegers: {},
+    bindings: {},
     lengths: {},
     reads: [],
     syntaxErrors: 0,
@@ -138,6 +141,17 @@ export class SourceIndexer {
     return null;
   }
 
+  /** A top-level dict's integer entries; in a def, what `name = value` binds (the next statement's index). */
+  private noteBinding(name: string, value: SyntaxNode): void {
+    if (this.def === null) {
+      const entries = dictIntegers(this.text, value, new Map(Object.entries(this.index.constants)));
+      if (entries) setOwn(this.index.dictIntegers, name, entries);
+      return;
+    }
+    const bound = boundValueOf(this.text, value);
+    if (bound) this.index.bindings[this.index.statements.length] = bound;
+  }
+
   /** Records names as (re)bound inside every open loop whose body holds `offset`. */
   private noteAssigned(offset: number, names: readonly string[]): void {
     for (const loop of this.loopStack) {
@@ -178,6 +192,8 @@ export class SourceIndexer {
         ? collectionLength(this.text, kids[2]!)
         : null;
     if (length) setOwn(this.index.lengths, assigns[0]!, length);
+    if (node.name === 'AssignStatement' && assigns.length === 1 && kids.length === 3)
+      this.noteBinding(assigns[0]!, kids[2]!);
     if (node.name === 'AssignStatement' && assigns.length === 1 && kids.length === 3)
       this.noteValueAliases(assigns[0]!, aliasedNames(this.text, kids[2]));
     const index = this.index.statements.length;

@@ -2,6 +2,7 @@
 // and the source view. Parsed with @lezer/python (Starlark's syntax is a Python subset), never
 // with regular expressions and never evaluated: source files are untrusted text. This file says
 // what the index holds; starlark-indexer.ts builds it.
+import type { BoundValue } from './starlark-bindings.ts';
 import type { Span } from '../model/profile.ts';
 import { SourceIndexer, emptySourceIndex } from './starlark-indexer.ts';
 import type { AllocationSite, ValueKind } from './starlark-allocations.ts';
@@ -167,6 +168,10 @@ export interface SourceIndex {
   valueAliases: Record<string, string[]>;
   /** Top-level `NAME = <integer expression>` constants (`SHARD_COUNT = 120`). */
   constants: Record<string, number>;
+  /** Top-level `NAME = {"key": <integer expression>, …}` (or `dict(key = …)`): its integer entries. */
+  dictIntegers: Record<string, Record<string, number>>;
+  /** In defs, `name = <value>` by statement index: an integer, a dict entry or a dict copy (starlark-bindings.ts). */
+  bindings: Record<number, BoundValue>;
   /** Top-level `NAME = <collection>` with its elements as written (`[… for i in range(2400)]`, a literal). */
   lengths: Record<string, SizeExpr>;
   reads: NameRead[];
