@@ -1,5 +1,6 @@
 // The advisor: one rule per cause of Buck2's guide "Debugging Excess Starlark Peak Memory", run
 // over the profiles of one run joined with its sources. Also groups loaded files into runs.
+import { withLoadedSources } from './loaded-sources.ts';
 import type { ProfileSet } from '../model/profile-set.ts';
 import type { HeapFlame } from '../model/profile.ts';
 import { frameFile, pathNamesFile } from './profile-names.ts';
@@ -106,7 +107,7 @@ export function groupRuns(sets: readonly RunSet[], sources: readonly { path: str
       name,
       sets: runSets,
       targetIds: profiles.targetIds,
-      input: { ...profiles.input, sources: unique.map(indexOf) },
+      input: { ...profiles.input, sources: withLoadedSources(unique.map(indexOf), sources, indexOf) },
     };
   });
 }

@@ -10,7 +10,7 @@ export type BoundValue =
   | { kind: 'size'; size: SizeExpr }
   /** `D["key"]`, `D.get("key")`: the entry, when D surely holds it. */
   | { kind: 'entry'; of: string; key: string }
-  /** `dict(D)`, `dict(D, **kwargs)`, `D.copy()`, `D`: what D holds, until the def changes it. */
+  /** `dict(D)`, `dict(D, **kwargs)`, `D`: what D holds, until the def changes it. */
   | { kind: 'copy'; of: string };
 
 const PUNCTUATION = new Set(['(', ')', ',', '[', ']', '{', '}', ':']);
@@ -37,7 +37,6 @@ function callBinding(text: string, call: SyntaxNode, callee: string): BoundValue
   // `D.get("key", fallback)` is the entry too when D holds the key (the fallback is then never used).
   const key = method === 'get' && args.length >= 1 && args.length <= 2 ? stringValue(text, args[0]!) : null;
   if (receiver && key !== null) return { kind: 'entry', of: receiver, key };
-  if (method === 'copy' && receiver && args.length === 0) return { kind: 'copy', of: receiver };
   // `dict(D)` or `dict(D, **kwargs)`: a keyword written here would change an entry, so none may be.
   const [first, ...rest] = args;
   const onlySpread =

@@ -86,10 +86,19 @@ function changedInDef(source: SourceIndex, def: number, name: string): boolean {
   return stored || changed;
 }
 
-/** Whether any call in the sources passes `key = …`: through `**kwargs` it may reach the copy's update. */
+/**
+ * Whether any call in the sources passes `key = …`: through `**kwargs` it may reach the copy's
+ * update. The `dict(key = …)` that writes a table is not such a call.
+ */
 function keyPassedByCalls(sources: readonly SourceIndex[], key: string): boolean {
-  return sources.some((s) => s.calls.some((c) => c.args.some((a) => a.keyword === key)));
+  return sources.some((s) =>
+    s.calls.some((c) => c.args.some((a) => a.keyword === key) && !writesTable(s, c.statement)),
+  );
 }
+
+const writesTable = (source: SourceIndex, statement: number) =>
+  source.statements[statement]!.def === null &&
+  source.statements[statement]!.assigns.some((name) => Object.hasOwn(source.dictIntegers, name));
 
 /** A top-level dict's integer entries: the file's own, else the one table of that name the other sources bind. */
 function tableEntries(

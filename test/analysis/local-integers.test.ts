@@ -39,6 +39,9 @@ describe('integers a def binds itself', () => {
     const table = indexStarlarkSource('ports.bzl', 'DEFAULTS = dict(port_space = 4096, retries = 3)\n');
     const defs = indexStarlarkSource('defs.bzl', 'def f():\n    n = DEFAULTS.get("port_space", 8)\n    m = n * 2\n');
     expect(knownIntegers([table, defs], defs, 0).get('m')).toBe(8192);
+    // The `dict(port_space = …)` that writes the table passes the key, yet is no caller of the copy.
+    const copied = indexStarlarkSource('c.bzl', 'def g(**o):\n    s = dict(DEFAULTS, **o)\n    n = s["port_space"]\n');
+    expect(knownIntegers([table, copied], copied, 0).get('n')).toBe(4096);
   });
 
   it('is not sure of the entry when a call passes the key, the def stores into its copy, or binds the name twice', () => {
