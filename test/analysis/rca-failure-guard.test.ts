@@ -70,6 +70,16 @@ describe('rare-case-allocation of a value only a fail check reads', () => {
     expect(findings).toEqual([]);
   });
 
+  it('is not said of a value the check needs whole (a duplicates test)', () => {
+    const findings = findingsFor([
+      'def _check_region(values):',
+      '    names = [r.name for r in REGIONS if r.name in values]',
+      '    if len(names) != len(set(names)):',
+      '        fail("duplicate region")',
+    ]);
+    expect(findings).toEqual([]);
+  });
+
   it('is not said when running code reads the value too', () => {
     const findings = findingsFor([
       'def _check_region(value):',

@@ -1,6 +1,6 @@
 // A value built only to decide whether to fail: `allowed = {r.name: r.tier for r in REGIONS}`,
 // perhaps added to (`allowed[r] = …`), then read only by the condition of an `if` whose body
-// calls `fail` (`if value not in allowed: fail(…)`). Every evaluation that finishes pays for it,
+// calls `fail` to test membership (`if value not in allowed: fail(…)`). Every evaluation that finishes pays for it,
 // although only the failing one needs more than a cheap check (rare-case-allocation's shape).
 import type { SourceIndex } from '../starlark-source.ts';
 import type { RuleContext } from './context.ts';
@@ -38,9 +38,14 @@ export function failureGuardsOf(ctx: RuleContext, source: SourceIndex, index: nu
   return checks.map(({ check }) => check.statement);
 }
 
-/** The fail check whose condition holds this read, or null. */
+/**
+ * The fail check whose condition tests membership in the value (`v not in allowed`), or null.
+ * Only membership: a whole-value test (`len(names) != len(set(names))`) needs every element,
+ * while a lookup can be answered by a table built once.
+ */
 function guardOf(use: ValueUse) {
   const { line, column } = use.read;
+  if (use.read.use !== 'membership') return null;
   return (
     use.source.failChecks.find(
       (c) =>
