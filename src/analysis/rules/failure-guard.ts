@@ -1,7 +1,8 @@
 // A value built only to decide whether to fail: `allowed = {r.name: r.tier for r in REGIONS}`,
-// perhaps added to (`allowed[r] = …`), then read only by the condition of an `if` whose body
-// calls `fail` to test membership (`if value not in allowed: fail(…)`). Every evaluation that finishes pays for it,
-// although only the failing one needs more than a cheap check (rare-case-allocation's shape).
+// perhaps added to (`allowed[r] = …`), then read only to test membership in the condition of an
+// `if` whose body calls `fail` (`if value not in allowed: fail(…)`). Every evaluation that
+// finishes pays for it, although only the failing one needs more than a cheap check
+// (rare-case-allocation's shape).
 import type { SourceIndex } from '../starlark-source.ts';
 import type { RuleContext } from './context.ts';
 import { neverRuns, usesOf, type ValueUse } from './value-flow.ts';
