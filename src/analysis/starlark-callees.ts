@@ -25,8 +25,15 @@ export function aliasedNames(text: string, value: SyntaxNode | undefined): strin
   const kids = childNodes(value);
   if (value.name === 'DictionaryExpression')
     return kids.flatMap((k) => (k.prevSibling?.name === ':' && k.name === 'VariableName' ? [calleeName(text, k)] : []));
+  // A list of `(key, def)` pairs (`[("region", _check_region), …]`): the defs inside each pair too.
   if (value.name === 'ArrayExpression' || value.name === 'TupleExpression')
-    return kids.flatMap((k) => (k.name === 'VariableName' ? [calleeName(text, k)] : []));
+    return kids.flatMap((k) =>
+      k.name === 'VariableName'
+        ? [calleeName(text, k)]
+        : value.name === 'ArrayExpression' && k.name === 'TupleExpression'
+          ? aliasedNames(text, k)
+          : [],
+    );
   if (value.name === 'ConditionalExpression') {
     const branches = kids.filter((k) => k.name !== 'if' && k.name !== 'else');
     return [branches[0], branches[2]].flatMap((k) => aliasedNames(text, k));
@@ -47,7 +54,7 @@ export function lambdaCallNames(text: string, lambda: SyntaxNode, statement: Sou
 
 /**
  * What a loop's targets may be when called: `for check in CHECKS` (or a list of names) → the
- * elements; `for fn in TABLE.values()` and `for kind, fn in TABLE.items()` → the dict's values.
+ * elements, `for field, check in PAIRS` → the defs in the pairs; `for fn in TABLE.values()` and `for kind, fn in TABLE.items()` → the dict's values.
  */
 export function loopTargetAliases(
   text: string,
@@ -67,8 +74,9 @@ export function loopTargetAliases(
     const holder = calleeName(text, iterable.firstChild.firstChild!);
     return target && holder ? [[target, [holder]]] : [];
   }
+  // `for field, check in PAIRS`: which target holds the def is not told apart; any of them may be it.
   const names = aliasedNames(text, iterable);
-  return targets.length === 1 && names.length > 0 ? [[targets[0]!, names]] : [];
+  return names.length > 0 ? targets.map((target) => [target, names]) : [];
 }
 
 /**

@@ -220,7 +220,7 @@ export class SourceIndexer {
     const isLambda = node.name === 'LambdaExpression';
     const nameNode = isLambda ? null : kids.find((k) => k.name === 'VariableName');
     const paramList = kids.find((k) => k.name === 'ParamList');
-    const { params, defaults } = parameters(this.text, paramList ?? null);
+    const { params, defaults, kwargs } = parameters(this.text, paramList ?? null);
     const index = this.index.defs.length;
     this.index.defs.push({
       name: nameNode ? textOf(this.text, nameNode) : 'lambda',
@@ -228,6 +228,7 @@ export class SourceIndexer {
       span: this.span(node),
       params,
       defaults,
+      kwargs,
       parent: this.def,
       callNames: nameNode
         ? [textOf(this.text, nameNode)]
@@ -496,7 +497,10 @@ function readUse(text: string, node: SyntaxNode): Pick<NameRead, 'use' | 'callee
   if (callee === 'len') return { use: 'len', ...none };
   const keyword = node.prevSibling?.name === 'AssignOp' ? node.prevSibling.prevSibling : null;
   if (keyword) return { use: 'argument', callee, position: -1, keyword: textOf(text, keyword) };
-  const args = childNodes(parent).filter((k) => !['(', ')', ','].includes(k.name));
+  // `*xs` and `**kw` are marked by their star (as in CallArgument): neither one position nor one keyword.
+  const star = node.prevSibling?.name === '*' || node.prevSibling?.name === '**' ? node.prevSibling.name : '';
+  if (star) return { use: 'argument', callee, position: -1, keyword: star };
+  const args = childNodes(parent).filter((k) => !['(', ')', ',', '*', '**'].includes(k.name));
   const at = args.findIndex((k) => k.from === node.from);
   return {
     use: 'argument',

@@ -15,6 +15,8 @@ export interface SourceDef {
   params: string[];
   /** Default values of parameters as size expressions, by name (only those with a default that is one). */
   defaults: Record<string, SizeExpr>;
+  /** The `**kwargs` parameter's name (also in params), null without one: it takes every keyword no other parameter names. */
+  kwargs: string | null;
   /** Index of the enclosing def (nested defs), null at top level. */
   parent: number | null;
   /** Names it is called by: its own for a def; for a lambda, the names its assignment binds (`f = lambda: …`). */
@@ -141,7 +143,7 @@ export interface NameRead {
   statement: number;
   def: number | null;
   use: ReadUse;
-  /** For `argument`: the dotted callee, the position (-1 for a keyword) and the keyword; for `method`: the method in `callee`. */
+  /** For `argument`: the dotted callee, the position (-1 for a keyword) and the keyword (`*`/`**` for `*xs`/`**kw`); for `method`: the method in `callee`. */
   callee: string;
   position: number;
   keyword: string;

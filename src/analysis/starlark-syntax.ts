@@ -409,24 +409,26 @@ export function argumentSizes(
   return { positional, keyword };
 }
 
-/** A def's parameter names, and the defaults that are size expressions (`count = 60000`, `n = N`). */
+/** A def's parameter names, the defaults that are size expressions (`count = 60000`, `n = N`), and its `**kwargs` name. */
 export function parameters(
   text: string,
   paramList: SyntaxNode | null,
-): { params: string[]; defaults: Record<string, SizeExpr> } {
+): { params: string[]; defaults: Record<string, SizeExpr>; kwargs: string | null } {
   const params: string[] = [];
+  let kwargs: string | null = null;
   const defaults: Record<string, SizeExpr> = Object.create(null) as Record<string, SizeExpr>;
   const kids = paramList ? childNodes(paramList) : [];
   for (let i = 0; i < kids.length; i++) {
     if (kids[i]!.name !== 'VariableName') continue;
     const name = textOf(text, kids[i]!);
     params.push(name);
+    if (kids[i - 1]?.name === '**') kwargs = name;
     if (kids[i + 1]?.name !== 'AssignOp') continue;
     const value = sizeExpression(text, kids[i + 2] ?? null);
     if (value) defaults[name] = value;
     i += 2; // the default is a value, never a parameter
   }
-  return { params, defaults };
+  return { params, defaults, kwargs };
 }
 
 /** True when a VariableName binds rather than reads: targets, def names, params, keyword names. */

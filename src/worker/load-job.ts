@@ -10,6 +10,9 @@ import type { LoadedSetData, ParseInput } from './protocol.ts';
 import type { SkippedFiles } from './skipped.ts';
 import { analyseSets, readSources, splitSources, type SourceText } from './set-analysis.ts';
 
+/** The transfer list of a finished job, loaded with this chunk (transfer.ts says why not the entry). */
+export { transferablesOf } from './transfer.ts';
+
 export interface LoadResult {
   sets: LoadedSetData[];
   /** Problems after parsing that cost a feature, never the files. */

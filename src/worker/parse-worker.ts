@@ -1,7 +1,7 @@
 // The parse worker (a module Web Worker): parses dropped files and URLs off the main thread,
 // derives per-set data, and hands back plain data with call-tree buffers transferred.
 import { fetchClaimingPrefetch, prefetchForScript, releasePrefetch } from './prefetch.ts';
-import { transferablesOf, type WorkerRequest, type WorkerResponse } from './protocol.ts';
+import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
@@ -22,7 +22,7 @@ async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'par
   const controller = new AbortController();
   running.set(jobId, controller);
   try {
-    const { runLoadJob } = await loadJob;
+    const { runLoadJob, transferablesOf } = await loadJob;
     controller.signal.throwIfAborted();
     const result = await runLoadJob(
       request.inputs,

@@ -4,8 +4,6 @@
 import type { FunctionStats } from '../analysis/function-table.ts';
 import type { MetricName, MetricWeights } from '../analysis/metrics.ts';
 import type { RunRoles } from '../analysis/run-roles.ts';
-import type { CallTree } from '../model/call-tree.ts';
-import { statementBuffers } from '../model/statement-rows.ts';
 import type { ParsedFile } from '../model/profile.ts';
 import type { LoadResult } from './load-job.ts';
 import type { SetAnalysis, SourceText } from './set-analysis.ts';
@@ -43,27 +41,3 @@ export type WorkerResponse =
   | ({ type: 'done'; jobId: number } & LoadResult)
   | { type: 'cancelled'; jobId: number }
   | { type: 'failed'; jobId: number; message: string };
-
-/** The buffers of a call tree, for `postMessage(…, transfer)`. */
-export function treeBuffers(tree: CallTree): ArrayBuffer[] {
-  return [tree.name, tree.parent, tree.depth, tree.end, tree.kind, tree.self, tree.total].map(
-    (a) => a.buffer as ArrayBuffer,
-  );
-}
-
-/** Every transferable buffer in a finished job, each listed once. */
-export function transferablesOf(sets: readonly LoadedSetData[]): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>();
-  for (const set of sets) {
-    for (const file of set.files) {
-      const p = file.profile;
-      if (p && (p.format === 'heap-flame' || p.format === 'time-flame' || p.format === 'pprof')) {
-        for (const b of treeBuffers(p.tree)) buffers.add(b);
-      } else if (p?.format === 'statement') {
-        for (const b of statementBuffers(p.rows)) buffers.add(b);
-      }
-    }
-    for (const m of set.metrics) buffers.add(m.total.buffer as ArrayBuffer);
-  }
-  return [...buffers];
-}

@@ -35,6 +35,10 @@ def gen(srcs, lang):
         check(1, 2)
     for kind, fn in _CODEGEN.items():
         fn(kind, kind)
+    for field, validate in _BY_FIELD:
+        validate(field, field)
+
+_BY_FIELD = [("cpp", _cpp), ("grpc", _grpc)]
 `;
 
 const defNames = (sources: SourceIndex[], from: SourceIndex, callee: string) =>
@@ -68,6 +72,10 @@ describe('calls through names bound to defs', () => {
     expect(defNames(sources, source, 'fn')).toEqual(['_cpp:6', '_grpc:9', 'lambda:12']);
     // A loop over plain values makes no def callable.
     expect(defNames(sources, source, 'src')).toEqual([]);
+  });
+
+  it('a loop over a list of (key, def) pairs binds its targets to the defs in them', () => {
+    expect(defNames(sources, source, 'validate')).toEqual(['_cpp:6', '_grpc:9']);
   });
 
   it('a lambda passed as a struct field is called by the field, and its body is a statement of its own', () => {

@@ -27,11 +27,14 @@ const lezer = (ids: string[]) => ids.filter((id) => id.includes('/node_modules/@
 describe('first-load JS', () => {
   let chunks: Rollup.OutputChunk[] = [];
   let all: Rollup.OutputChunk[] = [];
+  let workerEntry = '';
   beforeAll(async () => {
     const result = await build({ root: ROOT, logLevel: 'silent', build: { write: false } });
     const output = (Array.isArray(result) ? result[0]! : (result as Rollup.RollupOutput)).output;
     chunks = eagerChunks(output);
     all = output.flatMap((o) => (o.type === 'chunk' ? [o] : []));
+    const entry = output.find((o) => /(^|\/)parse-worker-[^/]*\.js$/.test(o.fileName));
+    workerEntry = entry ? String(entry.type === 'chunk' ? entry.code : entry.source) : '';
   }, 180_000);
 
   it('loads the app up front, and no module of @lezer (which the page reaches only when it re-analyses)', () => {
@@ -53,5 +56,13 @@ describe('first-load JS', () => {
     const gzip = chunks.reduce((n, c) => n + gzipSync(c.code).length, 0);
     expect(gzip).toBeGreaterThan(0);
     expect(gzip).toBeLessThanOrEqual(90 * 1024);
+  });
+
+  it("the worker's entry exports nothing: no chunk imports it back", () => {
+    // It runs with the page's address in its URL fragment (worker/prefetch.ts). A chunk importing a
+    // value from it would load it again under the bare URL: a second module instance, whose start
+    // fetched the #url= file a second time (seen when the statement rows' buffers were listed there).
+    expect(workerEntry.length).toBeGreaterThan(0);
+    expect(workerEntry).not.toMatch(/\bexport\s*\{/);
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/formats/parse-file.ts';
 import { describeTree } from '../../src/model/call-tree.ts';
 import { assembleSets } from '../../src/worker/assemble.ts';
-import { transferablesOf, type LoadedSetData } from '../../src/worker/protocol.ts';
+import type { LoadedSetData } from '../../src/worker/protocol.ts';
+import { transferablesOf } from '../../src/worker/transfer.ts';
 import { sampleHeapFlame } from '../samples.ts';
 
 describe('worker protocol', () => {

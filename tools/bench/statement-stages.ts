@@ -11,7 +11,7 @@ import { RuleContext } from '../../src/analysis/rules/context.ts';
 import { parseChunks } from '../../src/formats/parse-file.ts';
 import { assembleSets } from '../../src/worker/assemble.ts';
 import { analyseSets } from '../../src/worker/set-analysis.ts';
-import { transferablesOf } from '../../src/worker/protocol.ts';
+import { transferablesOf } from '../../src/worker/transfer.ts';
 
 const path = process.argv[2] ?? 'tools/bench/out/statements-1m.csv';
 const runs = Number(process.argv[3] ?? 3);

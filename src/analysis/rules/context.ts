@@ -9,6 +9,7 @@ import { attribute, type Attribution } from '../attribution.ts';
 import type { FunctionBytes } from '../loop-finder.ts';
 import { ProfileJoins, type AdviceInput } from '../profile-joins.ts';
 import type { SourceIndex, SourceStatement } from '../starlark-source.ts';
+import { repeatingLoopOf, type LoopPlace } from './repeating-loop.ts';
 
 export type { AdviceInput };
 
@@ -107,16 +108,9 @@ export class RuleContext extends ProfileJoins {
     return this.allocationBytesByKey.get(`${this.input.sources.indexOf(source)}:${allocation}`) ?? 0;
   }
 
-  /**
-   * The loop that repeats a statement: the innermost one around it in its def, else the loop most
-   * of its bytes went to up the stack (attribution), else null.
-   */
-  repeatingLoop(source: SourceIndex, statement: number): { source: SourceIndex; loop: number } | null {
-    const local = source.statements[statement]!.loop;
-    if (local !== null) return { source, loop: local };
-    const index = this.input.sources.indexOf(source);
-    const row = this.attribution.statements.find((r) => r.source === index && r.statement === statement);
-    return row?.loop ? { source: this.input.sources[row.loop.source]!, loop: row.loop.loop } : null;
+  /** The loop that repeats a statement (repeating-loop.ts), null when none does. */
+  repeatingLoop(source: SourceIndex, statement: number): LoopPlace | null {
+    return repeatingLoopOf(this.input.sources, this.attribution, source, statement);
   }
 
   /**

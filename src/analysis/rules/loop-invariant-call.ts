@@ -16,7 +16,7 @@ import {
   type Finding,
   type RuleContext,
 } from './context.ts';
-import { defCalled, defsCalled } from './value-flow.ts';
+import { defCalled, defsCalled, parameterOf } from './value-flow.ts';
 
 /** Natives and builtins whose result depends only on their arguments (and the package), so a constant call can be hoisted. */
 const PURE_NATIVES = new Set(['glob', 'native.glob', 'sorted', 'reversed', 'list', 'tuple', 'dict', 'set']);
@@ -89,7 +89,7 @@ function invariantAbove(
           r.statement === c.statement &&
           r.use === 'argument' &&
           r.callee === c.callee &&
-          (r.position === position || r.keyword === name),
+          parameterOf(source.defs[def!]!, r) === name,
       );
       const loop = c.loop === null ? null : s.loops[c.loop]!;
       // An argument that is an expression (`[x + 1]`) has no bare name: then no name of the whole call may vary.

@@ -14,6 +14,7 @@ import {
   type Finding,
   type RuleContext,
 } from './context.ts';
+import { failureGuardsOf } from './failure-guard.ts';
 import { defCalled, feedersForFailure, neverRuns, usesOf, usesOfMade } from './value-flow.ts';
 
 /**
@@ -60,11 +61,26 @@ export function findRareCaseAllocations(ctx: RuleContext): Finding[] {
       if (finding) findings.push(finding);
     });
     findings.push(
+      ...guardValues(ctx, source),
       ...costlyDefaults(ctx, source),
       ...argumentsForFailure(ctx, source),
       ...fieldsForFailure(ctx, source),
     );
   }
+  return findings;
+}
+
+/** `allowed = {…}` read only to decide `if v not in allowed: fail(…)`: built in full on every call for a cheap answer. */
+function guardValues(ctx: RuleContext, source: SourceIndex): Finding[] {
+  const findings: Finding[] = [];
+  source.statements.forEach((statement, index) => {
+    const checks = failureGuardsOf(ctx, source, index);
+    if (!checks) return;
+    const lines = checks.map((c) => source.statements[c]!.span.line);
+    const what = `\`${statement.assigns[0]}\` is built on every call only to be read by the condition of \`if … fail\` (line ${lines.join(', ')}), and by code that adds to it or fails`;
+    const finding = judge(ctx, source, index, what, ctx.statementBytes(source, index) ?? undefined);
+    if (finding) findings.push(finding);
+  });
   return findings;
 }
 

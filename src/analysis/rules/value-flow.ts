@@ -2,7 +2,7 @@
 // "is this list only indexed?", "is it iterated once?" and "is it read only when failing?".
 import { resolveDef, resolveDefs } from '../starlark-callees.ts';
 import { CHEAP_METHODS } from '../starlark-allocations.ts';
-import type { NameRead, SourceCall, SourceIndex, SourceStatement } from '../starlark-source.ts';
+import type { NameRead, SourceCall, SourceDef, SourceIndex, SourceStatement } from '../starlark-source.ts';
 import type { Span } from '../../model/profile.ts';
 import type { RuleContext } from './context.ts';
 
@@ -53,15 +53,22 @@ export function usesOf(
     if (read.name !== name || read.def !== def || read.statement === bound) continue;
     if (from && (read.line < from.span.line || (until && read.line > until.span.endLine))) continue;
     const callee = read.use === 'argument' && depth < MAX_DEPTH ? defCalled(ctx, source, read.callee) : null;
-    const param = callee
-      ? read.position >= 0
-        ? callee.source.defs[callee.def]!.params[read.position]
-        : read.keyword
-      : undefined;
+    const param = callee ? parameterOf(callee.source.defs[callee.def]!, read) : undefined;
     if (callee && param) uses.push(...usesOf(ctx, callee.source, callee.def, param, null, depth + 1));
     else uses.push({ source, read });
   }
   return uses;
+}
+
+/**
+ * The parameter of `def` an argument read binds: by position or keyword, a keyword no parameter
+ * names (or `**kw`) binding the `**kwargs` parameter; undefined when none can be told (`*xs`).
+ */
+export function parameterOf(def: SourceDef, read: NameRead): string | undefined {
+  if (read.position >= 0) return def.params[read.position];
+  if (read.keyword === '*') return undefined;
+  if (read.keyword === '**' || !def.params.includes(read.keyword)) return def.kwargs ?? undefined;
+  return read.keyword;
 }
 
 /**
