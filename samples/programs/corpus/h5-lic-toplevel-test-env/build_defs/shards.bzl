@@ -1,0 +1,2 @@
+def shard_srcs(srcs, shard, total):
+    return srcs[shard::total]
