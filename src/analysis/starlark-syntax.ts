@@ -209,11 +209,40 @@ export function sizeExpression(text: string, node: SyntaxNode | null): SizeExpr 
   }
   if (node.name === 'VariableName') return { op: 'name', name: textOf(text, node) };
   if (node.name === 'ParenthesizedExpression') return sizeExpression(text, childNodes(node)[1] ?? null);
+  if (node.name === 'CallExpression') return intConversionSize(text, node);
   if (node.name !== 'BinaryExpression') return null;
   const [left, op, right] = childNodes(node);
   const a = sizeExpression(text, left ?? null);
   const b = sizeExpression(text, right ?? null);
   return a && b && op ? { op: 'bin', operator: textOf(text, op), left: a, right: b } : null;
+}
+
+/** Callees whose third argument (`default`) is the value a build reads when the config says nothing. */
+const CONFIG_READERS = new Set(['read_config', 'native.read_config', 'read_root_config', 'native.read_root_config']);
+
+/**
+ * `int(n)`, `int("1024")` and `int(read_config("s", "k", "1024"))`: the integer written, or the
+ * config's default, which is what a build (and its profile) without that setting runs with.
+ */
+function intConversionSize(text: string, call: SyntaxNode): SizeExpr | null {
+  if (!call.firstChild || calleeName(text, call.firstChild) !== 'int') return null;
+  let arg = callArguments(call)[0] ?? null;
+  if (arg?.name === 'CallExpression' && arg.firstChild && CONFIG_READERS.has(calleeName(text, arg.firstChild))) {
+    const args = callArguments(arg);
+    // Keyword arguments are flat in the tree: `default`, `=`, value.
+    const keyword = args.findIndex((a, i) => textOf(text, a) === 'default' && args[i + 1]?.name === 'AssignOp');
+    const positional = args.some((a) => a.name === 'AssignOp') ? null : (args[2] ?? null);
+    arg = keyword >= 0 ? (args[keyword + 2] ?? null) : positional;
+  }
+  if (arg?.name !== 'String') return sizeExpression(text, arg);
+  const digits = textOf(text, arg).replace(/^["']|["']$/g, '');
+  return /^\d+$/.test(digits) ? num(Number(digits)) : null;
+}
+
+/** The argument nodes of a call, in order, without the brackets and commas. */
+function callArguments(call: SyntaxNode): SyntaxNode[] {
+  const list = call.getChild('ArgList');
+  return list ? childNodes(list).filter((k) => !['(', ')', ','].includes(k.name)) : [];
 }
 
 /**

@@ -31,6 +31,24 @@ describe('Starlark constant folding', () => {
     },
   );
 
+  it.each([
+    ['int(read_config("board", "flash_kb", "1024")) * 256', 262144],
+    ['int(native.read_config("board", "kb", default = "64"))', 64],
+    ["int('12') + 1", 13],
+    ['int(4 * 8)', 32],
+  ])('reads %s as the integer the build runs with (the config default)', (expr, value) => {
+    const { text, node } = expression(expr);
+    expect(constantValue(text, node)).toBe(value);
+  });
+
+  it.each(['int(read_config("board", "kb"))', 'int(read_config("b", "k", "0x10"))', 'str(12)', 'int("1.5")'])(
+    'gives null for %s (no default, not decimal, not int())',
+    (expr) => {
+      const { text, node } = expression(expr);
+      expect(constantValue(text, node)).toBeNull();
+    },
+  );
+
   it('keeps names in a size expression and folds it once they are known', () => {
     const { text, node } = expression('(shards + 1) * per_shard');
     const size = sizeExpression(text, node);
