@@ -13,6 +13,7 @@ import {
   type RuleContext,
 } from './context.ts';
 import { elementCount } from './element-count.ts';
+import { elementsFromBytes, largerCount } from './elements-from-bytes.ts';
 import { isMeasured, onlyElementsRead, usesOf, usesOfReturned, type ValueUse } from './value-flow.ts';
 
 /** A collection of at least this many elements is "very large" for one BUCK-file statement. */
@@ -101,7 +102,9 @@ function judge(
   const base = findingAt(ctx, source, statement, 'huge-collection');
   const bytes = ctx.statementBytes(source, statement);
   // A value only measured (`len(xs)`) was built for nothing: its bytes say enough without a count.
-  const counted = elementCount(ctx, source, statement) ?? (onlyMeasured ? { elements: 0, how: 'not known' } : null);
+  const counted =
+    largerCount(elementCount(ctx, source, statement), elementsFromBytes(ctx, source, statement)) ??
+    (onlyMeasured ? { elements: 0, how: 'not known' } : null);
   if (!counted || (counted.elements < HUGE_ELEMENTS && !onlyMeasured)) return null;
   const size = Math.round(counted.elements);
   // Without a count that says huge, one value must weigh: a measure taken per call of a helper
