@@ -49,14 +49,14 @@ function findingsFor(secondUse: string) {
   return adviseOn('gen.bzl', program(secondUse), FLAME, COUNTS);
 }
 
-/** The advisor's findings for one file with a heap flame and, when given, statement Counts. */
-function adviseOn(path: string, text: string, flame: string, counts: string | null) {
+/** The advisor's findings for one file (and the files it loads) with a heap flame and, when given, statement Counts. */
+function adviseOn(path: string, text: string, flame: string, counts: string | null, loaded: [string, string][] = []) {
   return advise({
     heapFlame: heapFlame(flame),
     summary: null,
     statement: counts === null ? null : statementProfile(counts),
     coverage: null,
-    sources: [indexStarlarkSource(path, text)],
+    sources: [indexStarlarkSource(path, text), ...loaded.map(([p, t]) => indexStarlarkSource(p, t))],
   });
 }
 
@@ -136,5 +136,42 @@ describe('materialize-then-process by keys', () => {
   it('not when the second loop goes over other keys (a few lookups, not a walk)', () => {
     const findings = indexByName('["a", "b"]');
     expect(findings.filter((f) => f.cause === 'materialize-then-process')).toEqual([]);
+  });
+});
+
+describe('materialize-then-process along a chain of collections', () => {
+  function chain(firstFlame: string) {
+    const buck = [
+      'load(":rules.bzl", "make_rule")',
+      'MODS = [("m%d" % i, ("a", "b")[i % 2]) for i in range(40)]',
+      'KINDS = ["lib", "test", "bench", "doc", "fuzz"]',
+      'RULES = [make_rule(m, k) for m in MODS for k in KINDS]',
+      'for r in RULES:',
+      '    native_rule(**r)',
+    ].join('\n');
+    const rules = 'def make_rule(m, k):\n    return {"name": m[0] + k, "srcs": ["%s/%s.c" % (m[0], k)] * 20}\n';
+    const counts = [
+      'File,Span,Duration(s),Count',
+      '"TOTAL","",0.01,700',
+      '"BUCK","2:1-60",0.0,1',
+      '"BUCK","4:1-55",0.0,201',
+      '"BUCK","5:1-6:21",0.0,1',
+      '"BUCK","6:5-21",0.0,400',
+      '"rules.bzl","2:5-70",0.0,200',
+    ].join('\n');
+    const flame = `${firstFlame}module;rules.bzl.make_rule;dict 1500000\nmodule;rules.bzl.make_rule;array 900000\n`;
+    return adviseOn('BUCK', buck, flame, counts, [['rules.bzl', rules]]);
+  }
+
+  it('a small first table walked into a heavy second collection: the second is the culprit', () => {
+    const [finding] = chain('module;tuple 3000\nmodule;string 2000\n');
+    expect(finding).toMatchObject({ cause: 'materialize-then-process', function: 'module', span: { line: 4 } });
+  });
+
+  it('a heavy first link is reported once, at the first collection', () => {
+    const findings = chain('module;tuple 3000000\nmodule;string 2000\n').filter(
+      (f) => f.cause === 'materialize-then-process',
+    );
+    expect(findings.map((f) => f.span.line)).toEqual([2]);
   });
 });

@@ -102,9 +102,12 @@ export function findMaterializeThenProcess(ctx: RuleContext): Finding[] {
         ? walksOver(usesOf(ctx, source, source.statements[index]!.def, producer.name, index), producer, source)
         : null;
       if (!producer || !walks) return;
-      for (const walk of walks) if (walk.source === source) chained.add(walk.read.statement);
       const finding = judge(ctx, source, producer, walks);
-      if (finding) findings.push(finding);
+      if (!finding) return;
+      findings.push(finding);
+      // Only a reported link hides the rest of its chain: a small first collection (a table of
+      // boards) walked into a heavy second one (a spec per board × variant) leaves the second to judge.
+      for (const walk of walks) if (walk.source === source) chained.add(walk.read.statement);
     });
     findings.push(...handedStraightOn(ctx, source));
   }
