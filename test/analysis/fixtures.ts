@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { groupRuns, isStarlarkSourcePath, type Run } from '../../src/analysis/advisor.ts';
+import { advise, groupRuns, isStarlarkSourcePath, type Run } from '../../src/analysis/advisor.ts';
+import { indexStarlarkSource } from '../../src/analysis/starlark-source.ts';
 import { parseBytes, parseText } from '../../src/formats/parse-file.ts';
 import { groupIntoSets, type ProfileSet } from '../../src/model/profile-set.ts';
 import type { HeapFlame, ParsedFile, Span, StatementProfile } from '../../src/model/profile.ts';
@@ -53,6 +54,17 @@ export function heapFlame(text: string): HeapFlame {
   const parsed = parseText('flame.src', text);
   if (parsed.profile?.format !== 'heap-flame') throw new Error(`not a heap flame: ${parsed.profile?.format}`);
   return parsed.profile;
+}
+
+/** The findings for one hand-written .bzl file with a hand-written heap flame and no other profile. */
+export function adviseOnFlame(file: string, program: string, flame: string) {
+  return advise({
+    heapFlame: heapFlame(flame),
+    summary: null,
+    statement: null,
+    coverage: null,
+    sources: [indexStarlarkSource(file, program)],
+  });
 }
 
 export const golden = {

@@ -3,9 +3,7 @@
 // never runs. The finding claims the bytes of the whole chain, not only the last statement's.
 // A small hand-written program with a hand-written heap flame.
 import { describe, expect, it } from 'vitest';
-import { advise } from '../../src/analysis/advisor.ts';
-import { indexStarlarkSource } from '../../src/analysis/starlark-source.ts';
-import { heapFlame } from './fixtures.ts';
+import { adviseOnFlame } from './fixtures.ts';
 
 function program(hintsAlsoUsed: boolean): string {
   return [
@@ -27,13 +25,7 @@ const FLAME = [
 ].join('\n');
 
 function findingsOf(hintsAlsoUsed: boolean) {
-  return advise({
-    heapFlame: heapFlame(FLAME),
-    summary: null,
-    statement: null,
-    coverage: null,
-    sources: [indexStarlarkSource('chk.bzl', program(hintsAlsoUsed))],
-  });
+  return adviseOnFlame('chk.bzl', program(hintsAlsoUsed), FLAME);
 }
 
 describe('rare-case-allocation through values built only for the failure', () => {

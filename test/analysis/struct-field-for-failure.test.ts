@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { advise } from '../../src/analysis/advisor.ts';
 import { indexStarlarkSource } from '../../src/analysis/starlark-source.ts';
-import { heapFlame } from './fixtures.ts';
+import { adviseOnFlame, heapFlame } from './fixtures.ts';
 
 const CHECKS = (messageRead: string) =>
   [
@@ -41,13 +41,7 @@ const FLAME = [
 ].join('\n');
 
 function findingsOf(text: string) {
-  return advise({
-    heapFlame: heapFlame(FLAME),
-    summary: null,
-    statement: null,
-    coverage: null,
-    sources: [indexStarlarkSource('chk.bzl', text)],
-  });
+  return adviseOnFlame('chk.bzl', text, FLAME);
 }
 
 describe('a struct field read only when failing', () => {

@@ -45,8 +45,13 @@ function invariance(ctx: RuleContext, source: SourceIndex, call: SourceCall): st
     if (reads.some((name) => loop.assigned.includes(name))) return null;
     return `its arguments read ${call.argNames.join(', ') || 'no names'}; the loop binds ${loop.assigned.join(', ') || 'nothing'}: none of them`;
   }
-  // A lambda's body reads its enclosing def's names: the call of the lambda is what repeats.
-  if (!isDef || (call.def !== null && source.defs[call.def]!.kind === 'lambda')) return null;
+  if (!isDef) return null;
+  // A lambda's body may read its enclosing defs' names, which change between their calls: only
+  // globals (`lambda t, r: emit(t, r, index(SCHEMA))`) are the same on every call of the lambda.
+  if (call.def !== null && source.defs[call.def]!.kind === 'lambda') {
+    if (!reads.every((name) => !enclosingNames(source, call.def).has(name))) return null;
+    return `its arguments read ${call.argNames.join(', ') || 'no names'}: globals, the same on every call of the lambda`;
+  }
   if (!reads.every((name) => invariantAbove(ctx, source, call.def, name, 0))) return null;
   return `its arguments read ${call.argNames.join(', ') || 'no names'}: constants, globals and parameters every caller passes unchanged, the same on every call of ${ctx.functionOf(source, call.def)}`;
 }
@@ -118,6 +123,13 @@ function isCallOf(
   def: number | null,
 ): boolean {
   return defsCalled(ctx, from, call.callee).some((called) => called.source === source && called.def === def);
+}
+
+/** Names bound by a def and every def it is nested in. */
+function enclosingNames(source: SourceIndex, def: number | null): Set<string> {
+  const names = new Set<string>();
+  for (let d = def; d !== null; d = source.defs[d]!.parent) for (const name of localNames(source, d)) names.add(name);
+  return names;
 }
 
 /** Parameters and names bound inside a def (its top level has none: globals are constant there). */

@@ -3,7 +3,7 @@
 // branch that calls `fail` never ran in an evaluation that finished, whatever the statement and
 // coverage profiles say (they count a never-taken `if …: <call>` ending a `for` body once per pass).
 import type { Span } from '../../model/profile.ts';
-import type { SourceIndex } from '../starlark-source.ts';
+import type { SourceCall, SourceDef, SourceIndex } from '../starlark-source.ts';
 import {
   IN_STATEMENT_PROFILE,
   bytesEvidence,
@@ -118,13 +118,47 @@ function argumentsForFailure(ctx: RuleContext, source: SourceIndex): Finding[] {
     const inside = source.allocations
       .map((a, i) => ({ a, i }))
       .filter(({ a }) => a.statement === call.statement && within(call.span, a.span));
-    const bytes = sumOrNull(inside.map(({ i }) => ctx.allocationBytes(source, i)));
-    if (inside.length === 0) continue;
+    // `_dep_ok(d, suggest(d))`: a def called to make the argument allocates it as well.
+    const makers = defCallsIn(
+      ctx,
+      source,
+      call.statement,
+      argumentsFor(call, callee.source.defs[callee.def]!, forFailure),
+    );
+    if (inside.length === 0 && makers.length === 0) continue;
+    const bytes = sumOrNull([
+      ...inside.map(({ i }) => ctx.allocationBytes(source, i)),
+      ...makers.map((i) => ctx.callBytes(source, i)),
+    ]);
     const what = `\`${call.text}\` builds its argument for ${forFailure.join(', ')} on every call, but ${call.callee}() reads it only when it fails`;
     const finding = judge(ctx, source, call.statement, what, bytes);
     if (finding) findings.push(finding);
   }
   return findings;
+}
+
+/** The spans of the arguments a call passes for some of the callee's parameters (by keyword, else by position). */
+function argumentsFor(call: SourceCall, callee: SourceDef, params: readonly string[]): Span[] {
+  const positional = call.args.filter((a) => a.keyword === '');
+  return params.flatMap((param) => {
+    const arg = call.args.find((a) => a.keyword === param) ?? positional[callee.params.indexOf(param)];
+    return arg && !arg.keyword.startsWith('*') && !arg.text.startsWith('*') ? [arg.span] : [];
+  });
+}
+
+/** Indices of the calls of defs written inside any of these spans of a statement. */
+function defCallsIn(ctx: RuleContext, source: SourceIndex, statement: number, spans: readonly Span[]): number[] {
+  return source.calls.flatMap((c, i) =>
+    c.statement === statement &&
+    defCalled(ctx, source, c.callee) &&
+    spans.some((s) => sameStart(s, c.span) || within(s, c.span))
+      ? [i]
+      : [],
+  );
+}
+
+function sameStart(a: Span, b: Span): boolean {
+  return a.line === b.line && a.column === b.column;
 }
 
 /**
