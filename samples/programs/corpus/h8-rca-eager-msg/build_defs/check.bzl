@@ -1,0 +1,3 @@
+def expect(ok, msg):
+    if not ok:
+        fail(msg)
