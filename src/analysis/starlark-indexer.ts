@@ -12,7 +12,7 @@ import {
   valueKindOf,
   type AllocationSite,
 } from './starlark-allocations.ts';
-import type { CallArgument, NameRead, SourceCall, SourceIndex, SourceLoop } from './starlark-source.ts';
+import type { SourceIndex, SourceLoop } from './starlark-source.ts';
 import { aliasedNames, lambdaCallNames, loopTargetAliases } from './starlark-callees.ts';
 import { boundValueOf, dictIntegers } from './starlark-bindings.ts';
 import {
@@ -38,6 +38,7 @@ import {
   textOf,
 } from './starlark-syntax.ts';
 import { appendAll } from '../model/arrays.ts';
+import { argumentPlace, callArguments, keywordArguments, readUse } from './starlark-call-syntax.ts';
 
 interface OpenLoop {
   index: number;
@@ -366,7 +367,7 @@ export class SourceIndexer {
       ...argumentSizes(this.text, args),
       argNames: [...new Set(argNames)],
       receiverNames: [...new Set(receiverNames)],
-      args: args ? this.argumentsOf(args) : [],
+      args: args ? callArguments(this.text, args, (n) => this.span(n)) : [],
       viewMethod:
         VIEWS.has(method) && args !== null && childNodes(args).length === 2
           ? (method as 'items' | 'keys' | 'values')
@@ -375,33 +376,10 @@ export class SourceIndexer {
     });
   }
 
-  /** A call's arguments as written, in order (`f(a, k = v)` → `a`, then `v` for `k`). */
-  private argumentsOf(args: SyntaxNode): CallArgument[] {
-    const found: CallArgument[] = [];
-    const kids = childNodes(args).filter((k) => !['(', ')', ','].includes(k.name));
-    for (let i = 0; i < kids.length; i++) {
-      const kid = kids[i]!;
-      const named = kid.name === 'VariableName' && kids[i + 1]?.name === 'AssignOp';
-      const star = kid.name === '*' || kid.name === '**';
-      const value = named ? kids[i + 2] : star ? kids[i + 1] : kid;
-      if (!value) break;
-      // `*xs` and `**kw` are marked by their star: they are neither one position nor one keyword.
-      const keyword = named ? textOf(this.text, kid) : star ? kid.name : '';
-      found.push({ keyword, text: textOf(this.text, value, 200), span: this.span(value) });
-      if (named) i += 2;
-      else if (star) i += 1;
-    }
-    return found;
-  }
-
   /** `alias = "name"` arguments of a `load(…)`: calls of `alias` are calls of the loaded `name`. */
   private noteLoadAliases(args: SyntaxNode): void {
-    for (const kid of childNodes(args)) {
-      const op = kid.nextSibling;
-      const value = op?.nextSibling;
-      if (kid.name !== 'VariableName' || op?.name !== 'AssignOp' || value?.name !== 'String') continue;
-      setOwn(this.index.loadAliases, textOf(this.text, kid), textOf(this.text, value).slice(1, -1));
-    }
+    for (const [alias, name] of keywordArguments(this.text, args, 'String'))
+      setOwn(this.index.loadAliases, alias, name.slice(1, -1));
   }
 
   /** Names a call of `name` may reach (a name bound in several places may reach any of them). */
@@ -413,12 +391,8 @@ export class SourceIndexer {
 
   /** `field = name` arguments of a `struct(…)`: `s.field()` may call the def `name`. */
   private noteFieldAliases(args: SyntaxNode): void {
-    for (const kid of childNodes(args)) {
-      const op = kid.nextSibling;
-      const value = op?.nextSibling;
-      if (kid.name !== 'VariableName' || op?.name !== 'AssignOp' || value?.name !== 'VariableName') continue;
-      setOwn(this.index.fieldAliases, textOf(this.text, kid), textOf(this.text, value));
-    }
+    for (const [field, name] of keywordArguments(this.text, args, 'VariableName'))
+      setOwn(this.index.fieldAliases, field, name);
   }
 
   /** `if cond: … fail(…)`: the check the guide's "allocating for rare cases" is about. */
@@ -470,44 +444,6 @@ export class SourceIndexer {
       loop: this.loopAt(node.from),
     });
   }
-}
-
-/** `f(g(x))`: the call `g(…)` is an argument of, and where (a read of its value, as readUse says), else null. */
-function argumentPlace(text: string, node: SyntaxNode): SourceCall['argumentOf'] {
-  const { use, callee, position, keyword } = readUse(text, node);
-  return use === 'argument' ? { callee, position, keyword } : null;
-}
-
-/** How the expression around a read name uses it (`xs[i]`, `len(xs)`, `for x in xs`, `f(xs)`, `xs.m()`). */
-function readUse(text: string, node: SyntaxNode): Pick<NameRead, 'use' | 'callee' | 'position' | 'keyword'> {
-  const parent = node.parent;
-  const none = { callee: '', position: -1, keyword: '' };
-  if (!parent) return { use: 'other', ...none };
-  if (parent.name === 'MemberExpression' && parent.firstChild?.from === node.from) {
-    if (parent.getChild('[')) return { use: 'subscript', ...none };
-    const method = parent.lastChild?.name === 'PropertyName' ? textOf(text, parent.lastChild) : '';
-    return { use: 'method', ...none, callee: method };
-  }
-  if (node.prevSibling?.name === 'in' && (parent.name === 'ForStatement' || COMPREHENSIONS.has(parent.name)))
-    return { use: 'iterate', ...none };
-  if (node.prevSibling?.name === 'in' && parent.name === 'BinaryExpression') return { use: 'membership', ...none };
-  if (parent.name !== 'ArgList' || parent.parent?.name !== 'CallExpression' || !parent.parent.firstChild)
-    return { use: 'other', ...none };
-  const callee = calleeName(text, parent.parent.firstChild);
-  if (callee === 'len') return { use: 'len', ...none };
-  const keyword = node.prevSibling?.name === 'AssignOp' ? node.prevSibling.prevSibling : null;
-  if (keyword) return { use: 'argument', callee, position: -1, keyword: textOf(text, keyword) };
-  // `*xs` and `**kw` are marked by their star (as in CallArgument): neither one position nor one keyword.
-  const star = node.prevSibling?.name === '*' || node.prevSibling?.name === '**' ? node.prevSibling.name : '';
-  if (star) return { use: 'argument', callee, position: -1, keyword: star };
-  const args = childNodes(parent).filter((k) => !['(', ')', ',', '*', '**'].includes(k.name));
-  const at = args.findIndex((k) => k.from === node.from);
-  return {
-    use: 'argument',
-    callee,
-    position: args.slice(0, at).some((k) => k.name === 'AssignOp') ? -1 : at,
-    keyword: '',
-  };
 }
 
 /**
