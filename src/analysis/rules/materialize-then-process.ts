@@ -92,6 +92,28 @@ function walksOver(uses: readonly ValueUse[], producer: Producer, source: Source
   return walks.length > 0 && others.length === 0 ? walks : null;
 }
 
+/** Fewer than this share of the items looked up by key: the rest were made for nothing. */
+const FEW_READ = 0.1;
+
+/**
+ * `pages = {m: render(m) for m in models}` then `for m in published: pages[m]`: every item is made
+ * by a def, but only lookups in a loop over a far shorter collection read any, so most are never
+ * used; make only the items looked up, as they are needed. Null unless every read is such a lookup.
+ */
+function sparseLookups(ctx: RuleContext, uses: readonly ValueUse[], producer: Producer, source: SourceIndex) {
+  const statement = producer.statement;
+  const perItem = source.calls.some(
+    (c) => c.statement === statement && c.loop !== null && defCalled(ctx, source, c.callee),
+  );
+  const made = perItem ? elementCount(ctx, source, statement) : null;
+  if (!made || made.elements < MIN_ITEMS || uses.length === 0) return null;
+  const lookups = uses.filter((u) => u.source === source && u.read.use === 'subscript');
+  if (lookups.length !== uses.length) return null;
+  const read = lookups.map((u) => walkedItems(ctx, u));
+  const total = read.reduce<number | null>((sum, n) => (sum === null || n === null ? null : sum + n), 0);
+  return total !== null && total <= made.elements * FEW_READ ? { lookups, made, read: total } : null;
+}
+
 export function findMaterializeThenProcess(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const source of ctx.input.sources) {
@@ -101,7 +123,12 @@ export function findMaterializeThenProcess(ctx: RuleContext): Finding[] {
       const walks = producer
         ? walksOver(usesOf(ctx, source, source.statements[index]!.def, producer.name, index), producer, source)
         : null;
-      if (!producer || !walks) return;
+      if (!producer) return;
+      if (!walks) {
+        const sparse = sparseFinding(ctx, source, producer);
+        if (sparse) findings.push(sparse);
+        return;
+      }
       const finding = judge(ctx, source, producer, walks);
       if (!finding) return;
       findings.push(finding);
@@ -140,10 +167,26 @@ function handedStraightOn(ctx: RuleContext, source: SourceIndex): Finding[] {
   return findings;
 }
 
+/** A comprehension of made items read only by a few lookups: judged on the items made, not the few read. */
+function sparseFinding(ctx: RuleContext, source: SourceIndex, producer: Producer): Finding | null {
+  if (producer.adders.length !== 1 || producer.adders[0] !== producer.statement) return null;
+  const uses = usesOf(ctx, source, source.statements[producer.statement]!.def, producer.name, producer.statement);
+  const sparse = sparseLookups(ctx, uses, producer, source);
+  if (!sparse) return null;
+  const few = `only about ${Math.round(sparse.read)} of them are ever looked up`;
+  return judge(ctx, source, producer, sparse.lookups, { ...sparse.made, how: `${sparse.made.how}; ${few}` });
+}
+
 /** Fewer items than this per run are not worth streaming. */
 const MIN_ITEMS = 100;
 
-function judge(ctx: RuleContext, source: SourceIndex, producer: Producer, walks: readonly ValueUse[]): Finding | null {
+function judge(
+  ctx: RuleContext,
+  source: SourceIndex,
+  producer: Producer,
+  walks: readonly ValueUse[],
+  items?: { elements: number; how: string },
+): Finding | null {
   const walk = walks[0]!;
   const reportAt = producer.adders[0]!;
   const made =
@@ -155,9 +198,10 @@ function judge(ctx: RuleContext, source: SourceIndex, producer: Producer, walks:
         };
   // The walk visits every item once: its size as written or its Counts say how many there are
   // more surely than the producer's loops (Counts over-estimate those by the calls in them).
-  const walked = walkedItems(ctx, walk);
+  const walked = items ? null : walkedItems(ctx, walk);
   const counted =
-    walked !== null ? { elements: walked, how: `the items the walk at line ${walk.read.line} visits` } : made;
+    items ??
+    (walked !== null ? { elements: walked, how: `the items the walk at line ${walk.read.line} visits` } : made);
   if (counted && counted.elements < MIN_ITEMS) return null;
   const base = findingAt(ctx, source, reportAt, 'materialize-then-process');
   const perAdder = producer.adders.map((s) => ctx.statementBytes(source, s));
@@ -171,7 +215,7 @@ function judge(ctx: RuleContext, source: SourceIndex, producer: Producer, walks:
     IN_STATEMENT_PROFILE,
   );
   const evidence = [
-    `\`${producer.name}\` is built by ${producer.kind} and then walked ${walks.length === 1 ? 'once' : `${walks.length} times`}, at ${walks.map((w) => `${ctx.profileFileOf(w.source)}:${w.read.line}`).join(', ')}${walk.source !== source || walk.read.def !== source.statements[producer.statement]!.def ? ' (in a helper it is passed to)' : ''}`,
+    `\`${producer.name}\` is built by ${producer.kind} and then ${items ? 'looked up' : 'walked'} ${walks.length === 1 ? 'once' : `${walks.length} times`}, at ${walks.map((w) => `${ctx.profileFileOf(w.source)}:${w.read.line}`).join(', ')}${walk.source !== source || walk.read.def !== source.statements[producer.statement]!.def ? ' (in a helper it is passed to)' : ''}`,
   ];
   if (counted)
     evidence.push(`about ${Math.round(counted.elements).toLocaleString('en-US')} items per run: ${counted.how}`);
