@@ -2,9 +2,7 @@
 // in a loop over a far shorter collection read it: most items are made for nothing.
 // Small hand-written programs with hand-written heap flames.
 import { describe, expect, it } from 'vitest';
-import { advise } from '../../src/analysis/advisor.ts';
-import { indexStarlarkSource } from '../../src/analysis/starlark-source.ts';
-import { heapFlame } from './fixtures.ts';
+import { adviseOnFlame } from './fixtures.ts';
 
 function program(wanted: string): string {
   return [
@@ -21,13 +19,7 @@ function program(wanted: string): string {
 const FLAME = ['module;gen.bzl.site;gen.bzl._render;string 6000000', 'module;gen.bzl.site;dict 20000'].join('\n');
 
 function findingsFor(wanted: string) {
-  return advise({
-    heapFlame: heapFlame(FLAME),
-    summary: null,
-    statement: null,
-    coverage: null,
-    sources: [indexStarlarkSource('gen.bzl', program(wanted))],
-  }).filter((f) => f.cause === 'materialize-then-process');
+  return adviseOnFlame('gen.bzl', program(wanted), FLAME).filter((f) => f.cause === 'materialize-then-process');
 }
 
 describe('materialize-then-process read by a few lookups', () => {

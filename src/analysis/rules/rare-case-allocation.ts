@@ -65,6 +65,7 @@ export function findRareCaseAllocations(ctx: RuleContext): Finding[] {
       ...costlyDefaults(ctx, source),
       ...argumentsForFailure(ctx, source),
       ...fieldsForFailure(ctx, source),
+      ...checkersForFailure(ctx, source),
     );
   }
   return findings;
@@ -82,6 +83,44 @@ function guardValues(ctx: RuleContext, source: SourceIndex): Finding[] {
     if (finding) findings.push(finding);
   });
   return findings;
+}
+
+/**
+ * `bad = [o for o in xs if not _ok(o)]` read only by `if bad: fail(…)`: a checker def called per
+ * item, to decide a failure, that builds the same value on every call from none of its parameters
+ * (`lambda env: env in set(_ENVIRONMENTS)`); it could be built once, or the check made cheaply.
+ */
+function checkersForFailure(ctx: RuleContext, source: SourceIndex): Finding[] {
+  const findings: Finding[] = [];
+  source.statements.forEach((statement, index) => {
+    if (statement.kind !== 'AssignStatement' || statement.assigns.length !== 1 || neverRuns(source, index)) return;
+    const uses = usesOf(ctx, source, statement.def, statement.assigns[0]!, index);
+    const guards = uses.filter((u) => inFailCondition(u.source, u.read));
+    if (guards.length === 0 || !uses.every((u) => guards.includes(u) || neverRuns(u.source, u.read.statement))) return;
+    for (const call of source.calls) {
+      const checker = call.statement === index && call.loop !== null ? defCalled(ctx, source, call.callee) : null;
+      if (!checker) continue;
+      const params = new Set(checker.source.defs[checker.def]!.params);
+      const invariant = checker.source.calls.filter(
+        (c) => c.def === checker.def && c.argNames.length > 0 && c.argNames.every((n) => !params.has(n)),
+      );
+      for (const statementIn of new Set(invariant.map((c) => c.statement))) {
+        if (!checker.source.allocations.some((a) => a.statement === statementIn)) continue;
+        const what = `${call.callee}(), called on every pass of line ${statement.span.line} only to decide \`if … fail\` (line ${guards.map((g) => g.read.line).join(', ')}), builds the same value on every call from none of its parameters`;
+        const finding = judge(ctx, checker.source, statementIn, what);
+        if (finding) findings.push(finding);
+      }
+    }
+  });
+  return findings;
+}
+
+/** Whether a read is in the condition of an `if` whose body fails. */
+function inFailCondition(source: SourceIndex, read: { statement: number; line: number; column: number }): boolean {
+  const at = { line: read.line, column: read.column, endLine: read.line, endColumn: read.column };
+  return source.failChecks.some(
+    (c) => c.statement === read.statement && (within(c.conditionSpan, at) || sameStart(c.conditionSpan, at)),
+  );
 }
 
 /** `d.get(key, make_default())`: the default is built on every call, though it is used only when the key is missing. */
