@@ -373,6 +373,7 @@ export class SourceIndexer {
           ? (method as 'items' | 'keys' | 'values')
           : null,
       argumentOf: argumentPlace(this.text, node),
+      readAs: readUse(this.text, node),
     });
   }
 

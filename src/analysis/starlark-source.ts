@@ -97,6 +97,8 @@ export interface SourceCall {
   args: CallArgument[];
   /** `f(g(x))`: for `g(x)`, the call whose argument it is (dotted callee, position or -1, keyword), else null. */
   argumentOf: { callee: string; position: number; keyword: string } | null;
+  /** How the expression around the call reads its value (`f()[k]`, `f().get(k)`, `len(f())`), as for a name. */
+  readAs: Pick<NameRead, 'use' | 'callee' | 'position' | 'keyword'>;
 }
 
 /** One argument of a call as written: `keyword` is '' for a positional one (`*xs`, `**kw` included). */

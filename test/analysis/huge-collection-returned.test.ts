@@ -40,8 +40,8 @@ const STATEMENTS = [
   '"suites.bzl","6:9-50",0.0,100',
 ].join('\n');
 
-function run(use: string): AdviceInput {
-  const sources = [indexStarlarkSource('cases.bzl', HELPER), indexStarlarkSource('suites.bzl', macro(use))];
+function run(use: string, text = macro(use)): AdviceInput {
+  const sources = [indexStarlarkSource('cases.bzl', HELPER), indexStarlarkSource('suites.bzl', text)];
   return {
     heapFlame: heapFlame(FLAME),
     summary: null,
@@ -80,6 +80,20 @@ describe('huge-collection through a helper’s return value', () => {
   it('not when the caller walks the returned value', () => {
     const findings = advise(run('[c for c in cases if c.startswith(name)]'));
     expect(findings.filter((f) => f.cause === 'huge-collection')).toEqual([]);
+  });
+
+  // `all_cases(…)[k]`, `k in all_cases(…)`: read where it is made, never bound to a name.
+  const inPlace = (value: string) => run('cases[i]', macro('cases[i]').replace('all_cases(names, per_name)', value));
+
+  it('a returned comprehension its caller indexes in place, unnamed, is a huge collection at the return', () => {
+    const [finding] = advise(inPlace('all_cases(names, per_name)[1000]'));
+    expect(finding).toMatchObject({ cause: 'huge-collection', function: 'cases.bzl.all_cases', span: { line: 2 } });
+  });
+
+  it('not when the caller walks it in place', () => {
+    const findings = advise(inPlace('[c for c in all_cases(names, per_name) if c.endswith("1")]'));
+    // (the filtered list it makes is another value, judged on its own)
+    expect(findings.filter((f) => f.function === 'cases.bzl.all_cases')).toEqual([]);
   });
 });
 

@@ -99,12 +99,29 @@ export function usesOfReturned(
         uses.push(...passedOn.uses);
         continue;
       }
+      const inPlace = wholeValue ? null : readInPlace(caller, call);
+      if (inPlace) {
+        names.push(`${call.callee}()`);
+        uses.push({ source: caller, read: inPlace });
+        continue;
+      }
       if (!wholeValue || bound.kind !== 'AssignStatement' || bound.assigns.length !== 1) return null;
       names.push(bound.assigns[0]!);
       uses.push(...usesOf(ctx, caller, bound.def, bound.assigns[0]!, call.statement));
     }
   }
   return names.length > 0 ? { names, uses } : null;
+}
+
+/**
+ * `f().get(k)`, `f()[k]`, `k in f()`, `len(f())`, `for x in f()`: the value is read where it is
+ * made, never bound to a name; a read like a name's. Null when it goes on (an argument, a bigger value).
+ */
+function readInPlace(source: SourceIndex, call: SourceCall): NameRead | null {
+  const { use } = call.readAs;
+  if (use === 'other' || use === 'argument') return null;
+  const { line, column } = call.span;
+  return { name: call.text, line, column, statement: call.statement, def: call.def, ...call.readAs };
 }
 
 /** Statements whose value is what their def returns: `return x`, and a lambda's body. */
