@@ -9,7 +9,7 @@ import type { ProfileJoins } from './profile-joins.ts';
 import type { SourceAllocation, SourceIndex } from './starlark-source.ts';
 import { knownIntegers } from './starlark-constants.ts';
 import { UNKNOWN_SIZE, addsToNumber, typesOf, writtenSize } from './allocation-weights.ts';
-import { evaluateSize } from './starlark-syntax.ts';
+import { evaluateSize } from './starlark-sizes.ts';
 import { calleeDefNames, resolveDef } from './starlark-callees.ts';
 
 /** A def (or a build file's top level, `def: null`) of one source. */
@@ -205,7 +205,7 @@ export class AttributionScopes {
       if (iterations === null || (source.loops[l]!.kind === 'comprehension' && !written)) return Infinity;
       runs *= iterations;
     }
-    const entries = this.entriesOf(source, allocation.def);
+    const entries = this.joins.entries(source, allocation.def);
     return entries === null ? Infinity : Math.max(1, size) * runs * entries * BYTES_PER_ELEMENT;
   }
 
@@ -245,7 +245,7 @@ export class AttributionScopes {
     const loop = allocation.loop === null ? null : source.loops[allocation.loop]!;
     if (loop && loop.kind === 'comprehension' && loop.statement === allocation.statement) return Infinity;
     const row = this.joins.row(source, source.statements[allocation.statement]!);
-    const entries = this.entriesOf(source, allocation.def);
+    const entries = this.joins.entries(source, allocation.def);
     return row && entries
       ? Math.max(1, (row.count - this.quirkCount(source, allocation.statement)) / entries)
       : Infinity;
@@ -271,20 +271,13 @@ export class AttributionScopes {
     return last === test ? (this.joins.row(source, test)?.count ?? 0) : 0;
   }
 
-  private entriesOf(source: SourceIndex, def: number | null): number | null {
-    return this.joins.entries(source, def);
-  }
-
   private iterations(source: SourceIndex, loop: number, known: ReadonlyMap<string, number>): number {
     return loopIterations(this.joins, source, loop, known) ?? UNKNOWN_SIZE;
   }
 
-  private readonly knownCache = new Map<string, Map<string, number>>();
+  /** The def's known integers (knownIntegers caches them per sources array). */
   private knownIn(source: SourceIndex, def: number | null): Map<string, number> {
-    const key = `${source.path}\0${def}`;
-    let known = this.knownCache.get(key);
-    if (!known) this.knownCache.set(key, (known = knownIntegers(this.sources, source, def)));
-    return known;
+    return knownIntegers(this.sources, source, def);
   }
 }
 

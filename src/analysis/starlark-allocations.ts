@@ -5,17 +5,8 @@
 // (heap-flame type leaves: `list`, `array`, `dict`, `string`, `tuple`, …) it can make, so the
 // attribution can hand a frame's bytes of one type only to statements that make that type.
 import type { SyntaxNode } from '@lezer/common';
-import {
-  calleeName,
-  childNodes,
-  classifyConstruct,
-  namesRead,
-  operandSize,
-  rangeSize,
-  sizeExpression,
-  textOf,
-  type SizeExpr,
-} from './starlark-syntax.ts';
+import { argumentNodes, calleeName, childNodes, namesRead, textOf } from './starlark-syntax.ts';
+import { classifyConstruct, operandSize, rangeSize, sizeExpression, type SizeExpr } from './starlark-sizes.ts';
 
 export type AllocationKind =
   'literal' | 'comprehension' | 'repeat' | 'concat' | 'string' | 'view' | 'builtin' | 'growth' | 'copy' | 'call';
@@ -252,7 +243,7 @@ function callAllocation(text: string, node: SyntaxNode): AllocationSite | null {
 /** Elements a builtin makes when written: `range(n)` → n, `list(range(n))` → n, `sorted(A + b)` → A's and b's. */
 function builtinSize(text: string, call: SyntaxNode, name: string): SizeExpr | null {
   if (name === 'range') return rangeSize(text, call);
-  const first = childNodes(call.getChild('ArgList') ?? call).find((k) => !['(', ')', ','].includes(k.name));
+  const first = argumentNodes(call.getChild('ArgList'))[0];
   return ['list', 'tuple', 'sorted', 'reversed'].includes(name) && first ? operandSize(text, first) : null;
 }
 
@@ -264,7 +255,7 @@ function viewSize(text: string, callee: SyntaxNode): SizeExpr | null {
 
 /** The collection a `dict(base, …)` / `list(xs)` call copies: its first positional argument when it is a name. */
 function copiedName(text: string, call: SyntaxNode): string {
-  const first = childNodes(call.getChild('ArgList') ?? call).find((k) => !['(', ')', ','].includes(k.name));
+  const first = argumentNodes(call.getChild('ArgList'))[0];
   if (!first || (first.name !== 'VariableName' && first.name !== 'MemberExpression')) return '';
   return first.nextSibling?.name === 'AssignOp' ? '' : textOf(text, first, 40);
 }

@@ -3,7 +3,8 @@
 // (`opts = dict(_DEFAULTS)`, `space = opts["port_space"]`). Read from the syntax tree only; the
 // names are resolved in starlark-constants.ts, where the def's other bindings and callers are known.
 import type { SyntaxNode } from '@lezer/common';
-import { calleeName, childNodes, evaluateSize, sizeExpression, textOf, type SizeExpr } from './starlark-syntax.ts';
+import { calleeName, childNodes, textOf } from './starlark-syntax.ts';
+import { evaluateSize, sizeExpression, type SizeExpr } from './starlark-sizes.ts';
 
 /** A def-local binding: an integer expression, one entry of a dict, or a copy of a dict. */
 export type BoundValue =

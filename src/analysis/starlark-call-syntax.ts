@@ -4,12 +4,12 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { Span } from '../model/profile.ts';
 import type { CallArgument, NameRead, SourceCall } from './starlark-source.ts';
-import { COMPREHENSIONS, calleeName, childNodes, textOf } from './starlark-syntax.ts';
+import { COMPREHENSIONS, argumentNodes, calleeName, childNodes, textOf } from './starlark-syntax.ts';
 
 /** A call's arguments as written, in order (`f(a, k = v)` → `a`, then `v` for `k`). */
 export function callArguments(text: string, args: SyntaxNode, spanOf: (node: SyntaxNode) => Span): CallArgument[] {
   const found: CallArgument[] = [];
-  const kids = childNodes(args).filter((k) => !['(', ')', ','].includes(k.name));
+  const kids = argumentNodes(args);
   for (let i = 0; i < kids.length; i++) {
     const kid = kids[i]!;
     const named = kid.name === 'VariableName' && kids[i + 1]?.name === 'AssignOp';

@@ -21,22 +21,24 @@ import {
   MUTATORS,
   STATEMENTS,
   VIEWS,
-  allocationReasons,
   bodyCallsFail,
   calleeName,
   childNodes,
+  isBinding,
+  isSubscript,
+  namesRead,
+  targetNames,
+  textOf,
+} from './starlark-syntax.ts';
+import {
+  allocationReasons,
   classifyConstruct,
   argumentSizes,
   parameters,
   sizeExpression,
   evaluateSize,
-  isBinding,
-  isSubscript,
   iterableSize,
-  namesRead,
-  targetNames,
-  textOf,
-} from './starlark-syntax.ts';
+} from './starlark-sizes.ts';
 import { appendAll } from '../model/arrays.ts';
 import { argumentPlace, callArguments, keywordArguments, readUse } from './starlark-call-syntax.ts';
 

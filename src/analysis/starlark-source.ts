@@ -6,7 +6,7 @@ import type { BoundValue } from './starlark-bindings.ts';
 import type { Span } from '../model/profile.ts';
 import { SourceIndexer, emptySourceIndex } from './starlark-indexer.ts';
 import type { AllocationSite, ValueKind } from './starlark-allocations.ts';
-import type { ConstructKind, SizeExpr } from './starlark-syntax.ts';
+import type { ConstructKind, SizeExpr } from './starlark-sizes.ts';
 
 export interface SourceDef {
   name: string;

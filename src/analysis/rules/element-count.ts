@@ -4,7 +4,7 @@
 import { UNKNOWN_SIZE, loopIterations } from '../attribution-scopes.ts';
 import { knownIntegers } from '../starlark-constants.ts';
 import type { SourceIndex } from '../starlark-source.ts';
-import { evaluateSize, lengthKey, lengthsRead, type SizeExpr } from '../starlark-syntax.ts';
+import { evaluateSize, lengthKey, lengthsRead, type SizeExpr } from '../starlark-sizes.ts';
 import type { RuleContext } from './context.ts';
 import { defCalled, lastBinding, type ValueUse } from './value-flow.ts';
 import type { Span } from '../../model/profile.ts';
