@@ -2,6 +2,7 @@
 // the store, cancel by abort message with terminate-and-respawn as the fallback.
 import type { LoadResult } from '../worker/load-job.ts';
 import type { ParseInput, WorkerRequest, WorkerResponse } from '../worker/protocol.ts';
+import type { AnalysedSetInput, SetAnalysis, SourceText } from '../worker/set-analysis.ts';
 import { spawnParseWorker, takeHeadStart } from './head-start.ts';
 import type { Store } from './store.ts';
 
@@ -11,6 +12,9 @@ const CANCEL_GRACE_MS = 400;
 export type LoadOutcome =
   ({ status: 'done' } & LoadResult) | { status: 'cancelled' } | { status: 'failed'; message: string };
 
+/** Per load, per set, in the order sent; or why the worker could not analyse them. */
+export type AnalyseOutcome = { status: 'done'; analyses: SetAnalysis[][] } | { status: 'failed'; message: string };
+
 interface Pending {
   resolve(outcome: LoadOutcome): void;
 }
@@ -19,6 +23,7 @@ export class Loader {
   private worker: Worker | null = null;
   private nextJob = 1;
   private readonly pending = new Map<number, Pending>();
+  private readonly analysing = new Map<number, (outcome: AnalyseOutcome) => void>();
 
   constructor(private readonly store: Store) {}
 
@@ -40,6 +45,13 @@ export class Loader {
       this.store.loadProgress(message.jobId, message.bytesRead, message.totalBytes);
       return;
     }
+    const analysed = this.analysing.get(message.jobId);
+    if (analysed) {
+      this.analysing.delete(message.jobId);
+      if (message.type === 'analysed') analysed({ status: 'done', analyses: message.analyses });
+      else analysed({ status: 'failed', message: message.type === 'failed' ? message.message : message.type });
+      return;
+    }
     const pending = this.pending.get(message.jobId);
     if (!pending) return;
     this.pending.delete(message.jobId);
@@ -47,13 +59,17 @@ export class Loader {
       const { type: _type, jobId: _jobId, ...result } = message;
       pending.resolve({ status: 'done', ...result });
     } else if (message.type === 'cancelled') pending.resolve({ status: 'cancelled' });
-    else pending.resolve({ status: 'failed', message: message.message });
+    else if (message.type === 'failed') pending.resolve({ status: 'failed', message: message.message });
   }
 
   private failAll(message: string): void {
     for (const [jobId, p] of this.pending) {
       this.pending.delete(jobId);
       p.resolve({ status: 'failed', message });
+    }
+    for (const [jobId, resolve] of this.analysing) {
+      this.analysing.delete(jobId);
+      resolve({ status: 'failed', message });
     }
     this.worker?.terminate();
     this.worker = null;
@@ -81,6 +97,24 @@ export class Loader {
       this.post({ type: 'parse', jobId, inputs, sources });
     }
     return { jobId, done };
+  }
+
+  /**
+   * Analyses earlier loads' sets again with `sources` in the worker (sources that arrived after
+   * their profiles). The sets are copied, not transferred: the page keeps drawing them.
+   */
+  analyse(loads: AnalysedSetInput[][], sources: SourceText[]): Promise<AnalyseOutcome> {
+    const jobId = this.nextJob++;
+    const done = new Promise<AnalyseOutcome>((resolve) => this.analysing.set(jobId, resolve));
+    this.worker ??= this.spawn();
+    try {
+      this.post({ type: 'analyse', jobId, loads, sources });
+    } catch (e) {
+      // A set that cannot be copied (DataCloneError): no answer will come.
+      this.analysing.delete(jobId);
+      return Promise.resolve({ status: 'failed', message: e instanceof Error ? e.message : String(e) });
+    }
+    return done;
   }
 
   /** Stops a job: the worker stops reading; if it does not answer in time it is replaced. */

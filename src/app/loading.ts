@@ -66,6 +66,7 @@ export class Loading {
     try {
       const joined = await reanalyse(
         this.store,
+        (loads, sources) => this.loader.analyse(loads, sources),
         loadsToReanalyse(state.sets, load, sourcesBefore, state.sources.length),
       );
       if (added > 0 && joined.sets > 0)

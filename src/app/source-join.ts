@@ -1,9 +1,14 @@
 // Sources join the runs they belong to whenever they arrive. Profiles after sources: the page
 // sends the sources it holds with the parse request and the worker joins them. Sources after
-// profiles: the findings of every earlier load are recomputed here with all sources known so far,
-// by the worker's analysis (worker/set-analysis.ts) loaded on first use, on the sets the page holds.
-import type { SetAnalysis } from '../worker/set-analysis.ts';
+// profiles: the page sends the sets of every earlier load back to the worker with all sources
+// known so far, and the worker analyses them by the function a first load uses
+// (worker/analyse-job.ts). The page itself never loads the Starlark indexer or the rules.
+import type { AnalysedSetInput, SetAnalysis, SourceText } from '../worker/set-analysis.ts';
+import type { AnalyseOutcome } from './loader.ts';
 import type { LoadedSet, Store } from './store.ts';
+
+/** Analyses the sets of each load with the sources, in the worker (Loader.analyse). */
+export type AnalyseLoads = (loads: AnalysedSetInput[][], sources: SourceText[]) => Promise<AnalyseOutcome>;
 
 /**
  * Which loads need their analysis recomputed after `load` finished: when it brought new sources,
@@ -19,20 +24,38 @@ export function loadsToReanalyse(
   return [...new Set(sets.map((s) => s.load))].filter((l) => l !== load);
 }
 
-/** Recomputes the analysis of the given loads with every source in the store; returns how many sets' sources changed and their findings. */
-export async function reanalyse(store: Store, loads: readonly number[]): Promise<{ sets: number; findings: number }> {
+/**
+ * Recomputes the analysis of the given loads with every source in the store; returns how many
+ * sets' sources changed and their findings. Throws when the worker could not analyse them.
+ */
+export async function reanalyse(
+  store: Store,
+  analyse: AnalyseLoads,
+  loads: readonly number[],
+): Promise<{ sets: number; findings: number }> {
   if (loads.length === 0) return { sets: 0, findings: 0 };
-  const { analyseSets } = await import('../worker/set-analysis.ts');
   const { sets, sources } = store.get();
+  const groups = loads.map((load) => sets.filter((s) => s.load === load));
+  // Only what the analysis reads crosses: no function tables, metric weights or earlier analysis.
+  const outcome = await analyse(
+    groups.map((group) => group.map(({ name, files, roles }) => ({ name, files, roles }))),
+    sources.map(({ path, text }) => ({ path, text })),
+  );
+  if (outcome.status === 'failed') throw new Error(outcome.message);
   const analyses = new Map<number, SetAnalysis>();
-  for (const load of loads) {
-    const group = sets.filter((s) => s.load === load);
-    analyseSets(group, sources).forEach((s, i) => {
-      if (s.analysis) analyses.set(group[i]!.id, s.analysis);
-    });
-  }
+  groups.forEach((group, k) =>
+    group.forEach((set, i) => {
+      const analysis = outcome.analyses[k]?.[i];
+      if (analysis) analyses.set(set.id, analysis);
+    }),
+  );
+  // Compared with the sets as they are now: one may have gone while the worker analysed.
+  const now = store.get().sets;
   const pathsOf = (a: SetAnalysis | undefined) => (a?.sources ?? []).map((t) => t.path).join('\u0000');
-  const gained = [...analyses].filter(([id, a]) => pathsOf(a) !== pathsOf(sets.find((s) => s.id === id)?.analysis));
+  const gained = [...analyses].filter(([id, a]) => {
+    const set = now.find((s) => s.id === id);
+    return set !== undefined && pathsOf(a) !== pathsOf(set.analysis);
+  });
   store.analysed(analyses);
   return { sets: gained.length, findings: gained.reduce((n, [, a]) => n + a.findings.length, 0) };
 }

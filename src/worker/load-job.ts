@@ -12,6 +12,8 @@ import { analyseSets, readSources, splitSources, type SourceText } from './set-a
 
 /** The transfer list of a finished job, loaded with this chunk (transfer.ts says why not the entry). */
 export { transferablesOf } from './transfer.ts';
+/** The answer to sources that arrive after their profiles, in this chunk: it holds the analysis already. */
+export { runAnalyseJob } from './analyse-job.ts';
 
 export interface LoadResult {
   sets: LoadedSetData[];

@@ -44,8 +44,17 @@ async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'par
   }
 }
 
+/** Sources after their profiles: the earlier loads' analysis, done here as for a first load. */
+function analyse(request: Extract<WorkerRequest, { type: 'analyse' }>): void {
+  loadJob.then(
+    ({ runAnalyseJob }) => post(runAnalyseJob(request)),
+    (e: unknown) => post({ type: 'failed', jobId: request.jobId, message: String(e) }),
+  );
+}
+
 scope.onmessage = (event) => {
   const request = event.data;
   if (request.type === 'parse') void parse(request.jobId, request);
+  else if (request.type === 'analyse') analyse(request);
   else running.get(request.jobId)?.abort();
 };

@@ -6,17 +6,21 @@ import type { MetricName, MetricWeights } from '../analysis/metrics.ts';
 import type { RunRoles } from '../analysis/run-roles.ts';
 import type { ParsedFile } from '../model/profile.ts';
 import type { LoadResult } from './load-job.ts';
-import type { SetAnalysis, SourceText } from './set-analysis.ts';
+import type { AnalysedSetInput, SetAnalysis, SourceText } from './set-analysis.ts';
 
 /** One input to parse: a File from a drop/picker/paste, or a same-origin or CORS URL. */
 export type ParseInput = { kind: 'file'; path: string; file: Blob } | { kind: 'url'; path: string; url: string };
 
 /**
  * Page → worker. A parse's `sources`: Starlark sources the page holds from earlier loads; the new
- * runs join them too.
+ * runs join them too. An `analyse`: sources arrived after their profiles, so the page sends the
+ * sets of each earlier load back (copied, not transferred: the page keeps drawing them) with every
+ * source it holds, and the worker analyses them as it does a first load (analyse-job.ts).
  */
 export type WorkerRequest =
-  { type: 'parse'; jobId: number; inputs: ParseInput[]; sources?: SourceText[] } | { type: 'cancel'; jobId: number };
+  | { type: 'parse'; jobId: number; inputs: ParseInput[]; sources?: SourceText[] }
+  | { type: 'analyse'; jobId: number; loads: AnalysedSetInput[][]; sources: SourceText[] }
+  | { type: 'cancel'; jobId: number };
 
 export type { MetricName, MetricWeights } from '../analysis/metrics.ts';
 
@@ -39,5 +43,7 @@ export type WorkerResponse =
   | { type: 'progress'; jobId: number; bytesRead: number; totalBytes: number; path: string }
   /** `warnings`: what went wrong after parsing (e.g. an analysis step) without losing the sets. */
   | ({ type: 'done'; jobId: number } & LoadResult)
+  /** The answer to `analyse`: per load, per set, in the order they were sent. */
+  | { type: 'analysed'; jobId: number; analyses: SetAnalysis[][] }
   | { type: 'cancelled'; jobId: number }
   | { type: 'failed'; jobId: number; message: string };

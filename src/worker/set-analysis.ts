@@ -71,8 +71,21 @@ async function fetchSameOrigin(url: string, signal: AbortSignal): Promise<string
   return response.text();
 }
 
+/** What the analysis reads of a set: its name, files and their roles (no tables, no metric weights). */
+export type AnalysedSetInput = Pick<LoadedSetData, 'name' | 'files' | 'roles'>;
+
 /** Adds `analysis` to every set of a load. Sets keep their order and everything else. */
 export function analyseSets(sets: LoadedSetData[], sources: readonly SourceText[]): LoadedSetData[] {
+  const analyses = analysesOf(sets, sources);
+  return sets.map((set, i) => ({ ...set, analysis: analyses[i]! }));
+}
+
+/**
+ * The analysis of every set of one load, in the sets' order: the first load's (analyseSets) and a
+ * later one's when sources arrive after their profiles (analyse-job.ts). The sets of one load share
+ * their event logs' per-file peaks.
+ */
+export function analysesOf(sets: readonly AnalysedSetInput[], sources: readonly SourceText[]): SetAnalysis[] {
   const logs = sets.flatMap((s) => s.roles['event-log'].map((f) => f.profile));
   // Per-file rows only for the peak estimates of heap profiles: a load of event logs alone
   // (hundreds of thousands of BUCK files) hands over its parsed loads and nothing per file more.
@@ -86,7 +99,7 @@ export function analyseSets(sets: LoadedSetData[], sources: readonly SourceText[
     const { input } = run;
     const hasHeap = input.heapFlame !== null || input.summary !== null;
     const { findings, attribution } = analyseRun(input);
-    const analysis: SetAnalysis = {
+    return {
       findings,
       attribution,
       sources: input.sources.map((s) => ({
@@ -105,6 +118,5 @@ export function analyseSets(sets: LoadedSetData[], sources: readonly SourceText[
         : null,
       hasEventLog: set.roles['event-log'].length > 0,
     };
-    return { ...set, analysis };
   });
 }

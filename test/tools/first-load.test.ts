@@ -1,5 +1,6 @@
 // The first load is the flamegraph path: what index.html loads up front must hold no Starlark
-// parser (@lezer: the worker indexes sources), none of the panels loaded later
+// parser (@lezer: the worker indexes sources, also for sources dropped after their profiles, so
+// no chunk of the page holds it or the rules), none of the panels loaded later
 // (app/deferred-panel.ts), and stay within the 90 kB gzip. Read from a
 // real build of the app, kept in memory: each chunk lists the modules it holds.
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,7 @@ describe('first-load JS', () => {
   let chunks: Rollup.OutputChunk[] = [];
   let all: Rollup.OutputChunk[] = [];
   let workerEntry = '';
+  let workerJob = '';
   beforeAll(async () => {
     const result = await build({ root: ROOT, logLevel: 'silent', build: { write: false } });
     const output = (Array.isArray(result) ? result[0]! : (result as Rollup.RollupOutput)).output;
@@ -35,13 +37,19 @@ describe('first-load JS', () => {
     all = output.flatMap((o) => (o.type === 'chunk' ? [o] : []));
     const entry = output.find((o) => /(^|\/)parse-worker-[^/]*\.js$/.test(o.fileName));
     workerEntry = entry ? String(entry.type === 'chunk' ? entry.code : entry.source) : '';
+    const job = output.find((o) => /(^|\/)load-job-[^/]*\.js$/.test(o.fileName));
+    workerJob = job ? String(job.type === 'chunk' ? job.code : job.source) : '';
   }, 180_000);
 
-  it('loads the app up front, and no module of @lezer (which the page reaches only when it re-analyses)', () => {
+  it('loads the app up front, and no module of @lezer or the advisor in any chunk of the page', () => {
     expect(modulesOf(chunks).some((id) => id.endsWith('/src/app/main.ts'))).toBe(true);
     expect(lezer(modulesOf(chunks))).toEqual([]);
-    // The check sees @lezer where it is: in the chunk the page imports to re-analyse earlier loads.
-    expect(lezer(modulesOf(all)).length).toBeGreaterThan(0);
+    // Not even later: sources dropped after their profiles are analysed in the worker (analyse-job.ts).
+    const analysis = /\/src\/(analysis\/(advisor|starlark-[^/]*|attribution)|worker\/(set-analysis|analyse-job))\.ts$/;
+    expect(modulesOf(all).length).toBeGreaterThan(modulesOf(chunks).length);
+    expect([...lezer(modulesOf(all)), ...modulesOf(all).filter((id) => analysis.test(id))]).toEqual([]);
+    // The worker's job chunk holds them, and answers the page's re-analysis.
+    expect(workerJob).toMatch(/\bas runAnalyseJob\b/);
   });
 
   it('leaves the panels the first paint does not need to chunks loaded later', () => {
