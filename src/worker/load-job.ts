@@ -8,7 +8,7 @@ import { runParseJob } from './parse-job.ts';
 import { assembleSets } from './assemble.ts';
 import type { LoadedSetData, ParseInput } from './protocol.ts';
 import type { SkippedFiles } from './skipped.ts';
-import { analyseSets, readSources, splitSources, type SourceText } from './set-analysis.ts';
+import { analyseSets, readSources, splitSources, unreadableSourcesWarning, type SourceText } from './set-analysis.ts';
 
 /** The transfer list of a finished job, loaded with this chunk (transfer.ts says why not the entry). */
 export { transferablesOf } from './transfer.ts';
@@ -53,15 +53,17 @@ export async function runLoadJob(
   const named = new Set(parsed.filter((f) => isNamedStarlarkSource(f, names)).map((f) => f.path));
   const byContent = parsed.filter((f) => !named.has(f.path) && inFolderAndNoKnownFormat(f));
   const assembled = assembleSets(parsed.filter((f) => !named.has(f.path) && !byContent.includes(f)));
-  const texts = await readSources([...sources, ...kept.filter((i) => named.has(i.path))], cb.signal, (read, path) =>
-    cb.onProgress(parsedBytes + read, parsedBytes + sourceBytes, path),
+  const { texts, unreadable } = await readSources(
+    [...sources, ...kept.filter((i) => named.has(i.path))],
+    cb.signal,
+    (read, path) => cb.onProgress(parsedBytes + read, parsedBytes + sourceBytes, path),
   );
   const skipped = {
     byName: byName.length,
     byContent: byContent.length,
     examples: [...byName.map((i) => i.path), ...byContent.map((f) => f.path)].slice(0, 3),
   };
-  const warnings: string[] = [];
+  const warnings = unreadableSourcesWarning(unreadable);
   try {
     const own = new Set(texts.map((t) => t.path));
     return {

@@ -41,13 +41,17 @@ export function splitSources(inputs: readonly ParseInput[]): { sources: ParseInp
   return { sources, profiles: inputs.filter((i) => !sources.includes(i)) };
 }
 
-/** Reads source inputs as UTF-8 text; one that cannot be read is skipped (the profiles still load). */
+/**
+ * Reads source inputs as UTF-8 text; one that cannot be read is left out and listed in
+ * `unreadable` as `path (reason)` (the profiles and the other sources still load).
+ */
 export async function readSources(
   inputs: readonly ParseInput[],
   signal: AbortSignal,
   onProgress?: (bytesRead: number, path: string) => void,
-): Promise<SourceText[]> {
+): Promise<{ texts: SourceText[]; unreadable: string[] }> {
   const texts: SourceText[] = [];
+  const unreadable: string[] = [];
   let bytesRead = 0;
   for (const input of inputs) {
     signal.throwIfAborted();
@@ -56,18 +60,31 @@ export async function readSources(
       texts.push({ path: input.path, text });
       bytesRead += input.kind === 'file' ? input.file.size : text.length;
       onProgress?.(bytesRead, input.path);
-    } catch {
+    } catch (e) {
       if (signal.aborted) throw signal.reason;
+      unreadable.push(`${input.path} (${e instanceof Error ? e.message : String(e)})`);
     }
   }
-  return texts;
+  return { texts, unreadable };
 }
 
-/** A source's text; a redirect to another origin is not read (it throws, so the source is skipped). */
+/** The warning for sources left out because they could not be read: counted and said, never silent. */
+export function unreadableSourcesWarning(unreadable: readonly string[]): string[] {
+  const n = unreadable.length;
+  if (n === 0) return [];
+  const examples = `${unreadable.slice(0, 3).join(', ')}${n > 3 ? ', …' : ''}`;
+  return [
+    `${n} Starlark source${n === 1 ? '' : 's'} could not be read and ${n === 1 ? 'is' : 'are'} left out: ${examples}`,
+  ];
+}
+
+/** A source's text; a redirect to another origin or an HTTP error is not read (it throws: the source is left out). */
 async function fetchSameOrigin(url: string, signal: AbortSignal): Promise<string> {
   const response = await fetch(url, { signal, credentials: 'omit' });
   const redirected = redirectProblem(url, response);
   if (redirected) throw new Error(redirected);
+  // An error page is not the source.
+  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
   return response.text();
 }
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { ParseInput } from '../../src/worker/protocol.ts';
 import { runLoadJob } from '../../src/worker/load-job.ts';
 import { skippedNotice } from '../../src/worker/skipped.ts';
 import { sampleHeapFlame } from '../samples.ts';
@@ -90,5 +91,27 @@ describe('load job', () => {
     const { sets, sources } = await runLoadJob(inputs, cb());
     expect(sets).toEqual([]);
     expect(sources).toEqual([{ path: 'src/BUCK', text: 'load(":defs.bzl", "f")\n' }]);
+  });
+
+  it('counts and names the sources it could not read (a file gone since the drop, an error page), and reads the rest', async () => {
+    // What Blob.text() does when the file changed or went away after it was picked.
+    const gone = { size: 9, text: () => Promise.reject(new Error('A requested file could not be read')) };
+    const inputs: ParseInput[] = [
+      { kind: 'file', path: 'src/defs.bzl', file: gone as unknown as Blob },
+      { kind: 'file', path: 'src/BUCK', file: new Blob(['x = 1\n']) },
+      { kind: 'url', path: 'lib/defs.bzl', url: 'https://example.test/lib/defs.bzl' },
+    ];
+    const notFound = () =>
+      Promise.resolve(new Response('<h1>Not Found</h1>', { status: 404, statusText: 'Not Found' }));
+    vi.stubGlobal('fetch', notFound);
+    try {
+      const { sources, warnings } = await runLoadJob(inputs, cb());
+      expect(sources.map((t) => t.path)).toEqual(['src/BUCK']);
+      expect(warnings).toEqual([
+        '2 Starlark sources could not be read and are left out: src/defs.bzl (A requested file could not be read), lib/defs.bzl (HTTP 404 Not Found)',
+      ]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
