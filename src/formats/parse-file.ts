@@ -2,7 +2,7 @@
 // to its ByteParser) → decode → lines → detect → parse; after detection a parser that reads bytes
 // gets them undecoded. Serves the CLI, the worker and tests.
 import type { FormatName, ParsedFile, Profile } from '../model/profile.ts';
-import { BINARY_LINE, DiagnosticSink, InputError, isInputError, ParseError, snippet } from './diagnostics.ts';
+import { BINARY_LINE, DiagnosticSink, InputError, isInputError, ParseError } from './diagnostics.ts';
 import { ByteIntake } from './byte-intake.ts';
 import type { Compression } from './decompress.ts';
 import { ContentRouter } from './content-router.ts';
@@ -11,6 +11,7 @@ import type { BinaryFormatSpec, ByteParser, FormatSpec, LineParser } from './for
 import { placeholderOr } from './folded.ts';
 import { SNIFF_LINES } from './format.ts';
 import { LineSource } from './line-source.ts';
+import { Truncation } from './truncation.ts';
 
 /** Where the sniffing window stops even if fewer than SNIFF_LINES lines were seen. */
 const SNIFF_CHARS = 256 * 1024;
@@ -35,11 +36,11 @@ export class ParseSession {
   private spec: FormatSpec | null = null;
   private format: FormatName | null = null;
   private error: ParseError | null = null;
-  private truncated: { line: number; message: string } | null = null;
+  private readonly truncation = new Truncation();
   private readonly intake = new ByteIntake({
     start: (head, compression) => this.startBytes(head, compression),
     content: (data, final) => this.content(data, final),
-    damaged: (message) => (this.truncated = { line: this.source.linesSeen, message }),
+    damaged: (message) => this.truncation.streamDamaged(this.source.linesSeen, message),
     refused: (message) => this.fail(new ParseError(this.path, 0, '', message), 0, ''),
   });
   private router: ContentRouter | null = null;
@@ -194,33 +195,16 @@ export class ParseSession {
       if (!dropped) this.parser!.line(text, lineNo);
       if (cutShort) this.parser!.endOfInput?.();
     } catch (e) {
-      if (cutShort && isInputError(e)) this.markCutShort(text, lineNo);
+      if (cutShort && isInputError(e)) this.truncation.endedMidLine(text, lineNo);
       else this.fail(e, lineNo, text);
       return;
     }
     // A last line without terminator that was dropped, or that the parser skipped: the file was cut short.
-    if (dropped) this.markCutShort(text, lineNo);
+    if (dropped) this.truncation.endedMidLine(text, lineNo);
     else if (cutShort && this.diagnostics.skippedLines > skippedBefore) {
       this.diagnostics.unskip();
-      this.markCutShort(text, lineNo);
+      this.truncation.endedMidLine(text, lineNo);
     }
-  }
-
-  /** A binary file that stops inside a record was cut short (Buck2 still writing, say). */
-  private endBinary(parser: ByteParser): void {
-    const cut = parser.endOfInput();
-    if (!cut) return;
-    const message = this.truncated ? `${this.truncated.message}; ${cut.message}` : cut.message;
-    this.truncated = { line: cut.record, message };
-  }
-
-  private markCutShort(text: string, lineNo: number): void {
-    const partial = `that partial line was ignored: "${snippet(text)}"`;
-    // A broken gzip/zstd stream also ends mid-line: keep its reason, which says more.
-    const message = this.truncated
-      ? `${this.truncated.message}; it ends mid-line at line ${lineNo}, ${partial}`
-      : `the file ends mid-line at line ${lineNo}; ${partial}`;
-    this.truncated = { line: lineNo, message };
   }
 
   private fail(e: unknown, lineNo: number, text: string): void {
@@ -234,8 +218,10 @@ export class ParseSession {
     if (!this.stopped) this.intake.finish();
     if (!this.stopped) this.readLines(() => this.router?.end());
     const binary = this.router?.binary ?? null;
-    if (!this.stopped && binary) this.endBinary(binary);
-    else if (!this.stopped) {
+    if (!this.stopped && binary) {
+      const cut = binary.endOfInput();
+      if (cut) this.truncation.endedMidRecord(cut);
+    } else if (!this.stopped) {
       this.readLines(() => this.source.flush());
       this.finalLine = true;
       this.source.end();
@@ -260,7 +246,7 @@ export class ParseSession {
       profile: this.error ? null : profile,
       error: this.error ? this.error.toInfo() : null,
       diagnostics: this.diagnostics.list(),
-      truncated: this.truncated,
+      truncated: this.truncation.current,
       compression: this.intake.compression,
       ...(this.error && !this.format ? { triedFormats: triedFormatNames() } : {}),
       ...(this.format ? { detectedFormat: this.format } : {}),

@@ -1,6 +1,7 @@
 // Buck2's writers end every line with `\n` (formats.md §1.1, §1.2, §10.3): a last line without one
 // was cut, even when it still parses. Issue 17: a heap flame cut 3 bytes early showed
 // 2,468,997,778 bytes instead of 2,469,120,000, as if complete.
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseBytes, parseText } from '../../src/formats/parse-file.ts';
 
@@ -21,6 +22,16 @@ describe('a file cut inside its last line', () => {
       line: 20_000,
       message: expect.stringContaining('ends mid-line at line 20000'),
     });
+  });
+
+  it('gzipped heap flame cut mid-stream: the stream’s reason first, then the partial line it ends in', () => {
+    const gz = gzipSync(heapText);
+    const parsed = parseBytes('flame.src.gz', gz.subarray(0, Math.floor(gz.length / 2)));
+    expect(parsed.profile?.format).toBe('heap-flame');
+    const [stream, line] = parsed.truncated!.message.split('; it ends mid-line at line ');
+    expect(stream).toMatch(/gzip/i);
+    expect(line).toMatch(/^\d+, that partial line was ignored: "module;/);
+    expect(parsed.truncated!.line).toBe(Number(/^(\d+)/.exec(line!)![1]));
   });
 
   it('heap flame whose last line lost only its `\\n`: the line cannot be trusted either', () => {
