@@ -5,6 +5,7 @@ import type { Profile } from '../model/profile.ts';
 import { ParseError } from './diagnostics.ts';
 import type { LineParser, ParseContext } from './format.ts';
 import { minOf } from '../model/arrays.ts';
+import { scanLine, splitPlainRecord, type RecordShape } from './csv-line-scan.ts';
 
 /** What one CSV format does with the records; `csvLineParser` does the CSV part. */
 export interface CsvTable<P extends Profile> {
@@ -27,23 +28,12 @@ export interface CsvTable<P extends Profile> {
 const BLOCK_CHARS = 256 * 1024;
 /** A quoted cell open for longer than this is an unescaped quote, not a multi-line name. */
 const MAX_RECORD_LINES = 64;
-const QUOTE = 34;
-const COMMA = 44;
 const PAPA_OPTIONS = { delimiter: ',', newline: '\n', quoteChar: '"', escapeChar: '"', header: false } as const;
 
 const UNTERMINATED = 'with an unterminated quoted cell';
 const WRONG_CELLS = 'with a wrong number of cells';
 const EMPTY_LAST = 'with an empty last cell';
 const NOT_CSV = 'that are not valid CSV';
-
-/** Where the quoting of a record stands after the lines scanned so far. */
-interface RecordShape {
-  inQuotes: boolean;
-  cells: number;
-  lastCellEmpty: boolean;
-  /** A quote inside a quoted cell was read as a literal character (an unescaped quote). */
-  literalQuote: boolean;
-}
 
 /** A record whose quoted cell goes on over more lines. */
 interface OpenRecord extends RecordShape {
@@ -221,82 +211,4 @@ export class CsvRecordReader<P extends Profile> implements LineParser<P> {
     const problem = cells.length === this.columns ? this.table.record(cells, lineNo) : WRONG_CELLS;
     if (problem !== null) this.ctx.diagnostics.skip(lineNo, problem, text);
   }
-}
-
-/**
- * Advances a record over one physical line the way papaparse will read it: `""` is an escaped
- * quote, a quote followed by (blanks and) `,` or the end of the line closes a quoted cell, and
- * any other quote inside a quoted cell is literal (pre-2022-07 writers did not escape quotes).
- */
-function scanLine(text: string, record: RecordShape): void {
-  const n = text.length;
-  let i = 0;
-  for (;;) {
-    if (record.inQuotes) {
-      i = closingQuote(text, i, record);
-      if (i < 0) return; // the quoted cell goes on in the next line
-      record.inQuotes = false;
-      record.lastCellEmpty = false;
-    } else if (i < n && text.charCodeAt(i) === QUOTE) {
-      record.inQuotes = true;
-      i++;
-      continue;
-    } else {
-      const comma = text.indexOf(',', i);
-      record.lastCellEmpty = i === n;
-      i = comma < 0 ? n : comma;
-    }
-    if (i >= n) return;
-    record.cells++; // text[i] is a delimiter
-    i++;
-  }
-}
-
-/**
- * The cells of a record in which every cell is either bare (no quote) or wholly quoted with no
- * escaped quote inside and its delimiter right after the closing quote — what papaparse would
- * return for it; null for any other record (papaparse reads those).
- *
- * @example splitPlainRecord('"a,b.bzl","7:13-19",2.800,400', 4) // ['a,b.bzl', '7:13-19', '2.800', '400']
- */
-export function splitPlainRecord(text: string, columns: number): string[] | null {
-  const cells: string[] = [];
-  const n = text.length;
-  let i = 0;
-  for (;;) {
-    let end: number;
-    if (text.charCodeAt(i) === QUOTE) {
-      const close = text.indexOf('"', i + 1);
-      if (close < 0) return null;
-      end = close + 1;
-      if (end < n && text.charCodeAt(end) !== COMMA) return null; // `""`, blanks or text after the quote
-      cells.push(text.slice(i + 1, close));
-    } else {
-      const comma = text.indexOf(',', i);
-      end = comma < 0 ? n : comma;
-      const cell = text.slice(i, end);
-      if (cell.includes('"')) return null;
-      cells.push(cell);
-    }
-    if (end >= n) return cells.length === columns ? cells : null;
-    i = end + 1;
-  }
-}
-
-/** Index just after a quoted cell (at its `,` or the line end), or -1 while it stays open. */
-function closingQuote(text: string, from: number, record: RecordShape): number {
-  const n = text.length;
-  let q = text.indexOf('"', from);
-  while (q >= 0) {
-    if (text.charCodeAt(q + 1) === QUOTE) {
-      q = text.indexOf('"', q + 2);
-      continue;
-    }
-    let j = q + 1;
-    while (j < n && text[j]!.trim() === '') j++; // papaparse allows blanks after a closing quote
-    if (j === n || text.charCodeAt(j) === COMMA) return j;
-    record.literalQuote = true;
-    q = text.indexOf('"', q + 1);
-  }
-  return -1;
 }
