@@ -5,13 +5,8 @@
 // starlark-file-facts.ts.
 import { parser } from '@lezer/python';
 import type { SyntaxNode } from '@lezer/common';
-import {
-  allocationOf,
-  selfCopyName,
-  statementAllocation,
-  valueKindOf,
-  type AllocationSite,
-} from './starlark-allocations.ts';
+import { allocationOf, selfCopyName, statementAllocation, valueKindOf } from './starlark-allocations.ts';
+import type { AllocationSite } from './starlark-allocation-kinds.ts';
 import type { SourceIndex } from './starlark-source.ts';
 import { lambdaCallNames, loopTargetAliases } from './starlark-callees.ts';
 import {

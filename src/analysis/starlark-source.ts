@@ -6,7 +6,8 @@ import type { BoundValue } from './starlark-bindings.ts';
 import type { Span } from '../model/profile.ts';
 import { SourceIndexer } from './starlark-indexer.ts';
 import { emptySourceIndex } from './starlark-indexer-scopes.ts';
-import type { AllocationSite, ValueKind } from './starlark-allocations.ts';
+import type { AllocationSite } from './starlark-allocation-kinds.ts';
+import type { ValueKind } from './starlark-allocations.ts';
 import type { ConstructKind, SizeExpr } from './starlark-sizes.ts';
 
 export interface SourceDef {
