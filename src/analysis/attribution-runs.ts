@@ -7,7 +7,7 @@ import type { ProfileJoins } from './profile-joins.ts';
 import type { SourceAllocation, SourceIndex } from './starlark-source.ts';
 import { knownIntegers } from './starlark-constants.ts';
 import { UNKNOWN_SIZE } from './allocation-weights.ts';
-import { evaluateSize } from './starlark-sizes.ts';
+import { evaluateSize } from './starlark-size-expressions.ts';
 
 /**
  * Generous bytes per element of a value (a pointer in the list's array, the element itself, a

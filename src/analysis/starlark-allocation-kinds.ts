@@ -2,7 +2,7 @@
 // heap-flame value types (`list`, `array`, `dict`, `string`, `tuple`, …) each builtin and method
 // can make, and the calls and methods that only read or compare and so allocate nothing. Data
 // only; the syntax is read in starlark-allocations.ts.
-import type { SizeExpr } from './starlark-sizes.ts';
+import type { SizeExpr } from './starlark-size-expressions.ts';
 
 export type AllocationKind =
   'literal' | 'comprehension' | 'repeat' | 'concat' | 'string' | 'view' | 'builtin' | 'growth' | 'copy' | 'call';

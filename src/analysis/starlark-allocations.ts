@@ -7,7 +7,8 @@
 // kinds, types and builtin tables are in starlark-allocation-kinds.ts.
 import type { SyntaxNode } from '@lezer/common';
 import { argumentNodes, calleeName, childNodes, namesRead, textOf } from './starlark-syntax.ts';
-import { classifyConstruct, operandSize, rangeSize, sizeExpression, type SizeExpr } from './starlark-sizes.ts';
+import { classifyConstruct, operandSize, rangeSize } from './starlark-sizes.ts';
+import { sizeExpression, type SizeExpr } from './starlark-size-expressions.ts';
 import {
   ANY_COLLECTION,
   BUILTIN_TYPES,

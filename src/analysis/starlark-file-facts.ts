@@ -7,7 +7,7 @@ import { collectionLength } from './starlark-allocations.ts';
 import { boundValueOf, dictIntegers } from './starlark-bindings.ts';
 import { aliasedNames } from './starlark-callees.ts';
 import { keywordArguments } from './starlark-call-syntax.ts';
-import { evaluateSize, sizeExpression } from './starlark-sizes.ts';
+import { evaluateSize, sizeExpression } from './starlark-size-expressions.ts';
 import type { SourceIndex } from './starlark-source.ts';
 
 /**

@@ -23,7 +23,8 @@ import {
   targetNames,
   textOf,
 } from './starlark-syntax.ts';
-import { allocationReasons, classifyConstruct, argumentSizes, parameters, evaluateSize } from './starlark-sizes.ts';
+import { allocationReasons, classifyConstruct, argumentSizes, parameters } from './starlark-sizes.ts';
+import { evaluateSize } from './starlark-size-expressions.ts';
 import { appendAll } from '../model/arrays.ts';
 import { argumentPlace, callArguments, readUse } from './starlark-call-syntax.ts';
 import { noteAssignment, noteFieldAliases, noteLoadAliases, noteValueAliases } from './starlark-file-facts.ts';

@@ -8,7 +8,8 @@ import { SourceIndexer } from './starlark-indexer.ts';
 import { emptySourceIndex } from './starlark-indexer-scopes.ts';
 import type { AllocationSite } from './starlark-allocation-kinds.ts';
 import type { ValueKind } from './starlark-allocations.ts';
-import type { ConstructKind, SizeExpr } from './starlark-sizes.ts';
+import type { ConstructKind } from './starlark-sizes.ts';
+import type { SizeExpr } from './starlark-size-expressions.ts';
 
 export interface SourceDef {
   name: string;

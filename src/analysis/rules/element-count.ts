@@ -5,7 +5,7 @@ import { UNKNOWN_SIZE } from '../attribution-scopes.ts';
 import { loopIterations } from '../attribution-runs.ts';
 import { knownIntegers } from '../starlark-constants.ts';
 import type { SourceIndex } from '../starlark-source.ts';
-import { evaluateSize, lengthKey, lengthsRead, type SizeExpr } from '../starlark-sizes.ts';
+import { evaluateSize, lengthKey, lengthsRead, type SizeExpr } from '../starlark-size-expressions.ts';
 import type { RuleContext } from './context.ts';
 import { defCalled, lastBinding, type ValueUse } from './value-flow.ts';
 import type { Span } from '../../model/profile.ts';
