@@ -4,6 +4,7 @@ import type { LoadResult } from '../worker/load-job.ts';
 import type { ParseInput, WorkerRequest, WorkerResponse } from '../worker/protocol.ts';
 import { spawnParseWorker, takeHeadStart } from './head-start.ts';
 import type { Store } from './store.ts';
+import { describeFirstPaint } from './first-paint.ts';
 
 /** A worker that does not confirm a cancel within this time is terminated and respawned. */
 const CANCEL_GRACE_MS = 400;
@@ -40,6 +41,7 @@ export class Loader {
       this.store.loadProgress(message.jobId, message.bytesRead, message.totalBytes);
       return;
     }
+    if (message.type === 'first-paint') return describeFirstPaint(message.description);
     const pending = this.pending.get(message.jobId);
     if (!pending) return;
     this.pending.delete(message.jobId);

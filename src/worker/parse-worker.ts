@@ -1,6 +1,8 @@
 // The parse worker (a module Web Worker): parses dropped files and URLs off the main thread,
 // derives per-set data, and hands back plain data with call-tree buffers transferred.
 import { fetchClaimingPrefetch, prefetchForScript, releasePrefetch } from './prefetch.ts';
+import type { FirstPaintTarget, paintFirstFlame as PaintFirstFlame } from './first-paint.ts';
+import type { ParsedFile } from '../model/profile.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 
 interface WorkerScope {
@@ -13,6 +15,30 @@ const running = new Map<number, AbortController>();
 // parsers and the analysis load as a second chunk, after it has started.
 if (self.location.hash) prefetchForScript(self.location.hash);
 const loadJob = import('./load-job.ts');
+/**
+ * The first parse job's flamegraph is drawn on the preboot script's canvas (first-paint.ts) as
+ * soon as both are here: the parsed files and the canvas, whichever comes last, while the job
+ * still runs (a small file can be parsed before the page has sent the canvas).
+ */
+const firstPaint: {
+  target: FirstPaintTarget | null;
+  parsed: { jobId: number; files: readonly ParsedFile[]; paint: typeof PaintFirstFlame } | null;
+  jobsStarted: number;
+  /** The first job has ended: the page has its result, no first picture any more. */
+  over: boolean;
+} = { target: null, parsed: null, jobsStarted: 0, over: false };
+
+function paintFirstWhenReady(): void {
+  const { target, parsed } = firstPaint;
+  if (!target || !parsed) return;
+  firstPaint.target = firstPaint.parsed = null;
+  try {
+    const description = parsed.paint(target, parsed.files);
+    if (description) post({ type: 'first-paint', jobId: parsed.jobId, description });
+  } catch {
+    // A first picture is a bonus: nothing drawn, and the page's chart still comes.
+  }
+}
 
 function post(message: WorkerResponse, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
@@ -21,8 +47,9 @@ function post(message: WorkerResponse, transfer: Transferable[] = []): void {
 async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'parse' }>): Promise<void> {
   const controller = new AbortController();
   running.set(jobId, controller);
+  const first = firstPaint.jobsStarted++ === 0;
   try {
-    const { runLoadJob, transferablesOf } = await loadJob;
+    const { runLoadJob, transferablesOf, paintFirstFlame } = await loadJob;
     controller.signal.throwIfAborted();
     const result = await runLoadJob(
       request.inputs,
@@ -30,6 +57,11 @@ async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'par
         signal: controller.signal,
         fetch: (url, init) => fetchClaimingPrefetch(String(url), init ?? {}),
         onProgress: (bytesRead, totalBytes, path) => post({ type: 'progress', jobId, bytesRead, totalBytes, path }),
+        onParsed: (files) => {
+          if (!first) return;
+          firstPaint.parsed = { jobId, files, paint: paintFirstFlame };
+          paintFirstWhenReady();
+        },
       },
       undefined,
       request.sources,
@@ -41,11 +73,21 @@ async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'par
   } finally {
     releasePrefetch();
     running.delete(jobId);
+    // The page has the result (or the failure) now: no first picture after it.
+    if (first) {
+      firstPaint.target = firstPaint.parsed = null;
+      firstPaint.over = true;
+    }
   }
 }
 
 scope.onmessage = (event) => {
   const request = event.data;
   if (request.type === 'parse') void parse(request.jobId, request);
+  else if (request.type === 'first-paint-canvas') {
+    // Only before the first job has ended; a later canvas is not drawn on.
+    if (!firstPaint.over) firstPaint.target = request;
+    paintFirstWhenReady();
+  }
   else running.get(request.jobId)?.abort();
 };

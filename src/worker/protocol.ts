@@ -5,8 +5,10 @@ import type { FunctionStats } from '../analysis/function-table.ts';
 import type { MetricName, MetricWeights } from '../analysis/metrics.ts';
 import type { RunRoles } from '../analysis/run-roles.ts';
 import type { ParsedFile } from '../model/profile.ts';
+import type { FirstPaintTarget } from './first-paint.ts';
 import type { LoadResult } from './load-job.ts';
-import type { SetAnalysis, SourceText } from './set-analysis.ts';
+import type { SetAnalysis } from './set-analysis.ts';
+import type { SourceText } from './sources.ts';
 
 /** One input to parse: a File from a drop/picker/paste, or a same-origin or CORS URL. */
 export type ParseInput = { kind: 'file'; path: string; file: Blob } | { kind: 'url'; path: string; url: string };
@@ -16,7 +18,10 @@ export type ParseInput = { kind: 'file'; path: string; file: Blob } | { kind: 'u
  * runs join them too.
  */
 export type WorkerRequest =
-  { type: 'parse'; jobId: number; inputs: ParseInput[]; sources?: SourceText[] } | { type: 'cancel'; jobId: number };
+  | { type: 'parse'; jobId: number; inputs: ParseInput[]; sources?: SourceText[] }
+  | { type: 'cancel'; jobId: number }
+  /** From the preboot script (tools/worker-preboot-plugin.ts): where the first parse job draws its flamegraph. */
+  | ({ type: 'first-paint-canvas' } & FirstPaintTarget);
 
 export type { MetricName, MetricWeights } from '../analysis/metrics.ts';
 
@@ -39,5 +44,7 @@ export type WorkerResponse =
   | { type: 'progress'; jobId: number; bytesRead: number; totalBytes: number; path: string }
   /** `warnings`: what went wrong after parsing (e.g. an analysis step) without losing the sets. */
   | ({ type: 'done'; jobId: number } & LoadResult)
+  /** The job drew its flamegraph on the preboot script's canvas; `description` is its text alternative. */
+  | { type: 'first-paint'; jobId: number; description: string }
   | { type: 'cancelled'; jobId: number }
   | { type: 'failed'; jobId: number; message: string };

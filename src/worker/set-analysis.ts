@@ -5,18 +5,13 @@
 // the set as plain data. Per-file peak rows do not: the page derives
 // them from the event logs it receives anyway (app/analysis-panels.ts), and a second copy of
 // every load (structured clone shares no strings) nearly doubled the page's memory for big logs.
-import { analyseRun, groupRuns, isStarlarkSourcePath, type Finding } from '../analysis/advisor.ts';
+import { analyseRun, groupRuns, type Finding } from '../analysis/advisor.ts';
 import type { Attribution } from '../analysis/attribution.ts';
 import { estimatePeak, type PeakEstimate } from '../analysis/peak-estimate.ts';
 import { computeFilePeaks, type FilePeak } from '../analysis/peaks.ts';
 import { outlineOf, type SourceOutline } from '../analysis/starlark-source.ts';
-import type { LoadedSetData, ParseInput } from './protocol.ts';
-import { redirectProblem } from './same-origin.ts';
-
-export interface SourceText {
-  path: string;
-  text: string;
-}
+import type { LoadedSetData } from './protocol.ts';
+import type { SourceText } from './sources.ts';
 
 /** A source matched to a set: its text for the source view, and its outline indexed here (the page holds no Starlark parser). */
 export interface AnalysedSource extends SourceText {
@@ -33,42 +28,6 @@ export interface SetAnalysis {
   estimate: PeakEstimate | null;
   /** This set holds event logs itself. */
   hasEventLog: boolean;
-}
-
-/** Splits a job's inputs into Starlark sources (by file name: BUCK, TARGETS, *.bzl) and profiles. */
-export function splitSources(inputs: readonly ParseInput[]): { sources: ParseInput[]; profiles: ParseInput[] } {
-  const sources = inputs.filter((i) => isStarlarkSourcePath(i.path));
-  return { sources, profiles: inputs.filter((i) => !sources.includes(i)) };
-}
-
-/** Reads source inputs as UTF-8 text; one that cannot be read is skipped (the profiles still load). */
-export async function readSources(
-  inputs: readonly ParseInput[],
-  signal: AbortSignal,
-  onProgress?: (bytesRead: number, path: string) => void,
-): Promise<SourceText[]> {
-  const texts: SourceText[] = [];
-  let bytesRead = 0;
-  for (const input of inputs) {
-    signal.throwIfAborted();
-    try {
-      const text = input.kind === 'file' ? await input.file.text() : await fetchSameOrigin(input.url, signal);
-      texts.push({ path: input.path, text });
-      bytesRead += input.kind === 'file' ? input.file.size : text.length;
-      onProgress?.(bytesRead, input.path);
-    } catch {
-      if (signal.aborted) throw signal.reason;
-    }
-  }
-  return texts;
-}
-
-/** A source's text; a redirect to another origin is not read (it throws, so the source is skipped). */
-async function fetchSameOrigin(url: string, signal: AbortSignal): Promise<string> {
-  const response = await fetch(url, { signal, credentials: 'omit' });
-  const redirected = redirectProblem(url, response);
-  if (redirected) throw new Error(redirected);
-  return response.text();
 }
 
 /** Adds `analysis` to every set of a load. Sets keep their order and everything else. */
