@@ -52,7 +52,7 @@ export async function runLoadJob(
       cb.onProgress(read, total + sourceBytes, path);
     },
   });
-  cb.onParsed?.(parsed);
+  await cb.onParsed?.(parsed);
   // Files no format claimed that a profile or log names as Starlark (`TARGETS.fixture`) are sources.
   const names = namedStarlarkFiles(parsed);
   const named = new Set(parsed.filter((f) => isNamedStarlarkSource(f, names)).map((f) => f.path));
