@@ -79,7 +79,11 @@ describe('architecture', () => {
 
   it('non-DOM folders never touch document or window', () => {
     const offenders = files
-      .filter((f) => (NO_DOM.includes(f.folder) || WORKER_VIEWS.includes(relative(SRC, f.path).split(/[\\/]/).join('/'))) && /\b(document|window)\s*\./.test(f.text.replace(/\/\/.*$/gm, '')))
+      .filter(
+        (f) =>
+          (NO_DOM.includes(f.folder) || WORKER_VIEWS.includes(relative(SRC, f.path).split(/[\\/]/).join('/'))) &&
+          /\b(document|window)\s*\./.test(f.text.replace(/\/\/.*$/gm, '')),
+      )
       .map((f) => relative(SRC, f.path));
     expect(offenders).toEqual([]);
   });

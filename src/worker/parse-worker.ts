@@ -93,6 +93,5 @@ scope.onmessage = (event) => {
     // Only before the first job has ended; a later canvas is not drawn on.
     if (!firstPaint.over) firstPaint.target = request;
     void paintFirstWhenReady();
-  }
-  else running.get(request.jobId)?.abort();
+  } else running.get(request.jobId)?.abort();
 };

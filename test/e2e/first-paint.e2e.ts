@@ -30,21 +30,24 @@ afterAll(async () => {
 
 /** Distinct colours and the share of pixels that are not the page background, from a PNG. */
 async function pixelsOf(page: Page, png: Buffer): Promise<{ colours: number; drawn: number }> {
-  return page.evaluate(async (bytes) => {
-    const image = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
-    const ctx = new OffscreenCanvas(image.width, image.height).getContext('2d')!;
-    ctx.drawImage(image, 0, 0);
-    const data = ctx.getImageData(0, 0, image.width, image.height).data;
-    const colours = new Set<number>();
-    let drawn = 0;
-    const bg = (data[0]! << 16) | (data[1]! << 8) | data[2]!;
-    for (let i = 0; i < data.length; i += 4) {
-      const c = (data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!;
-      colours.add(c);
-      if (c !== bg) drawn++;
-    }
-    return { colours: colours.size, drawn: drawn / (data.length / 4) };
-  }, [...png]);
+  return page.evaluate(
+    async (bytes) => {
+      const image = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+      const ctx = new OffscreenCanvas(image.width, image.height).getContext('2d')!;
+      ctx.drawImage(image, 0, 0);
+      const data = ctx.getImageData(0, 0, image.width, image.height).data;
+      const colours = new Set<number>();
+      let drawn = 0;
+      const bg = (data[0]! << 16) | (data[1]! << 8) | data[2]!;
+      for (let i = 0; i < data.length; i += 4) {
+        const c = (data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!;
+        colours.add(c);
+        if (c !== bg) drawn++;
+      }
+      return { colours: colours.size, drawn: drawn / (data.length / 4) };
+    },
+    [...png],
+  );
 }
 
 /** Opens the link with the worker's analysis chunk held back; `release` lets it through. */

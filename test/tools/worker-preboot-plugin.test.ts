@@ -26,7 +26,11 @@ function runPreboot(href: string, options: { offscreen?: boolean; flameWidth?: n
     },
     transferControlToOffscreen: () => offscreen,
   };
-  const flame = { hidden: false, clientWidth: options.flameWidth ?? 1000.6, appendChild: (c: never) => children.push(c) };
+  const flame = {
+    hidden: false,
+    clientWidth: options.flameWidth ?? 1000.6,
+    appendChild: (c: never) => children.push(c),
+  };
   class FakeWorker {
     constructor(url: URL) {
       made = url.href;
@@ -62,9 +66,7 @@ describe('worker preboot script', () => {
 
   it('boots the worker file next to it as a module, with the page address in its fragment only for a `#url=`', () => {
     const page = 'https://p.test/app/#url=flame.src&zoom=a%3Bb';
-    expect(runPreboot(page).made).toBe(
-      `https://p.test/app/assets/parse-worker-AbC123.js#${encodeURIComponent(page)}`,
-    );
+    expect(runPreboot(page).made).toBe(`https://p.test/app/assets/parse-worker-AbC123.js#${encodeURIComponent(page)}`);
     expect(runPreboot('https://p.test/app/#zoom=a').made).toBe('https://p.test/app/assets/parse-worker-AbC123.js');
   });
 
@@ -85,7 +87,11 @@ describe('worker preboot script', () => {
   });
 
   it('sends no canvas when the link sets anything else of the view, or the browser has no OffscreenCanvas', () => {
-    for (const page of ['https://p.test/app/#url=flame.src&zoom=a', 'https://p.test/app/#tab=table&url=x', 'https://p.test/app/'])
+    for (const page of [
+      'https://p.test/app/#url=flame.src&zoom=a',
+      'https://p.test/app/#tab=table&url=x',
+      'https://p.test/app/',
+    ])
       expect(runPreboot(page).posted).toEqual([]);
     expect(runPreboot('https://p.test/app/#url=flame.src', { offscreen: false }).posted).toEqual([]);
   });

@@ -37,7 +37,9 @@ describe('the worker’s first paint', () => {
     expect(canvas.height % (2 * CANVAS_CELL_HEIGHT)).toBe(4); // whole rows plus the chart's 2 px
     expect(drawn).toContain('text all');
     expect(drawn).toContain('text module');
-    expect(description).toMatch(/^Flamegraph of allocated bytes \(a first picture; the interactive chart replaces it\); widest frames under the root: module \d+(\.\d)?%/);
+    expect(description).toMatch(
+      /^Flamegraph of allocated bytes \(a first picture; the interactive chart replaces it\); widest frames under the root: module \d+(\.\d)?%/,
+    );
   });
 
   it('draws nothing for a load without a call tree, or of several sets', () => {

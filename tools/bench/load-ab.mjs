@@ -67,5 +67,7 @@ for (const kind of kinds) {
   console.log(`${kind.padEnd(10)} median ${median} ms${ratio}; runs ${times[kind].join(', ')}`);
   // The interactive chart, when it came after a first picture (the worker's canvas).
   if (interactive[kind].length > 0 && interactive[kind].some((t, i) => t !== times[kind][i]))
-    console.log(`${''.padEnd(10)} interactive median ${percentiles(interactive[kind]).median} ms; runs ${interactive[kind].join(', ')}`);
+    console.log(
+      `${''.padEnd(10)} interactive median ${percentiles(interactive[kind]).median} ms; runs ${interactive[kind].join(', ')}`,
+    );
 }

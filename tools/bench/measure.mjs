@@ -23,7 +23,10 @@ export async function loadToPaint(browser, app, url, { keep = false, until = 'pa
     await page.waitForFunction((key) => window.__bench[key] > 0, until, { timeout: LOAD_TIMEOUT_MS, polling: 250 });
     // A first paint on the worker's canvas comes before the page has the result: wait for that too.
     if (app === 'peakscope' && until === 'paintedAt')
-      await page.waitForFunction(() => window.__bench.interactiveAt > 0, null, { timeout: LOAD_TIMEOUT_MS, polling: 100 });
+      await page.waitForFunction(() => window.__bench.interactiveAt > 0, null, {
+        timeout: LOAD_TIMEOUT_MS,
+        polling: 100,
+      });
   } catch (e) {
     await sampler.stop();
     await probe.close();
