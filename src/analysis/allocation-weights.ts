@@ -2,7 +2,7 @@
 // (attribution-scopes.ts): its elements as written, through the lengths of the collections it
 // names; whether it is arithmetic after all; which heap-flame types it can make.
 import { assignedInDefAs, type SourceAllocation, type SourceIndex } from './starlark-source.ts';
-import { evaluateSize, lengthKey, lengthsRead } from './starlark-sizes.ts';
+import { evaluateSize, lengthKey, lengthsRead } from './starlark-size-expressions.ts';
 
 /** Elements assumed for a comprehension or repetition whose size is not written as constants. */
 export const UNKNOWN_SIZE = 32;

@@ -3,112 +3,25 @@
 // methods, and in-place growth (`append`, `d[k] = v`, `+=`). Cheap checks (`len`, `endswith`,
 // `in`, comparisons) allocate nothing and are never listed. Each site names the value types
 // (heap-flame type leaves: `list`, `array`, `dict`, `string`, `tuple`, …) it can make, so the
-// attribution can hand a frame's bytes of one type only to statements that make that type.
+// attribution can hand a frame's bytes of one type only to statements that make that type. The
+// kinds, types and builtin tables are in starlark-allocation-kinds.ts.
 import type { SyntaxNode } from '@lezer/common';
 import { argumentNodes, calleeName, childNodes, namesRead, textOf } from './starlark-syntax.ts';
-import { classifyConstruct, operandSize, rangeSize, sizeExpression, type SizeExpr } from './starlark-sizes.ts';
-
-export type AllocationKind =
-  'literal' | 'comprehension' | 'repeat' | 'concat' | 'string' | 'view' | 'builtin' | 'growth' | 'copy' | 'call';
-
-/** One place that allocates, as written. */
-export interface AllocationSite {
-  kind: AllocationKind;
-  /** Short words for messages: `list literal`, `.items()`, `str.format`, `x = x + […]`. */
-  what: string;
-  /** Heap-flame value types it can make; empty for a call whose callee decides (`call`). */
-  types: readonly string[];
-  /** Elements as written, when known (`[1] * n`, `range(n)` comprehension). */
-  size: SizeExpr | null;
-  /** For `call`: the dotted callee (a Starlark def has its own frame and allocates nothing here); for `copy`: the collection copied. */
-  callee: string;
-}
-
-const LIST = ['list', 'array'];
-const STRING = ['string'];
-const ANY_COLLECTION = ['list', 'array', 'string', 'tuple', 'dict'];
-
-/** Calls that only read or compare: they allocate nothing a profile would weigh. */
-export const CHEAP_CALLS = new Set([
-  'len',
-  'type',
-  'bool',
-  'int',
-  'float',
-  'hash',
-  'hasattr',
-  'getattr',
-  'fail',
-  'print',
-  'min',
-  'max',
-  'abs',
-  'any',
-  'all',
-  'isinstance',
-  'package_name',
-  'repository_name',
-  'native.package_name',
-  'native.repository_name',
-]);
-/** Methods that only read or compare (strings, dicts, lists). */
-export const CHEAP_METHODS = new Set([
-  'endswith',
-  'startswith',
-  'islower',
-  'isupper',
-  'isdigit',
-  'isalpha',
-  'isalnum',
-  'isspace',
-  'istitle',
-  'get',
-  'index',
-  'rindex',
-  'find',
-  'rfind',
-  'count',
-  'pop',
-  'remove',
-  'clear',
-  'popitem',
-]);
-const STRING_METHODS = new Set([
-  'format',
-  'join',
-  'replace',
-  'upper',
-  'lower',
-  'strip',
-  'lstrip',
-  'rstrip',
-  'capitalize',
-  'title',
-  'removeprefix',
-  'removesuffix',
-  'swapcase',
-]);
-const SPLITTING_METHODS = new Set(['split', 'rsplit', 'splitlines', 'partition', 'rpartition', 'elems', 'codepoints']);
-/** Builtins that copy a whole collection given by name: `dict(base, …)`, `list(xs)`, `sorted(xs)`. */
-const COPYING_BUILTINS = new Set(['dict', 'list', 'sorted', 'tuple']);
-const BUILTIN_TYPES: Record<string, readonly string[]> = {
-  list: LIST,
-  sorted: LIST,
-  reversed: LIST,
-  tuple: ['tuple'],
-  dict: ['dict'],
-  set: ['set'],
-  zip: [...LIST, 'tuple'],
-  enumerate: [...LIST, 'tuple'],
-  range: ['range'],
-  str: STRING,
-  repr: STRING,
-  'json.encode': STRING,
-  struct: ['struct'],
-  glob: [...LIST, ...STRING],
-  'native.glob': [...LIST, ...STRING],
-  select: ['selector'],
-};
+import { classifyConstruct, operandSize, rangeSize } from './starlark-sizes.ts';
+import { sizeExpression, type SizeExpr } from './starlark-size-expressions.ts';
+import {
+  ANY_COLLECTION,
+  BUILTIN_TYPES,
+  CHEAP_CALLS,
+  CHEAP_METHODS,
+  COPYING_BUILTINS,
+  LIST,
+  SPLITTING_METHODS,
+  STRING,
+  STRING_METHODS,
+  site,
+  type AllocationSite,
+} from './starlark-allocation-kinds.ts';
 
 /** The allocation an expression node makes by itself (its children are visited on their own), or null. */
 export function allocationOf(text: string, node: SyntaxNode): AllocationSite | null {
@@ -137,16 +50,6 @@ export function allocationOf(text: string, node: SyntaxNode): AllocationSite | n
     default:
       return null;
   }
-}
-
-function site(
-  kind: AllocationKind,
-  what: string,
-  types: readonly string[],
-  size: SizeExpr | null,
-  callee = '',
-): AllocationSite {
-  return { kind, what, types, size, callee };
 }
 
 /** A tuple that binds (`a, b = …`, `for k, v in …`) rather than builds. */

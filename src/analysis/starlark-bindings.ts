@@ -4,7 +4,7 @@
 // names are resolved in starlark-constants.ts, where the def's other bindings and callers are known.
 import type { SyntaxNode } from '@lezer/common';
 import { calleeName, childNodes, textOf } from './starlark-syntax.ts';
-import { evaluateSize, sizeExpression, type SizeExpr } from './starlark-sizes.ts';
+import { evaluateSize, sizeExpression, type SizeExpr } from './starlark-size-expressions.ts';
 
 /** A def-local binding: an integer expression, one entry of a dict, or a copy of a dict. */
 export type BoundValue =

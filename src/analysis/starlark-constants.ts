@@ -3,7 +3,7 @@
 // site in the sources (`sharded_test(shards = 50, …)` → shards = 50). For sizes written as
 // `range(n * m)` or `[0] * n`; nothing is evaluated.
 import type { SourceIndex } from './starlark-source.ts';
-import { evaluateSize, lengthKey } from './starlark-sizes.ts';
+import { evaluateSize, lengthKey } from './starlark-size-expressions.ts';
 import { localIntegers } from './starlark-locals.ts';
 
 /** How many callers up a constant argument is followed (`f(n)` where the caller's `n` is itself a parameter). */

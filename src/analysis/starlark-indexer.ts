@@ -1,23 +1,16 @@
 // The one-pass indexer behind `indexStarlarkSource` (starlark-source.ts, which defines what the
 // index holds): walks the @lezer/python tree of a Starlark file and records defs, loops,
-// statements, calls, `fail` checks, allocating constructs and name reads with their spans.
+// statements, calls, `fail` checks, allocating constructs and name reads with their spans. The
+// open scopes it tracks live in starlark-indexer-scopes.ts, the file-level facts about names in
+// starlark-file-facts.ts.
 import { parser } from '@lezer/python';
 import type { SyntaxNode } from '@lezer/common';
-import type { Span } from '../model/profile.ts';
-import {
-  allocationOf,
-  collectionLength,
-  selfCopyName,
-  statementAllocation,
-  valueKindOf,
-  type AllocationSite,
-} from './starlark-allocations.ts';
-import type { SourceIndex, SourceLoop } from './starlark-source.ts';
-import { aliasedNames, lambdaCallNames, loopTargetAliases } from './starlark-callees.ts';
-import { boundValueOf, dictIntegers } from './starlark-bindings.ts';
+import { allocationOf, selfCopyName, statementAllocation, valueKindOf } from './starlark-allocations.ts';
+import type { AllocationSite } from './starlark-allocation-kinds.ts';
+import type { SourceIndex } from './starlark-source.ts';
+import { lambdaCallNames, loopTargetAliases } from './starlark-callees.ts';
 import {
   COMPREHENSIONS,
-  LineMap,
   MUTATORS,
   STATEMENTS,
   VIEWS,
@@ -30,69 +23,19 @@ import {
   targetNames,
   textOf,
 } from './starlark-syntax.ts';
-import {
-  allocationReasons,
-  classifyConstruct,
-  argumentSizes,
-  parameters,
-  sizeExpression,
-  evaluateSize,
-  iterableSize,
-} from './starlark-sizes.ts';
+import { allocationReasons, classifyConstruct, argumentSizes, parameters } from './starlark-sizes.ts';
+import { evaluateSize } from './starlark-size-expressions.ts';
 import { appendAll } from '../model/arrays.ts';
-import { argumentPlace, callArguments, keywordArguments, readUse } from './starlark-call-syntax.ts';
-
-interface OpenLoop {
-  index: number;
-  /** Offset ranges evaluated once per iteration. */
-  body: [number, number][];
-}
+import { argumentPlace, callArguments, readUse } from './starlark-call-syntax.ts';
+import { noteAssignment, noteFieldAliases, noteLoadAliases, noteValueAliases } from './starlark-file-facts.ts';
+import { IndexerScopes } from './starlark-indexer-scopes.ts';
 
 /**
- * Builds a SourceIndex in one pass over the syntax tree, with explicit context stacks for the
- * open defs, loops and statements (lezer's iterate is iterative, so deep files cannot overflow).
+ * Builds a SourceIndex in one pass over the syntax tree: each node records what it is (a def, a
+ * loop, a statement, a call, a `fail` check, a construct, an allocation, a name read) under the
+ * def, loop and statement it sits in (IndexerScopes).
  */
-/** An index with nothing in it yet: what the indexer fills, and what a file it cannot read stays. */
-export function emptySourceIndex(path: string, lineCount: number): SourceIndex {
-  return {
-    path,
-    lineCount,
-    defs: [],
-    loops: [],
-    statements: [],
-    calls: [],
-    failChecks: [],
-    constructs: [],
-    allocations: [],
-    loadAliases: {},
-    fieldAliases: {},
-    valueAliases: {},
-    constants: {},
-    dictIntegers: {},
-    bindings: {},
-    lengths: {},
-    reads: [],
-    syntaxErrors: 0,
-  };
-}
-
-export class SourceIndexer {
-  private readonly lines: LineMap;
-  private readonly index: SourceIndex;
-  private readonly defStack: { index: number; node: SyntaxNode }[] = [];
-  private readonly loopStack: (OpenLoop & { node: SyntaxNode })[] = [];
-  private readonly statementStack: { index: number; node: SyntaxNode }[] = [];
-  /** Bodies of open `if`s that call `fail(…)`. */
-  private readonly failBodies: SyntaxNode[] = [];
-
-  constructor(
-    path: string,
-    private readonly text: string,
-  ) {
-    this.lines = new LineMap(text);
-    this.index = emptySourceIndex(path, this.lines.lineCount);
-  }
-
+export class SourceIndexer extends IndexerScopes {
   run(): SourceIndex {
     parser.parse(this.text).iterate({
       enter: (ref) => {
@@ -108,60 +51,9 @@ export class SourceIndexer {
         this.noteConstruct(node);
         this.noteAllocation(node, allocationOf(this.text, node));
       },
-      leave: (ref) => {
-        const pop = <T extends { node: SyntaxNode }>(stack: T[]) => {
-          const top = stack[stack.length - 1];
-          if (top && top.node.from === ref.from && top.node.to === ref.to && top.node.name === ref.name) stack.pop();
-        };
-        pop(this.loopStack);
-        pop(this.defStack);
-        pop(this.statementStack);
-        const body = this.failBodies[this.failBodies.length - 1];
-        if (body && body.from === ref.from && body.to === ref.to && ref.name === 'Body') this.failBodies.pop();
-      },
+      leave: (ref) => this.leave(ref),
     });
     return this.index;
-  }
-
-  private span(node: SyntaxNode): Span {
-    return this.lines.span(node.from, node.to);
-  }
-
-  private get def(): number | null {
-    return this.defStack[this.defStack.length - 1]?.index ?? null;
-  }
-
-  private get statement(): number {
-    return this.statementStack[this.statementStack.length - 1]?.index ?? -1;
-  }
-
-  /** Innermost open loop that evaluates `offset` once per iteration. */
-  private loopAt(offset: number): number | null {
-    for (let i = this.loopStack.length - 1; i >= 0; i--) {
-      const loop = this.loopStack[i]!;
-      if (loop.body.some(([from, to]) => offset >= from && offset < to)) return loop.index;
-    }
-    return null;
-  }
-
-  /** A top-level dict's integer entries; in a def, what `name = value` binds (the next statement's index). */
-  private noteBinding(name: string, value: SyntaxNode): void {
-    if (this.def === null) {
-      const entries = dictIntegers(this.text, value, new Map(Object.entries(this.index.constants)));
-      if (entries) setOwn(this.index.dictIntegers, name, entries);
-      return;
-    }
-    const bound = boundValueOf(this.text, value);
-    if (bound) this.index.bindings[this.index.statements.length] = bound;
-  }
-
-  /** Records names as (re)bound inside every open loop whose body holds `offset`. */
-  private noteAssigned(offset: number, names: readonly string[]): void {
-    for (const loop of this.loopStack) {
-      if (!loop.body.some(([from, to]) => offset >= from && offset < to)) continue;
-      const assigned = this.index.loops[loop.index]!.assigned;
-      for (const name of names) if (!assigned.includes(name)) assigned.push(name);
-    }
   }
 
   private enterStatement(node: SyntaxNode): void {
@@ -176,29 +68,8 @@ export class SourceIndexer {
       assigns = targetNames(this.text, kids.filter((k) => k.name === 'VariableName').slice(0, 1));
     }
     this.noteAssigned(node.from, assigns);
-    // `_COUNT = 1 << _BITS`: a constant may be written with the file's earlier constants.
-    const value = evaluateSize(
-      sizeExpression(this.text, kids[kids.length - 1] ?? null),
-      new Map(Object.entries(this.index.constants)),
-    );
-    if (
-      node.name === 'AssignStatement' &&
-      this.def === null &&
-      assigns.length === 1 &&
-      kids.length === 3 &&
-      value !== null
-    ) {
-      setOwn(this.index.constants, assigns[0]!, value);
-    }
-    const length =
-      node.name === 'AssignStatement' && this.def === null && assigns.length === 1 && kids.length === 3
-        ? collectionLength(this.text, kids[2]!)
-        : null;
-    if (length) setOwn(this.index.lengths, assigns[0]!, length);
     if (node.name === 'AssignStatement' && assigns.length === 1 && kids.length === 3)
-      this.noteBinding(assigns[0]!, kids[2]!);
-    if (node.name === 'AssignStatement' && assigns.length === 1 && kids.length === 3)
-      this.noteValueAliases(assigns[0]!, aliasedNames(this.text, kids[2]));
+      noteAssignment(this.text, this.index, this.def !== null, assigns[0]!, kids[2]!);
     const index = this.index.statements.length;
     this.index.statements.push({
       kind: node.name,
@@ -263,32 +134,6 @@ export class SourceIndexer {
     this.statementStack.push({ index, node: body });
   }
 
-  private openLoop(
-    node: SyntaxNode,
-    loop: Omit<SourceLoop, 'parent' | 'depth' | 'def' | 'statement' | 'assigned' | 'clauseSizes'>,
-    body: [number, number][],
-  ): void {
-    const parent = this.loopAt(node.from);
-    const depth = parent === null ? 0 : this.index.loops[parent]!.depth + 1;
-    const index = this.index.loops.length;
-    this.index.loops.push({
-      ...loop,
-      parent,
-      depth,
-      def: this.def,
-      statement: this.statement,
-      assigned: [...loop.targets],
-      clauseSizes:
-        node.name === 'WhileStatement'
-          ? [null]
-          : childNodes(node).flatMap((k, i, kids) =>
-              k.name === 'in' ? [iterableSize(this.text, kids[i + 1] ?? null)] : [],
-            ),
-    });
-    this.loopStack.push({ index, body, node });
-    this.noteAssigned(node.from, loop.targets);
-  }
-
   private enterLoopStatement(node: SyntaxNode): void {
     const kids = childNodes(node);
     const body = kids.find((k) => k.name === 'Body');
@@ -298,7 +143,7 @@ export class SourceIndexer {
     const iterableNode = isFor ? kids[inAt + 1] : kids[1];
     if (isFor)
       for (const [name, aliases] of loopTargetAliases(this.text, targets, iterableNode))
-        this.noteValueAliases(name, aliases);
+        noteValueAliases(this.index, name, aliases);
     this.openLoop(
       node,
       {
@@ -325,7 +170,7 @@ export class SourceIndexer {
       appendAll(targets, targetNames(this.text, kids.slice(i + 1, end < 0 ? i + 1 : end)));
     });
     for (const [name, aliases] of loopTargetAliases(this.text, targets, iterableNode))
-      this.noteValueAliases(name, aliases);
+      noteValueAliases(this.index, name, aliases);
     const element: [number, number] = [node.from + 1, kids[firstFor]!.from];
     const rest: [number, number] = [iterableNode ? iterableNode.to : node.to, node.to];
     this.openLoop(
@@ -355,8 +200,8 @@ export class SourceIndexer {
         : null;
     const receiverNames = receiver ? namesRead(this.text, receiver) : [];
     const argNames = [...(args ? namesRead(this.text, args) : []), ...receiverNames];
-    if (callee === 'load' && args) this.noteLoadAliases(args);
-    if (callee === 'struct' && args) this.noteFieldAliases(args);
+    if (callee === 'load' && args) noteLoadAliases(this.text, this.index, args);
+    if (callee === 'struct' && args) noteFieldAliases(this.text, this.index, args);
     if (receiver?.name === 'VariableName' && MUTATORS.has(method))
       this.noteAssigned(node.from, [textOf(this.text, receiver)]);
     this.index.calls.push({
@@ -377,25 +222,6 @@ export class SourceIndexer {
       argumentOf: argumentPlace(this.text, node),
       readAs: readUse(this.text, node),
     });
-  }
-
-  /** `alias = "name"` arguments of a `load(…)`: calls of `alias` are calls of the loaded `name`. */
-  private noteLoadAliases(args: SyntaxNode): void {
-    for (const [alias, name] of keywordArguments(this.text, args, 'String'))
-      setOwn(this.index.loadAliases, alias, name.slice(1, -1));
-  }
-
-  /** Names a call of `name` may reach (a name bound in several places may reach any of them). */
-  private noteValueAliases(name: string, aliases: readonly string[]): void {
-    if (aliases.length === 0 || aliases.includes(name)) return;
-    const known = Object.hasOwn(this.index.valueAliases, name) ? this.index.valueAliases[name]! : [];
-    setOwn(this.index.valueAliases, name, [...new Set([...known, ...aliases])]);
-  }
-
-  /** `field = name` arguments of a `struct(…)`: `s.field()` may call the def `name`. */
-  private noteFieldAliases(args: SyntaxNode): void {
-    for (const [field, name] of keywordArguments(this.text, args, 'VariableName'))
-      setOwn(this.index.fieldAliases, field, name);
   }
 
   /** `if cond: … fail(…)`: the check the guide's "allocating for rare cases" is about. */
@@ -447,13 +273,4 @@ export class SourceIndexer {
       loop: this.loopAt(node.from),
     });
   }
-}
-
-/**
- * Sets a key of a record keyed by the file's own names (no prototype, so `__proto__` is just a
- * name). A name bound again (a second `struct(rule = …)`, `N = 1` then `N = 2`) takes the later
- * value: top-level code runs in order.
- */
-function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(record, key, { value, enumerable: true, configurable: true, writable: true });
 }

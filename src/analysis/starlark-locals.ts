@@ -4,7 +4,7 @@
 // stands. Nothing is evaluated; a name bound twice, a loop target or a parameter is left unknown.
 import type { BoundValue } from './starlark-bindings.ts';
 import type { SourceIndex } from './starlark-source.ts';
-import { evaluateSize } from './starlark-sizes.ts';
+import { evaluateSize } from './starlark-size-expressions.ts';
 
 /** Methods after which a copied table's entries are no longer what the table says. */
 const REMOVING_METHODS = new Set(['pop', 'popitem', 'clear']);

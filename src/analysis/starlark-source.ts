@@ -4,9 +4,12 @@
 // what the index holds; starlark-indexer.ts builds it.
 import type { BoundValue } from './starlark-bindings.ts';
 import type { Span } from '../model/profile.ts';
-import { SourceIndexer, emptySourceIndex } from './starlark-indexer.ts';
-import type { AllocationSite, ValueKind } from './starlark-allocations.ts';
-import type { ConstructKind, SizeExpr } from './starlark-sizes.ts';
+import { SourceIndexer } from './starlark-indexer.ts';
+import { emptySourceIndex } from './starlark-indexer-scopes.ts';
+import type { AllocationSite } from './starlark-allocation-kinds.ts';
+import type { ValueKind } from './starlark-allocations.ts';
+import type { ConstructKind } from './starlark-sizes.ts';
+import type { SizeExpr } from './starlark-size-expressions.ts';
 
 export interface SourceDef {
   name: string;

@@ -1,6 +1,6 @@
 // Small, pure helpers over @lezer/python syntax nodes for Starlark sources: positions, names,
-// callees, assignment targets (starlark-sizes.ts folds sizes and constants). Nothing here
-// evaluates source text.
+// callees, assignment targets (starlark-size-expressions.ts folds sizes and constants). Nothing
+// here evaluates source text.
 import type { SyntaxNode } from '@lezer/common';
 import type { Span } from '../model/profile.ts';
 import { appendAll } from '../model/arrays.ts';

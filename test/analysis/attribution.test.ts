@@ -6,7 +6,7 @@ import { statementRowList } from '../../src/model/statement-rows.ts';
 import { groupRuns, type Run } from '../../src/analysis/advisor.ts';
 import { statementFigures, figuresKey } from '../../src/analysis/attribution-figures.ts';
 import { attribute, type Attribution } from '../../src/analysis/attribution.ts';
-import { loopIterations } from '../../src/analysis/attribution-scopes.ts';
+import { loopIterations } from '../../src/analysis/attribution-runs.ts';
 import { ProfileJoins } from '../../src/analysis/profile-joins.ts';
 import { neverRuns } from '../../src/analysis/rules/value-flow.ts';
 import { knownIntegers } from '../../src/analysis/starlark-constants.ts';

@@ -1,7 +1,8 @@
 import { parser } from '@lezer/python';
 import type { SyntaxNode } from '@lezer/common';
 import { describe, expect, it } from 'vitest';
-import { classifyConstruct, constantValue, evaluateSize, sizeExpression } from '../../src/analysis/starlark-sizes.ts';
+import { classifyConstruct } from '../../src/analysis/starlark-sizes.ts';
+import { constantValue, evaluateSize, sizeExpression } from '../../src/analysis/starlark-size-expressions.ts';
 
 /** The expression node of `x = <expr>`, the only statement of a one-line source. */
 function expression(expr: string): { text: string; node: SyntaxNode } {

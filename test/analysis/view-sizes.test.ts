@@ -8,7 +8,8 @@ import { attribute } from '../../src/analysis/attribution.ts';
 import { ProfileJoins } from '../../src/analysis/profile-joins.ts';
 import type { AdviceInput } from '../../src/analysis/rules/context.ts';
 import { indexStarlarkSource } from '../../src/analysis/starlark-source.ts';
-import { evaluateSize, rangeSize } from '../../src/analysis/starlark-sizes.ts';
+import { rangeSize } from '../../src/analysis/starlark-sizes.ts';
+import { evaluateSize } from '../../src/analysis/starlark-size-expressions.ts';
 import { parser } from '@lezer/python';
 import { heapFlame } from './fixtures.ts';
 

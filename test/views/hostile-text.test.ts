@@ -2,7 +2,8 @@
 // holds only what XML can, untrusted names are never looked up on an object's prototype, and a
 // shared link cannot hand the main thread an 8 KiB regular expression.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { argumentSizes, evaluateSize } from '../../src/analysis/starlark-sizes.ts';
+import { argumentSizes } from '../../src/analysis/starlark-sizes.ts';
+import { evaluateSize } from '../../src/analysis/starlark-size-expressions.ts';
 import { profileCommands } from '../../src/analysis/peaks.ts';
 import { parser } from '@lezer/python';
 import { decodeXmlText } from '../../src/formats/flame-svg.ts';

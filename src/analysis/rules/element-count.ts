@@ -1,10 +1,11 @@
 // About how many elements a statement's value holds, without running anything: sizes as
-// written, loop and comprehension iterations (attribution-scopes.ts), and the statement Count read
+// written, loop and comprehension iterations (attribution-runs.ts), and the statement Count read
 // for what it is (1 + the calls evaluated in the statement, per run).
-import { UNKNOWN_SIZE, loopIterations } from '../attribution-scopes.ts';
+import { UNKNOWN_SIZE } from '../attribution-scopes.ts';
+import { loopIterations } from '../attribution-runs.ts';
 import { knownIntegers } from '../starlark-constants.ts';
 import type { SourceIndex } from '../starlark-source.ts';
-import { evaluateSize, lengthKey, lengthsRead, type SizeExpr } from '../starlark-sizes.ts';
+import { evaluateSize, lengthKey, lengthsRead, type SizeExpr } from '../starlark-size-expressions.ts';
 import type { RuleContext } from './context.ts';
 import { defCalled, lastBinding, type ValueUse } from './value-flow.ts';
 import type { Span } from '../../model/profile.ts';

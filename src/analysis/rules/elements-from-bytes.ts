@@ -6,7 +6,7 @@
 // its bytes would then say "few large" as well as "many small".
 import { knownIntegers } from '../starlark-constants.ts';
 import type { SourceIndex } from '../starlark-source.ts';
-import { evaluateSize } from '../starlark-sizes.ts';
+import { evaluateSize } from '../starlark-size-expressions.ts';
 import type { RuleContext } from './context.ts';
 
 /** Most bytes one small element of a list or dict comprehension takes (slot, hash, key, int or short string, growth slack). */

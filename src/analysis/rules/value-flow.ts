@@ -1,7 +1,7 @@
 // Where a value bound by one statement is used, followed into the defs it is handed to: for
 // "is this list only indexed?", "is it iterated once?" and "is it read only when failing?".
 import { resolveDef, resolveDefs } from '../starlark-callees.ts';
-import { CHEAP_METHODS } from '../starlark-allocations.ts';
+import { CHEAP_METHODS } from '../starlark-allocation-kinds.ts';
 import type { NameRead, SourceCall, SourceDef, SourceIndex, SourceStatement } from '../starlark-source.ts';
 import type { Span } from '../../model/profile.ts';
 import type { RuleContext } from './context.ts';
