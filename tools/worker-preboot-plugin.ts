@@ -35,7 +35,8 @@ export function prebootSource(workerFile: string): string {
     '    var canvas = document.createElement("canvas");',
     `    canvas.className = ${JSON.stringify(FIRST_PAINT_CLASS)};`,
     '    canvas.setAttribute("role", "img");',
-    '    canvas.setAttribute("aria-label", "flamegraph, being drawn");',
+    // Hidden from assistive technology until drawn (app/first-paint.ts gives it its text then).
+    '    canvas.setAttribute("aria-hidden", "true");',
     '    canvas.width = Math.round(width * scale);',
     '    canvas.height = 0;',
     '    flame.appendChild(canvas);',

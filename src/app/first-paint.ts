@@ -14,6 +14,7 @@ export function describeFirstPaint(description: string, root: ParentNode = docum
   const canvas = canvasIn(root);
   if (!canvas) return;
   canvas.setAttribute('aria-label', description);
+  canvas.removeAttribute('aria-hidden');
   canvas.dataset.painted = '1';
 }
 

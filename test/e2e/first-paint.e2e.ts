@@ -79,6 +79,7 @@ describe('first paint', () => {
           // Drawn before the page has the result: no chart yet.
           expect(await page.locator('#flame svg g.frame').count()).toBe(0);
           expect(await canvas.getAttribute('role')).toBe('img');
+          expect(await canvas.getAttribute('aria-hidden')).toBeNull();
           expect(await canvas.getAttribute('aria-label')).toMatch(
             /^Flamegraph of allocated bytes .*widest frames under the root: module \d/,
           );
