@@ -7,6 +7,8 @@ import type { Plugin } from 'vite';
 
 /** The global the script leaves the worker in; head-start.ts takes it from there. */
 export const PREBOOT_GLOBAL = '__peakscopeWorker';
+/** The class of the first-paint canvas (src/app/first-paint.ts finds it by it). */
+export const FIRST_PAINT_CLASS = 'first-paint';
 
 /** The preboot script for a worker file that sits next to it in assets/. */
 export function prebootSource(workerFile: string): string {
@@ -22,6 +24,25 @@ export function prebootSource(workerFile: string): string {
     // A worker that fails to load before the app takes it is dropped; the app spawns another.
     `  worker.onerror = function () { if (self.${PREBOOT_GLOBAL} === worker) self.${PREBOOT_GLOBAL} = null; };`,
     `  self.${PREBOOT_GLOBAL} = worker;`,
+    // A plain `#url=` link (no other view setting) gets its first flamegraph drawn by the worker as
+    // soon as the tree is built (src/worker/first-paint.ts), on a canvas in the chart's place.
+    // DOMContentLoaded: the layout (hence the chart's width) needs the stylesheet.
+    '  if (!/^#url=[^&]*$/.test(location.hash) || !self.HTMLCanvasElement || !HTMLCanvasElement.prototype.transferControlToOffscreen) return;',
+    '  document.addEventListener("DOMContentLoaded", function () {',
+    '    var flame = document.getElementById("flame");',
+    '    if (!flame || flame.hidden) return;',
+    '    var width = Math.max(200, Math.floor(flame.clientWidth || 960)), scale = self.devicePixelRatio || 1;',
+    '    var canvas = document.createElement("canvas");',
+    `    canvas.className = ${JSON.stringify(FIRST_PAINT_CLASS)};`,
+    '    canvas.setAttribute("role", "img");',
+    // Hidden from assistive technology until drawn (app/first-paint.ts gives it its text then).
+    '    canvas.setAttribute("aria-hidden", "true");',
+    '    canvas.width = Math.round(width * scale);',
+    '    canvas.height = 0;',
+    '    flame.appendChild(canvas);',
+    '    var offscreen = canvas.transferControlToOffscreen();',
+    '    worker.postMessage({ type: "first-paint-canvas", canvas: offscreen, width: width, scale: scale }, [offscreen]);',
+    '  });',
     '})();',
     '',
   ].join('\n');

@@ -8,6 +8,7 @@ import * as flameView from '../views/flamegraph.ts';
 import { renderLegend } from '../views/legend.ts';
 import type { AppState, Store } from './store.ts';
 import { flameModel, type FlameModel } from './view-model.ts';
+import { removeFirstPaint } from './first-paint.ts';
 
 export interface FlamePanelElements {
   flame: HTMLElement;
@@ -63,7 +64,10 @@ export function wireFlamePanel(store: Store, els: FlamePanelElements): (state: A
       onLegend: (entries) => renderLegend(els.legend, COLOR_TITLES[state.view.color], entries, model.unit),
     };
     if (flame) flame.update(props);
-    else flame = flameView.create(els.flame, props);
+    else {
+      flame = flameView.create(els.flame, props);
+      removeFirstPaint(els.flame);
+    }
     const path = stackOf(model.tree, model.zoom);
     const bcProps = { path, onZoom: (depth: number) => store.zoomTo(path.slice(0, depth)) };
     if (breadcrumb) breadcrumb.update(bcProps);

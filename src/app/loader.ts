@@ -2,9 +2,11 @@
 // the store, cancel by abort message with terminate-and-respawn as the fallback.
 import type { LoadResult } from '../worker/load-job.ts';
 import type { ParseInput, WorkerRequest, WorkerResponse } from '../worker/protocol.ts';
-import type { AnalysedSetInput, SetAnalysis, SourceText } from '../worker/set-analysis.ts';
+import type { AnalysedSetInput, SetAnalysis } from '../worker/set-analysis.ts';
+import type { SourceText } from '../worker/sources.ts';
 import { spawnParseWorker, takeHeadStart } from './head-start.ts';
 import type { Store } from './store.ts';
+import { describeFirstPaint } from './first-paint.ts';
 
 /** A worker that does not confirm a cancel within this time is terminated and respawned. */
 const CANCEL_GRACE_MS = 400;
@@ -45,6 +47,7 @@ export class Loader {
       this.store.loadProgress(message.jobId, message.bytesRead, message.totalBytes);
       return;
     }
+    if (message.type === 'first-paint') return describeFirstPaint(message.description);
     const analysed = this.analysing.get(message.jobId);
     if (analysed) {
       this.analysing.delete(message.jobId);

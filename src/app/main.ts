@@ -182,10 +182,12 @@ function loadUrl(url: string, keepView: boolean): void {
 
 store.subscribe((state, previous) => {
   if (state.view.url && state.view.url !== previous.view.url) loadUrl(state.view.url, state.view.set !== null);
-  // Progress ticks change only the loading state: redraw the bar, not the panels.
-  const onlyProgress = (Object.keys(state) as (keyof AppState)[]).every(
-    (key) => key === 'loading' || state[key] === previous[key],
-  );
+  // Progress ticks change only the loading state: redraw the bar, not the panels. A load's start
+  // is drawn whole: the empty page's "drop a profile" line goes (the worker may draw a first
+  // flamegraph above it before the result comes, app/first-paint.ts).
+  const onlyProgress =
+    (state.loading === null) === (previous.loading === null) &&
+    (Object.keys(state) as (keyof AppState)[]).every((key) => key === 'loading' || state[key] === previous[key]);
   if (onlyProgress) progress.update({ loading: state.loading, onCancel: () => loading.cancel() });
   else render(state);
 });

@@ -3,7 +3,8 @@
 // profiles: the page sends the sets of every earlier load back to the worker with all sources
 // known so far, and the worker analyses them by the function a first load uses
 // (worker/analyse-job.ts). The page itself never loads the Starlark indexer or the rules.
-import type { AnalysedSetInput, SetAnalysis, SourceText } from '../worker/set-analysis.ts';
+import type { AnalysedSetInput, SetAnalysis } from '../worker/set-analysis.ts';
+import type { SourceText } from '../worker/sources.ts';
 import type { AnalyseOutcome } from './loader.ts';
 import type { LoadedSet, Store } from './store.ts';
 

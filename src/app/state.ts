@@ -1,7 +1,7 @@
 // The shapes of the page's state and their defaults: what the one store (store.ts) holds. Plain
 // data; the store alone changes it.
 import type { LoadedSetData } from '../worker/protocol.ts';
-import type { SourceText } from '../worker/set-analysis.ts';
+import type { SourceText } from '../worker/sources.ts';
 import type { DiffView } from './diff-state.ts';
 import { DEFAULT_PEAK_LIMIT } from '../analysis/peaks.ts';
 import type { Span } from '../model/profile.ts';

@@ -1,6 +1,7 @@
 // The one state store: plain state, explicit actions, subscribers told after every change.
 import type { LoadedSetData } from '../worker/protocol.ts';
-import type { SetAnalysis, SourceText } from '../worker/set-analysis.ts';
+import type { SetAnalysis } from '../worker/set-analysis.ts';
+import type { SourceText } from '../worker/sources.ts';
 
 import type { Bytes } from '../model/units.ts';
 

@@ -8,12 +8,14 @@ import { runParseJob } from './parse-job.ts';
 import { assembleSets } from './assemble.ts';
 import type { LoadedSetData, ParseInput } from './protocol.ts';
 import type { SkippedFiles } from './skipped.ts';
-import { analyseSets, readSources, splitSources, unreadableSourcesWarning, type SourceText } from './set-analysis.ts';
+import { readSources, splitSources, unreadableSourcesWarning, type SourceText } from './sources.ts';
 
 /** The transfer list of a finished job, loaded with this chunk (transfer.ts says why not the entry). */
 export { transferablesOf } from './transfer.ts';
-/** The answer to sources that arrive after their profiles, in this chunk: it holds the analysis already. */
-export { runAnalyseJob } from './analyse-job.ts';
+/** The first paint, drawn from this chunk too (the worker's entry stays small). */
+export { paintFirstFlame } from './first-paint.ts';
+
+type Analyse = (sets: LoadedSetData[], sources: readonly SourceText[]) => LoadedSetData[];
 
 export interface LoadResult {
   sets: LoadedSetData[];
@@ -27,12 +29,14 @@ export interface LoadResult {
 
 /**
  * Runs a whole load; throws only when aborted. `known`: sources of earlier loads, which the new
- * runs join as well as the load's own. `analyse` is injectable for tests.
+ * runs join as well as the load's own. `analyse` is injectable for tests; by default the
+ * analysis (set-analysis.ts, with the Starlark grammar: most of the worker's code) is loaded
+ * only once the profiles are parsed, so a load's first flamegraph never waits for it.
  */
 export async function runLoadJob(
   inputs: readonly ParseInput[],
   cb: JobCallbacks,
-  analyse: (sets: LoadedSetData[], sources: readonly SourceText[]) => LoadedSetData[] = analyseSets,
+  analyse: Analyse | null = null,
   known: readonly SourceText[] = [],
 ): Promise<LoadResult> {
   const { sources, profiles } = splitSources(inputs);
@@ -48,6 +52,7 @@ export async function runLoadJob(
       cb.onProgress(read, total + sourceBytes, path);
     },
   });
+  await cb.onParsed?.(parsed);
   // Files no format claimed that a profile or log names as Starlark (`TARGETS.fixture`) are sources.
   const names = namedStarlarkFiles(parsed);
   const named = new Set(parsed.filter((f) => isNamedStarlarkSource(f, names)).map((f) => f.path));
@@ -66,8 +71,9 @@ export async function runLoadJob(
   const warnings = unreadableSourcesWarning(unreadable);
   try {
     const own = new Set(texts.map((t) => t.path));
+    const run = analyse ?? (await import('./set-analysis.ts')).analyseSets;
     return {
-      sets: analyse(assembled, [...texts, ...known.filter((t) => !own.has(t.path))]),
+      sets: run(assembled, [...texts, ...known.filter((t) => !own.has(t.path))]),
       warnings,
       sources: texts,
       skipped,

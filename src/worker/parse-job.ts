@@ -15,6 +15,8 @@ const PROGRESS_INTERVAL_MS = 100;
 export interface JobCallbacks {
   onProgress(bytesRead: number, totalBytes: number, path: string): void;
   signal: AbortSignal;
+  /** Called once every input is parsed, before anything is derived from them; the job waits for it. */
+  onParsed?(files: readonly ParsedFile[]): void | Promise<void>;
   /** Injected for tests; the worker uses the global fetch. */
   fetch?: typeof fetch;
 }

@@ -1,6 +1,8 @@
 // The parse worker (a module Web Worker): parses dropped files and URLs off the main thread,
 // derives per-set data, and hands back plain data with call-tree buffers transferred.
 import { fetchClaimingPrefetch, prefetchForScript, releasePrefetch } from './prefetch.ts';
+import type { FirstPaintTarget, paintFirstFlame as PaintFirstFlame } from './first-paint.ts';
+import type { ParsedFile } from '../model/profile.ts';
 import type { WorkerRequest, WorkerResponse } from './protocol.ts';
 
 interface WorkerScope {
@@ -13,6 +15,35 @@ const running = new Map<number, AbortController>();
 // parsers and the analysis load as a second chunk, after it has started.
 if (self.location.hash) prefetchForScript(self.location.hash);
 const loadJob = import('./load-job.ts');
+/**
+ * The first parse job's flamegraph is drawn on the preboot script's canvas (first-paint.ts) as
+ * soon as both are here: the parsed files and the canvas, whichever comes last, while the job
+ * still runs (a small file can be parsed before the page has sent the canvas).
+ */
+const firstPaint: {
+  target: FirstPaintTarget | null;
+  parsed: { jobId: number; files: readonly ParsedFile[]; paint: typeof PaintFirstFlame } | null;
+  jobsStarted: number;
+  /** The first job has ended: the page has its result, no first picture any more. */
+  over: boolean;
+} = { target: null, parsed: null, jobsStarted: 0, over: false };
+
+async function paintFirstWhenReady(): Promise<void> {
+  const { target, parsed } = firstPaint;
+  if (!target || !parsed) return;
+  firstPaint.target = firstPaint.parsed = null;
+  let description: string | null = null;
+  try {
+    description = parsed.paint(target, parsed.files);
+  } catch {
+    // A first picture is a bonus: nothing drawn, and the page's chart still comes.
+  }
+  if (!description) return;
+  // A worker's OffscreenCanvas reaches the screen when the worker's task ends: end it before
+  // deriving the set (a trace had the picture wait ~230 ms for it), then tell the page.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  post({ type: 'first-paint', jobId: parsed.jobId, description });
+}
 
 function post(message: WorkerResponse, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
@@ -21,8 +52,9 @@ function post(message: WorkerResponse, transfer: Transferable[] = []): void {
 async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'parse' }>): Promise<void> {
   const controller = new AbortController();
   running.set(jobId, controller);
+  const first = firstPaint.jobsStarted++ === 0;
   try {
-    const { runLoadJob, transferablesOf } = await loadJob;
+    const { runLoadJob, transferablesOf, paintFirstFlame } = await loadJob;
     controller.signal.throwIfAborted();
     const result = await runLoadJob(
       request.inputs,
@@ -30,6 +62,11 @@ async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'par
         signal: controller.signal,
         fetch: (url, init) => fetchClaimingPrefetch(String(url), init ?? {}),
         onProgress: (bytesRead, totalBytes, path) => post({ type: 'progress', jobId, bytesRead, totalBytes, path }),
+        onParsed: (files) => {
+          if (!first) return;
+          firstPaint.parsed = { jobId, files, paint: paintFirstFlame };
+          return paintFirstWhenReady();
+        },
       },
       undefined,
       request.sources,
@@ -41,12 +78,19 @@ async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'par
   } finally {
     releasePrefetch();
     running.delete(jobId);
+    // The page has the result (or the failure) now: no first picture after it.
+    if (first) {
+      firstPaint.target = firstPaint.parsed = null;
+      firstPaint.over = true;
+    }
   }
 }
 
 /** Sources after their profiles: the earlier loads' analysis, done here as for a first load. */
 function analyse(request: Extract<WorkerRequest, { type: 'analyse' }>): void {
-  loadJob.then(
+  // Its own chunk: it shares the analysis (set-analysis.ts) with the load job's late import,
+  // so neither the worker's first chunk nor the page ever holds the Starlark grammar for this.
+  import('./analyse-job.ts').then(
     ({ runAnalyseJob }) => post(runAnalyseJob(request)),
     (e: unknown) => post({ type: 'failed', jobId: request.jobId, message: String(e) }),
   );
@@ -56,5 +100,9 @@ scope.onmessage = (event) => {
   const request = event.data;
   if (request.type === 'parse') void parse(request.jobId, request);
   else if (request.type === 'analyse') analyse(request);
-  else running.get(request.jobId)?.abort();
+  else if (request.type === 'first-paint-canvas') {
+    // Only before the first job has ended; a later canvas is not drawn on.
+    if (!firstPaint.over) firstPaint.target = request;
+    void paintFirstWhenReady();
+  } else running.get(request.jobId)?.abort();
 };

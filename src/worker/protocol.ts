@@ -5,8 +5,10 @@ import type { FunctionStats } from '../analysis/function-table.ts';
 import type { MetricName, MetricWeights } from '../analysis/metrics.ts';
 import type { RunRoles } from '../analysis/run-roles.ts';
 import type { ParsedFile } from '../model/profile.ts';
+import type { FirstPaintTarget } from './first-paint.ts';
 import type { LoadResult } from './load-job.ts';
-import type { AnalysedSetInput, SetAnalysis, SourceText } from './set-analysis.ts';
+import type { AnalysedSetInput, SetAnalysis } from './set-analysis.ts';
+import type { SourceText } from './sources.ts';
 
 /** One input to parse: a File from a drop/picker/paste, or a same-origin or CORS URL. */
 export type ParseInput = { kind: 'file'; path: string; file: Blob } | { kind: 'url'; path: string; url: string };
@@ -20,7 +22,9 @@ export type ParseInput = { kind: 'file'; path: string; file: Blob } | { kind: 'u
 export type WorkerRequest =
   | { type: 'parse'; jobId: number; inputs: ParseInput[]; sources?: SourceText[] }
   | { type: 'analyse'; jobId: number; loads: AnalysedSetInput[][]; sources: SourceText[] }
-  | { type: 'cancel'; jobId: number };
+  | { type: 'cancel'; jobId: number }
+  /** From the preboot script (tools/worker-preboot-plugin.ts): where the first parse job draws its flamegraph. */
+  | ({ type: 'first-paint-canvas' } & FirstPaintTarget);
 
 export type { MetricName, MetricWeights } from '../analysis/metrics.ts';
 
@@ -45,5 +49,7 @@ export type WorkerResponse =
   | ({ type: 'done'; jobId: number } & LoadResult)
   /** The answer to `analyse`: per load, per set, in the order they were sent. */
   | { type: 'analysed'; jobId: number; analyses: SetAnalysis[][] }
+  /** The job drew its flamegraph on the preboot script's canvas; `description` is its text alternative. */
+  | { type: 'first-paint'; jobId: number; description: string }
   | { type: 'cancelled'; jobId: number }
   | { type: 'failed'; jobId: number; message: string };

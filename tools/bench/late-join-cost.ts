@@ -15,7 +15,7 @@ import type { ParsedFile } from '../../src/model/profile.ts';
 import { runAnalyseJob, type AnalyseRequest } from '../../src/worker/analyse-job.ts';
 import { assembleSets } from '../../src/worker/assemble.ts';
 import type { LoadedSetData } from '../../src/worker/protocol.ts';
-import type { SourceText } from '../../src/worker/set-analysis.ts';
+import type { SourceText } from '../../src/worker/sources.ts';
 import { generateHeapFlame } from './gen-heap-flame.ts';
 import { generateEventLog } from './gen-other.ts';
 

@@ -4,12 +4,13 @@
 
 /**
  * Installed with addInitScript before any page script. `app` is 'peakscope' or 'speedscope'.
- * peakscope is painted when a flamegraph rect has a width (d3-flame-graph's SVG);
+ * peakscope is painted when its first-paint canvas is drawn or a flamegraph rect has a width
+ * (d3-flame-graph's SVG), and interactive at the latter;
  * speedscope when it has set `document.title` to "<profile> - speedscope" (done right after
  * import, application.tsx) and its WebGL canvas exists, plus one frame for the canvas draw.
  */
 export function initScript(app) {
-  const bench = { app, longTasks: [], paintedAt: 0, parsedAt: 0, firstProgressAt: 0 };
+  const bench = { app, longTasks: [], paintedAt: 0, interactiveAt: 0, parsedAt: 0, firstProgressAt: 0 };
   window.__bench = bench;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) bench.longTasks.push([e.startTime, e.duration]);
@@ -26,22 +27,29 @@ export function initScript(app) {
       });
     }
   };
+  // peakscope's first flamegraph is the worker's canvas once the page has been told it is drawn
+  // (src/app/first-paint.ts), else the d3-flame-graph SVG; `interactiveAt` stamps the SVG alone.
+  const svgShown = () => {
+    const rect = document.querySelector('#flame svg g.frame rect');
+    return rect !== null && Number(rect.getAttribute('width')) > 0;
+  };
   const shown =
     app === 'peakscope'
-      ? () => {
-          const rect = document.querySelector('#flame svg g.frame rect');
-          return rect !== null && Number(rect.getAttribute('width')) > 0;
-        }
+      ? () => svgShown() || document.querySelector('#flame canvas.first-paint[data-painted]') !== null
       : () => document.title.endsWith(' - speedscope') && document.querySelector('canvas') !== null;
-  let extraFrames = app === 'speedscope' ? 1 : 0;
-  const tick = () => {
-    if (!shown() || extraFrames-- > 0) return void requestAnimationFrame(tick);
-    // A message posted from rAF is handled after that frame is painted.
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => (bench.paintedAt = performance.now());
-    channel.port2.postMessage(0);
+  /** Stamps `key` after the frame in which `ready()` first holds (plus `extra` frames) is painted. */
+  const stampWhen = (key, ready, extra) => {
+    const tick = () => {
+      if (!ready() || extra-- > 0) return void requestAnimationFrame(tick);
+      // A message posted from rAF is handled after that frame is painted.
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => (bench[key] = performance.now());
+      channel.port2.postMessage(0);
+    };
+    requestAnimationFrame(tick);
   };
-  requestAnimationFrame(tick);
+  stampWhen('paintedAt', shown, app === 'speedscope' ? 1 : 0);
+  if (app === 'peakscope') stampWhen('interactiveAt', svgShown, 0);
 }
 
 /**

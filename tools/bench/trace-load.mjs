@@ -45,7 +45,7 @@ try {
   const { profile } = await cdp.send('Profiler.stop');
   await browser.stopTracing();
   const events = JSON.parse(readFileSync(traceFile, 'utf8')).traceEvents;
-  rmSync(traceFile);
+  if (!process.env.KEEP_TRACE) rmSync(traceFile); // KEEP_TRACE=1 leaves it in tools/bench/out/trace.json
   const names = new Map();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args.name);
   const nav =
