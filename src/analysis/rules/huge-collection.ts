@@ -14,6 +14,7 @@ import {
 } from './context.ts';
 import { elementCount } from './element-count.ts';
 import { elementsFromBytes, largerCount } from './elements-from-bytes.ts';
+import { itemsArePlain, joinedInPlace, plainItemsFromBytes, readSparsely } from './item-kind.ts';
 import { isMeasured, onlyElementsRead, usesOf, usesOfReturned, type ValueUse } from './value-flow.ts';
 
 /** A collection of at least this many elements is "very large" for one BUCK-file statement. */
@@ -31,12 +32,32 @@ export function findHugeCollections(ctx: RuleContext): Finding[] {
     source.statements.forEach((statement, index) => {
       if (statement.loop !== null) return;
       const read = readsOfValue(ctx, source, index);
-      if (!read || !onlyElementsRead(read.uses)) return;
-      const finding = judge(ctx, source, index, read.name, read.uses);
+      const way = howRead(ctx, source, index, read?.uses ?? null);
+      if (!way) return;
+      const name = read?.name ?? statement.assigns[0] ?? 'the joined list';
+      const finding = judge(ctx, source, index, name, way === 'elements' ? read!.uses : [], way);
       if (finding) findings.push(finding);
     });
   }
   return findings;
+}
+
+/**
+ * How a statement's collection is used when nothing needs it whole: only elements or a measure
+ * are read; or its items are plain values (item-kind.ts) walked without per-item work, or
+ * joined where they are built (whatever then reads the string). Null otherwise.
+ */
+function howRead(
+  ctx: RuleContext,
+  source: SourceIndex,
+  index: number,
+  uses: readonly ValueUse[] | null,
+): 'elements' | 'walked' | 'joined' | null {
+  if (uses && onlyElementsRead(uses)) return 'elements';
+  if (!itemsArePlain(ctx, source, [index])) return null;
+  const bytes = ctx.statementBytes(source, index);
+  if (uses && readSparsely(ctx, uses, (u) => onlyElementsRead([u]), bytes)) return 'walked';
+  return joinedInPlace(source, index) ? 'joined' : null;
 }
 
 /** Where the value a statement binds (or returns) is read, and the name it is known by. */
@@ -90,20 +111,34 @@ const within = (inner: Span, outer: Span) =>
   (inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn)) &&
   !sameSpan(inner, outer);
 
+const USE_WORDS: Record<'elements' | 'walked' | 'joined', (name: string, reads: number) => string> = {
+  elements: (name, reads) =>
+    `\`${name}\` is only indexed or measured afterwards (${reads} read${reads === 1 ? '' : 's'}, none walks it), yet every element is built and kept`,
+  walked: (name) =>
+    `\`${name}\` holds plain values that are only filtered, joined or read one by one (no walk declares or builds anything per item), yet every one is built and kept`,
+  joined: (name) => `\`${name}\` builds plain values only to join them into one string where it is made`,
+};
+
 function judge(
   ctx: RuleContext,
   source: SourceIndex,
   statement: number,
   name: string,
   uses: readonly ValueUse[],
+  way: 'elements' | 'walked' | 'joined',
 ): Finding | null {
   const reads = uses.length;
-  const onlyMeasured = uses.every((u) => isMeasured(u.read));
+  const onlyMeasured = way === 'elements' && uses.every((u) => isMeasured(u.read));
   const base = findingAt(ctx, source, statement, 'huge-collection');
   const bytes = ctx.statementBytes(source, statement);
+  // Walked or joined, the collection is huge only when its bytes say so: a count as written may
+  // be the walk's, and a small table walked many times is not one.
+  const plain = way === 'elements' ? null : plainItemsFromBytes(ctx, source, statement);
+  if (way !== 'elements' && (plain?.elements ?? 0) < HUGE_ELEMENTS) return null;
+  const fromBytes = largerCount(elementsFromBytes(ctx, source, statement), plain);
   // A value only measured (`len(xs)`) was built for nothing: its bytes say enough without a count.
   const counted =
-    largerCount(elementCount(ctx, source, statement), elementsFromBytes(ctx, source, statement)) ??
+    largerCount(elementCount(ctx, source, statement), fromBytes) ??
     (onlyMeasured ? { elements: 0, how: 'not known' } : null);
   if (!counted || (counted.elements < HUGE_ELEMENTS && !onlyMeasured)) return null;
   const size = Math.round(counted.elements);
@@ -120,9 +155,7 @@ function judge(
     ctx.inStatementProfile(source, source.statements[statement]!),
     IN_STATEMENT_PROFILE,
   );
-  const evidence = [
-    `\`${name}\` is only indexed or measured afterwards (${reads} read${reads === 1 ? '' : 's'}, none walks it), yet every element is built and kept`,
-  ];
+  const evidence = [USE_WORDS[way](name, reads)];
   if (size > 0) evidence.push(`about ${size.toLocaleString('en-US')} elements: ${counted.how}`);
   if (bytes !== null)
     evidence.push(
@@ -134,6 +167,6 @@ function judge(
     confidence,
     confidenceReason: reason,
     evidence,
-    message: `\`${name}\` holds ${size > 0 ? `about ${size.toLocaleString('en-US')}` : 'all its'} elements at once though ${onlyMeasured ? 'only its length or hash is read' : 'only a few are read'}: compute the elements you need where you need them.`,
+    message: `\`${name}\` holds ${size > 0 ? `about ${size.toLocaleString('en-US')}` : 'all its'} elements at once though ${onlyMeasured ? 'only its length or hash is read' : way === 'elements' ? 'only a few are read' : way === 'walked' ? 'no item needs the others (they are only filtered or read one by one)' : 'they are only joined into one string'}: compute the elements you need where you need them.`,
   };
 }

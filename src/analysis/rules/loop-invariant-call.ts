@@ -16,6 +16,7 @@ import {
   type Finding,
   type RuleContext,
 } from './context.ts';
+import { findInvariantComprehensions } from './invariant-comprehension.ts';
 import { defCalled, defsCalled, parameterOf } from './value-flow.ts';
 
 /** Natives and builtins whose result depends only on their arguments (and the package), so a constant call can be hoisted. */
@@ -31,7 +32,7 @@ export function findLoopInvariantCalls(ctx: RuleContext): Finding[] {
       if (finding) findings.push(finding);
     });
   }
-  return findings;
+  return [...findings, ...findInvariantComprehensions(ctx)];
 }
 
 /** Why a call's arguments cannot change between the loop's passes, or null. */

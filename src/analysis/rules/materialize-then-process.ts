@@ -13,10 +13,14 @@ import {
   confidenceFrom,
   findingAt,
   loopChain,
+  sumOrNull,
   type Finding,
   type RuleContext,
 } from './context.ts';
 import { elementCount, elementsAddedBy, walkedItems } from './element-count.ts';
+import { largerCount } from './elements-from-bytes.ts';
+import { HUGE_ELEMENTS } from './huge-collection.ts';
+import { defResultsArePlain, itemsArePlain, plainItemsFromBytes, readSparsely } from './item-kind.ts';
 import { defCalled, isIteration, isMeasured, usesOf, type ValueUse } from './value-flow.ts';
 
 interface Producer {
@@ -26,6 +30,8 @@ interface Producer {
   kind: string;
   /** Statements that add the items (the producer itself, or its appends). */
   adders: number[];
+  /** Whether the items are plain values, no records (item-kind.ts). */
+  plain: boolean;
 }
 
 /** The items of an assignment: a comprehension, a def's result, or an empty collection grown by a later loop. */
@@ -33,10 +39,12 @@ function producerOf(ctx: RuleContext, source: SourceIndex, index: number): Produ
   const statement = source.statements[index]!;
   if (statement.kind !== 'AssignStatement' || statement.assigns.length !== 1 || statement.loop !== null) return null;
   const name = statement.assigns[0]!;
+  const plain = (adders: number[]) => itemsArePlain(ctx, source, adders);
   if (source.allocations.some((a) => a.statement === index && a.kind === 'comprehension'))
-    return { statement: index, name, kind: 'a comprehension', adders: [index] };
+    return { statement: index, name, kind: 'a comprehension', adders: [index], plain: plain([index]) };
   const call = source.calls.find((c) => c.statement === index && c.loop === null && defCalled(ctx, source, c.callee));
-  if (call) return { statement: index, name, kind: `a call of ${call.callee}()`, adders: [index] };
+  if (call)
+    return { statement: index, name, kind: `a call of ${call.callee}()`, adders: [index], plain: plain([index]) };
   const adders = source.reads
     .filter(
       (r) =>
@@ -47,7 +55,13 @@ function producerOf(ctx: RuleContext, source: SourceIndex, index: number): Produ
     )
     .map((r) => r.statement);
   return adders.length > 0 && (statement.valueKind === 'list' || statement.valueKind === 'dict')
-    ? { statement: index, name, kind: `additions in a loop (line ${source.statements[adders[0]!]!.span.line})`, adders }
+    ? {
+        statement: index,
+        name,
+        kind: `additions in a loop (line ${source.statements[adders[0]!]!.span.line})`,
+        adders,
+        plain: plain(adders),
+      }
     : null;
 }
 
@@ -153,12 +167,14 @@ function handedStraightOn(ctx: RuleContext, source: SourceIndex): Finding[] {
         ? consumer.source.defs[consumer.def]!.params[place!.position]
         : place!.keyword
       : undefined;
-    if (!consumer || !param) continue;
+    const made = consumer && param ? defCalled(ctx, source, call.callee)! : null;
+    if (!consumer || !param || !made) continue;
     const producer: Producer = {
       statement: call.statement,
       name: `${call.callee}()`,
       kind: `a call of ${call.callee}() handed straight to ${place!.callee}()`,
       adders: [call.statement],
+      plain: defResultsArePlain(ctx, made.source, made.def),
     };
     const walks = walksOver(usesOf(ctx, consumer.source, consumer.def, param, null), producer, source);
     const finding = walks && judge(ctx, source, producer, walks);
@@ -175,6 +191,23 @@ function sparseFinding(ctx: RuleContext, source: SourceIndex, producer: Producer
   if (!sparse) return null;
   const few = `only about ${Math.round(sparse.read)} of them are ever looked up`;
   return judge(ctx, source, producer, sparse.lookups, { ...sparse.made, how: `${sparse.made.how}; ${few}` });
+}
+
+/**
+ * Plain values, a huge number of them, walked without per-item work (filtered down, joined):
+ * a huge collection (huge-collection.ts), not this (docs/design.md, the boundary).
+ */
+function isHugeCollection(
+  ctx: RuleContext,
+  source: SourceIndex,
+  producer: Producer,
+  walks: readonly ValueUse[],
+  counted: { elements: number } | null,
+): boolean {
+  const bytes = sumOrNull(producer.adders.map((s) => ctx.statementBytes(source, s)));
+  if (!producer.plain || !readSparsely(ctx, walks, () => false, bytes)) return false;
+  const fromBytes = producer.adders.length === 1 ? plainItemsFromBytes(ctx, source, producer.statement) : null;
+  return (largerCount(counted ? { how: '', ...counted } : null, fromBytes)?.elements ?? 0) >= HUGE_ELEMENTS;
 }
 
 /** Fewer items than this per run are not worth streaming. */
@@ -203,6 +236,7 @@ function judge(
     items ??
     (walked !== null ? { elements: walked, how: `the items the walk at line ${walk.read.line} visits` } : made);
   if (counted && counted.elements < MIN_ITEMS) return null;
+  if (isHugeCollection(ctx, source, producer, walks, counted)) return null;
   const base = findingAt(ctx, source, reportAt, 'materialize-then-process');
   const perAdder = producer.adders.map((s) => ctx.statementBytes(source, s));
   const bytes = perAdder.includes(null) ? null : perAdder.reduce<number>((sum, b) => sum + b!, 0);
