@@ -152,19 +152,32 @@ function argumentText(call: SourceCall, param: string, position: number): string
   return arg && !arg.text.startsWith('*') ? arg.text : null;
 }
 
+type CallSite = { caller: SourceIndex; call: SourceCall };
+
+/**
+ * Call sites per def, per list of sources: finding them resolves every call of every source, and
+ * the same callback is resolved again for each scope and caller that asks (an index never changes).
+ */
+const callSitesCache = new WeakMap<readonly SourceIndex[], Map<SourceIndex, Map<number, CallSite[]>>>();
+
 /** Calls that reach a def by its names or aliases (parameters not followed). */
-function callSitesOf(
-  sources: readonly SourceIndex[],
-  source: SourceIndex,
-  def: number,
-): { caller: SourceIndex; call: SourceCall }[] {
-  return sources.flatMap((caller) =>
-    caller.calls
-      .filter((call) =>
-        resolveDefs(sources, caller, call.callee, false).some((d) => d.source === source && d.def === def),
-      )
-      .map((call) => ({ caller, call })),
-  );
+function callSitesOf(sources: readonly SourceIndex[], source: SourceIndex, def: number): CallSite[] {
+  let bySource = callSitesCache.get(sources);
+  if (!bySource) callSitesCache.set(sources, (bySource = new Map()));
+  let byDef = bySource.get(source);
+  if (!byDef) bySource.set(source, (byDef = new Map()));
+  let sites = byDef.get(def);
+  if (!sites) {
+    sites = sources.flatMap((caller) =>
+      caller.calls
+        .filter((call) =>
+          resolveDefs(sources, caller, call.callee, false).some((d) => d.source === source && d.def === def),
+        )
+        .map((call) => ({ caller, call })),
+    );
+    byDef.set(def, sites);
+  }
+  return sites;
 }
 
 /** The def name a callee names by itself: its last part, through `load` aliases and struct fields. */
