@@ -155,29 +155,26 @@ function argumentText(call: SourceCall, param: string, position: number): string
 type CallSite = { caller: SourceIndex; call: SourceCall };
 
 /**
- * Call sites per def, per list of sources: finding them resolves every call of every source, and
- * the same callback is resolved again for each scope and caller that asks (an index never changes).
+ * The calls reaching each def, per list of sources, found once by resolving every call of every
+ * source (an index never changes): a callback is resolved again for each scope and caller that asks.
  */
 const callSitesCache = new WeakMap<readonly SourceIndex[], Map<SourceIndex, Map<number, CallSite[]>>>();
 
 /** Calls that reach a def by its names or aliases (parameters not followed). */
 function callSitesOf(sources: readonly SourceIndex[], source: SourceIndex, def: number): CallSite[] {
-  let bySource = callSitesCache.get(sources);
-  if (!bySource) callSitesCache.set(sources, (bySource = new Map()));
-  let byDef = bySource.get(source);
-  if (!byDef) bySource.set(source, (byDef = new Map()));
-  let sites = byDef.get(def);
+  let sites = callSitesCache.get(sources);
   if (!sites) {
-    sites = sources.flatMap((caller) =>
-      caller.calls
-        .filter((call) =>
-          resolveDefs(sources, caller, call.callee, false).some((d) => d.source === source && d.def === def),
-        )
-        .map((call) => ({ caller, call })),
-    );
-    byDef.set(def, sites);
+    sites = new Map();
+    for (const caller of sources)
+      for (const call of caller.calls)
+        for (const reached of resolveDefs(sources, caller, call.callee, false)) {
+          let byDef = sites.get(reached.source);
+          if (!byDef) sites.set(reached.source, (byDef = new Map()));
+          byDef.set(reached.def, [...(byDef.get(reached.def) ?? []), { caller, call }]);
+        }
+    callSitesCache.set(sources, sites);
   }
-  return sites;
+  return sites.get(source)?.get(def) ?? [];
 }
 
 /** The def name a callee names by itself: its last part, through `load` aliases and struct fields. */
