@@ -4,7 +4,7 @@
 // (`_CODEGEN[lang](…)` for `_CODEGEN = {"cpp": _cpp_codegen, "py": lambda …: …}`). Every caller →
 // callee edge of the heap flame, and every rule following a value into a callee, reads this.
 import type { SyntaxNode } from '@lezer/common';
-import type { SourceIndex, SourceStatement } from './starlark-source.ts';
+import type { SourceCall, SourceIndex, SourceStatement } from './starlark-source.ts';
 import { calleeName, childNodes, isSubscript, textOf } from './starlark-syntax.ts';
 
 /** How many alias hops are followed (`a = b`, `b = TABLE[k]`, `TABLE = {…}`). */
@@ -85,20 +85,96 @@ export function loopTargetAliases(
  * to defs or collections of defs (`valueAliases`, its own file first). The names themselves stay
  * in the list: a lambda is called by the name its statement binds.
  */
-export function calleeDefNames(sources: readonly SourceIndex[], from: SourceIndex, callee: string): string[] {
+export function calleeDefNames(
+  sources: readonly SourceIndex[],
+  from: SourceIndex,
+  callee: string,
+  throughParameters = true,
+): string[] {
   const names: string[] = [];
-  const visit = (source: SourceIndex, name: string, hops: number) => {
+  const visited = new Set<string>();
+  const visit = (source: SourceIndex, name: string, hops: number, passed = false) => {
     const direct = directName(sources, source, name);
-    if (!direct || names.includes(direct)) return;
-    names.push(direct);
+    // A parameter passed on under its own name (`options_for = options_for`) is another def's: seen again.
+    const key = `${source.path}\0${direct}\0${passed}`;
+    if (!direct || visited.has(key)) return;
+    visited.add(key);
+    if (!names.includes(direct)) names.push(direct);
     if (hops >= MAX_ALIAS_HOPS) return;
     const holder = Object.hasOwn(source.valueAliases, direct)
       ? source
       : sources.find((s) => Object.hasOwn(s.valueAliases, direct));
     for (const alias of holder ? holder.valueAliases[direct]! : []) visit(holder!, alias, hops + 1);
+    if (!throughParameters || name.includes('.')) return;
+    for (const value of parameterValues(sources, source, direct, !passed))
+      visit(value.source, value.name, hops + 1, true);
   };
   visit(from, callee, 0);
   return names;
+}
+
+/**
+ * `def _expand(rows, make_env): … make_env(b)`: a parameter called as a def holds what its def is
+ * given — the default when it is a name (`env_factory = bench_environment`), and the name each
+ * call site passes for it (`_expand(rows, env_factory)`, read in the caller's file, where it may
+ * be a parameter again). Which def of the file makes the call is not known here: every def with
+ * a parameter of that name that calls it counts, and up the calls every def that has it. Call sites are found by name and alias only, never through
+ * parameters again, so the search cannot loop.
+ */
+function parameterValues(
+  sources: readonly SourceIndex[],
+  source: SourceIndex,
+  param: string,
+  called: boolean,
+): { source: SourceIndex; name: string }[] {
+  const values: { source: SourceIndex; name: string }[] = [];
+  source.defs.forEach((def, index) => {
+    const position = def.params.indexOf(param);
+    if (position < 0 || def.kwargs === param) return;
+    // The def that calls it (`make_env(b)`, `checks[k](x)`); up the calls, the defs that pass it on.
+    if (called && !source.calls.some((c) => c.def === index && c.callee === param)) return;
+    const fallback = Object.hasOwn(def.defaults, param) ? def.defaults[param]! : null;
+    if (fallback?.op === 'name') values.push({ source, name: fallback.name });
+    for (const { caller, call } of callSitesOf(sources, source, index)) {
+      const passed = argumentText(call, param, position);
+      if (passed !== null && IDENTIFIER.test(passed)) values.push({ source: caller, name: passed });
+    }
+  });
+  return values;
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** What a call passes for a parameter as written (by keyword, else by position), null when nothing. */
+function argumentText(call: SourceCall, param: string, position: number): string | null {
+  const positional = call.args.filter((a) => a.keyword === '');
+  const arg = call.args.find((a) => a.keyword === param) ?? positional[position];
+  return arg && !arg.text.startsWith('*') ? arg.text : null;
+}
+
+type CallSite = { caller: SourceIndex; call: SourceCall };
+
+/**
+ * The calls reaching each def, per list of sources, found once by resolving every call of every
+ * source (an index never changes): a callback is resolved again for each scope and caller that asks.
+ */
+const callSitesCache = new WeakMap<readonly SourceIndex[], Map<SourceIndex, Map<number, CallSite[]>>>();
+
+/** Calls that reach a def by its names or aliases (parameters not followed). */
+function callSitesOf(sources: readonly SourceIndex[], source: SourceIndex, def: number): CallSite[] {
+  let sites = callSitesCache.get(sources);
+  if (!sites) {
+    sites = new Map();
+    for (const caller of sources)
+      for (const call of caller.calls)
+        for (const reached of resolveDefs(sources, caller, call.callee, false)) {
+          let byDef = sites.get(reached.source);
+          if (!byDef) sites.set(reached.source, (byDef = new Map()));
+          byDef.set(reached.def, [...(byDef.get(reached.def) ?? []), { caller, call }]);
+        }
+    callSitesCache.set(sources, sites);
+  }
+  return sites.get(source)?.get(def) ?? [];
 }
 
 /** The def name a callee names by itself: its last part, through `load` aliases and struct fields. */
@@ -119,10 +195,11 @@ export function resolveDefs(
   sources: readonly SourceIndex[],
   from: SourceIndex,
   callee: string,
+  throughParameters = true,
 ): { source: SourceIndex; def: number }[] {
   const found: { source: SourceIndex; def: number }[] = [];
   const order = [from, ...sources.filter((s) => s !== from)];
-  for (const name of calleeDefNames(sources, from, callee)) {
+  for (const name of calleeDefNames(sources, from, callee, throughParameters)) {
     for (const source of order) {
       const defs = source.defs.flatMap((d, def) => (d.callNames.includes(name) ? [def] : []));
       for (const def of defs) if (!found.some((f) => f.source === source && f.def === def)) found.push({ source, def });

@@ -90,6 +90,44 @@ describe('calls through names bound to defs', () => {
   });
 });
 
+describe('calls of a parameter: a def handed in as an argument', () => {
+  const matrix = indexStarlarkSource(
+    'matrix.bzl',
+    [
+      'load(":bench.bzl", "bench_env")',
+      '',
+      'def _rows(bench, rows, make_env):',
+      '    return [make_env(bench) for r in rows]',
+      '',
+      'def _labels(rows, render):',
+      '    return [render(r) for r in rows]',
+      '',
+      'def matrix(bench, rows, env_factory = bench_env):',
+      '    _labels(rows, render = str)',
+      '    return _rows(bench, rows, env_factory)',
+    ].join('\n'),
+  );
+  const bench = indexStarlarkSource('bench.bzl', 'def bench_env(b):\n    return {"CH%d" % i: b for i in range(96)}\n');
+  const buck = indexStarlarkSource('BUCK', 'load(":matrix.bzl", "matrix")\nmatrix("a", [1, 2])\n');
+
+  it('reaches the def the caller passes, through a keyword default up the calls', () => {
+    expect(defNames([matrix, bench, buck], matrix, 'make_env')).toEqual(['bench_env:1']);
+    expect(calleeDefNames([matrix, bench, buck], matrix, 'make_env')).toEqual(['make_env', 'env_factory', 'bench_env']);
+  });
+
+  it('reaches what each call site passes, by keyword too, and nothing when what is passed is no def', () => {
+    const caller = indexStarlarkSource(
+      'gen.bzl',
+      'load(":matrix.bzl", "matrix")\nload(":bench.bzl", "bench_env")\ndef gen():\n    matrix("b", [3], env_factory = bench_env)\n',
+    );
+    const sources = [matrix, bench, caller];
+    expect(defNames(sources, matrix, 'make_env')).toEqual(['bench_env:1']);
+    expect(defNames(sources, matrix, 'render')).toEqual([]);
+    // Calls are not followed through parameters once a name has no parameter to pass through.
+    expect(defNames([matrix, buck], matrix, 'make_env')).toEqual([]);
+  });
+});
+
 function corpusRun(name: string): Run {
   const { sets } = loadSampleFolders(`corpus/${name}`);
   const { sources } = loadSampleFolders(`programs/corpus/${name}`);
@@ -105,6 +143,13 @@ describe('heap-flame edges through aliases and tables on real profiles', () => {
     expect(spanText(dispatch[0]!.span)).toBe('19:9-57');
     const helper = a.statements.find((s) => s.file.endsWith('targets.bzl') && s.span.line === 4)!;
     expect(helper.loop).not.toBeNull();
+  });
+
+  it('a def passed down as a keyword argument: its bytes reach the loop that calls the parameter', () => {
+    const a = attribute(new ProfileJoins(corpusRun('e9-lic-callback-keyword').input));
+    const call = a.callSites.find((c) => c.callee === 'options_for')!;
+    expect(call.loop).not.toBeNull();
+    expect(call.bytes / a.totalBytes).toBeGreaterThan(0.95);
   });
 
   it('a top-level alias of a loaded def: the call in the loop carries the callee’s bytes', () => {
