@@ -1,11 +1,14 @@
 // Which defs a call can reach, by name, as far as the sources say without evaluating them: its
 // own name, `load` aliases, struct fields (`s.f()` for `struct(f = some_def)` or a lambda), names
-// bound to a def (`_check = resolve_visibility`) and collections of defs taken apart by a key
-// (`_CODEGEN[lang](…)` for `_CODEGEN = {"cpp": _cpp_codegen, "py": lambda …: …}`). Every caller →
-// callee edge of the heap flame, and every rule following a value into a callee, reads this.
+// bound to a def (`_check = resolve_visibility`), collections of defs taken apart by a key
+// (`_CODEGEN[lang](…)` for `_CODEGEN = {"cpp": _cpp_codegen, "py": lambda …: …}`), a struct's
+// field picked by a name only known when it runs (`getattr(CHECKS, name)(…)`) and a parameter's
+// default (`def f(xs, check = _check_one)`). Every caller → callee edge of the heap flame, and
+// every rule following a value into a callee, reads this.
 import type { SyntaxNode } from '@lezer/common';
 import type { SourceCall, SourceIndex, SourceStatement } from './starlark-source.ts';
-import { calleeName, childNodes, isSubscript, textOf } from './starlark-syntax.ts';
+import { keywordArguments } from './starlark-call-syntax.ts';
+import { argumentNodes, calleeName, childNodes, isSubscript, textOf } from './starlark-syntax.ts';
 
 /** How many alias hops are followed (`a = b`, `b = TABLE[k]`, `TABLE = {…}`). */
 const MAX_ALIAS_HOPS = 4;
@@ -13,8 +16,10 @@ const MAX_ALIAS_HOPS = 4;
 /**
  * The names of the defs a value may be when it is called, from the expression bound to a name:
  * a name (`resolve_visibility`), a collection's entry (`TABLE[k]` → `TABLE`), the values of a
- * dict or the elements of a list or tuple of names, either branch of `a if c else b`. Lambdas in
- * a collection are not listed: they are called by the name their statement binds (callNames).
+ * dict or the elements of a list or tuple of names, either branch of `a if c else b`, every field
+ * of a `struct(…)` (a lambda field by its keyword, the name it is called by) and the struct a
+ * `getattr(S, name)` picks from. Lambdas in a collection are not listed: they are called by the
+ * name their statement binds (callNames).
  */
 export function aliasedNames(text: string, value: SyntaxNode | undefined): string[] {
   if (!value) return [];
@@ -22,6 +27,7 @@ export function aliasedNames(text: string, value: SyntaxNode | undefined): strin
     const name = calleeName(text, value);
     return name ? [name] : [];
   }
+  if (value.name === 'CallExpression') return callAliases(text, value);
   const kids = childNodes(value);
   if (value.name === 'DictionaryExpression')
     return kids.flatMap((k) => (k.prevSibling?.name === ':' && k.name === 'VariableName' ? [calleeName(text, k)] : []));
@@ -39,6 +45,42 @@ export function aliasedNames(text: string, value: SyntaxNode | undefined): strin
     return [branches[0], branches[2]].flatMap((k) => aliasedNames(text, k));
   }
   return [];
+}
+
+/** `struct(a = _f, b = lambda …: …)` → `_f`, `b`; `getattr(S, name)` (with a default or not) → what S names. */
+function callAliases(text: string, call: SyntaxNode): string[] {
+  const callee = call.firstChild ? calleeName(text, call.firstChild) : '';
+  const args = call.getChild('ArgList');
+  if (callee === 'getattr') return aliasedNames(text, argumentNodes(args)[0]);
+  if (callee !== 'struct' || !args) return [];
+  const defs = keywordArguments(text, args, 'VariableName').map(([, name]) => name);
+  const lambdas = keywordArguments(text, args, 'LambdaExpression').map(([keyword]) => keyword);
+  return [...defs, ...lambdas];
+}
+
+/**
+ * `getattr(S, name)(…)`: the struct a call picks its callee from, by a name known only when it runs
+ * (null for any other callee). The call is named by S, as `HANDLERS[kind](…)` is by HANDLERS:
+ * S's value aliases list every def its fields name.
+ */
+export function attributeHolder(text: string, calleeNode: SyntaxNode): SyntaxNode | null {
+  if (calleeNode.name !== 'CallExpression' || !calleeNode.firstChild) return null;
+  if (calleeName(text, calleeNode.firstChild) !== 'getattr') return null;
+  return argumentNodes(calleeNode.getChild('ArgList'))[0] ?? null;
+}
+
+/**
+ * `def f(xs, check = _check_one)`: the names a parameter's default value may be when the parameter
+ * is called (a def, a table of defs, a struct of them), by parameter. A caller passing another
+ * value is not followed here.
+ */
+export function parameterDefaultAliases(text: string, paramList: SyntaxNode | undefined): [string, string[]][] {
+  const kids = paramList ? childNodes(paramList) : [];
+  return kids.flatMap((kid, i): [string, string[]][] => {
+    if (kid.name !== 'VariableName' || kids[i + 1]?.name !== 'AssignOp') return [];
+    const names = aliasedNames(text, kids[i + 2]);
+    return names.length > 0 ? [[textOf(text, kid), names]] : [];
+  });
 }
 
 /**

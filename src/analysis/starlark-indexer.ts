@@ -8,7 +8,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { allocationOf, selfCopyName, statementAllocation, valueKindOf } from './starlark-allocations.ts';
 import type { AllocationSite } from './starlark-allocation-kinds.ts';
 import type { SourceIndex } from './starlark-source.ts';
-import { lambdaCallNames, loopTargetAliases } from './starlark-callees.ts';
+import { attributeHolder, lambdaCallNames, loopTargetAliases, parameterDefaultAliases } from './starlark-callees.ts';
 import {
   COMPREHENSIONS,
   MUTATORS,
@@ -95,6 +95,8 @@ export class SourceIndexer extends IndexerScopes {
     const nameNode = isLambda ? null : kids.find((k) => k.name === 'VariableName');
     const paramList = kids.find((k) => k.name === 'ParamList');
     const { params, defaults, kwargs } = parameters(this.text, paramList ?? null);
+    for (const [param, aliases] of parameterDefaultAliases(this.text, paramList))
+      noteValueAliases(this.index, param, aliases);
     const index = this.index.defs.length;
     this.index.defs.push({
       name: nameNode ? textOf(this.text, nameNode) : 'lambda',
@@ -190,14 +192,16 @@ export class SourceIndexer extends IndexerScopes {
     const calleeNode = node.firstChild;
     const args = node.getChild('ArgList');
     if (!calleeNode) return;
-    const callee = calleeName(this.text, calleeNode);
+    const holder = attributeHolder(this.text, calleeNode);
+    const callee = holder ? calleeName(this.text, holder) : calleeName(this.text, calleeNode);
     const method = calleeNode.name === 'MemberExpression' ? textOf(this.text, calleeNode.lastChild!) : '';
-    // `HANDLERS[kind](…)`: which def runs depends on the key too, so its names count as the receiver's.
-    const receiver = isSubscript(calleeNode)
-      ? calleeNode
-      : calleeNode.name === 'MemberExpression'
-        ? calleeNode.firstChild
-        : null;
+    // `HANDLERS[kind](…)`, `getattr(S, name)(…)`: which def runs depends on the key too, so its names count as the receiver's.
+    const receiver =
+      isSubscript(calleeNode) || holder
+        ? calleeNode
+        : calleeNode.name === 'MemberExpression'
+          ? calleeNode.firstChild
+          : null;
     const receiverNames = receiver ? namesRead(this.text, receiver) : [];
     const argNames = [...(args ? namesRead(this.text, args) : []), ...receiverNames];
     if (callee === 'load' && args) noteLoadAliases(this.text, this.index, args);

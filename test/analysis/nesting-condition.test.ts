@@ -40,3 +40,50 @@ describe('a condition function guarding fail, called on every pass', () => {
     expect(findings.filter((f) => f.function === 'checks.bzl._bad_licenses')).toEqual([]);
   });
 });
+
+// The same for a value built by such calls only to be read by the `if … fail` condition: the call
+// building it is also loop-invariant (no argument changes), and so is the helper's call inside,
+// but the fix is not to build the guard value on every pass.
+const GUARD = [
+  'def _all_frames(model):',
+  '    return [model + "_" + str(i) for i in range(5000)]',
+  '',
+  'def _frame_set(model):',
+  '    return {f: True for f in _all_frames(model)}',
+  '',
+  'def _validate(model, mount):',
+  '    valid = _frame_set(model)',
+  '    if mount not in valid:',
+  '        fail("unknown frame " + mount)',
+  '    return mount',
+  '',
+  'def mounts(model, names):',
+  '    return [_validate(model, m) for m in names]',
+].join('\n');
+
+const GUARD_FLAME = [
+  'module;mounts.bzl.mounts;mounts.bzl._validate;mounts.bzl._frame_set;mounts.bzl._all_frames;list 2000000',
+  'module;mounts.bzl.mounts;mounts.bzl._validate;mounts.bzl._frame_set;mounts.bzl._all_frames;string 2500000',
+  'module;mounts.bzl.mounts;mounts.bzl._validate;mounts.bzl._frame_set;dict 3000000',
+  'module;mounts.bzl.mounts;list 20000',
+  '',
+].join('\n');
+
+describe('a value built by calls only to guard fail, on every pass', () => {
+  it('is rare-case-allocation at the statement building it, over the invariant calls below and at it', () => {
+    const sources = [indexStarlarkSource('mounts.bzl', GUARD)];
+    const findings = advise({
+      heapFlame: heapFlame(GUARD_FLAME),
+      summary: null,
+      statement: null,
+      coverage: null,
+      sources,
+    });
+    expect(findings[0]).toMatchObject({
+      cause: 'rare-case-allocation',
+      function: 'mounts.bzl._validate',
+      span: { line: 8 },
+    });
+    expect(findings.filter((f) => f.cause === 'loop-invariant-call')).toEqual([]);
+  });
+});

@@ -128,6 +128,48 @@ describe('calls of a parameter: a def handed in as an argument', () => {
   });
 });
 
+const PICKED = `
+def _check_key(a):
+    return a
+
+def _check_kind(a):
+    return a
+
+CHECKS = struct(key = _check_key, kind = _check_kind, label = lambda a: a, limit = 3)
+_VALIDATORS = {"key": _check_key}
+
+def release(artifacts, names, validators = _VALIDATORS, fallback = _check_kind):
+    for artifact in artifacts:
+        for name in names:
+            getattr(CHECKS, name)(artifact)
+            check = getattr(CHECKS, name, None)
+            check(artifact)
+            validators[name](artifact)
+            fallback(artifact)
+`;
+
+describe('calls picked by a name known only when they run', () => {
+  const source = indexStarlarkSource('release.bzl', PICKED);
+  const sources = [source];
+
+  it('`getattr(S, name)(…)` is named by the struct and reaches every def and lambda its fields hold', () => {
+    const call = source.calls.find((c) => c.text.startsWith('getattr(CHECKS, name)(artifact)'))!;
+    expect(call.callee).toBe('CHECKS');
+    // The name decides which def runs: it is read by the call like an argument.
+    expect(call.argNames).toEqual(expect.arrayContaining(['artifact', 'name']));
+    expect(defNames(sources, source, call.callee)).toEqual(['_check_key:2', '_check_kind:5', 'lambda:8']);
+    // The same through a name bound to what getattr returns.
+    expect(defNames(sources, source, 'check')).toEqual(['_check_key:2', '_check_kind:5', 'lambda:8']);
+  });
+
+  it('a parameter called (or taken apart by a key) reaches the defs its default names', () => {
+    expect(defNames(sources, source, 'validators')).toEqual(['_check_key:2']);
+    expect(defNames(sources, source, 'fallback')).toEqual(['_check_kind:5']);
+    // A parameter without a default stays unresolved.
+    expect(defNames(sources, source, 'names')).toEqual([]);
+  });
+});
+
 function corpusRun(name: string): Run {
   const { sets } = loadSampleFolders(`corpus/${name}`);
   const { sources } = loadSampleFolders(`programs/corpus/${name}`);
@@ -157,5 +199,13 @@ describe('heap-flame edges through aliases and tables on real profiles', () => {
     const call = a.callSites.find((c) => c.callee === '_manifest')!;
     expect(call.loop).not.toBeNull();
     expect(call.bytes / a.totalBytes).toBeGreaterThan(0.95);
+  });
+
+  it('a check picked by `getattr(S, name)`: its bytes reach the loop over the names, in the caller', () => {
+    const a = attribute(new ProfileJoins(corpusRun('rc-getattr-check-struct').input));
+    const call = a.callSites.find((c) => c.callee === 'check')!;
+    expect(call.file).toBe('build_defs/py_targets.bzl');
+    expect(call.loop).not.toBeNull();
+    expect(call.bytes / a.totalBytes).toBeGreaterThan(0.8);
   });
 });

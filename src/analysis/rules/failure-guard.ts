@@ -40,6 +40,26 @@ export function failureGuardsOf(ctx: RuleContext, source: SourceIndex, index: nu
 }
 
 /**
+ * Whether everything a statement builds serves only a failure that never happens: the statement
+ * is an `if … fail` check (its condition), or binds a value read only by code that fails or by
+ * such checks' conditions (`valid = _valid_frames(m)` for `if x not in valid: fail(…)`). What
+ * the defs it calls allocate is then paid only because it runs on every pass, however they
+ * build it (rules/nesting.ts keeps such a finding over what is found below it).
+ */
+export function servesOnlyFailure(ctx: RuleContext, source: SourceIndex, index: number): boolean {
+  if (source.failChecks.some((c) => c.statement === index)) return true;
+  return readOnlyByFailure(ctx, source, index) || failureGuardsOf(ctx, source, index) !== null;
+}
+
+/** A value (`name = …`) that some code reads and every reader of which fails, so never ran. */
+export function readOnlyByFailure(ctx: RuleContext, source: SourceIndex, index: number): boolean {
+  const statement = source.statements[index]!;
+  if (statement.kind !== 'AssignStatement' || statement.assigns.length !== 1 || neverRuns(source, index)) return false;
+  const uses = usesOf(ctx, source, statement.def, statement.assigns[0]!, index);
+  return uses.length > 0 && uses.every((u) => neverRuns(u.source, u.read.statement));
+}
+
+/**
  * The fail check whose condition tests membership in the value (`v not in allowed`), or null.
  * Only membership: a whole-value test (`len(names) != len(set(names))`) needs every element,
  * while a lookup can be answered by a table built once.

@@ -5,6 +5,7 @@
 import type { Span } from '../../model/profile.ts';
 import type { SourceIndex } from '../starlark-source.ts';
 import type { Finding, RuleContext } from './context.ts';
+import { servesOnlyFailure } from './failure-guard.ts';
 import { defCalled } from './value-flow.ts';
 
 /** How deep calls are followed from a finding's statement. */
@@ -50,8 +51,9 @@ function statementOf(source: SourceIndex, finding: Finding): number {
 /**
  * The findings without those another finding explains from deeper in their calls. One exception,
  * the guide's own shape: a condition guarding `fail` that calls an allocating def on every pass
- * (rare-case-allocation at the `if`) names the fix itself — whatever that def does inside is
- * paid only because it is called every time — so it is kept and what it covers below is dropped.
+ * (rare-case-allocation at the `if`), or a value built by such calls only for that condition or
+ * for failing code, names the fix itself — whatever those defs do inside is paid only because
+ * they are called every time — so it is kept and what it covers below is dropped.
  */
 export function keepInnermost(ctx: RuleContext, findings: readonly Finding[]): Finding[] {
   const placed = findings.map((finding) => {
@@ -61,13 +63,22 @@ export function keepInnermost(ctx: RuleContext, findings: readonly Finding[]): F
     const guard =
       source !== undefined &&
       finding.cause === 'rare-case-allocation' &&
-      source.failChecks.some((c) => c.statement === statement) &&
-      below.size > 0;
+      below.size > 0 &&
+      servesOnlyFailure(ctx, source, statement);
     return { finding, statement, known: source !== undefined && statement >= 0, below, guard };
   });
   const statementOfFinding = new Map(placed.map((p) => [p.finding, p.statement]));
+  // What the guard's defs allocate, and another reading of its own statement (the call building
+  // the guard value is also loop-invariant), is the guard's: it is paid only for the failure.
   const coveredByGuard = (inner: Finding) =>
-    placed.some((g) => g.guard && g.finding !== inner && g.below.has(inner.function) && inner.bytes <= g.finding.bytes);
+    placed.some(
+      (g) =>
+        g.guard &&
+        g.finding !== inner &&
+        (g.below.has(inner.function) ||
+          (inner.sourcePath === g.finding.sourcePath && statementOfFinding.get(inner) === g.statement)) &&
+        inner.bytes <= g.finding.bytes,
+    );
   return placed
     .filter(({ finding: outer, statement, known, below, guard }) => {
       if (coveredByGuard(outer)) return false;

@@ -14,7 +14,7 @@ import {
   type Finding,
   type RuleContext,
 } from './context.ts';
-import { failureGuardsOf } from './failure-guard.ts';
+import { failureGuardsOf, readOnlyByFailure } from './failure-guard.ts';
 import { defCalled, feedersForFailure, neverRuns, usesOf, usesOfMade } from './value-flow.ts';
 
 /**
@@ -36,10 +36,9 @@ export function findRareCaseAllocations(ctx: RuleContext): Finding[] {
       if (finding) findings.push(finding);
     }
     source.statements.forEach((statement, index) => {
-      if (statement.kind !== 'AssignStatement' || statement.assigns.length !== 1 || neverRuns(source, index)) return;
+      if (!readOnlyByFailure(ctx, source, index)) return;
       const name = statement.assigns[0]!;
       const uses = usesOf(ctx, source, statement.def, name, index);
-      if (uses.length === 0 || !uses.every((u) => neverRuns(u.source, u.read.statement))) return;
       // What is built only to make this value (`closest` for `message`) is paid for it too.
       const feeders = feedersForFailure(ctx, source, index);
       const fed =
