@@ -1,0 +1,1 @@
+HG38_CONTIGS = {"contig_%d" % i: 50000 + i for i in range(3000)}

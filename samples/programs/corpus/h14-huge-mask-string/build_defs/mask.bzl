@@ -1,0 +1,2 @@
+def masked_fraction(mask):
+    return mask.count("N") * 1000 // max(len(mask), 1)

@@ -1,0 +1,3 @@
+def expect(cond, msg):
+    if not cond:
+        fail(msg)
