@@ -4,11 +4,13 @@
 // file keeps the page's `script-src 'self'` (no inline script). Build only: under the dev
 // server the app spawns its worker itself (src/app/head-start.ts).
 import type { Plugin } from 'vite';
+// The page finds the canvas by this class (app/first-paint.ts owns it).
+import { FIRST_PAINT_CLASS } from '../src/app/first-paint.ts';
+
+export { FIRST_PAINT_CLASS };
 
 /** The global the script leaves the worker in; head-start.ts takes it from there. */
 export const PREBOOT_GLOBAL = '__peakscopeWorker';
-/** The class of the first-paint canvas (src/app/first-paint.ts finds it by it). */
-export const FIRST_PAINT_CLASS = 'first-paint';
 
 /** The preboot script for a worker file that sits next to it in assets/. */
 export function prebootSource(workerFile: string): string {

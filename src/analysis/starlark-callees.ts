@@ -157,11 +157,13 @@ export function calleeDefNames(
 
 /**
  * `def _expand(rows, make_env): … make_env(b)`: a parameter called as a def holds what its def is
- * given — the default when it is a name (`env_factory = bench_environment`), and the name each
+ * given. Its default is already the parameter's value alias (the indexer records it with
+ * `parameterDefaultAliases`, and calleeDefNames follows value aliases); this adds the name each
  * call site passes for it (`_expand(rows, env_factory)`, read in the caller's file, where it may
  * be a parameter again). Which def of the file makes the call is not known here: every def with
- * a parameter of that name that calls it counts, and up the calls every def that has it. Call sites are found by name and alias only, never through
- * parameters again, so the search cannot loop.
+ * a parameter of that name that calls it counts, and up the calls every def that has it. Call
+ * sites are found by name and alias only, never through parameters again, so the search cannot
+ * loop.
  */
 function parameterValues(
   sources: readonly SourceIndex[],
@@ -175,8 +177,6 @@ function parameterValues(
     if (position < 0 || def.kwargs === param) return;
     // The def that calls it (`make_env(b)`, `checks[k](x)`); up the calls, the defs that pass it on.
     if (called && !source.calls.some((c) => c.def === index && c.callee === param)) return;
-    const fallback = Object.hasOwn(def.defaults, param) ? def.defaults[param]! : null;
-    if (fallback?.op === 'name') values.push({ source, name: fallback.name });
     for (const { caller, call } of callSitesOf(sources, source, index)) {
       const passed = argumentText(call, param, position);
       if (passed !== null && IDENTIFIER.test(passed)) values.push({ source: caller, name: passed });

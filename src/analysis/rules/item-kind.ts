@@ -16,6 +16,7 @@ import {
 } from '../starlark-allocation-kinds.ts';
 import type { SourceCall, SourceIndex } from '../starlark-source.ts';
 import type { Span } from '../../model/profile.ts';
+import { spanContains } from '../profile-names.ts';
 import type { RuleContext } from './context.ts';
 import { BYTES_PER_ELEMENT, type ElementCount } from './elements-from-bytes.ts';
 import { defCalled, isIteration, type ValueUse } from './value-flow.ts';
@@ -67,15 +68,11 @@ export function defResultsArePlain(ctx: RuleContext, source: SourceIndex, def: n
   return !defMakesRecords(ctx, source, def, 0);
 }
 
-const within = (inner: Span, outer: Span) =>
-  (inner.line > outer.line || (inner.line === outer.line && inner.column >= outer.column)) &&
-  (inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn));
-
 /** The loop a read walks or sits in: the loop whose header holds it, else its statement's innermost loop. */
 function loopOfRead(use: ValueUse): number | null {
   const { source, read } = use;
   const at: Span = { line: read.line, column: read.column, endLine: read.line, endColumn: read.column + 1 };
-  const header = source.loops.findIndex((l) => l.statement === read.statement && within(at, l.headerSpan));
+  const header = source.loops.findIndex((l) => l.statement === read.statement && spanContains(l.headerSpan, at));
   return header >= 0 ? header : source.statements[read.statement]!.loop;
 }
 
@@ -84,7 +81,7 @@ export function walkWorksPerItem(ctx: RuleContext, use: ValueUse): boolean {
   const loop = loopOfRead(use);
   if (loop === null) return false;
   const span = use.source.loops[loop]!.span;
-  return use.source.calls.some((c) => within(c.span, span) && makesRecord(ctx, use.source, c, 0));
+  return use.source.calls.some((c) => spanContains(span, c.span) && makesRecord(ctx, use.source, c, 0));
 }
 
 /** Most bytes one plain item takes with what it holds: its slot, a small tuple and a short string. */
@@ -117,7 +114,7 @@ export function joinedInPlace(source: SourceIndex, statement: number): boolean {
   return here.some(
     (join) =>
       join.what === '.join()' &&
-      here.some((c) => c.kind === 'comprehension' && within(c.span, join.span) && c !== join),
+      here.some((c) => c.kind === 'comprehension' && spanContains(join.span, c.span) && c !== join),
   );
 }
 

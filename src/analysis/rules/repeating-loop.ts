@@ -1,6 +1,6 @@
 // Which loop repeats a statement, for the rules' "on every pass of …" claims.
-import type { Span } from '../../model/profile.ts';
 import type { Attribution } from '../attribution.ts';
+import { spanContains } from '../profile-names.ts';
 import { resolveDefs } from '../starlark-callees.ts';
 import type { SourceIndex } from '../starlark-source.ts';
 
@@ -28,7 +28,7 @@ export function repeatingLoopOf(
   const row = attribution.statements.find((r) => r.source === index && r.statement === statement);
   if (!row?.loop) return null;
   const found = { source: sources[row.loop.source]!, loop: row.loop.loop };
-  if (found.source !== source || !within(source.statements[statement]!.span, source.loops[found.loop]!.span))
+  if (found.source !== source || !spanContains(source.statements[statement]!.span, source.loops[found.loop]!.span))
     return found;
   return callerLoop(sources, attribution, source, source.statements[statement]!.def, depth);
 }
@@ -53,10 +53,4 @@ function callerLoop(
       if (found) return found;
     }
   return null;
-}
-
-function within(outer: Span, inner: Span): boolean {
-  const starts = inner.line > outer.line || (inner.line === outer.line && inner.column >= outer.column);
-  const ends = inner.endLine < outer.endLine || (inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn);
-  return starts && ends;
 }
