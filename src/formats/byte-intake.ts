@@ -62,7 +62,8 @@ export class ByteIntake {
     if (!this.compression) return this.host.content(chunk, final);
     if (!this.inflater) return; // the compressed stream broke earlier
     try {
-      this.inflater.push(chunk, final);
+      // Copied: the decompressors keep input they have not used yet, and the caller may reuse its array.
+      this.inflater.push(chunk.slice(), final);
     } catch (e) {
       this.inflater = null;
       if (e instanceof ZstdWindowTooLarge) return this.host.refused(e.message);

@@ -37,12 +37,18 @@ function isBlank(text: string): boolean {
   return text.trim().length === 0;
 }
 
+/** The keys an ended Load span names: `SpanEnd`/`spanEnd` around `Load`/`load` (serde or protobuf JSON). */
+const SPAN_END_KEYS = ['"SpanEnd"', '"spanEnd"'];
+const LOAD_KEYS = ['"Load"', '"load"'];
+
 /**
- * Only lines naming a Load span are worth JSON.parse; the rest of a huge log is skipped cheaply.
- * A key may be written with escapes (`"\u004coad"` is `"Load"`): such lines are parsed too.
+ * Only a line that may end a Load span is worth JSON.parse: it names both keys (a Load's
+ * SpanStart, an action's end or a snapshot does not), the rest of a huge log is passed over
+ * cheaply. A key may be written with escapes (`"\u004coad"` is `"Load"`): such lines are parsed too.
  */
-function mayHoldLoad(text: string): boolean {
-  return text.includes('"Load"') || text.includes('"load"') || text.includes('\\u');
+export function mayEndLoad(text: string): boolean {
+  if (text.includes('\\u')) return true;
+  return LOAD_KEYS.some((k) => text.includes(k)) && SPAN_END_KEYS.some((k) => text.includes(k));
 }
 
 /** The SpanEnd payload: `Event.data.SpanEnd` (buck2 log show) or `[event.]spanEnd` (protobuf JSON). */
@@ -133,7 +139,7 @@ function isInvocation(v: unknown): v is JsonObject {
 
 /**
  * Turns every ended Load span (one BUCK/TARGETS evaluation) into a LoadRecord; other events
- * are passed over without parsing unless the line mentions a Load.
+ * are passed over without parsing (mayEndLoad).
  *
  * @example
  *   {"command_line_args":["buck2","uquery","//foo:bar"],"trace_id":"0b5d…",…}
@@ -156,7 +162,7 @@ export class EventLogParser implements LineParser<EventLog> {
     if (!looksLikeJsonObject(text)) reader.fail('not a JSON object, as every `buck2 log show` line is');
     const first = !this.seenContent;
     this.seenContent = true;
-    if (!first && !mayHoldLoad(text)) return;
+    if (!first && !mayEndLoad(text)) return;
     const value = parseJson(text, reader);
     if (first && isInvocation(value)) {
       this.readInvocation(value);

@@ -21,20 +21,48 @@ export interface JobCallbacks {
   fetch?: typeof fetch;
 }
 
-/** Reads a ReadableStream as an async iterable (without relying on stream async iteration). */
+/**
+ * Bytes asked for per read of a byte stream. Its chunks land in one buffer, reused read after
+ * read: a fresh buffer per network chunk left up to ~150 MB of dead ArrayBuffers in the worker
+ * while a 1 GB log streamed (issue #18). The parsers copy what must outlive a push (format.ts).
+ */
+const READ_BYTES = 1 << 20;
+
+/**
+ * Reads a ReadableStream as an async iterable (without relying on stream async iteration). A
+ * chunk is valid until the next one is asked for: a byte stream (fetch, Blob) is read into a
+ * reused buffer.
+ */
 export async function* chunksOf(stream: ReadableStream<Uint8Array>, signal: AbortSignal): AsyncIterable<Uint8Array> {
-  const reader = stream.getReader();
+  const byob = byobReaderOf(stream);
+  const reader = byob ?? stream.getReader();
   const stop = () => void reader.cancel().catch(() => {});
   signal.addEventListener('abort', stop);
+  let buffer = new ArrayBuffer(byob ? READ_BYTES : 0);
+  const next = async (): Promise<ReadableStreamReadResult<Uint8Array>> => {
+    if (!byob) return (reader as ReadableStreamDefaultReader<Uint8Array>).read();
+    const read = await byob.read(new Uint8Array(buffer));
+    if (read.value) buffer = read.value.buffer as ArrayBuffer;
+    return read as ReadableStreamReadResult<Uint8Array>;
+  };
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await next();
       if (done) return;
-      yield value;
+      if (value.length > 0) yield value;
     }
   } finally {
     signal.removeEventListener('abort', stop);
     reader.releaseLock();
+  }
+}
+
+/** A reader into our own buffers, when the stream is a byte stream; else null. */
+function byobReaderOf(stream: ReadableStream<Uint8Array>): ReadableStreamBYOBReader | null {
+  try {
+    return stream.getReader({ mode: 'byob' });
+  } catch {
+    return null;
   }
 }
 

@@ -124,6 +124,18 @@ describe('event log', () => {
     expect(eventLog(parsed).loads).toEqual([]);
   });
 
+  it("parses only lines that may end a Load: a Load's SpanStart is passed over, an escaped key is read", () => {
+    const head = '{"command_line_args":["buck2"],"trace_id":"t"}\n';
+    const end = (load: string) =>
+      `{"Event":{"data":{"SpanEnd":{"duration_us":9,"data":{${load}:{"module_id":"c//p:BUCK","starlark_peak_allocated_bytes":64}}}}}}\n`;
+    const start = '{"Event":{"data":{"SpanStart":{"data":{"Load": never parsed}}}}}\n';
+    const log = eventLog(parseText('log', `${head}${start}${end('"\\u004coad"')}${end('"Analysis"')}`));
+    expect(log.loads.map((l) => [l.moduleId, l.peakBytes])).toEqual([['c//p:BUCK', 64]]);
+    expect(parseText('log', `${head}{"Event":{"data":{"SpanEnd":{"data":{"Load": broken}}}}}\n`).error?.message).toBe(
+      'not valid JSON',
+    );
+  });
+
   it('keeps what was read when the last line is cut short', () => {
     const text = readFileSync(join(EDGE, SNAKE), 'utf8');
     const cut = text.slice(0, text.indexOf('root//lib:TARGETS","cell":"root","error"'));
