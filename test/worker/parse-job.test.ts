@@ -89,7 +89,13 @@ describe('parse job', () => {
 
   it('a chunk of a byte stream lives in the buffer of the chunk before it', async () => {
     const seen: { buffer: ArrayBufferLike; bytes: number[] }[] = [];
-    for await (const chunk of chunksOf(byteStream(new Uint8Array(40).map((_, i) => i), 7), new AbortController().signal))
+    for await (const chunk of chunksOf(
+      byteStream(
+        new Uint8Array(40).map((_, i) => i),
+        7,
+      ),
+      new AbortController().signal,
+    ))
       seen.push({ buffer: chunk.buffer, bytes: [...chunk] });
     expect(seen.flatMap((s) => s.bytes)).toEqual([...Array(40).keys()]);
     // Each read transfers the one buffer: the view handed out before it is detached.
@@ -113,4 +119,3 @@ function byteStream(bytes: Uint8Array, size: number): ReadableStream<Uint8Array>
     },
   });
 }
-
