@@ -28,11 +28,22 @@ export function prebootSource(workerFile: string): string {
     `  self.${PREBOOT_GLOBAL} = worker;`,
     // A plain `#url=` link (no other view setting) gets its first flamegraph drawn by the worker as
     // soon as the tree is built (src/worker/first-paint.ts), on a canvas in the chart's place.
-    // DOMContentLoaded: the layout (hence the chart's width) needs the stylesheet.
     '  if (!/^#url=[^&]*$/.test(location.hash) || !self.HTMLCanvasElement || !HTMLCanvasElement.prototype.transferControlToOffscreen) return;',
-    '  document.addEventListener("DOMContentLoaded", function () {',
+    // As soon as the page is parsed ("interactive" comes before the app's module runs, which
+    // DOMContentLoaded waits for) and its stylesheets are in: the chart's width needs the layout.
+    '  var placed = false;',
+    '  function place() {',
     '    var flame = document.getElementById("flame");',
-    '    if (!flame || flame.hidden) return;',
+    '    if (placed || document.readyState === "loading" || !flame) return;',
+    '    var sheets = document.querySelectorAll("link[rel=stylesheet]");',
+    '    for (var i = 0; i < sheets.length; i++) {',
+    '      if (sheets[i].sheet) continue;',
+    '      sheets[i].addEventListener("load", place);',
+    '      sheets[i].addEventListener("error", place);',
+    '      return;',
+    '    }',
+    '    placed = true;',
+    '    if (flame.hidden) return;',
     '    var width = Math.max(200, Math.floor(flame.clientWidth || 960)), scale = self.devicePixelRatio || 1;',
     '    var canvas = document.createElement("canvas");',
     `    canvas.className = ${JSON.stringify(FIRST_PAINT_CLASS)};`,
@@ -42,9 +53,22 @@ export function prebootSource(workerFile: string): string {
     '    canvas.width = Math.round(width * scale);',
     '    canvas.height = 0;',
     '    flame.appendChild(canvas);',
+    // The worker says when it drew (its frame is on screen once its task ends): the canvas gets
+    // its text alternative here, while the app may still be starting. Untrusted frame names,
+    // set as an attribute value.
+    '    worker.addEventListener("message", function (event) {',
+    '      if (!event.data || event.data.type !== "first-paint" || !canvas.isConnected) return;',
+    '      canvas.setAttribute("aria-label", String(event.data.description));',
+    '      canvas.removeAttribute("aria-hidden");',
+    '      canvas.setAttribute("data-painted", "1");',
+    '    });',
     '    var offscreen = canvas.transferControlToOffscreen();',
     '    worker.postMessage({ type: "first-paint-canvas", canvas: offscreen, width: width, scale: scale }, [offscreen]);',
-    '  });',
+    '    if (self.performance && performance.mark) performance.mark("peakscope:canvas-sent");',
+    '  }',
+    '  document.addEventListener("readystatechange", place);',
+    '  document.addEventListener("DOMContentLoaded", place);',
+    '  place();',
     '})();',
     '',
   ].join('\n');

@@ -39,6 +39,7 @@ async function paintFirstWhenReady(): Promise<void> {
     // A first picture is a bonus: nothing drawn, and the page's chart still comes.
   }
   if (!description) return;
+  performance.mark('peakscope:first-paint-drawn');
   // A worker's OffscreenCanvas reaches the screen when the worker's task ends: end it before
   // deriving the set (a trace had the picture wait ~230 ms for it), then tell the page.
   await new Promise((resolve) => setTimeout(resolve, 0));
@@ -53,6 +54,8 @@ async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'par
   const controller = new AbortController();
   running.set(jobId, controller);
   const first = firstPaint.jobsStarted++ === 0;
+  // User-timing marks for tools/bench/load-timeline.mjs: where a load's time goes, untraced.
+  performance.mark('peakscope:parse-request');
   try {
     const { runLoadJob, transferablesOf, paintFirstFlame } = await loadJob;
     controller.signal.throwIfAborted();
@@ -64,6 +67,7 @@ async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'par
         onProgress: (bytesRead, totalBytes, path) => post({ type: 'progress', jobId, bytesRead, totalBytes, path }),
         onParsed: (files) => {
           if (!first) return;
+          performance.mark('peakscope:parsed');
           firstPaint.parsed = { jobId, files, paint: paintFirstFlame };
           return paintFirstWhenReady();
         },
