@@ -1,9 +1,11 @@
-// Starts the parse worker from a tiny classic script that index.html loads `async` in <head>,
-// and hands it the page's hash, so the worker boots and starts downloading a `#url=` file
-// while the main bundle is still on its way (docs/performance.md). An external
-// file keeps the page's `script-src 'self'` (no inline script). Build only: under the dev
-// server the app spawns its worker itself (src/app/head-start.ts).
+// Starts the parse worker from a tiny classic script inline at the top of <head>, and hands it
+// the page's hash, so the worker boots and starts downloading a `#url=` file while the main
+// bundle is still on its way (docs/performance.md). Inline, it runs as the head is parsed: an
+// external `async` script waited for its own response, and the worker started ~150 ms later.
+// The policy allows this one inline script by its hash (tools/csp-plugin.ts). Build only: under
+// the dev server the app spawns its worker itself (src/app/head-start.ts).
 import type { Plugin } from 'vite';
+import { withInlineScript } from './csp-plugin.ts';
 // The page finds the canvas by this class (app/first-paint.ts owns it).
 import { FIRST_PAINT_CLASS } from '../src/app/first-paint.ts';
 
@@ -12,9 +14,9 @@ export { FIRST_PAINT_CLASS };
 /** The global the script leaves the worker in; head-start.ts takes it from there. */
 export const PREBOOT_GLOBAL = '__peakscopeWorker';
 
-/** The preboot script for a worker file that sits next to it in assets/. */
+/** The preboot script for a worker file at `workerFile` (relative to index.html). */
 export function prebootSource(workerFile: string): string {
-  const name = JSON.stringify(workerFile.slice(workerFile.lastIndexOf('/') + 1));
+  const name = JSON.stringify(`./${workerFile}`);
   return [
     '// peakscope: boot the parse worker early (tools/worker-preboot-plugin.ts).',
     '(function () {',
@@ -22,7 +24,7 @@ export function prebootSource(workerFile: string): string {
     // cache key), so the worker starts the download as its first script runs; the app's parse
     // request claims it (src/worker/prefetch.ts). A message from here could wait for this thread.
     '  var page = /(^#|&)url=/.test(location.hash) ? "#" + encodeURIComponent(location.href) : "";',
-    `  var worker = new Worker(new URL(${name} + page, document.currentScript.src), { type: "module" });`,
+    `  var worker = new Worker(new URL(${name} + page, document.baseURI), { type: "module" });`,
     // A worker that fails to load before the app takes it is dropped; the app spawns another.
     `  worker.onerror = function () { if (self.${PREBOOT_GLOBAL} === worker) self.${PREBOOT_GLOBAL} = null; };`,
     `  self.${PREBOOT_GLOBAL} = worker;`,
@@ -87,14 +89,7 @@ export function workerPrebootPlugin(): Plugin {
           `worker preboot: found ${worker ? '' : 'no parse worker '}${html ? '' : 'no index.html'} in the bundle`,
         );
       }
-      const ref = this.emitFile({ type: 'asset', name: 'preboot.js', source: prebootSource(worker) });
-      const src = `./${this.getFileName(ref)}`;
-      const text = String(html.source);
-      const tag = `<script async src="${src}"></script>`;
-      // Right after the CSP <meta> (nothing may load before the policy), before the bundle.
-      const csp = /<meta http-equiv="Content-Security-Policy"[^>]*>/;
-      if (!csp.test(text)) this.error('worker preboot: index.html has no CSP <meta> to follow');
-      html.source = text.replace(csp, (m) => `${m}\n    ${tag}`);
+      html.source = withInlineScript(String(html.source), prebootSource(worker));
     },
   };
 }

@@ -60,7 +60,7 @@ function runPreboot(
   };
   const document = {
     readyState: options.readyState ?? 'loading',
-    currentScript: { src: 'https://p.test/app/assets/preboot-x.js' },
+    baseURI: 'https://p.test/app/',
     querySelectorAll: (selector: string) => (selector === 'link[rel=stylesheet]' ? [sheet] : []),
     addEventListener: (type: string, f: () => void) => (listeners[type] = f),
     getElementById: (id: string) => (id === 'flame' ? flame : null),
