@@ -3,6 +3,7 @@
 //! reuse, the same node order, the same skips. JavaScript keeps what needs strings: it decodes
 //! and checks each new name, words the diagnostics and replays the tree into its builder. Each
 //! parser has its own instance, so the state is one value per instance.
+mod exports;
 mod names;
 mod scan;
 mod tree;
@@ -29,29 +30,29 @@ const STOP_NO_LINE_END: u32 = 0;
 const STOP_DEFER: u32 = 1;
 const STOP_BAD_WEIGHT: u32 = 2;
 
-struct Reader {
-    input: Vec<u8>,
-    tree: Tree,
-    names: Names,
+pub(crate) struct Reader {
+    pub(crate) input: Vec<u8>,
+    pub(crate) tree: Tree,
+    pub(crate) names: Names,
     /// The previous stack's bytes up to its last function frame's `;`, with each function
     /// frame's `;` offset and node: a line only looks up the frames after those it repeats.
     prev: Vec<u8>,
     prev_ends: Vec<u32>,
     prev_nodes: Vec<u32>,
     semis: Vec<u32>,
-    events: Vec<[u32; 4]>,
-    stacks: f64,
-    lines: u32,
-    stop: u32,
+    pub(crate) events: Vec<[u32; 4]>,
+    pub(crate) stacks: f64,
+    pub(crate) lines: u32,
+    pub(crate) stop: u32,
     /// The digits of the weight a STOP_BAD_WEIGHT line holds.
-    bad_digits: [u32; 2],
-    layout: Option<Layout>,
+    pub(crate) bad_digits: [u32; 2],
+    pub(crate) layout: Option<Layout>,
 }
 
 static mut READER: Option<Reader> = None;
 
 #[allow(static_mut_refs)]
-fn reader() -> &'static mut Reader {
+pub(crate) fn reader() -> &'static mut Reader {
     // SAFETY: WebAssembly instances are single-threaded and no export re-enters another.
     unsafe {
         READER.get_or_insert_with(|| Reader {
@@ -86,7 +87,7 @@ enum LineOutcome {
 impl Reader {
     /// Reads whole lines of `input[..len]` (one at most when `one_line`); returns where the first
     /// unread line starts.
-    fn read(&mut self, len: usize, first_line: u32, one_line: bool) -> usize {
+    pub(crate) fn read(&mut self, len: usize, first_line: u32, one_line: bool) -> usize {
         self.events.clear();
         self.lines = 0;
         self.stop = STOP_NO_LINE_END;
@@ -202,106 +203,5 @@ impl Reader {
             self.events.push([EVENT_NAME, line, entry, 0]);
         }
         entry
-    }
-}
-
-/// Room for `len` bytes of input; JavaScript writes them at the returned address.
-#[no_mangle]
-pub extern "C" fn input(len: u32) -> *mut u8 {
-    let r = reader();
-    // Never shrunk: a one-line read between two chunks would make the next chunk zero-fill it again.
-    if r.input.len() < len as usize {
-        r.input.resize(len as usize, 0);
-    }
-    r.input.as_mut_ptr()
-}
-
-/// Reads the lines of the input's first `len` bytes, the first being line `first_line`; returns
-/// where the first unread line starts. `lines_read`, `stop` and the events say what happened.
-#[no_mangle]
-pub extern "C" fn read(len: u32, first_line: u32, one_line: u32) -> u32 {
-    reader().read(len as usize, first_line, one_line != 0) as u32
-}
-
-#[no_mangle]
-pub extern "C" fn lines_read() -> u32 {
-    reader().lines
-}
-
-#[no_mangle]
-pub extern "C" fn stop() -> u32 {
-    reader().stop
-}
-
-#[no_mangle]
-pub extern "C" fn bad_digits(end: u32) -> u32 {
-    reader().bad_digits[end as usize]
-}
-
-#[no_mangle]
-pub extern "C" fn events() -> *const [u32; 4] {
-    reader().events.as_ptr()
-}
-
-#[no_mangle]
-pub extern "C" fn event_count() -> u32 {
-    reader().events.len() as u32
-}
-
-/// Name entry `entry`: `field` 0 = start in the pool, 1 = length, 2 = first line.
-#[no_mangle]
-pub extern "C" fn name_entry(entry: u32, field: u32) -> u32 {
-    reader().names.entries[entry as usize][field as usize]
-}
-
-#[no_mangle]
-pub extern "C" fn name_pool() -> *const u8 {
-    reader().names.pool.as_ptr()
-}
-
-#[no_mangle]
-pub extern "C" fn stacks() -> f64 {
-    reader().stacks
-}
-
-#[no_mangle]
-pub extern "C" fn node_count() -> u32 {
-    reader().tree.parent.len() as u32
-}
-
-/// A column of the tree: 0 parent, 1 name entry (u32 each), 2 kind (u8), 3 weight (f64).
-#[no_mangle]
-pub extern "C" fn column(which: u32) -> *const u8 {
-    let t = &reader().tree;
-    match which {
-        0 => t.parent.as_ptr() as *const u8,
-        1 => t.name.as_ptr() as *const u8,
-        2 => t.kind.as_ptr(),
-        _ => t.weight.as_ptr() as *const u8,
-    }
-}
-
-/// Lays the tree out in pre-order with subtree totals (`laid_out` reads the columns); returns
-/// the node count.
-#[no_mangle]
-pub extern "C" fn lay_out() -> u32 {
-    let r = reader();
-    r.layout = Some(r.tree.layout());
-    r.tree.parent.len() as u32
-}
-
-/// A column of the laid-out tree: 0 name entry, 1 parent, 2 depth, 3 end (i32 each), 4 kind
-/// (u8), 5 self, 6 total (f64).
-#[no_mangle]
-pub extern "C" fn laid_out(which: u32) -> *const u8 {
-    let t = reader().layout.as_ref().expect("lay_out() first");
-    match which {
-        0 => t.name.as_ptr() as *const u8,
-        1 => t.parent.as_ptr() as *const u8,
-        2 => t.depth.as_ptr() as *const u8,
-        3 => t.end.as_ptr() as *const u8,
-        4 => t.kind.as_ptr(),
-        5 => t.weight.as_ptr() as *const u8,
-        _ => t.total.as_ptr() as *const u8,
     }
 }
