@@ -36,6 +36,17 @@ function base64Bytes(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+function compileCore(): WebAssembly.Module {
+  try {
+    return new WebAssembly.Module(base64Bytes(HEAP_FLAME_WASM_BASE64));
+  } catch (e) {
+    // Not the file's fault: say what the browser lacks instead of a compiler message.
+    throw new Error(
+      `this browser cannot run the heap flame reader: it needs WebAssembly with SIMD (Chrome 91, Firefox 89, Safari 16.4 or later; ${e instanceof Error ? e.message : String(e)})`,
+    );
+  }
+}
+
 /** The tree as the core built it: nodes in creation order, names as entry numbers. */
 export interface CoreTree {
   parent: Uint32Array;
@@ -51,7 +62,7 @@ export class HeapFlameCore {
 
   constructor() {
     // Compiled once per thread (a few milliseconds), instantiated per parse.
-    compiled ??= new WebAssembly.Module(base64Bytes(HEAP_FLAME_WASM_BASE64));
+    compiled ??= compileCore();
     this.core = new WebAssembly.Instance(compiled, {}).exports as unknown as CoreExports;
   }
 
