@@ -43,6 +43,7 @@ function compileCore(): WebAssembly.Module {
     // Not the file's fault: say what the browser lacks instead of a compiler message.
     throw new Error(
       `this browser cannot run the heap flame reader: it needs WebAssembly with SIMD (Chrome 91, Firefox 89, Safari 16.4 or later; ${e instanceof Error ? e.message : String(e)})`,
+      { cause: e },
     );
   }
 }
