@@ -16,7 +16,8 @@ const SNAPSHOT_STYLE = `'sha256-${createHash('sha256').update(SNAPSHOT_CSS).dige
 /** The policy of the built page. */
 export const BUILD_CSP: Readonly<Record<string, readonly string[]>> = {
   'default-src': ["'none'"],
-  // Only our own bundled modules: no inline script, no eval, no other host.
+  // Only our own bundled modules and, in the built page, the one inline preboot script by its
+  // hash (withInlineScript): no other inline script, no eval, no other host.
   'script-src': ["'self'"],
   'style-src': ["'self'", SNAPSHOT_STYLE],
   // data: for the PNG export (the SVG is drawn through an <img>).
@@ -48,6 +49,26 @@ export function cspPolicy(dev = false): string {
       return [directive, ...kept, ...extra].join(' ');
     })
     .join('; ');
+}
+
+/** The CSP source that allows exactly the inline script `source`. */
+export function scriptHash(source: string): string {
+  return `'sha256-${createHash('sha256').update(source).digest('base64')}'`;
+}
+
+/**
+ * Puts the inline `<script>` `source` right after the built page's policy (nothing may run
+ * before it) and allows it there by its hash; the policy still refuses any other inline script.
+ */
+export function withInlineScript(html: string, source: string): string {
+  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)" \/>/;
+  const found = meta.exec(html);
+  if (!found || !/script-src 'self'(;|$)/.test(found[1]!)) throw new Error('index.html has no CSP <meta> to follow');
+  const policy = found[1]!.replace(/script-src 'self'(;|$)/, `script-src 'self' ${scriptHash(source)}$1`);
+  return html.replace(
+    meta,
+    `<meta http-equiv="Content-Security-Policy" content="${policy}" />\n    <script>${source}</script>`,
+  );
 }
 
 /** Puts the policy right after `<meta charset>`, before anything that could load or run. */

@@ -6,7 +6,6 @@ import type { AnalysedSetInput, SetAnalysis } from '../worker/set-analysis.ts';
 import type { SourceText } from '../worker/sources.ts';
 import { spawnParseWorker, takeHeadStart } from './head-start.ts';
 import type { Store } from './store.ts';
-import { describeFirstPaint } from './first-paint.ts';
 
 /** A worker that does not confirm a cancel within this time is terminated and respawned. */
 const CANCEL_GRACE_MS = 400;
@@ -47,7 +46,8 @@ export class Loader {
       this.store.loadProgress(message.jobId, message.bytesRead, message.totalBytes);
       return;
     }
-    if (message.type === 'first-paint') return describeFirstPaint(message.description);
+    // The preboot script describes its canvas itself (tools/worker-preboot-plugin.ts).
+    if (message.type === 'first-paint') return;
     const analysed = this.analysing.get(message.jobId);
     if (analysed) {
       this.analysing.delete(message.jobId);

@@ -1,7 +1,8 @@
 // `#url=` loading: only http: and https: URLs (anything else is refused in words, never
 // followed); a URL ending in `manifest.json` lists several files, resolved relative to it.
 import type { ParseInput } from '../worker/protocol.ts';
-import { decodeOrKeep, redirectProblem } from '../worker/same-origin.ts';
+import { urlFileInput } from '../worker/prefetch.ts';
+import { redirectProblem } from '../worker/same-origin.ts';
 
 export type UrlCheck = { ok: true; url: URL } | { ok: false; message: string };
 
@@ -52,8 +53,7 @@ export function parseManifest(json: unknown, manifestUrl: URL): ParseInput[] | s
 
 /** The inputs a URL stands for: itself, or the files its manifest lists. */
 export async function inputsForUrl(url: URL, fetchImpl: typeof fetch = fetch): Promise<ParseInput[] | string> {
-  const name = decodeOrKeep(url.pathname.split('/').pop() || url.hostname);
-  if (!isManifestUrl(url)) return [{ kind: 'url', path: name, url: url.href }];
+  if (!isManifestUrl(url)) return [urlFileInput(url)];
   let response: Response;
   try {
     response = await fetchImpl(url.href, { credentials: 'omit' });

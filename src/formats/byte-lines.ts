@@ -13,6 +13,15 @@ import { MAX_LINE_LENGTH } from './lines.ts';
  */
 export type ByteLineReader = (bytes: Uint8Array, start: number, limit: number, lineNo: number) => number;
 
+/**
+ * Reads many lines at once (a parser's readLines): returns where the first unread line starts,
+ * with `count()` lines read, or STOP; it may stop before a line it leaves to the one-line reader.
+ */
+export interface ByteLinesReader {
+  read(bytes: Uint8Array, start: number, limit: number, lineNo: number): number;
+  count(): number;
+}
+
 export const NO_LINE_END = -1;
 export const STOP = -2;
 
@@ -46,6 +55,7 @@ export class ByteLineScanner {
     /** Lines already read by whoever read the file's head. */
     private lineNo: number,
     private readonly maxLineLength = MAX_LINE_LENGTH,
+    private readonly readMany: ByteLinesReader | null = null,
   ) {}
 
   push(chunk: Uint8Array): void {
@@ -65,6 +75,17 @@ export class ByteLineScanner {
       start = this.after(chunk, nl);
     }
     while (start < chunk.length) {
+      if (this.readMany) {
+        const next = this.readMany.read(chunk, start, chunk.length, this.lineNo + 1);
+        if (next === STOP) return void (this.stopped = true);
+        this.lineNo += this.readMany.count();
+        if (next > start) {
+          // A `\r` that ends the chunk may have its `\n` in the next one.
+          if (next === chunk.length && chunk[next - 1] === CR) this.lfEndsCR = true;
+          start = next;
+          continue;
+        }
+      }
       const nl = this.read(chunk, start, chunk.length, this.lineNo + 1);
       if (nl === NO_LINE_END) break;
       if (nl === STOP) return void (this.stopped = true);

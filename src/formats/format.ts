@@ -31,6 +31,14 @@ export interface LineParser<P extends Profile = Profile> {
    * The bytes may be overwritten after the next chunkDone(); the line before is still readable.
    */
   lineBytes?(bytes: Uint8Array, start: number, limit: number, lineNo: number): number;
+  /**
+   * Optional batch form of lineBytes: reads every whole line of `bytes[start, limit)` it can,
+   * the first being line `lineNo`, and returns where the first unread line starts: the last
+   * line, when it has no end before `limit`, or one the parser leaves to lineBytes (which then
+   * reads it alone, so a failure there names its line). `linesRead` says how many it read.
+   */
+  readLines?(bytes: Uint8Array, start: number, limit: number, lineNo: number): number;
+  readonly linesRead?: number;
   /** Called after each chunk of byte lines: copy what must outlive the chunk's bytes. */
   chunkDone?(): void;
   /**

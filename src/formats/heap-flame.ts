@@ -1,25 +1,14 @@
 // Heap flame (folded) — docs/formats.md §3; upstream writer: starlark
 // `values/layout/heap/profile/aggregated.rs` (StackFrameWithContext::gen_flame_graph_data).
-import { CallTreeBuilder, NodeKind } from '../model/call-tree.ts';
+// The lines are read by a WebAssembly core (heap-flame-core.ts); this side words what it found.
+import { CallTreeBuilder, type CallTree, type NodeKind } from '../model/call-tree.ts';
 import type { HeapFlame } from '../model/profile.ts';
 import type { FormatSpec, LineParser, ParseContext } from './format.ts';
-import { NO_LINE_END } from './byte-lines.ts';
-import { ByteNameTable, widened } from './byte-names.ts';
+import { firstLineEnd, NO_LINE_END } from './byte-lines.ts';
+import { widened } from './byte-names.ts';
 import { checkDecodedText } from './diagnostics.ts';
-import { isFoldedLine, SPACE } from './folded.ts';
-
-const UNUSED_CAPACITY = [...'unused_capacity'].map((c) => c.charCodeAt(0));
-const UNKNOWN = [...'(unknown)'].map((c) => c.charCodeAt(0));
-const SEMICOLON = 59;
-const LF = 10;
-const CR = 13;
-
-/** True when `bytes[start, end)` is exactly the ASCII `word`. */
-function isWord(bytes: Uint8Array, start: number, end: number, word: readonly number[]): boolean {
-  if (end - start !== word.length) return false;
-  for (let k = 0; k < word.length; k++) if (bytes[start + k] !== word[k]) return false;
-  return true;
-}
+import { isFoldedLine } from './folded.ts';
+import { CoreEvent, CoreStop, HeapFlameCore } from './heap-flame-core.ts';
 
 /** The integer of the ASCII digits `bytes[from, end)`; exact up to 2^53, like Number(). */
 function digitsValue(bytes: Uint8Array, from: number, end: number): number {
@@ -42,132 +31,52 @@ function digitsValue(bytes: Uint8Array, from: number, end: number): number {
  */
 export class HeapFlameParser implements LineParser<HeapFlame> {
   private readonly builder = new CallTreeBuilder('bytes');
-  private readonly names = new ByteNameTable((name) => this.internName(name));
-  /** The line being read, for what a new name says about it. */
-  private lineNo = 0;
+  private readonly core = new HeapFlameCore();
   private readonly encoder = new TextEncoder();
-  private stacks = 0;
+  private readonly decoder = new TextDecoder('utf-8');
+  /** The builder's name id of each core name entry (byte strings that decode alike share one). */
+  private nameIds = new Int32Array(1024);
   private unusedCapacity: number | null = null;
-  // Consecutive lines share long prefixes (the writer walks the tree depth-first), so the
-  // previous line's bytes, its function frames' end offsets (from the line start) and their
-  // nodes are kept: a line only looks up the frames after the ones it shares with the one before.
-  private prevBytes: Uint8Array = new Uint8Array(0);
-  private prevStart = 0;
-  private prevEnds = new Int32Array(64);
-  private prevNodes = new Int32Array(64);
-  private prevDepth = 0;
-  private viewA: { bytes: Uint8Array; view: DataView } = {
-    bytes: new Uint8Array(0),
-    view: new DataView(new ArrayBuffer(0)),
-  };
-  private viewB = this.viewA;
-  /** Where the `;`s of the line being read are (scratch, reused). */
-  private semis = new Int32Array(64);
-  /** Where the previous line's bytes are copied when its chunk may be reused. */
-  private kept = new Uint8Array(1024);
+  /** True while every name entry is its own builder id (no two byte strings decoded alike). */
+  private entriesAreIds = true;
+  linesRead = 0;
 
   constructor(private readonly ctx: ParseContext) {}
 
   line(text: string, lineNo: number): void {
-    // Text lines (sniffed head, pasted text, a last unterminated line) take the byte path too,
-    // so both ways build the same tree; a fresh array stays valid as the "previous line".
+    // Text lines (sniffed head, pasted text, a last unterminated line) take the byte path too.
     const bytes = this.encoder.encode(`${text}\n`);
     this.lineBytes(bytes, 0, bytes.length, lineNo);
   }
 
   lineBytes(bytes: Uint8Array, start: number, limit: number, lineNo: number): number {
-    this.lineNo = lineNo;
-    const shared = this.sharedDepth(bytes, start, limit);
-    // One pass over the rest of the line finds its `;`s and its end (no separate `\n` search).
-    let semis = 0;
-    let i = shared === 0 ? start : start + this.prevEnds[shared - 1]! + 1;
-    for (; i < limit; i++) {
-      const c = bytes[i]!;
-      if (c === LF || c === CR) break;
-      if (c === SEMICOLON) {
-        if (semis === this.semis.length) this.semis = widened(this.semis);
-        this.semis[semis++] = i;
-      }
+    const end = firstLineEnd(bytes, start, limit);
+    if (end < 0) return NO_LINE_END;
+    this.core.read(bytes, start, end + 1, lineNo, true);
+    this.takeEvents();
+    if (this.core.stop === CoreStop.BadWeight) {
+      const [from, to] = this.core.badDigits();
+      this.builder.checkWeight(digitsValue(this.core.input(from, to), 0, to - from));
     }
-    if (i === limit) return NO_LINE_END;
-    if (i > start) this.stack(bytes, start, i, lineNo, shared, semis);
-    return i;
+    return end;
   }
 
-  /** One non-empty line `bytes[start, end)`; its `;`s after the shared frames are in `semis`. */
-  private stack(bytes: Uint8Array, start: number, end: number, lineNo: number, shared: number, semis: number): void {
-    let digits = end;
-    while (digits > start && bytes[digits - 1]! >= 48 && bytes[digits - 1]! <= 57) digits--;
-    const space = digits - 1;
-    if (space < start || digits === end || bytes[space] !== SPACE) {
-      const text = new TextDecoder().decode(bytes.subarray(start, end));
-      this.checkText(text);
-      this.ctx.diagnostics.skip(lineNo, 'without a trailing byte count', text);
-      return;
-    }
-    const value = digitsValue(bytes, digits, end);
-    if (isWord(bytes, start, space, UNUSED_CAPACITY)) {
-      this.unusedCapacity = (this.unusedCapacity ?? 0) + value;
-      return;
-    }
-    this.stacks++;
-    if (isWord(bytes, start, space, UNKNOWN)) {
-      this.builder.addSelf(0, value);
-      return;
-    }
-    this.builder.addSelf(this.leafFor(bytes, start, space, shared, semis), value);
+  readLines(bytes: Uint8Array, start: number, limit: number, lineNo: number): number {
+    const read = this.core.read(bytes, start, limit, lineNo, false);
+    this.linesRead = this.core.linesRead;
+    this.takeEvents();
+    return start + read;
   }
 
-  /**
-   * How many of the previous line's function frames (with their `;`) the line at `start`
-   * repeats byte for byte. The previous line's frames hold no `\n` or `\r`, so the comparison stops
-   * at this line's end at the latest.
-   */
-  private sharedDepth(bytes: Uint8Array, start: number, limit: number): number {
-    let depth = this.prevDepth;
-    if (depth === 0) return 0;
-    const prev = this.prevBytes;
-    const from = this.prevStart;
-    const length = Math.min(limit - start, this.prevEnds[depth - 1]! + 1);
-    // Four bytes at a time through DataViews (unaligned loads V8 compiles inline), then bytewise.
-    const view = this.viewOf(bytes);
-    const prevView = this.viewOf(prev);
-    let same = 0;
-    while (same + 4 <= length && view.getInt32(start + same, true) === prevView.getInt32(from + same, true)) same += 4;
-    while (same < length && bytes[start + same] === prev[from + same]) same++;
-    while (depth > 0 && this.prevEnds[depth - 1]! >= same) depth--;
-    return depth;
-  }
-
-  /** A DataView of `bytes`, cached for the two arrays seen last (the chunk and the kept line). */
-  private viewOf(bytes: Uint8Array): DataView {
-    if (bytes === this.viewA.bytes) return this.viewA.view;
-    if (bytes === this.viewB.bytes) return this.viewB.view;
-    this.viewB = this.viewA;
-    this.viewA = { bytes, view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
-    return this.viewA.view;
-  }
-
-  /** The type-leaf node of the stack `bytes[start, stackEnd)`, reusing the previous line's first `shared` frames. */
-  private leafFor(bytes: Uint8Array, start: number, stackEnd: number, shared: number, semis: number): number {
-    const b = this.builder;
-    let depth = shared;
-    let node = depth === 0 ? 0 : this.prevNodes[depth - 1]!;
-    let frame = depth === 0 ? start : start + this.prevEnds[depth - 1]! + 1;
-    const view = this.viewOf(bytes);
-    for (let k = 0; k < semis; k++) {
-      const semi = this.semis[k]!;
-      if (semi >= stackEnd) break;
-      node = b.child(node, this.names.id(bytes, view, frame, semi), NodeKind.Function);
-      if (depth === this.prevEnds.length) this.widen();
-      this.prevEnds[depth] = semi - start;
-      this.prevNodes[depth++] = node;
-      frame = semi + 1;
+  /** Words what the last read found: new names, skipped lines, unused capacity. */
+  private takeEvents(): void {
+    const events = this.core.events();
+    for (let i = 0; i < events.length; i += 4) {
+      const [kind, line, a, b] = [events[i]!, events[i + 1]!, events[i + 2]!, events[i + 3]!];
+      if (kind === CoreEvent.Name) this.addName(a);
+      else if (kind === CoreEvent.Skip) this.skip(line, this.decoder.decode(this.core.input(a, b)));
+      else this.unusedCapacity = (this.unusedCapacity ?? 0) + digitsValue(this.core.input(a, b), 0, b - a);
     }
-    this.prevBytes = bytes;
-    this.prevStart = start;
-    this.prevDepth = depth;
-    return b.child(node, this.names.id(bytes, view, frame, stackEnd), NodeKind.Type);
   }
 
   /**
@@ -175,37 +84,41 @@ export class HeapFlameParser implements LineParser<HeapFlame> {
    * is binary data, U+FFFD is undecodable bytes) is checked for byte lines on their new names
    * and skipped lines, which is where such bytes can be.
    */
-  private internName(name: string): number {
-    this.checkText(name);
-    return this.builder.intern(name);
+  private addName(entry: number): void {
+    const { bytes, line } = this.core.name(entry);
+    const name = this.decoder.decode(bytes);
+    checkDecodedText(this.ctx.file, this.ctx.diagnostics, line, name);
+    while (entry >= this.nameIds.length) this.nameIds = widened(this.nameIds);
+    this.nameIds[entry] = this.builder.intern(name);
+    if (this.nameIds[entry] !== entry) this.entriesAreIds = false;
   }
 
-  private checkText(text: string): void {
-    checkDecodedText(this.ctx.file, this.ctx.diagnostics, this.lineNo, text);
-  }
-
-  /** The chunk's bytes may be reused: keep the part of the last line the next one compares. */
-  chunkDone(): void {
-    if (this.prevDepth === 0 || this.prevBytes === this.kept) return;
-    const length = this.prevEnds[this.prevDepth - 1]! + 1;
-    if (length > this.kept.length) this.kept = new Uint8Array(Math.max(length, this.kept.length * 2));
-    this.kept.set(this.prevBytes.subarray(this.prevStart, this.prevStart + length));
-    this.prevBytes = this.kept;
-    this.prevStart = 0;
-  }
-
-  private widen(): void {
-    this.prevEnds = widened(this.prevEnds);
-    this.prevNodes = widened(this.prevNodes);
+  private skip(line: number, text: string): void {
+    checkDecodedText(this.ctx.file, this.ctx.diagnostics, line, text);
+    this.ctx.diagnostics.skip(line, 'without a trailing byte count', text);
   }
 
   finish(): HeapFlame {
     return {
       format: 'heap-flame',
-      tree: this.builder.build(),
-      stacks: this.stacks,
+      tree: this.entriesAreIds ? this.builder.adopt(this.core.layOut()) : this.replayedTree(),
+      stacks: this.core.stacks,
       unusedCapacityBytes: this.unusedCapacity,
     };
+  }
+
+  /**
+   * When byte strings decoded alike (invalid UTF-8 both times), the core's tree has a node for
+   * each: replayed into the builder (nodes come parents first) they become one, as on a text line.
+   */
+  private replayedTree(): CallTree {
+    const { parent, entry, kind, weight } = this.core.tree();
+    const nodes = new Int32Array(parent.length);
+    for (let i = 1; i < parent.length; i++) {
+      nodes[i] = this.builder.child(nodes[parent[i]!]!, this.nameIds[entry[i]!]!, kind[i] as NodeKind);
+    }
+    for (let i = 0; i < parent.length; i++) if (weight[i]! > 0) this.builder.addCheckedSum(nodes[i]!, weight[i]!);
+    return this.builder.build();
   }
 }
 

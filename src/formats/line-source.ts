@@ -1,20 +1,17 @@
 // Bytes → lines for one file: decoded text lines while the file is sniffed (and for parsers
 // that read text), raw byte lines once a parser that reads bytes has taken over, so the hot
 // path of a 100 MB heap flame neither decodes nor allocates a string per line.
-import { ByteLineScanner, firstLineEnd, STOP } from './byte-lines.ts';
+import { ByteLineScanner, firstLineEnd, STOP, type ByteLinesReader } from './byte-lines.ts';
 import type { LineParser } from './format.ts';
 import { LineScanner } from './lines.ts';
 
 /** Bytes decoded at a time: big chunks (Blob streams give 2 MiB) are decoded in slices, so
  *  each slice's text is still in the CPU cache when the scanner and the parser read it. */
 const DECODE_SLICE = 256 * 1024;
-/**
- * The first slice is small and each next one twice as big, up to DECODE_SLICE: the format is
- * known after a few lines, and a parser that reads bytes takes over only after the slice that
- * told it, so a first slice of 256 KiB had the 1M-row statement CSV's first 4,600 lines read as
- * text, on code not yet compiled, before the byte path began.
- */
-const FIRST_SLICE = 16 * 1024;
+/** The first slice is small: the format is known after SNIFF_LINES lines, and a parser that reads
+ *  bytes takes over at the slice's end (a 256 KiB head read as text cost a 10 MB heap flame a
+ *  fifth of its parse while the code was still cold). */
+const HEAD_SLICE = 16 * 1024;
 
 const LF = 10;
 
@@ -37,7 +34,7 @@ export class LineSource {
   private readonly text: LineScanner;
   private bytes: ByteLineScanner | null = null;
   private byteParser: LineParser | null = null;
-  private slice = FIRST_SLICE;
+  private slicesDecoded = 0;
 
   constructor(private readonly host: LineHost) {
     this.text = new LineScanner((text, lineNo) => host.line(text, lineNo));
@@ -65,8 +62,7 @@ export class LineSource {
         this.byteParser!.chunkDone?.();
         return;
       }
-      let end = Math.min(data.length, at + this.slice);
-      this.slice = Math.min(this.slice * 2, DECODE_SLICE);
+      let end = Math.min(data.length, at + (this.slicesDecoded++ === 0 ? HEAD_SLICE : DECODE_SLICE));
       // End a slice after a line break where there is one: then the text read so far ends
       // on a whole line, the decoder holds no partial character, and bytes can take over.
       if (end < data.length) {
@@ -82,14 +78,37 @@ export class LineSource {
   }
 
   private startBytes(parser: LineParser): void {
-    this.bytes = new ByteLineScanner((bytes, start, limit, lineNo) => {
-      try {
-        return parser.lineBytes!(bytes, start, limit, lineNo);
-      } catch (e) {
-        this.host.failLine(e, lineNo, lineText(bytes, start, limit));
-        return STOP;
-      }
-    }, this.text.linesSeen);
+    this.bytes = new ByteLineScanner(
+      (bytes, start, limit, lineNo) => {
+        try {
+          return parser.lineBytes!(bytes, start, limit, lineNo);
+        } catch (e) {
+          this.host.failLine(e, lineNo, lineText(bytes, start, limit));
+          return STOP;
+        }
+      },
+      this.text.linesSeen,
+      undefined,
+      parser.readLines ? this.batchReader(parser) : null,
+    );
+  }
+
+  /**
+   * The parser's readLines for the scanner. A batch leaves to lineBytes the lines whose failure
+   * needs their own line's text; what it throws itself (a ParseError) names its line.
+   */
+  private batchReader(parser: LineParser): ByteLinesReader {
+    return {
+      read: (bytes, start, limit, lineNo) => {
+        try {
+          return parser.readLines!(bytes, start, limit, lineNo);
+        } catch (e) {
+          this.host.failLine(e, lineNo, lineText(bytes, start, limit));
+          return STOP;
+        }
+      },
+      count: () => parser.linesRead ?? 0,
+    };
   }
 
   /** Flushes the decoder; a last unterminated byte line goes back to the text scanner. */

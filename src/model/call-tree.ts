@@ -100,13 +100,26 @@ export class CallTreeBuilder {
 
   /** Adds weight to a node's self value. */
   addSelf(node: number, weight: number): void {
+    this.checkWeight(weight);
+    this.nodes.self[node]! += weight;
+  }
+
+  /** Throws TreeBuildError unless the builder accepts `weight` as one stack's weight. */
+  checkWeight(weight: number): void {
     if (!(weight >= 0) || weight === Infinity) {
       throw new TreeBuildError(`weight must be a finite non-negative number, got ${weight}`);
     }
     if (this.integral && !Number.isSafeInteger(weight)) {
       throw new TreeBuildError(`weight must be a whole number below 2^53, got ${weight}`);
     }
-    this.nodes.self[node]! += weight;
+  }
+
+  /**
+   * Adds a sum of weights to a node's self value, each weight already checked one by one (a
+   * reader that sums per node, as the heap flame's WebAssembly core does, checks them itself).
+   */
+  addCheckedSum(node: number, sum: number): void {
+    this.nodes.self[node]! += sum;
   }
 
   /** Adds a whole stack (outermost first) with an optional type leaf. */
@@ -173,6 +186,19 @@ export class CallTreeBuilder {
       tree.total[p]! += tree.total[i]!;
       if (tree.end[i]! > tree.end[p]!) tree.end[p] = tree.end[i]!;
     }
+    return this.checkedTotal(tree);
+  }
+
+  /**
+   * A tree a reader laid out itself, in build()'s pre-order with its columns, whose names are
+   * ids of this builder's table (the heap flame's WebAssembly core does this): checked as build()
+   * checks its own.
+   */
+  adopt(columns: Omit<CallTree, 'unit' | 'names'>): CallTree {
+    return this.checkedTotal({ unit: this.unit, names: this.names.slice(), ...columns });
+  }
+
+  private checkedTotal(tree: CallTree): CallTree {
     if (this.integral && !Number.isSafeInteger(tree.total[0]!)) {
       throw new TreeBuildError(`total ${tree.total[0]} exceeds 2^53 and cannot be exact`);
     }

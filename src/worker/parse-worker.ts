@@ -1,5 +1,6 @@
 // The parse worker (a module Web Worker): parses dropped files and URLs off the main thread,
 // derives per-set data, and hands back plain data with call-tree buffers transferred.
+import { EARLY_JOB, EarlyJob } from './early-job.ts';
 import { fetchClaimingPrefetch, prefetchForScript, releasePrefetch } from './prefetch.ts';
 import type { FirstPaintTarget, paintFirstFlame as PaintFirstFlame } from './first-paint.ts';
 import type { ParsedFile } from '../model/profile.ts';
@@ -13,7 +14,7 @@ const scope = self as unknown as WorkerScope;
 const running = new Map<number, AbortController>();
 // A `#url=` page's download starts first (the preboot script's fragment, prefetch.ts); the
 // parsers and the analysis load as a second chunk, after it has started.
-if (self.location.hash) prefetchForScript(self.location.hash);
+const prefetched = self.location.hash ? prefetchForScript(self.location.hash) : null;
 const loadJob = import('./load-job.ts');
 /**
  * The first parse job's flamegraph is drawn on the preboot script's canvas (first-paint.ts) as
@@ -39,6 +40,7 @@ async function paintFirstWhenReady(): Promise<void> {
     // A first picture is a bonus: nothing drawn, and the page's chart still comes.
   }
   if (!description) return;
+  performance.mark('peakscope:first-paint-drawn');
   // A worker's OffscreenCanvas reaches the screen when the worker's task ends: end it before
   // deriving the set (a trace had the picture wait ~230 ms for it), then tell the page.
   await new Promise((resolve) => setTimeout(resolve, 0));
@@ -46,13 +48,35 @@ async function paintFirstWhenReady(): Promise<void> {
 }
 
 function post(message: WorkerResponse, transfer: Transferable[] = []): void {
-  scope.postMessage(message, transfer);
+  if (message.jobId === EARLY_JOB) early?.say(message, transfer);
+  else scope.postMessage(message, transfer);
+}
+
+/** The prefetched file's parse, started here before the app asks (early-job.ts). */
+const early = prefetched
+  ? new EarlyJob([prefetched], (message, transfer) => scope.postMessage(message, transfer))
+  : null;
+if (early) void parse(EARLY_JOB, { type: 'parse', jobId: EARLY_JOB, inputs: [...early.inputs] });
+
+/** The app's parse request: the early job's if it asks for its file, else a job of its own. */
+function requestParse(request: Extract<WorkerRequest, { type: 'parse' }>): void {
+  if (early?.claim(request.jobId, request.inputs)) return;
+  // Another file: the early job (if any, unclaimed) stops, and nothing it said is passed on.
+  if (early?.appJobId === null) running.get(EARLY_JOB)?.abort();
+  void parse(request.jobId, request);
+}
+
+/** A cancel for the app's id of the early job reaches the early job. */
+function cancel(jobId: number): void {
+  running.get(early !== null && early.appJobId === jobId ? EARLY_JOB : jobId)?.abort();
 }
 
 async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'parse' }>): Promise<void> {
   const controller = new AbortController();
   running.set(jobId, controller);
   const first = firstPaint.jobsStarted++ === 0;
+  // User-timing marks for tools/bench/load-timeline.mjs: where a load's time goes, untraced.
+  performance.mark('peakscope:parse-request');
   try {
     const { runLoadJob, transferablesOf, paintFirstFlame } = await loadJob;
     controller.signal.throwIfAborted();
@@ -64,6 +88,7 @@ async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'par
         onProgress: (bytesRead, totalBytes, path) => post({ type: 'progress', jobId, bytesRead, totalBytes, path }),
         onParsed: (files) => {
           if (!first) return;
+          performance.mark('peakscope:parsed');
           firstPaint.parsed = { jobId, files, paint: paintFirstFlame };
           return paintFirstWhenReady();
         },
@@ -98,11 +123,11 @@ function analyse(request: Extract<WorkerRequest, { type: 'analyse' }>): void {
 
 scope.onmessage = (event) => {
   const request = event.data;
-  if (request.type === 'parse') void parse(request.jobId, request);
+  if (request.type === 'parse') requestParse(request);
   else if (request.type === 'analyse') analyse(request);
   else if (request.type === 'first-paint-canvas') {
     // Only before the first job has ended; a later canvas is not drawn on.
     if (!firstPaint.over) firstPaint.target = request;
     void paintFirstWhenReady();
-  } else running.get(request.jobId)?.abort();
+  } else cancel(request.jobId);
 };

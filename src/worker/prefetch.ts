@@ -5,6 +5,8 @@
 // else cancels it. Only what the app itself would fetch qualifies: one http(s) file that is
 // not a manifest, read without credentials (app/url-loader.ts decides for the app).
 
+import type { ParseInput } from './protocol.ts';
+
 /** Longer `url=` values are left to the app (its hash reader cuts values at 8 KiB). */
 const MAX_URL_CHARS = 2048;
 
@@ -30,26 +32,48 @@ export function prefetchableUrl(hash: string, base: string): string | null {
  * load had the preboot script's message handled only after the parsers' chunk was compiled and
  * run, 90–170 ms after the worker's first script (its delivery waits on the page's busy thread).
  */
-export function prefetchForScript(scriptHash: string, fetchImpl: typeof fetch = fetch): void {
+export function prefetchForScript(scriptHash: string, fetchImpl: typeof fetch = fetch): ParseInput | null {
   let page: URL;
   try {
     page = new URL(decodeURIComponent(scriptHash.replace(/^#/, '')));
   } catch {
-    return;
+    return null;
   }
-  prefetch(page.hash, page.href, fetchImpl);
+  return prefetch(page.hash, page.href, fetchImpl);
 }
 
-/** Starts fetching what the hash names (see prefetchableUrl); replaces an unclaimed one. */
-export function prefetch(hash: string, base: string, fetchImpl: typeof fetch = fetch): void {
+/**
+ * Starts fetching what the hash names (see prefetchableUrl); replaces an unclaimed one. Returns
+ * the parse input of the file it fetches (as the app names it), or null.
+ */
+export function prefetch(hash: string, base: string, fetchImpl: typeof fetch = fetch): ParseInput | null {
   const url = prefetchableUrl(hash, base);
   held?.controller.abort();
   held = null;
-  if (!url) return;
+  if (!url) return null;
   const controller = new AbortController();
   const response = fetchImpl(url, { credentials: 'omit', signal: controller.signal });
   response.catch(() => {}); // a failure surfaces when (if) the app claims it
   held = { url, response, controller };
+  return urlFileInput(new URL(url));
+}
+
+/** `decodeURIComponent`, or the text as it is when it holds a broken escape (`%E0`, `%ZZ`). */
+function decodeOrKeep(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * The parse input of one file URL: named by its last path segment (or its host), decoded. Here,
+ * not in a module the load job shares: the worker's entry imports this file, and a module both
+ * use would leave the entry exporting it to the job's chunk (test/tools/first-load.test.ts).
+ */
+export function urlFileInput(url: URL): ParseInput {
+  return { kind: 'url', path: decodeOrKeep(url.pathname.split('/').pop() || url.hostname), url: url.href };
 }
 
 /**

@@ -10,12 +10,3 @@ export function redirectProblem(requested: string, response: Response): string |
   if (from === to) return null;
   return `${requested} redirects to another origin (${to}): not read, only the URL given and its own origin are`;
 }
-
-/** `decodeURIComponent`, or the text as it is when it holds a broken escape (`%E0`, `%ZZ`). */
-export function decodeOrKeep(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cspPolicy } from '../../tools/csp-plugin.ts';
+import { cspPolicy, scriptHash } from '../../tools/csp-plugin.ts';
 import { SAMPLES_DIR } from '../samples.ts';
 import { eventually, startHarness, type Harness } from './harness.ts';
 
@@ -38,7 +38,12 @@ describe('the Content-Security-Policy of the built page', () => {
         ms.map((m) => [m.getAttribute('charset') ?? m.getAttribute('http-equiv'), m.getAttribute('content')]),
       );
     expect(metas[0]).toEqual(['utf-8', null]);
-    expect(metas[1]).toEqual(['Content-Security-Policy', cspPolicy(false)]);
+    // The tool's policy plus the hash of the page's one inline script, the preboot.
+    const preboot = await page.locator('head script:not([src])').textContent();
+    expect(metas[1]).toEqual([
+      'Content-Security-Policy',
+      cspPolicy(false).replace("script-src 'self'", `script-src 'self' ${scriptHash(preboot!)}`),
+    ]);
     expect(cspPolicy(false)).not.toMatch(/unsafe-inline|unsafe-eval|ws:/);
     await page.close();
   });

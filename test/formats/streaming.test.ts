@@ -145,7 +145,7 @@ describe('a generated heap flame in random chunks', () => {
 });
 
 describe('the first decoded slices are small', () => {
-  // The first slice is 16 KiB, the next 32 KiB…: head lines longer than a slice, of two- and
+  // The first slice is 16 KiB, the next ones 256 KiB: head lines longer than the first, of two- and
   // three-byte characters, are cut by the slice ends inside the line and inside a character.
   const frame = (k: number) => `a${'λé€'.repeat(1500 + k * 50)}.bzl.f${k}`;
   const head = Array.from({ length: 6 }, (_, k) => `${frame(k)};${frame(k + 1)} ${k + 1}\n`).join('');
@@ -168,10 +168,31 @@ describe('heap flames read as bytes equal heap flames read as text', () => {
   // Lines built from pieces that stress the byte path: shared prefixes, empty frames, spaces in
   // names, a stray `\r`, invalid UTF-8, multi-byte names, lines without a count, empty lines.
   const piece = fc.constantFrom('module', 'a.bzl.f', 'a.bzl.g', 'λ/b.bzl.h', 'x y.bzl.z', '', 'list', 'dict', '\uFFFD');
-  const ending = fc.constantFrom(' 8', ' 16', ' 0', ' 123456789012345', '', ' x', '\r', ' 4\r');
-  const line = fc
-    .tuple(fc.array(piece, { minLength: 1, maxLength: 6 }), ending)
-    .map(([frames, end]) => `${frames.join(';')}${end}`);
+  // Weights past 15 digits (exact, over 2^53, Infinity) and the two one-word lines go through
+  // the byte path's rarer branches (one-line reads, words summed apart).
+  const ending = fc.constantFrom(
+    ' 8',
+    ' 16',
+    ' 0',
+    ' 123456789012345',
+    ' 0009007199254740991',
+    ' 9007199254740993',
+    ` ${'9'.repeat(400)}`,
+    '',
+    ' x',
+    '\r',
+    ' 4\r',
+  );
+  const oneWord = fc.constantFrom('unused_capacity 7', 'unused_capacity 12345678901234567890', '(unknown) 3');
+  const line = fc.oneof(
+    {
+      weight: 9,
+      arbitrary: fc
+        .tuple(fc.array(piece, { minLength: 1, maxLength: 6 }), ending)
+        .map(([frames, end]) => `${frames.join(';')}${end}`),
+    },
+    { weight: 1, arbitrary: oneWord },
+  );
   const head = 'module;a.bzl.f;list 8\n'.repeat(40);
   const encoder = new TextEncoder();
 
@@ -209,5 +230,28 @@ describe('heap flames read as bytes equal heap flames read as text', () => {
     const text = new TextDecoder().decode(bad);
     const decodedFirst = parseText('flame.src', text); // U+FFFD wherever the bytes were invalid
     expect(whole.profile).toEqual(decodedFirst.profile);
+  });
+
+  it('makes one node of two byte strings that decode alike', () => {
+    // `\xe2\x82` and `\xff` both decode to U+FFFD: one frame, as on text lines.
+    const bad = new Uint8Array([
+      ...encoder.encode(`${head}module;`),
+      0xe2,
+      0x82,
+      ...encoder.encode(';dict 8\nmodule;'),
+      0xff,
+      ...encoder.encode(';list 4\nmodule;'),
+      0xe2,
+      0x82,
+      ...encoder.encode(';list 2\n'),
+    ]);
+    const whole = parseBytes('flame.src', bad);
+    expect(whole.profile).toEqual(parseText('flame.src', new TextDecoder().decode(bad)).profile);
+    if (whole.profile?.format !== 'heap-flame') throw new Error('not a heap flame');
+    expect(describeTree(whole.profile.tree).slice(-3)).toEqual([
+      '  - \uFFFD (total: 14, self: 0)',
+      '    - dict (total: 8, self: 8)',
+      '    - list (total: 6, self: 6)',
+    ]);
   });
 });

@@ -9,7 +9,10 @@ interface Posted {
 }
 
 /** Runs the classic script against a fake page: the worker script URL, what it posted, the canvas it added. */
-function runPreboot(href: string, options: { offscreen?: boolean; flameWidth?: number } = {}) {
+function runPreboot(
+  href: string,
+  options: { offscreen?: boolean; flameWidth?: number; readyState?: string; sheetLoaded?: boolean } = {},
+) {
   const source = prebootSource('assets/parse-worker-AbC123.js');
   let made = '';
   const posted: Posted[] = [];
@@ -21,8 +24,12 @@ function runPreboot(href: string, options: { offscreen?: boolean; flameWidth?: n
     width: 300,
     height: 150,
     attributes: {} as Record<string, string>,
+    isConnected: true,
     setAttribute(k: string, v: string) {
       this.attributes[k] = v;
+    },
+    removeAttribute(k: string) {
+      delete this.attributes[k];
     },
     transferControlToOffscreen: () => offscreen,
   };
@@ -38,24 +45,45 @@ function runPreboot(href: string, options: { offscreen?: boolean; flameWidth?: n
     postMessage(message: Posted['message'], transfer: unknown[]) {
       posted.push({ message, transfer });
     }
+    addEventListener(type: string, f: (event: { data: unknown }) => void) {
+      workerListeners.push(f);
+    }
   }
+  const workerListeners: ((event: { data: unknown }) => void)[] = [];
+  /** A message from the worker, as the page receives it. */
+  const fromWorker = (data: unknown) => workerListeners.forEach((f) => f({ data }));
   const canvasClass = function () {};
   if (options.offscreen !== false) canvasClass.prototype.transferControlToOffscreen = () => offscreen;
+  const sheet = {
+    sheet: options.sheetLoaded === false ? null : {},
+    addEventListener: (type: string, f: () => void) => (listeners[`sheet ${type}`] = f),
+  };
+  const document = {
+    readyState: options.readyState ?? 'loading',
+    baseURI: 'https://p.test/app/',
+    querySelectorAll: (selector: string) => (selector === 'link[rel=stylesheet]' ? [sheet] : []),
+    addEventListener: (type: string, f: () => void) => (listeners[type] = f),
+    getElementById: (id: string) => (id === 'flame' ? flame : null),
+    createElement: () => canvas,
+  };
   const scope = {
     location: new URL(href),
-    document: {
-      currentScript: { src: 'https://p.test/app/assets/preboot-x.js' },
-      addEventListener: (type: string, f: () => void) => (listeners[type] = f),
-      getElementById: (id: string) => (id === 'flame' ? flame : null),
-      createElement: () => canvas,
-    },
+    document,
     Worker: FakeWorker,
     HTMLCanvasElement: canvasClass,
     self: { HTMLCanvasElement: canvasClass, devicePixelRatio: 2 },
   };
   new Function(...Object.keys(scope), source)(...Object.values(scope));
+  const before = posted.length;
+  // The parser finishes the page ("interactive", before the app's module runs), then the
+  // stylesheet arrives when it was still loading, then DOMContentLoaded.
+  document.readyState = 'interactive';
+  listeners.readystatechange?.();
+  const atInteractive = posted.length;
+  sheet.sheet = {};
+  listeners['sheet load']?.();
   listeners.DOMContentLoaded?.();
-  return { made, posted, children, canvas, offscreen };
+  return { made, posted, children, canvas, offscreen, before, atInteractive, fromWorker };
 }
 
 describe('worker preboot script', () => {
@@ -85,6 +113,28 @@ describe('worker preboot script', () => {
         transfer: [run.offscreen],
       },
     ]);
+  });
+
+  it('describes the canvas when the worker says it drew, with the description as text', () => {
+    const run = runPreboot('https://p.test/app/#url=flame.src');
+    run.fromWorker({ type: 'progress', jobId: 0 });
+    expect(run.canvas.attributes['data-painted']).toBeUndefined();
+    run.fromWorker({ type: 'first-paint', jobId: 0, description: 'Flamegraph of bytes; <b>a.bzl</b> 40%' });
+    expect(run.canvas.attributes).toMatchObject({
+      'aria-label': 'Flamegraph of bytes; <b>a.bzl</b> 40%',
+      'data-painted': '1',
+    });
+    expect(run.canvas.attributes['aria-hidden']).toBeUndefined();
+  });
+
+  it('hands it over as soon as the page is parsed and styled, before the app has run, and once', () => {
+    const run = runPreboot('https://p.test/app/#url=flame.src');
+    expect([run.before, run.atInteractive, run.posted.length]).toEqual([0, 1, 1]);
+    // A stylesheet still loading at "interactive": the canvas waits for it (the width needs it).
+    const late = runPreboot('https://p.test/app/#url=flame.src', { sheetLoaded: false });
+    expect([late.atInteractive, late.posted.length]).toEqual([0, 1]);
+    // A script that runs after the parse hands it over at once.
+    expect(runPreboot('https://p.test/app/#url=flame.src', { readyState: 'interactive' }).before).toBe(1);
   });
 
   it('sends no canvas when the link sets anything else of the view, or the browser has no OffscreenCanvas', () => {

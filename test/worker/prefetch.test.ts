@@ -45,6 +45,16 @@ describe('prefetchableUrl', () => {
 });
 
 describe('prefetch', () => {
+  it('names the file it fetches as the app would (its last path segment, decoded)', () => {
+    const f = recordingFetch();
+    expect(prefetch('#url=https%3A%2F%2Fp.test%2Fa%2Fl%25C3%25A4ngs%2520flame.src', BASE, f.impl)).toEqual({
+      kind: 'url',
+      path: 'längs flame.src',
+      url: 'https://p.test/a/l%C3%A4ngs%20flame.src',
+    });
+    expect(prefetch('#zoom=module', BASE, f.impl)).toBeNull();
+  });
+
   it('starts the download at once, without credentials, and hands it to a job for the same URL once', async () => {
     const f = recordingFetch();
     prefetch('#url=https%3A%2F%2Fp.test%2Fflame.src', BASE, f.impl);

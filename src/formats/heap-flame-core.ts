@@ -1,0 +1,144 @@
+// The heap flame's line reader (src/wasm/heap-flame, Rust compiled to WebAssembly): one instance
+// per parse, fed bytes that are copied into its memory. WebAssembly runs at full speed from the
+// first line, where a JavaScript loop spends the first megabytes of a load in the interpreter.
+import type { CallTree } from '../model/call-tree.ts';
+import { HEAP_FLAME_WASM_BASE64 } from './heap-flame-wasm.ts';
+
+interface CoreExports {
+  memory: WebAssembly.Memory;
+  input(length: number): number;
+  read(length: number, firstLine: number, oneLine: number): number;
+  lines_read(): number;
+  stop(): number;
+  bad_digits(end: number): number;
+  events(): number;
+  event_count(): number;
+  name_entry(entry: number, field: number): number;
+  name_pool(): number;
+  stacks(): number;
+  node_count(): number;
+  column(which: number): number;
+  lay_out(): number;
+  laid_out(which: number): number;
+}
+
+/** What a read left for the caller, in line order (the core's EVENT_* constants). */
+export const CoreEvent = { Name: 1, Skip: 2, Unused: 3 } as const;
+/** Why a read stopped early (the core's STOP_* constants). */
+export const CoreStop = { NoLineEnd: 0, Defer: 1, BadWeight: 2 } as const;
+
+let compiled: WebAssembly.Module | null = null;
+
+function base64Bytes(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+function compileCore(): WebAssembly.Module {
+  try {
+    return new WebAssembly.Module(base64Bytes(HEAP_FLAME_WASM_BASE64));
+  } catch (e) {
+    // Not the file's fault: say what the browser lacks instead of a compiler message.
+    throw new Error(
+      `this browser cannot run the heap flame reader: it needs WebAssembly with SIMD (Chrome 91, Firefox 89, Safari 16.4 or later; ${e instanceof Error ? e.message : String(e)})`,
+    );
+  }
+}
+
+/** The tree as the core built it: nodes in creation order, names as entry numbers. */
+export interface CoreTree {
+  parent: Uint32Array;
+  entry: Uint32Array;
+  kind: Uint8Array;
+  weight: Float64Array;
+}
+
+export class HeapFlameCore {
+  private readonly core: CoreExports;
+  /** Where the bytes of the last read sit in the core's memory. */
+  private inputAt = 0;
+
+  constructor() {
+    // Compiled once per thread (a few milliseconds), instantiated per parse.
+    compiled ??= compileCore();
+    this.core = new WebAssembly.Instance(compiled, {}).exports as unknown as CoreExports;
+  }
+
+  /**
+   * Reads the lines of `bytes[start, end)` (one line at most when `oneLine`), the first being
+   * line `firstLine`; returns how many bytes it read. `linesRead`, `stop` and `events()` say the rest.
+   */
+  read(bytes: Uint8Array, start: number, end: number, firstLine: number, oneLine: boolean): number {
+    const length = end - start;
+    this.inputAt = this.core.input(length);
+    this.memory(this.inputAt, length).set(bytes.subarray(start, end));
+    return this.core.read(length, firstLine, oneLine ? 1 : 0);
+  }
+
+  get linesRead(): number {
+    return this.core.lines_read();
+  }
+
+  get stop(): number {
+    return this.core.stop();
+  }
+
+  /** The events of the last read as `[kind, line, a, b]` quadruples (valid until the next read). */
+  events(): Uint32Array {
+    return new Uint32Array(this.core.memory.buffer, this.core.events(), this.core.event_count() * 4);
+  }
+
+  /** Bytes `[from, to)` of the last read's input. */
+  input(from: number, to: number): Uint8Array {
+    return this.memory(this.inputAt + from, to - from);
+  }
+
+  /** The weight digits of the line a read stopped at with CoreStop.BadWeight, as input offsets. */
+  badDigits(): [number, number] {
+    return [this.core.bad_digits(0), this.core.bad_digits(1)];
+  }
+
+  /** The bytes of name entry `entry` and the line it was first read on. */
+  name(entry: number): { bytes: Uint8Array; line: number } {
+    const start = this.core.name_entry(entry, 0);
+    const length = this.core.name_entry(entry, 1);
+    return { bytes: this.memory(this.core.name_pool() + start, length), line: this.core.name_entry(entry, 2) };
+  }
+
+  get stacks(): number {
+    return this.core.stacks();
+  }
+
+  tree(): CoreTree {
+    const n = this.core.node_count();
+    const buffer = this.core.memory.buffer;
+    return {
+      parent: new Uint32Array(buffer, this.core.column(0), n),
+      entry: new Uint32Array(buffer, this.core.column(1), n),
+      kind: new Uint8Array(buffer, this.core.column(2), n),
+      weight: new Float64Array(buffer, this.core.column(3), n),
+    };
+  }
+
+  /** The tree in pre-order with subtree totals, copied out of the core; names are entry numbers. */
+  layOut(): Omit<CallTree, 'unit' | 'names'> {
+    const n = this.core.lay_out();
+    const at = (which: number) => this.core.laid_out(which);
+    const buffer = this.core.memory.buffer;
+    return {
+      name: new Int32Array(buffer, at(0), n).slice(),
+      parent: new Int32Array(buffer, at(1), n).slice(),
+      depth: new Int32Array(buffer, at(2), n).slice(),
+      end: new Int32Array(buffer, at(3), n).slice(),
+      kind: new Uint8Array(buffer, at(4), n).slice(),
+      self: new Float64Array(buffer, at(5), n).slice(),
+      total: new Float64Array(buffer, at(6), n).slice(),
+    };
+  }
+
+  private memory(at: number, length: number): Uint8Array {
+    return new Uint8Array(this.core.memory.buffer, at, length);
+  }
+}

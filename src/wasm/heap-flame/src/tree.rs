@@ -1,0 +1,193 @@
+//! The call tree as columns in creation order, the layout JavaScript replays into its
+//! CallTreeBuilder (src/formats/heap-flame.ts): parents come before their children.
+
+/// Children scanned in the sibling list before the (parent, name) hash table is used.
+const SCAN_CHILDREN: u32 = 4;
+const NONE: u32 = u32::MAX;
+
+pub struct Tree {
+    pub parent: Vec<u32>,
+    pub name: Vec<u32>,
+    pub kind: Vec<u8>,
+    pub weight: Vec<f64>,
+    first_child: Vec<u32>,
+    last_child: Vec<u32>,
+    next_sibling: Vec<u32>,
+    child_count: Vec<u32>,
+    /// (parent, name) → child for parents past SCAN_CHILDREN children; open addressing.
+    slots: Vec<(u32, u32, u32)>,
+    used: usize,
+}
+
+impl Tree {
+    /// A tree holding only the root (node 0, kind 0).
+    pub fn new() -> Tree {
+        let mut tree = Tree {
+            parent: Vec::new(),
+            name: Vec::new(),
+            kind: Vec::new(),
+            weight: Vec::new(),
+            first_child: Vec::new(),
+            last_child: Vec::new(),
+            next_sibling: Vec::new(),
+            child_count: Vec::new(),
+            slots: vec![(NONE, 0, 0); 1 << 12],
+            used: 0,
+        };
+        tree.push(NONE, NONE, 0);
+        tree
+    }
+
+    fn push(&mut self, parent: u32, name: u32, kind: u8) -> u32 {
+        let node = self.parent.len() as u32;
+        self.parent.push(parent);
+        self.name.push(name);
+        self.kind.push(kind);
+        self.weight.push(0.0);
+        self.first_child.push(NONE);
+        self.last_child.push(NONE);
+        self.next_sibling.push(NONE);
+        self.child_count.push(0);
+        node
+    }
+
+    /// The child of `parent` named `name`, created as `kind` when missing (an existing child
+    /// keeps its kind, as in the JavaScript builder).
+    pub fn child(&mut self, parent: u32, name: u32, kind: u8) -> u32 {
+        let p = parent as usize;
+        let mut c = self.first_child[p];
+        let mut tries = 0;
+        while c != NONE && tries < SCAN_CHILDREN {
+            if self.name[c as usize] == name {
+                return c;
+            }
+            c = self.next_sibling[c as usize];
+            tries += 1;
+        }
+        if self.child_count[p] > SCAN_CHILDREN {
+            if let Some(found) = self.find(parent, name) {
+                return found;
+            }
+        }
+        let node = self.push(parent, name, kind);
+        if self.child_count[p] >= SCAN_CHILDREN {
+            self.insert(parent, name, node);
+        }
+        self.child_count[p] += 1;
+        match self.last_child[p] {
+            NONE => self.first_child[p] = node,
+            last => self.next_sibling[last as usize] = node,
+        }
+        self.last_child[p] = node;
+        node
+    }
+
+    /// Fibonacci hashing: the top bits of the product mix both halves of the key.
+    fn home(&self, parent: u32, name: u32) -> usize {
+        let key = ((parent as u64) << 32 | name as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (key >> (64 - self.slots.len().trailing_zeros())) as usize
+    }
+
+    fn find(&self, parent: u32, name: u32) -> Option<u32> {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(parent, name);
+        loop {
+            let (p, n, node) = self.slots[i];
+            if p == NONE {
+                return None;
+            }
+            if p == parent && n == name {
+                return Some(node);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn insert(&mut self, parent: u32, name: u32, node: u32) {
+        if (self.used + 1) * 2 > self.slots.len() {
+            let wider = vec![(NONE, 0, 0); self.slots.len() * 2];
+            let old = core::mem::replace(&mut self.slots, wider);
+            self.used = 0;
+            for (p, n, c) in old.into_iter().filter(|s| s.0 != NONE) {
+                self.insert(p, n, c);
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(parent, name);
+        while self.slots[i].0 != NONE {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (parent, name, node);
+        self.used += 1;
+    }
+}
+
+/// The tree in pre-order (children in the order they were first seen), as JavaScript's
+/// CallTree holds it: the columns `CallTreeBuilder.build()` makes, names still entry numbers.
+pub struct Layout {
+    pub name: Vec<i32>,
+    pub parent: Vec<i32>,
+    pub depth: Vec<i32>,
+    pub end: Vec<i32>,
+    pub kind: Vec<u8>,
+    pub weight: Vec<f64>,
+    pub total: Vec<f64>,
+}
+
+impl Tree {
+    /// Creation index of each node at each pre-order position, without a stack.
+    fn pre_order(&self) -> Vec<u32> {
+        let mut order = Vec::with_capacity(self.parent.len());
+        let mut node = 0;
+        while node != NONE {
+            order.push(node);
+            let n = node as usize;
+            if self.first_child[n] != NONE {
+                node = self.first_child[n];
+                continue;
+            }
+            while node != NONE && self.next_sibling[node as usize] == NONE {
+                node = self.parent[node as usize];
+            }
+            if node != NONE {
+                node = self.next_sibling[node as usize];
+            }
+        }
+        order
+    }
+
+    pub fn layout(&self) -> Layout {
+        let order = self.pre_order();
+        let n = order.len();
+        let mut position = vec![0i32; n];
+        for (i, &node) in order.iter().enumerate() {
+            position[node as usize] = i as i32;
+        }
+        let mut out = Layout {
+            name: Vec::with_capacity(n),
+            parent: Vec::with_capacity(n),
+            depth: Vec::with_capacity(n),
+            end: (1..=n as i32).collect(),
+            kind: Vec::with_capacity(n),
+            weight: Vec::with_capacity(n),
+            total: Vec::with_capacity(n),
+        };
+        for &node in &order {
+            let node = node as usize;
+            let parent = if self.parent[node] == NONE { -1 } else { position[self.parent[node] as usize] };
+            out.name.push(self.name[node] as i32);
+            out.parent.push(parent);
+            out.depth.push(if parent < 0 { 0 } else { out.depth[parent as usize] + 1 });
+            out.kind.push(self.kind[node]);
+            out.weight.push(self.weight[node]);
+            out.total.push(self.weight[node]);
+        }
+        // Children come after their parent in pre-order, so one backward pass sums subtrees.
+        for i in (1..n).rev() {
+            let p = out.parent[i] as usize;
+            out.total[p] += out.total[i];
+            out.end[p] = out.end[p].max(out.end[i]);
+        }
+        out
+    }
+}
