@@ -74,11 +74,14 @@ export class ByteNameTable {
     const pool = this.pool;
     const poolView = this.poolView;
     const from = this.entryStart[entry]!;
-    let k = 0;
-    for (; k + 4 <= length; k += 4)
+    if (length < 4) {
+      for (let k = 0; k < length; k++) if (pool[from + k] !== bytes[start + k]) return false;
+      return true;
+    }
+    // Whole words, the last one ending at the name's end (it may overlap the one before).
+    for (let k = 0; k + 4 < length; k += 4)
       if (poolView.getInt32(from + k, true) !== view.getInt32(start + k, true)) return false;
-    for (; k < length; k++) if (pool[from + k] !== bytes[start + k]) return false;
-    return true;
+    return poolView.getInt32(from + length - 4, true) === view.getInt32(start + length - 4, true);
   }
 
   private add(bytes: Uint8Array, start: number, end: number, hash: number, slot: number): number {

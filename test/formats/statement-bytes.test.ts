@@ -73,6 +73,28 @@ describe('statement CSV from byte lines', () => {
     );
   }, 120_000);
 
+  it('finds a name\'s closing quote at any offset and chunk cut, past bytes below `"` and multi-byte characters (property)', async () => {
+    // The name's end is looked for a word at a time (bytes below 0x23 flag a word): long names
+    // put the quote, a `\n` or a `!` anywhere in a word and a chunk's end anywhere in a name.
+    const unit = fc.constantFrom('a', 'b', '/', ' ', '!', '\t', '#', 'é', '€', '"', '\n', '\r');
+    const longName = fc.string({ unit, minLength: 0, maxLength: 40 });
+    const row = fc
+      .tuple(longName, fc.integer({ min: 1, max: 99 }))
+      .map(([f, line]) => `${quoted(f)},"${line}:1-9",0.500,3\n`);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(row, { minLength: 1, maxLength: 20 }),
+        fc.integer({ min: 5, max: 90 }),
+        async (rows, cut) => {
+          const text = HEAD + FILLER + rows.join('');
+          const bytes = new TextEncoder().encode(text);
+          expect(comparable(await streamed(bytes, cut))).toEqual(comparable(parseText('profile.csv', text)));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  }, 120_000);
+
   it('numbers read from bytes are exactly what Number() reads', async () => {
     const cells = ['0.001', '0.378', '90.000', '123456.789012', '0.1', '9.999999999999', '7', '999999999999999'];
     const text = HEAD + FILLER + cells.map((c, i) => `"n.bzl","${i + 1}:1-2",${c},${c.replace('.', '')}\n`).join('');

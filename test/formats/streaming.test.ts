@@ -144,6 +144,26 @@ describe('a generated heap flame in random chunks', () => {
   }, 120_000);
 });
 
+describe('the first decoded slices are small', () => {
+  // The first slice is 16 KiB, the next ones 256 KiB: head lines longer than the first, of two- and
+  // three-byte characters, are cut by the slice ends inside the line and inside a character.
+  const frame = (k: number) => `a${'λé€'.repeat(1500 + k * 50)}.bzl.f${k}`;
+  const head = Array.from({ length: 6 }, (_, k) => `${frame(k)};${frame(k + 1)} ${k + 1}\n`).join('');
+  let rest = '';
+  generateHeapFlame(20_000, 3, (c) => (rest += c));
+  const text = head + rest;
+  const bytes = new TextEncoder().encode(text);
+
+  it('read whole or streamed, long multi-byte head lines give the tree of the text', async () => {
+    const whole = parseBytes('flame.src', bytes);
+    if (whole.profile?.format !== 'heap-flame') throw new Error(`got ${whole.profile?.format}`);
+    expect(describeTree(whole.profile.tree)).toEqual(describeTree(naiveHeapFlameTree(text)));
+    const rng = seededRandom(7);
+    for (const max of [3000, 70_000])
+      expect(await streamed('flame.src', bytes, randomCuts(bytes.length, max, rng))).toEqual(whole);
+  });
+});
+
 describe('heap flames read as bytes equal heap flames read as text', () => {
   // Lines built from pieces that stress the byte path: shared prefixes, empty frames, spaces in
   // names, a stray `\r`, invalid UTF-8, multi-byte names, lines without a count, empty lines.
