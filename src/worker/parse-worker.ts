@@ -115,10 +115,12 @@ async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'par
 function analyse(request: Extract<WorkerRequest, { type: 'analyse' }>): void {
   // Its own chunk: it shares the analysis (set-analysis.ts) with the load job's late import,
   // so neither the worker's first chunk nor the page ever holds the Starlark grammar for this.
-  import('./analyse-job.ts').then(
-    ({ runAnalyseJob }) => post(runAnalyseJob(request)),
-    (e: unknown) => post({ type: 'failed', jobId: request.jobId, message: String(e) }),
-  );
+  loadJob
+    .then(({ importAnalyseJob }) => importAnalyseJob())
+    .then(
+      ({ runAnalyseJob }) => post(runAnalyseJob(request)),
+      (e: unknown) => post({ type: 'failed', jobId: request.jobId, message: String(e) }),
+    );
 }
 
 scope.onmessage = (event) => {

@@ -54,6 +54,7 @@ try {
     for (const e of workerSide.entries) {
       const key = e.type === 'resource' ? `${e.name.replace(/-[\w-]{8}\.js$/, '.js')}` : `${e.type}:${e.name}`;
       row[`${key} start`] = e.start + shift;
+      if (e.type === 'resource') row[`${key} first byte`] = e.responseStart + shift;
       if (e.type === 'resource') row[`${key} end`] = e.end + shift;
     }
     rows.push(row);
