@@ -38,7 +38,18 @@ function findInjected(): string[] {
   for (const el of document.querySelectorAll('*')) {
     const tag = el.tagName.toLowerCase();
     if (el.classList.contains('pwn') || tags.test(tag)) found.push(`<${tag}>`);
-    if (tag === 'script' && !(el as HTMLScriptElement).src.startsWith(location.origin) && location.protocol !== 'file:')
+    // Ours: a bundled module of this origin, or the build's one inline preboot script, placed
+    // right after the CSP <meta> (tools/worker-preboot-plugin.ts; the policy allows it by hash).
+    const preboot =
+      !(el as HTMLScriptElement).src &&
+      el.parentElement === document.head &&
+      el.previousElementSibling?.getAttribute('http-equiv') === 'Content-Security-Policy';
+    if (
+      tag === 'script' &&
+      !preboot &&
+      !(el as HTMLScriptElement).src.startsWith(location.origin) &&
+      location.protocol !== 'file:'
+    )
       found.push('<script> not ours');
     if ((tag === 'style' || tag === 'meta') && !el.closest('head')) found.push(`<${tag}> in body`);
     for (const a of el.attributes) {
