@@ -3,6 +3,7 @@
 // overlap with the download and start-up of the main bundle (docs/performance.md). The
 // Loader adopts that job when the app asks for the same inputs; messages that came before
 // are kept and replayed.
+import { sameInputs } from '../worker/early-job.ts';
 import type { ParseInput, WorkerRequest, WorkerResponse } from '../worker/protocol.ts';
 import { checkUrl, inputsForUrl, isManifestUrl } from './url-loader.ts';
 import { parseHash } from './url-state.ts';
@@ -69,13 +70,7 @@ export function takeHeadStart(inputs: readonly ParseInput[]): HeadStart | null {
   const early = pending;
   pending = null;
   if (!early) return null;
-  const same =
-    early.inputs.length === inputs.length &&
-    early.inputs.every((e, i) => {
-      const other = inputs[i]!;
-      return e.kind === 'url' && other.kind === 'url' && e.url === other.url && e.path === other.path;
-    });
-  if (same) return early;
+  if (sameInputs(early.inputs, inputs)) return early;
   early.worker.terminate();
   return null;
 }

@@ -24,8 +24,8 @@ interface CoreExports {
 
 /** What a read left for the caller, in line order (the core's EVENT_* constants). */
 export const CoreEvent = { Name: 1, Skip: 2, Unused: 3 } as const;
-/** Why a read stopped early (the core's STOP_* constants). */
-export const CoreStop = { NoLineEnd: 0, Defer: 1, BadWeight: 2 } as const;
+/** The core's STOP_BAD_WEIGHT: a one-line read stopped at a weight over 2^53 (the others need nothing from JavaScript). */
+export const CoreStop = { BadWeight: 2 } as const;
 
 let compiled: WebAssembly.Module | null = null;
 

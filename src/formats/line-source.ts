@@ -1,7 +1,7 @@
 // Bytes → lines for one file: decoded text lines while the file is sniffed (and for parsers
 // that read text), raw byte lines once a parser that reads bytes has taken over, so the hot
 // path of a 100 MB heap flame neither decodes nor allocates a string per line.
-import { ByteLineScanner, firstLineEnd, STOP, type ByteLinesReader } from './byte-lines.ts';
+import { ByteLineScanner, firstLineEnd, STOP, type ByteLineReader } from './byte-lines.ts';
 import type { LineParser } from './format.ts';
 import { LineScanner } from './lines.ts';
 
@@ -78,36 +78,28 @@ export class LineSource {
   }
 
   private startBytes(parser: LineParser): void {
+    const many = parser.readLines?.bind(parser);
     this.bytes = new ByteLineScanner(
-      (bytes, start, limit, lineNo) => {
-        try {
-          return parser.lineBytes!(bytes, start, limit, lineNo);
-        } catch (e) {
-          this.host.failLine(e, lineNo, lineText(bytes, start, limit));
-          return STOP;
-        }
-      },
+      this.guarded(parser.lineBytes!.bind(parser)),
       this.text.linesSeen,
       undefined,
-      parser.readLines ? this.batchReader(parser) : null,
+      many ? { read: this.guarded(many), count: () => parser.linesRead ?? 0 } : null,
     );
   }
 
   /**
-   * The parser's readLines for the scanner. A batch leaves to lineBytes the lines whose failure
-   * needs their own line's text; what it throws itself (a ParseError) names its line.
+   * A parser's byte reader that stops the reading on what it throws, reported at the line it
+   * was given. A batch (readLines) leaves to lineBytes the lines whose failure needs their own
+   * line's text; what it throws itself (a ParseError) names its line.
    */
-  private batchReader(parser: LineParser): ByteLinesReader {
-    return {
-      read: (bytes, start, limit, lineNo) => {
-        try {
-          return parser.readLines!(bytes, start, limit, lineNo);
-        } catch (e) {
-          this.host.failLine(e, lineNo, lineText(bytes, start, limit));
-          return STOP;
-        }
-      },
-      count: () => parser.linesRead ?? 0,
+  private guarded(read: ByteLineReader): ByteLineReader {
+    return (bytes, start, limit, lineNo) => {
+      try {
+        return read(bytes, start, limit, lineNo);
+      } catch (e) {
+        this.host.failLine(e, lineNo, lineText(bytes, start, limit));
+        return STOP;
+      }
     };
   }
 

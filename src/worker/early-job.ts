@@ -30,6 +30,8 @@ export class EarlyJob {
   constructor(
     readonly inputs: readonly ParseInput[],
     private readonly post: Post,
+    /** Stops the job's parse (when the app asks for something else). */
+    private readonly cancel: () => void,
   ) {}
 
   /** What the early job says: held, passed on under the claiming job's id, or dropped once given up. */
@@ -44,13 +46,15 @@ export class EarlyJob {
 
   /**
    * The app asks for `inputs` as job `jobId`: true when they are this job's, which then answers
-   * under that id (what it held first); false gives the job up (the caller cancels it).
+   * under that id (what it held first). The first request for anything else stops the job and
+   * drops what it said; any later request is a job of its own (false).
    */
   claim(jobId: number, inputs: readonly ParseInput[]): boolean {
     if (this.claimedAs !== null) return false;
     if (!sameInputs(this.inputs, inputs)) {
       this.claimedAs = undefined;
       this.held = [];
+      this.cancel();
       return false;
     }
     this.claimedAs = jobId;

@@ -54,15 +54,17 @@ function post(message: WorkerResponse, transfer: Transferable[] = []): void {
 
 /** The prefetched file's parse, started here before the app asks (early-job.ts). */
 const early = prefetched
-  ? new EarlyJob([prefetched], (message, transfer) => scope.postMessage(message, transfer))
+  ? new EarlyJob(
+      [prefetched],
+      (message, transfer) => scope.postMessage(message, transfer),
+      () => running.get(EARLY_JOB)?.abort(),
+    )
   : null;
 if (early) void parse(EARLY_JOB, { type: 'parse', jobId: EARLY_JOB, inputs: [...early.inputs] });
 
 /** The app's parse request: the early job's if it asks for its file, else a job of its own. */
 function requestParse(request: Extract<WorkerRequest, { type: 'parse' }>): void {
   if (early?.claim(request.jobId, request.inputs)) return;
-  // Another file: the early job (if any, unclaimed) stops, and nothing it said is passed on.
-  if (early?.appJobId === null) running.get(EARLY_JOB)?.abort();
   void parse(request.jobId, request);
 }
 

@@ -6,7 +6,12 @@ const FILE: ParseInput[] = [{ kind: 'url', path: 'flame.src', url: 'https://p.te
 
 function earlyJob() {
   const posted: WorkerResponse[] = [];
-  const job = new EarlyJob(FILE, (message) => posted.push(message));
+  const cancelled: boolean[] = [];
+  const job = new EarlyJob(
+    FILE,
+    (message) => posted.push(message),
+    () => cancelled.push(true),
+  );
   const progress = (bytesRead: number): WorkerResponse => ({
     type: 'progress',
     jobId: EARLY_JOB,
@@ -14,12 +19,12 @@ function earlyJob() {
     totalBytes: 100,
     path: 'flame.src',
   });
-  return { posted, job, progress };
+  return { posted, job, progress, cancelled };
 }
 
 describe('the early job', () => {
   it('holds what it says until the app asks for its file, then says it under the app’s id', () => {
-    const { posted, job, progress } = earlyJob();
+    const { posted, job, progress, cancelled } = earlyJob();
     job.say(progress(10), []);
     job.say(progress(60), []);
     job.say({ type: 'failed', jobId: EARLY_JOB, message: 'HTTP 404' }, []);
@@ -33,8 +38,9 @@ describe('the early job', () => {
     job.say(progress(90), []);
     expect(posted.at(-1)).toEqual({ ...progress(90), jobId: 0 });
     expect(job.appJobId).toBe(0);
-    // A second request is a job of its own.
+    // A second request is a job of its own, and the claimed job goes on.
     expect(job.claim(1, FILE)).toBe(false);
+    expect(cancelled).toEqual([]);
   });
 
   it('is given up, with all it said, when the app asks for anything else', () => {
@@ -44,9 +50,10 @@ describe('the early job', () => {
       [...FILE, ...FILE],
       [{ kind: 'file', path: 'flame.src', file: new Blob(['x']) }],
     ] as ParseInput[][]) {
-      const { posted, job, progress } = earlyJob();
+      const { posted, job, progress, cancelled } = earlyJob();
       job.say(progress(10), []);
       expect(job.claim(0, other)).toBe(false);
+      expect(cancelled).toEqual([true]);
       job.say({ type: 'cancelled', jobId: EARLY_JOB }, []);
       expect(posted).toEqual([]);
       expect(job.appJobId).toBeNull();
