@@ -4,7 +4,7 @@
 import './diff-panel.css';
 import type { FlameComparison } from '../analysis/diff-sets.ts';
 import { stackOf } from '../model/call-tree.ts';
-import { formatValue } from '../model/units.ts';
+import { formatNumber, formatValue } from '../model/units.ts';
 import * as breadcrumbView from '../views/breadcrumb.ts';
 import { DIFF_SCALE_LEGEND } from '../views/diff-colors.ts';
 import { relativeChange, signedValue } from '../views/diff-details.ts';
@@ -133,7 +133,7 @@ export function summaryLines(model: DiffModel): string[] {
     const base = f.diff.base.total[0]!;
     const target = f.diff.target.total[0]!;
     const pct = relativeChange(base, target);
-    const exact = f.diff.unit === 'bytes' ? ` = ${(target - base).toLocaleString('en-US')} bytes` : '';
+    const exact = f.diff.unit === 'bytes' ? ` = ${formatNumber(target - base)} bytes` : '';
     lines.push(
       `${FLAME_WORDS[f.role]}: ${formatValue(base, f.diff.unit)} → ${formatValue(target, f.diff.unit)} (${signedValue(target - base, f.diff.unit)}${exact}${pct ? `, ${pct}` : ''})`,
     );

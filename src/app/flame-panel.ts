@@ -1,7 +1,7 @@
 // Wires the flamegraph, its breadcrumb, legend, search status and totals line to the store.
 import type { FunctionStats } from '../analysis/function-table.ts';
 import { stackOf } from '../model/call-tree.ts';
-import { formatPercent } from '../model/units.ts';
+import { formatNumber, formatPercent } from '../model/units.ts';
 import * as breadcrumbView from '../views/breadcrumb.ts';
 import { describeWeight, frameDetails, type FrameContext } from '../views/frame-details.ts';
 import * as flameView from '../views/flamegraph.ts';
@@ -125,6 +125,6 @@ function showSearch(el: HTMLElement, model: FlameModel): void {
     el.textContent =
       s.count === 0
         ? 'no matches'
-        : `${s.count.toLocaleString('en-US')} match${s.count === 1 ? '' : 'es'}: ${describeWeight(s.weight, model.unit)}, ${formatPercent(s.weight, model.metric.total[0]!)} of total`;
+        : `${formatNumber(s.count)} match${s.count === 1 ? '' : 'es'}: ${describeWeight(s.weight, model.unit)}, ${formatPercent(s.weight, model.metric.total[0]!)} of total`;
   }
 }

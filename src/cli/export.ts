@@ -10,6 +10,7 @@ import { CliError, systemReason, type CliIO, type Command } from './command.ts';
 import { loadPaths } from './load-paths.ts';
 import { printable } from './report-text.ts';
 import { didYouMean, unknownOption } from './suggest.ts';
+import { formatNumber } from '../model/units.ts';
 
 const USAGE = `Usage: peakscope export --pprof OUT INPUT
 
@@ -81,7 +82,7 @@ async function runExport(args: string[], io: CliIO): Promise<number> {
     throw new CliError(`cannot write "${printable(options.out)}": ${systemReason(e)}`);
   }
   io.stderr(
-    `wrote ${printable(options.out)} (${bytes.length.toLocaleString('en-US')} bytes, gzipped pprof) from ${printable(file.path)}\n`,
+    `wrote ${printable(options.out)} (${formatNumber(bytes.length)} bytes, gzipped pprof) from ${printable(file.path)}\n`,
   );
   return 0;
 }

@@ -4,7 +4,7 @@
 import { computeFilePeaks } from '../analysis/peaks.ts';
 import type { TopFunction } from '../analysis/totals.ts';
 import type { FormatName, ParsedFile } from '../model/profile.ts';
-import { formatBytes, formatValue } from '../model/units.ts';
+import { formatBytes, formatNumber, formatValue } from '../model/units.ts';
 import type { InputReport } from './report-json.ts';
 import { maxOf } from '../model/arrays.ts';
 import { printable } from './command.ts';
@@ -16,7 +16,7 @@ export const TEXT_TOP_FUNCTIONS = 5;
 export { printable };
 
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
 
 type T = Record<string, unknown>;

@@ -9,6 +9,7 @@ import { findColumns, headerSniff, readCount, readSeconds, TotalRow } from './cs
 import { checkDecodedText } from './diagnostics.ts';
 import type { FormatSpec, ParseContext } from './format.ts';
 import { parseSpan } from './spans.ts';
+import { formatNumber } from '../model/units.ts';
 
 const HEADER = 'File,Span,Duration(s),Count';
 const COLUMNS = { file: 'File', span: 'Span', seconds: 'Duration(s)', count: 'Count' };
@@ -16,7 +17,7 @@ const NOT_A_NUMBER = 'with a duration or count that is not a number';
 const NOT_A_SPAN = 'with a span that is not L:C, L:C-C2 or L1:C1-L2:C2';
 /** Spans are kept in 32-bit columns (model/statement-rows.ts). */
 const SPAN_LIMIT = 0xffff_ffff;
-const SPAN_TOO_BIG = `with a line or column beyond ${SPAN_LIMIT.toLocaleString('en-US')}`;
+const SPAN_TOO_BIG = `with a line or column beyond ${formatNumber(SPAN_LIMIT)}`;
 
 /**
  * Reads per-statement wall time. The `"TOTAL",""` row gives the totals; every other row is a

@@ -2,6 +2,7 @@
 // click or Enter, long tables cut at a row limit the caption states. The sandwich, types and
 // statements tables are all this view with their own columns. Cells get text only.
 import { el, replaceChildrenWith } from './dom.ts';
+import { formatNumber } from '../model/units.ts';
 
 /** A column: how to read a row's raw value (also what CSV gets) and how to show it. */
 export interface Column<R> {
@@ -70,7 +71,7 @@ export function sortRows<R>(
 /** A cell as shown: '—' for no value, numbers through the column's format. */
 export function cellText<R>(col: Column<R>, row: R): string {
   const v = col.value(row);
-  return v === null ? '—' : typeof v === 'number' ? (col.format?.(v, row) ?? v.toLocaleString('en-US')) : v;
+  return v === null ? '—' : typeof v === 'number' ? (col.format?.(v, row) ?? formatNumber(v)) : v;
 }
 
 /** Rows (already in order) as an export snapshot. */
@@ -116,7 +117,7 @@ function rowElement<R>(props: DataTableProps<R>, row: R): HTMLTableRowElement {
   for (const col of props.columns) {
     const v = col.value(row);
     const td = el('td', typeof v === 'string' ? '' : 'num', cellText(col, row));
-    if (typeof v === 'number') td.title = Number.isInteger(v) ? v.toLocaleString('en-US') : String(v);
+    if (typeof v === 'number') td.title = Number.isInteger(v) ? formatNumber(v) : String(v);
     tr.append(td);
   }
   return tr;
@@ -136,7 +137,7 @@ export function create<R>(host: HTMLElement, initial: DataTableProps<R>, classNa
   function render(): void {
     ordered = sortRows(props.rows, props.columns, sort);
     const limit = props.limit ?? DEFAULT_LIMIT;
-    const count = (n: number) => n.toLocaleString('en-US');
+    const count = (n: number) => formatNumber(n);
     caption.textContent =
       ordered.length > limit
         ? `${props.caption} (first ${count(limit)} of ${count(ordered.length)} rows shown; CSV has all)`

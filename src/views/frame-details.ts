@@ -81,11 +81,11 @@ export function frameDetails(ctx: FrameContext, node: number): string[] {
     `${formatPercent(value, weights[0]!)} of total${parent >= 0 ? `, ${formatPercent(value, weights[parent]!)} of parent` : ''}`,
   );
   if (tree.kind[node] !== NodeKind.Type) lines.push(`self: ${describeWeight(selfWeight(ctx, node), unit)}`);
-  if (ctx.allocs) lines.push(`allocations: ≈${Math.round(ctx.allocs[node]!).toLocaleString('en-US')} on this stack`);
+  if (ctx.allocs) lines.push(`allocations: ≈${formatNumber(Math.round(ctx.allocs[node]!))} on this stack`);
   const row = node > 0 ? ctx.functionRow(name)?.summary : null;
   if (row) {
     lines.push(
-      `function (summary CSV): ${row.allocs.toLocaleString('en-US')} allocations, made ${row.calls.toLocaleString('en-US')} calls`,
+      `function (summary CSV): ${formatNumber(row.allocs)} allocations, made ${formatNumber(row.calls)} calls`,
     );
     if (row.calls > 0 && unit === 'bytes')
       lines.push(`bytes per call made: ${formatValue(Math.round(value / row.calls), unit)}`);

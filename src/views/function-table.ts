@@ -1,7 +1,7 @@
 // Top functions: a real <table>, sortable by clicking a header; a row click selects the
 // function (the app then highlights and zooms to it in the flamegraph). Text via textContent.
 import type { FunctionStats } from '../analysis/function-table.ts';
-import { formatValue, type MetricUnit } from '../model/units.ts';
+import { formatNumber, formatValue, type MetricUnit } from '../model/units.ts';
 
 export interface FunctionTableProps {
   rows: readonly FunctionStats[];
@@ -18,7 +18,7 @@ interface Column {
   format(value: number, unit: MetricUnit): string;
 }
 
-const count = (v: number) => v.toLocaleString('en-US');
+const count = (v: number) => formatNumber(v);
 const COLUMNS: Column[] = [
   {
     key: 'name',
@@ -141,7 +141,7 @@ export function create(
           const v = col.value(r);
           td.textContent = v === null ? '—' : typeof v === 'number' ? col.format(v, props.unit) : v;
           // The exact figure behind a rounded one, as `peakscope report --json` gives it.
-          if (typeof v === 'number') td.title = Number.isInteger(v) ? v.toLocaleString('en-US') : v.toFixed(1);
+          if (typeof v === 'number') td.title = Number.isInteger(v) ? formatNumber(v) : v.toFixed(1);
           if (typeof v === 'number' || v === null) td.className = 'num';
         }
         return tr;

@@ -2,7 +2,7 @@
 // <table> with shares of the function's total. A row re-centres the sandwich on that function;
 // "Show in flamegraph" zooms the flamegraph to its heaviest stack. Text only.
 import type { Sandwich, SandwichEntry } from '../analysis/callers-callees.ts';
-import { formatPercent, formatValue, type MetricUnit } from '../model/units.ts';
+import { formatNumber, formatPercent, formatValue, type MetricUnit } from '../model/units.ts';
 import * as dataTable from './data-table.ts';
 import { el, replaceChildrenWith } from './dom.ts';
 
@@ -77,7 +77,7 @@ function summaryText(props: SandwichProps): string {
       ? `“${props.requested}” is not a function of this call tree; pick one above.`
       : 'Pick a function above, or click a row of Top functions.';
   const total = `${formatValue(s.total, props.unit)} in all (${formatPercent(s.total, props.grandTotal)} of the profile)`;
-  const times = s.occurrences === 1 ? 'on 1 stack' : `on ${s.occurrences.toLocaleString('en-US')} stacks`;
+  const times = s.occurrences === 1 ? 'on 1 stack' : `on ${formatNumber(s.occurrences)} stacks`;
   return `${s.name}: ${total}, ${formatValue(s.self, props.unit)} itself, ${times}. Recursion is counted once.`;
 }
 

@@ -3,7 +3,7 @@
 import { computeTotals } from '../analysis/totals.ts';
 import type { FormatName, ParsedFile } from '../model/profile.ts';
 import { modeOfPath, type ProfileMode } from '../model/profile-set.ts';
-import { formatBytes } from '../model/units.ts';
+import { formatBytes, formatNumber } from '../model/units.ts';
 import { loadingCommand } from '../analysis/peaks.ts';
 
 const FORMAT_WORDS: Record<FormatName, string> = {
@@ -60,7 +60,7 @@ export function describeFile(file: ParsedFile): FileWords {
   };
 }
 
-const exact = (n: number) => n.toLocaleString('en-US');
+const exact = (n: number) => formatNumber(n);
 
 /**
  * `computeTotals` in words, every number exact so it can be checked against the report:

@@ -4,7 +4,7 @@
 // whose innermost loop they are, the chosen statement highlighted. A click on a line asks the app
 // to select that line's function. Text only.
 import type { Span } from '../model/profile.ts';
-import { formatBytes } from '../model/units.ts';
+import { formatBytes, formatNumber } from '../model/units.ts';
 import { type Panel, el, mountPanel } from './dom.ts';
 import { maxOf } from '../model/arrays.ts';
 
@@ -60,7 +60,7 @@ function row(
   bytes.style.background = heat(figures?.bytes ?? 0, max.bytes);
   const time = el('td', 'heat time', figures ? `${(figures.seconds * 1000).toFixed(0)} ms` : '');
   time.style.background = heat(figures?.seconds ?? 0, max.seconds);
-  const count = el('td', 'heat count', figures ? figures.count.toLocaleString('en-US') : '');
+  const count = el('td', 'heat count', figures ? formatNumber(figures.count) : '');
   count.style.background = heat(figures?.count ?? 0, max.count);
   const mark = el('td', 'loop-mark', loop ? '↻' : '');
   if (loop) {

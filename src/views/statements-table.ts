@@ -6,7 +6,7 @@
 import type { StatementFigures } from '../analysis/attribution-figures.ts';
 import type { Span, StatementProfile, StatementRows } from '../model/profile.ts';
 import { NO_STATEMENT_ROWS, rowIndices, statementFile, statementSpan } from '../model/statement-rows.ts';
-import { formatBytes, formatPercent, formatValue } from '../model/units.ts';
+import { formatBytes, formatNumber, formatPercent, formatValue } from '../model/units.ts';
 import * as dataTable from './data-table.ts';
 
 export interface StatementsTableProps {
@@ -106,7 +106,7 @@ const NO_STATEMENTS =
 function captionOf(props: StatementsTableProps): string {
   const p = props.profile;
   if (!p) return '';
-  return `${p.rows.length.toLocaleString('en-US')} statements in ${props.path ?? 'the statement profile'}; TOTAL ${formatValue(p.totalSeconds, 'seconds')}, ${p.totalCount.toLocaleString('en-US')} segments`;
+  return `${formatNumber(p.rows.length)} statements in ${props.path ?? 'the statement profile'}; TOTAL ${formatValue(p.totalSeconds, 'seconds')}, ${formatNumber(p.totalCount)} segments`;
 }
 
 export function create(

@@ -2,6 +2,7 @@
 // user asks for a regex), by function name (table selection). Loops only, no recursion.
 import type { RE2JS as Re2Engine } from 're2js';
 import { NodeKind, type CallTree } from '../model/call-tree.ts';
+import { formatNumber } from '../model/units.ts';
 
 /**
  * The node at a stack path, or the deepest node reached when the path stops matching.
@@ -64,7 +65,7 @@ export function makeMatcher(term: string, regex: boolean): Matcher {
   if (term.length > MAX_REGEX_CHARS) {
     return {
       ok: false,
-      message: `a regular expression may have up to ${MAX_REGEX_CHARS} characters; this one has ${term.length.toLocaleString('en-US')}`,
+      message: `a regular expression may have up to ${MAX_REGEX_CHARS} characters; this one has ${formatNumber(term.length)}`,
     };
   }
   if (re2 === null) return { ok: false, message: 'loading the regular-expression engine…' };

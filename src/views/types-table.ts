@@ -2,7 +2,7 @@
 // leaves, counts from the summary CSV of the same run. A row click highlights that type's
 // leaves in the flamegraph (an exact-name search). Text only.
 import type { TypeRow, TypeTable } from '../analysis/type-table.ts';
-import { formatBytes, formatPercent } from '../model/units.ts';
+import { formatBytes, formatNumber, formatPercent } from '../model/units.ts';
 import * as dataTable from './data-table.ts';
 
 export interface TypesTableProps {
@@ -71,11 +71,11 @@ function captionOf(props: TypesTableProps): string {
   const t = props.table;
   if (!t) return '';
   const parts = [
-    `${t.rows.length} value types, ${formatBytes(t.totalBytes)} (${t.totalBytes.toLocaleString('en-US')} bytes) in ${props.flamePath ?? 'the heap flame'}`,
+    `${t.rows.length} value types, ${formatBytes(t.totalBytes)} (${formatNumber(t.totalBytes)} bytes) in ${props.flamePath ?? 'the heap flame'}`,
   ];
   if (t.totalCount !== null)
     parts.push(
-      `${t.totalCount.toLocaleString('en-US')} values counted in ${props.summaryPath ?? 'the summary'} (it leaves out allocations made outside any function)`,
+      `${formatNumber(t.totalCount)} values counted in ${props.summaryPath ?? 'the summary'} (it leaves out allocations made outside any function)`,
     );
   else parts.push('no heap summary of the same run is loaded, so there are no counts');
   return parts.join('; ');

@@ -16,6 +16,7 @@ import { elementCount } from './element-count.ts';
 import { elementsFromBytes, largerCount } from './elements-from-bytes.ts';
 import { itemsArePlain, joinedInPlace, plainItemsFromBytes, readSparsely } from './item-kind.ts';
 import { isMeasured, onlyElementsRead, usesOf, usesOfReturned, type ValueUse } from './value-flow.ts';
+import { formatNumber } from '../../model/units.ts';
 
 /** A collection of at least this many elements is "very large" for one BUCK-file statement. */
 export const HUGE_ELEMENTS = 10_000;
@@ -156,7 +157,7 @@ function judge(
     IN_STATEMENT_PROFILE,
   );
   const evidence = [USE_WORDS[way](name, reads)];
-  if (size > 0) evidence.push(`about ${size.toLocaleString('en-US')} elements: ${counted.how}`);
+  if (size > 0) evidence.push(`about ${formatNumber(size)} elements: ${counted.how}`);
   if (bytes !== null)
     evidence.push(
       bytesEvidence(ctx, `${ctx.profileFileOf(source)}:${source.statements[statement]!.span.line}`, bytes, 'self'),
@@ -167,6 +168,6 @@ function judge(
     confidence,
     confidenceReason: reason,
     evidence,
-    message: `\`${name}\` holds ${size > 0 ? `about ${size.toLocaleString('en-US')}` : 'all its'} elements at once though ${onlyMeasured ? 'only its length or hash is read' : way === 'elements' ? 'only a few are read' : way === 'walked' ? 'no item needs the others (they are only filtered or read one by one)' : 'they are only joined into one string'}: compute the elements you need where you need them.`,
+    message: `\`${name}\` holds ${size > 0 ? `about ${formatNumber(size)}` : 'all its'} elements at once though ${onlyMeasured ? 'only its length or hash is read' : way === 'elements' ? 'only a few are read' : way === 'walked' ? 'no item needs the others (they are only filtered or read one by one)' : 'they are only joined into one string'}: compute the elements you need where you need them.`,
   };
 }

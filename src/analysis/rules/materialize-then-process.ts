@@ -22,6 +22,7 @@ import { largerCount } from './elements-from-bytes.ts';
 import { HUGE_ELEMENTS } from './huge-collection.ts';
 import { defResultsArePlain, itemsArePlain, plainItemsFromBytes, readSparsely } from './item-kind.ts';
 import { defCalled, isIteration, isMeasured, usesOf, type ValueUse } from './value-flow.ts';
+import { formatNumber } from '../../model/units.ts';
 
 interface Producer {
   statement: number;
@@ -251,8 +252,7 @@ function judge(
   const evidence = [
     `\`${producer.name}\` is built by ${producer.kind} and then ${items ? 'looked up' : 'walked'} ${walks.length === 1 ? 'once' : `${walks.length} times`}, at ${walks.map((w) => `${ctx.profileFileOf(w.source)}:${w.read.line}`).join(', ')}${walk.source !== source || walk.read.def !== source.statements[producer.statement]!.def ? ' (in a helper it is passed to)' : ''}`,
   ];
-  if (counted)
-    evidence.push(`about ${Math.round(counted.elements).toLocaleString('en-US')} items per run: ${counted.how}`);
+  if (counted) evidence.push(`about ${formatNumber(Math.round(counted.elements))} items per run: ${counted.how}`);
   if (bytes !== null)
     evidence.push(
       bytesEvidence(ctx, `${ctx.profileFileOf(source)}:${source.statements[reportAt]!.span.line}`, bytes, 'self'),
