@@ -123,19 +123,22 @@ export class HeapFlameCore {
     };
   }
 
-  /** The tree in pre-order with subtree totals, copied out of the core; names are entry numbers. */
+  /**
+   * The tree in pre-order with subtree totals, copied out of the core a column at a time (each
+   * is written into the same scratch memory by the next call); names are entry numbers.
+   */
   layOut(): Omit<CallTree, 'unit' | 'names'> {
     const n = this.core.lay_out();
-    const at = (which: number) => this.core.laid_out(which);
-    const buffer = this.core.memory.buffer;
+    const column = <T>(which: number, View: new (buffer: ArrayBuffer, at: number, length: number) => T): T =>
+      new View(this.core.memory.buffer, this.core.laid_out(which), n);
     return {
-      name: new Int32Array(buffer, at(0), n).slice(),
-      parent: new Int32Array(buffer, at(1), n).slice(),
-      depth: new Int32Array(buffer, at(2), n).slice(),
-      end: new Int32Array(buffer, at(3), n).slice(),
-      kind: new Uint8Array(buffer, at(4), n).slice(),
-      self: new Float64Array(buffer, at(5), n).slice(),
-      total: new Float64Array(buffer, at(6), n).slice(),
+      name: column(0, Int32Array).slice(),
+      parent: column(1, Int32Array).slice(),
+      depth: column(2, Int32Array).slice(),
+      end: column(3, Int32Array).slice(),
+      kind: column(4, Uint8Array).slice(),
+      self: column(5, Float64Array).slice(),
+      total: column(6, Float64Array).slice(),
     };
   }
 

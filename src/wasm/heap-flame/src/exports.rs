@@ -1,5 +1,6 @@
 //! What JavaScript calls (src/formats/heap-flame-core.ts): feeding input, reading lines, and
 //! reading back the events, the name entries and the tree's columns from linear memory.
+use crate::layout::Layout;
 use crate::reader;
 
 /// Room for `len` bytes of input; JavaScript writes them at the returned address.
@@ -78,27 +79,18 @@ pub extern "C" fn column(which: u32) -> *const u8 {
     }
 }
 
-/// Lays the tree out in pre-order with subtree totals (`laid_out` reads the columns); returns
-/// the node count.
+/// Lays the tree out in pre-order (`laid_out` writes the columns); returns the node count.
 #[no_mangle]
 pub extern "C" fn lay_out() -> u32 {
     let r = reader();
-    r.layout = Some(r.tree.layout());
+    r.layout = Some(Layout::new(&r.tree));
     r.tree.parent.len() as u32
 }
 
-/// A column of the laid-out tree: 0 name entry, 1 parent, 2 depth, 3 end (i32 each), 4 kind
-/// (u8), 5 self, 6 total (f64).
+/// Writes a column of the laid-out tree and returns where it is, valid until the next call:
+/// 0 name entry, 1 parent, 2 depth, 3 end (i32 each), 4 kind (u8), 5 self, 6 total (f64).
 #[no_mangle]
 pub extern "C" fn laid_out(which: u32) -> *const u8 {
-    let t = reader().layout.as_ref().expect("lay_out() first");
-    match which {
-        0 => t.name.as_ptr() as *const u8,
-        1 => t.parent.as_ptr() as *const u8,
-        2 => t.depth.as_ptr() as *const u8,
-        3 => t.end.as_ptr() as *const u8,
-        4 => t.kind.as_ptr(),
-        5 => t.weight.as_ptr() as *const u8,
-        _ => t.total.as_ptr() as *const u8,
-    }
+    let r = reader();
+    r.layout.as_mut().expect("lay_out() first").column(&r.tree, which)
 }

@@ -4,12 +4,14 @@
 //! and checks each new name, words the diagnostics and replays the tree into its builder. Each
 //! parser has its own instance, so the state is one value per instance.
 mod exports;
+mod layout;
 mod names;
 mod scan;
 mod tree;
 
+use layout::Layout;
 use names::Names;
-use tree::{Layout, Tree};
+use tree::Tree;
 
 const LF: u8 = b'\n';
 const CR: u8 = b'\r';
