@@ -176,7 +176,12 @@ function addDeeper(tree: CallTree, weights: Float64Array, d: FlameDatum, typeLea
   return 1;
 }
 
-/** Adds the wide children of `d` (pushing them on `stack`) and one merged node; returns how many. */
+/**
+ * Adds the wide children of `d` (pushing them on `stack`) and one merged node; returns how many.
+ * The loop runs once per child of every drawn frame, cold (in the interpreter) for the worker's
+ * first picture: what it reads is held in locals, and narrow children are summed into one
+ * object per frame, where a fresh object per narrow child made most of that picture's time.
+ */
 function expand(
   tree: CallTree,
   weights: Float64Array,
@@ -188,54 +193,77 @@ function expand(
 ): number {
   const node = d.node;
   d.value = weights[node]!;
+  const { end, kind, name } = tree;
+  const typeLeaves = options.typeLeaves;
+  const matchedNames = options.matchedNames ?? null;
+  const narrow = new NarrowChildren();
   let childWeight = 0;
   let heaviestType = -1;
-  let small = { count: 0, weight: 0, heaviest: -1, matched: false };
+  let heaviestTypeWeight = 0;
   let added = 0;
-  for (let c = node + 1; c < tree.end[node]!; c = tree.end[c]!) {
+  for (let c = node + 1, last = end[node]!; c < last; c = end[c]!) {
     const w = weights[c]!;
-    const isType = tree.kind[c] === NodeKind.Type;
-    if (isType && (heaviestType < 0 || w > weights[heaviestType]!)) heaviestType = c;
-    if (isType && !options.typeLeaves) continue;
+    if (kind[c] === NodeKind.Type) {
+      if (heaviestType < 0 || w > heaviestTypeWeight) {
+        heaviestType = c;
+        heaviestTypeWeight = w;
+      }
+      if (!typeLeaves) continue;
+    }
     childWeight += w;
     if (w <= 0) continue;
-    const matched = options.matchedNames?.[tree.name[c]!] === 1;
-    if (w >= minWeight) {
-      const child: FlameDatum = {
-        name: nodeName(tree, c),
-        value: w,
-        children: [],
-        node: c,
-        merged: null,
-        fade: false,
-        matched,
-        colorKey: '',
-      };
+    const matched = matchedNames !== null && matchedNames[name[c]!] === 1;
+    if (w < minWeight) narrow.add(c, w, matched);
+    else {
+      const child = wideChild(tree, c, w, matched);
       d.children.push(child);
       stack.push(child);
       added++;
-    } else {
-      if (small.heaviest < 0 || w > weights[small.heaviest]!) small.heaviest = c;
-      small = { ...small, count: small.count + 1, weight: small.weight + w, matched: small.matched || matched };
     }
   }
   d.colorKey = colorKeyOf(tree, node, heaviestType, options.colorBy);
   addWeight(weightByKey, d.colorKey, d.value - childWeight);
-  if (small.count > 0) {
-    const merged = small.count === 1;
-    d.children.push({
-      name: merged ? nodeName(tree, small.heaviest) : smallFramesName(small.count),
-      value: small.weight,
-      children: [],
-      node: small.heaviest,
-      fade: false,
-      matched: small.matched,
-      merged: merged ? null : { kind: 'small', count: small.count },
-      colorKey: merged ? colorKeyOf(tree, small.heaviest, -1, options.colorBy) : '',
-    });
-    added++;
+  if (narrow.count === 0) return added;
+  d.children.push(narrow.datum(tree, options.colorBy));
+  return added + 1;
+}
+
+function wideChild(tree: CallTree, node: number, value: number, matched: boolean): FlameDatum {
+  return { name: nodeName(tree, node), value, children: [], node, merged: null, fade: false, matched, colorKey: '' };
+}
+
+/** The children of one frame too narrow to draw, summed into one node as they are met. */
+class NarrowChildren {
+  count = 0;
+  weight = 0;
+  heaviest = -1;
+  heaviestWeight = 0;
+  matched = false;
+
+  add(node: number, weight: number, matched: boolean): void {
+    if (this.heaviest < 0 || weight > this.heaviestWeight) {
+      this.heaviest = node;
+      this.heaviestWeight = weight;
+    }
+    this.count++;
+    this.weight += weight;
+    this.matched ||= matched;
   }
-  return added;
+
+  /** One narrow child keeps its own name and colour; several become "N small frames". */
+  datum(tree: CallTree, colorBy: ColorBy): FlameDatum {
+    const alone = this.count === 1;
+    return {
+      name: alone ? nodeName(tree, this.heaviest) : smallFramesName(this.count),
+      value: this.weight,
+      children: [],
+      node: this.heaviest,
+      fade: false,
+      matched: this.matched,
+      merged: alone ? null : { kind: 'small', count: this.count },
+      colorKey: alone ? colorKeyOf(tree, this.heaviest, -1, colorBy) : '',
+    };
+  }
 }
 
 function addWeight(map: Map<string, number>, key: string, weight: number): void {

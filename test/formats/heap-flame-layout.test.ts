@@ -9,7 +9,10 @@ import { parseBytes } from '../../src/formats/parse-file.ts';
 
 /** A stack: frames from a small alphabet, so stacks share prefixes and parents get many children. */
 const stack = fc.record({
-  frames: fc.array(fc.integer({ min: 0, max: 11 }).map((i) => `f${i}.bzl.g`), { minLength: 1, maxLength: 7 }),
+  frames: fc.array(
+    fc.integer({ min: 0, max: 11 }).map((i) => `f${i}.bzl.g`),
+    { minLength: 1, maxLength: 7 },
+  ),
   leaf: fc.constantFrom('dict', 'list', 'string'),
   weight: fc.integer({ min: 0, max: 2 ** 40 }),
 });

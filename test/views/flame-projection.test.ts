@@ -75,6 +75,28 @@ describe('flame projection', () => {
     expect(t.names[t.name[merged.node]!]).toMatch(/^tiny/);
   });
 
+  it('marks a merged node when a frame it holds matches, and colours a lone narrow frame as itself', () => {
+    const b = new CallTreeBuilder('bytes');
+    b.addStack(['module', 'big'], 'list', 1000);
+    b.addStack(['module', 'tiny0'], 'string', 1);
+    b.addStack(['module', 'tiny1'], 'dict', 2);
+    b.addStack(['module', 'big'], 'tuple', 3);
+    const t = b.build();
+    const matched = new Uint8Array(t.names.length);
+    matched[t.names.indexOf('tiny0')] = 1;
+    const options = { root: 0, widthPx: 100, typeLeaves: true, colorBy: 'type' as const, matchedNames: matched };
+    const module = projectFlame(t, t.total, options).root.children[0]!;
+    const merged = module.children.find((c) => c.merged)!;
+    expect([merged.name, merged.value, merged.matched, t.names[t.name[merged.node]!]]).toEqual([
+      '2 small frames',
+      3,
+      true,
+      'tiny1',
+    ]);
+    const lone = module.children.find((c) => c.name === 'big')!.children.find((c) => c.value === 3)!;
+    expect([lone.name, lone.merged, lone.matched, lone.colorKey]).toEqual(['tuple', null, false, 'tuple']);
+  });
+
   it('starts at the zoomed node, with its ancestors as a faded full-width chain', () => {
     const zoom = nodeAtPath(tree, ['module', 'defs.bzl.cxx_libraries']).node;
     const p = projectFlame(tree, tree.total, { root: zoom, widthPx: 33196800, typeLeaves: true, colorBy: 'type' });
