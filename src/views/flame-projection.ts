@@ -176,12 +176,7 @@ function addDeeper(tree: CallTree, weights: Float64Array, d: FlameDatum, typeLea
   return 1;
 }
 
-/**
- * Adds the wide children of `d` (pushing them on `stack`) and one merged node; returns how many.
- * The loop runs once per child of every drawn frame, cold (in the interpreter) for the worker's
- * first picture: what it reads is held in locals, and narrow children are summed into one
- * object per frame, where a fresh object per narrow child made most of that picture's time.
- */
+/** Adds the wide children of `d` (pushing them on `stack`) and one merged node; returns how many. */
 function expand(
   tree: CallTree,
   weights: Float64Array,
@@ -191,79 +186,95 @@ function expand(
   weightByKey: Map<string, number>,
   stack: FlameDatum[],
 ): number {
-  const node = d.node;
-  d.value = weights[node]!;
+  d.value = weights[d.node]!;
+  const scan = scanChildren(tree, weights, d, minWeight, options, stack);
+  d.colorKey = colorKeyOf(tree, d.node, scan.heaviestType, options.colorBy);
+  addWeight(weightByKey, d.colorKey, d.value - scan.childWeight);
+  if (scan.narrowCount === 0) return scan.added;
+  d.children.push(narrowDatum(tree, scan, options.colorBy));
+  return scan.added + 1;
+}
+
+/** What one pass over a frame's children found. */
+interface ChildScan {
+  /** Weight of the children shown (type leaves count only when shown). */
+  childWeight: number;
+  /** The heaviest type leaf, shown or not (-1 when none). */
+  heaviestType: number;
+  /** Wide children added. */
+  added: number;
+  /** The children too narrow to draw: how many, their weight, the heaviest, and whether any matched. */
+  narrowCount: number;
+  narrowWeight: number;
+  narrowHeaviest: number;
+  narrowMatched: boolean;
+}
+
+/**
+ * Adds `d`'s wide children and sums up the rest. The loop runs once per child of every drawn
+ * frame, cold (in the interpreter) for the worker's first picture: everything it reads or sums
+ * is a local, where an object per narrow child (a spread, then a method call) made most of
+ * that picture's time.
+ */
+function scanChildren(
+  tree: CallTree,
+  weights: Float64Array,
+  d: FlameDatum,
+  minWeight: number,
+  options: ProjectionOptions,
+  stack: FlameDatum[],
+): ChildScan {
   const { end, kind, name } = tree;
   const typeLeaves = options.typeLeaves;
   const matchedNames = options.matchedNames ?? null;
-  const narrow = new NarrowChildren();
   let childWeight = 0;
   let heaviestType = -1;
-  let heaviestTypeWeight = 0;
   let added = 0;
-  for (let c = node + 1, last = end[node]!; c < last; c = end[c]!) {
+  let narrowCount = 0;
+  let narrowWeight = 0;
+  let narrowHeaviest = -1;
+  let narrowMatched = false;
+  for (let c = d.node + 1, last = end[d.node]!; c < last; c = end[c]!) {
     const w = weights[c]!;
     if (kind[c] === NodeKind.Type) {
-      if (heaviestType < 0 || w > heaviestTypeWeight) {
-        heaviestType = c;
-        heaviestTypeWeight = w;
-      }
+      if (heaviestType < 0 || w > weights[heaviestType]!) heaviestType = c;
       if (!typeLeaves) continue;
     }
     childWeight += w;
     if (w <= 0) continue;
     const matched = matchedNames !== null && matchedNames[name[c]!] === 1;
-    if (w < minWeight) narrow.add(c, w, matched);
-    else {
+    if (w >= minWeight) {
       const child = wideChild(tree, c, w, matched);
       d.children.push(child);
       stack.push(child);
       added++;
+      continue;
     }
+    if (narrowHeaviest < 0 || w > weights[narrowHeaviest]!) narrowHeaviest = c;
+    narrowCount++;
+    narrowWeight += w;
+    narrowMatched ||= matched;
   }
-  d.colorKey = colorKeyOf(tree, node, heaviestType, options.colorBy);
-  addWeight(weightByKey, d.colorKey, d.value - childWeight);
-  if (narrow.count === 0) return added;
-  d.children.push(narrow.datum(tree, options.colorBy));
-  return added + 1;
+  return { childWeight, heaviestType, added, narrowCount, narrowWeight, narrowHeaviest, narrowMatched };
 }
 
 function wideChild(tree: CallTree, node: number, value: number, matched: boolean): FlameDatum {
   return { name: nodeName(tree, node), value, children: [], node, merged: null, fade: false, matched, colorKey: '' };
 }
 
-/** The children of one frame too narrow to draw, summed into one node as they are met. */
-class NarrowChildren {
-  count = 0;
-  weight = 0;
-  heaviest = -1;
-  heaviestWeight = 0;
-  matched = false;
-
-  add(node: number, weight: number, matched: boolean): void {
-    if (this.heaviest < 0 || weight > this.heaviestWeight) {
-      this.heaviest = node;
-      this.heaviestWeight = weight;
-    }
-    this.count++;
-    this.weight += weight;
-    this.matched ||= matched;
-  }
-
-  /** One narrow child keeps its own name and colour; several become "N small frames". */
-  datum(tree: CallTree, colorBy: ColorBy): FlameDatum {
-    const alone = this.count === 1;
-    return {
-      name: alone ? nodeName(tree, this.heaviest) : smallFramesName(this.count),
-      value: this.weight,
-      children: [],
-      node: this.heaviest,
-      fade: false,
-      matched: this.matched,
-      merged: alone ? null : { kind: 'small', count: this.count },
-      colorKey: alone ? colorKeyOf(tree, this.heaviest, -1, colorBy) : '',
-    };
-  }
+/** One narrow child keeps its own name and colour; several become "N small frames". */
+function narrowDatum(tree: CallTree, scan: ChildScan, colorBy: ColorBy): FlameDatum {
+  const alone = scan.narrowCount === 1;
+  return {
+    name: alone ? nodeName(tree, scan.narrowHeaviest) : smallFramesName(scan.narrowCount),
+    value: scan.narrowWeight,
+    children: [],
+    node: scan.narrowHeaviest,
+    fade: false,
+    matched: scan.narrowMatched,
+    merged: alone ? null : { kind: 'small', count: scan.narrowCount },
+    colorKey: alone ? colorKeyOf(tree, scan.narrowHeaviest, -1, colorBy) : '',
+  };
 }
 
 function addWeight(map: Map<string, number>, key: string, weight: number): void {
