@@ -83,7 +83,7 @@ pub extern "C" fn column(which: u32) -> *const u8 {
 #[no_mangle]
 pub extern "C" fn lay_out() -> u32 {
     let r = reader();
-    r.layout = Some(Layout::new(&r.tree));
+    r.layout = Some(Layout::new(&mut r.tree));
     r.tree.parent.len() as u32
 }
 

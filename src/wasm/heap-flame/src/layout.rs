@@ -3,9 +3,9 @@
 //!
 //! Children are kept in creation order and every node is created after its parent, so the
 //! pre-order comes from two linear passes over creation order instead of a walk along sibling
-//! links. The columns are written one at a time into scratch columns that JavaScript copies out
-//! before it asks for the next: most of a layout's time went into touching fresh memory, and a
-//! column per call keeps the core's share of it to one column of each width.
+//! links. Most of a layout's time went into touching fresh memory, so it works in the tree's
+//! sibling links, no longer needed, and writes the columns one at a time into scratch columns
+//! that JavaScript copies out before it asks for the next.
 use crate::tree::Tree;
 
 /// A column of the laid-out tree, as `laid_out` numbers them.
@@ -21,23 +21,28 @@ pub struct Layout {
     position: Vec<u32>,
     /// Where each node's subtree ends in pre-order, by creation index.
     end: Vec<u32>,
-    ints: Vec<i32>,
+    /// The i32 columns, as their bits (-1 is u32::MAX).
+    ints: Vec<u32>,
     bytes: Vec<u8>,
     floats: Vec<f64>,
 }
 
 impl Layout {
-    pub fn new(tree: &Tree) -> Layout {
+    pub fn new(tree: &mut Tree) -> Layout {
         let n = tree.parent.len();
+        let [mut next, mut position, mut ints] = tree.take_links();
+        for column in [&mut next, &mut position, &mut ints] {
+            column.resize(n, 0);
+        }
         // Subtree sizes: a node's descendants all come after it in creation order, so walking
         // it backwards adds each child's size to its parent once the child's is complete.
-        let mut next = vec![1u32; n];
+        next.fill(1);
         for v in (1..n).rev() {
             next[tree.parent[v] as usize] += next[v];
         }
         // A node goes where its parent's next child goes. `next[v]` holds v's size until v is
         // placed, then where v's next child goes: after the last one, where v's subtree ends.
-        let mut position = vec![0u32; n];
+        position[0] = 0;
         next[0] = 1;
         for v in 1..n {
             let p = tree.parent[v] as usize;
@@ -46,20 +51,20 @@ impl Layout {
             next[v] = at + 1;
             position[v] = at;
         }
-        Layout { position, end: next, ints: vec![0; n], bytes: vec![0; n], floats: vec![0.0; n] }
+        Layout { position, end: next, ints, bytes: vec![0; n], floats: vec![0.0; n] }
     }
 
     /// Writes column `which` in pre-order and returns where it is (valid until the next call).
     pub fn column(&mut self, tree: &Tree, which: u32) -> *const u8 {
         let pos = &self.position;
         match which {
-            NAME => scatter(&mut self.ints, pos, |v| tree.name[v] as i32),
+            NAME => scatter(&mut self.ints, pos, |v| tree.name[v]),
             PARENT => scatter(&mut self.ints, pos, |v| match v {
-                0 => -1,
-                _ => pos[tree.parent[v] as usize] as i32,
+                0 => u32::MAX,
+                _ => pos[tree.parent[v] as usize],
             }),
             DEPTH => self.depths(tree),
-            END => scatter(&mut self.ints, pos, |v| self.end[v] as i32),
+            END => scatter(&mut self.ints, pos, |v| self.end[v]),
             KIND => scatter(&mut self.bytes, pos, |v| tree.kind[v]),
             SELF => scatter(&mut self.floats, pos, |v| tree.weight[v]),
             _ => self.totals(tree),

@@ -82,6 +82,19 @@ impl Tree {
         node
     }
 
+    /// Gives up what only reading lines needs once the last line is read: the sibling links as
+    /// three columns of a node each (any contents) for a layout to work in, and the child counts'
+    /// memory for its next allocation; touching fresh memory was most of what a layout cost.
+    /// Reading another line afterwards would panic.
+    pub fn take_links(&mut self) -> [Vec<u32>; 3] {
+        self.child_count = Vec::new();
+        [
+            core::mem::take(&mut self.first_child),
+            core::mem::take(&mut self.last_child),
+            core::mem::take(&mut self.next_sibling),
+        ]
+    }
+
     /// Fibonacci hashing: the top bits of the product mix both halves of the key.
     fn home(&self, parent: u32, name: u32) -> usize {
         let key = ((parent as u64) << 32 | name as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
