@@ -3,8 +3,10 @@
 // It draws the same pruned projection (flame-projection.ts) with the same colours
 // (frame-colors.ts), labels (frame-label.ts) and layout as the interactive chart's first frame:
 // d3's partition, the children order and the 1 px cut that views/flamegraph.ts gives
-// d3-flame-graph. Nothing here is interactive; the d3-flame-graph view replaces it.
-import { hierarchy, partition, type HierarchyRectangularNode } from 'd3';
+// d3-flame-graph. The partition is worked out here as d3 works it out, to the last bit
+// (test/views/flame-canvas.test.ts holds it to d3's): d3's passes over node objects of its own
+// took ~6 of the ~27 ms of the worker's cold first picture in Chromium. Nothing here is
+// interactive; the d3-flame-graph view replaces it.
 import { assignColors, MATCH_COLOR, SMALL_COLOR } from './frame-colors.ts';
 import { fitLabel } from './frame-label.ts';
 import type { FlameDatum, Projection } from './flame-projection.ts';
@@ -36,8 +38,57 @@ export interface CanvasLayout {
 }
 
 /** The chart's children order: heaviest first, a merged "N small frames" node last. */
-function chartOrder(a: { data: FlameDatum }, b: { data: FlameDatum }): number {
-  return a.data.merged ? 1 : b.data.merged ? -1 : b.data.value - a.data.value;
+function chartOrder(a: FlameDatum, b: FlameDatum): number {
+  return a.merged ? 1 : b.merged ? -1 : b.value - a.value;
+}
+
+/**
+ * What d3's `hierarchy(root).sum(…)` gives each frame with d3-flame-graph's reappraisal: its
+ * own part is its value less its children's (a faded frame, an ancestor of the zoomed one, has
+ * none, so it is as wide as what it holds), plus its children's sums added last child first,
+ * as d3 adds them, so that every sum is d3's to the last bit.
+ */
+function partitionSums(root: FlameDatum): Map<FlameDatum, number> {
+  const order: FlameDatum[] = [root];
+  for (let i = 0; i < order.length; i++) for (const c of order[i]!.children) order.push(c);
+  const sums = new Map<FlameDatum, number>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const d = order[i]!;
+    let shown = 0;
+    for (const c of d.children) shown += c.fade ? 0 : c.value;
+    let sum = +(d.fade ? 0 : d.value - shown) || 0;
+    for (let k = d.children.length - 1; k >= 0; k--) sum += sums.get(d.children[k]!)!;
+    sums.set(d, sum);
+  }
+  return sums;
+}
+
+/** A frame's span of the chart's width (0 to 1) and its row. */
+interface Span {
+  datum: FlameDatum;
+  depth: number;
+  x0: number;
+  x1: number;
+}
+
+/**
+ * d3's `partition()` of that hierarchy with its children in chart order, in d3's breadth-first
+ * order: a frame's children split its span in proportion to their sums, from its left edge.
+ */
+function partitionSpans(root: FlameDatum): Span[] {
+  const sums = partitionSums(root);
+  const spans: Span[] = [{ datum: root, depth: 0, x0: 0, x1: 1 }];
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i]!;
+    const sum = sums.get(span.datum)!;
+    const k = sum && (span.x1 - span.x0) / sum;
+    let x = span.x0;
+    for (const c of [...span.datum.children].sort(chartOrder)) {
+      spans.push({ datum: c, depth: span.depth + 1, x0: x, x1: (x += sums.get(c)! * k) });
+    }
+    if (span.x1 < span.x0) span.x0 = span.x1 = (span.x0 + span.x1) / 2;
+  }
+  return spans;
 }
 
 /**
@@ -46,24 +97,18 @@ function chartOrder(a: { data: FlameDatum }, b: { data: FlameDatum }): number {
  * root on top (`icicle`) or at the bottom. The height is the live chart's for that direction.
  */
 export function layoutFlameCanvas(projection: Projection, width: number, icicle: boolean): CanvasLayout {
-  const root = hierarchy(projection.root, (d) => d.children);
-  // d3-flame-graph's reappraisal: a frame's own part is its value less its children's; a faded
-  // frame (an ancestor of the zoomed one) has none, so it is as wide as what it holds.
-  root.sum((d) => (d.fade ? 0 : d.value - d.children.reduce((s, c) => s + (c.fade ? 0 : c.value), 0)));
-  root.sort(chartOrder);
-  const laid: HierarchyRectangularNode<FlameDatum> = partition<FlameDatum>()(root);
-  const shown = laid.descendants().filter((n) => (n.x1 - n.x0) * width > 1);
-  const maxDepth = shown.reduce((m, n) => Math.max(m, n.depth), 0);
+  const shown = partitionSpans(projection.root).filter((s) => (s.x1 - s.x0) * width > 1);
+  const maxDepth = shown.reduce((m, s) => Math.max(m, s.depth), 0);
   // views/flamegraph.ts trims an icicle to its rows; d3-flame-graph leaves three rows under a flame.
   const height = icicle ? (maxDepth + 1) * CANVAS_CELL_HEIGHT + 2 : (maxDepth + 3) * CANVAS_CELL_HEIGHT;
   const colors = assignColors(projection.weightByKey);
-  const frames = shown.map((n) => ({
-    x: n.x0 * width,
-    y: icicle ? n.depth * CANVAS_CELL_HEIGHT : height - (n.depth + 1) * CANVAS_CELL_HEIGHT,
-    width: (n.x1 - n.x0) * width,
-    name: n.data.name,
-    fill: n.data.matched ? MATCH_COLOR : n.data.merged ? SMALL_COLOR : colors.colorOf(n.data.colorKey),
-    fade: n.data.fade,
+  const frames = shown.map(({ datum, depth, x0, x1 }) => ({
+    x: x0 * width,
+    y: icicle ? depth * CANVAS_CELL_HEIGHT : height - (depth + 1) * CANVAS_CELL_HEIGHT,
+    width: (x1 - x0) * width,
+    name: datum.name,
+    fill: datum.matched ? MATCH_COLOR : datum.merged ? SMALL_COLOR : colors.colorOf(datum.colorKey),
+    fade: datum.fade,
   }));
   return { width, height, frames };
 }

@@ -20,7 +20,7 @@ const stack = fc.record({
 describe('the heap flame core’s layout', () => {
   it('gives every column the builder’s walk gives, for stacks in any order', () => {
     fc.assert(
-      fc.property(fc.array(stack, { minLength: 1, maxLength: 120 }), (stacks) => {
+      fc.property(fc.array(stack, { minLength: 1, maxLength: 120, size: 'max' }), (stacks) => {
         const text = stacks.map((s) => `${s.frames.join(';')};${s.leaf} ${s.weight}\n`).join('');
         const parsed = parseBytes('flame.src', new TextEncoder().encode(text));
         if (parsed.profile?.format !== 'heap-flame') throw new Error(`got ${parsed.profile?.format}`);

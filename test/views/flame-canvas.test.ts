@@ -1,6 +1,8 @@
+import { hierarchy, partition } from 'd3';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/formats/parse-file.ts';
-import type { CallTree } from '../../src/model/call-tree.ts';
+import { CallTreeBuilder, type CallTree } from '../../src/model/call-tree.ts';
 import {
   CANVAS_CELL_HEIGHT,
   canvasLabel,
@@ -11,7 +13,7 @@ import {
 } from '../../src/views/flame-canvas.ts';
 import { colorOfKey, SMALL_COLOR } from '../../src/views/frame-colors.ts';
 import { fitLabel } from '../../src/views/frame-label.ts';
-import { projectFlame, type FlameDatum } from '../../src/views/flame-projection.ts';
+import { projectFlame, type FlameDatum, type Projection } from '../../src/views/flame-projection.ts';
 import { nodeAtPath } from '../../src/views/tree-search.ts';
 import { sampleBalancedHeapFlame, sampleHeapFlame } from '../samples.ts';
 
@@ -103,6 +105,57 @@ describe('first-paint canvas layout', () => {
     expect([root!.name, module!.name, zoomed!.name]).toEqual(['all', 'module', 'macros/defs.bzl.generated_libraries']);
     for (const f of [root!, module!, zoomed!]) expect(f.width).toBeCloseTo(600, 6);
     expect([root!.fade, module!.fade, zoomed!.fade]).toEqual([true, true, false]);
+  });
+});
+
+/** The boxes as d3 itself lays out the projection, as the live chart gets it: the oracle for the canvas's own partition. */
+function d3Boxes(projection: Projection, width: number): { name: string; x: number; width: number; depth: number }[] {
+  const root = hierarchy(projection.root, (d) => d.children);
+  root.sum((d) => (d.fade ? 0 : d.value - d.children.reduce((s, c) => s + (c.fade ? 0 : c.value), 0)));
+  root.sort((a, b) => (a.data.merged ? 1 : b.data.merged ? -1 : b.data.value - a.data.value));
+  return partition<FlameDatum>()(root)
+    .descendants()
+    .filter((n) => (n.x1 - n.x0) * width > 1)
+    .map((n) => ({ name: n.data.name, x: n.x0 * width, width: (n.x1 - n.x0) * width, depth: n.depth }));
+}
+
+describe('first-paint canvas partition', () => {
+  // Fractional weights (seconds), so a sum added in another order would differ in its last bits.
+  const stack = fc.record({
+    frames: fc.array(
+      fc.integer({ min: 0, max: 9 }).map((i) => `f${i}.bzl.g`),
+      { minLength: 1, maxLength: 6 },
+    ),
+    leaf: fc.constantFrom('dict', 'list', null),
+    weight: fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 997),
+  });
+
+  it('is d3’s partition to the last bit, in d3’s order, zoomed or not', () => {
+    fc.assert(
+      fc.property(
+        fc.array(stack, { minLength: 1, maxLength: 150, size: 'max' }),
+        fc.nat(),
+        fc.constantFrom(33, 390, 1280, 100_000),
+        fc.boolean(),
+        (stacks, zoom, width, icicle) => {
+          const b = new CallTreeBuilder('seconds');
+          for (const s of stacks) b.addStack(s.frames, s.leaf, s.weight);
+          const t = b.build();
+          const root = zoom % t.name.length;
+          const projection = projectFlame(t, t.total, { root, widthPx: width, typeLeaves: true, colorBy: 'type' });
+          const layout = layoutFlameCanvas(projection, width, icicle);
+          const rows = icicle ? 0 : layout.height / CANVAS_CELL_HEIGHT - 1;
+          const drawn = layout.frames.map((f) => ({
+            name: f.name,
+            x: f.x,
+            width: f.width,
+            depth: Math.abs(f.y / CANVAS_CELL_HEIGHT - rows),
+          }));
+          expect(drawn).toEqual(d3Boxes(projection, width));
+        },
+      ),
+      { numRuns: 300, seed: 20261204 },
+    );
   });
 });
 
