@@ -13,7 +13,7 @@ import { readSources, splitSources, unreadableSourcesWarning, type SourceText } 
 /** The transfer list of a finished job, loaded with this chunk (transfer.ts says why not the entry). */
 export { transferablesOf } from './transfer.ts';
 /** The first paint, drawn from this chunk too (the worker's entry stays small). */
-export { paintFirstFlame } from './first-paint.ts';
+export { paintFirstFlame, prepareFirstPaint } from './first-paint.ts';
 
 /**
  * The late analysis of sources dropped after their profiles, imported from here (not from the

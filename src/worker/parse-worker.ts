@@ -131,7 +131,10 @@ scope.onmessage = (event) => {
   else if (request.type === 'analyse') analyse(request);
   else if (request.type === 'first-paint-canvas') {
     // Only before the first job has ended; a later canvas is not drawn on.
-    if (!firstPaint.over) firstPaint.target = request;
+    if (firstPaint.over) return;
+    firstPaint.target = request;
+    // The font is looked up while the file downloads; like the picture, it may fail harmlessly.
+    if (!firstPaint.parsed) void loadJob.then(({ prepareFirstPaint }) => prepareFirstPaint(request)).catch(() => {});
     void paintFirstWhenReady();
   } else cancel(request.jobId);
 };

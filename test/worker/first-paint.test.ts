@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../src/formats/parse-file.ts';
 import type { ParsedFile } from '../../src/model/profile.ts';
-import { CANVAS_CELL_HEIGHT } from '../../src/views/flame-canvas.ts';
-import { paintFirstFlame } from '../../src/worker/first-paint.ts';
+import { CANVAS_CELL_HEIGHT, CANVAS_LABEL_FONT } from '../../src/views/flame-canvas.ts';
+import { paintFirstFlame, prepareFirstPaint } from '../../src/worker/first-paint.ts';
 import { sampleBalancedHeapFlame, sampleHeapFlame, sampleStatements } from '../samples.ts';
 
 /** An OffscreenCanvas stand-in that records what is drawn on it. */
@@ -40,6 +40,19 @@ describe('the worker’s first paint', () => {
     expect(description).toMatch(
       /^Flamegraph of allocated bytes \(a first picture; the interactive chart replaces it\); widest frames under the root: module \d+(\.\d)?%/,
     );
+  });
+
+  it('looks the label font up ahead of the picture without drawing anything', () => {
+    const { canvas, drawn } = fakeCanvas();
+    const measured: string[] = [];
+    const ctx = canvas.getContext('2d')!;
+    ctx.measureText = (text: string) => {
+      measured.push(`${ctx.font}: ${text}`);
+      return { width: text.length * 6 } as TextMetrics;
+    };
+    prepareFirstPaint({ canvas, width: 800, scale: 1 });
+    expect(measured).toEqual([`${CANVAS_LABEL_FONT}: all`]);
+    expect([drawn, canvas.height]).toEqual([[], 0]);
   });
 
   it('draws nothing for a load without a call tree, or of several sets', () => {
