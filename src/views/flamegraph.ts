@@ -72,6 +72,24 @@ function itself<T>(this: T): T {
   return this;
 }
 
+/**
+ * Moves a frame's position from its `<g>`'s `translate` (d3-flame-graph's) to its rectangle's and
+ * label box's x and y. A transform on each of ~700 `<g>`s gives every frame a transform node of
+ * its own in the browser's paint property trees, so each one was styled, pre-painted and painted
+ * apart: re-attaching 700 frames took 9.9 ms of style and layout with the transforms and 5.2
+ * without (a test page, median of 25), and zoom out to the root of the 100 MB flame ~5 ms less
+ * main-thread CPU a round (pre-paint and paint halved; docs/performance.md, seventh session).
+ */
+function placeFrame(g: SVGGElement): void {
+  const shift = g.transform.baseVal.consolidate()?.matrix;
+  if (!shift || shift.a !== 1 || shift.b !== 0 || shift.c !== 0 || shift.d !== 1) return;
+  g.removeAttribute('transform');
+  for (const part of g.children) {
+    part.setAttribute('x', String(shift.e));
+    part.setAttribute('y', String(shift.f));
+  }
+}
+
 /** Keys of props whose change needs a new projection (the rest restyle the drawn frames). */
 const LAYOUT_KEYS = ['tree', 'weights', 'zoom', 'icicle', 'typeLeaves', 'colorBy', 'diff'] as const;
 
@@ -233,6 +251,7 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
    */
   function fitLabels(host: HTMLElement): void {
     for (const g of host.querySelectorAll<SVGGElement>('g.frame')) {
+      placeFrame(g);
       const box = g.querySelector('foreignObject');
       const label = box?.firstElementChild as HTMLElement | null;
       if (!box || !label) continue;
