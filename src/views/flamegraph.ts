@@ -96,9 +96,12 @@ const LAYOUT_KEYS = ['tree', 'weights', 'zoom', 'icicle', 'typeLeaves', 'colorBy
 type Frame = FrameNode<FlameDatum>;
 
 /**
- * A drawn chart. A view left by a zoom is kept detached, so a return to it (zoom out to the
- * whole tree, the most common move) re-attaches its frames instead of projecting, partitioning
- * and creating ~700 frames again; the browser then only styles and lays them out.
+ * A drawn chart. A view left by a zoom is kept, hidden in place (the `kept` class:
+ * `content-visibility: hidden`), so a return to it (zoom out to the whole tree, the most common
+ * move) shows its frames again instead of projecting, partitioning and creating ~700 frames. A
+ * detached view re-attached had all its 1,478 elements styled and laid out again at the root of
+ * the 100 MB flame; one hidden in place keeps its style and layout (56 elements styled, ~6 ms
+ * less main-thread CPU a zoom out), and the browser only paints it.
  */
 interface DrawnView {
   host: HTMLDivElement;
@@ -120,7 +123,7 @@ interface DrawnFrame {
   d: FlameDatum;
 }
 
-/** Views kept detached for a return (besides the one shown). */
+/** Views kept hidden for a return (besides the one shown). */
 const KEPT_VIEWS = 2;
 
 export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphView {
@@ -130,7 +133,10 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
   const tooltip = createTooltip(document.body);
   let props = initial;
   let view: DrawnView | null = null;
-  const kept = new KeptViews<DrawnView>(KEPT_VIEWS, (v) => v.chart.destroy());
+  const kept = new KeptViews<DrawnView>(KEPT_VIEWS, (v) => {
+    v.chart.destroy();
+    v.host.remove();
+  });
   let width = 0;
   let drawnHidden = false;
   const drawn = new Set<number>();
@@ -189,17 +195,36 @@ export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphVie
     tooltip.hide();
     drawnHidden = chartEl.clientWidth === 0;
     width = Math.max(200, Math.floor(chartEl.clientWidth || el.clientWidth || 960));
-    if (view) kept.keep(view);
+    if (view) kept.keep(hide(view));
     const back = kept.take(sameLayout, (v) => v.drawnFor.zoom === props.zoom);
-    chartEl.replaceChildren();
     view = back ?? draw();
-    if (back) chartEl.append(back.host);
+    if (back) show(back);
     props.onLegend?.(view.legend);
     if (view.matchedNames !== props.matchedNames) rematch();
     mark();
   }
 
-  /** Projects and draws the zoomed subtree into a new host in the chart. */
+  /** Hides a view for a return; focus and selection marks are only on the shown view. */
+  function hide(left: DrawnView): DrawnView {
+    left.host.classList.add('kept');
+    for (const { g } of left.frames) {
+      toggleClass(g, 'focused', false);
+      toggleClass(g, 'selected', false);
+    }
+    return left;
+  }
+
+  /**
+   * Shows a kept view where it is. Views are never moved: drawing new views first and moving the
+   * kept ones behind the shown one (tried, to keep the shown view first) had the root view's
+   * whole subtree styled again from the second zoom out on (1,478 elements instead of 56,
+   * Chromium 156).
+   */
+  function show(back: DrawnView): void {
+    back.host.classList.remove('kept');
+  }
+
+  /** Projects and draws the zoomed subtree into a new host at the end of the chart. */
   function draw(): DrawnView {
     const host = chartEl.appendChild(document.createElement('div'));
     const projection = projectFlame(props.tree, props.weights, {
