@@ -84,6 +84,22 @@ export async function loadToPaint(browser, app, url, { keep = false, until = 'pa
 }
 
 /**
+ * The fetch+decode+count floor of a `#url=` load: a fresh context opens the harness's floor page,
+ * which streams the file, decodes it and counts its lines; returns ms from navigation start.
+ */
+export async function floorLoad(browser, origin, fileUrl) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${origin}/bench/floor.html#url=${encodeURIComponent(fileUrl)}`);
+    await page.waitForFunction(() => window.__floor, null, { timeout: LOAD_TIMEOUT_MS, polling: 100 });
+    return await page.evaluate(() => window.__floor.doneAt);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
  * Repeats zoom-in, zoom-out and search (or `kinds`) `rounds` times; returns the times per
  * kind. A performance mark named after the kind precedes each input, for traces.
  */
