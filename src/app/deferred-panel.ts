@@ -61,8 +61,8 @@ export class DeferredPanel<T> implements Deferred {
   }
 }
 
-/** Loads every panel when the browser is next idle (after the first set is drawn). */
-export function prefetchPanels(panels: readonly Deferred[]): void {
+/** Loads every panel (or other chunk) when the browser is next idle (after the first set is drawn). */
+export function prefetchPanels(panels: readonly Pick<Deferred, 'request'>[]): void {
   const all = () => panels.forEach((p) => void p.request().catch(() => undefined));
   if (typeof requestIdleCallback === 'function') afterPaint(() => requestIdleCallback(all, { timeout: 2000 }));
   else afterPaint(all);

@@ -1,21 +1,26 @@
 // The flamegraph: the one adapter around d3-flame-graph (toolchain.md). It gets a fresh
 // pruned projection on every render (the `Node$1` bug), search matches coloured from our own
 // matcher (its search, with `new RegExp(term)`, is never called), our text-only tooltip, and
-// our own click handling (zoom re-projects from the clicked node instead of walking the whole
-// tree). It draws without transitions (drawAtOnce), so a zoom or search is one painted frame.
+// our own click handling (views/flame-pointer.ts: zoom re-projects from the clicked node instead
+// of walking the whole tree). It draws without transitions (drawAtOnce), so a zoom or search is
+// one painted frame; views/flame-frames.ts finishes and marks the frames it drew.
 import { select, selection, type BaseType, type Selection } from 'd3';
-import flamegraph, { type FlameGraph, type FrameNode } from 'd3-flame-graph';
+import flamegraph, { type FlameGraph } from 'd3-flame-graph';
 import type { CallTree } from '../model/call-tree.ts';
-import { formatPercent } from '../model/units.ts';
 import { assignColors, MATCH_COLOR, SMALL_COLOR, type LegendEntry } from './frame-colors.ts';
-import { describeWeight, frameDetails, mergedDetails, type FrameContext } from './frame-details.ts';
+import { frameDetails, mergedDetails, type FrameContext } from './frame-details.ts';
 import { projectFlame, projectionDepth, type ColorBy, type FlameDatum } from './flame-projection.ts';
-import { fitLabel } from './frame-label.ts';
-import { createTooltip } from './tooltip.ts';
-import { textMeasure, toggleClass } from './dom.ts';
 import { KeptViews } from './kept-views.ts';
-import { markChange, type DiffFrames } from './diff-colors.ts';
-import { appendAll } from '../model/arrays.ts';
+import type { DiffFrames } from './diff-colors.ts';
+import {
+  describeFrames,
+  FrameFinisher,
+  markFrames,
+  rematchFrames,
+  type BoundFrame,
+  type DrawnFrame,
+} from './flame-frames.ts';
+import { wirePointer, type FlamePointer } from './flame-pointer.ts';
 
 export interface FlamegraphProps extends FrameContext {
   tree: CallTree;
@@ -43,9 +48,11 @@ export interface FlamegraphView {
 }
 
 const CELL_HEIGHT = 18;
-/** d3-flame-graph's label margins (4 px each side) and a pixel for rounding. */
-const LABEL_MARGIN_PX = 9;
 const RESIZE_DEBOUNCE_MS = 150;
+/** Views kept hidden for a return (besides the one shown). */
+const KEPT_VIEWS = 2;
+/** Keys of props whose change needs a new projection (the rest restyle the drawn frames). */
+const LAYOUT_KEYS = ['tree', 'weights', 'zoom', 'icicle', 'typeLeaves', 'colorBy', 'diff'] as const;
 
 /**
  * d3-flame-graph draws through d3 transitions: a frame's new position, width and label text
@@ -72,15 +79,13 @@ function itself<T>(this: T): T {
   return this;
 }
 
-/** Keys of props whose change needs a new projection (the rest restyle the drawn frames). */
-const LAYOUT_KEYS = ['tree', 'weights', 'zoom', 'icicle', 'typeLeaves', 'colorBy', 'diff'] as const;
-
-type Frame = FrameNode<FlameDatum>;
-
 /**
- * A drawn chart. A view left by a zoom is kept detached, so a return to it (zoom out to the
- * whole tree, the most common move) re-attaches its frames instead of projecting, partitioning
- * and creating ~700 frames again; the browser then only styles and lays them out.
+ * A drawn chart. A view left by a zoom is kept, hidden in place (the `kept` class:
+ * `content-visibility: hidden`), so a return to it (zoom out to the whole tree, the most common
+ * move) shows its frames again instead of projecting, partitioning and creating ~700 frames. A
+ * detached view re-attached had all its 1,478 elements styled and laid out again at the root of
+ * the 100 MB flame; one hidden in place keeps its style and layout (56 elements styled, ~6 ms
+ * less main-thread CPU a zoom out), and the browser only paints it.
  */
 interface DrawnView {
   host: HTMLDivElement;
@@ -89,7 +94,7 @@ interface DrawnView {
   frames: DrawnFrame[];
   legend: LegendEntry[];
   /** Fill of a frame: search matches first (our matcher sets `matched`, never d3-flame-graph's search). */
-  colorOf: (d: Frame) => string;
+  colorOf: (d: BoundFrame) => string;
   /** The search its frames are coloured for. */
   matchedNames: Uint8Array | null;
   /** The props and width it was drawn for (zoom included). */
@@ -97,246 +102,180 @@ interface DrawnView {
   width: number;
 }
 
-interface DrawnFrame {
-  g: SVGGElement;
-  d: FlameDatum;
+/** Fill by search match, merged frame, the diff's change, then the colour key. */
+function colorMapper(
+  diff: DiffFrames | null | undefined,
+  colors: ReturnType<typeof assignColors>,
+): (d: BoundFrame) => string {
+  return (d) =>
+    d.data.matched
+      ? MATCH_COLOR
+      : d.data.merged
+        ? SMALL_COLOR
+        : diff
+          ? diff.colorOf(d.data.node)
+          : colors.colorOf(d.data.colorKey);
 }
 
-/** Views kept detached for a return (besides the one shown). */
-const KEPT_VIEWS = 2;
-
 export function create(el: HTMLElement, initial: FlamegraphProps): FlamegraphView {
-  const chartEl = document.createElement('div');
-  chartEl.className = 'flame-chart';
-  el.appendChild(chartEl);
-  const tooltip = createTooltip(document.body);
-  let props = initial;
-  let view: DrawnView | null = null;
-  const kept = new KeptViews<DrawnView>(KEPT_VIEWS, (v) => v.chart.destroy());
-  let width = 0;
-  let drawnHidden = false;
-  const drawn = new Set<number>();
-  /** Label text width, measured in the labels' font (read once, from the first label drawn). */
-  let measure: ((text: string) => number) | null = null;
+  const chart = new FlameChart(el, initial);
+  return { update: (next) => chart.update(next), destroy: () => chart.destroy(), drawn: () => chart.drawn };
+}
 
-  const detailsOf = (d: FlameDatum): string[] =>
-    props.diff && !d.merged
-      ? props.diff.details(d.node)
-      : d.merged
-        ? mergedDetails(props, d.merged, d.value, d.node)
-        : frameDetails(props, d.node);
-
-  /** Where a click zoomed: the redrawn frame under a still pointer gets no tooltip until it moves. */
-  let zoomedAt: { x: number; y: number } | null = null;
-
-  // d3-flame-graph calls show/hide on hover; we fill our own element with text.
-  const hoverTip = Object.assign(() => {}, {
-    show(event: MouseEvent, d: Frame) {
-      if (zoomedAt && zoomedAt.x === event.clientX && zoomedAt.y === event.clientY) return hoverTip;
-      zoomedAt = null;
-      tooltip.show(detailsOf(d.data), event.clientX, event.clientY);
-      return hoverTip;
-    },
-    hide() {
-      tooltip.hide();
-      return hoverTip;
-    },
+/** One chart element: the view shown, the views kept for a return, the pointer and the width. */
+class FlameChart {
+  readonly drawn = new Set<number>();
+  private readonly chartEl = document.createElement('div');
+  private readonly pointer: FlamePointer;
+  private readonly finisher = new FrameFinisher();
+  private readonly kept = new KeptViews<DrawnView>(KEPT_VIEWS, (v) => {
+    v.chart.destroy();
+    v.host.remove();
   });
+  private readonly resize: ResizeObserver;
+  private resizeTimer: ReturnType<typeof setTimeout> | undefined;
+  private view: DrawnView | null = null;
+  private width = 0;
+  private drawnHidden = false;
 
-  function frameOf(target: EventTarget | null): Frame | null {
-    const g = (target as Element | null)?.closest?.('g.frame');
-    return g ? (select(g).datum() as Frame) : null;
+  constructor(
+    private readonly el: HTMLElement,
+    private props: FlamegraphProps,
+  ) {
+    this.chartEl.className = 'flame-chart';
+    el.appendChild(this.chartEl);
+    this.pointer = wirePointer(this.chartEl, {
+      details: (d) => this.detailsOf(d),
+      zoom: (node) => this.props.onZoom(node),
+    });
+    this.resize = new ResizeObserver(() => this.resized());
+    this.resize.observe(this.chartEl);
+    this.render();
   }
 
-  // Capture phase: we zoom by re-projecting, so d3-flame-graph's own click-zoom never runs.
-  chartEl.addEventListener(
-    'click',
-    (event) => {
-      const frame = frameOf(event.target);
-      if (!frame) return;
-      event.stopPropagation();
-      tooltip.hide();
-      zoomedAt = { x: event.clientX, y: event.clientY };
-      props.onZoom(frame.data.node);
-    },
-    true,
-  );
+  update(next: FlamegraphProps): void {
+    const previous = this.props;
+    this.props = next;
+    if (LAYOUT_KEYS.some((k) => previous[k] !== next[k])) return this.render();
+    if (previous.matchedNames !== next.matchedNames) this.rematch();
+    this.mark();
+  }
+
+  destroy(): void {
+    this.resize.disconnect();
+    clearTimeout(this.resizeTimer);
+    this.kept.clear();
+    this.view?.chart.destroy();
+    this.pointer.destroy();
+    this.chartEl.remove();
+  }
+
+  private detailsOf(d: FlameDatum): string[] {
+    const props = this.props;
+    if (props.diff && !d.merged) return props.diff.details(d.node);
+    return d.merged ? mergedDetails(props, d.merged, d.value, d.node) : frameDetails(props, d.node);
+  }
+
+  /**
+   * Dragging a window edge fires many resizes: redraw once they pause. A chart that was drawn
+   * while hidden (no width of its own) redraws at once when it is shown.
+   */
+  private resized(): void {
+    clearTimeout(this.resizeTimer);
+    const fresh = () => Math.floor(this.chartEl.clientWidth) !== this.width && this.chartEl.clientWidth > 0;
+    if (fresh() && this.drawnHidden) this.render();
+    else this.resizeTimer = setTimeout(() => fresh() && this.render(), RESIZE_DEBOUNCE_MS);
+  }
+
+  private render(): void {
+    // The frame under the pointer is replaced: its mouseout never comes, so no tooltip may stay.
+    this.pointer.hide();
+    this.drawnHidden = this.chartEl.clientWidth === 0;
+    this.width = Math.max(200, Math.floor(this.chartEl.clientWidth || this.el.clientWidth || 960));
+    if (this.view) this.kept.keep(hide(this.view));
+    const back = this.kept.take(
+      (v) => this.sameLayout(v),
+      (v) => v.drawnFor.zoom === this.props.zoom,
+    );
+    // Shown where it is: drawing new views first and moving the kept ones behind the shown one
+    // (tried, to keep the shown view first) had the root view's whole subtree styled again from
+    // the second zoom out on (1,478 elements instead of 56, Chromium 156).
+    back?.host.classList.remove('kept');
+    this.view = back ?? this.draw();
+    this.props.onLegend?.(this.view.legend);
+    if (this.view.matchedNames !== this.props.matchedNames) this.rematch();
+    this.mark();
+  }
 
   /** Same drawing: every layout prop but the zoom, and the width. */
-  const sameLayout = (v: DrawnView) =>
-    v.width === width && LAYOUT_KEYS.every((k) => k === 'zoom' || v.drawnFor[k] === props[k]);
-
-  function render(): void {
-    // The frame under the pointer is replaced: its mouseout never comes, so no tooltip may stay.
-    tooltip.hide();
-    drawnHidden = chartEl.clientWidth === 0;
-    width = Math.max(200, Math.floor(chartEl.clientWidth || el.clientWidth || 960));
-    if (view) kept.keep(view);
-    const back = kept.take(sameLayout, (v) => v.drawnFor.zoom === props.zoom);
-    chartEl.replaceChildren();
-    view = back ?? draw();
-    if (back) chartEl.append(back.host);
-    props.onLegend?.(view.legend);
-    if (view.matchedNames !== props.matchedNames) rematch();
-    mark();
+  private sameLayout(v: DrawnView): boolean {
+    return v.width === this.width && LAYOUT_KEYS.every((k) => k === 'zoom' || v.drawnFor[k] === this.props[k]);
   }
 
-  /** Projects and draws the zoomed subtree into a new host in the chart. */
-  function draw(): DrawnView {
-    const host = chartEl.appendChild(document.createElement('div'));
+  /** Projects and draws the zoomed subtree into a new host at the end of the chart. */
+  private draw(): DrawnView {
+    const props = this.props;
+    const host = this.chartEl.appendChild(document.createElement('div'));
     const projection = projectFlame(props.tree, props.weights, {
       root: props.zoom,
-      widthPx: width,
+      widthPx: this.width,
       typeLeaves: props.typeLeaves,
       colorBy: props.colorBy,
       matchedNames: props.matchedNames,
     });
-    const root = projection.root;
     const colors = assignColors(projection.weightByKey);
-    const diff = props.diff;
-    const colorOf = (d: Frame) =>
-      d.data.matched
-        ? MATCH_COLOR
-        : d.data.merged
-          ? SMALL_COLOR
-          : diff
-            ? diff.colorOf(d.data.node)
-            : colors.colorOf(d.data.colorKey);
-    const chart = flamegraph<FlameDatum>()
-      .width(width)
-      .cellHeight(CELL_HEIGHT)
-      .minFrameSize(1)
-      .transitionDuration(0)
-      .inverted(props.icicle)
-      .sort((a, b) => (a.data.merged ? 1 : b.data.merged ? -1 : b.data.value - a.data.value))
-      .tooltip(hoverTip)
-      .setColorMapper((d) => colorOf(d));
+    const colorOf = colorMapper(props.diff, colors);
+    const chart = this.newChart(colorOf);
+    const root = projection.root;
     drawAtOnce(host, chart, root);
     const svg = select(host).select('svg');
     // d3-flame-graph leaves three empty rows under an icicle (root on top): no blank band on a phone.
     if (props.icicle) svg.attr('height', (projectionDepth(root) + 1) * CELL_HEIGHT + 2);
     svg.attr('role', 'group').attr('aria-label', 'flamegraph; click a frame to zoom');
-    fitLabels(host);
-    const frames = describe(host);
-    const legend = colors.legend;
-    return { host, chart, root, frames, legend, colorOf, matchedNames: props.matchedNames, drawnFor: props, width };
+    this.finisher.finish(host);
+    const frames = describeFrames(host, props);
+    const { legend } = colors;
+    return {
+      host,
+      chart,
+      root,
+      frames,
+      legend,
+      colorOf,
+      matchedNames: props.matchedNames,
+      drawnFor: props,
+      width: this.width,
+    };
   }
 
-  /**
-   * Label text that keeps the end of the name (frame-label.ts) where d3-flame-graph would cut
-   * it at the end. d3-flame-graph hides the label of a frame narrower than 35 px but not its
-   * foreignObject, which the browser still styles, lays out and paints as a box of its own.
-   * Removing the box takes 684 of the 697 label boxes at the root of the 100 MB flame out of
-   * that work (hiding it: zoom out to the root, median ~55 → ~42 ms; removing it also spares
-   * its own style, a third of the elements a re-attached view is styled for). Every render
-   * draws a new chart, so d3-flame-graph never looks for a removed box again.
-   */
-  function fitLabels(host: HTMLElement): void {
-    for (const g of host.querySelectorAll<SVGGElement>('g.frame')) {
-      const box = g.querySelector('foreignObject');
-      const label = box?.firstElementChild as HTMLElement | null;
-      if (!box || !label) continue;
-      if (label.style.display === 'none') {
-        box.remove();
-        continue;
-      }
-      // Once per view: getComputedStyle on a new label forces a style pass over the whole new
-      // chart in the middle of the draw (~20 ms a zoom at the root of a 100 MB flame).
-      measure ??= textMeasure(label);
-      label.textContent = fitLabel(
-        g.getAttribute('name') ?? '',
-        Number(box.getAttribute('width')) - LABEL_MARGIN_PX,
-        measure,
-      );
-    }
+  private newChart(colorOf: (d: BoundFrame) => string): FlameGraph<FlameDatum> {
+    return flamegraph<FlameDatum>()
+      .width(this.width)
+      .cellHeight(CELL_HEIGHT)
+      .minFrameSize(1)
+      .transitionDuration(0)
+      .inverted(this.props.icicle)
+      .sort((a, b) => (a.data.merged ? 1 : b.data.merged ? -1 : b.data.value - a.data.value))
+      .tooltip(this.pointer.hoverTip)
+      .setColorMapper((d) => colorOf(d));
   }
 
-  /**
-   * aria-labels (and the diff's marks), once per drawing: they depend only on layout props.
-   * Returns the drawn frames, for marking the focused and selected ones without a DOM query.
-   */
-  function describe(host: HTMLElement): DrawnFrame[] {
-    const total = props.weights[0]!;
-    const frames: DrawnFrame[] = [];
-    select(host)
-      .selectAll<SVGGElement, Frame>('g.frame')
-      .each(function (d) {
-        frames.push({ g: this, d: d.data });
-        const g = select(this);
-        // Faded ancestors are drawn as wide as the zoomed frame; their label keeps their own weight.
-        const value = d.data.merged ? d.data.value : props.weights[d.data.node]!;
-        g.attr('aria-label', `${d.data.name}: ${describeWeight(value, props.unit)}, ${formatPercent(value, total)}`);
-        if (props.diff && !d.data.merged) markChange(g, props.diff, d.data.node);
-      });
-    return frames;
+  private rematch(): void {
+    const view = this.view;
+    if (!view) return;
+    rematchFrames(view.host, view.root, this.props.tree, this.props.matchedNames, view.colorOf);
+    view.matchedNames = this.props.matchedNames;
   }
 
   /** The drawn nodes, the focused frame and the selected function's frames. */
-  function mark(): void {
-    drawn.clear();
-    for (const { g, d } of view?.frames ?? []) {
-      drawn.add(d.node);
-      toggleClass(g, 'focused', !d.merged && d.node === props.focused);
-      toggleClass(g, 'selected', !d.merged && props.selectedName !== null && d.name === props.selectedName);
-    }
+  private mark(): void {
+    markFrames(this.view?.frames ?? [], this.props.focused, this.props.selectedName, this.drawn);
   }
+}
 
-  /**
-   * Marks matches on the current projection (bounded by what is drawn) and recolours the frames
-   * whose match changed; a search changes nothing else, so the chart is not redrawn.
-   */
-  function rematch(): void {
-    if (!view) return;
-    const changed = new Set<FlameDatum>();
-    const stack = [view.root];
-    while (stack.length > 0) {
-      const d = stack.pop()!;
-      const matched =
-        props.matchedNames !== null && d.node > 0 && !d.merged && props.matchedNames[props.tree.name[d.node]!] === 1;
-      if (matched !== d.matched) changed.add(d);
-      d.matched = matched;
-      appendAll(stack, d.children);
-    }
-    view.matchedNames = props.matchedNames;
-    if (changed.size === 0) return;
-    const colorOf = view.colorOf;
-    select(view.host)
-      .selectAll<SVGGElement, Frame>('g.frame')
-      .filter((d) => changed.has(d.data))
-      .select('rect')
-      .attr('fill', colorOf);
-  }
-
-  chartEl.addEventListener('mouseleave', () => tooltip.hide());
-
-  // Dragging a window edge fires many resizes: redraw once they pause. A chart that was drawn
-  // while hidden (no width of its own) redraws at once when it is shown.
-  let resizeTimer: ReturnType<typeof setTimeout> | undefined;
-  const resize = new ResizeObserver(() => {
-    clearTimeout(resizeTimer);
-    const fresh = () => Math.floor(chartEl.clientWidth) !== width && chartEl.clientWidth > 0;
-    if (fresh() && drawnHidden) render();
-    else resizeTimer = setTimeout(() => fresh() && render(), RESIZE_DEBOUNCE_MS);
-  });
-  resize.observe(chartEl);
-  render();
-
-  return {
-    update(next) {
-      const previous = props;
-      props = next;
-      if (LAYOUT_KEYS.some((k) => previous[k] !== next[k])) return render();
-      if (previous.matchedNames !== next.matchedNames) rematch();
-      mark();
-    },
-    destroy() {
-      resize.disconnect();
-      clearTimeout(resizeTimer);
-      kept.clear();
-      view?.chart.destroy();
-      tooltip.destroy();
-      chartEl.remove();
-    },
-    drawn: () => drawn,
-  };
+/** Hides a view for a return; focus and selection marks are only on the shown view. */
+function hide(left: DrawnView): DrawnView {
+  left.host.classList.add('kept');
+  markFrames(left.frames, -1, null, new Set()); // no focus, no selection
+  return left;
 }

@@ -1,5 +1,5 @@
-// Views a zoom left, kept detached so that a return to one of them re-attaches it instead of
-// drawing it again (views/flamegraph.ts keeps its charts here). Generic over the view: the
+// Views a zoom left, kept so that a return to one of them shows it again instead of drawing it
+// again (views/flamegraph.ts keeps its charts here, hidden in place). Generic over the view: the
 // caller says which kept views still fit what it draws now, and how to free one.
 
 export class KeptViews<V> {

@@ -34,15 +34,24 @@ export const MAX_REGEX_CHARS = 256;
 
 export type Matcher = { ok: true; test: (name: string) => boolean } | { ok: false; message: string };
 
-/** RE2 (re2js) is a third of the page's code and only regex searches need it: loaded on first use. */
+/** RE2 (re2js) is a third of the page's code and only regex searches need it: not in the first load. */
 let re2: typeof Re2Engine | null = null;
 let re2Loading: Promise<void> | null = null;
 
-/** Loads the regex engine once; makeMatcher compiles regexes after this resolves. */
+/**
+ * Loads the regex engine once (the page prefetches it when idle after the first paint);
+ * makeMatcher compiles regexes after this resolves. A failed load is tried again next time.
+ */
 export function loadRegexEngine(): Promise<void> {
-  re2Loading ??= import('re2js').then((m) => {
-    re2 = m.RE2JS;
-  });
+  re2Loading ??= import('re2js').then(
+    (m) => {
+      re2 = m.RE2JS;
+    },
+    (e: unknown) => {
+      re2Loading = null;
+      throw e;
+    },
+  );
   return re2Loading;
 }
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLES_DIR } from '../samples.ts';
-import { eventually, flameSettled, startHarness, type Harness } from './harness.ts';
+import { eventually, flameSettled, SHOWN_FRAME, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 let work: string;
@@ -39,7 +39,7 @@ describe('findings, source view and flamegraph together', () => {
   it('shows the loop-invariant-call finding and links it to the source and the flamegraph', async () => {
     const { page, log } = await h.open('', { width: 1400, height: 1000 });
     // Let the default sample finish loading first, so it cannot take the view after our folder.
-    await page.locator('g.frame').first().waitFor({ timeout: 20_000 });
+    await page.locator(`${SHOWN_FRAME}`).first().waitFor({ timeout: 20_000 });
     await page.locator('input[type=file][webkitdirectory]').setInputFiles(runFolder('loop-invariant-call'));
     await page.locator('.set .set-name', { hasText: 'dropped-loop-invariant-call/before' }).click({ timeout: 20_000 });
     const finding = page.locator('#findings .finding[data-cause="loop-invariant-call"]');
@@ -67,7 +67,7 @@ describe('findings, source view and flamegraph together', () => {
     await h.screenshot(page, 'analysis-finding-clicked');
 
     // A frame click opens its def; a line click selects its function.
-    await page.locator('g.frame[name="defs.bzl.platform_flag_table"]').first().click();
+    await page.locator(`${SHOWN_FRAME}[name="defs.bzl.platform_flag_table"]`).first().click();
     await eventually(async () => (await highlighted(page)).includes(5), 10_000, 'the def of platform_flag_table');
     await page.locator('#source-view tr[data-line="24"]').click();
     await eventually(
@@ -78,7 +78,7 @@ describe('findings, source view and flamegraph together', () => {
     await flameSettled(page);
     expect(
       await page
-        .locator('g.frame[name="defs.bzl.platform_flag_table"] rect')
+        .locator(`${SHOWN_FRAME}[name="defs.bzl.platform_flag_table"] rect`)
         .first()
         .evaluate((r) => Number(r.getAttribute('width'))),
     ).toBeGreaterThan(100);

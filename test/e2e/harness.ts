@@ -131,9 +131,21 @@ export async function eventually<T>(
 }
 
 /** Waits until the flamegraph's rect widths stop changing (its transitions have ended). */
+/**
+ * The flamegraph views on screen (the page's and Compare's). A chart keeps the views a zoom left,
+ * hidden, beside the one shown (views/flamegraph.ts): a query for frames after a zoom is made
+ * under this.
+ */
+export const SHOWN_CHART = '.flame-chart > :not(.kept)';
+/** Frames of the view on screen; a test appends `[name="…"]` or a class. */
+export const SHOWN_FRAME = `${SHOWN_CHART} g.frame`;
+
 export async function flameSettled(page: Page, timeoutMs = 10_000): Promise<void> {
   const widths = () =>
-    page.evaluate(() => [...document.querySelectorAll('g.frame rect')].map((r) => r.getAttribute('width')).join());
+    page.evaluate(
+      (frames) => [...document.querySelectorAll(`${frames} rect`)].map((r) => r.getAttribute('width')).join(),
+      SHOWN_FRAME,
+    );
   let last = '';
   await eventually(
     async () => {

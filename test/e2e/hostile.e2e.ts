@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, flameSettled, startHarness, type Harness } from './harness.ts';
+import { eventually, flameSettled, SHOWN_FRAME, startHarness, type Harness } from './harness.ts';
 import { asFrame, HOSTILE, MUST_SHOW_NAME } from './hostile-corpus.ts';
 import { HOSTILE_BZL, hostileRun, MARKUP_FRAMES, mustShowFlame, writeLooseFiles } from './hostile-files.ts';
 
@@ -322,7 +322,8 @@ describe('the hostile corpus through every view', () => {
         (p, i) => i % 2 === 1 && !source.includes(`# ${p.text.replace(/[\r\n]/g, ' ').slice(0, 40)}`),
       );
       expect(missing.map((p) => p.what)).toEqual([]);
-      await page.locator(`#flame g.frame[name="${HOSTILE_BZL}.platform_flag_table"]`).first().click();
+      // The finding zoomed the flamegraph: the frame is clicked in the view on screen.
+      await page.locator(`${SHOWN_FRAME}[name="${HOSTILE_BZL}.platform_flag_table"]`).first().click();
       await page.locator('#source-view tr[data-line="24"]').click();
       await expectClean(w, 'findings and source view');
       await h.screenshot(page, 'hostile-source-view');

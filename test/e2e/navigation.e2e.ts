@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readGoldenBody } from '../golden.ts';
-import { eventually, flameSettled, startHarness, type Harness } from './harness.ts';
+import { eventually, flameSettled, SHOWN_CHART, SHOWN_FRAME, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -15,14 +15,14 @@ afterAll(async () => {
 const hashOf = (page: Page) => page.evaluate(() => decodeURIComponent(location.hash));
 const width = (page: Page, name: string) =>
   page
-    .locator(`g.frame[name="${name}"] rect`)
+    .locator(`${SHOWN_FRAME}[name="${name}"] rect`)
     .first()
     .evaluate((r) => Number(r.getAttribute('width') ?? 0));
 
 /** The default sample: loop-invariant-call/before (module → cxx_libraries → platform_flag_table). */
 async function openSample(hash = ''): Promise<Page> {
   const { page } = await h.open(hash);
-  await page.locator('g.frame[name="defs.bzl.platform_flag_table"]').first().waitFor();
+  await page.locator(`${SHOWN_FRAME}[name="defs.bzl.platform_flag_table"]`).first().waitFor();
   await flameSettled(page);
   return page;
 }
@@ -36,7 +36,7 @@ async function loadGolden(page: Page): Promise<void> {
       mimeType: 'text/plain',
       buffer: Buffer.from(readGoldenBody('heap_flame_allocated.flame.golden')),
     });
-  await page.locator('g.frame[name="test.star.inner"]').first().waitFor();
+  await page.locator(`${SHOWN_FRAME}[name="test.star.inner"]`).first().waitFor();
   await flameSettled(page);
 }
 
@@ -45,41 +45,44 @@ async function loadGolden(page: Page): Promise<void> {
  * reads every drawn frame in the same task, i.e. what the next painted frame shows.
  */
 function drawnRightAfter(page: Page, action: 'none' | 'zoom-out' | string) {
-  return page.evaluate((action) => {
-    if (action === 'zoom-out') document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '0', bubbles: true }));
-    else if (action !== 'none')
-      document
-        .querySelector(`g.frame[name="${action}"] rect`)!
-        .dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    return [...document.querySelectorAll('#flame g.frame')].map((g) => {
-      const rect = g.querySelector('rect')!;
-      // A frame too narrow for a label has no label box at all (the view removes it).
-      const box = g.querySelector('foreignObject');
-      const label = box?.firstElementChild as HTMLElement | undefined;
-      return {
-        name: g.getAttribute('name'),
-        width: Number(rect.getAttribute('width') ?? 0),
-        aria: g.getAttribute('aria-label'),
-        label: !label || label.style.display === 'none' ? null : label.textContent,
-        boxShown: !!box && box.style.display !== 'none',
-        animating: [g, rect, label].some((n) => n && '__transition' in n),
-      };
-    });
-  }, action);
+  return page.evaluate(
+    ({ action, shown }) => {
+      if (action === 'zoom-out') document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '0', bubbles: true }));
+      else if (action !== 'none')
+        document
+          .querySelector(`${shown} g.frame[name="${action}"] rect`)!
+          .dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      return [...document.querySelectorAll(`${shown} g.frame`)].map((g) => {
+        const rect = g.querySelector('rect')!;
+        // A frame too narrow for a label has no label box at all (the view removes it).
+        const box = g.querySelector('foreignObject');
+        const label = box?.firstElementChild as HTMLElement | undefined;
+        return {
+          name: g.getAttribute('name'),
+          width: Number(rect.getAttribute('width') ?? 0),
+          aria: g.getAttribute('aria-label'),
+          label: !label || label.style.display === 'none' ? null : label.textContent,
+          boxShown: !!box && box.style.display !== 'none',
+          animating: [g, rect, label].some((n) => n && '__transition' in n),
+        };
+      });
+    },
+    { action, shown: SHOWN_CHART },
+  );
 }
 
 describe('navigation', () => {
   it('zooms by click with a breadcrumb, and labels frames for screen readers', async () => {
     const { page } = await h.open();
     await loadGolden(page);
-    const label = await page.locator('g.frame[name="test.star.inner"]').first().getAttribute('aria-label');
+    const label = await page.locator(`${SHOWN_FRAME}[name="test.star.inner"]`).first().getAttribute('aria-label');
     expect(label).toBe('test.star.inner: 1.72 KiB (1,760 bytes), 58%');
     const before = await width(page, 'test.star.inner');
-    await page.locator('g.frame[name="test.star.inner"]').first().click();
+    await page.locator(`${SHOWN_FRAME}[name="test.star.inner"]`).first().click();
     await eventually(async () => (await width(page, 'test.star.inner')) > before * 1.5, 5000, 'zoom to widen inner');
     expect(await page.locator('#breadcrumb').textContent()).toBe('all›module›test.star.test›test.star.inner');
     // A faded ancestor is drawn full width but says its own size.
-    expect(await page.locator('g.frame[name="module"]').first().getAttribute('aria-label')).toBe(
+    expect(await page.locator(`${SHOWN_FRAME}[name="module"]`).first().getAttribute('aria-label')).toBe(
       'module: 2.95 KiB (3,024 bytes), 99.7%',
     );
     expect(await hashOf(page)).toContain('zoom=module;test.star.test;test.star.inner');
@@ -138,22 +141,22 @@ describe('navigation', () => {
     const page = await openSample();
     const rootY = () =>
       page
-        .locator('g.frame[name="all"]')
+        .locator(`${SHOWN_FRAME}[name="all"]`)
         .first()
         .evaluate((g) => g.getBoundingClientRect().y);
     const moduleY = () =>
       page
-        .locator('g.frame[name="module"]')
+        .locator(`${SHOWN_FRAME}[name="module"]`)
         .first()
         .evaluate((g) => g.getBoundingClientRect().y);
     expect(await rootY()).toBeLessThan(await moduleY());
     await page.locator('#flame-toggle').check();
     await eventually(async () => (await rootY()) > (await moduleY()), 5000, 'root at the bottom');
     expect(await hashOf(page)).toContain('flame=1');
-    expect(await page.locator('g.frame[name="string"]').count()).toBe(1);
+    expect(await page.locator(`${SHOWN_FRAME}[name="string"]`).count()).toBe(1);
     await page.locator('#types-toggle').uncheck();
     await eventually(
-      async () => (await page.locator('g.frame[name="string"]').count()) === 0,
+      async () => (await page.locator(`${SHOWN_FRAME}[name="string"]`).count()) === 0,
       5000,
       'type leaves folded',
     );
@@ -181,7 +184,12 @@ describe('navigation', () => {
     await loadGolden(page);
     const root = await drawnRightAfter(page, 'none');
     const zoomed = await drawnRightAfter(page, 'test.star.inner');
-    const chartWidth = await page.locator('#flame svg').evaluate((svg) => Number(svg.getAttribute('width')));
+    // The whole tree's view is kept for the zoom out, hidden: none of its frames is drawn.
+    const visible = () =>
+      page.evaluate(() => [...document.querySelectorAll('#flame g.frame')].map((g) => g.checkVisibility()));
+    expect((await visible()).filter((shown) => shown).length).toBe(zoomed.length);
+    expect((await visible()).length).toBe(zoomed.length + root.length);
+    const chartWidth = await page.locator(`${SHOWN_CHART} svg`).evaluate((svg) => Number(svg.getAttribute('width')));
     for (const frames of [root, zoomed]) {
       expect(frames.filter((f) => f.animating || !(f.width > 1) || !f.aria)).toEqual([]);
       // Labels of wide frames carry the name; narrow frames hide their label box altogether.
@@ -194,6 +202,7 @@ describe('navigation', () => {
     expect(inner(root)).toBeLessThan(chartWidth * 0.6);
     expect(inner(zoomed)).toBeCloseTo(chartWidth, 0);
     expect(await drawnRightAfter(page, 'zoom-out')).toEqual(root);
+    expect((await visible()).filter((shown) => shown).length).toBe(root.length);
     await page.close();
   });
 
@@ -205,7 +214,7 @@ describe('navigation', () => {
           .filter((g) => g.querySelector('rect')?.getAttribute('fill') === '#e600e6')
           .map((g) => g.getAttribute('name')),
       );
-    const first = await page.locator('g.frame').first().elementHandle();
+    const first = await page.locator(`${SHOWN_FRAME}`).first().elementHandle();
     await page.locator('#search').fill('platform_flag');
     await eventually(async () => (await highlighted()).length > 0, 5000, 'matches coloured');
     expect(new Set(await highlighted())).toEqual(new Set(['defs.bzl.platform_flag_table']));
@@ -243,7 +252,7 @@ describe('navigation', () => {
       5000,
       'arrow focus',
     );
-    expect(await page.locator('g.frame.focused').getAttribute('name')).toBe('defs.bzl.cxx_libraries');
+    expect(await page.locator(`${SHOWN_FRAME}.focused`).getAttribute('name')).toBe('defs.bzl.cxx_libraries');
     await page.keyboard.press('ArrowUp');
     await eventually(
       async () => (await page.locator('#focus-line').textContent())?.startsWith('module'),
@@ -285,7 +294,7 @@ describe('navigation', () => {
       5000,
       'zoom to the selected function',
     );
-    expect(await page.locator('g.frame.selected').first().getAttribute('name')).toBe('defs.bzl.cxx_libraries');
+    expect(await page.locator(`${SHOWN_FRAME}.selected`).first().getAttribute('name')).toBe('defs.bzl.cxx_libraries');
     expect(await hashOf(page)).toContain('fn=defs.bzl.cxx_libraries');
     await flameSettled(page);
     await h.screenshot(page, 'table-selection');
@@ -294,13 +303,13 @@ describe('navigation', () => {
 
   it('restores the view from the hash on reload, and back/forward walk the zooms', async () => {
     const page = await openSample();
-    await page.locator('g.frame[name="defs.bzl.cxx_libraries"]').first().click();
+    await page.locator(`${SHOWN_FRAME}[name="defs.bzl.cxx_libraries"]`).first().click();
     await eventually(
       async () => (await hashOf(page)).includes('zoom=module;defs.bzl.cxx_libraries'),
       5000,
       'zoom in hash',
     );
-    await page.locator('g.frame[name="defs.bzl.platform_flag_table"]').first().click();
+    await page.locator(`${SHOWN_FRAME}[name="defs.bzl.platform_flag_table"]`).first().click();
     await eventually(
       async () => (await hashOf(page)).includes('defs.bzl.platform_flag_table'),
       5000,
@@ -309,7 +318,7 @@ describe('navigation', () => {
     await page.locator('#search').fill('dict');
     await eventually(async () => (await hashOf(page)).includes('search=dict'), 5000, 'search in hash');
     await page.reload();
-    await page.locator('g.frame[name="defs.bzl.platform_flag_table"]').first().waitFor();
+    await page.locator(`${SHOWN_FRAME}[name="defs.bzl.platform_flag_table"]`).first().waitFor();
     await eventually(
       async () => (await page.locator('#breadcrumb .current').textContent()) === 'defs.bzl.platform_flag_table',
       8000,

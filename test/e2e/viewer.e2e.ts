@@ -5,7 +5,7 @@ import { createServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { REPO_ROOT, sampleBalancedHeapFlame } from '../samples.ts';
-import { eventually, flameSettled, startHarness, type Harness } from './harness.ts';
+import { eventually, flameSettled, SHOWN_FRAME, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,7 +17,7 @@ afterAll(async () => {
 
 const rectWidth = (page: import('playwright-core').Page, name: string) =>
   page
-    .locator(`g.frame[name="${name}"] rect`)
+    .locator(`${SHOWN_FRAME}[name="${name}"] rect`)
     .first()
     .evaluate((r) => Number(r.getAttribute('width') ?? 0));
 
@@ -33,10 +33,10 @@ describe('the viewer', () => {
       .first()
       .setInputFiles({ name: 'anything.dat', mimeType: 'application/octet-stream', buffer: Buffer.from(body) });
     for (const name of ['module', OUTER, INNER]) {
-      await page.locator(`g.frame[name="${name}"]`).first().waitFor();
+      await page.locator(`${SHOWN_FRAME}[name="${name}"]`).first().waitFor();
     }
     const before = await eventually(() => rectWidth(page, INNER), 5000, 'inner width');
-    await page.locator(`g.frame[name="${INNER}"]`).first().click();
+    await page.locator(`${SHOWN_FRAME}[name="${INNER}"]`).first().click();
     const after = await eventually(
       async () => {
         const w = await rectWidth(page, INNER);
@@ -69,7 +69,7 @@ describe('totals', () => {
       }[];
     };
     const { page } = await h.open();
-    await page.locator('g.frame').first().waitFor();
+    await page.locator(`${SHOWN_FRAME}`).first().waitFor();
     await page
       .locator('input[type=file]')
       .first()
@@ -106,13 +106,13 @@ describe('hostile shapes', () => {
       .locator('input[type=file]')
       .first()
       .setInputFiles({ name: '<b>deep</b>.src', mimeType: 'text/plain', buffer: Buffer.from(text) });
-    await page.locator('g.frame[name="⋯ deeper frames"]').first().waitFor();
-    expect(await page.locator('g.frame').count()).toBeLessThan(260);
+    await page.locator(`${SHOWN_FRAME}[name="⋯ deeper frames"]`).first().waitFor();
+    expect(await page.locator(`${SHOWN_FRAME}`).count()).toBeLessThan(260);
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('.file .path', { hasText: '<b>deep<\u2215b>.src' }).count()).toBe(1);
-    await page.locator('g.frame[name="⋯ deeper frames"]').first().click();
+    await page.locator(`${SHOWN_FRAME}[name="⋯ deeper frames"]`).first().click();
     await eventually(
-      async () => (await page.locator('g.frame', { hasText: 'levels above' }).count()) === 1,
+      async () => (await page.locator(`${SHOWN_FRAME}`, { hasText: 'levels above' }).count()) === 1,
       8000,
       'zoomed past the depth limit',
     );
@@ -136,7 +136,7 @@ describe('npm start', () => {
       const url = server.resolvedUrls!.local[0]!;
       const { page, log } = await h.visit(url);
       // The dev server compiles on first request: allow it time on a shared 2-core machine.
-      await page.locator('g.frame[name="defs.bzl.platform_flag_table"]').first().waitFor({ timeout: 45_000 });
+      await page.locator(`${SHOWN_FRAME}[name="defs.bzl.platform_flag_table"]`).first().waitFor({ timeout: 45_000 });
       await flameSettled(page);
       expect(await page.locator('.set .set-name').allTextContents()).toEqual(['loop-invariant-call/before']);
       const files = await page.locator('.set .file .path').allTextContents();

@@ -11,7 +11,7 @@ import {
 } from '../../src/views/tree-search.ts';
 import { sampleHeapFlame } from '../samples.ts';
 
-// Regexes compile once the engine (loaded on first use in the page) is in.
+// Regexes compile once the engine (prefetched after the first paint, or loaded on first use) is in.
 beforeAll(() => loadRegexEngine());
 
 function sampleTree(): CallTree {
@@ -86,5 +86,19 @@ describe('the regex engine loaded on first use', () => {
     await fresh.loadRegexEngine();
     const matcher = fresh.makeMatcher('a+b', true);
     expect(matcher.ok && matcher.test('xaab')).toBe(true);
+  });
+
+  it('tries the load again after one that failed (a prefetch that could not fetch the chunk)', async () => {
+    vi.resetModules();
+    vi.doMock('re2js', () => {
+      throw new Error('chunk not fetched');
+    });
+    const fresh = await import('../../src/views/tree-search.ts');
+    await expect(fresh.loadRegexEngine()).rejects.toThrow();
+    expect(fresh.regexEngineReady()).toBe(false);
+    vi.doUnmock('re2js');
+    vi.resetModules();
+    await fresh.loadRegexEngine();
+    expect(fresh.regexEngineReady()).toBe(true);
   });
 });

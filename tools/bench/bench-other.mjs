@@ -3,7 +3,7 @@
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadToPaint, percentiles, workerThroughput } from './measure.mjs';
+import { loadEndOf, loadToPaint, percentiles, workerThroughput } from './measure.mjs';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), 'out');
 const MB = 1e6;
@@ -31,7 +31,7 @@ export async function benchOtherInputs(browser, origin, { bigLog, appWorkerUrl, 
       browser,
       'peakscope',
       `${origin}/app/index.html#url=${encodeURIComponent(`${origin}/inputs/${file}`)}`,
-      { until: 'parsedAt', samplePeak: true },
+      { until: loadEndOf(file), samplePeak: true },
     );
     const summary =
       workerText +

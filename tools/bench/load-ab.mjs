@@ -1,14 +1,17 @@
-// `node tools/bench/load-ab.mjs --a DIR --b DIR [--file F] [--runs N] [--speedscope]`: load-to-paint
-// of two builds of the app (e.g. `npx vite build --outDir /tmp/a --emptyOutDir` before and after
-// a change), loaded alternately A, B, A, B… in fresh contexts in one Chromium, the way run.mjs
-// times peakscope (measure.mjs loadToPaint). On a shared machine only such side-by-side figures
-// compare builds; with --speedscope each round also loads speedscope, for the ratio.
+// `node tools/bench/load-ab.mjs --a DIR --b DIR [--file F] [--runs N] [--until KEY] [--speedscope]`:
+// load-to-paint of two builds of the app (e.g. `npx vite build --outDir /tmp/a --emptyOutDir`
+// before and after a change), loaded alternately A, B, A, B… in fresh contexts in one Chromium,
+// the way run.mjs times peakscope (measure.mjs loadToPaint). On a shared machine only such
+// side-by-side figures compare builds; with --speedscope each round also loads speedscope, for
+// the ratio. A load ends at what the input shows: `--until paintedAt` (the flamegraph) or
+// `parsedAt` (the worker's result); by default the one its kind shows (measure.mjs loadEndOf: a
+// statement CSV or an event log draws no flamegraph, and waiting for one never ended).
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { loadToPaint, percentiles } from './measure.mjs';
+import { loadEndOf, loadToPaint, percentiles } from './measure.mjs';
 import { startServer } from './server.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -19,10 +22,14 @@ const { values: opts } = parseArgs({
     b: { type: 'string', default: join(ROOT, 'dist') },
     file: { type: 'string', default: 'heap-flame-10mb.src' },
     runs: { type: 'string', default: '5' },
+    until: { type: 'string' },
     speedscope: { type: 'boolean', default: false },
   },
 });
 if (!opts.a) throw new Error('--a DIR (a built app) is required');
+const until = opts.until ?? loadEndOf(opts.file);
+if (until !== 'paintedAt' && until !== 'parsedAt') throw new Error('--until is paintedAt or parsedAt');
+if (opts.speedscope && until !== 'paintedAt') throw new Error('--speedscope: speedscope shows only flamegraphs');
 
 const server = await startServer({
   '/a/': opts.a,
@@ -46,7 +53,9 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 try {
   for (let i = 0; i < Number(opts.runs); i++) {
     for (const kind of kinds) {
-      const r = await loadToPaint(browser, kind === 'speedscope' ? 'speedscope' : 'peakscope', urls[kind]);
+      const r = await loadToPaint(browser, kind === 'speedscope' ? 'speedscope' : 'peakscope', urls[kind], {
+        until: kind === 'speedscope' ? 'paintedAt' : until,
+      });
       if (r.error) console.log(`${kind}: ${r.error}`);
       else {
         times[kind].push(Math.round(r.loadToPaintMs));
@@ -58,7 +67,9 @@ try {
   await browser.close();
   server.close();
 }
-console.log(`${opts.file}; 1-min load average ${before.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`);
+console.log(
+  `${opts.file}, until ${until}; 1-min load average ${before.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`,
+);
 for (const kind of kinds) {
   const { median } = percentiles(times[kind]);
   const ratio = opts.speedscope

@@ -6,6 +6,15 @@ import { initScript, timeInteraction, timeWorker } from './probes.mjs';
 const LOAD_TIMEOUT_MS = 15 * 60_000;
 
 /**
+ * What a load of one of the bench's inputs waits for (loadToPaint's `until`): the painted
+ * flamegraph for a heap flame, the worker's parsed result for the inputs that draw none (the
+ * statement CSV and the event logs show tables and lists).
+ */
+export function loadEndOf(file) {
+  return /\.(csv|json-lines|pb\.zst)$/.test(file) ? 'parsedAt' : 'paintedAt';
+}
+
+/**
  * Opens `url` in a fresh context and waits for the painted flamegraph. Returns the timings
  * and, when `keep` is set, the still-open page (for interactions) with a close function.
  */
