@@ -57,6 +57,22 @@ export async function* chunksOf(stream: ReadableStream<Uint8Array>, signal: Abor
   }
 }
 
+/**
+ * The chunks, with user-timing marks at the first one's arrival and after the last (for
+ * tools/bench/load-timeline.mjs: with `first-file-parsed` they split a load into waiting for the
+ * parsers, reading, and finishing the tree). Used for a job's first file only, so a folder of
+ * thousands of files leaves three marks, not thousands.
+ */
+async function* withTimingMarks(chunks: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  let first = true;
+  for await (const chunk of chunks) {
+    if (first) performance.mark('peakscope:first-chunk');
+    first = false;
+    yield chunk;
+  }
+  performance.mark('peakscope:last-byte');
+}
+
 /** A reader into our own buffers, when the stream is a byte stream; else null. */
 function byobReaderOf(stream: ReadableStream<Uint8Array>): ReadableStreamBYOBReader | null {
   try {
@@ -149,7 +165,8 @@ export async function runParseJob(inputs: readonly ParseInput[], cb: JobCallback
     if (input.kind === 'url') totalBytes += opened.size;
     let lastPost = performance.now();
     let bytesRead = 0;
-    const parsed = await parseChunks(input.path, opened.size, chunksOf(opened.stream, cb.signal), {
+    const chunks = k === 0 ? withTimingMarks(chunksOf(opened.stream, cb.signal)) : chunksOf(opened.stream, cb.signal);
+    const parsed = await parseChunks(input.path, opened.size, chunks, {
       signal: cb.signal,
       onProgress: (read) => {
         bytesRead = read;
@@ -159,6 +176,7 @@ export async function runParseJob(inputs: readonly ParseInput[], cb: JobCallback
         cb.onProgress(doneBytes + read, Math.max(totalBytes, doneBytes + read), input.path);
       },
     });
+    if (k === 0) performance.mark('peakscope:first-file-parsed');
     cb.signal.throwIfAborted();
     // A server that sends no Content-Length: the size is what was read.
     if (parsed.size === 0) parsed.size = bytesRead;

@@ -1,7 +1,9 @@
 // `node tools/bench/load-timeline.mjs [--dist DIR] [--file F] [--runs N]`: where the time of a
 // `#url=` load goes without a trace's overhead, from the page's and the worker's own
 // Performance timelines (resource timing, marks), in ms from the page's navigation start:
-// when the worker's clock starts, when its chunks and the file arrive, and the first paint.
+// when the worker's clock starts, when its chunks and the file arrive, and the first paint. The
+// worker's marks (src/worker): parse-request, first-chunk (its first file's first bytes read),
+// last-byte, first-file-parsed (the tree built), parsed, first-paint-drawn.
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
