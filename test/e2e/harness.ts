@@ -130,7 +130,6 @@ export async function eventually<T>(
   }
 }
 
-/** Waits until the flamegraph's rect widths stop changing (its transitions have ended). */
 /**
  * The flamegraph views on screen (the page's and Compare's). A chart keeps the views a zoom left,
  * hidden, beside the one shown (views/flamegraph.ts): a query for frames after a zoom is made
@@ -140,6 +139,7 @@ export const SHOWN_CHART = '.flame-chart > :not(.kept)';
 /** Frames of the view on screen; a test appends `[name="…"]` or a class. */
 export const SHOWN_FRAME = `${SHOWN_CHART} g.frame`;
 
+/** Waits until the flamegraph's rect widths stop changing (its transitions have ended). */
 export async function flameSettled(page: Page, timeoutMs = 10_000): Promise<void> {
   const widths = () =>
     page.evaluate(
