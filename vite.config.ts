@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { goldenTestFiles } from './tools/crosscheck-files.ts';
 import { cspPlugin } from './tools/csp-plugin.ts';
+import { heapFlameWasmPlugin } from './tools/heap-flame-wasm-plugin.ts';
 import { samplesPlugin } from './tools/samples-plugin.ts';
 import { workerPrebootPlugin } from './tools/worker-preboot-plugin.ts';
 
@@ -18,10 +19,17 @@ export default defineConfig({
   // Relative asset paths so dist/ works from any sub-path of a static host.
   base: './',
   build: { target: 'es2022', sourcemap: false },
-  worker: { format: 'es' },
+  // The worker's bundle carries the heap flame reader's WebAssembly as a file of its own (the
+  // dev server and the tests, which apply `plugins` to the worker's modules, read the base64 one).
+  worker: { format: 'es', plugins: () => [heapFlameWasmPlugin()] },
   // samples/ served at ./samples/ in dev and preview, copied with a manifest into dist/.
   // The Content-Security-Policy <meta> comes from tools/csp-plugin.ts (docs/reliability.md).
-  plugins: [cspPlugin(), samplesPlugin(fileURLToPath(new URL('./samples', import.meta.url))), workerPrebootPlugin()],
+  plugins: [
+    cspPlugin(),
+    samplesPlugin(fileURLToPath(new URL('./samples', import.meta.url))),
+    workerPrebootPlugin(),
+    heapFlameWasmPlugin(),
+  ],
   // Pre-bundle what the worker and lazily reached modules import, so the dev server does not
   // discover them after the first load and reload the page (aborting the sample's requests).
   optimizeDeps: { include: ['d3', 'd3-flame-graph', 'papaparse', 'fflate', 'fzstd', '@lezer/python', '@lezer/common'] },

@@ -27,7 +27,17 @@ export const CoreEvent = { Name: 1, Skip: 2, Unused: 3 } as const;
 /** The core's STOP_BAD_WEIGHT: a one-line read stopped at a weight over 2^53 (the others need nothing from JavaScript). */
 export const CoreStop = { BadWeight: 2 } as const;
 
-let compiled: WebAssembly.Module | null = null;
+/**
+ * The compiled core: compiled here from the base64 module on first use (the CLI, the tests, the
+ * dev server), or handed over by the app build's worker, which compiles the core's own file as it
+ * starts (worker/core-module.ts), or the reason that file could not be had.
+ */
+let compiled: WebAssembly.Module | { failed: unknown } | null = null;
+
+/** The worker's compiled core, or why it has none (its file could not be fetched or compiled). */
+export function adoptCoreModule(module: WebAssembly.Module | { failed: unknown }): void {
+  compiled = module;
+}
 
 function base64Bytes(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
@@ -36,16 +46,37 @@ function base64Bytes(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-function compileCore(): WebAssembly.Module {
-  try {
-    return new WebAssembly.Module(base64Bytes(HEAP_FLAME_WASM_BASE64));
-  } catch (e) {
-    // Not the file's fault: say what the browser lacks instead of a compiler message.
-    throw new Error(
-      `this browser cannot run the heap flame reader: it needs WebAssembly with SIMD (Chrome 91, Firefox 89, Safari 16.4 or later; ${e instanceof Error ? e.message : String(e)})`,
-      { cause: e },
-    );
+function coreModule(): WebAssembly.Module {
+  if (compiled === null) {
+    // The app build ships the core as a file and leaves this constant empty (tools/heap-flame-wasm-plugin.ts).
+    if (!HEAP_FLAME_WASM_BASE64) throw new Error('the heap flame reader was not loaded');
+    try {
+      compiled = new WebAssembly.Module(base64Bytes(HEAP_FLAME_WASM_BASE64));
+    } catch (e) {
+      throw unsupported(e);
+    }
   }
+  if (!(compiled instanceof WebAssembly.Module)) {
+    const reason = compiled.failed;
+    throw reason instanceof WebAssembly.CompileError ? unsupported(reason) : notLoaded(reason);
+  }
+  return compiled;
+}
+
+/** Not the file's fault: say what the browser lacks instead of a compiler message. */
+function unsupported(e: unknown): Error {
+  return new Error(
+    `this browser cannot run the heap flame reader: it needs WebAssembly with SIMD (Chrome 91, Firefox 89, Safari 16.4 or later; ${e instanceof Error ? e.message : String(e)})`,
+    { cause: e },
+  );
+}
+
+/** Not the file's fault either: the reader's own file did not arrive. */
+function notLoaded(e: unknown): Error {
+  return new Error(
+    `the heap flame reader could not be loaded (${e instanceof Error ? e.message : String(e)}); reload the page to try again`,
+    { cause: e },
+  );
 }
 
 /** The tree as the core built it: nodes in creation order, names as entry numbers. */
@@ -62,9 +93,8 @@ export class HeapFlameCore {
   private inputAt = 0;
 
   constructor() {
-    // Compiled once per thread (a few milliseconds), instantiated per parse.
-    compiled ??= compileCore();
-    this.core = new WebAssembly.Instance(compiled, {}).exports as unknown as CoreExports;
+    // Compiled once per thread, instantiated per parse.
+    this.core = new WebAssembly.Instance(coreModule(), {}).exports as unknown as CoreExports;
   }
 
   /**

@@ -12,6 +12,8 @@ import { readSources, splitSources, unreadableSourcesWarning, type SourceText } 
 
 /** The transfer list of a finished job, loaded with this chunk (transfer.ts says why not the entry). */
 export { transferablesOf } from './transfer.ts';
+/** The core the worker's entry compiled (core-module.ts), handed to the heap flame reader here. */
+export { adoptCoreModule } from '../formats/heap-flame-core.ts';
 /** The first paint, drawn from this chunk too (the worker's entry stays small). */
 export { paintFirstFlame, prepareFirstPaint } from './first-paint.ts';
 

@@ -1,5 +1,6 @@
 // The parse worker (a module Web Worker): parses dropped files and URLs off the main thread,
 // derives per-set data, and hands back plain data with call-tree buffers transferred.
+import { compileCoreModule } from './core-module.ts';
 import { EARLY_JOB, EarlyJob } from './early-job.ts';
 import { fetchClaimingPrefetch, prefetchForScript, releasePrefetch } from './prefetch.ts';
 import type { FirstPaintTarget, paintFirstFlame as PaintFirstFlame } from './first-paint.ts';
@@ -12,9 +13,11 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 const running = new Map<number, AbortController>();
-// A `#url=` page's download starts first (the preboot script's fragment, prefetch.ts); the
-// parsers and the analysis load as a second chunk, after it has started.
+// A `#url=` page's download starts first (the preboot script's fragment, prefetch.ts); the heap
+// flame reader's WebAssembly compiles and the parsers and the analysis load as a second chunk
+// while it runs.
 const prefetched = self.location.hash ? prefetchForScript(self.location.hash) : null;
+const core = compileCoreModule();
 const loadJob = import('./load-job.ts');
 /**
  * The first parse job's flamegraph is drawn on the preboot script's canvas (first-paint.ts) as
@@ -41,10 +44,14 @@ async function paintFirstWhenReady(): Promise<void> {
   }
   if (!description) return;
   performance.mark('peakscope:first-paint-drawn');
-  // A worker's OffscreenCanvas reaches the screen when the worker's task ends: end it before
-  // deriving the set (a trace had the picture wait ~230 ms for it), then tell the page.
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  // Told first: the message leaves now, and the picture is committed when this task ends, well
+  // before the page's next frame. Telling the page after the timer below had the message wait
+  // 20–140 ms behind the task in which the fetch ends (ResponseBodyLoader::DidFinishLoadingBody,
+  // traced at 10 MB), which Chromium queues ahead of the timer.
   post({ type: 'first-paint', jobId: parsed.jobId, description });
+  // A worker's OffscreenCanvas reaches the screen when the worker's task ends: end it before
+  // deriving the set (a trace had the picture wait ~230 ms for it).
+  await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function post(message: WorkerResponse, transfer: Transferable[] = []): void {
@@ -80,7 +87,8 @@ async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'par
   // User-timing marks for tools/bench/load-timeline.mjs: where a load's time goes, untraced.
   performance.mark('peakscope:parse-request');
   try {
-    const { runLoadJob, transferablesOf, paintFirstFlame } = await loadJob;
+    const { runLoadJob, transferablesOf, paintFirstFlame, adoptCoreModule } = await loadJob;
+    if (core) adoptCoreModule(await core);
     controller.signal.throwIfAborted();
     const result = await runLoadJob(
       request.inputs,

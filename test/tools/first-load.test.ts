@@ -9,6 +9,7 @@ import { build, type Rollup } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { eagerScripts, inlineScripts } from '../../tools/bench/first-load.mjs';
+import { HEAP_FLAME_WASM_BASE64 } from '../../src/formats/heap-flame-wasm.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -33,6 +34,7 @@ describe('first-load JS', () => {
   let workerJob = '';
   let workerAnalyseJob = '';
   let indexHtml = '';
+  let coreFiles: Rollup.OutputAsset[] = [];
   beforeAll(async () => {
     const result = await build({ root: ROOT, logLevel: 'silent', build: { write: false } });
     const output = (Array.isArray(result) ? result[0]! : (result as Rollup.RollupOutput)).output;
@@ -46,6 +48,9 @@ describe('first-load JS', () => {
     workerJob = job ? String(job.type === 'chunk' ? job.code : job.source) : '';
     const analyse = output.find((o) => /(^|\/)analyse-job-[^/]*\.js$/.test(o.fileName));
     workerAnalyseJob = analyse ? String(analyse.type === 'chunk' ? analyse.code : analyse.source) : '';
+    coreFiles = output.flatMap((o) =>
+      o.type === 'asset' && /(^|\/)heap-flame-[^/]*\.wasm$/.test(o.fileName) ? [o] : [],
+    );
   }, 180_000);
 
   it('loads the app up front, and no module of @lezer or the advisor in any chunk of the page', () => {
@@ -87,6 +92,16 @@ describe('first-load JS', () => {
     expect(policy).toContain(`script-src 'self' 'sha256-${hash}';`);
     // Nothing runs before it but the policy: it is the first script of the page.
     expect(indexHtml.indexOf('<script>')).toBeLessThan(indexHtml.indexOf('<script type="module"'));
+  });
+
+  it("ships the heap flame reader as one file the worker's entry compiles, and no base64 copy", () => {
+    // tools/heap-flame-wasm-plugin.ts: the bytes are those of the base64 module the CLI reads.
+    expect(coreFiles.map((f) => Buffer.from(f.source).equals(Buffer.from(HEAP_FLAME_WASM_BASE64, 'base64')))).toEqual([
+      true,
+    ]);
+    expect(workerEntry).toContain(coreFiles[0]!.fileName.split('/').pop());
+    // "\0asm", the first bytes of any WebAssembly module, in base64.
+    expect([workerEntry, workerJob, workerAnalyseJob].filter((code) => code.includes('AGFzbQ'))).toEqual([]);
   });
 
   it("the worker's entry exports nothing: no chunk imports it back", () => {

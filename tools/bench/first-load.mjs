@@ -21,9 +21,10 @@ export function bundleSizes(dist) {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const eager = eagerScripts(html);
   const gz = (f) => gzipSync(readFileSync(join(dist, f))).length;
-  // The worker is a small entry plus the chunk it imports (parsers and analysis).
+  // The worker is a small entry plus the chunk it imports (parsers and analysis) and the heap
+  // flame reader's WebAssembly, which the entry fetches (src/worker/core-module.ts).
   const workers = readdirSync(join(dist, 'assets'))
-    .filter((f) => /^(parse-worker|load-job)-.*\.js$/.test(f))
+    .filter((f) => /^(parse-worker|load-job)-.*\.js$|^heap-flame-.*\.wasm$/.test(f))
     .sort();
   // Inline scripts count too (each gzipped alone, as if it were a file).
   const inline = inlineScripts(html);
@@ -44,5 +45,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const kB = (n) => (n / 1024).toFixed(1).padStart(7);
   sizes.firstLoadFiles.forEach((f, i) => console.log(`${kB(sizes.firstLoadGzipBytesPerFile[i])} kB  ${f}`));
   console.log(`${kB(sizes.firstLoadJsGzipBytes)} kB  first-load JS, gzip`);
-  console.log(`${kB(sizes.workerJsGzipBytes)} kB  worker, gzip (loaded on the first parse)`);
+  console.log(`${kB(sizes.workerJsGzipBytes)} kB  worker with its WebAssembly, gzip (loaded on the first parse)`);
 }

@@ -96,7 +96,7 @@ function report(results, sizes, env) {
     `machine: ${env.cores} cores (${env.cpu}), Chromium ${env.chromium}, Node ${env.node}; 1-min load average ${env.loadBefore.toFixed(1)} before, ${env.loadAfter.toFixed(1)} after`,
   ];
   lines.push(
-    `first-load JS: ${fmt(sizes.firstLoadJsGzipBytes / 1024, 1)} kB gzip (${sizes.firstLoadFiles.join(', ')}); worker ${fmt(sizes.workerJsGzipBytes / 1024, 1)} kB gzip, loaded on the first parse`,
+    `first-load JS: ${fmt(sizes.firstLoadJsGzipBytes / 1024, 1)} kB gzip (${sizes.firstLoadFiles.join(', ')}); worker ${fmt(sizes.workerJsGzipBytes / 1024, 1)} kB gzip with its WebAssembly, loaded on the first parse`,
   );
   lines.push('');
   lines.push(
