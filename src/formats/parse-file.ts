@@ -4,7 +4,7 @@
 import type { FormatName, ParsedFile, Profile } from '../model/profile.ts';
 import { BINARY_LINE, DiagnosticSink, InputError, isInputError, ParseError } from './diagnostics.ts';
 import { ByteIntake } from './byte-intake.ts';
-import type { Compression } from './decompress.ts';
+import { loadCodecs, mayBeCompressed, type Compression } from './decompress.ts';
 import { ContentRouter } from './content-router.ts';
 import { detectFormat, triedFormatNames } from './detect.ts';
 import type { BinaryFormatSpec, ByteParser, FormatSpec, LineParser } from './format.ts';
@@ -267,8 +267,13 @@ export async function parseChunks(
   options: StreamOptions = {},
 ): Promise<ParsedFile> {
   const session = new ParseSession(path, size);
+  let first = true;
   for await (const chunk of chunks) {
     options.signal?.throwIfAborted();
+    if (first && chunk.length > 0) {
+      first = false;
+      if (mayBeCompressed(chunk)) await loadCodecs();
+    }
     session.pushBytes(chunk);
     options.onProgress?.(session.bytesIn);
     if (session.stopped) break;
@@ -283,7 +288,7 @@ export function parseText(path: string, text: string): ParsedFile {
   return session.finish();
 }
 
-/** Parses whole bytes (tests, small files). */
+/** Parses whole bytes (tests, small files); compressed ones only after `await loadCodecs()`. */
 export function parseBytes(path: string, bytes: Uint8Array): ParsedFile {
   const session = new ParseSession(path, bytes.length);
   session.pushBytes(bytes);

@@ -104,6 +104,13 @@ describe('first-load JS', () => {
     expect([workerEntry, workerJob, workerAnalyseJob].filter((code) => code.includes('AGFzbQ'))).toEqual([]);
   });
 
+  it('leaves the decompressors out of the chunks every load waits for', () => {
+    // formats/codecs.ts: fflate's and fzstd's error messages mark their code, even minified.
+    const codecs = /invalid block type|invalid zstd data/;
+    expect([workerEntry, workerJob].filter((code) => codecs.test(code))).toEqual([]);
+    expect(workerJob).toMatch(/import\(`\.\/codecs-[\w-]+\.js`\)|import\("\.\/codecs-[\w-]+\.js"\)/);
+  });
+
   it("the worker's entry exports nothing: no chunk imports it back", () => {
     // It runs with the page's address in its URL fragment (worker/prefetch.ts). A chunk importing a
     // value from it would load it again under the bare URL: a second module instance, whose start
