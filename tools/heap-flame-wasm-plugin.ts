@@ -13,13 +13,16 @@ const RESOLVED_URL_MODULE = `\0${URL_MODULE}`;
 const BASE64_MODULE = fileURLToPath(new URL('../src/formats/heap-flame-wasm.ts', import.meta.url));
 
 /** The WebAssembly bytes the base64 module's source carries. */
-export function wasmBytesOf(moduleSource: string): Buffer {
+function wasmBytesOf(moduleSource: string): Buffer {
   const base64 = /HEAP_FLAME_WASM_BASE64 =\s*'([A-Za-z0-9+/=]+)'/.exec(moduleSource)?.[1];
   if (!base64) throw new Error('src/formats/heap-flame-wasm.ts holds no base64 module');
   return Buffer.from(base64, 'base64');
 }
 
-/** For the worker's bundle (vite.config.ts `worker.plugins`). */
+/**
+ * In the worker's bundle (vite.config.ts `worker.plugins`) it emits the file; in `plugins`, which the
+ * dev server and the tests apply to the worker's modules, the URL is null and nothing else changes.
+ */
 export function heapFlameWasmPlugin(): Plugin {
   let build = false;
   return {
