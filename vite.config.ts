@@ -34,6 +34,7 @@ export default defineConfig({
   // discover them after the first load and reload the page (aborting the sample's requests).
   optimizeDeps: { include: ['d3', 'd3-flame-graph', 'papaparse', 'fflate', 'fzstd', '@lezer/python', '@lezer/common'] },
   test: {
+    setupFiles: ['test/setup.ts'],
     // .ci/run asks for a JSON report (PEAKSCOPE_VITEST_JSON=1, or the file to write) to print the
     // `N passed, N failed` line CI reads.
     reporters: process.env.PEAKSCOPE_VITEST_JSON ? ['default', 'json'] : ['default'],

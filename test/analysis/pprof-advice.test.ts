@@ -9,10 +9,6 @@ import { parseBytes } from '../../src/formats/parse-file.ts';
 import { profileAsPprof, type TreeProfile } from '../../src/formats/pprof-encode.ts';
 import { groupIntoSets } from '../../src/model/profile-set.ts';
 import { SAMPLES_DIR } from '../golden.ts';
-import { loadCodecs } from '../../src/formats/decompress.ts';
-
-// parseBytes reads compressed bytes synchronously: the decompressors are loaded first.
-await loadCodecs();
 
 /** Every file under a samples/ folder, as `{ path, text }` with paths relative to samples/. */
 function sourcesUnder(dir: string): { path: string; text: string }[] {

@@ -7,10 +7,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBytes, parseChunks } from '../../src/formats/parse-file.ts';
 import { GOLDEN_DIR } from '../golden.ts';
-import { loadCodecs } from '../../src/formats/decompress.ts';
-
-// parseBytes reads compressed bytes synchronously: the decompressors are loaded first.
-await loadCodecs();
 
 /** The format each upstream golden is, by its name. */
 const FORMAT_OF: [RegExp, string][] = [

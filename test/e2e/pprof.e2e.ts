@@ -11,10 +11,6 @@ import { parseBytes } from '../../src/formats/parse-file.ts';
 import type { Page } from 'playwright-core';
 import { SAMPLES_DIR } from '../golden.ts';
 import { flameSettled, startHarness, type Harness } from './harness.ts';
-import { loadCodecs } from '../../src/formats/decompress.ts';
-
-// parseBytes reads compressed bytes synchronously: the decompressors are loaded first.
-await loadCodecs();
 
 let h: Harness;
 let work: string;

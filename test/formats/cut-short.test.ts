@@ -4,10 +4,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseBytes, parseText } from '../../src/formats/parse-file.ts';
-import { loadCodecs } from '../../src/formats/decompress.ts';
-
-// parseBytes reads compressed bytes synchronously: the decompressors are loaded first.
-await loadCodecs();
 
 const heapLines = Array.from(
   { length: 20_000 },

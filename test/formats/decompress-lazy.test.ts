@@ -1,11 +1,12 @@
-// The decompressors load only for input that may be compressed (decompress.ts, codecs.ts). This
-// file never calls loadCodecs itself: parseChunks must, from the first bytes alone, however few
-// the first chunk holds; and parseBytes without it refuses compressed bytes as a bug of ours.
+// The decompressors load only for input that may be compressed (decompress.ts, codecs.ts). Every
+// test file starts with them loaded (test/setup.ts), so this one reads the parser from modules
+// loaded afresh, where nothing has loaded them: parseChunks must, from the first bytes alone,
+// however few the first chunk holds; and parseBytes without them refuses compressed bytes as a
+// bug of ours.
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compressionOf, mayBeCompressed } from '../../src/formats/decompress.ts';
-import { parseBytes, parseChunks } from '../../src/formats/parse-file.ts';
 
 const FLAME = 'module;a.bzl.f;list 10\nmodule;a.bzl.f;dict 5\n';
 
@@ -14,12 +15,20 @@ async function* split(bytes: Uint8Array, first: number): AsyncIterable<Uint8Arra
   yield bytes.subarray(first);
 }
 
+/** parse-file.ts and everything it imports, decompress.ts included, as if never loaded. */
+async function freshParser() {
+  vi.resetModules();
+  return import('../../src/formats/parse-file.ts');
+}
+
 describe('decompressors loaded on demand', () => {
-  it('refuses compressed bytes before they are loaded, naming the bug', () => {
+  it('refuses compressed bytes before they are loaded, naming the bug', async () => {
+    const { parseBytes } = await freshParser();
     expect(() => parseBytes('flame.src.gz', gzipSync(FLAME))).toThrow(/decompressors were not loaded/);
   });
 
   it('are loaded by parseChunks from a first chunk of one byte', async () => {
+    const { parseChunks } = await freshParser();
     const gz = gzipSync(FLAME);
     const parsed = await parseChunks('flame.src.gz', gz.length, split(gz, 1));
     expect(parsed.error).toBeNull();

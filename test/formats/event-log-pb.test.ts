@@ -11,10 +11,6 @@ import { parseBytes, parseChunks } from '../../src/formats/parse-file.ts';
 import type { EventLog, ParsedFile } from '../../src/model/profile.ts';
 import { SAMPLES_DIR } from '../golden.ts';
 import { cutAt } from './chunks.ts';
-import { loadCodecs } from '../../src/formats/decompress.ts';
-
-// parseBytes reads compressed bytes synchronously: the decompressors are loaded first.
-await loadCodecs();
 
 const LOG_DIR = join(SAMPLES_DIR, 'buck-out', 'v2', 'log');
 const COPIES = join(SAMPLES_DIR, 'event-logs-pb');

@@ -5,10 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { parseBytes, parseChunks, parseText } from '../../src/formats/parse-file.ts';
 import type { EventLog, ParsedFile } from '../../src/model/profile.ts';
 import { SAMPLES_DIR } from '../samples.ts';
-import { loadCodecs } from '../../src/formats/decompress.ts';
-
-// parseBytes reads compressed bytes synchronously: the decompressors are loaded first.
-await loadCodecs();
 
 const EDGE = join(SAMPLES_DIR, 'edge-cases');
 const SNAKE = 'event-log-snake-over-limit.json-lines';

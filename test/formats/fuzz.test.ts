@@ -11,10 +11,6 @@ import { DEEP_STACK_FRAMES, fuzzInput } from '../../tools/fuzz/inputs.ts';
 import { checkParsedFile, checkTree, runCase, treesOf } from '../../tools/fuzz/oracle.ts';
 import { checkCli, checkViews } from '../../tools/fuzz/surfaces.ts';
 import { loadSeeds, type Seed } from '../../tools/fuzz/seeds.ts';
-import { loadCodecs } from '../../src/formats/decompress.ts';
-
-// parseBytes reads compressed bytes synchronously: the decompressors are loaded first.
-await loadCodecs();
 
 /** The same seed as `npm run fuzz`'s default; CI runs the first cases of that stream. */
 const CI_SEED = 20261125;

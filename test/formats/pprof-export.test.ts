@@ -10,10 +10,6 @@ import { describeTree } from '../../src/model/call-tree.ts';
 import type { PprofProfile } from '../../src/model/profile.ts';
 import { SAMPLES_DIR } from '../golden.ts';
 import { findSamples } from './parse-as.ts';
-import { loadCodecs } from '../../src/formats/decompress.ts';
-
-// parseBytes reads compressed bytes synchronously: the decompressors are loaded first.
-await loadCodecs();
 
 function load(path: string): TreeProfile {
   const parsed = parseBytes(path, new Uint8Array(readFileSync(join(SAMPLES_DIR, path))));

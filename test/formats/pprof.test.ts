@@ -15,10 +15,6 @@ import { childrenOf, describeTree, NodeKind, nodeName } from '../../src/model/ca
 import type { PprofProfile } from '../../src/model/profile.ts';
 import { SAMPLES_DIR } from '../golden.ts';
 import { cutAt } from './chunks.ts';
-import { loadCodecs } from '../../src/formats/decompress.ts';
-
-// parseBytes reads compressed bytes synchronously: the decompressors are loaded first.
-await loadCodecs();
 
 const read = (path: string) => new Uint8Array(readFileSync(join(SAMPLES_DIR, path)));
 const decoded = (path: string): PprofData => decodePprof(gunzipSync(read(path)));

@@ -9,10 +9,6 @@ import { flameMatchesSummary } from '../../src/analysis/totals.ts';
 import { parseBytes } from '../../src/formats/parse-file.ts';
 import type { ParsedFile } from '../../src/model/profile.ts';
 import { SAMPLES_DIR } from '../samples.ts';
-import { loadCodecs } from '../../src/formats/decompress.ts';
-
-// parseBytes reads compressed bytes synchronously: the decompressors are loaded first.
-await loadCodecs();
 
 /** What each file of each mode folder is. */
 const MODE_FILES: Record<string, Record<string, string>> = {

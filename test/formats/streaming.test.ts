@@ -13,10 +13,6 @@ import { parseBytes, parseChunks, parseText } from '../../src/formats/parse-file
 import { generateHeapFlame, seededRandom } from '../../tools/bench/gen-heap-flame.ts';
 import { SAMPLES_DIR } from '../samples.ts';
 import { cutAt } from './chunks.ts';
-import { loadCodecs } from '../../src/formats/decompress.ts';
-
-// parseBytes reads compressed bytes synchronously: the decompressors are loaded first.
-await loadCodecs();
 
 function filesUnder(dir: string): string[] {
   let entries: string[];

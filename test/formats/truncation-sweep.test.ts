@@ -7,10 +7,6 @@ import { ParseSession } from '../../src/formats/parse-file.ts';
 import type { ParsedFile, Profile } from '../../src/model/profile.ts';
 import { compressZstd } from '../../tools/fuzz/encodings.ts';
 import { readSample } from './parse-as.ts';
-import { loadCodecs } from '../../src/formats/decompress.ts';
-
-// parseBytes reads compressed bytes synchronously: the decompressors are loaded first.
-await loadCodecs();
 
 /** Real files, one per line format (targets lists may end without `\n`, so they cannot tell). */
 const SOURCES = [

@@ -4,10 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBytes } from '../../src/formats/parse-file.ts';
 import { ZstdWindowGuard } from '../../src/formats/zstd-frames.ts';
-import { loadCodecs } from '../../src/formats/decompress.ts';
-
-// parseBytes reads compressed bytes synchronously: the decompressors are loaded first.
-await loadCodecs();
 
 /** `printf 'module;list 8\n' | zstd --long=31 -c`: window descriptor 0xa8 = 2 GiB, with checksum. */
 const LONG31 = Uint8Array.from(Buffer.from('28b52ffd04a8710000' + '6d6f64756c653b6c69737420380a' + '383a88ff', 'hex'));

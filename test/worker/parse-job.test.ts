@@ -5,10 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { parseBytes } from '../../src/formats/parse-file.ts';
 import { chunksOf, runParseJob } from '../../src/worker/parse-job.ts';
 import { sampleHeapFlame, sampleStatements, SAMPLES_DIR } from '../samples.ts';
-import { loadCodecs } from '../../src/formats/decompress.ts';
-
-// parseBytes reads compressed bytes synchronously: the decompressors are loaded first.
-await loadCodecs();
 
 const golden = () => sampleHeapFlame();
 
