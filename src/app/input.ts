@@ -1,5 +1,6 @@
 // Every way files get in: the first file input (several files), the folder input, drag and
 // drop of files and folders, and paste (text becomes `pasted-N.txt`).
+import { takeEarlyInput } from './early-input.ts';
 import { pickedFromList, walkEntries, type EntryLike, type PickedFile } from './entries.ts';
 
 export interface InputHandlers {
@@ -37,11 +38,7 @@ export function wireInputs(
     const entries = Array.from(transfer.items ?? [])
       .filter((item) => item.kind === 'file')
       .map((item) => item.webkitGetAsEntry?.() as EntryLike | null);
-    if (entries.length > 0 && entries.every((e) => e !== null && e !== undefined)) {
-      walkEntries(entries as EntryLike[])
-        .then((files) => handlers.onFiles(files, 'drop'))
-        .catch((e: unknown) => handlers.onError(`could not read the dropped folder: ${String(e)}`));
-    } else if (transfer.files.length > 0) handlers.onFiles(pickedFromList(transfer.files), 'drop');
+    receiveDrop(entries, Array.from(transfer.files), handlers);
   };
   document.addEventListener('dragover', over);
   document.addEventListener('dragleave', leave);
@@ -55,8 +52,7 @@ export function wireInputs(
     const text = event.clipboardData.getData('text/plain');
     if (files.length === 0 && !text) return;
     event.preventDefault();
-    if (files.length > 0) handlers.onFiles(pickedFromList(files), 'paste');
-    else handlers.onFiles([pastedFile(text)], 'paste');
+    receivePaste(files, text, handlers);
   };
   document.addEventListener('paste', paste);
   return () => {
@@ -65,6 +61,34 @@ export function wireInputs(
     document.removeEventListener('drop', drop);
     document.removeEventListener('paste', paste);
   };
+}
+
+/**
+ * What was dropped or pasted before the app's handlers existed, in order (app/early-input.ts);
+ * returns how many drops and pastes there were. Called once the app is wired.
+ */
+export function receiveEarlyInput(handlers: InputHandlers): number {
+  const early = takeEarlyInput();
+  for (const input of early) {
+    if (input.type === 'drop') receiveDrop(input.entries, input.files, handlers);
+    else receivePaste(input.files, input.text, handlers);
+  }
+  return early.length;
+}
+
+/** A drop's files: walked as entries (folders too) when every item has one, else as listed. */
+function receiveDrop(entries: (EntryLike | null | undefined)[], files: File[], handlers: InputHandlers): void {
+  if (entries.length > 0 && entries.every((e) => e !== null && e !== undefined)) {
+    walkEntries(entries as EntryLike[])
+      .then((picked) => handlers.onFiles(picked, 'drop'))
+      .catch((e: unknown) => handlers.onError(`could not read the dropped folder: ${String(e)}`));
+  } else if (files.length > 0) handlers.onFiles(pickedFromList(files), 'drop');
+}
+
+/** A paste's files, or else its text as a file. */
+function receivePaste(files: File[], text: string, handlers: InputHandlers): void {
+  if (files.length > 0) handlers.onFiles(pickedFromList(files), 'paste');
+  else handlers.onFiles([pastedFile(text)], 'paste');
 }
 
 /** Pasted text as a file named `pasted-N.txt` (N counts pastes in this page). */

@@ -47,7 +47,7 @@ export class Loader {
       return;
     }
     // The preboot script describes its canvas itself (tools/worker-preboot-plugin.ts).
-    if (message.type === 'first-paint') return;
+    if (message.type === 'first-paint' || message.type === 'no-first-paint') return;
     const analysed = this.analysing.get(message.jobId);
     if (analysed) {
       this.analysing.delete(message.jobId);

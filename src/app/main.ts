@@ -10,7 +10,7 @@ import type { SelectFunction } from './analysis-panels.ts';
 import { DeferredPanel, prefetchPanels, type Deferred } from './deferred-panel.ts';
 import { wireFlamePanel } from './flame-panel.ts';
 import { initialView, syncHash } from './hash-sync.ts';
-import { wireInputs } from './input.ts';
+import { receiveEarlyInput, wireInputs, type InputHandlers } from './input.ts';
 import { wireKeyboard } from './keyboard.ts';
 import { Loader } from './loader.ts';
 import { Loading } from './loading.ts';
@@ -31,10 +31,11 @@ function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 const store = new Store();
 const loading = new Loading(store, new Loader(store));
 
-wireInputs(byId('drop'), byId<HTMLInputElement>('files'), byId<HTMLInputElement>('folder'), {
+const inputHandlers: InputHandlers = {
   onFiles: (files, origin) => loading.files(files, origin),
   onError: (message) => store.notify(message),
-});
+};
+wireInputs(byId('drop'), byId<HTMLInputElement>('files'), byId<HTMLInputElement>('folder'), inputHandlers);
 
 const progress = progressView.create(byId('progress'), { loading: null, onCancel: () => loading.cancel() });
 const sideListProps = {
@@ -204,4 +205,6 @@ const start = initialView();
 syncHash(store);
 store.setView(start);
 render(store.get());
-if (!start.url && !start.diff?.baseUrl && !start.diff?.targetUrl) void loadDefaultSample(loading);
+// A file dropped while the app was loading is what the user asked for: no sample then.
+const droppedEarly = receiveEarlyInput(inputHandlers) > 0;
+if (!droppedEarly && !start.url && !start.diff?.baseUrl && !start.diff?.targetUrl) void loadDefaultSample(loading);

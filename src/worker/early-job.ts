@@ -38,7 +38,7 @@ export class EarlyJob {
   say(message: WorkerResponse, transfer: Transferable[]): void {
     if (this.claimedAs === undefined) return;
     // The preboot script describes its canvas from this one, whoever the job turns out to be.
-    if (message.type === 'first-paint') return this.post(message, transfer);
+    if (message.type === 'first-paint' || message.type === 'no-first-paint') return this.post(message, transfer);
     if (this.claimedAs !== null) return this.post({ ...message, jobId: this.claimedAs }, transfer);
     if (message.type === 'progress' && this.held.at(-1)?.[0].type === 'progress') this.held.pop();
     this.held.push([message, transfer]);

@@ -30,7 +30,8 @@ const firstPaint: {
   jobsStarted: number;
   /** The first job has ended: the page has its result, no first picture any more. */
   over: boolean;
-} = { target: null, parsed: null, jobsStarted: 0, over: false };
+  drawn: boolean;
+} = { target: null, parsed: null, jobsStarted: 0, over: false, drawn: false };
 
 async function paintFirstWhenReady(): Promise<void> {
   const { target, parsed } = firstPaint;
@@ -44,6 +45,7 @@ async function paintFirstWhenReady(): Promise<void> {
   }
   if (!description) return;
   performance.mark('peakscope:first-paint-drawn');
+  firstPaint.drawn = true;
   // Told first: the message leaves now, and the picture is committed when this task ends, well
   // before the page's next frame. Telling the page after the timer below had the message wait
   // 20–140 ms behind the task in which the fetch ends (ResponseBodyLoader::DidFinishLoadingBody,
@@ -68,6 +70,8 @@ const early = prefetched
     )
   : null;
 if (early) void parse(EARLY_JOB, { type: 'parse', jobId: EARLY_JOB, inputs: [...early.inputs] });
+// Without an early job no picture comes before the app asks: the preboot script starts it now.
+else scope.postMessage({ type: 'no-first-paint', jobId: EARLY_JOB });
 
 /** The app's parse request: the early job's if it asks for its file, else a job of its own. */
 function requestParse(request: Extract<WorkerRequest, { type: 'parse' }>): void {
@@ -117,6 +121,7 @@ async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'par
     if (first) {
       firstPaint.target = firstPaint.parsed = null;
       firstPaint.over = true;
+      if (!firstPaint.drawn) post({ type: 'no-first-paint', jobId });
     }
   }
 }

@@ -51,5 +51,10 @@ export type WorkerResponse =
   | { type: 'analysed'; jobId: number; analyses: SetAnalysis[][] }
   /** The job drew its flamegraph on the preboot script's canvas; `description` is its text alternative. */
   | { type: 'first-paint'; jobId: number; description: string }
+  /**
+   * There will be no first picture: the worker has no early job, or its first job ended without
+   * one. The preboot script waits for this or 'first-paint' before it starts the app.
+   */
+  | { type: 'no-first-paint'; jobId: number }
   | { type: 'cancelled'; jobId: number }
   | { type: 'failed'; jobId: number; message: string };

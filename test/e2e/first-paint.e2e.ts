@@ -2,30 +2,24 @@
 // tree is built (worker/first-paint.ts), then the interactive d3-flame-graph chart replaces it.
 // The test holds the worker's analysis chunk (which it loads only after the first paint) until
 // it has looked at the canvas, so the order is checked without any timing.
-import { createServer, type Server } from 'node:http';
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleBalancedHeapFlame } from '../samples.ts';
-import { eventually, startHarness, type Harness } from './harness.ts';
+import { eventually, serveElsewhere, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
-let files: Server;
+let files: Awaited<ReturnType<typeof serveElsewhere>> | undefined;
 let fileUrl: string;
 
 beforeAll(async () => {
   h = await startHarness();
   // The profile on another origin that allows reads, as an artifact server would serve it.
-  files = createServer((_req, res) => {
-    res.writeHead(200, { 'access-control-allow-origin': '*', 'content-type': 'text/plain' });
-    res.end(sampleBalancedHeapFlame());
-  });
-  await new Promise<void>((ok) => files.listen(0, '127.0.0.1', ok));
-  const address = files.address();
-  fileUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/flame.src`;
+  files = await serveElsewhere('flame.src', sampleBalancedHeapFlame());
+  fileUrl = files.url;
 });
 afterAll(async () => {
   await h?.close();
-  await new Promise<void>((ok) => (files ? files.close(() => ok()) : ok()));
+  await files?.close();
 });
 
 /** Distinct colours and the share of pixels that are not the page background, from a PNG. */

@@ -2,6 +2,7 @@
 // `vite preview` on 127.0.0.1 (random port), drives Debian's Chromium through playwright-core
 // (toolchain.md), and records console errors, failed requests and requests to other origins.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -157,6 +158,24 @@ export async function flameSettled(page: Page, timeoutMs = 10_000): Promise<void
     timeoutMs,
     'the flamegraph to settle',
   );
+}
+
+/**
+ * Serves `text` on another origin that allows reads, as an artifact server would serve a
+ * profile; `url` names it `name`. Call `close()` in afterAll.
+ */
+export async function serveElsewhere(name: string, text: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'access-control-allow-origin': '*', 'content-type': 'text/plain' });
+    res.end(text);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}/${name}`,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
 }
 
 /** Drops files on the page through a DataTransfer built in the page (a DragEvent `drop`). */

@@ -1,95 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { FIRST_PAINT_CLASS as APP_CLASS } from '../../src/app/first-paint.ts';
 import { PREBOOT_GLOBAL as APP_GLOBAL } from '../../src/app/head-start.ts';
-import { FIRST_PAINT_CLASS, PREBOOT_GLOBAL, prebootSource } from '../../tools/worker-preboot-plugin.ts';
+import { EARLY_INPUT_GLOBAL as APP_INPUT_GLOBAL } from '../../src/app/early-input.ts';
+import {
+  APP_WAIT_MS,
+  EARLY_INPUT_GLOBAL,
+  FIRST_PAINT_CLASS,
+  PREBOOT_GLOBAL,
+  takeAppFiles,
+} from '../../tools/worker-preboot-plugin.ts';
+import { APP, FakePage, type FakePageOptions } from './fake-preboot-page.ts';
 
-interface Posted {
-  message: { type: string; width: number; scale: number; canvas: unknown };
-  transfer: unknown[];
-}
-
-/** Runs the classic script against a fake page: the worker script URL, what it posted, the canvas it added. */
-function runPreboot(
-  href: string,
-  options: { offscreen?: boolean; flameWidth?: number; readyState?: string; sheetLoaded?: boolean } = {},
-) {
-  const source = prebootSource('assets/parse-worker-AbC123.js');
-  let made = '';
-  const posted: Posted[] = [];
-  const listeners: Record<string, () => void> = {};
-  const children: Record<string, unknown>[] = [];
-  const offscreen = { offscreen: true };
-  const canvas = {
-    className: '',
-    width: 300,
-    height: 150,
-    attributes: {} as Record<string, string>,
-    isConnected: true,
-    setAttribute(k: string, v: string) {
-      this.attributes[k] = v;
-    },
-    removeAttribute(k: string) {
-      delete this.attributes[k];
-    },
-    transferControlToOffscreen: () => offscreen,
-  };
-  const flame = {
-    hidden: false,
-    clientWidth: options.flameWidth ?? 1000.6,
-    appendChild: (c: never) => children.push(c),
-  };
-  class FakeWorker {
-    constructor(url: URL) {
-      made = url.href;
-    }
-    postMessage(message: Posted['message'], transfer: unknown[]) {
-      posted.push({ message, transfer });
-    }
-    addEventListener(type: string, f: (event: { data: unknown }) => void) {
-      workerListeners.push(f);
-    }
-  }
-  const workerListeners: ((event: { data: unknown }) => void)[] = [];
-  /** A message from the worker, as the page receives it. */
-  const fromWorker = (data: unknown) => workerListeners.forEach((f) => f({ data }));
-  const canvasClass = function () {};
-  if (options.offscreen !== false) canvasClass.prototype.transferControlToOffscreen = () => offscreen;
-  const sheet = {
-    sheet: options.sheetLoaded === false ? null : {},
-    addEventListener: (type: string, f: () => void) => (listeners[`sheet ${type}`] = f),
-  };
-  const document = {
-    readyState: options.readyState ?? 'loading',
-    baseURI: 'https://p.test/app/',
-    querySelectorAll: (selector: string) => (selector === 'link[rel=stylesheet]' ? [sheet] : []),
-    addEventListener: (type: string, f: () => void) => (listeners[type] = f),
-    getElementById: (id: string) => (id === 'flame' ? flame : null),
-    createElement: () => canvas,
-  };
-  const scope = {
-    location: new URL(href),
-    document,
-    Worker: FakeWorker,
-    HTMLCanvasElement: canvasClass,
-    self: { HTMLCanvasElement: canvasClass, devicePixelRatio: 2 },
-  };
-  new Function(...Object.keys(scope), source)(...Object.values(scope));
-  const before = posted.length;
-  // The parser finishes the page ("interactive", before the app's module runs), then the
-  // stylesheet arrives when it was still loading, then DOMContentLoaded.
-  document.readyState = 'interactive';
-  listeners.readystatechange?.();
-  const atInteractive = posted.length;
-  sheet.sheet = {};
-  listeners['sheet load']?.();
-  listeners.DOMContentLoaded?.();
-  return { made, posted, children, canvas, offscreen, before, atInteractive, fromWorker };
+/** Runs the preboot script on a fake page and lets the page finish parsing. */
+function runPreboot(href: string, options: FakePageOptions = {}) {
+  const page = new FakePage(options);
+  page.run(href);
+  const before = page.posted.length;
+  const importedBefore = page.imported.length;
+  page.becomeInteractive();
+  const atInteractive = page.posted.length;
+  page.finishLoading();
+  return Object.assign(page, { before, atInteractive, importedBefore, offscreen: page.canvas.offscreen });
 }
 
 describe('worker preboot script', () => {
   it('leaves the worker where the app takes it from, and marks the canvas as the app finds it', () => {
     expect(PREBOOT_GLOBAL).toBe(APP_GLOBAL);
     expect(FIRST_PAINT_CLASS).toBe(APP_CLASS);
+    expect(EARLY_INPUT_GLOBAL).toBe(APP_INPUT_GLOBAL);
   });
 
   it('boots the worker file next to it as a module, with the page address in its fragment only for a `#url=`', () => {
@@ -145,5 +83,95 @@ describe('worker preboot script', () => {
     ])
       expect(runPreboot(page).posted).toEqual([]);
     expect(runPreboot('https://p.test/app/#url=flame.src', { offscreen: false }).posted).toEqual([]);
+  });
+
+  it('starts the app at once off a first-picture link: modules preloaded as the head is parsed, the entry imported once it is parsed', () => {
+    const urls = ['https://p.test/app/assets/call-tree-Q2.js', 'https://p.test/app/assets/index-Q1.js'];
+    for (const [href, options] of [
+      ['https://p.test/app/', {}],
+      ['https://p.test/app/#url=flame.src&zoom=a', {}],
+      ['https://p.test/app/#url=flame.src', { offscreen: false }],
+    ] as const) {
+      const page = new FakePage(options);
+      page.run(href);
+      expect(page.head.map((l) => [l.rel, new URL(l.href, 'https://p.test/app/').href])).toEqual(
+        urls.map((u) => ['modulepreload', u]),
+      );
+      expect(page.imported).toEqual([]);
+      page.becomeInteractive();
+      page.finishLoading();
+      expect(page.imported).toEqual([urls[1]]);
+    }
+    // A script that runs after the parse imports at once.
+    expect(runPreboot('https://p.test/app/', { readyState: 'interactive' }).importedBefore).toBe(1);
+  });
+
+  it('keeps the app waiting for the first picture of a plain `#url=` link, and starts it once', () => {
+    const run = runPreboot('https://p.test/app/#url=flame.src');
+    expect([run.head, run.imported]).toEqual([[], []]);
+    run.fromWorker({ type: 'progress', jobId: -1 });
+    expect(run.imported).toEqual([]);
+    run.fromWorker({ type: 'first-paint', jobId: -1, description: 'Flamegraph' });
+    expect(run.imported).toEqual(['https://p.test/app/assets/index-Q1.js']);
+    expect(run.canvas.attributes['data-painted']).toBe('1');
+    run.fromWorker({ type: 'no-first-paint', jobId: -1 });
+    run.timers.forEach(([f]) => f());
+    expect([run.imported.length, run.head.length]).toEqual([1, 2]);
+  });
+
+  it('starts the waiting app when no picture will come, the worker fails, the wait is over or the user acts', () => {
+    const started = (act: (page: ReturnType<typeof runPreboot>) => void) => {
+      const page = runPreboot('https://p.test/app/#url=flame.src');
+      act(page);
+      return page.imported.length;
+    };
+    expect(started(() => {})).toBe(0);
+    expect(started((p) => p.fromWorker({ type: 'no-first-paint', jobId: -1 }))).toBe(1);
+    expect(started((p) => p.workerFails())).toBe(1);
+    expect(started((p) => p.timers.filter(([, ms]) => ms === APP_WAIT_MS).forEach(([f]) => f()))).toBe(1);
+    for (const type of ['pointerdown', 'keydown'])
+      expect(started((p) => p.captured[type]!({ type, preventDefault() {} }))).toBe(1);
+  });
+
+  it('keeps what a drop or a paste carried before the app ran, for the app to take once', () => {
+    const page = runPreboot('https://p.test/app/#url=flame.src');
+    const entry = { isDirectory: true, name: 'out' };
+    const file = new File(['a;b 1\n'], 'b.src');
+    const prevented: string[] = [];
+    const event = (type: string, extra: object) => ({ type, preventDefault: () => prevented.push(type), ...extra });
+    page.captured.dragover!(event('dragover', {}));
+    const items = [{ kind: 'file', webkitGetAsEntry: () => entry }, { kind: 'string' }];
+    page.captured.drop!(event('drop', { dataTransfer: { items, files: [file] } }));
+    const clipboard = (text: string) => ({ files: [], getData: (t: string) => (t === 'text/plain' ? text : '') });
+    page.captured.paste!(event('paste', { target: { matches: () => false }, clipboardData: clipboard('a;b 2') }));
+    // Text pasted into the search field is the field's; an empty paste carries nothing.
+    page.captured.paste!(event('paste', { target: { matches: () => true }, clipboardData: clipboard('x') }));
+    page.captured.paste!(event('paste', { target: { matches: () => false }, clipboardData: clipboard('') }));
+    expect(prevented).toEqual(['dragover', 'drop', 'paste']);
+    expect(page.imported.length).toBe(1);
+    const take = page.self[EARLY_INPUT_GLOBAL] as () => unknown[];
+    expect(take()).toEqual([
+      { type: 'drop', entries: [entry], files: [file] },
+      { type: 'paste', files: [], text: 'a;b 2' },
+    ]);
+    // Taken once: the app's own handlers have the page from then on.
+    expect(Object.keys(page.captured)).toEqual([]);
+    expect(take()).toEqual([]);
+  });
+});
+
+describe('takeAppFiles', () => {
+  it("takes the app's module script and preloads out of the built page, in order", () => {
+    const html = [
+      '<head>',
+      '<script type="module" crossorigin src="./assets/index-Q1.js"></script>',
+      '<link rel="modulepreload" crossorigin href="./assets/call-tree-Q2.js">',
+      '<link rel="stylesheet" crossorigin href="./assets/index-Q3.css">',
+      '</head>',
+    ].join('\n');
+    const taken = takeAppFiles(html);
+    expect(taken.app).toEqual(APP);
+    expect(taken.html).toBe('<head>\n<link rel="stylesheet" crossorigin href="./assets/index-Q3.css">\n</head>');
+    expect(() => takeAppFiles('<head></head>')).toThrow(/0 module scripts/);
   });
 });

@@ -60,9 +60,14 @@ describe('the early job', () => {
     }
   });
 
-  it('lets its first picture’s message through at once (the preboot script describes the canvas)', () => {
+  it('lets word of its first picture through at once (the preboot script describes the canvas, then starts the app)', () => {
     const { posted, job } = earlyJob();
     job.say({ type: 'first-paint', jobId: EARLY_JOB, description: 'Flamegraph of bytes' }, []);
     expect(posted).toEqual([{ type: 'first-paint', jobId: EARLY_JOB, description: 'Flamegraph of bytes' }]);
+    // Also that none comes: the app waits for one or the other before it starts and claims the job.
+    const unclaimed = earlyJob();
+    unclaimed.job.say({ type: 'failed', jobId: EARLY_JOB, message: 'HTTP 404' }, []);
+    unclaimed.job.say({ type: 'no-first-paint', jobId: EARLY_JOB }, []);
+    expect(unclaimed.posted).toEqual([{ type: 'no-first-paint', jobId: EARLY_JOB }]);
   });
 });

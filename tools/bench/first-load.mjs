@@ -6,9 +6,16 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-/** The JS files an index.html names in `src` or `href` (scripts and `modulepreload` links), in order. */
+/**
+ * The JS files an index.html loads up front, in order: those it names in `src` or `href`
+ * (scripts and `modulepreload` links) and the app's modules, which its preboot script starts
+ * (`var app = {"entry": …, "preloads": […]}`, tools/worker-preboot-plugin.ts).
+ */
 export function eagerScripts(html) {
-  return [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const named = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const app = /\bvar app = (\{.*\});/.exec(html);
+  const started = app ? [...JSON.parse(app[1]).preloads, JSON.parse(app[1]).entry] : [];
+  return [...named, ...started.map((f) => f.replace(/^\.?\//, ''))];
 }
 
 /** The inline scripts of an index.html (the preboot script), as text. */

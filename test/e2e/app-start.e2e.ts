@@ -1,0 +1,80 @@
+// The built page's preboot script starts the app (tools/worker-preboot-plugin.ts): for a plain
+// `#url=` link only once the worker has drawn its first picture, and whatever the user drops
+// before the app runs is kept for it. Holding the app's module entry back makes "before the app
+// runs" certain, without timing.
+import type { Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_WAIT_MS } from '../../tools/worker-preboot-plugin.ts';
+import { sampleBalancedHeapFlame, sampleHeapFlame } from '../samples.ts';
+import { dropFiles, serveElsewhere, startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+let files: Awaited<ReturnType<typeof serveElsewhere>> | undefined;
+let fileUrl: string;
+
+beforeAll(async () => {
+  h = await startHarness();
+  // When the first picture is marked drawn, on the page's clock (at the very call).
+  await h.context.addInitScript(() => {
+    const set = Element.prototype.setAttribute;
+    Element.prototype.setAttribute = function (name: string, value: string) {
+      const scope = window as { paintedAt?: number };
+      if (name === 'data-painted' && !scope.paintedAt) scope.paintedAt = performance.now();
+      return set.call(this, name, value);
+    };
+  });
+  // The profile on another origin that allows reads, as an artifact server would serve it.
+  files = await serveElsewhere('flame.src', sampleBalancedHeapFlame());
+  fileUrl = files.url;
+});
+afterAll(async () => {
+  await h?.close();
+  await files?.close();
+});
+
+/** The app's module entry (the one module the preboot script imports). */
+const APP_ENTRY = /\/assets\/index-[^/]*\.js$/;
+
+describe('app start', () => {
+  it('requests the app only once the worker has drawn the first picture of a plain `#url=` link', async () => {
+    const { page, log } = await h.open(`#url=${encodeURIComponent(fileUrl)}`);
+    await page.locator('#flame svg g.frame').first().waitFor();
+    const times = await page.evaluate((entry) => {
+      const app = performance.getEntriesByType('resource').find((r) => new RegExp(entry).test(r.name));
+      return { appRequested: app?.startTime ?? -1, painted: (window as { paintedAt?: number }).paintedAt ?? -1 };
+    }, APP_ENTRY.source);
+    // The picture first, unless a slow machine ran out the wait (the app then starts anyway, to
+    // show the progress); the picture's text alternative is set before the app is asked for.
+    expect(times.painted).toBeGreaterThan(0);
+    expect(times.appRequested).toBeGreaterThanOrEqual(Math.min(times.painted, APP_WAIT_MS));
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps a file dropped before the app runs and opens it once the app has started', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    const hold = async (route: Route) => {
+      await held;
+      await route.continue().catch(() => {});
+    };
+    await h.context.route(APP_ENTRY, hold);
+    try {
+      const { page, log } = await h.open(`#url=${encodeURIComponent(fileUrl)}`);
+      await page.waitForFunction(() => document.readyState !== 'loading');
+      const heldBack = await page.evaluate(() => document.querySelector('.set') === null);
+      expect(heldBack).toBe(true);
+      await dropFiles(page, [{ name: 'dropped-early.src', text: sampleHeapFlame() }]);
+      // Still on the page (the browser did not open the file in the tab), and the drop is kept.
+      expect(page.url()).toContain('#url=');
+      release();
+      await page.locator('.set .set-name', { hasText: 'dropped-early.src' }).waitFor({ timeout: 15_000 });
+      await page.locator('.set .set-name', { hasText: 'flame.src' }).first().waitFor({ timeout: 15_000 });
+      expect(log.consoleErrors).toEqual([]);
+      await page.close();
+    } finally {
+      release();
+      await h.context.unroute(APP_ENTRY, hold);
+    }
+  });
+});
