@@ -70,8 +70,9 @@ const early = prefetched
     )
   : null;
 if (early) void parse(EARLY_JOB, { type: 'parse', jobId: EARLY_JOB, inputs: [...early.inputs] });
-// Without an early job no picture comes before the app asks: the preboot script starts it now.
-else scope.postMessage({ type: 'no-first-paint', jobId: EARLY_JOB });
+// A `#url=` page's worker without an early job (prefetch.ts declined the URL) draws no picture
+// before the app asks: the preboot script, waiting for one, starts the app now.
+else if (self.location.hash) scope.postMessage({ type: 'no-first-paint', jobId: EARLY_JOB });
 
 /** The app's parse request: the early job's if it asks for its file, else a job of its own. */
 function requestParse(request: Extract<WorkerRequest, { type: 'parse' }>): void {
@@ -121,7 +122,8 @@ async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'par
     if (first) {
       firstPaint.target = firstPaint.parsed = null;
       firstPaint.over = true;
-      if (!firstPaint.drawn) post({ type: 'no-first-paint', jobId });
+      // The preboot script waits for the early job's picture before it starts the app.
+      if (jobId === EARLY_JOB && !firstPaint.drawn) post({ type: 'no-first-paint', jobId });
     }
   }
 }

@@ -14,8 +14,18 @@ let fileUrl: string;
 
 beforeAll(async () => {
   h = await startHarness();
-  // When the first picture is marked drawn, on the page's clock (at the very call).
+  // When the first picture is marked drawn, on the page's clock (at the very call), and what the
+  // preboot worker says, in order.
   await h.context.addInitScript(() => {
+    const scope = window as { workerSaid?: string[] };
+    scope.workerSaid = [];
+    const NativeWorker = window.Worker;
+    window.Worker = class extends NativeWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        this.addEventListener('message', (e: MessageEvent<{ type: string }>) => scope.workerSaid!.push(e.data.type));
+      }
+    };
     const set = Element.prototype.setAttribute;
     Element.prototype.setAttribute = function (name: string, value: string) {
       const scope = window as { paintedAt?: number };
@@ -76,5 +86,15 @@ describe('app start', () => {
       release();
       await h.context.unroute(APP_ENTRY, hold);
     }
+  });
+
+  it('tells the page at once when a link gives no picture, and the app then says why', async () => {
+    const { page } = await h.open(`#url=${encodeURIComponent(`${h.origin}/no-such-profile.src`)}`);
+    await page.locator('.notices', { hasText: 'could not be read' }).waitFor({ timeout: 15_000 });
+    const said = await page.evaluate(() => (window as { workerSaid?: string[] }).workerSaid ?? []);
+    // The early job's result (the file unread) is held for the app; its word that no picture comes is not.
+    expect(said).toContain('no-first-paint');
+    expect(said.indexOf('no-first-paint')).toBeLessThan(said.indexOf('done'));
+    await page.close();
   });
 });

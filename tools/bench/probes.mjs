@@ -157,7 +157,7 @@ export async function timeWorker({ workerUrl, fileUrl, kind, viaUrl = false }) {
       else if (e.data.type === 'done')
         resolve({ ms: performance.now() - started, nodes: e.data.sets[0]?.files[0]?.profile?.tree?.name.length ?? 0 });
       else if (e.data.type === 'failed') resolve({ error: e.data.message });
-      if (e.data.type !== 'progress') worker.terminate();
+      if (kind !== 'app' || e.data.type === 'done' || e.data.type === 'failed') worker.terminate();
     };
     const input = viaUrl
       ? { kind: 'url', path: 'bench.src', url: fileUrl }
