@@ -63,6 +63,11 @@ export class ParseSession {
     return this.error !== null;
   }
 
+  /** The format once the head has decided it (null: none), undefined while still sniffing. */
+  get decidedFormat(): FormatName | null | undefined {
+    return this.state === 'sniffing' ? undefined : this.format;
+  }
+
   /** Bytes read so far (compressed bytes for a compressed file). */
   get bytesIn(): number {
     return this.intake.bytesIn;
@@ -256,6 +261,8 @@ export class ParseSession {
 
 export interface StreamOptions {
   onProgress?: (bytesRead: number) => void;
+  /** Called once, as soon as the format is known (null: none), at the latest before the result. */
+  onFormat?: (format: FormatName | null) => void;
   signal?: AbortSignal;
 }
 
@@ -268,6 +275,7 @@ export async function parseChunks(
 ): Promise<ParsedFile> {
   const session = new ParseSession(path, size);
   let first = true;
+  let format: FormatName | null | undefined;
   for await (const chunk of chunks) {
     options.signal?.throwIfAborted();
     if (first && chunk.length > 0) {
@@ -276,9 +284,15 @@ export async function parseChunks(
     }
     session.pushBytes(chunk);
     options.onProgress?.(session.bytesIn);
+    if (format === undefined && session.decidedFormat !== undefined) {
+      format = session.decidedFormat;
+      options.onFormat?.(format);
+    }
     if (session.stopped) break;
   }
-  return session.finish();
+  const parsed = session.finish();
+  if (format === undefined) options.onFormat?.(session.decidedFormat ?? null);
+  return parsed;
 }
 
 /** Parses a whole string (tests, paste). */

@@ -20,6 +20,14 @@ export interface FirstPaintTarget {
   scale: number;
 }
 
+/** The formats whose tree the first picture draws. */
+const DRAWN_FORMATS: ReadonlySet<string> = new Set(['heap-flame', 'time-flame', 'pprof']);
+
+/** Whether a first file of `format` can get a first picture (null: no format, none). */
+export function drawsFirstPicture(format: string | null): boolean {
+  return format !== null && DRAWN_FORMATS.has(format);
+}
+
 /** Frames named in the text alternative. */
 const DESCRIBED_FRAMES = 5;
 
@@ -44,8 +52,8 @@ export function paintFirstFlame(target: FirstPaintTarget, files: readonly Parsed
   const set = sets[0]!;
   const metric = setMetrics(classifyRun(set.files), set.name)[0];
   const profile = metric ? set.files[metric.fileIndex]?.profile : null;
-  const drawn = profile?.format === 'heap-flame' || profile?.format === 'time-flame' || profile?.format === 'pprof';
-  if (!metric || !drawn || metric.total[0]! <= 0) return null;
+  if (!metric || !profile || !('tree' in profile) || !drawsFirstPicture(profile.format) || metric.total[0]! <= 0)
+    return null;
   const projection = projectFlame(profile.tree, metric.total, {
     root: 0,
     widthPx: target.width,

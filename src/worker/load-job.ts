@@ -15,7 +15,7 @@ export { transferablesOf } from './transfer.ts';
 /** The core the worker's entry compiled (core-module.ts), handed to the heap flame reader here. */
 export { adoptCoreModule } from '../formats/heap-flame-core.ts';
 /** The first paint, drawn from this chunk too (the worker's entry stays small). */
-export { paintFirstFlame, prepareFirstPaint } from './first-paint.ts';
+export { drawsFirstPicture, paintFirstFlame, prepareFirstPaint } from './first-paint.ts';
 
 /**
  * The late analysis of sources dropped after their profiles, imported from here (not from the

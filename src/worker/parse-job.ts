@@ -1,7 +1,7 @@
 // One parse job: read every input as a byte stream through `parseChunks`, report progress,
 // stop when aborted. Free of worker globals so it runs under Node in tests.
 import { parseChunks } from '../formats/parse-file.ts';
-import type { ParsedFile } from '../model/profile.ts';
+import type { FormatName, ParsedFile } from '../model/profile.ts';
 import type { ParseInput } from './protocol.ts';
 import { redirectProblem } from './same-origin.ts';
 
@@ -17,6 +17,8 @@ export interface JobCallbacks {
   signal: AbortSignal;
   /** Called once every input is parsed, before anything is derived from them; the job waits for it. */
   onParsed?(files: readonly ParsedFile[]): void | Promise<void>;
+  /** The format of input `index`, as soon as its head has decided it (null: none). */
+  onFormat?(index: number, format: FormatName | null): void;
   /** Injected for tests; the worker uses the global fetch. */
   fetch?: typeof fetch;
 }
@@ -168,6 +170,7 @@ export async function runParseJob(inputs: readonly ParseInput[], cb: JobCallback
     const chunks = k === 0 ? withTimingMarks(chunksOf(opened.stream, cb.signal)) : chunksOf(opened.stream, cb.signal);
     const parsed = await parseChunks(input.path, opened.size, chunks, {
       signal: cb.signal,
+      onFormat: (format) => cb.onFormat?.(k, format),
       onProgress: (read) => {
         bytesRead = read;
         const now = performance.now();

@@ -31,7 +31,16 @@ const firstPaint: {
   /** The first job has ended: the page has its result, no first picture any more. */
   over: boolean;
   drawn: boolean;
-} = { target: null, parsed: null, jobsStarted: 0, over: false, drawn: false };
+  /** The page was told no picture comes (it starts the app then). */
+  toldNone: boolean;
+} = { target: null, parsed: null, jobsStarted: 0, over: false, drawn: false, toldNone: false };
+
+/** Tells the preboot script, waiting for the early job's picture, that none comes (once). */
+function tellNoFirstPaint(jobId: number): void {
+  if (jobId !== EARLY_JOB || firstPaint.drawn || firstPaint.toldNone) return;
+  firstPaint.toldNone = true;
+  post({ type: 'no-first-paint', jobId });
+}
 
 async function paintFirstWhenReady(): Promise<void> {
   const { target, parsed } = firstPaint;
@@ -92,7 +101,7 @@ async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'par
   // User-timing marks for tools/bench/load-timeline.mjs: where a load's time goes, untraced.
   performance.mark('peakscope:parse-request');
   try {
-    const { runLoadJob, transferablesOf, paintFirstFlame, adoptCoreModule } = await loadJob;
+    const { runLoadJob, transferablesOf, paintFirstFlame, adoptCoreModule, drawsFirstPicture } = await loadJob;
     if (core) adoptCoreModule(await core);
     controller.signal.throwIfAborted();
     const result = await runLoadJob(
@@ -101,6 +110,10 @@ async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'par
         signal: controller.signal,
         fetch: (url, init) => fetchClaimingPrefetch(String(url), init ?? {}),
         onProgress: (bytesRead, totalBytes, path) => post({ type: 'progress', jobId, bytesRead, totalBytes, path }),
+        // A statement CSV or an event log gets no picture: the app need not wait for its parse.
+        onFormat: (index, format) => {
+          if (index === 0 && !drawsFirstPicture(format)) tellNoFirstPaint(jobId);
+        },
         onParsed: (files) => {
           if (!first) return;
           performance.mark('peakscope:parsed');
@@ -122,8 +135,7 @@ async function parse(jobId: number, request: Extract<WorkerRequest, { type: 'par
     if (first) {
       firstPaint.target = firstPaint.parsed = null;
       firstPaint.over = true;
-      // The preboot script waits for the early job's picture before it starts the app.
-      if (jobId === EARLY_JOB && !firstPaint.drawn) post({ type: 'no-first-paint', jobId });
+      tellNoFirstPaint(jobId);
     }
   }
 }

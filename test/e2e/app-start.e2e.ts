@@ -2,10 +2,11 @@
 // `#url=` link only once the worker has drawn its first picture, and whatever the user drops
 // before the app runs is kept for it. Holding the app's module entry back makes "before the app
 // runs" certain, without timing.
+import { createServer } from 'node:http';
 import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_WAIT_MS } from '../../tools/worker-preboot-plugin.ts';
-import { sampleBalancedHeapFlame, sampleHeapFlame } from '../samples.ts';
+import { sampleBalancedHeapFlame, sampleHeapFlame, sampleStatements } from '../samples.ts';
 import { dropFiles, serveElsewhere, startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -96,5 +97,32 @@ describe('app start', () => {
     expect(said).toContain('no-first-paint');
     expect(said.indexOf('no-first-paint')).toBeLessThan(said.indexOf('done'));
     await page.close();
+  });
+
+  it('starts the app while a file that gets no picture still streams (a statement CSV)', async () => {
+    // The head, then the rest only once the page knows: the early job decides from the head.
+    const [header, ...rows] = sampleStatements().trimEnd().split('\n');
+    const head = `${[header, ...Array.from({ length: 2000 }, () => rows).flat()].join('\n')}\n`;
+    let release!: () => void;
+    const rest = new Promise<void>((ok) => (release = ok));
+    const slow = createServer((_req, res) => {
+      res.writeHead(200, { 'access-control-allow-origin': '*', 'content-type': 'text/csv' });
+      res.write(head);
+      void rest.then(() => res.end(rows.join('\n') + '\n'));
+    });
+    await new Promise<void>((ok) => slow.listen(0, '127.0.0.1', ok));
+    const address = slow.address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/profile.csv`;
+    try {
+      const { page } = await h.open(`#url=${encodeURIComponent(url)}`);
+      await page.waitForFunction(() => (window as { workerSaid?: string[] }).workerSaid?.includes('no-first-paint'));
+      release();
+      await page.locator('.set .set-name', { hasText: 'profile.csv' }).waitFor({ timeout: 15_000 });
+      await page.close();
+    } finally {
+      release();
+      slow.closeAllConnections();
+      await new Promise<void>((ok) => slow.close(() => ok()));
+    }
   });
 });
