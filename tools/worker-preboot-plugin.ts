@@ -11,6 +11,7 @@ import { withInlineScript } from './csp-plugin.ts';
 // The page finds the canvas by this class (app/first-paint.ts owns it).
 import { FIRST_PAINT_CLASS } from '../src/app/first-paint.ts';
 import { EARLY_INPUT_GLOBAL } from '../src/app/early-input.ts';
+import { THEME_STORAGE_KEY } from '../src/app/theme-choice.ts';
 
 export { FIRST_PAINT_CLASS, EARLY_INPUT_GLOBAL };
 
@@ -36,6 +37,7 @@ export function prebootSource(workerFile: string, app: AppFiles): string {
   return [
     '// peakscope: boot the parse worker early, then start the app (tools/worker-preboot-plugin.ts).',
     '(function () {',
+    ...applyTheme(),
     ...bootWorker(workerFile),
     ...startApp(app),
     ...keepEarlyInput(),
@@ -43,6 +45,25 @@ export function prebootSource(workerFile: string, app: AppFiles): string {
     '})();',
     '',
   ].join('\n');
+}
+
+/**
+ * The stored theme, on <html> before the page is first drawn, as app/theme.ts (wireTheme) sets
+ * it once the app runs: the page and the first picture's background never flash the other
+ * theme while the app waits for that picture.
+ */
+function applyTheme(): string[] {
+  return [
+    '  var choice = null;',
+    '  try {',
+    `    choice = self.localStorage.getItem(${JSON.stringify(THEME_STORAGE_KEY)});`,
+    '  } catch (e) {}',
+    '  if (choice !== "light" && choice !== "dark") choice = "system";',
+    '  var systemDark = !!(self.matchMedia && self.matchMedia("(prefers-color-scheme: dark)").matches);',
+    '  var theme = choice === "system" ? (systemDark ? "dark" : "light") : choice;',
+    '  document.documentElement.setAttribute("data-theme", theme);',
+    '  document.documentElement.setAttribute("data-theme-choice", choice);',
+  ];
 }
 
 function bootWorker(workerFile: string): string[] {

@@ -4,26 +4,7 @@
 // Every colour is a variable of theme.css: light by default, dark as one block of variables.
 import './theme.css';
 
-export const THEMES = ['system', 'light', 'dark'] as const;
-export type ThemeChoice = (typeof THEMES)[number];
-
-export const THEME_STORAGE_KEY = 'peakscope.theme';
-
-/** The stored choice; anything else (missing, tampered, storage blocked) is 'system'. */
-export function storedTheme(storage: Pick<Storage, 'getItem'> | null): ThemeChoice {
-  let value: string | null;
-  try {
-    value = storage?.getItem(THEME_STORAGE_KEY) ?? null;
-  } catch {
-    value = null; // storage can throw when the browser blocks it
-  }
-  return (THEMES as readonly string[]).includes(value ?? '') ? (value as ThemeChoice) : 'system';
-}
-
-/** 'light' or 'dark' for a choice, given whether the system prefers dark. */
-export function resolveTheme(choice: ThemeChoice, systemDark: boolean): 'light' | 'dark' {
-  return choice === 'system' ? (systemDark ? 'dark' : 'light') : choice;
-}
+import { resolveTheme, storedTheme, THEME_STORAGE_KEY, THEMES, type ThemeChoice } from './theme-choice.ts';
 
 function safeStorage(): Storage | null {
   try {

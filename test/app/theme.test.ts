@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveTheme, storedTheme, THEME_STORAGE_KEY } from '../../src/app/theme.ts';
+import { resolveTheme, storedTheme, THEME_STORAGE_KEY } from '../../src/app/theme-choice.ts';
 
 const storage = (value: string | null) => ({ getItem: (key: string) => (key === THEME_STORAGE_KEY ? value : null) });
 

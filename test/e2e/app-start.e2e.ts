@@ -46,6 +46,18 @@ afterAll(async () => {
 /** The app's module entry (the one module the preboot script imports). */
 const APP_ENTRY = /\/assets\/index-[^/]*\.js$/;
 
+/** Holds the app's module entry back until `release()`; `done()` ends the hold. */
+async function holdAppEntry(): Promise<{ release: () => void; done: () => Promise<void> }> {
+  let release!: () => void;
+  const held = new Promise<void>((ok) => (release = ok));
+  const hold = async (route: Route) => {
+    await held;
+    await route.continue().catch(() => {});
+  };
+  await h.context.route(APP_ENTRY, hold);
+  return { release, done: () => h.context.unroute(APP_ENTRY, hold) };
+}
+
 describe('app start', () => {
   it('requests the app only once the worker has drawn the first picture of a plain `#url=` link', async () => {
     const { page, log } = await h.open(`#url=${encodeURIComponent(fileUrl)}`);
@@ -63,13 +75,7 @@ describe('app start', () => {
   });
 
   it('keeps a file dropped before the app runs and opens it once the app has started', async () => {
-    let release!: () => void;
-    const held = new Promise<void>((ok) => (release = ok));
-    const hold = async (route: Route) => {
-      await held;
-      await route.continue().catch(() => {});
-    };
-    await h.context.route(APP_ENTRY, hold);
+    const { release, done } = await holdAppEntry();
     try {
       const { page, log } = await h.open(`#url=${encodeURIComponent(fileUrl)}`);
       await page.waitForFunction(() => document.readyState !== 'loading');
@@ -85,7 +91,7 @@ describe('app start', () => {
       await page.close();
     } finally {
       release();
-      await h.context.unroute(APP_ENTRY, hold);
+      await done();
     }
   });
 
@@ -123,6 +129,35 @@ describe('app start', () => {
       release();
       slow.closeAllConnections();
       await new Promise<void>((ok) => slow.close(() => ok()));
+    }
+  });
+
+  it('shows the stored dark theme while the app waits, the first picture included', async () => {
+    const setup = await h.open();
+    await setup.page.evaluate(() => localStorage.setItem('peakscope.theme', 'dark'));
+    await setup.page.close();
+    const { release, done } = await holdAppEntry();
+    try {
+      const { page } = await h.open(`#url=${encodeURIComponent(fileUrl)}`);
+      await page.locator('#flame canvas.first-paint[data-painted]').waitFor();
+      const look = await page.evaluate(() => ({
+        theme: document.documentElement.dataset.theme,
+        app: document.querySelector('.set') !== null,
+        background: getComputedStyle(document.body).backgroundColor,
+      }));
+      expect(look.app).toBe(false);
+      expect(look.theme).toBe('dark');
+      const [r, g, b] = look.background.match(/\d+/g)!.map(Number);
+      expect(r! + g! + b!).toBeLessThan(3 * 80);
+      release();
+      await page.locator('#flame svg g.frame').first().waitFor();
+      await page.close();
+    } finally {
+      release();
+      await done();
+      const reset = await h.open();
+      await reset.page.evaluate(() => localStorage.removeItem('peakscope.theme'));
+      await reset.page.close();
     }
   });
 });

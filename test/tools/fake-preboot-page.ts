@@ -12,6 +12,9 @@ export interface PagePosted {
 }
 
 export interface FakePageOptions {
+  /** What localStorage holds for the theme; 'throws' for storage the browser blocks. */
+  storedTheme?: string | null | 'throws';
+  systemDark?: boolean;
   offscreen?: boolean;
   flameWidth?: number;
   readyState?: string;
@@ -47,6 +50,8 @@ export class FakePage {
   readonly children: unknown[] = [];
   readonly canvas = new FakeCanvas();
   readonly self: Record<string, unknown> = { devicePixelRatio: 2 };
+  /** The attributes the script set on <html>. */
+  readonly rootAttributes: Record<string, string> = {};
   /** The page's own listeners, by type; the capture-phase (input) ones apart. */
   private readonly listeners: Record<string, Listener[]> = {};
   readonly captured: Record<string, Listener> = {};
@@ -76,7 +81,15 @@ export class FakePage {
       getElementById: (id: string) => (id === 'flame' ? flame : null),
       createElement: (tag: string) => (tag === 'canvas' ? this.canvas : { rel: '', href: '' }),
       head: { appendChild: (link: { rel: string; href: string }) => this.head.push(link) },
+      documentElement: { setAttribute: (k: string, v: string) => (this.rootAttributes[k] = v) },
     };
+    this.self.localStorage = {
+      getItem: () => {
+        if (options.storedTheme === 'throws') throw new Error('storage blocked');
+        return options.storedTheme ?? null;
+      },
+    };
+    this.self.matchMedia = (query: string) => ({ matches: query.includes('dark') && options.systemDark === true });
     if (options.offscreen !== false) this.self.HTMLCanvasElement = FakeCanvas;
   }
 

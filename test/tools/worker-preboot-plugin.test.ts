@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FIRST_PAINT_CLASS as APP_CLASS } from '../../src/app/first-paint.ts';
 import { PREBOOT_GLOBAL as APP_GLOBAL } from '../../src/app/head-start.ts';
 import { EARLY_INPUT_GLOBAL as APP_INPUT_GLOBAL } from '../../src/app/early-input.ts';
+import { resolveTheme, storedTheme } from '../../src/app/theme-choice.ts';
 import {
   APP_WAIT_MS,
   EARLY_INPUT_GLOBAL,
@@ -157,6 +158,28 @@ describe('worker preboot script', () => {
     // Taken once: the app's own handlers have the page from then on.
     expect(Object.keys(page.captured)).toEqual([]);
     expect(take()).toEqual([]);
+  });
+});
+
+describe('the preboot script’s theme', () => {
+  it('puts on <html> the theme app/theme.ts would, before the page is first drawn', () => {
+    for (const stored of [null, 'light', 'dark', 'system', 'neon', 'throws'] as const) {
+      for (const systemDark of [false, true]) {
+        const page = new FakePage({ storedTheme: stored, systemDark });
+        page.run('https://p.test/app/#url=flame.src');
+        const storage = {
+          getItem: () => {
+            if (stored === 'throws') throw new Error('storage blocked');
+            return stored;
+          },
+        };
+        const choice = storedTheme(storage);
+        expect(page.rootAttributes).toEqual({
+          'data-theme': resolveTheme(choice, systemDark),
+          'data-theme-choice': choice,
+        });
+      }
+    }
   });
 });
 
