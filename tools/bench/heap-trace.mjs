@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { HeapProbe } from './heap-probe.mjs';
 import { initScript } from './probes.mjs';
+import { reached } from './measure.mjs';
 import { startServer } from './server.mjs';
 
 const dir = (rel) => fileURLToPath(new URL(rel, import.meta.url));
@@ -32,8 +33,9 @@ const samples = (async () => {
     await new Promise((r) => setTimeout(r, 300));
   }
 })();
+const parsed = reached(page, 'parsedAt');
 await page.goto(`${server.origin}/app/index.html#url=${encodeURIComponent(`${server.origin}/inputs/${file}`)}`);
-await page.waitForFunction(() => window.__bench.parsedAt > 0, null, { timeout: 600_000, polling: 250 });
+await parsed;
 // A few seconds more: what the page builds from the result, and what the worker keeps after it.
 await new Promise((r) => setTimeout(r, 3000));
 sampling = false;

@@ -10,6 +10,7 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { initScript } from './probes.mjs';
+import { reached } from './measure.mjs';
 import { startServer } from './server.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -32,8 +33,9 @@ try {
     const page = await context.newPage();
     await page.addInitScript(initScript, 'peakscope');
     const workerSeen = page.waitForEvent('worker');
+    const interactive = reached(page, 'interactiveAt');
     await page.goto(`${server.origin}/app/#url=${encodeURIComponent(`${server.origin}/inputs/${opts.file}`)}`);
-    await page.waitForFunction(() => window.__bench.interactiveAt > 0, null, { timeout: 120_000, polling: 100 });
+    await interactive;
     const pageSide = await page.evaluate(() => ({
       origin: performance.timeOrigin,
       bench: window.__bench,

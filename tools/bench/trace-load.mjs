@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { initScript } from './probes.mjs';
+import { reached } from './measure.mjs';
 import { startServer } from './server.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -39,8 +40,9 @@ try {
       'toplevel',
     ],
   });
+  const painted = reached(page, 'paintedAt');
   await page.goto(`${server.origin}/app/#url=${encodeURIComponent(`${server.origin}/inputs/${file}`)}`);
-  await page.waitForFunction(() => window.__bench.paintedAt > 0, null, { timeout: 120_000, polling: 250 });
+  await painted;
   const bench = await page.evaluate(() => window.__bench);
   const { profile } = await cdp.send('Profiler.stop');
   await browser.stopTracing();
