@@ -19,6 +19,8 @@ const OUT = join(HERE, 'out');
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const MB = 1e6;
+/** Timed loads per app and file (speedscope's one at 300 MB, where a load takes ~20 s). */
+const LOADS = 5;
 
 function run(cmd, argv) {
   const r = spawnSync(cmd, argv, { cwd: ROOT, stdio: 'inherit' });
@@ -79,11 +81,12 @@ async function benchFlame(browser, origin, file, sizes) {
   // and 796 ms at 100 MB); speedscope's loads came after them.
   await fetch(fileUrl).then((r) => r.arrayBuffer());
   await floorLoad(browser, origin, fileUrl);
-  // Three loads each, so both figures are a true median (with two, the lower one was taken: speedscope's best).
-  const { peak, speed } = await alternatingLoads(browser, peakUrl, speedUrl, 3, big ? 1 : 3);
+  // Five loads each, a true median (with two, the lower one was taken: speedscope's best). With
+  // three, one run's 100 MB loads spread 534–788 ms and its 10 MB ones 295–399 ms.
+  const { peak, speed } = await alternatingLoads(browser, peakUrl, speedUrl, LOADS, big ? 1 : LOADS);
   // The floor is loaded like the apps (fresh context, from navigation start), as often as peakscope.
   const floorRuns = [];
-  for (let i = 0; i < 3; i++) floorRuns.push(Math.round(await floorLoad(browser, origin, fileUrl)));
+  for (let i = 0; i < LOADS; i++) floorRuns.push(Math.round(await floorLoad(browser, origin, fileUrl)));
   const floor = { ms: median(floorRuns), runsMs: floorRuns };
   const open = await loadToPaint(browser, 'peakscope', peakUrl, { keep: true });
   let inter = null;
