@@ -30,6 +30,7 @@ const firstPaint: {
   jobsStarted: number;
   /** The first job has ended: the page has its result, no first picture any more. */
   over: boolean;
+  /** The first picture is on its canvas. */
   drawn: boolean;
   /** The page was told no picture comes (it starts the app then). */
   toldNone: boolean;
