@@ -7,8 +7,7 @@ export const EARLY_INPUT_GLOBAL = '__peakscopeEarlyInput';
 
 /** What one early drop or paste carried, taken during its event. */
 export type EarlyInput =
-  | { type: 'drop'; entries: (EntryLike | null)[]; files: File[] }
-  | { type: 'paste'; files: File[]; text: string };
+  { type: 'drop'; entries: (EntryLike | null)[]; files: File[] } | { type: 'paste'; files: File[]; text: string };
 
 /**
  * The input kept so far, once; the preboot script stops keeping any (the app's handlers take

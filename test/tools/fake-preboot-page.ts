@@ -104,17 +104,18 @@ export class FakePage {
   /** Runs the script for the page at `href`. */
   run(href: string): void {
     const source = prebootSource('assets/parse-worker-AbC123.js', APP).replace('import(new URL', 'importFake(new URL');
-    const page = this;
+    const made = (href: string) => (this.made = href);
+    const { posted, workerListeners } = this;
     class FakeWorker {
       onerror: (() => void) | null = null;
       constructor(url: URL) {
-        page.made = url.href;
+        made(url.href);
       }
       postMessage(message: PagePosted['message'], transfer: unknown[]) {
-        page.posted.push({ message, transfer });
+        posted.push({ message, transfer });
       }
       addEventListener(_type: string, f: Listener) {
-        page.workerListeners.push(f);
+        workerListeners.push(f);
       }
     }
     const globals = {
