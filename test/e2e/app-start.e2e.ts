@@ -149,6 +149,7 @@ describe('app start', () => {
       expect(look.theme).toBe('dark');
       const [r, g, b] = look.background.match(/\d+/g)!.map(Number);
       expect(r! + g! + b!).toBeLessThan(3 * 80);
+      await h.screenshot(page, 'app-start-waiting-dark');
       release();
       await page.locator('#flame svg g.frame').first().waitFor();
       await page.close();
