@@ -46,7 +46,8 @@ export class Loader {
       this.store.loadProgress(message.jobId, message.bytesRead, message.totalBytes);
       return;
     }
-    // The preboot script describes its canvas itself (tools/worker-preboot-plugin.ts).
+    // For the preboot script, which describes its canvas and starts the app on these
+    // (tools/worker-preboot-plugin.ts).
     if (message.type === 'first-paint' || message.type === 'no-first-paint') return;
     const analysed = this.analysing.get(message.jobId);
     if (analysed) {

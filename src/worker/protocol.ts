@@ -52,8 +52,9 @@ export type WorkerResponse =
   /** The job drew its flamegraph on the preboot script's canvas; `description` is its text alternative. */
   | { type: 'first-paint'; jobId: number; description: string }
   /**
-   * There will be no first picture: the worker has no early job, or its first job ended without
-   * one. The preboot script waits for this or 'first-paint' before it starts the app.
+   * There will be no first picture: the worker has no early job, the early job's first file is a
+   * format the picture does not draw, or the job ended without one. The preboot script waits for
+   * this or 'first-paint' before it starts the app.
    */
   | { type: 'no-first-paint'; jobId: number }
   | { type: 'cancelled'; jobId: number }
