@@ -1,6 +1,6 @@
 // Every way files get in: the first file input (several files), the folder input, drag and
 // drop of files and folders, and paste (text becomes `pasted-N.txt`).
-import { takeEarlyInput } from './early-input.ts';
+import type { EarlyInput } from './early-input.ts';
 import { pickedFromList, walkEntries, type EntryLike, type PickedFile } from './entries.ts';
 
 export interface InputHandlers {
@@ -64,11 +64,10 @@ export function wireInputs(
 }
 
 /**
- * What was dropped or pasted before the app's handlers existed, in order (app/early-input.ts);
- * returns how many drops and pastes there were. Called once the app is wired.
+ * Hands what was dropped or pasted before the app's handlers existed (`takeEarlyInput()`, taken
+ * as they go up) to them, in order, once the app is wired; returns how many there were.
  */
-export function receiveEarlyInput(handlers: InputHandlers): number {
-  const early = takeEarlyInput();
+export function receiveEarlyInput(early: readonly EarlyInput[], handlers: InputHandlers): number {
   for (const input of early) {
     if (input.type === 'drop') receiveDrop(input.entries, input.files, handlers);
     else receivePaste(input.files, input.text, handlers);

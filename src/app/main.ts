@@ -10,6 +10,7 @@ import type { SelectFunction } from './analysis-panels.ts';
 import { DeferredPanel, prefetchPanels, type Deferred } from './deferred-panel.ts';
 import { wireFlamePanel } from './flame-panel.ts';
 import { initialView, syncHash } from './hash-sync.ts';
+import { takeEarlyInput } from './early-input.ts';
 import { receiveEarlyInput, wireInputs, type InputHandlers } from './input.ts';
 import { wireKeyboard } from './keyboard.ts';
 import { Loader } from './loader.ts';
@@ -36,6 +37,8 @@ const inputHandlers: InputHandlers = {
   onError: (message) => store.notify(message),
 };
 wireInputs(byId('drop'), byId<HTMLInputElement>('files'), byId<HTMLInputElement>('folder'), inputHandlers);
+// The preboot script stops keeping input as the app's handlers go up; what it kept is loaded last.
+const earlyInput = takeEarlyInput();
 
 const progress = progressView.create(byId('progress'), { loading: null, onCancel: () => loading.cancel() });
 const sideListProps = {
@@ -206,5 +209,5 @@ syncHash(store);
 store.setView(start);
 render(store.get());
 // A file dropped while the app was loading is what the user asked for: no sample then.
-const droppedEarly = receiveEarlyInput(inputHandlers) > 0;
+const droppedEarly = receiveEarlyInput(earlyInput, inputHandlers) > 0;
 if (!droppedEarly && !start.url && !start.diff?.baseUrl && !start.diff?.targetUrl) void loadDefaultSample(loading);
