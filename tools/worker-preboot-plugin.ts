@@ -104,7 +104,15 @@ function startApp(app: AppFiles): string[] {
     '    else document.addEventListener("DOMContentLoaded", importApp);',
     '  }',
     '  function importApp() {',
-    '    import(new URL(app.entry, document.baseURI).href);',
+    // A page whose own code cannot load says so (a deploy replaced the files, the network went):
+    // it would otherwise sit there, picture and all, answering nothing.
+    '    import(new URL(app.entry, document.baseURI).href).catch(function (e) {',
+    '      var notices = document.getElementById("notices");',
+    '      if (!notices) return;',
+    '      var line = document.createElement("p");',
+    '      line.textContent = "peakscope could not load its own code (" + String((e && e.message) || e) + "); reload the page to try again.";',
+    '      notices.appendChild(line);',
+    '    });',
     '  }',
   ];
 }

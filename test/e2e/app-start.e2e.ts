@@ -161,4 +161,17 @@ describe('app start', () => {
       await reset.page.close();
     }
   });
+
+  it('says so when the app’s own code cannot be loaded, instead of sitting there', async () => {
+    const fail = (route: Route) => route.abort('failed');
+    await h.context.route(APP_ENTRY, fail);
+    try {
+      const { page } = await h.open(`#url=${encodeURIComponent(fileUrl)}`);
+      await page.locator('#notices', { hasText: 'could not load its own code' }).waitFor({ timeout: 15_000 });
+      expect(await page.locator('#notices').textContent()).toMatch(/reload the page to try again/);
+      await page.close();
+    } finally {
+      await h.context.unroute(APP_ENTRY, fail);
+    }
+  });
 });

@@ -14,6 +14,8 @@ export interface PagePosted {
 export interface FakePageOptions {
   /** What localStorage holds for the theme; 'throws' for storage the browser blocks. */
   storedTheme?: string | null | 'throws';
+  /** The app's module fails to load with this message. */
+  importFails?: string;
   systemDark?: boolean;
   offscreen?: boolean;
   flameWidth?: number;
@@ -48,6 +50,9 @@ export class FakePage {
   readonly timers: [() => void, number][] = [];
   readonly head: { rel: string; href: string }[] = [];
   readonly children: unknown[] = [];
+  /** What the script wrote into #notices, as text. */
+  readonly notices: string[] = [];
+  private readonly importFails: string | undefined;
   readonly canvas = new FakeCanvas();
   readonly self: Record<string, unknown> = { devicePixelRatio: 2 };
   /** The attributes the script set on <html>. */
@@ -64,6 +69,8 @@ export class FakePage {
       sheet: options.sheetLoaded === false ? null : {},
       addEventListener: (type, f) => this.listen(`sheet ${type}`, f),
     };
+    this.importFails = options.importFails;
+    const notices = { appendChild: (p: { textContent: string }) => this.notices.push(p.textContent) };
     const flame = {
       hidden: false,
       clientWidth: options.flameWidth ?? 1000.6,
@@ -78,8 +85,8 @@ export class FakePage {
       removeEventListener: (type: string, f: Listener, capture?: boolean) => {
         if (capture && this.captured[type] === f) delete this.captured[type];
       },
-      getElementById: (id: string) => (id === 'flame' ? flame : null),
-      createElement: (tag: string) => (tag === 'canvas' ? this.canvas : { rel: '', href: '' }),
+      getElementById: (id: string) => ({ flame, notices })[id] ?? null,
+      createElement: (tag: string) => (tag === 'canvas' ? this.canvas : { rel: '', href: '', textContent: '' }),
       head: { appendChild: (link: { rel: string; href: string }) => this.head.push(link) },
       documentElement: { setAttribute: (k: string, v: string) => (this.rootAttributes[k] = v) },
     };
@@ -124,7 +131,10 @@ export class FakePage {
       Worker: FakeWorker,
       HTMLCanvasElement: this.self.HTMLCanvasElement,
       self: this.self,
-      importFake: (url: string) => this.imported.push(url),
+      importFake: (url: string) => {
+        this.imported.push(url);
+        return this.importFails ? Promise.reject(new TypeError(this.importFails)) : Promise.resolve({});
+      },
       setTimeout: (f: () => void, ms: number) => this.timers.push([f, ms]),
     };
     new Function(...Object.keys(globals), source)(...Object.values(globals));

@@ -161,6 +161,19 @@ describe('worker preboot script', () => {
   });
 });
 
+describe('the preboot script’s app', () => {
+  it('says in the page, as text, when the app’s own code cannot be loaded', async () => {
+    const page = runPreboot('https://p.test/app/', { importFails: 'Failed to fetch <b>index-Q1.js</b>' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(page.notices).toEqual([
+      'peakscope could not load its own code (Failed to fetch <b>index-Q1.js</b>); reload the page to try again.',
+    ]);
+    const fine = runPreboot('https://p.test/app/');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fine.notices).toEqual([]);
+  });
+});
+
 describe('the preboot script’s theme', () => {
   it('puts on <html> the theme app/theme.ts would, before the page is first drawn', () => {
     for (const stored of [null, 'light', 'dark', 'system', 'neon', 'throws'] as const) {
