@@ -30,16 +30,14 @@ const firstPaint: {
   jobsStarted: number;
   /** The first job has ended: the page has its result, no first picture any more. */
   over: boolean;
-  /** The first picture is on its canvas. */
-  drawn: boolean;
-  /** The page was told no picture comes (it starts the app then). */
-  toldNone: boolean;
-} = { target: null, parsed: null, jobsStarted: 0, over: false, drawn: false, toldNone: false };
+  /** The page has word of the first picture: drawn, or none coming (it starts the app then). */
+  told: boolean;
+} = { target: null, parsed: null, jobsStarted: 0, over: false, told: false };
 
-/** Tells the preboot script, waiting for the early job's picture, that none comes (once). */
+/** Tells the preboot script, waiting for the early job's picture, that none comes (unless told). */
 function tellNoFirstPaint(jobId: number): void {
-  if (jobId !== EARLY_JOB || firstPaint.drawn || firstPaint.toldNone) return;
-  firstPaint.toldNone = true;
+  if (jobId !== EARLY_JOB || firstPaint.told) return;
+  firstPaint.told = true;
   post({ type: 'no-first-paint', jobId });
 }
 
@@ -55,7 +53,7 @@ async function paintFirstWhenReady(): Promise<void> {
   }
   if (!description) return;
   performance.mark('peakscope:first-paint-drawn');
-  firstPaint.drawn = true;
+  firstPaint.told = true;
   // Told first: the message leaves now, and the picture is committed when this task ends, well
   // before the page's next frame. Telling the page after the timer below had the message wait
   // 20–140 ms behind the task in which the fetch ends (ResponseBodyLoader::DidFinishLoadingBody,

@@ -13,8 +13,9 @@ import { gzipSync } from 'node:zlib';
  */
 export function eagerScripts(html) {
   const named = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
-  const app = /\bvar app = (\{.*\});/.exec(html);
-  const started = app ? [...JSON.parse(app[1]).preloads, JSON.parse(app[1]).entry] : [];
+  const found = /\bvar app = (\{.*\});/.exec(html);
+  const app = found ? JSON.parse(found[1]) : { preloads: [], entry: null };
+  const started = app.entry ? [...app.preloads, app.entry] : [];
   return [...named, ...started.map((f) => f.replace(/^\.?\//, ''))];
 }
 
