@@ -41,6 +41,8 @@ pub(crate) struct Reader {
     prev: Vec<u8>,
     prev_ends: Vec<u32>,
     prev_nodes: Vec<u32>,
+    /// The previous stack's type leaf (NONE before the first).
+    prev_leaf: u32,
     semis: Vec<u32>,
     pub(crate) events: Vec<[u32; 4]>,
     pub(crate) stacks: f64,
@@ -64,6 +66,7 @@ pub(crate) fn reader() -> &'static mut Reader {
             prev: Vec::new(),
             prev_ends: Vec::new(),
             prev_nodes: Vec::new(),
+            prev_leaf: tree::NONE,
             semis: Vec::new(),
             events: Vec::new(),
             stacks: 0.0,
@@ -75,8 +78,15 @@ pub(crate) fn reader() -> &'static mut Reader {
     }
 }
 
+/// Up to this many digits the value stays under 2^53 without an overflow check: the checked
+/// multiply is a 128-bit multiply call on wasm32.
+const PLAIN_DIGITS: usize = 15;
+
 /// The value of ASCII digits, saturating (anything over MAX_WEIGHT is refused anyway).
 fn digits_value(digits: &[u8]) -> u64 {
+    if digits.len() <= PLAIN_DIGITS {
+        return digits.iter().fold(0u64, |v, &d| v * 10 + (d - b'0') as u64);
+    }
     digits.iter().fold(0u64, |v, &d| v.saturating_mul(10).saturating_add((d - b'0') as u64))
 }
 
@@ -178,6 +188,11 @@ impl Reader {
     fn leaf(&mut self, buf: &[u8], start: usize, stack_end: usize, line: u32, shared: usize) -> u32 {
         let kept = if shared == 0 { 0 } else { self.prev_ends[shared - 1] as usize + 1 };
         let mut node = if shared == 0 { 0 } else { self.prev_nodes[shared - 1] };
+        // Profiles list stacks depth first, children in the order first seen: the node this
+        // stack goes on to is most likely the next sibling of the previous stack's node there,
+        // and below that, a first child.
+        let left = self.prev_nodes.get(shared).copied().unwrap_or(self.prev_leaf);
+        let mut guess = self.tree.next_sibling_of(left);
         let mut frame = start + kept;
         self.prev_ends.truncate(shared);
         self.prev_nodes.truncate(shared);
@@ -186,8 +201,8 @@ impl Reader {
             if semi >= stack_end {
                 break;
             }
-            let name = self.name(&buf[frame..semi], line);
-            node = self.tree.child(node, name, FUNCTION);
+            node = self.child(node, &buf[frame..semi], guess, line, FUNCTION);
+            guess = self.tree.first_child_of(node);
             self.prev_ends.push((semi - start) as u32);
             self.prev_nodes.push(node);
             frame = semi + 1;
@@ -195,8 +210,21 @@ impl Reader {
         let stack_len = self.prev_ends.last().map_or(0, |&e| e as usize + 1);
         self.prev.truncate(kept);
         self.prev.extend_from_slice(&buf[start + kept..start + stack_len.max(kept)]);
-        let name = self.name(&buf[frame..stack_end], line);
-        self.tree.child(node, name, TYPE)
+        self.prev_leaf = self.child(node, &buf[frame..stack_end], guess, line, TYPE);
+        self.prev_leaf
+    }
+
+    /// The child of `parent` named `bytes`: `guess` when it is that child (no hashing), else
+    /// looked up by name, created as `kind` when missing.
+    fn child(&mut self, parent: u32, bytes: &[u8], guess: u32, line: u32, kind: u8) -> u32 {
+        if guess != tree::NONE
+            && self.tree.parent[guess as usize] == parent
+            && self.names.bytes_of(self.tree.name[guess as usize]) == bytes
+        {
+            return guess;
+        }
+        let name = self.name(bytes, line);
+        self.tree.child(parent, name, kind)
     }
 
     fn name(&mut self, bytes: &[u8], line: u32) -> u32 {

@@ -53,7 +53,7 @@ impl Names {
         (entry, true)
     }
 
-    fn bytes_of(&self, entry: u32) -> &[u8] {
+    pub fn bytes_of(&self, entry: u32) -> &[u8] {
         let [start, length, _] = self.entries[entry as usize];
         &self.pool[start as usize..(start + length) as usize]
     }

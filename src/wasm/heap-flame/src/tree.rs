@@ -3,7 +3,7 @@
 
 /// Children scanned in the sibling list before the (parent, name) hash table is used.
 const SCAN_CHILDREN: u32 = 4;
-const NONE: u32 = u32::MAX;
+pub const NONE: u32 = u32::MAX;
 
 pub struct Tree {
     pub parent: Vec<u32>,
@@ -80,6 +80,18 @@ impl Tree {
         }
         self.last_child[p] = node;
         node
+    }
+
+    /// The sibling created after `node` (NONE for none, or for `node` NONE).
+    pub fn next_sibling_of(&self, node: u32) -> u32 {
+        if node == NONE {
+            return NONE;
+        }
+        self.next_sibling[node as usize]
+    }
+
+    pub fn first_child_of(&self, node: u32) -> u32 {
+        self.first_child[node as usize]
     }
 
     /// Gives up what only reading lines needs once the last line is read: the sibling links as
