@@ -1,4 +1,4 @@
-// `node tools/bench/load-ab.mjs --a DIR --b DIR [--file F] [--runs N] [--until KEY] [--speedscope]`:
+// `node tools/bench/load-ab.mjs --a DIR --b DIR [--file F] [--runs N] [--until KEY] [--speedscope] [--devtools]`:
 // load-to-paint of two builds of the app (e.g. `npx vite build --outDir /tmp/a --emptyOutDir`
 // before and after a change), loaded alternately A, B, A, B… in fresh contexts in one Chromium,
 // the way run.mjs times peakscope (measure.mjs loadToPaint). On a shared machine only such
@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { loadEndOf, loadToPaint, percentiles } from './measure.mjs';
+import { loadEndOf, loadToPaint, percentiles, plainLoadToPaint } from './measure.mjs';
+import { PlainBrowser } from './plain-browser.mjs';
 import { startServer } from './server.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -24,6 +25,7 @@ const { values: opts } = parseArgs({
     runs: { type: 'string', default: '5' },
     until: { type: 'string' },
     speedscope: { type: 'boolean', default: false },
+    devtools: { type: 'boolean', default: false },
   },
 });
 if (!opts.a) throw new Error('--a DIR (a built app) is required');
@@ -49,12 +51,17 @@ const kinds = opts.speedscope ? ['a', 'b', 'speedscope'] : ['a', 'b'];
 const times = Object.fromEntries(kinds.map((k) => [k, []]));
 const interactive = Object.fromEntries(kinds.map((k) => [k, []]));
 const before = loadavg()[0];
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless=new'] });
+// Loads are timed without DevTools (plain-browser.mjs) unless --devtools asks for Playwright's.
+const browser = opts.devtools
+  ? await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless=new'] })
+  : await PlainBrowser.launch(server);
+const load = (app, url) =>
+  opts.devtools ? loadToPaint(browser, app, url, { until }) : plainLoadToPaint(browser, app, url, { until });
 try {
   for (let i = 0; i < Number(opts.runs); i++) {
     for (const kind of kinds) {
       // --speedscope is refused unless the load ends at the paint, so `until` fits both apps.
-      const r = await loadToPaint(browser, kind === 'speedscope' ? 'speedscope' : 'peakscope', urls[kind], { until });
+      const r = await load(kind === 'speedscope' ? 'speedscope' : 'peakscope', urls[kind]);
       if (r.error) console.log(`${kind}: ${r.error}`);
       else {
         times[kind].push(Math.round(r.loadToPaintMs));
@@ -67,7 +74,7 @@ try {
   server.close();
 }
 console.log(
-  `${opts.file}, until ${until}; 1-min load average ${before.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`,
+  `${opts.file}, until ${until}, ${opts.devtools ? 'DevTools on' : 'no DevTools'}; 1-min load average ${before.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`,
 );
 for (const kind of kinds) {
   const { median } = percentiles(times[kind]);

@@ -60,26 +60,8 @@ export async function loadToPaint(browser, app, url, { keep = false, until = 'pa
   const after = await probe.measure({ collect: true });
   await probe.close();
   const bench = await page.evaluate(() => window.__bench);
-  // The parse window ends when the worker's result arrives (peakscope); the task that
-  // receives it (deserialise, build the view, first render) is reported on its own.
-  // speedscope parses on the main thread, so its window runs to the paint.
-  if (!bench.paintedAt) bench.paintedAt = bench.parsedAt;
-  const parseEnd = bench.parsedAt || bench.paintedAt;
-  const ends = ([start, d]) => start + d;
-  const longest = (tasks) => Math.max(0, ...tasks.map(([, d]) => d));
-  const duringParse = bench.parsedAt
-    ? bench.longTasks.filter((t) => ends(t) <= parseEnd)
-    : bench.longTasks.filter(([start]) => start < parseEnd);
-  const resultTask = bench.parsedAt ? bench.longTasks.filter((t) => t[0] <= parseEnd && ends(t) >= parseEnd) : [];
   const result = {
-    app,
-    loadToPaintMs: bench.paintedAt,
-    interactiveMs: bench.interactiveAt || null,
-    parsedAtMs: bench.parsedAt || null,
-    longestTaskDuringParseMs: longest(duringParse),
-    resultTaskMs: longest(resultTask),
-    longestTaskToPaintMs: longest(bench.longTasks.filter(([start]) => start < bench.paintedAt)),
-    longTasksToPaint: bench.longTasks.filter(([start]) => start < bench.paintedAt).length,
+    ...loadTimings(app, bench),
     // After a forced GC in every isolate: JS heap plus ArrayBuffer backing stores.
     memoryAfterLoadBytes: after.total,
     mainThreadBytes: after.page,
@@ -95,6 +77,58 @@ export async function loadToPaint(browser, app, url, { keep = false, until = 'pa
     return result;
   }
   return { ...result, page, close: () => context.close() };
+}
+
+/**
+ * The timings of one load from the page's `window.__bench` (probes.mjs initScript). The parse
+ * window ends when the worker's result arrives (peakscope); the task that receives it
+ * (deserialise, build the view, first render) is reported on its own. speedscope parses on the
+ * main thread, so its window runs to the paint.
+ */
+function loadTimings(app, bench) {
+  if (!bench.paintedAt) bench.paintedAt = bench.parsedAt;
+  const parseEnd = bench.parsedAt || bench.paintedAt;
+  const ends = ([start, d]) => start + d;
+  const longest = (tasks) => Math.max(0, ...tasks.map(([, d]) => d));
+  const duringParse = bench.parsedAt
+    ? bench.longTasks.filter((t) => ends(t) <= parseEnd)
+    : bench.longTasks.filter(([start]) => start < parseEnd);
+  const resultTask = bench.parsedAt ? bench.longTasks.filter((t) => t[0] <= parseEnd && ends(t) >= parseEnd) : [];
+  return {
+    app,
+    loadToPaintMs: bench.paintedAt,
+    interactiveMs: bench.interactiveAt || null,
+    parsedAtMs: bench.parsedAt || null,
+    longestTaskDuringParseMs: longest(duringParse),
+    resultTaskMs: longest(resultTask),
+    longestTaskToPaintMs: longest(bench.longTasks.filter(([start]) => start < bench.paintedAt)),
+    longTasksToPaint: bench.longTasks.filter(([start]) => start < bench.paintedAt).length,
+  };
+}
+
+/**
+ * loadToPaint's timings in the DevTools-free browser (plain-browser.mjs), which is how the
+ * bench times loads: no memory figures (they need DevTools), the rest as loadToPaint.
+ */
+export async function plainLoadToPaint(plain, app, url, { until = 'paintedAt' } = {}) {
+  const keys = app === 'peakscope' && until === 'paintedAt' ? ['paintedAt', 'interactiveAt'] : [until];
+  const bench = await plain.load(url, {
+    initSource: `(${initScript})(${JSON.stringify(app)});`,
+    until: keys,
+    resultExpression: 'window.__bench',
+  });
+  return bench.error ? { app, error: `no ${until}: ${bench.error}` } : loadTimings(app, bench);
+}
+
+/** floorLoad in the DevTools-free browser: ms from navigation start to the floor page's end. */
+export async function plainFloorLoad(plain, origin, fileUrl) {
+  const floor = await plain.load(`${origin}/bench/floor.html#url=${encodeURIComponent(fileUrl)}`, {
+    initSource: '',
+    until: ['floor'],
+    resultExpression: 'window.__floor',
+  });
+  if (floor.error) throw new Error(`floor page: ${floor.error}`);
+  return floor.doneAt;
 }
 
 /**

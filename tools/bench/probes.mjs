@@ -59,6 +59,22 @@ export function initScript(app) {
 }
 
 /**
+ * Installed after initScript by the bench's DevTools-free browser (plain-browser.mjs), where no
+ * one reads the console: each `__bench <key>` a page says (initScript's stamps, the floor page's
+ * end) is also sent to the bench server as `/bench-report?load=<loadId>&key=<key>`.
+ */
+export function reportStamps(loadId) {
+  const say = console.debug.bind(console);
+  console.debug = (message, ...rest) => {
+    if (typeof message === 'string' && message.startsWith('__bench ')) {
+      const key = encodeURIComponent(message.slice('__bench '.length));
+      fetch(`/bench-report?load=${loadId}&key=${key}`, { cache: 'no-store' }).catch(() => {});
+    }
+    return say(message, ...rest);
+  };
+}
+
+/**
  * Times one interaction on peakscope's flamegraph, in the page: from the trigger to the
  * frame painted after the first DOM change it causes ("first"), and to the first frame
  * after which nothing changed any more ("settled", which includes the 120 ms transition).

@@ -1,7 +1,8 @@
-// `npm run bench [-- --quick] [-- --big-log] [-- --rebuild]`: peakscope against speedscope on
-// the same generated files, in one headless Chromium, served from 127.0.0.1. Method and
+// `npm run bench [-- --quick] [-- --big-log] [-- --rebuild] [-- --devtools]`: peakscope against
+// speedscope on the same generated files, in headless Chromium, served from 127.0.0.1. Method and
 // results: docs/performance.md. `--quick` does the 100 MB heap flame only and ends with
-// `load-to-paint speedscope/peakscope: X.XX`.
+// `load-to-paint speedscope/peakscope: X.XX`. Timed loads run in a Chromium no DevTools client
+// watches (plain-browser.mjs); `--devtools` times them in Playwright's, as before.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -9,8 +10,17 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { bundleSizes } from './first-load.mjs';
-import { floorLoad, interactions, loadToPaint, percentiles, workerThroughput } from './measure.mjs';
+import {
+  floorLoad,
+  interactions,
+  loadToPaint,
+  percentiles,
+  plainFloorLoad,
+  plainLoadToPaint,
+  workerThroughput,
+} from './measure.mjs';
 import { buildParseOnlyWorker } from './parse-only-build.mjs';
+import { PlainBrowser } from './plain-browser.mjs';
 import { startServer } from './server.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -18,6 +28,8 @@ const ROOT = join(HERE, '..', '..');
 const OUT = join(HERE, 'out');
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
+/** Timed loads in Playwright's Chromium, DevTools domains on, as before the tenth session. */
+const devtools = args.has('--devtools');
 const MB = 1e6;
 /** Timed loads per app and file (speedscope's one at 300 MB, where a load takes ~20 s). */
 const LOADS = 5;
@@ -50,16 +62,27 @@ function medianOf(loads) {
 }
 
 /**
+ * The browser that times loads: the DevTools-free one (plain-browser.mjs), or with `--devtools`
+ * Playwright's. Both load an app or the floor page in a fresh context each time.
+ */
+function timer(browser, plain) {
+  return {
+    load: (app, url) => (plain ? plainLoadToPaint(plain, app, url) : loadToPaint(browser, app, url)),
+    floor: (origin, fileUrl) => (plain ? plainFloorLoad(plain, origin, fileUrl) : floorLoad(browser, origin, fileUrl)),
+  };
+}
+
+/**
  * peakscope's and speedscope's timed loads, alternated (p, s, p, s, …): a fresh browser's first
  * loads run slower, and with all of one app's loads first that fell on it alone. In one browser,
  * 100 MB: peakscope 906, 716, 685 ms, then one speedscope load, then 532, 592, 607 ms.
  */
-async function alternatingLoads(browser, peakUrl, speedUrl, peakRuns, speedRuns) {
+async function alternatingLoads(timed, peakUrl, speedUrl, peakRuns, speedRuns) {
   const peak = [];
   const speed = [];
   for (let i = 0; i < Math.max(peakRuns, speedRuns); i++) {
-    if (i < peakRuns) peak.push(await loadToPaint(browser, 'peakscope', peakUrl));
-    if (i < speedRuns) speed.push(await loadToPaint(browser, 'speedscope', speedUrl));
+    if (i < peakRuns) peak.push(await timed.load('peakscope', peakUrl));
+    if (i < speedRuns) speed.push(await timed.load('speedscope', speedUrl));
   }
   return { peak: medianOf(peak), speed: medianOf(speed) };
 }
@@ -69,7 +92,8 @@ async function alternatingLoads(browser, peakUrl, speedUrl, peakRuns, speedRuns)
  * context and without memory sampling (a load right after the 300 MB Blob harness ran
  * measured twice as slow); worker throughput comes last.
  */
-async function benchFlame(browser, origin, file, sizes) {
+async function benchFlame(browser, plain, origin, file, sizes) {
+  const timed = timer(browser, plain);
   const fileUrl = `${origin}/inputs/${file}`;
   const bytes = statSync(join(OUT, file)).size;
   const big = bytes > 200 * MB;
@@ -80,15 +104,17 @@ async function benchFlame(browser, origin, file, sizes) {
   // peakscope's first timed load, which came first (its slowest of three, e.g. 993 against 659
   // and 796 ms at 100 MB); speedscope's loads came after them.
   await fetch(fileUrl).then((r) => r.arrayBuffer());
-  await floorLoad(browser, origin, fileUrl);
+  await timed.floor(origin, fileUrl);
   // Five loads each, a true median (with two, the lower one was taken: speedscope's best). With
   // three, one run's 100 MB loads spread 534–788 ms and its 10 MB ones 295–399 ms.
-  const { peak, speed } = await alternatingLoads(browser, peakUrl, speedUrl, LOADS, big ? 1 : LOADS);
+  const { peak, speed } = await alternatingLoads(timed, peakUrl, speedUrl, LOADS, big ? 1 : LOADS);
   // The floor is loaded like the apps (fresh context, from navigation start), as often as peakscope.
   const floorRuns = [];
-  for (let i = 0; i < LOADS; i++) floorRuns.push(Math.round(await floorLoad(browser, origin, fileUrl)));
+  for (let i = 0; i < LOADS; i++) floorRuns.push(Math.round(await timed.floor(origin, fileUrl)));
   const floor = { ms: median(floorRuns), runsMs: floorRuns };
+  // Untimed, in Playwright's browser: interactions, and memory (both need DevTools).
   const open = await loadToPaint(browser, 'peakscope', peakUrl, { keep: true });
+  peak.memoryAfterLoadBytes ??= open.memoryAfterLoadBytes;
   let inter = null;
   if (open.page) {
     inter = await interactions(open.page, quick ? 10 : 20);
@@ -99,9 +125,9 @@ async function benchFlame(browser, origin, file, sizes) {
     peak.peakDuringLoadBytes = (
       await loadToPaint(browser, 'peakscope', peakUrl, { samplePeak: true })
     ).peakDuringLoadBytes;
-    speed.peakDuringLoadBytes = (
-      await loadToPaint(browser, 'speedscope', speedUrl, { samplePeak: true })
-    ).peakDuringLoadBytes;
+    const sampled = await loadToPaint(browser, 'speedscope', speedUrl, { samplePeak: true });
+    speed.peakDuringLoadBytes = sampled.peakDuringLoadBytes;
+    speed.memoryAfterLoadBytes ??= sampled.memoryAfterLoadBytes;
   }
   const throughput = await workerThroughput(browser, origin, {
     fileUrl,
@@ -114,7 +140,7 @@ async function benchFlame(browser, origin, file, sizes) {
 
 function report(results, sizes, env) {
   const lines = [
-    `machine: ${env.cores} cores (${env.cpu}), Chromium ${env.chromium}, Node ${env.node}; 1-min load average ${env.loadBefore.toFixed(1)} before, ${env.loadAfter.toFixed(1)} after`,
+    `machine: ${env.cores} cores (${env.cpu}), Chromium ${env.chromium}, Node ${env.node}; 1-min load average ${env.loadBefore.toFixed(1)} before, ${env.loadAfter.toFixed(1)} after; timed loads: ${env.timedLoads}`,
   ];
   lines.push(
     `first-load JS: ${fmt(sizes.firstLoadJsGzipBytes / 1024, 1)} kB gzip (${sizes.firstLoadFiles.join(', ')}); worker ${fmt(sizes.workerJsGzipBytes / 1024, 1)} kB gzip with its WebAssembly, loaded on the first parse`,
@@ -189,7 +215,9 @@ async function main() {
     chromium: browser.version(),
     node: process.version,
     loadBefore: loadavg()[0],
+    timedLoads: devtools ? 'Playwright, DevTools domains on (--devtools)' : 'no DevTools (plain-browser.mjs)',
   };
+  const plain = devtools ? null : await PlainBrowser.launch(server);
   const files = quick
     ? ['heap-flame-100mb.src']
     : ['heap-flame-10mb.src', 'heap-flame-100mb.src', 'heap-flame-300mb.src'];
@@ -197,7 +225,7 @@ async function main() {
   try {
     for (const file of files) {
       console.log(`measuring ${file} …`);
-      results.push(await benchFlame(browser, server.origin, file, sizes));
+      results.push(await benchFlame(browser, plain, server.origin, file, sizes));
     }
     const extra = quick
       ? []
@@ -227,6 +255,7 @@ async function main() {
       `load-to-paint speedscope/peakscope: ${fmt(ratio.speedscope.loadToPaintMs / ratio.peakscope.loadToPaintMs, 2)}`,
     );
   } finally {
+    await plain?.close();
     await browser.close();
     await server.close();
   }

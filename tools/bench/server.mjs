@@ -47,13 +47,45 @@ function cached(path, size) {
   return bytes;
 }
 
+/** The ends of loads that pages reported (`/bench-report?load=&key=`, probes.mjs reportStamps). */
+class Reports {
+  arrived = new Set();
+  waiting = new Map();
+
+  arrive(load, key) {
+    const id = `${load} ${key}`;
+    this.arrived.add(id);
+    this.waiting.get(id)?.();
+  }
+
+  /** Resolves when load `load` has reported `key`; rejects after `timeoutMs`. */
+  wait(load, key, timeoutMs) {
+    const id = `${load} ${key}`;
+    if (this.arrived.has(id)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${key} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiting.set(id, () => {
+        clearTimeout(timer);
+        this.waiting.delete(id);
+        resolve();
+      });
+    });
+  }
+}
+
 /**
- * Starts the server; resolves to { origin, close }. Cross-origin isolation headers let
+ * Starts the server; resolves to { origin, reported, close }. Cross-origin isolation headers let
  * pages call performance.measureUserAgentSpecificMemory() (which counts workers too).
  */
 export function startServer(mounts) {
+  const reports = new Reports();
   const server = createServer((req, res) => {
-    const path = resolvePath(mounts, new URL(req.url, 'http://x').pathname);
+    const url = new URL(req.url, 'http://x');
+    if (url.pathname === '/bench-report') {
+      reports.arrive(url.searchParams.get('load'), url.searchParams.get('key'));
+      return void res.writeHead(204, { 'cache-control': 'no-store' }).end();
+    }
+    const path = resolvePath(mounts, url.pathname);
     let size = -1;
     try {
       if (path) size = statSync(path).isFile() ? statSync(path).size : -1;
@@ -80,7 +112,11 @@ export function startServer(mounts) {
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) });
+      resolve({
+        origin: `http://127.0.0.1:${port}`,
+        reported: (load, key, timeoutMs) => reports.wait(String(load), key, timeoutMs),
+        close: () => new Promise((r) => server.close(r)),
+      });
     });
   });
 }
