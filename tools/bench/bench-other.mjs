@@ -3,12 +3,16 @@
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadEndOf, loadToPaint, percentiles, workerThroughput } from './measure.mjs';
+import { loadEndOf, loadToPaint, percentiles, plainLoadToPaint, workerThroughput } from './measure.mjs';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), 'out');
 const MB = 1e6;
 
-export async function benchOtherInputs(browser, origin, { bigLog, appWorkerUrl, parseWorkerUrl }) {
+/**
+ * `plain` (plain-browser.mjs, or null for Playwright's) times the load; memory comes from
+ * another, sampled load in Playwright's browser.
+ */
+export async function benchOtherInputs(browser, plain, origin, { bigLog, appWorkerUrl, parseWorkerUrl }) {
   const files = ['statements-1m.csv', ...(bigLog ? ['event-log-1gb.json-lines'] : [])];
   const out = [];
   for (const file of files) {
@@ -27,12 +31,18 @@ export async function benchOtherInputs(browser, origin, { bigLog, appWorkerUrl, 
         : worker
           ? `worker errors: ${worker.errors.join(', ')}; `
           : '';
-    const r = await loadToPaint(
-      browser,
-      'peakscope',
-      `${origin}/app/index.html#url=${encodeURIComponent(`${origin}/inputs/${file}`)}`,
-      { until: loadEndOf(file), samplePeak: true },
-    );
+    const url = `${origin}/app/index.html#url=${encodeURIComponent(`${origin}/inputs/${file}`)}`;
+    const until = loadEndOf(file);
+    const sampled = await loadToPaint(browser, 'peakscope', url, { until, samplePeak: true });
+    const timed = plain ? await plainLoadToPaint(plain, 'peakscope', url, { until }) : sampled;
+    const r = sampled.error
+      ? sampled
+      : {
+          ...sampled,
+          parsedAtMs: timed.parsedAtMs,
+          longestTaskDuringParseMs: timed.longestTaskDuringParseMs,
+          error: timed.error,
+        };
     const summary =
       workerText +
       (r.error

@@ -230,7 +230,7 @@ async function main() {
     const extra = quick
       ? []
       : await import('./bench-other.mjs').then((m) =>
-          m.benchOtherInputs(browser, server.origin, {
+          m.benchOtherInputs(browser, plain, server.origin, {
             bigLog: args.has('--big-log'),
             appWorkerUrl: `${server.origin}/app/assets/${sizes.workerFile}`,
             parseWorkerUrl: `${server.origin}/inputs/parse-only-worker.js`,
