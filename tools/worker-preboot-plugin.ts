@@ -63,6 +63,11 @@ function applyTheme(): string[] {
     '  var theme = choice === "system" ? (systemDark ? "dark" : "light") : choice;',
     '  document.documentElement.setAttribute("data-theme", theme);',
     '  document.documentElement.setAttribute("data-theme-choice", choice);',
+    // The picker, once parsed, shows that choice too (it said "system" until the app ran).
+    '  document.addEventListener("DOMContentLoaded", function () {',
+    '    var picker = document.getElementById("theme");',
+    '    if (picker) picker.value = choice;',
+    '  });',
   ];
 }
 

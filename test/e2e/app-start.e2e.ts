@@ -142,11 +142,13 @@ describe('app start', () => {
       await page.locator('#flame canvas.first-paint[data-painted]').waitFor();
       const look = await page.evaluate(() => ({
         theme: document.documentElement.dataset.theme,
+        picker: document.querySelector<HTMLSelectElement>('#theme')!.value,
         app: document.querySelector('.set') !== null,
         background: getComputedStyle(document.body).backgroundColor,
       }));
       expect(look.app).toBe(false);
       expect(look.theme).toBe('dark');
+      expect(look.picker).toBe('dark');
       const [r, g, b] = look.background.match(/\d+/g)!.map(Number);
       expect(r! + g! + b!).toBeLessThan(3 * 80);
       await h.screenshot(page, 'app-start-waiting-dark');

@@ -63,6 +63,8 @@ export class FakePage {
   private readonly workerListeners: Listener[] = [];
   private readonly sheet: { sheet: object | null; addEventListener(type: string, f: Listener): void };
   readonly document: Record<string, unknown> & { readyState: string };
+  /** The page's theme picker, as the HTML has it. */
+  readonly themePicker = { value: 'system' };
 
   constructor(options: FakePageOptions) {
     this.sheet = {
@@ -85,7 +87,7 @@ export class FakePage {
       removeEventListener: (type: string, f: Listener, capture?: boolean) => {
         if (capture && this.captured[type] === f) delete this.captured[type];
       },
-      getElementById: (id: string) => ({ flame, notices })[id] ?? null,
+      getElementById: (id: string) => ({ flame, notices, theme: this.themePicker })[id] ?? null,
       createElement: (tag: string) => (tag === 'canvas' ? this.canvas : { rel: '', href: '', textContent: '' }),
       head: { appendChild: (link: { rel: string; href: string }) => this.head.push(link) },
       documentElement: { setAttribute: (k: string, v: string) => (this.rootAttributes[k] = v) },

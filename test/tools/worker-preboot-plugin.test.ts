@@ -191,6 +191,10 @@ describe('the preboot script’s theme', () => {
           'data-theme': resolveTheme(choice, systemDark),
           'data-theme-choice': choice,
         });
+        // The picker is parsed later: it shows the choice from DOMContentLoaded on.
+        expect(page.themePicker.value).toBe('system');
+        page.finishLoading();
+        expect(page.themePicker.value).toBe(choice);
       }
     }
   });
