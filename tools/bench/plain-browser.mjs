@@ -63,10 +63,16 @@ class PipeConnection {
         buffered = buffered.slice(end + 1);
       }
     });
-    child.once('exit', () => {
-      for (const { reject } of this.pending.values()) reject(new Error('Chromium exited'));
+    const fail = (why) => {
+      for (const { reject } of this.pending.values()) reject(new Error(why));
       this.pending.clear();
-    });
+      this.failed = why;
+    };
+    child.once('exit', () => fail('Chromium exited'));
+    child.once('error', (e) => fail(`Chromium did not start: ${e.message}`));
+    // A pipe whose other end is gone (Chromium never started or died) fails the same way.
+    this.out.on('error', (e) => fail(this.failed ?? `the pipe to Chromium broke: ${e.message}`));
+    child.stdio[4].on('error', (e) => fail(this.failed ?? `the pipe from Chromium broke: ${e.message}`));
   }
 
   receive(message) {
@@ -78,6 +84,7 @@ class PipeConnection {
   }
 
   send(method, params = {}, sessionId = undefined) {
+    if (this.failed) return Promise.reject(new Error(this.failed));
     const id = this.nextId++;
     this.out.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
     return new Promise((resolve, reject) => this.pending.set(id, { method, resolve, reject }));
@@ -86,11 +93,18 @@ class PipeConnection {
 
 export class PlainBrowser {
   /** Launches Chromium; `server` is the bench server (server.mjs), whose reports it listens to. */
-  static async launch(server) {
+  static async launch(server, { executablePath = CHROMIUM } = {}) {
     const profileDir = mkdtempSync(join(tmpdir(), 'peakscope-bench-'));
-    const child = spawn(CHROMIUM, switches(profileDir), { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
+    const child = spawn(executablePath, switches(profileDir), {
+      stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
+    });
     const browser = new PlainBrowser(child, profileDir, server);
-    await browser.cdp.send('Browser.getVersion');
+    try {
+      await browser.cdp.send('Browser.getVersion');
+    } catch (e) {
+      await browser.close();
+      throw e;
+    }
     return browser;
   }
 
@@ -138,9 +152,12 @@ export class PlainBrowser {
   }
 
   async close() {
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    this.child.kill();
-    await exited;
+    const running = this.child.pid !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+    if (running) {
+      const exited = new Promise((resolve) => this.child.once('exit', resolve));
+      this.child.kill();
+      await exited;
+    }
     rmSync(this.profileDir, { recursive: true, force: true, maxRetries: 3 });
   }
 }
