@@ -136,6 +136,7 @@ export class PlainBrowser {
       const source = `${initSource}\n;(${reportStamps})(${JSON.stringify(loadId)});`;
       await this.cdp.send('Page.addScriptToEvaluateOnNewDocument', { source }, sessionId);
       const reached = Promise.all(until.map((key) => this.server.reported(loadId, key, timeoutMs)));
+      reached.catch(() => {}); // awaited below, unless the navigation itself fails first
       await this.cdp.send('Page.navigate', { url }, sessionId);
       await reached;
       const { result } = await this.cdp.send(

@@ -64,6 +64,7 @@ class Reports {
     if (this.arrived.has(id)) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no ${key} within ${timeoutMs} ms`)), timeoutMs);
+      timer.unref(); // a wait nobody awaits any more does not keep the bench running
       this.waiting.set(id, () => {
         clearTimeout(timer);
         this.waiting.delete(id);
