@@ -10,6 +10,7 @@
 // the bench's init script. A page says each end of its load by a request to the bench server
 // (`/bench-report`, server.mjs), so nothing asks the page anything until the load has ended.
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,6 +115,13 @@ export class PlainBrowser {
     this.cdp = new PipeConnection(child);
     this.server = server;
     this.loads = 0;
+    // Reports are keyed by load: another browser on the same server must never match ours.
+    this.id = randomUUID();
+  }
+
+  /** A load id no other load on the server has had. */
+  nextLoadId() {
+    return `${this.id}-${++this.loads}`;
   }
 
   /**
@@ -122,7 +130,7 @@ export class PlainBrowser {
    * returns what `resultExpression` evaluates to in the page then (JSON), or `{ error }`.
    */
   async load(url, { initSource, until, resultExpression, timeoutMs = LOAD_TIMEOUT_MS }) {
-    const loadId = ++this.loads;
+    const loadId = this.nextLoadId();
     const { browserContextId } = await this.cdp.send('Target.createBrowserContext');
     try {
       const { targetId } = await this.cdp.send('Target.createTarget', {

@@ -68,7 +68,7 @@ export function reportStamps(loadId) {
   console.debug = (message, ...rest) => {
     if (typeof message === 'string' && message.startsWith('__bench ')) {
       const key = encodeURIComponent(message.slice('__bench '.length));
-      fetch(`/bench-report?load=${loadId}&key=${key}`, { cache: 'no-store' }).catch(() => {});
+      fetch(`/bench-report?load=${encodeURIComponent(loadId)}&key=${key}`, { cache: 'no-store' }).catch(() => {});
     }
     return say(message, ...rest);
   };
