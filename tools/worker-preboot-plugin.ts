@@ -11,7 +11,7 @@ import { withInlineScript } from './csp-plugin.ts';
 // The page finds the canvas by this class (app/first-paint.ts owns it).
 import { FIRST_PAINT_CLASS } from '../src/app/first-paint.ts';
 import { EARLY_INPUT_GLOBAL } from '../src/app/early-input.ts';
-import { THEME_STORAGE_KEY } from '../src/app/theme-choice.ts';
+import { THEME_STORAGE_KEY, THEMES } from '../src/app/theme-choice.ts';
 
 export { FIRST_PAINT_CLASS, EARLY_INPUT_GLOBAL };
 
@@ -58,7 +58,8 @@ function applyTheme(): string[] {
     '  try {',
     `    choice = self.localStorage.getItem(${JSON.stringify(THEME_STORAGE_KEY)});`,
     '  } catch (e) {}',
-    '  if (choice !== "light" && choice !== "dark") choice = "system";',
+    // As storedTheme (app/theme-choice.ts): anything but a known choice is the system's.
+    `  if (${JSON.stringify(THEMES)}.indexOf(choice) < 0) choice = "system";`,
     '  var systemDark = !!(self.matchMedia && self.matchMedia("(prefers-color-scheme: dark)").matches);',
     '  var theme = choice === "system" ? (systemDark ? "dark" : "light") : choice;',
     '  document.documentElement.setAttribute("data-theme", theme);',

@@ -3,7 +3,7 @@
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadEndOf, loadToPaint, percentiles, plainLoadToPaint, workerThroughput } from './measure.mjs';
+import { loadEndOf, loadToPaint, percentiles, timedLoads, workerThroughput } from './measure.mjs';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), 'out');
 const MB = 1e6;
@@ -34,7 +34,7 @@ export async function benchOtherInputs(browser, plain, origin, { bigLog, appWork
     const url = `${origin}/app/index.html#url=${encodeURIComponent(`${origin}/inputs/${file}`)}`;
     const until = loadEndOf(file);
     const sampled = await loadToPaint(browser, 'peakscope', url, { until, samplePeak: true });
-    const timed = plain ? await plainLoadToPaint(plain, 'peakscope', url, { until }) : sampled;
+    const timed = plain ? await timedLoads(browser, plain).load('peakscope', url, { until }) : sampled;
     const r = sampled.error
       ? sampled
       : {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { loadEndOf, loadToPaint, percentiles, plainLoadToPaint } from './measure.mjs';
+import { loadEndOf, percentiles, timedLoads } from './measure.mjs';
 import { PlainBrowser } from './plain-browser.mjs';
 import { startServer } from './server.mjs';
 
@@ -55,13 +55,12 @@ const before = loadavg()[0];
 const browser = opts.devtools
   ? await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless=new'] })
   : await PlainBrowser.launch(server);
-const load = (app, url) =>
-  opts.devtools ? loadToPaint(browser, app, url, { until }) : plainLoadToPaint(browser, app, url, { until });
+const timed = opts.devtools ? timedLoads(browser, null) : timedLoads(null, browser);
 try {
   for (let i = 0; i < Number(opts.runs); i++) {
     for (const kind of kinds) {
       // --speedscope is refused unless the load ends at the paint, so `until` fits both apps.
-      const r = await load(kind === 'speedscope' ? 'speedscope' : 'peakscope', urls[kind]);
+      const r = await timed.load(kind === 'speedscope' ? 'speedscope' : 'peakscope', urls[kind], { until });
       if (r.error) console.log(`${kind}: ${r.error}`);
       else {
         times[kind].push(Math.round(r.loadToPaintMs));

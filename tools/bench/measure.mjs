@@ -120,6 +120,18 @@ export async function plainLoadToPaint(plain, app, url, { until = 'paintedAt' } 
   return bench.error ? { app, error: `no ${until}: ${bench.error}` } : loadTimings(app, bench);
 }
 
+/**
+ * How the bench times loads: in the DevTools-free browser `plain` (plain-browser.mjs), or, when
+ * it is null (`--devtools`), in Playwright's `browser`. Each load is a fresh context.
+ */
+export function timedLoads(browser, plain) {
+  return {
+    load: (app, url, options = {}) =>
+      plain ? plainLoadToPaint(plain, app, url, options) : loadToPaint(browser, app, url, options),
+    floor: (origin, fileUrl) => (plain ? plainFloorLoad(plain, origin, fileUrl) : floorLoad(browser, origin, fileUrl)),
+  };
+}
+
 /** floorLoad in the DevTools-free browser: ms from navigation start to the floor page's end. */
 export async function plainFloorLoad(plain, origin, fileUrl) {
   const floor = await plain.load(`${origin}/bench/floor.html#url=${encodeURIComponent(fileUrl)}`, {

@@ -10,15 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { bundleSizes } from './first-load.mjs';
-import {
-  floorLoad,
-  interactions,
-  loadToPaint,
-  percentiles,
-  plainFloorLoad,
-  plainLoadToPaint,
-  workerThroughput,
-} from './measure.mjs';
+import { interactions, loadToPaint, percentiles, timedLoads, workerThroughput } from './measure.mjs';
 import { buildParseOnlyWorker } from './parse-only-build.mjs';
 import { PlainBrowser } from './plain-browser.mjs';
 import { startServer } from './server.mjs';
@@ -62,17 +54,6 @@ function medianOf(loads) {
 }
 
 /**
- * The browser that times loads: the DevTools-free one (plain-browser.mjs), or with `--devtools`
- * Playwright's. Both load an app or the floor page in a fresh context each time.
- */
-function timer(browser, plain) {
-  return {
-    load: (app, url) => (plain ? plainLoadToPaint(plain, app, url) : loadToPaint(browser, app, url)),
-    floor: (origin, fileUrl) => (plain ? plainFloorLoad(plain, origin, fileUrl) : floorLoad(browser, origin, fileUrl)),
-  };
-}
-
-/**
  * peakscope's and speedscope's timed loads, alternated (p, s, p, s, …): a fresh browser's first
  * loads run slower, and with all of one app's loads first that fell on it alone. In one browser,
  * 100 MB: peakscope 906, 716, 685 ms, then one speedscope load, then 532, 592, 607 ms.
@@ -93,7 +74,7 @@ async function alternatingLoads(timed, peakUrl, speedUrl, peakRuns, speedRuns) {
  * measured twice as slow); worker throughput comes last.
  */
 async function benchFlame(browser, plain, origin, file, sizes) {
-  const timed = timer(browser, plain);
+  const timed = timedLoads(browser, plain);
   const fileUrl = `${origin}/inputs/${file}`;
   const bytes = statSync(join(OUT, file)).size;
   const big = bytes > 200 * MB;
