@@ -167,6 +167,12 @@ export class PlainBrowser {
       this.child.kill();
       await exited;
     }
-    rmSync(this.profileDir, { recursive: true, force: true, maxRetries: 3 });
+    // Chromium's helper processes can still write to the profile for a moment after the browser
+    // exits (ENOTEMPTY once in CI): retry for up to ~4 s, then leave the temporary folder be.
+    try {
+      rmSync(this.profileDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 200 });
+    } catch {
+      // a leftover folder under the system's temporary directory, nothing of the user's
+    }
   }
 }
